@@ -1,0 +1,1 @@
+"""Scale benchmarks of vankien: the synthetic corpus generator (``bench.synth``) and the harnesses."""
