@@ -103,7 +103,8 @@ def build(target: Path, out: Path = OUT_CSV) -> int:
         seen.add(name)
         for district in province["districts"]:
             full = unicodedata.normalize("NFC", district["name"])
-            rows.append((name, full, strip_prefix(full, DISTRICT_PREFIXES)))
+            short = strip_prefix(full, DISTRICT_PREFIXES)
+            rows.append((name, full, full if short.isdigit() else short))  # "Quận 1" stays whole
     missing = set(index.values()) - seen
     if missing or len(seen) != 63:
         raise SystemExit(f"provinces.csv and the package disagree: missing {sorted(missing)}")
