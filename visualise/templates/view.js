@@ -1,0 +1,155 @@
+/* vankien network view: filters, search, details panel. Data comes from #vk-data. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("vk-data").textContent);
+  var container = document.getElementById("vk-network");
+  var details = document.getElementById("vk-details");
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  var PRIMARY = new Set(DATA.primaryKinds);
+  var total = DATA.nodes.length;
+
+  function fold(s) {
+    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  var byId = {}, neighbours = {}, searchText = {};
+  DATA.nodes.forEach(function (n) {
+    byId[n.id] = n; neighbours[n.id] = [];
+    searchText[n.id] = fold(n.label + " " + (n.vk.search || ""));
+  });
+  DATA.edges.forEach(function (e) {
+    neighbours[e.from].push(e.to); neighbours[e.to].push(e.from);
+  });
+
+  function el(id) { return document.getElementById(id); }
+  function filters() {
+    var kinds = new Set();
+    document.querySelectorAll(".vk-kind").forEach(function (c) { if (c.checked) kinds.add(c.value); });
+    return {
+      province: el("vk-province").value, root: el("vk-root").value, kinds: kinds,
+      from: parseInt(el("vk-year-from").value, 10) || null, to: parseInt(el("vk-year-to").value, 10) || null
+    };
+  }
+  function matches(n, f) {
+    var v = n.vk;
+    if (f.province && v.province !== f.province) return false;
+    if (f.from && v.year && v.year < f.from) return false;
+    if (f.to && v.year && v.year > f.to) return false;
+    if (f.root && (v.roots || []).indexOf(f.root) < 0) return false;
+    return true;
+  }
+  /* Documents, tasks and meetings match the filters by their own province, year and central
+     document; central documents, bodies and projects stay visible when something they are linked
+     to matches. */
+  function applyFilters() {
+    var f = filters(), narrowed = !!(f.province || f.from || f.to), match = {}, visible = {};
+    DATA.nodes.forEach(function (n) { match[n.id] = PRIMARY.has(n.vk.kind) && matches(n, f); });
+    DATA.nodes.forEach(function (n) {
+      var k = n.vk.kind, show;
+      if (!f.kinds.has(k)) show = false;
+      else if (PRIMARY.has(k)) show = match[n.id];
+      else {
+        var linked = neighbours[n.id].some(function (m) { return match[m]; });
+        if (k === "central") show = (!f.root || (n.vk.roots || []).indexOf(f.root) >= 0) && (!narrowed || linked || n.id === f.root);
+        else show = (!narrowed && !f.root) || linked;
+      }
+      visible[n.id] = show;
+    });
+    var nodeChanges = [], edgeChanges = [], shown = 0;
+    DATA.nodes.forEach(function (n) {
+      if (visible[n.id]) shown++;
+      if (!!n.hidden !== !visible[n.id]) { n.hidden = !visible[n.id]; nodeChanges.push({ id: n.id, hidden: n.hidden }); }
+    });
+    DATA.edges.forEach(function (e) {
+      var hide = !(visible[e.from] && visible[e.to]);
+      if (!!e.hidden !== hide) { e.hidden = hide; edgeChanges.push({ id: e.id, hidden: hide }); }
+    });
+    nodes.update(nodeChanges); edges.update(edgeChanges);
+    el("vk-status").textContent = "Hiển thị " + shown + "/" + total + " nút";
+    el("vk-status").dataset.visible = String(shown);
+    if (details.dataset.node && !visible[details.dataset.node]) hideDetails();
+    return shown;
+  }
+
+  function text(tag, value, cls) {
+    var e = document.createElement(tag); e.textContent = value; if (cls) e.className = cls; return e;
+  }
+  function showDetails(id) {
+    var n = byId[id]; if (!n) return;
+    var v = n.vk;
+    details.innerHTML = "";
+    var close = text("button", "×", "vk-close"); close.title = "Đóng"; close.onclick = hideDetails;
+    details.appendChild(close);
+    details.appendChild(text("h3", v.label || n.label));
+    var dl = document.createElement("dl");
+    [["Loại", v.kindLabel], ["Số hiệu", v.symbol], ["Trích yếu", v.title], ["Tỉnh", v.province],
+     ["Ngày", v.date || v.year], ["Thời hạn", v.deadline], ["Thuộc", v.document],
+     ["Liên kết", String(neighbours[id].length)]].forEach(function (row) {
+      if (row[1] === undefined || row[1] === null || row[1] === "") return;
+      dl.appendChild(text("dt", row[0])); dl.appendChild(text("dd", String(row[1])));
+    });
+    details.appendChild(dl);
+    if (v.text) details.appendChild(text("p", v.text));
+    if (v.quote && v.quote !== v.text) details.appendChild(text("blockquote", "«" + v.quote + "»"));
+    if (v.members) {
+      details.appendChild(text("p", "Gồm " + v.count + " mục:"));
+      var ul = document.createElement("ul");
+      v.members.forEach(function (m) { ul.appendChild(text("li", m)); });
+      details.appendChild(ul);
+    }
+    var links = document.createElement("p");
+    if (v.href) {
+      var a = text("a", "Mở trang tài nguyên"); a.href = v.href; a.id = "vk-resource-link"; a.target = "_blank";
+      links.appendChild(a);
+    }
+    (v.views || []).forEach(function (pair) {
+      var a = text("a", pair[0]); a.href = pair[1]; links.appendChild(document.createTextNode(" · ")); links.appendChild(a);
+    });
+    details.appendChild(links);
+    var near = neighbours[id].slice(0, 25);
+    if (near.length) {
+      details.appendChild(text("p", "Nút liên kết:"));
+      var list = document.createElement("ul");
+      near.forEach(function (m) {
+        var li = text("li", byId[m].label, "vk-nb");
+        li.onclick = function () { network.selectNodes([m]); network.focus(m, { scale: 1.2 }); showDetails(m); };
+        list.appendChild(li);
+      });
+      details.appendChild(list);
+    }
+    details.dataset.node = id;
+    details.hidden = false;
+  }
+  function hideDetails() { details.hidden = true; delete details.dataset.node; }
+
+  var searchTimer = null;
+  function search(q) {
+    var out = el("vk-search-result"), key = fold(q).trim();
+    if (!key) { out.textContent = ""; network.unselectAll(); return []; }
+    var found = DATA.nodes.filter(function (n) { return !n.hidden && searchText[n.id].indexOf(key) >= 0; })
+      .map(function (n) { return n.id; });
+    out.textContent = found.length ? "Tìm thấy " + found.length + " nút" : "Không tìm thấy";
+    network.selectNodes(found);
+    if (found.length && found.length <= 300) network.fit({ nodes: found, animation: false });
+    return found;
+  }
+
+  network.on("click", function (p) { if (p.nodes.length) showDetails(p.nodes[0]); else hideDetails(); });
+  ["vk-province", "vk-root", "vk-year-from", "vk-year-to"].forEach(function (id) { el(id).addEventListener("change", applyFilters); });
+  document.querySelectorAll(".vk-kind").forEach(function (c) { c.addEventListener("change", applyFilters); });
+  el("vk-search").addEventListener("input", function (e) {
+    clearTimeout(searchTimer); searchTimer = setTimeout(function () { search(e.target.value); }, 200);
+  });
+  el("vk-search").addEventListener("keydown", function (e) {
+    if (e.key !== "Enter") return;
+    var found = search(e.target.value);
+    if (found.length) { network.focus(found[0], { scale: 1.2 }); showDetails(found[0]); }
+  });
+  network.once("afterDrawing", function () { document.body.dataset.drawn = "1"; });
+  var focus = DATA.nodes.filter(function (n) { return n.vk.focus; })[0];
+  if (focus) network.selectNodes([focus.id]);
+  window.vkView = { network: network, nodes: nodes, edges: edges, applyFilters: applyFilters, search: search,
+                    showDetails: showDetails };
+})();
