@@ -116,9 +116,11 @@ ISSUER_VARIANTS = {BCH: [BCH, BCH, "Ban Chấp hành Trung ương", "BCH Trung �
 
 def _sym_variant(sym: str, rng: random.Random) -> str:
     r = rng.random()
-    if r < 0.03 and "-" in sym:
+    if not sym.endswith("/TW"):
+        return sym
+    if r < 0.03:
         return sym.replace("-", " - ", 1)
-    if r < 0.05 and sym.endswith("/TW"):
+    if r < 0.05:
         return sym.replace("-", "/", 1)
     return sym
 
@@ -286,12 +288,12 @@ class Doc:
         partners = rng.sample(others, rng.randrange(0, 3)) + [s.format(**self.fill) for s in rng.sample(V.SO, rng.randrange(0, 2))]
         action = rng.choice(V.ACTIONS).format(**self.fill)
         projects = []
-        if rng.random() < 0.15:
+        if implements is not None:
+            action = f"xây dựng kế hoạch triển khai thực hiện {self.cite(implements)}"
+        elif rng.random() < 0.15:
             proj = self.project()
             action = f"tập trung tháo gỡ vướng mắc, đẩy nhanh tiến độ dự án {proj}"
             projects.append(proj)
-        if implements is not None:
-            action = f"xây dựng kế hoạch triển khai thực hiện {self.cite(implements)}"
         suffix, dl, ongoing = self.deadline("báo cáo" not in action)
         r = rng.random()
         if partners and r < 0.4:
@@ -398,7 +400,9 @@ def build_news(doc: Doc) -> None:
     if rng.random() < 0.5:
         for j in range(k):
             text, meta = doc.direction(cite_p=0.2) if rng.random() < 0.5 else doc.assignment()
-            doc.task("p", f"{COUNT_WORDS[j]} là, {text[0].lower()}{text[1:]}", meta)
+            if not (meta["lead"] and text.startswith(meta["lead"])):
+                text = text[0].lower() + text[1:]
+            doc.task("p", f"{COUNT_WORDS[j]} là, {text}", meta)
     else:
         _tasks_block(doc, k, assign_p=0.6)
     doc.add("p", f"Tại hội nghị, {body} đã cho ý kiến vào các nội dung quan trọng khác thuộc thẩm quyền.")
@@ -590,9 +594,9 @@ def to_text(doc: Doc, *, md: bool, wrap: int | None, loose: bool) -> str:
             word, sub = v
             out.append(f"# {word}\n\n## {sub}\n\n-----" if md else f"{word}\n{fill(sub)}\n-----")
         elif kind == "h2":
-            out.append(f"## {v}" if md else v.replace(". ", "- ", 1) if doc.dash else v)
+            out.append(f"## {v}" if md else fill(v.replace(". ", "- ", 1) if doc.dash else v))
         elif kind == "h3":
-            out.append(f"**{v}**" if md else v.replace(". ", "- ", 1) if doc.dash else v)
+            out.append(f"**{v}**" if md else fill(v.replace(". ", "- ", 1) if doc.dash else v))
         elif kind == "li":
             out.append(fill(f"- {v}"))
         elif kind in ("p", "num", "raw"):
