@@ -218,3 +218,263 @@ def test_citation_and_body_task_graphs(store):
     assert bt.in_degree(ID + "body/tuyen-quang/ban-to-chuc-tinh-uy") == 1
     assert set(projections.body_task_graph(store, province="Thái Nguyên")) == {
         KL_TN + "/task/1", ID + "body/thai-nguyen/ban-to-chuc-tinh-uy"}
+
+
+# -- views ------------------------------------------------------------------------------------
+# http(s) strings inside the vendored vis-network build: licence banners, an error-message link and
+# the SVG namespace identifier. None is fetched (checked below: no src/href/url()/import uses them).
+VENDOR_NON_FETCHED = {
+    "http://almende.com", "http://naver.github.io/egjs", "http://opensource.org/licenses/MIT",
+    "http://www.apache.org/licenses/LICENSE-2.0", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+    "https://github.com/visjs", "https://github.com/zloirock/core-js",
+    "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE", "https://visjs.github.io/vis-network/",
+}
+URL = re.compile(r"https?://[^\s\"'<>()\\,;]+")
+
+
+def external_references(html: str, base: str = BASE) -> set[str]:
+    """Every http(s) URL in a page that is neither a resource under ``base`` nor a vendored non-fetched string."""
+    return {u for u in URL.findall(html) if not u.startswith(base + "id/") and u not in VENDOR_NON_FETCHED}
+
+
+def fetched_externals(html: str) -> list[str]:
+    """src/href attributes, CSS url() and @import that point outside the page (links to resources excepted)."""
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?(https?://[^"'\s>]+)""", html)
+    refs += re.findall(r"""url\(\s*["']?(https?://[^"')]+)""", html)
+    refs += re.findall(r"""@import\s+["']?(https?://[^"';]+)""", html)
+    return [r for r in refs if not r.startswith(BASE + "id/")]
+
+
+def node_data(html: str) -> dict:
+    """The nodes and edges a page hands to vis-network."""
+    import json
+    raw = re.search(r'<script type="application/json" id="vk-data">(.*?)</script>', html, re.S).group(1)
+    return json.loads(raw)
+
+
+def test_layered_layout_is_stable_and_ordered(store):
+    g = projections.flow_graph(store, "21-KL/TW")
+    pos = views.layered_layout(g)
+    y = {k: {pos[n][1] for n in g if g.nodes[n]["kind"] == k} for k in ("central", "document", "task", "body", "project")}
+    assert max(y["central"]) < min(y["document"]) <= max(y["document"]) < min(y["task"])
+    assert max(y["task"]) < min(y["body"]) and y["body"] == y["project"]
+    # the conclusion citing the plan sits one row below the plan
+    assert pos[KH147][1] < pos[KL_TQ][1]
+    assert views.layered_layout(projections.flow_graph(store, "21-KL/TW")) == pos
+    assert len(set(pos.values())) == len(pos)  # no two nodes on the same spot
+    h1 = views.render_html(g)
+    assert h1 == views.render_html(projections.flow_graph(store, "21-KL/TW"))
+
+
+def test_export_flow_is_offline_and_complete(store, tmp_path):
+    out = views.export_flow(store, "21-KL/TW", tmp_path / "flow.html")
+    html = out.read_text(encoding="utf-8")
+    assert external_references(html) == set()
+    assert fetched_externals(html) == []
+    assert "new vis.Network(" in html and "@version 9.1.2" in html  # vis-network inlined
+    data = node_data(html)
+    ids = {n["id"] for n in data["nodes"]}
+    assert {C21, KH147, KL_TQ + "/task/1", KL_TQ + "/task/2"} <= ids
+    byid = {n["id"]: n for n in data["nodes"]}
+    # exported links are the resource IRIs; layout precomputed, physics off
+    assert byid[KL_TQ]["vk"]["href"] == KL_TQ
+    assert all("x" in n and "y" in n and n["physics"] is False for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+    # colour and shape per kind, legend, Vietnamese labels and tooltips
+    assert byid[C21]["shape"] == "star" and byid[KL_TQ + "/task/1"]["shape"] == "dot"
+    assert byid[C21]["size"] > byid[KH147]["size"]  # more hangs on the directive
+    assert "Văn bản Trung ương (1)" in html and "Nhiệm vụ (4)" in html
+    tip = byid[KL_TQ + "/task/2"]["title"]
+    assert "Tuyên Quang" in tip and "31/12/2030" in tip and "cao tốc" in tip
+    assert "Hội nghị" not in tip
+    assert '<option value="Thái Nguyên">' in html and '<option value="2024">' in html
+    assert f'<option value="{C21}">Kết luận 21-KL/TW</option>' in html
+
+
+def test_export_errors(store, tmp_path):
+    with pytest.raises(NotFound):
+        views.export_flow(store, "999-KL/TW", tmp_path / "x.html")
+    with pytest.raises(AmbiguousSymbol):
+        views.export_flow(store, "147-KH/TU", tmp_path / "x.html")
+    out = views.export_flow(store, "147-KH/TU", tmp_path / "y.html", year=2021)
+    assert KL_TQ in {n["id"] for n in node_data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_overview_export(store, tmp_path):
+    html = views.export_overview(store, tmp_path / "o.html").read_text(encoding="utf-8")
+    ids = {n["id"] for n in node_data(html)["nodes"]}
+    assert {C21, C01, KH147, KL_TQ, KL_TN} <= ids
+    assert external_references(html) == set()
+
+
+def synthetic_flow_ttl(docs: int, tasks_per_doc: int, bodies: int = 40) -> str:
+    """A central document taken up by ``docs`` provincial plans with ``tasks_per_doc`` tasks each."""
+    lines = ["@prefix eli: <http://data.europa.eu/eli/ontology#> .",
+             "@prefix vk: <https://w3id.org/vankien/ontology#> .",
+             "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+             f"<{ID}doc/tw/nq/2020/99> a eli:LegalResource ; eli:id_local \"99-NQ/TW\" ; vk:level <{ID}level/central> ."]
+    for d in range(docs):
+        doc = f"{ID}doc/p{d % 7}/tu/kh/2021/{d}"
+        lines.append(f"<{doc}> a eli:LegalResource ; eli:id_local \"{d}-KH/TU\" ; vk:year {2020 + d % 5} ; "
+                     f"vk:province <{ID}province/p{d % 7}> ; vk:level <{ID}level/provincial> ; "
+                     f"eli:implements <{ID}doc/tw/nq/2020/99> .")
+        for t in range(1, tasks_per_doc + 1):
+            lines.append(f"<{doc}/task/{t}> a vk:Task ; eli:is_part_of <{doc}> ; vk:position {t} ; "
+                         f"vk:text \"Nhiệm vụ số {t} của kế hoạch {d}\"@vi ; "
+                         f"vk:leadBody <{ID}body/p{d % 7}/b{(d * 31 + t) % bodies}> .")
+    for b in range(bodies):
+        for p in range(7):
+            lines.append(f"<{ID}body/p{p}/b{b}> skos:prefLabel \"Cơ quan {b} tỉnh {p}\"@vi ; "
+                         f"vk:province <{ID}province/p{p}> .")
+    return "\n".join(lines)
+
+
+def test_big_graphs_are_aggregated():
+    s = open_store("memory:")
+    s.load_graph(BASE + "graph/doc/synthetic", synthetic_flow_ttl(docs=30, tasks_per_doc=20).encode("utf-8"))
+    g = projections.flow_graph(s, "99-NQ/TW")
+    tasks = sum(1 for n in g if g.nodes[n]["kind"] == "task")
+    assert tasks == 600
+    small = views.aggregate(g, max_nodes=350)
+    aggs = [a for _, a in small.nodes(data=True) if a["kind"] == "aggregate"]
+    assert len(aggs) == 30 and sum(a["count"] for a in aggs) == tasks
+    assert len(small) <= 350 and "cơ quan" not in small.graph["aggregated"] and "nhiệm vụ gộp theo văn bản" in small.graph["aggregated"]
+    assert all(small.nodes[n]["kind"] != "task" for n in small)
+    # edges to bodies survive the grouping, weighted by the number of tasks
+    assert sum(a["weight"] for _, _, a in small.edges(data=True) if a["relation"] == "lead") == tasks
+    tiny = views.aggregate(g, max_nodes=60)
+    assert len(tiny) == 1 + 30 + 30 + 7 and "cơ quan" in tiny.graph["aggregated"]
+    assert sorted(a["count"] for _, a in tiny.nodes(data=True) if a.get("group_of") == "body") == [40] * 7
+    html = views.render_html(g, max_nodes=350)
+    assert len(node_data(html)["nodes"]) == len(small) and 'id="vk-aggregated"' in html
+    assert views.aggregate(g, max_nodes=10_000) is g
+
+
+# -- analytics --------------------------------------------------------------------------------
+def test_analytics_report(store):
+    import datetime as dt
+    r = analytics.analytics_report(store, today=dt.date(2025, 1, 1))
+    top = r["most_implemented"][0]
+    assert (top["iri"], top["documents"], top["tasks"], top["provinces"]) == (C21, 1, 2, 2)
+    cov = r["coverage"]
+    assert [p["label"] for p in cov["provinces"]] == ["Thái Nguyên", "Tuyên Quang"]
+    assert [d["iri"] for d in cov["documents"]] == [C21, C01]
+    assert cov["matrix"] == [[1, 0], [2, 2]]
+    bodies = {b["iri"]: b for b in r["bodies"]}
+    tc = bodies[ID + "body/tuyen-quang/ban-to-chuc-tinh-uy"]
+    assert (tc["tasks"], tc["lead"], tc["open"]) == (1, 1, 1)  # ongoing
+    assert bodies[ID + "body/tuyen-quang/ban-tuyen-giao-tinh-uy"]["open"] == 0  # deadline 2022 passed
+    assert bodies[ID + "body/tuyen-quang/uy-ban-nhan-dan-tinh"]["open"] == 1  # deadline 2030
+    assert bodies[ID + "body/tuyen-quang/uy-ban-kiem-tra-tinh-uy"]["lead"] == 0
+    cent = r["citation_centrality"][0]
+    assert (cent["iri"], cent["cited_by"], cent["reach"]) == (C21, 1, 2)
+    html = analytics.render_analytics(r)
+    assert html.count('class="vk-cell"') == 4 and 'data-value="2"' in html
+    assert "<script" not in html and external_references(html) == set()
+    assert "Ban Tổ chức Tỉnh ủy" in html
+
+
+# -- the served views -------------------------------------------------------------------------
+SERVER_CODE = """
+import sys, uvicorn
+spec, port = sys.argv[1], int(sys.argv[2])
+try:
+    from graph_api.app import create_app
+    app = create_app(spec)
+    print("APP real", flush=True)
+except ImportError as e:  # the service is not assembled yet: the views router alone
+    from fastapi import FastAPI
+    from graph_api.store import open_store
+    from visualise.router import router
+    app = FastAPI()
+    app.state.store = open_store(spec, read_only=True)
+    app.include_router(router)
+    print("APP minimal", e, flush=True)
+uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(store_path: Path, log: Path) -> tuple[str, subprocess.Popen]:
+    """Serve the on-disk store at ``store_path`` with uvicorn on a free port of 127.0.0.1."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", SERVER_CODE, f"oxigraph:{store_path}", str(port)],
+                            stdout=log.open("w"), stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited: {log.read_text()}")
+        try:
+            httpx.get(url + "/view/static/vis-network.min.js", timeout=1)
+            return url, proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"the server did not start: {log.read_text()}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    load_fixture(f"oxigraph:{folder / 'store'}").close()
+    url, proc = start_server(folder / "store", folder / "server.log")
+    yield url
+    stop_server(proc)
+
+
+def test_served_flow_view(server):
+    r = httpx.get(server + "/view/flow/21-KL/TW", timeout=30)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    assert '<script src="/view/static/vis-network.min.js"></script>' in html
+    data = node_data(html)
+    byid = {n["id"]: n for n in data["nodes"]}
+    assert KL_TQ + "/task/1" in byid
+    # served links point at the service's own resource pages and to the other views
+    assert byid[KL_TQ]["vk"]["href"] == "/id/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"
+    assert ["Xem luồng thực hiện", "/view/flow/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"] in byid[KL_TQ]["vk"]["views"]
+    js = httpx.get(server + "/view/static/vis-network.min.js", timeout=30)
+    assert js.status_code == 200 and len(js.content) > 500_000
+    same = httpx.get(server + "/view/flow/doc/tw/kl/2021/21", timeout=30)
+    assert node_data(same.text)["nodes"] == data["nodes"]
+    tn = node_data(httpx.get(server + "/view/flow/21-KL/TW", params={"province": "Thái Nguyên"}, timeout=30).text)
+    assert KL_TN in {n["id"] for n in tn["nodes"]} and KL_TQ not in {n["id"] for n in tn["nodes"]}
+
+
+def test_served_views_and_errors(server):
+    assert httpx.get(server + "/view/flow/999-KL/TW", timeout=30).status_code == 404
+    amb = httpx.get(server + "/view/flow/147-KH/TU", timeout=30)
+    assert amb.status_code == 409 and KH147_TN in amb.text
+    assert httpx.get(server + "/view/flow/147-KH/TU", params={"year": 2021}, timeout=30).status_code == 200
+    doc = node_data(httpx.get(server + "/view/document/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6",
+                              timeout=30).text)
+    assert {MEETING, KH147, KL_TQ + "/task/2"} <= {n["id"] for n in doc["nodes"]}
+    prov = httpx.get(server + "/view/province/tuyen-quang", timeout=30)
+    ids = {n["id"] for n in node_data(prov.text)["nodes"]}
+    assert {KH147, KL_TQ, C21} <= ids and KL_TN not in ids
+    assert httpx.get(server + "/view/province/Atlantis", timeout=30).status_code == 404
+    meeting = node_data(httpx.get(server + "/view/meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10",
+                                  timeout=30).text)
+    assert {PRESS, KL_TQ} <= {n["id"] for n in meeting["nodes"]}
+    overview = node_data(httpx.get(server + "/view", timeout=30).text)
+    assert {C21, C01} <= {n["id"] for n in overview["nodes"]}
+    an = httpx.get(server + "/view/analytics", params={"format": "json", "today": "2025-01-01"}, timeout=30).json()
+    assert an["coverage"]["matrix"] == [[1, 0], [2, 2]]
+    page = httpx.get(server + "/view/analytics", timeout=30)
+    assert page.status_code == 200 and 'id="vk-heatmap"' in page.text
+    assert httpx.get(server + "/view/static/secret.txt", timeout=30).status_code == 404
