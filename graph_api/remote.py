@@ -1,0 +1,446 @@
+"""A remote SPARQL 1.1 server behind the ``GraphStore`` interface (``--store sparql:QUERY_URL[,UPDATE_URL]``).
+
+Tested against Oxigraph server (``oxigraph serve``) and OpenLink Virtuoso 7; any server that speaks the
+SPARQL 1.1 Protocol (query + update) should do (Apache Jena Fuseki, GraphDB…).
+
+Configuration (constructor arguments win over the environment):
+
+=============================  ====================================================================
+``VANKIEN_SPARQL_USER``        user name for the update (and query) endpoint
+``VANKIEN_SPARQL_PASSWORD``    its password
+``VANKIEN_SPARQL_AUTH``        ``auto`` (default: answer the server's 401 challenge, Digest or Basic),
+                               ``basic`` or ``digest`` (Virtuoso's ``/sparql-auth`` wants Digest)
+``VANKIEN_SPARQL_GSP``         a Graph Store Protocol endpoint used to replace a graph by one ``PUT``
+``VANKIEN_SPARQL_FLAVOUR``     ``auto`` (default: read the ``Server`` header), ``oxigraph``,
+                               ``virtuoso`` or ``generic``
+``VANKIEN_SPARQL_UNION``       how the union of the named graphs becomes the default graph:
+                               ``param``, ``graphs`` or ``native`` (see below)
+``VANKIEN_SPARQL_TIMEOUT``     seconds to wait for an answer (default 120)
+``VANKIEN_GRAPH_PREFIX``       only named graphs under this IRI are the project's (default
+                               ``VANKIEN_BASE``, else ``https://w3id.org/vankien/``)
+=============================  ====================================================================
+
+**Same answers as the embedded store.** Results are always fetched as SPARQL JSON (SELECT/ASK) or
+N-Triples (CONSTRUCT/DESCRIBE) and re-serialised locally with pyoxigraph, so every backend gives
+the same bytes for the same solutions; Virtuoso's quirks are normalised on the way (``typed-literal``,
+booleans as ``0``/``1``, ``nodeID://`` blank nodes, its non-standard TSV).
+
+**Union default graph.** The embedded store evaluates a query over the union of the named graphs.
+Oxigraph server does the same when asked (``union-default-graph`` parameter, mode ``param``).
+Virtuoso, when a query names no graph, queries *every* graph including its own system graphs
+(``virtrdf#``, ``DAV/``…), so for it and for unknown servers (mode ``graphs``) the store lists the
+project's graphs in the protocol's ``default-graph-uri`` and ``named-graph-uri`` parameters (one
+cheap ``named_graphs()`` query first): the same answers as Oxigraph, system graphs excluded. A
+query that has its own ``FROM``/``FROM NAMED`` is sent untouched. Mode ``native`` trusts the server's
+own default graph (e.g. Fuseki with ``unionDefaultGraph``).
+
+**Replacing a graph, and what is atomic.**
+
+- Oxigraph server: one update request ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> {…} }``;
+  Oxigraph runs one request in one transaction (a failing operation rolls back the whole request),
+  so the graph is fully old or fully new. Not chunked.
+- Virtuoso: its SPARQL compiler is slow on big ``INSERT DATA`` (about 1 s for 1,000 triples, and it
+  refuses some 3,000 with "generated SQL text has exceeded 10000 lines"; several operations in one
+  request get quadratically slower), so the graph is replaced by one Graph Store Protocol ``PUT``
+  (``/sparql-graph-crud-auth``, derived from the update URL; 20,000 triples in under a second).
+  Virtuoso does **not** roll a request back when it fails half-way (neither a ``PUT`` nor a
+  multi-operation update): a server-side failure can leave the graph partly written. The next
+  successful ``replace_graph`` of that document repairs it, since it replaces the whole graph.
+  Without a GSP endpoint the triples go in chunks of 500 per request (the first request drops the
+  old graph): also not atomic.
+- Other servers: one update request, chunked into requests of 50,000 triples for very large graphs
+  (atomic per request on servers that run a request as a transaction, e.g. Fuseki/TDB2, Oxigraph).
+- Triples with blank nodes always travel in one operation (``INSERT {…} WHERE {}``, since Virtuoso
+  refuses blank nodes in ``INSERT DATA``), so a blank node is never split across requests.
+
+**Result size.** Virtuoso cuts results at ``ResultSetMaxRows`` (10,000 by default) and says so in an
+``X-SPARQL-MaxRows`` header; that raises ``QueryError`` rather than returning a silently cut answer.
+``named_graphs()`` and ``export()`` page with ``ORDER BY … LIMIT/OFFSET`` (``page_size``). A Virtuoso
+"anytime" partial answer (``X-SQL-State`` header) raises ``QueryTimeout``.
+
+**Errors.** 400 → ``QueryError`` with the server's message; unreachable, 401/403/404, 5xx →
+``StoreError``; no answer within the timeout → ``QueryTimeout``.
+
+Constructing a store does not touch the network:
+
+>>> SparqlStore("http://127.0.0.1:9/query", "http://127.0.0.1:9/update", flavour="oxigraph").graph_store_url
+>>> SparqlStore("http://127.0.0.1:9/sparql-auth", flavour="virtuoso").graph_store_url
+'http://127.0.0.1:9/sparql-graph-crud-auth'
+>>> has_dataset_clause("SELECT * FROM <http://ex.org/g> WHERE { ?s ?p ?o }")
+True
+>>> has_dataset_clause('SELECT ?from WHERE { ?from ?p "FROM <x>" } # FROM <y>')
+False
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO, Generator
+
+import httpx
+from pyoxigraph import (
+    BlankNode, NamedNode, Quad, QueryBoolean, QueryResultsFormat, RdfFormat, Triple,
+    parse, parse_query_results, serialize,
+)
+
+from graph_api.store import RDF_FORMATS, triples_to_ntriples
+from vankien.errors import QueryError, QueryTimeout, StoreError
+
+__all__ = ["SparqlStore", "RESULTS_FORMATS", "has_dataset_clause"]
+
+RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
+}
+JSON_RESULTS = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+#: a graph that never exists: keeps a protocol dataset list non-empty (Virtuoso reads an empty
+#: ``named-graph-uri`` list as "all graphs").
+EMPTY_GRAPH = "urn:x-vankien:empty-graph"
+DEFAULT_PREFIX = "https://w3id.org/vankien/"
+CHUNK_SIZES = {"oxigraph": None, "virtuoso": 500, "generic": 50_000}
+
+# Strings, IRIs and comments of a SPARQL text (IRIs first, so a '#' inside an IRI is no comment).
+_LEXEMES = re.compile(
+    r'<[^<>"{}|^`\\\s]*>'
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r"|#[^\n]*",
+    re.S,
+)
+_FROM = re.compile(r"(?<![?$\w])FROM\s+(?:NAMED\s+)?(?:<>|[A-Za-z_][\w.-]*:|:)", re.I)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether a query names its own dataset (``FROM`` / ``FROM NAMED``)."""
+    def blank(m: re.Match) -> str:
+        return "<>" if m.group(0).startswith("<") else " "
+    return bool(_FROM.search(_LEXEMES.sub(blank, sparql)))
+
+
+def _bnode_id(value: str) -> str:
+    """A blank node label pyoxigraph accepts (Virtuoso says ``nodeID://b10003``)."""
+    value = value.removeprefix("nodeID://")
+    return re.sub(r"[^A-Za-z0-9_]", "_", value) or "b"
+
+
+def _normalise_results(data: dict) -> bytes:
+    """SPARQL JSON results with Virtuoso's deviations undone, ready for ``parse_query_results``."""
+    if "boolean" in data:
+        return json.dumps({"head": {}, "boolean": bool(data["boolean"])}).encode()
+    rows = []
+    for binding in data.get("results", {}).get("bindings", []):
+        row = {}
+        for name, term in binding.items():
+            term = dict(term)
+            if term.get("type") == "typed-literal":
+                term["type"] = "literal"
+            if term.get("type") == "literal" and term.get("datatype") == XSD_BOOLEAN:
+                term["value"] = {"1": "true", "0": "false"}.get(term["value"], term["value"])
+            if term.get("type") == "bnode":
+                term["value"] = _bnode_id(term["value"])
+            row[name] = term
+        rows.append(row)
+    return json.dumps({"head": {"vars": data.get("head", {}).get("vars", [])},
+                       "results": {"bindings": rows}}).encode()
+
+
+class _AutoAuth(httpx.Auth):
+    """Answers a 401 with the scheme the server asks for (Digest or Basic); fixed once known."""
+
+    requires_request_body = True
+
+    def __init__(self, user: str, password: str, scheme: str = "auto") -> None:
+        self._basic = httpx.BasicAuth(user, password)
+        self._digest = httpx.DigestAuth(user, password)
+        self.scheme = scheme
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self.scheme == "basic":
+            yield from self._basic.auth_flow(request)
+            return
+        if self.scheme == "digest":
+            yield from self._digest.auth_flow(request)
+            return
+        response = yield request
+        if response.status_code != 401:
+            return
+        challenge = response.headers.get("www-authenticate", "").lower()
+        self.scheme = "digest" if challenge.startswith("digest") else "basic"
+        yield from self.auth_flow(request)
+
+
+class SparqlStore:
+    """A remote SPARQL 1.1 server as a ``GraphStore`` (see the module docstring)."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, *,
+                 graph_store_url: str | None = None, user: str | None = None,
+                 password: str | None = None, auth_scheme: str | None = None,
+                 timeout: float | None = None, graph_prefix: str | None = None,
+                 flavour: str | None = None, union_mode: str | None = None,
+                 chunk_size: int | None = None, page_size: int = 10_000) -> None:
+        env = os.environ.get
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.graph_prefix = graph_prefix if graph_prefix is not None else (
+            env("VANKIEN_GRAPH_PREFIX") or env("VANKIEN_BASE") or DEFAULT_PREFIX)
+        self.timeout = float(timeout or env("VANKIEN_SPARQL_TIMEOUT") or 120)
+        self.page_size = page_size
+        self._graph_store_url = graph_store_url if graph_store_url is not None else env("VANKIEN_SPARQL_GSP")
+        self._flavour = flavour or env("VANKIEN_SPARQL_FLAVOUR") or "auto"
+        self._union_mode = union_mode or env("VANKIEN_SPARQL_UNION") or None
+        self._chunk_size = chunk_size
+        user = user if user is not None else env("VANKIEN_SPARQL_USER")
+        password = password if password is not None else env("VANKIEN_SPARQL_PASSWORD", "")
+        scheme = (auth_scheme or env("VANKIEN_SPARQL_AUTH") or "auto").lower()
+        if scheme not in ("auto", "basic", "digest"):
+            raise StoreError(f"VANKIEN_SPARQL_AUTH must be auto, basic or digest, not {scheme!r}")
+        auth = _AutoAuth(user, password, scheme) if user else None
+        self._client = httpx.Client(auth=auth, timeout=self.timeout, follow_redirects=True)
+
+    # -- configuration -------------------------------------------------------------------------
+
+    @property
+    def flavour(self) -> str:
+        """``oxigraph``, ``virtuoso`` or ``generic``: read from the server's ``Server`` header once."""
+        if self._flavour == "auto":
+            response = self._send("GET", self.query_url, params={"query": "ASK {}"},
+                                  headers={"Accept": JSON_RESULTS})
+            server = response.headers.get("server", "").lower()
+            self._flavour = next((f for f in ("oxigraph", "virtuoso") if f in server), "generic")
+        return self._flavour
+
+    @property
+    def graph_store_url(self) -> str | None:
+        """The Graph Store Protocol endpoint used by ``replace_graph``, if any.
+
+        Given explicitly (``""``: none), or derived for Virtuoso from the update URL (``/sparql-auth``
+        → ``/sparql-graph-crud-auth``)."""
+        if self._graph_store_url == "":
+            return None
+        if self._graph_store_url is None and self.flavour == "virtuoso":
+            for end, crud in (("/sparql-auth", "/sparql-graph-crud-auth"), ("/sparql", "/sparql-graph-crud")):
+                if self.update_url.rstrip("/").endswith(end):
+                    return self.update_url.rstrip("/")[: -len(end)] + crud
+        return self._graph_store_url
+
+    @property
+    def union_mode(self) -> str:
+        """``param`` (Oxigraph's ``union-default-graph``), ``graphs`` (list the project's graphs in
+        the protocol dataset) or ``native`` (the server's default graph already is the union)."""
+        if self._union_mode is None:
+            self._union_mode = "param" if self.flavour == "oxigraph" else "graphs"
+        if self._union_mode not in ("param", "graphs", "native"):
+            raise StoreError(f"VANKIEN_SPARQL_UNION must be param, graphs or native, not {self._union_mode!r}")
+        return self._union_mode
+
+    # -- HTTP ----------------------------------------------------------------------------------
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._client.request(method, url, **kwargs)
+        except httpx.TimeoutException as e:
+            raise QueryTimeout(f"the SPARQL server at {url} gave no answer within {self.timeout:g} s") from e
+        except httpx.HTTPError as e:
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {e}") from e
+        status = response.status_code
+        if status < 300:
+            if "x-sql-state" in response.headers:  # Virtuoso's "anytime" partial answer
+                raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: "
+                                   f"{response.headers.get('x-sql-message', '').strip()}")
+            if "x-sparql-maxrows" in response.headers:
+                raise QueryError(f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
+                                 "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET")
+            return response
+        message = _server_message(response)
+        if status == 400 or status in (406, 415) or (400 < status < 500 and status not in (401, 403, 404, 407)):
+            raise QueryError(message or f"the SPARQL server refused the request ({status})")
+        if status in (401, 403, 407):
+            raise StoreError(f"the SPARQL server at {url} refused the credentials ({status}): set "
+                             f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip())
+        if status == 404:
+            raise StoreError(f"no SPARQL endpoint at {url} (404)")
+        raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
+
+    def _dataset(self, sparql: str, union: bool) -> dict[str, Any]:
+        if has_dataset_clause(sparql):
+            return {}
+        mode = self.union_mode
+        if mode == "param":
+            return {"union-default-graph": ""} if union else {}
+        if mode == "native":
+            return {}
+        graphs = self.named_graphs()
+        return {"default-graph-uri": (graphs if union else []) + [EMPTY_GRAPH],
+                "named-graph-uri": graphs + [EMPTY_GRAPH]}
+
+    def _post_query(self, sparql: str, accept: str, dataset: dict[str, Any]) -> httpx.Response:
+        response = self._send("POST", self.query_url, data={"query": sparql, **dataset},
+                              headers={"Accept": accept})
+        ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if accept == JSON_RESULTS and ctype not in (JSON_RESULTS, "application/json"):
+            raise QueryError(f"the query did not give SELECT/ASK results (server sent {ctype or 'nothing'}): "
+                             "use an RDF format (turtle, ntriples, …) for CONSTRUCT/DESCRIBE")
+        if accept == NTRIPLES and ctype not in (NTRIPLES, "text/plain", "text/x-nquads", "application/n-quads"):
+            raise QueryError(f"the query did not give a graph (server sent {ctype or 'nothing'}): "
+                             "use a results format (json, xml, csv, tsv) for SELECT/ASK")
+        return response
+
+    def _solutions(self, sparql: str, dataset: dict[str, Any]):
+        response = self._post_query(sparql, JSON_RESULTS, dataset)
+        try:
+            data = json.loads(response.content)
+        except ValueError as e:
+            raise StoreError(f"the SPARQL server sent malformed JSON results: {e}") from e
+        return parse_query_results(_normalise_results(data), QueryResultsFormat.JSON)
+
+    def _triples(self, sparql: str, dataset: dict[str, Any]) -> list[Triple]:
+        response = self._post_query(sparql, NTRIPLES, dataset)
+        try:
+            return [Triple(q.subject, q.predicate, q.object)
+                    for q in parse(response.content, format=RdfFormat.N_TRIPLES)]
+        except SyntaxError as e:
+            raise StoreError(f"the SPARQL server sent malformed N-Triples: {e}") from e
+
+    def _rows(self, sparql: str, dataset: dict[str, Any] | None = None) -> list[dict]:
+        result = self._solutions(sparql, dataset or {})
+        if isinstance(result, QueryBoolean):
+            raise QueryError("select() needs a SELECT query, not ASK")
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def _paged(self, sparql: str, order: str) -> Iterator[dict]:
+        """Every row of a SELECT, fetched ``page_size`` rows at a time (Virtuoso caps results)."""
+        offset = 0
+        while True:
+            page = self._rows(f"{sparql}\nORDER BY {order} LIMIT {self.page_size} OFFSET {offset}")
+            yield from page
+            if len(page) < self.page_size:
+                return
+            offset += self.page_size
+
+    # -- GraphStore ----------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, results_format: str = "json", union_default_graph: bool = True) -> bytes:
+        dataset = self._dataset(sparql, union_default_graph)
+        if results_format in RESULTS_FORMATS:
+            return self._solutions(sparql, dataset).serialize(format=RESULTS_FORMATS[results_format])
+        if results_format in RDF_FORMATS:
+            return serialize(self._triples(sparql, dataset), format=RDF_FORMATS[results_format])
+        raise QueryError(f"unknown results format {results_format!r}: use one of "
+                         f"{', '.join([*RESULTS_FORMATS, *RDF_FORMATS])}")
+
+    def select(self, sparql: str) -> list[dict]:
+        return self._rows(sparql, self._dataset(sparql, True))
+
+    def update(self, sparql: str) -> None:
+        self._send("POST", self.update_url, content=sparql.encode("utf-8"),
+                   headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        triples = list(triples)
+        if not triples:
+            self.drop_graph(graph)
+            return
+        gsp = self.graph_store_url
+        if gsp:
+            self._send("PUT", gsp, params={"graph": graph}, content=triples_to_ntriples(triples).encode("utf-8"),
+                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
+            return
+        size = self._chunk_size if self._chunk_size is not None else CHUNK_SIZES[self.flavour]
+        for i, chunk in enumerate(_chunks(triples, size)):
+            ops = ([f"DROP SILENT GRAPH <{graph}>"] if i == 0 else []) + [_insert(graph, chunk)]
+            self.update(" ;\n".join(ops))
+
+    def drop_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def load_graph(self, graph: str, data: bytes, *, format: str = "turtle") -> None:
+        triples = [Triple(q.subject, q.predicate, q.object) for q in parse(data, format=RDF_FORMATS[format])]
+        self.replace_graph(graph, triples)
+
+    def named_graphs(self) -> list[str]:
+        """The project's named graphs (those under ``graph_prefix``), sorted."""
+        where = "GRAPH ?g { ?s ?p ?o }"
+        if self.graph_prefix:
+            where += f" FILTER(STRSTARTS(STR(?g), {json.dumps(self.graph_prefix)}))"
+        rows = self._paged(f"SELECT DISTINCT ?g WHERE {{ {where} }}", "?g")
+        return sorted(row["g"].value for row in rows if isinstance(row.get("g"), NamedNode))
+
+    def graph_triples(self, graph: str) -> list[Triple]:
+        """Every triple of one named graph (paged)."""
+        triples: list[Triple] = []
+        offset = 0
+        while True:
+            page = self._triples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+                                 f"ORDER BY ?s ?p ?o LIMIT {self.page_size} OFFSET {offset}", {})
+            triples += page
+            if len(page) < self.page_size:
+                return triples
+            offset += self.page_size
+
+    def export(self, out: BinaryIO, *, format: str = "nquads") -> None:
+        fmt = RDF_FORMATS[format]
+        graphs = self.named_graphs()
+        if fmt == RdfFormat.N_QUADS:
+            for g in graphs:  # streamed graph by graph
+                out.write(serialize([Quad(t.subject, t.predicate, t.object, NamedNode(g))
+                                     for t in self.graph_triples(g)], format=fmt))
+        elif fmt.supports_datasets:
+            out.write(serialize([Quad(t.subject, t.predicate, t.object, NamedNode(g))
+                                 for g in graphs for t in self.graph_triples(g)], format=fmt))
+        else:  # the union graph
+            union = dict.fromkeys(t for g in graphs for t in self.graph_triples(g))
+            out.write(serialize(list(union), format=fmt))
+
+    def triple_count(self, graph: str | None = None) -> int:
+        """Number of quads, in one graph or in all the project's graphs."""
+        if graph:
+            where = f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+        else:
+            where = "GRAPH ?g { ?s ?p ?o }" + (
+                f" FILTER(STRSTARTS(STR(?g), {json.dumps(self.graph_prefix)}))" if self.graph_prefix else "")
+        return int(self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"].value)
+
+    def flush(self) -> None:
+        """Nothing to do: the server persists its own writes."""
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _server_message(response: httpx.Response) -> str:
+    """The server's error text, without Virtuoso's echo of the whole query."""
+    text = response.text.split("\nSPARQL query:", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", text) if "html" in response.headers.get("content-type", "") else text
+    return " ".join(text.split())[:1000]
+
+
+def _has_bnode(triple: Triple) -> bool:
+    return isinstance(triple.subject, BlankNode) or isinstance(triple.object, BlankNode)
+
+
+def _chunks(triples: list[Triple], size: int | None) -> list[list[Triple]]:
+    """Triples in requests of ``size``; those with blank nodes together in the last one.
+
+    >>> t = [Triple(NamedNode("http://a"), NamedNode("http://p"), NamedNode(f"http://o{i}")) for i in range(5)]
+    >>> [len(c) for c in _chunks(t, 2)], [len(c) for c in _chunks(t, None)]
+    ([2, 2, 1], [5])
+    """
+    plain = [t for t in triples if not _has_bnode(t)]
+    blank = [t for t in triples if _has_bnode(t)]
+    step = size or len(plain) or 1
+    chunks = [plain[i:i + step] for i in range(0, len(plain), step)]
+    return chunks + ([blank] if blank else [])
+
+
+def _insert(graph: str, triples: list[Triple]) -> str:
+    """One insert operation; ``INSERT … WHERE {}`` when blank nodes are present (Virtuoso refuses
+    them in ``INSERT DATA``)."""
+    body = triples_to_ntriples(triples)
+    if any(_has_bnode(t) for t in triples):
+        return f"INSERT {{ GRAPH <{graph}> {{\n{body}\n}} }} WHERE {{}}"
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
