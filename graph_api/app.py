@@ -1,0 +1,175 @@
+"""The HTTP service: ``create_app(store_spec, settings=...)`` and ``serve(...)`` for ``vankien serve``.
+
+The app owns one :class:`graph_api.worker.QueryRunner` (a store-owner process with a warm standby;
+see ``graph_api/worker.py``) started in the lifespan, and mounts the SPARQL protocol
+(``graph_api.sparql``), linked data (``graph_api.linked_data``), REST (``graph_api.rest``), the query
+page (``graph_api.query_page``), the routers passed as ``extra_routers``, and the ``router`` of any
+optional module in :data:`OPTIONAL_ROUTERS` that exists (trace, views).
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from graph_api.settings import Settings
+from graph_api.worker import QueryRunner, Refused
+from ontology import PREFIXES
+from vankien.errors import VankienError
+
+__all__ = ["create_app", "serve", "OPTIONAL_ROUTERS"]
+
+log = logging.getLogger("vankien.serve")
+
+#: Modules that, when present, expose ``router: fastapi.APIRouter`` to be included (other engineers' parts).
+OPTIONAL_ROUTERS = ("graph_api.trace", "graph_api.views", "visualise.web")
+
+
+class BodyLimit:
+    """Pure ASGI middleware: 413 for request bodies over ``max_bytes`` (declared or streamed)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    too_large = int(value) > self.max_bytes
+                except ValueError:
+                    too_large = False
+                if too_large:
+                    response = PlainTextResponse(
+                        f"the request body is larger than the limit of {self.max_bytes} bytes\n", status_code=413)
+                    await response(scope, receive, send)
+                    return
+        received = 0
+        limit = self.max_bytes
+
+        async def limited() -> dict:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise Refused(413, f"the request body is larger than the limit of {limit} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def error_response(request: Request, status: int, kind: str, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    """A clear error: JSON for /api and JSON-accepting clients, plain text otherwise."""
+    accept = request.headers.get("accept", "")
+    if request.url.path.startswith("/api") or "json" in accept:
+        return JSONResponse({"error": kind, "status": status, "message": message}, status_code=status,
+                            headers=headers)
+    return PlainTextResponse(f"{status} {kind}: {message}\n", status_code=status, headers=headers)
+
+
+def _optional_routers() -> list[APIRouter]:
+    routers = []
+    for name in OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name and name.startswith(e.name):
+                continue
+            raise
+        router = getattr(module, "router", None)
+        if isinstance(router, APIRouter):
+            routers.append(router)
+    return routers
+
+
+def create_app(store_spec: str, *, settings: Settings | None = None,
+               extra_routers: Sequence[APIRouter] = (), include_optional: bool = True) -> FastAPI:
+    """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
+    from graph_api.linked_data import linked_data_router
+    from graph_api.query_page import query_page_router
+    from graph_api.rest import rest_router
+    from graph_api.sparql import sparql_router
+
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runner = QueryRunner(store_spec, max_concurrent=settings.max_concurrent,
+                             queue_timeout=settings.queue_timeout, prefixes=dict(PREFIXES))
+        await runner.start()
+        app.state.runner = runner
+        log.info("serving %s (%s)", store_spec, "read-only" if settings.read_only else "updates need the token")
+        try:
+            yield
+        finally:
+            await runner.close()
+
+    app = FastAPI(title=f"{settings.title} — SPARQL and linked-data service", version="0.1.0",
+                  lifespan=lifespan,
+                  description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, "
+                              "a query page at /query.")
+    app.state.settings = settings
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                       allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=["Content-Type", "Retry-After"], max_age=3600)
+
+    @app.exception_handler(VankienError)
+    async def _domain_error(request: Request, exc: VankienError) -> Response:
+        status = exc.http_status
+        if status >= 500:
+            log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, status, type(exc).__name__, str(exc), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "InternalError", "unexpected server error (logged)")
+
+    @app.get("/health", tags=["service"], summary="liveness and the store worker's state")
+    async def health(request: Request) -> dict:
+        runner: QueryRunner = request.app.state.runner
+        return {"status": "ok", "worker_pid": runner.pid, "restarts": runner.restarts,
+                "read_only": settings.read_only}
+
+    app.include_router(sparql_router())
+    app.include_router(linked_data_router())
+    app.include_router(rest_router())
+    app.include_router(query_page_router())
+    for router in [*extra_routers, *(_optional_routers() if include_optional else [])]:
+        app.include_router(router)
+    return app
+
+
+def serve(store_spec: str | None = None, host: str = "127.0.0.1", port: int = 8000, *,
+          update_token: str | None = None, query_timeout: float | None = None,
+          max_rows: int | None = None, max_concurrent: int | None = None,
+          max_body_bytes: int | None = None, base: str | None = None,
+          log_level: str = "info", access_log: bool = False,
+          extra_routers: Sequence[APIRouter] = ()) -> None:
+    """Run the service with uvicorn until interrupted (``vankien serve``).
+
+    Arguments left as None come from the environment (``VANKIEN_STORE``, ``VANKIEN_UPDATE_TOKEN``,
+    ``VANKIEN_QUERY_TIMEOUT``, ``VANKIEN_MAX_ROWS``, ``VANKIEN_MAX_CONCURRENT``,
+    ``VANKIEN_MAX_BODY_BYTES``, ``VANKIEN_BASE``) or the defaults of :class:`Settings`.
+    """
+    import uvicorn
+
+    from graph_api.store import default_store_spec
+
+    settings = Settings.from_env(update_token=update_token, query_timeout=query_timeout, max_rows=max_rows,
+                                 max_concurrent=max_concurrent, max_body_bytes=max_body_bytes, base=base)
+    app = create_app(store_spec or default_store_spec(), settings=settings, extra_routers=extra_routers)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
+                server_header=False, timeout_graceful_shutdown=5)
