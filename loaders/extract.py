@@ -1,0 +1,586 @@
+"""Stage 3 — extract: citations, bodies, people, meetings, tasks, deadlines and projects,
+each with its span, from a ``Source`` and its ``Structure``.
+
+>>> from loaders.read import from_text
+>>> src = from_text("Triển khai thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng.", name="x")
+>>> [(m.symbol, m.date, m.issuer) for m in find_mentions(src, 0, len(src.text))]
+[('21-KL/TW', '2021-10-25', 'Ban Chấp hành Trung ương Đảng')]
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.model import BodyRef, Mention, Meeting, Person, Signer, Span
+from loaders.read import Source
+from loaders.vocab import BodyKind, key, vocabulary
+
+# --- symbols ------------------------------------------------------------------------------------
+_PARTY_TYPE_CASE = {"CTR": "CTr", "TTR": "TTr", "QD": "QĐ", "DA": "ĐA", "HĐ": "HĐ"}
+_CENTRAL_PARTY_ISSUERS = {"TW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "VPTW", "BKTTW", "BNCTW", "BTGDVTW", "ĐUQSTW",
+                          "ĐUCA", "BCĐTW", "VPCP", "BCSĐCP", "ĐĐQH"}
+_CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC|VKSNDTC|KTNN|NHNN|B[A-ZĐ]{1,8}|TTCP)$")
+_LOCAL_ISSUERS = re.compile(r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I)
+_STATE_TYPE_WORD = {"NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "NQ": "Nghị quyết", "CT": "Chỉ thị",
+                    "TTLT": "Thông tư liên tịch", "KH": "Kế hoạch", "CV": "Công văn", "TB": "Thông báo", "L": "Luật"}
+_STATE_ISSUER_NAME = {"QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CP": "Chính phủ",
+                      "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân tỉnh",
+                      "HĐND": "Hội đồng nhân dân tỉnh"}
+
+
+def normalise_symbol(m: re.Match) -> tuple[str, str, str, str, bool]:
+    """(symbol, number, type code, issuer code, is_state) of a ``SYMBOL_RE`` match.
+
+    >>> normalise_symbol(P.SYMBOL_RE.search("số 27 - CTR / TU"))
+    ('27-CTr/TU', '27', 'CTr', 'TU', False)
+    >>> normalise_symbol(P.SYMBOL_RE.search("Nghị định 178/2024/NĐ-CP"))
+    ('178/2024/NĐ-CP', '178', 'NĐ', 'CP', True)
+    """
+    if m.group("p_number"):
+        number, type_code = m.group("p_number"), m.group("p_type")
+        type_code = _PARTY_TYPE_CASE.get(type_code.upper(), type_code.upper())
+        issuer = m.group("p_issuer").upper().replace("TXU", "TxU")
+        return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
+    number, year, code = m.group("s_number"), m.group("s_year"), m.group("s_code")
+    parts = code.split("-")
+    if len(parts) >= 2:
+        type_code, issuer = parts[0].upper(), "-".join(parts[1:])
+    else:
+        type_code, issuer = re.sub(r"\d+$", "", code), code
+    symbol = f"{number}/{year + '/' if year else ''}{code}"
+    return symbol, number, type_code, issuer, True
+
+
+def level_of(issuer_code: str, state: bool) -> str:
+    """central | provincial | other, from the issuer code.
+
+    >>> level_of("TW", False), level_of("TU", False), level_of("QH15", True), level_of("UBND", True)
+    ('central', 'provincial', 'central', 'provincial')
+    """
+    code = issuer_code.split("-")[-1]
+    if _LOCAL_ISSUERS.match(code):
+        return "provincial"
+    if not state and (code in _CENTRAL_PARTY_ISSUERS or code.endswith("TW")):
+        return "central"
+    if state and _CENTRAL_STATE_ISSUERS.match(code):
+        return "central"
+    return "other"
+
+
+# --- dates --------------------------------------------------------------------------------------
+def iso_date(d: str | int, m: str | int, y: str | int) -> str | None:
+    """ISO date, or None when the day or month is impossible.
+
+    >>> iso_date("9", "8", "2019"), iso_date(31, 2, 2020)
+    ('2019-08-09', None)
+    """
+    d, m, y = int(d), int(m), int(y)
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def date_of(match: re.Match) -> str | None:
+    """The ISO date of a ``DATE_RE``/``DATED_RE`` match (None when the year is missing)."""
+    g = match.groupdict()
+    if g.get("y"):
+        return iso_date(g["d"], g["m"], g["y"])
+    if g.get("wy"):
+        return iso_date(g["wd"], g["wm"], g["wy"])
+    return None
+
+
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
+    """(ISO deadline, the phrase, ongoing) of a task's text.
+
+    >>> find_deadline("hoàn thành trước ngày 15/4/2024")[0]
+    '2024-04-15'
+    >>> find_deadline("trong quý I năm 2024")[0], find_deadline("trong tháng 10/2025")[0]
+    ('2024-03-31', '2025-10-31')
+    >>> find_deadline("thực hiện thường xuyên")
+    (None, 'thường xuyên', True)
+    """
+    m = P.DEADLINE_BEFORE_RE.search(text)
+    if m:
+        return date_of(m), m.group(0), False
+    m = P.DEADLINE_QUARTER_RE.search(text)
+    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành)\b", text[max(0, m.start() - 30):m.end()], re.I):
+        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
+        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0).strip(), False
+    m = P.DEADLINE_MONTH_RE.search(text)
+    if m:
+        mo, y = int(m.group("m")), int(m.group("y"))
+        if 1 <= mo <= 12:
+            return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+    m = P.ONGOING_RE.search(text)
+    if m:
+        return None, m.group(0), True
+    return None, None, False
+
+
+# --- bodies -------------------------------------------------------------------------------------
+def display_body_name(printed: str, kind: BodyKind) -> str:
+    """The canonical name when the printed one is a form of it, else the printed name
+    ("Tỉnh ủy" stays "Tỉnh ủy"; "Ban Bí thư Trung ương Đảng" becomes "Ban Bí thư")."""
+    a, b = key(printed), key(kind.name)
+    if a.startswith(b) or b.startswith(a) or a == b:
+        return kind.name
+    ta, tb = set(a.split()), set(b.split())
+    return kind.name if len(ta & tb) / max(len(ta), len(tb)) >= 0.5 else re.sub(r"\s+", " ", printed).strip()
+
+
+def body_at(text: str, pos: int) -> tuple[int, BodyKind, str] | None:
+    """The body named exactly at ``pos`` (end, kind, printed name), if any."""
+    m = vocabulary()._body_re.match(text, pos)
+    if not m:
+        return None
+    kind = vocabulary().body_by_name(m.group(0))
+    return (m.end(), kind, m.group(0)) if kind else None
+
+
+def bodies_list_at(text: str, pos: int) -> tuple[int, list[tuple[int, int, BodyKind, str]]]:
+    """A list of bodies at ``pos``: "X, Y và Z" → [(start, end, kind, printed)…]; stops at anything else."""
+    found = []
+    while True:
+        hit = body_at(text, pos)
+        if not hit:
+            break
+        end, kind, printed = hit
+        # a province name right after a body belongs to it ("Ban Thường vụ Tỉnh ủy Yên Bái")
+        after = re.match(r"\s+(?:tỉnh\s+)?([A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*){0,3})", text[end:end + 40])
+        if after and vocabulary().province_by_name(after.group(1)):
+            end += after.end()
+        found.append((pos, end, kind, printed))
+        sep = re.match(r"\s*(?:,|và|;)\s*", text[end:end + 6])
+        if not sep:
+            pos = end
+            break
+        nxt = end + sep.end()
+        if not body_at(text, nxt):
+            pos = end
+            break
+        pos = nxt
+    return pos, found
+
+
+def body_ref(start: int, end: int, kind: BodyKind, printed: str) -> BodyRef:
+    return BodyRef(display_body_name(printed, kind), kind.key, kind.level, (start, end))
+
+
+# --- citations ----------------------------------------------------------------------------------
+def _tail(text: str, pos: int, limit: int) -> tuple[int, str | None, str | None, str | None, str | None]:
+    """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order."""
+    date = issuer = term = title = None
+    for _ in range(5):
+        chunk = text[pos:limit]
+        m = re.match(rf"\s*,?\s*\(?\s*(?:ban hành\s+)?{P.DATED_RE.pattern}\s*\)?", chunk, re.I)
+        if m and date is None:
+            date = date_of(m) or ""
+            pos += m.end()
+            continue
+        m = re.match(r"\s*,?\s*cùng ngày", chunk, re.I)
+        if m and date is None:
+            date = "same"
+            pos += m.end()
+            continue
+        m = P.OF_RE.match(chunk)
+        if m and issuer is None:
+            p = pos + m.end()
+            skip = re.match(r"(?:Hội nghị\s+(?:lần thứ\s+\w+\s+|Trung ương\s+\w+\s+)?)", text[p:p + 40], re.I)
+            if skip:
+                p += skip.end()
+            end, bodies = bodies_list_at(text, p)
+            if bodies:
+                issuer = ", ".join(display_body_name(b[3], b[2]) for b in bodies)
+                pos = end
+                continue
+        m = re.match(rf"\s*,?\s*{P.TERM_RE.pattern}", chunk, re.I)
+        if m and term is None:
+            term = m.group("term").upper()
+            pos += m.end()
+            continue
+        break
+    m = P.ABOUT_RE.match(text[pos:limit])
+    if m:
+        start = pos + m.end()
+        end = re.search(r"[;.\n]|,\s*(?=(?:" + P.DOC_TYPE_ALT + r")\s)|\s+(?=\d+/)", text[start:limit])
+        stop = start + (end.start() if end else min(200, limit - start))
+        title = text[pos + m.end() - len(m.group(0).lstrip(" ,")):stop].strip(" ,*")
+        pos = stop
+    return pos, (date or None) if date != "" else None, issuer, term, title
+
+
+def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
+    """Every numbered document cited between ``start`` and ``end``."""
+    text = source.match
+    out: list[Mention] = []
+    previous_date = None
+    for m in P.SYMBOL_RE.finditer(text, start, end):
+        symbol, number, type_code, issuer_code, state = normalise_symbol(m)
+        if state and not (m.group("s_year") or "-" in m.group("s_code")):
+            continue  # "12/2023" and the like are not symbols
+        before = P.TYPE_BEFORE_RE.search(text[max(0, m.start() - 45):m.start()])
+        type_word = None
+        full_start = m.start()
+        if before:
+            type_word = before.group("type")
+            type_word = type_word[0].upper() + type_word[1:].lower()
+            if type_word.startswith("Chương trình"):
+                type_word = "Chương trình"
+            if type_word.startswith("Thông báo"):
+                type_word = "Thông báo"
+            full_start = m.start() - (len(text[max(0, m.start() - 45):m.start()]) - before.start())
+        elif state:
+            type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
+        else:
+            type_word = P.TYPE_WORD_BY_CODE.get(type_code)
+        tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400))
+        if date == "same":
+            date = previous_date
+        if date:
+            previous_date = date
+        if issuer is None and state:
+            code = issuer_code.split("-")[-1]
+            issuer = _STATE_ISSUER_NAME.get(re.sub(r"\d+$", "", code)) or _STATE_ISSUER_NAME.get(code)
+        if title:
+            title = source.text[tail_end - len(title):tail_end].strip() if source.text[tail_end - len(title):tail_end].strip() else title
+        out.append(Mention((m.start(), m.end()), (full_start, tail_end), symbol, number, type_code, issuer_code,
+                           type_word, date, issuer, term, title, state))
+    return out
+
+
+def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span, str, str]]:
+    """Re-mentions by number only ("Chỉ thị 13", "Nghị quyết số 11"): (span, type word, number)."""
+    return [((m.start(), m.end()), m.group("type"), m.group("number"))
+            for m in P.SHORT_MENTION_RE.finditer(source.match, start, end)]
+
+
+# --- people -------------------------------------------------------------------------------------
+_NAME_RE = re.compile(P.PERSON_NAME)
+_NATIONAL_TITLES = ("Tổng Bí thư", "Chủ tịch nước", "Thủ tướng Chính phủ", "Thủ tướng", "Chủ tịch Quốc hội",
+                    "Phó Thủ tướng Chính phủ", "Phó Thủ tướng", "Thường trực Ban Bí thư")
+_ROLE_START_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, P.ROLE_START_WORDS), key=len, reverse=True)) + r")\b")
+
+
+def _surnames() -> frozenset[str]:
+    from loaders.vocab import DATA_DIR
+    path = DATA_DIR / "vocab" / "surnames.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(key(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
+
+
+_SURNAMES = _surnames()
+
+
+def is_person_name(name: str) -> bool:
+    """A plausible Vietnamese personal name: 2–4 capitalised syllables starting with a surname.
+
+    >>> is_person_name("Phạm Hoàng Sơn"), is_person_name("Ban Chấp hành")
+    (True, False)
+    """
+    words = name.split()
+    return (2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and key(words[0]) in _SURNAMES
+            and vocabulary().province_by_name(name) is None)
+
+
+def role_phrase(text: str) -> str:
+    """Cut a role segment at the first word that cannot belong to a title or a body name.
+
+    >>> role_phrase("Chủ tịch UBND tỉnh nêu giải pháp")
+    'Chủ tịch UBND tỉnh'
+    >>> role_phrase("Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy cho biết")
+    'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy'
+    """
+    words = text.split()
+    kept: list[str] = []
+    for w in words:
+        bare = w.strip("()")
+        if bare[:1].isupper() or key(bare) in P.ROLE_CONTINUE_WORDS:
+            kept.append(w)
+        else:
+            break
+    while kept and key(kept[-1]) in {"và", "phó", "chủ"}:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
+    roles: list[str] = []
+    while True:
+        m = re.match(r"\s*,\s*", text[pos:limit])
+        if not m:
+            break
+        seg_start = pos + m.end()
+        if not _ROLE_START_RE.match(text, seg_start):
+            break
+        seg_end = re.search(r"[,;.:\n]", text[seg_start:limit])
+        seg = text[seg_start: seg_start + (seg_end.start() if seg_end else limit - seg_start)]
+        phrase = role_phrase(seg)
+        if not phrase:
+            break
+        roles.append(phrase)
+        pos = seg_start + len(phrase)
+        if len(phrase) < len(seg.rstrip()):
+            break
+    return roles, pos
+
+
+def find_persons(source: Source, start: int, end: int) -> list[Person]:
+    """Named people with the positions the text gives them."""
+    text, shown = source.match, source.text
+    found: dict[str, tuple[list[str], list[Span]]] = {}
+
+    def add(name: str, roles: list[str], span: Span) -> None:
+        entry = found.setdefault(name, ([], []))
+        for r in roles:
+            if key(r) not in {key(x) for x in entry[0]}:
+                entry[0].append(r)
+        entry[1].append(span)
+
+    for m in P.COMRADE_RE.finditer(text, start, end):
+        pos = m.end()
+        while True:
+            # "đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh": role before the name
+            pre_roles: list[str] = []
+            rm = _ROLE_START_RE.match(text, pos)
+            if rm:
+                seg = text[pos:pos + 120]
+                words = seg.split()
+                for i in range(len(words), 1, -1):
+                    cand = " ".join(words[:i])
+                    nm = None
+                    for j in range(1, i):
+                        name_words = words[j:i]
+                        if is_person_name(" ".join(name_words)) and len(name_words) >= 2:
+                            nm = j
+                            break
+                    if nm:
+                        role = role_phrase(" ".join(words[:nm]))
+                        if role and len(role.split()) == nm:
+                            pre_roles = [role]
+                            pos = pos + len(" ".join(words[:nm])) + 1
+                        break
+            nm = _NAME_RE.match(text, pos)
+            if not nm or not is_person_name(nm.group(0)):
+                break
+            name_span = (nm.start(), nm.end())
+            name = shown[nm.start():nm.end()]
+            roles, after = _roles_after(text, nm.end(), min(end, nm.end() + 400))
+            add(name, pre_roles + roles, name_span)
+            nxt = re.match(r"\s*;\s*|\s*,\s*(?=[A-ZĐ])", text[after:after + 4])
+            if nxt and _NAME_RE.match(text, after + nxt.end()) and is_person_name(
+                    _NAME_RE.match(text, after + nxt.end()).group(0)):
+                pos = after + nxt.end()
+                continue
+            break
+    for title in _NATIONAL_TITLES:
+        for m in re.finditer(rf"{re.escape(title)}\s+(?={P.NAME_WORD})", text[start:end]):
+            nm = _NAME_RE.match(text, start + m.end())
+            if nm and is_person_name(nm.group(0)):
+                add(shown[nm.start():nm.end()], [title], (nm.start(), nm.end()))
+    return [Person(n, tuple(r), tuple(s)) for n, (r, s) in found.items()]
+
+
+# --- meetings -----------------------------------------------------------------------------------
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else P.VIETNAMESE_ORDINALS.get(word.lower())
+
+
+def find_meeting(source: Source, start: int, end: int, *, default_year: int | None) -> Meeting | None:
+    """The meeting a document comes from or reports on: body, number, term, date."""
+    text = source.match
+    window_end = min(end, start + max(1500, (end - start) // 3))
+    for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
+        around = text[max(0, m.start() - 60):m.end() + 60]
+        if re.search(r"Trung ương", text[m.start():m.end() + 40]) or re.search(r"Trung ương\s*$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        number = _number(m.group("n"))
+        ctx = text[max(start, m.start() - 200):min(end, m.end() + 200)]
+        term = None
+        tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or \
+            P.MEETING_TERM_RE.search(text, max(start, m.start() - 120), m.start())
+        if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
+            term = tm.group("term").upper()
+        body = _meeting_body(ctx)
+        date = _meeting_date(text, max(start, m.start() - 200), min(end, m.end() + 300), default_year)
+        del around
+        return Meeting(body, number, term, date, (m.start(), m.end()))
+    # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
+    for m in re.finditer(r"(?P<body>Ban Thường vụ Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy)[^.\n]{0,30}?\bhọp\b",
+                         text[start:window_end], re.I):
+        s = start + m.start()
+        date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
+        return Meeting(vocabulary().body_by_name(m.group("body")).name, None, None, date, (s, start + m.end()))
+    if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
+        return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
+    return None
+
+
+def _meeting_body(ctx: str) -> str:
+    for _, _, kind in vocabulary().find_bodies(ctx):
+        if kind.level == "provincial" and kind.key in ("ban-chap-hanh-dang-bo-tinh", "ban-thuong-vu-tinh-uy",
+                                                       "thuong-truc-tinh-uy", "hoi-dong-nhan-dan-tinh"):
+            return kind.name
+    return "Ban Chấp hành Đảng bộ tỉnh"
+
+
+def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> str | None:
+    m = re.search(rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
+                  text[start:end])
+    if not m:
+        return None
+    d = date_of(m)
+    if d:
+        return d
+    if m.group("dd") and default_year:
+        return iso_date(m.group("dd"), m.group("dm"), default_year)
+    return None
+
+
+def dominant_year(text: str) -> int | None:
+    """The year a text is mostly about (for dates printed without a year)."""
+    years = Counter(int(y) for y in re.findall(r"(?<![\d/])(?:năm|/|-)\s?((?:19|20)\d\d)(?!\d)", text))
+    return years.most_common(1)[0][0] if years else None
+
+
+# --- signer ---------------------------------------------------------------------------------------
+_ROLE_WORDS = {"bí": "Bí", "thư": "thư", "thường": "Thường", "trực": "trực", "chủ": "Chủ", "tịch": "tịch",
+               "phó": "Phó", "trưởng": "Trưởng", "ban": "ban", "ủy": "Ủy", "viên": "viên"}
+
+
+def sentence_case_role(capacity: str) -> str:
+    """"PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực".
+
+    >>> sentence_case_role("PHÓ BÍ THƯ THƯỜNG TRỰC"), sentence_case_role("BÍ THƯ")
+    ('Phó Bí thư Thường trực', 'Bí thư')
+    """
+    words = [_ROLE_WORDS.get(w, w) for w in key(capacity).split()]
+    return (words[0][0].upper() + words[0][1:] + (" " + " ".join(words[1:]) if len(words) > 1 else "")) if words else ""
+
+
+def signer_of(source: Source, sig) -> Signer | None:
+    if sig is None or not sig.name:
+        return None
+    shown = source.text
+    name_start = source.match.rfind(sig.name, sig.span[0], sig.span[1] + 1)
+    name = shown[name_start:name_start + len(sig.name)] if name_start >= 0 else sig.name
+    return Signer(name.strip(" *_"), sentence_case_role(sig.capacity) if sig.capacity else None,
+                  sig.on_behalf_of, sig.span)
+
+
+# --- projects -----------------------------------------------------------------------------------
+_PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
+                 r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|nhà thi đấu|sân vận động|"
+                 r"công viên|bến xe|ký túc xá|trụ sở)")
+_PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?P<name>{_PROJECT_HEAD}\s[^,;.()\n]+)", re.I)
+_PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{_PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
+_PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|trong năm|trên địa bàn|đang)\s.*$")
+
+
+def _project_name(raw: str) -> str | None:
+    name = _PROJECT_STOP_RE.sub("", raw).strip(" .…*_")
+    name = re.sub(r"\s+", " ", name)
+    return name[0].upper() + name[1:] if len(name) > 6 else None
+
+
+def find_projects(source: Source, spans: list[Span]) -> list[str]:
+    """Named construction and investment projects with a concrete object."""
+    text, shown = source.match, source.text
+    names: list[str] = []
+    for start, end in spans:
+        for m in _PROJECT_AFTER_RE.finditer(text, start, end):
+            raw = shown[m.start("name"):m.end("name")]
+            name = _project_name(raw)
+            # in running text, a project names something concrete: a proper name or a number
+            if name and re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]):
+                names.append(name)
+    return names
+
+
+def find_projects_in_list(source: Source, span: Span) -> list[str]:
+    """Projects listed one per item (a footnote "Đường cao tốc …; Bệnh viện …; …")."""
+    shown = source.text[span[0]:span[1]]
+    shown = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\]:)\s*", "", shown)
+    items = [i for i in re.split(r";", shown)]
+    out = []
+    hits = [i for i in items if _PROJECT_ITEM_RE.match(i)]
+    if len(hits) >= 2:  # a list of projects, not a sentence that happens to start with "đường"
+        for i in hits:
+            name = _project_name(_PROJECT_ITEM_RE.match(i).group("name"))
+            if name:
+                out.append(name)
+    return out
+
+
+# --- named references ---------------------------------------------------------------------------
+_NAMED_REF_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:Nghị quyết|Chương trình hành động|Chương trình|Đề án|Kế hoạch|Quy hoạch|Luật|Chiến lược)"
+    r"\s+(?:(?:của|thực hiện|về)\s+)?[^\n;:.()]{6,220}?)(?=\s*(?:[;:.()\n]|,\s|\s+và\s|\s+theo\s|\s+để\s|$))")
+
+
+def find_named_references(source: Source, start: int, end: int, symbols: list[Span]) -> list[str]:
+    """Documents cited by name only (no number)."""
+    text, shown = source.match, source.text
+    out: list[str] = []
+    for m in _NAMED_REF_RE.finditer(text, start, end):
+        s, e = m.span("name")
+        if any(a < e + 3 and b > s for a, b in symbols):
+            continue
+        name = shown[s:e].strip()
+        words = name.split()
+        if len(words) < 3 or not any(w[0].isupper() or w[0].isdigit() for w in words[1:]):
+            continue
+        if key(name) not in {key(x) for x in out}:
+            out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class Assignment:
+    leads: tuple[BodyRef, ...]
+    partners: tuple[BodyRef, ...]
+    deadline: str | None
+
+
+_GIAO_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[A-ZĐÂƯ])")
+_CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
+_PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+
+
+def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -> list[Assignment]:
+    """Bodies a task is handed to: "Giao X (chủ trì, phối hợp với Y)", "Đề nghị X", "X chủ trì";
+    with ``addressed`` (an item of an implementation section), a body opening the item."""
+    text = source.match
+    out: list[Assignment] = []
+    starts: list[int] = [m.end() for m in _GIAO_RE.finditer(text, start, end)]
+    lead_in = re.match(r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?", text[start:end])
+    first = start + (lead_in.end() if lead_in else 0)
+    opening = body_at(text, first)
+    if opening and first not in starts:
+        pos, bodies = bodies_list_at(text, first)
+        if bodies and (_CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group:
+            starts.append(first)
+    for s in sorted(set(starts)):
+        pos, bodies = bodies_list_at(text, s)
+        leads = [body_ref(*b) for b in bodies if not b[2].is_group]
+        if not leads:
+            continue
+        partners: list[BodyRef] = []
+        pm = _PARTNER_RE.match(text[pos:pos + 60])
+        if pm:
+            _, pbodies = bodies_list_at(text, pos + pm.end())
+            partners = [body_ref(*b) for b in pbodies if not b[2].is_group]
+        sentence_end = re.search(r"(?<!\d)[.;](?=\s|$)|\n", text[pos:end])
+        clause = text[pos: pos + sentence_end.start() if sentence_end else end]
+        deadline, _, _ = find_deadline(clause)
+        if deadline is None:  # a deadline in parentheses just after the sentence
+            deadline, _, _ = find_deadline(text[pos:min(end, pos + 400)].split("\n")[0]) if not sentence_end else (None, None, False)
+        out.append(Assignment(tuple(leads), tuple(partners), deadline))
+    return out

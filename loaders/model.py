@@ -1,0 +1,139 @@
+"""What the loaders extract, as frozen dataclasses. Spans are (start, end) offsets into
+``Source.text``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where a numbered document is cited."""
+
+    span: Span  # the symbol
+    full_span: Span  # type word … end of the tail (date, issuer, term, title)
+    symbol: str
+    number: str
+    type_code: str
+    issuer_code: str
+    type_word: str | None
+    date: str | None
+    issuer: str | None
+    term: str | None
+    title: str | None
+    state: bool  # a state document (NUMBER/YEAR/TYPE-ISSUER)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited document: the mentions of one symbol that denote one document (symbol + year)."""
+
+    symbol: str
+    number: str
+    type_code: str
+    issuer_code: str
+    type: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    term: str | None
+    title: str | None
+    level: str  # central | provincial | other
+    mentions: tuple[Span, ...]
+    iri: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        return self.symbol, self.year
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """A body named in the text."""
+
+    name: str  # display name (canonical where it is the same name)
+    kind: str | None  # key in data/reference/body_kinds.csv
+    level: str  # central | provincial | other
+    span: Span
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    body: str
+    number: int | None
+    term: str | None
+    date: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    role: str | None
+    on_behalf_of: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation between documents stated in the text; ``source`` None is the document itself."""
+
+    source: tuple[str, int | None] | None
+    relation: str  # implements | based_on | amends | repeals
+    target: tuple[str, int | None]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Task:
+    """One direction of the forward-looking part."""
+
+    position: int
+    span: Span
+    text: str
+    section: tuple[str, ...]
+    leads: tuple[BodyRef, ...]
+    partners: tuple[BodyRef, ...]
+    deadline: str | None
+    deadline_text: str | None
+    ongoing: bool
+    implements: tuple[tuple[str, int | None], ...]  # citation keys
+    implements_spans: tuple[Span, ...]
+    projects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything read from one source file."""
+
+    file: str
+    sha256: str
+    kind: str
+    symbol: str | None
+    date: str | None
+    issuer: str | None
+    issuer_kind: str | None
+    province: str | None
+    title: str | None
+    meeting: Meeting | None
+    signer: Signer | None
+    citations: tuple[Citation, ...]
+    named_references: tuple[str, ...]
+    links: tuple[Link, ...]
+    tasks: tuple[Task, ...]
+    projects: tuple[str, ...]
+    persons: tuple[Person, ...]
+    text: str = field(repr=False, default="")
+    metadata: dict = field(default_factory=dict)
+    iri: str | None = None
+
+    def citation(self, key: tuple[str, int | None]) -> Citation | None:
+        return next((c for c in self.citations if c.key == key), None)

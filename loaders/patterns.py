@@ -1,0 +1,165 @@
+"""Every regular expression of the loaders, named and commented, in one place.
+
+Patterns run over ``Source.match`` (NFC, new-style tones, Markdown blanked), case-sensitively
+unless flagged. Word lists that grow with the corpus (bodies, provinces, roles) are data, in
+``data/``; only the grammar of documents lives here.
+"""
+from __future__ import annotations
+
+import re
+
+# Vietnamese letters for character classes.
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+LETTER = UPPER + LOWER
+
+# --- document symbols -------------------------------------------------------------------
+# Party documents: NUMBER-TYPE/ISSUER (also NUMBER/TYPE/ISSUER, spaces around - and /):
+# 21-KL/TW, 27-CTr/TU, 1726-TB/TU, 12-TB/VPCP, 137-QĐ/TW, 08-KH/TW.
+PARTY_SYMBOL = rf"""
+    (?P<p_number>\d{{1,5}}[a-z]?)
+    \s?[-/]\s?
+    (?P<p_type>NQ|KL|QĐ|QD|CT|CTr|CTR|KH|TB|ĐA|DA|HD|HĐ|BC|CV|QC|TTr|TTR|TC|HDTH)
+    \s?/\s?
+    (?P<p_issuer>[{UPPER}][{UPPER}a-z0-9]{{0,11}})
+    (?![{LETTER}0-9/-])
+"""
+# State documents: NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER or NUMBER/YEAR/ISSUER:
+# 111/2024/QH15, 178/2024/NĐ-CP, 76/2025/UBTVQH15, 12/2023/TT-BTC, 1719/QĐ-TTg, 15/NQ-HĐND.
+STATE_SYMBOL = rf"""
+    (?P<s_number>\d{{1,5}}[a-z]?)
+    /(?:(?P<s_year>(?:19|20)\d\d)/)?
+    (?P<s_code>[{UPPER}][{UPPER}a-z0-9]{{0,9}}(?:-[{UPPER}][{UPPER}a-z0-9]{{0,11}}){{0,2}})
+    (?![{LETTER}0-9/])
+"""
+SYMBOL_RE = re.compile(rf"(?<![{LETTER}0-9/-])(?:{PARTY_SYMBOL}|{STATE_SYMBOL})", re.X)
+
+# Type words that introduce a cited document (longest first, matched case-insensitively).
+DOC_TYPE_WORDS = [
+    "Chương trình hành động", "Thông báo kết luận", "Nghị quyết", "Kết luận", "Quy định", "Quyết định",
+    "Chỉ thị", "Kế hoạch", "Chương trình", "Thông báo", "Hướng dẫn", "Đề án", "Báo cáo", "Công văn",
+    "Nghị định", "Thông tư liên tịch", "Thông tư", "Quy chế", "Tờ trình", "Luật", "Pháp lệnh",
+]
+DOC_TYPE_ALT = "|".join(DOC_TYPE_WORDS)
+# The type word just before a symbol: "Nghị quyết số 11-NQ/TW", "Chỉ thị 13-CT/TW", "Quyết định số 326/QĐ-TTg"
+TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s*)?[:.]?\s*$", re.I)
+# A short re-mention by number only: "Chỉ thị 13", "Nghị quyết số 11".
+SHORT_MENTION_RE = re.compile(
+    rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s+)?(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])", re.I)
+
+# --- dates --------------------------------------------------------------------------------
+# 10/02/2022, 10-02-2022, 9-8-2019, 10.02.2022
+NUMERIC_DATE = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+# ngày 10 tháng 02 năm 2022
+WORDED_DATE = r"(?P<wd>[0-3]?\d)\s+tháng\s+(?P<wm>[01]?\d)\s+năm\s+(?P<wy>(?:19|20)\d\d)"
+# 6/8, 29-9 (no year): only after "ngày"
+DAY_MONTH = r"(?P<dd>[0-3]?\d)\s?[/-]\s?(?P<dm>[01]?\d)(?![\d/-])"
+DATE_RE = re.compile(rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
+DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})", re.I)
+# Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
+PLACE_DATE_RE = re.compile(
+    rf"^[\s*_]*(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})", re.M | re.I)
+# Deadline phrases, tried in order.
+DEADLINE_BEFORE_RE = re.compile(
+    rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong)\s+(?:ngày\s+)?(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
+DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+DEADLINE_YEAR_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.I)
+ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
+
+# --- the tail of a citation: date, issuer, term, title ------------------------------------
+# ", ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khoá XIII về …"
+TERM_RE = re.compile(r"\(?\s*kh[óo]a\s+(?P<term>[IVXLC]+)\s*\)?", re.I)
+OF_RE = re.compile(r"^\s*,?\s*của\s+", re.I)
+ABOUT_RE = re.compile(r"^\s*,?\s*(?:về|về việc)\s+", re.I)
+
+# --- meetings -------------------------------------------------------------------------------
+MEETING_NUMBER_RE = re.compile(
+    rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|[{LOWER}]+)", re.I)
+MEETING_TERM_RE = re.compile(r"kh[óo]a\s+(?P<term>[IVXLC]+)\b", re.I)
+VIETNAMESE_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                       "tám": 8, "chín": 9, "mười": 10}
+
+# --- structure ------------------------------------------------------------------------------
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# Item markers at the start of a line: "I-", "II.", "1.", "2.1-", "2.1.", "a)", "(1)", "-", "+", "•", "Một là,"
+ITEM_RE = re.compile(
+    rf"""^[ ]*(?:
+        (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
+      | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*[.\-–)]\s*(?=\S)
+      | (?P<letter>[a-zđ])\)\s+
+      | \((?P<paren>\d{{1,2}}|[a-zđ])\)\s+
+      | (?P<bullet>[-+•*∙·])\s+
+      | (?P<ordinal>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*
+    )""", re.X)
+FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
+FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\])")
+RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
+SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)
+SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
+KIND_HEADINGS = {
+    "THÔNG BÁO KẾT LUẬN": "notice", "KẾT LUẬN": "conclusion", "NGHỊ QUYẾT": "resolution", "KẾ HOẠCH": "plan",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "program", "CHƯƠNG TRÌNH": "program", "CHỈ THỊ": "directive", "QUY ĐỊNH": "regulation",
+    "QUYẾT ĐỊNH": "decision", "THÔNG BÁO": "notice", "BÁO CÁO": "report", "HƯỚNG DẪN": "guidance",
+    "ĐỀ ÁN": "scheme", "QUY CHẾ": "regulation", "CÔNG VĂN": "official-letter", "TỜ TRÌNH": "other",
+}
+KIND_BY_TYPE_CODE = {"NQ": "resolution", "KL": "conclusion", "KH": "plan", "CTr": "program", "CT": "directive",
+                     "QĐ": "regulation", "TB": "notice", "BC": "report", "HD": "guidance", "ĐA": "scheme",
+                     "CV": "official-letter", "QC": "regulation"}
+TYPE_WORD_BY_CODE = {"NQ": "Nghị quyết", "KL": "Kết luận", "QĐ": "Quy định", "CT": "Chỉ thị", "KH": "Kế hoạch",
+                     "CTr": "Chương trình", "TB": "Thông báo", "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo",
+                     "CV": "Công văn", "QC": "Quy chế", "TTr": "Tờ trình", "NĐ": "Nghị định", "TT": "Thông tư",
+                     "QH": "Nghị quyết", "UBTVQH": "Nghị quyết", "TTLT": "Thông tư liên tịch", "L": "Luật"}
+KIND_BY_TYPE_WORD = {"nghị quyết": "resolution", "kết luận": "conclusion", "kế hoạch": "plan",
+                     "chương trình": "program", "chương trình hành động": "program", "chỉ thị": "directive",
+                     "quy định": "regulation", "quyết định": "decision", "thông báo": "notice",
+                     "thông báo kết luận": "notice", "báo cáo": "report", "hướng dẫn": "guidance", "đề án": "scheme",
+                     "nghị định": "decree", "thông tư": "circular", "luật": "law", "công văn": "official-letter"}
+
+# --- forward-looking part and tasks ---------------------------------------------------------
+FORWARD_HEADING_RE = re.compile(
+    r"phương hướng|nhiệm vụ|giải pháp|tổ chức thực hiện|giao nhiệm vụ|kiến nghị|đề xuất|thời gian tới|"
+    r"cuối năm|chương trình hành động|việc cần làm|trọng tâm", re.I)
+PAST_HEADING_RE = re.compile(
+    r"kết quả|tình hình|khái quát|đánh giá|mục tiêu|mục đích|quan điểm|hạn chế|nguyên nhân|bối cảnh|"
+    r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết", re.I)
+# A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
+LEAD_IN_RE = re.compile(
+    r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao)[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"
+    r"|(?:yêu cầu|đề nghị|lưu ý|kết luận)\s*:\s*$", re.I)
+# A direction in running text (press reports).
+DIRECTIVE_RE = re.compile(
+    rf"(?<![{LETTER}])(?:(?<!đáp ứng )(?<!theo )(?<!những )(?<!các )(?<!có )yêu cầu(?=\s+(?:các|mỗi|từng|cán bộ|[{UPPER}])|\s*:)"
+    rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|[{UPPER}])|\s*:)"
+    rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
+    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
+    rf"|[Nn]hất trí chủ trương|[Tt]hống nhất chủ trương)", re.M)
+NARRATIVE_START_RE = re.compile(
+    r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự)", re.I)
+GROUP_ADDRESSEE_RE = re.compile(
+    r"^\s*(?:các|mỗi|từng|toàn)\s|^\s*(?:cấp ủy|cán bộ|đảng viên)|\bcác cấp\b", re.I)
+# Verbs by which a task directs a document to be carried out.
+IMPLEMENT_VERB_RE = re.compile(
+    r"(?<![" + LETTER + r"])(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
+    r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])", re.I)
+# Phrases stating that a cited document (before) carries out another (after).
+CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+", re.I)
+BASED_ON_RE = re.compile(r"(?<![" + LETTER + r"])căn cứ(?![" + LETTER + r"])", re.I)
+AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
+REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
+SELF_IMPLEMENTS_RE = re.compile(
+    r"(?:^|để\s+)(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s*$|"
+    r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$", re.I)
+
+# --- people -----------------------------------------------------------------------------------
+NAME_WORD = rf"[{UPPER}][{LOWER}]{{0,7}}"
+PERSON_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+COMRADE_RE = re.compile(rf"(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí)\s*:?\s+", re.I)
+ROLE_START_WORDS = ("Ủy viên", "Bí thư", "Phó Bí thư", "Chủ tịch", "Phó Chủ tịch", "Trưởng", "Phó Trưởng",
+                    "Giám đốc", "Phó Giám đốc", "Tổng Bí thư", "Thủ tướng", "Phó Thủ tướng", "Chánh", "Phó Chánh",
+                    "Bộ trưởng", "Thứ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Đại biểu", "Tư lệnh", "Chỉ huy trưởng",
+                    "Tỉnh ủy viên", "Thành ủy viên", "Tổng Thư ký", "Chủ tịch nước", "Phó Chủ tịch nước")
+ROLE_CONTINUE_WORDS = frozenset(
+    "hành ương ban nhân dân tỉnh thành phố vụ ủy đoàn đại biểu giáo vận trực thường chính trị kiểm tra tổ chức "
+    "quốc hội và đảng sự cán bộ huyện thị xã phó viên bí thư tịch trưởng chủ mặt trận nội tịch tướng phủ "
+    "khối cơ quan đảng ủy ủy ban thư ký hội đồng".split())

@@ -1,0 +1,267 @@
+"""Stage 1 — read: bytes on disk → a ``Source`` with display text and matching text.
+
+Every cleaning step for matching is length-preserving, so an offset into ``Source.match``
+is an offset into ``Source.text`` (the NFC display text):
+
+>>> src = from_text("Tỉnh uỷ **Tuyên Quang**\\r\\n", name="x.md")
+>>> src.text
+'Tỉnh uỷ **Tuyên Quang**\\n'
+>>> src.match
+'Tỉnh ủy   Tuyên Quang  \\n'
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from vankien.errors import InputError
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+MAX_BYTES = 20 * 1024 * 1024  # a Party document is a few hundred KB at most
+
+# Old-style → new-style tone placement (same length: two characters each, NFC).
+TONE_PAIRS = {
+    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+}
+# Only at the end of a syllable: "hoà" → "hòa", but "Hoàng" stays as it is.
+_TONE_RE = re.compile("(?:" + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS]
+                                      + [k.capitalize() for k in TONE_PAIRS]) + r")(?![^\W\d_])")
+_MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}(?= )|`", re.M)
+_METADATA_LINE = re.compile(r"^\s*(?P<key>date|province|kind|source|url)\s+(?P<value>\S+)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document as read: ``text`` for display, ``match`` for patterns (same length)."""
+
+    name: str
+    text: str
+    match: str
+    sha256: str
+    metadata: dict = field(default_factory=dict)
+    path: str | None = None
+
+
+def unify_tones(text: str) -> str:
+    """Old-style tone placement to new style (length-preserving).
+
+    >>> unify_tones("Tỉnh Uỷ khoá XVII, Hoà Bình, Hoàng")
+    'Tỉnh Ủy khóa XVII, Hòa Bình, Hoàng'
+    """
+    def repl(m: re.Match) -> str:
+        s = m.group(0)
+        new = TONE_PAIRS[s.lower()]
+        return new.upper() if s.isupper() else (new.capitalize() if s[0].isupper() else new)
+    return _TONE_RE.sub(repl, text)
+
+
+def normalise(text: str) -> str:
+    """NFC, unified tone placement — the normal form used for comparing names.
+
+    >>> normalise(unicodedata.normalize("NFD", "Uỷ ban")) == "Ủy ban"
+    True
+    """
+    return unify_tones(unicodedata.normalize("NFC", text))
+
+
+def matching_text(text: str) -> str:
+    """Length-preserving clean-up of display text for pattern matching: unified tones,
+    Markdown emphasis and heading marks blanked, typographic dashes and quotes unified."""
+    out = unify_tones(text)
+    out = _MARKDOWN_RE.sub(lambda m: " " * len(m.group(0)), out)
+    return out.translate(str.maketrans({"–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
+                                        "\u00a0": " ", "\t": " "}))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258 / detected."""
+    if not data.strip():
+        raise InputError(name, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise InputError(name, "binary file (NUL bytes), not a text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for enc in ("cp1258",):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_vietnamese(unicodedata.normalize("NFC", text)):
+            return text
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is not None and _looks_vietnamese(unicodedata.normalize("NFC", str(best))):
+        return str(best)
+    raise InputError(name, "unknown text encoding (not UTF-8, UTF-16 or Windows-1258 Vietnamese)")
+
+
+def _looks_vietnamese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return bool(letters)
+    viet = sum(1 for c in letters if c in "ăâđêôơưĂÂĐÊÔƠƯ" or unicodedata.decomposition(c))
+    return viet / len(letters) > 0.05
+
+
+class _ArticleText(HTMLParser):
+    """Text of an HTML page: the <article>/<main> content when present, without menus and scripts."""
+
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "menu", "button"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "ul", "ol"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.article: list[str] | None = None
+        self.skip = 0
+        self.depth_article = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag in ("article", "main"):
+            self.depth_article += 1
+            if self.article is None:
+                self.article = []
+        if tag in self.BLOCK:
+            self._emit("\n\n" if tag != "br" else "\n")
+        if tag == "li":
+            self._emit("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag in ("article", "main") and self.depth_article:
+            self.depth_article -= 1
+        if tag in self.BLOCK:
+            self._emit("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self._emit(re.sub(r"\s+", " ", data))
+
+    def _emit(self, s: str) -> None:
+        self.parts.append(s)
+        if self.depth_article and self.article is not None:
+            self.article.append(s)
+
+
+def html_to_text(markup: str) -> str:
+    """Article text of an HTML page."""
+    parser = _ArticleText()
+    parser.feed(markup)
+    chosen = parser.article if parser.article and len("".join(parser.article).strip()) > 200 else parser.parts
+    text = html.unescape("".join(chosen))
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    """Paragraphs and table rows of a .docx file."""
+    import zipfile
+
+    import docx
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e
+    lines: list[str] = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n\n".join(l for l in lines if l.strip()) + "\n"
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """The text layer of a PDF."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, OSError) as e:
+        raise InputError(name, f"unreadable .pdf ({e.__class__.__name__}: truncated or damaged)") from e
+    if not text.strip():
+        raise InputError(name, "PDF has no text layer (scanned image?)")
+    return text
+
+
+def read_metadata(path: Path) -> dict:
+    """Sidecar ``NAME.meta.yaml`` or a row of ``manifest.csv`` in the same folder."""
+    meta: dict = {}
+    manifest = path.parent / "manifest.csv"
+    if manifest.is_file():
+        with manifest.open(encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                if (row.get("file") or "").strip() == path.name:
+                    meta.update({k.strip(): v.strip() for k, v in row.items() if k and v and k != "file"})
+    for sidecar in (path.with_name(path.stem + ".meta.yaml"), path.with_name(path.name + ".meta.yaml")):
+        if sidecar.is_file():
+            try:
+                loaded = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as e:
+                raise InputError(str(sidecar), f"invalid YAML: {e}") from e
+            if not isinstance(loaded, dict):
+                raise InputError(str(sidecar), "sidecar metadata must be a mapping")
+            meta.update({str(k): str(v) for k, v in loaded.items() if v is not None})
+    return meta
+
+
+def _leading_metadata(text: str) -> tuple[str, dict]:
+    """A first line such as `` date 2024-04 `` is metadata: blank it (length-preserving)."""
+    meta: dict = {}
+    m = _METADATA_LINE.match(text)
+    if m and re.fullmatch(r"[\d-]{4,10}|\S+", m.group("value")):
+        meta[m.group("key").lower()] = m.group("value")
+        text = " " * m.end() + text[m.end():]
+    return text, meta
+
+
+def from_text(text: str, *, name: str, metadata: dict | None = None, path: str | None = None,
+              sha256: str | None = None) -> Source:
+    """Build a Source from already decoded text."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text, inline_meta = _leading_metadata(text)
+    meta = {**inline_meta, **(metadata or {})}
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Source(name=name, text=text, match=matching_text(text), sha256=digest, metadata=meta, path=path)
+
+
+def read(path: str | Path) -> Source:
+    """Read one document file (.txt, .md, .html, .docx, .pdf) with its sidecar metadata."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise InputError(name, "not a file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(name, f"file too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        text = docx_to_text(data, name)
+    elif suffix == ".pdf":
+        text = pdf_to_text(data, name)
+    else:
+        text = decode(data, name)
+        if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+            text = html_to_text(text)
+    if not text.strip():
+        raise InputError(name, "no text in document")
+    return from_text(text, name=path.name, metadata=read_metadata(path), path=name,
+                     sha256=hashlib.sha256(data).hexdigest())

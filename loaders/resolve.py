@@ -1,0 +1,411 @@
+"""Stage 4 — resolve: mentions → cited documents (symbol + year), re-mentions → their full
+mention, the forward-looking part → tasks, and the document's own metadata (kind, symbol,
+date, issuer, province, meeting, signer).
+
+>>> from loaders.read import from_text
+>>> doc = build(from_text(
+...     "KẾT LUẬN\\n\\nBan Thường vụ Tỉnh ủy kết luận như sau:\\n\\n"
+...     "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì quán triệt Kết luận số 21-KL/TW ngày 25/10/2021, "
+...     "hoàn thành trước ngày 15/4/2024.\\n", name="x.txt"))
+>>> [(t.leads[0].name, t.deadline, t.implements) for t in doc.tasks]
+[('Ban Tuyên giáo Tỉnh ủy', '2024-04-15', (('21-KL/TW', 2021),))]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from loaders import extract as X
+from loaders import patterns as P
+from loaders.model import BodyRef, Citation, Document, Link, Meeting, Mention, Person, Span, Task
+from loaders.read import Source, normalise
+from loaders.structure import Block, Structure, parse
+from loaders.vocab import key, vocabulary
+
+NEWS = "news_report"
+
+
+def build(source: Source) -> Document:
+    """Extract one document from a read ``Source``."""
+    st = parse(source)
+    text = source.match
+    body_end = st.body_end
+    mentions = X.find_mentions(source, 0, body_end)
+    kind = _kind(st, source)
+    own = _own_symbol(st, source, mentions, kind)
+    if own is not None:
+        kind = kind if kind != "other" else P.KIND_BY_TYPE_CODE.get(own.type_code, "other")
+    cited = [m for m in mentions if own is None or m.symbol != own.symbol]
+    citations, key_of = _group(cited)
+    key_of_span: dict[Span, tuple[str, int | None]] = {m.span: key_of[id(m)] for m in cited}
+    # short re-mentions ("Chỉ thị 13") resolve to the full mention in the same file
+    for span, type_word, number in X.find_short_mentions(source, 0, body_end):
+        if any(a <= span[0] < b for a, b in key_of_span):
+            continue
+        match = next((c for c in citations if c.number == number and c.type and key(c.type) == key(type_word)), None)
+        if match:
+            key_of_span[span] = match.key
+    if kind == "other" and _meeting_words(text):
+        kind = NEWS
+    year = X.dominant_year(text[:body_end])
+    meeting = X.find_meeting(source, 0, body_end, default_year=year)
+    if meeting and meeting.date is None and source.metadata.get("date"):
+        meeting = Meeting(meeting.body, meeting.number, meeting.term, source.metadata["date"], meeting.span)
+    if kind == "other" and meeting is not None:
+        kind = NEWS
+    signer = X.signer_of(source, st.signature)
+    tasks, lead_ins = _tasks(source, st, kind, key_of_span, own)
+    links = _links(source, st, cited, key_of, citations, kind)
+    province = _province(source, st, cited)
+    date = _date(source, st, kind, meeting)
+    issuer, issuer_kind = _issuer(source, st, kind, meeting)
+    persons = X.find_persons(source, 0, body_end)
+    if signer and signer.role:
+        role = signer.role if province is None or "tỉnh ủy" in key(signer.role) else f"{signer.role} Tỉnh ủy"
+        persons = _merge_person(persons, Person(signer.name, (role,), (signer.span,)))
+    task_spans = [t.span for t in tasks] + list(st.footnotes.values()) + [st.title_span or (0, 0)] + \
+        [(b.start, b.end) for b in st.blocks if b.kind == "heading"]
+    projects = _unique(X.find_projects(source, task_spans)
+                       + [p for fs in st.footnotes.values() for p in X.find_projects_in_list(source, fs)])
+    named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
+    title = st.title or _headline(st)
+    return Document(
+        file=source.name, sha256=source.sha256, kind=source.metadata.get("kind") or kind,
+        symbol=own.symbol if own else None, date=source.metadata.get("date") if "date" in source.metadata and not date else date,
+        issuer=issuer, issuer_kind=issuer_kind, province=source.metadata.get("province") or province, title=title,
+        meeting=meeting, signer=signer, citations=tuple(citations), named_references=tuple(named),
+        links=tuple(links), tasks=tuple(tasks), projects=tuple(projects), persons=tuple(persons),
+        text=source.text, metadata=dict(source.metadata))
+
+
+# --- kind, own symbol -------------------------------------------------------------------------------
+def _meeting_words(text: str) -> bool:
+    return bool(re.search(r"\bHội nghị\b|\bhội nghị\b|\bkỳ họp\b|\bphiên họp\b", text))
+
+
+def _kind(st: Structure, source: Source) -> str:
+    if st.kind:
+        return st.kind
+    for b in st.blocks[:3]:
+        first = b.text.strip(" #*")
+        for word in sorted(P.KIND_BY_TYPE_WORD, key=len, reverse=True):
+            if key(first).startswith(word + " ") and P.KIND_BY_TYPE_WORD[word] not in ("decree", "circular", "law"):
+                return P.KIND_BY_TYPE_WORD[word]
+    return "other"
+
+
+def _own_symbol(st: Structure, source: Source, mentions: list[Mention], kind: str) -> Mention | None:
+    if st.header_symbol:
+        return next((m for m in mentions if m.span == st.header_symbol), None)
+    early_end = st.blocks[min(3, len(st.blocks) - 1)].end if st.blocks else 0
+    for m in mentions:
+        if m.span[0] > early_end:
+            break
+        before = source.match[max(0, m.full_span[0] - 80):m.full_span[0]]
+        kind_ok = kind == "other" or P.KIND_BY_TYPE_CODE.get(m.type_code) == kind
+        if kind_ok and not m.state and X.level_of(m.issuer_code, False) == "provincial" \
+                and re.search(r"ban hành|vừa ký", before):
+            return m
+    return None
+
+
+# --- citations ----------------------------------------------------------------------------------------
+def _group(mentions: list[Mention]) -> tuple[list[Citation], dict[int, tuple[str, int | None]]]:
+    by_symbol: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_symbol[m.symbol].append(m)
+    key_of: dict[int, tuple[str, int | None]] = {}
+    groups: dict[tuple[str, int | None], list[Mention]] = {}
+    for symbol, ms in by_symbol.items():
+        dated_years: list[int] = []
+        term_year: dict[str, int] = {}
+        for m in ms:
+            if m.date:
+                y = int(m.date[:4])
+                if y not in dated_years:
+                    dated_years.append(y)
+                if m.term:
+                    term_year.setdefault(m.term, y)
+        symbol_year = next((int(y) for y in re.findall(r"/((?:19|20)\d\d)/", symbol)), None)
+        for m in ms:
+            if m.date:
+                y = int(m.date[:4])
+            elif symbol_year:
+                y = symbol_year
+            elif m.term and m.term in term_year:
+                y = term_year[m.term]
+            elif dated_years:
+                y = dated_years[0]
+            else:
+                y = _reference_year(symbol, m.term)
+            key_of[id(m)] = (symbol, y)
+            groups.setdefault((symbol, y), []).append(m)
+    citations = []
+    for (symbol, year), ms in sorted(groups.items(), key=lambda kv: min(m.span[0] for m in kv[1])):
+        first = ms[0]
+        pick = lambda attr: next((getattr(m, attr) for m in ms if getattr(m, attr)), None)  # noqa: E731
+        citations.append(Citation(
+            symbol=symbol, number=first.number, type_code=first.type_code, issuer_code=first.issuer_code,
+            type=pick("type_word"), date=pick("date"), year=year, issuer=pick("issuer"), term=pick("term"),
+            title=pick("title"), level=X.level_of(first.issuer_code, first.state),
+            mentions=tuple(m.span for m in ms)))
+    return citations, key_of
+
+
+def _reference_year(symbol: str, term: str | None) -> int | None:
+    """The year of a cited document from the reference data, when only one fits."""
+    candidates = vocabulary().central_by_symbol(symbol)
+    if term:
+        candidates = [c for c in candidates if c.term == term] or candidates
+    return candidates[0].year if len(candidates) == 1 else None
+
+
+# --- tasks ------------------------------------------------------------------------------------------------
+def _heading_class(text: str) -> str | None:
+    head = text[:140]
+    f = P.FORWARD_HEADING_RE.search(head)
+    p = P.PAST_HEADING_RE.search(head)
+    if f and (not p or f.start() < p.start()):
+        return "forward"
+    return "past" if p else None
+
+
+def _forward_flags(st: Structure, kind: str) -> list[bool]:
+    flags: list[bool] = []
+    lead_in_seen = False
+    continuing = False
+    for b in st.blocks:
+        cls = None
+        if b.marker and b.level <= 4:
+            cls = _heading_class(b.text[len(b.marker) + 2:] if b.kind != "heading" else b.text)
+        if cls is None:
+            for c in reversed(b.context):
+                cls = _heading_class(c)
+                if cls:
+                    break
+        directive = bool(P.DIRECTIVE_RE.search(b.text))
+        if b.kind == "heading":
+            flags.append(False)
+            continue
+        if P.LEAD_IN_RE.search(b.text.rstrip(" *")) and cls != "past":
+            if kind == NEWS:
+                continuing = True
+            else:
+                lead_in_seen = True
+        if cls == "past":
+            forward = False
+        elif cls == "forward":
+            forward = True
+        elif kind != NEWS and lead_in_seen:
+            forward = True
+        elif directive:
+            forward = True
+            continuing = continuing or b.text.rstrip().endswith(":")
+        elif continuing and not P.NARRATIVE_START_RE.match(b.text):
+            forward = True
+        else:
+            forward = False
+            if P.NARRATIVE_START_RE.match(b.text):
+                continuing = False
+        flags.append(forward)
+    return flags
+
+
+def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]],
+           own: Mention | None) -> tuple[list[Task], list[Block]]:
+    tasks: list[Task] = []
+    lead_ins: list[Block] = []
+    text = source.match
+    for b, forward in zip(st.blocks, _forward_flags(st, kind)):
+        if not forward:
+            continue
+        in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
+        assignments = X.find_assignments(source, b.start, b.end, addressed=in_implementation and b.kind == "item")
+        if b.text.rstrip(" *").endswith(":") and not assignments:
+            lead_ins.append(b)
+            continue
+        leads: list[BodyRef] = []
+        partners: list[BodyRef] = []
+        task_deadline = None
+        for a in assignments:
+            for l in a.leads:
+                leads.append(BodyRef(l.name, l.kind, l.level, l.span))
+            partners.extend(a.partners)
+            task_deadline = task_deadline or a.deadline
+        deadline, deadline_text, ongoing = X.find_deadline(text[b.start:b.end])
+        implements: list[tuple[str, int | None]] = []
+        impl_spans: list[Span] = []
+        for span, k in sorted(key_of_span.items()):
+            if not (b.start <= span[0] < b.end):
+                continue
+            sentence_start = max(b.start, max((text.rfind(c, b.start, span[0]) for c in ".!?\n"), default=-1) + 1)
+            prefix = text[sentence_start:span[0]]
+            if P.IMPLEMENT_VERB_RE.search(prefix) and k not in implements:
+                implements.append(k)
+                impl_spans.append(span)
+        projects = X.find_projects(source, [(b.start, b.end)])
+        tasks.append(Task(
+            position=len(tasks) + 1, span=(b.start, b.end), text=source.text[b.start:b.end], section=b.path,
+            leads=tuple(_unique_bodies(leads)), partners=tuple(_unique_bodies(partners)),
+            deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
+            implements=tuple(implements), implements_spans=tuple(impl_spans), projects=tuple(projects)))
+    return tasks, lead_ins
+
+
+def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
+    seen, out = set(), []
+    for b in bodies:
+        if key(b.name) not in seen:
+            seen.add(key(b.name))
+            out.append(b)
+    return out
+
+
+# --- links between documents ----------------------------------------------------------------------
+def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict, citations: list[Citation],
+           kind: str) -> list[Link]:
+    text = source.match
+    links: list[Link] = []
+    by_start = sorted(mentions, key=lambda m: m.span[0])
+    preamble_end = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")), st.body_end)
+    for i, m in enumerate(by_start):
+        k = key_of[id(m)]
+        after = text[m.full_span[1]:m.full_span[1] + 80]
+        carried = P.CARRIES_OUT_RE.match(after)
+        if carried:
+            target_pos = m.full_span[1] + carried.end()
+            nxt = next((n for n in by_start[i + 1:] if n.full_span[0] <= target_pos + 2), None)
+            target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
+            if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
+                bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos:target_pos + 40], re.I)
+                if bare:
+                    prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(bare.group(1))]
+                    target = key_of[id(prior[-1])] if prior else None
+            if target and target != k:
+                links.append(Link(k, "implements", target, (m.span[0], target_pos)))
+        # the document itself, in its title or preamble
+        if m.span[0] < preamble_end:
+            block_start = max((b.start for b in st.blocks if b.start <= m.full_span[0]), default=0)
+            prefix = text[block_start:m.full_span[0]]
+            sentence = text[block_start:min(st.body_end, block_start + 1200)].split("\n")[0]
+            if P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) or (
+                    re.match(r"\s*Căn cứ", prefix) and re.search(r"ban hành|xây dựng", sentence)
+                    and re.search(r"Chương trình|Kế hoạch", sentence) and kind in ("program", "plan")):
+                links.append(Link(None, "implements", k, m.span))
+            elif re.match(r"\s*Căn cứ", prefix):
+                links.append(Link(None, "based_on", k, m.span))
+        before = text[max(0, m.full_span[0] - 40):m.full_span[0]]
+        if P.AMENDS_RE.search(before):
+            links.append(Link(None, "amends", k, m.span))
+        elif P.REPEALS_RE.search(before):
+            links.append(Link(None, "repeals", k, m.span))
+    seen, out = set(), []
+    for l in links:
+        if (l.source, l.relation, l.target) not in seen:
+            seen.add((l.source, l.relation, l.target))
+            out.append(l)
+    return out
+
+
+# --- province, date, issuer -------------------------------------------------------------------------
+_MERGER_RE = re.compile(r"hợp nhất|sáp nhập|nhập vào|giáp ranh|giáp với|khu vực \d+ tỉnh", re.I)
+
+
+def _province(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
+    text = source.match
+    v = vocabulary()
+    scores: Counter[str] = Counter()
+    cited = [m.full_span for m in mentions]
+    for s, e, prov in v.find_provinces(text[:st.body_end]):
+        word = text[s:e]
+        if not (word.isupper() or all(w[0].isupper() for w in word.split() if w[0].isalpha())):
+            continue
+        if any(a <= s < b for a, b in cited):
+            continue
+        sentence = text[max(text.rfind(".", 0, s), s - 200):text.find(".", e) if text.find(".", e) > 0 else e]
+        if _MERGER_RE.search(sentence):
+            continue
+        weight = 3 if s < 400 else 1
+        if re.search(r"(?:tỉnh|TỈNH|Tỉnh ủy|TỈNH ỦY|thành phố|Thành phố|TP\.?)\s*$", text[max(0, s - 12):s]):
+            weight += 1
+        if prov.name == "Hồ Chí Minh" and weight == 1:
+            continue
+        name = prov.name if prov.period == "before_2025" else prov.name
+        scores[name] += weight
+    for district, province in v.districts.items():
+        for m in re.finditer(rf"(?<![\w]){re.escape(district)}(?![\w])", key(text[:st.body_end])):
+            shown = text[m.start():m.end()]
+            if all(w[:1].isupper() for w in shown.split()):
+                scores[province] += 1
+    if not scores:
+        return None
+    best, score = scores.most_common(1)[0]
+    return best if score >= 2 else None
+
+
+def _date(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> str | None:
+    if st.place_date:
+        m = P.DATE_RE.search(source.match, *st.place_date)
+        if m and X.date_of(m):
+            return X.date_of(m)
+    if meeting and meeting.date and kind in ("conclusion", NEWS, "notice", "resolution"):
+        return meeting.date
+    return source.metadata.get("date")
+
+
+def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> tuple[str | None, str | None]:
+    v = vocabulary()
+    if kind == NEWS:
+        return None, None
+    if meeting and kind in ("conclusion", "resolution"):
+        b = v.body_by_name(meeting.body)
+        return meeting.body, b.key if b else None
+    if st.signature and st.signature.on_behalf_of:
+        printed = st.signature.on_behalf_of
+        b = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy")
+        if b:
+            return X.display_body_name(normalise(printed), b) if key(printed) != key(b.name) and len(printed) > 8 \
+                else b.name, b.key
+    for b in st.blocks[:6]:
+        m = re.search(r"\b(?:của|do)\s+", source.match[b.start:b.end])
+        title_like = st.title_span and (b.start, b.end) == st.title_span or re.match(
+            r"\s*(?:Chương trình|Kế hoạch|Chỉ thị|Nghị quyết|Kết luận|Thông báo|CHỈ THỊ|THÔNG BÁO|KẾ HOẠCH)", b.text)
+        if m and title_like:
+            hit = X.body_at(source.match, b.start + m.end())
+            if hit:
+                return normalise(X.display_body_name(hit[2], hit[1])), hit[1].key
+    for b in st.blocks[:4]:
+        m = re.search(r"(?P<body>[A-ZĐ][^,.;]{2,60}?)\s+(?:[A-ZĐ][\w ]+\s+)?(?:vừa\s+)?(?:ký\s+)?ban hành",
+                      source.match[b.start:b.end])
+        if m:
+            hit = X.body_at(source.match, b.start + m.start("body"))
+            if hit:
+                return normalise(X.display_body_name(hit[2], hit[1])), hit[1].key
+    return None, None
+
+
+def _headline(st: Structure) -> str | None:
+    return st.blocks[0].text.strip(" #*") if st.blocks else None
+
+
+def _merge_person(persons: list[Person], new: Person) -> list[Person]:
+    out, merged = [], False
+    for p in persons:
+        if key(p.name) == key(new.name):
+            roles = list(p.roles) + [r for r in new.roles if key(r) not in {key(x) for x in p.roles}]
+            out.append(Person(p.name, tuple(roles), p.spans + new.spans))
+            merged = True
+        else:
+            out.append(p)
+    return out if merged else out + [new]
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for n in names:
+        if key(n) not in seen:
+            seen.add(key(n))
+            out.append(n)
+    return out
+
+

@@ -1,0 +1,267 @@
+"""Stage 2 — structure: a ``Source`` → header, kind, title, blocks with their section path,
+footnotes, the recipients list and the signature block.
+
+Blocks are paragraphs, list items and headings, with spans into the source text. Hard-wrapped
+lines are joined, and a paragraph broken by a page break or a footnote is mended.
+
+>>> from loaders.read import from_text
+>>> s = parse(from_text("KẾT LUẬN\\n\\nSau khi thảo luận, kết luận như sau:\\n\\n1. Về nhiệm vụ\\n\\n- Giao Văn phòng Tỉnh ủy theo dõi.\\n", name="x.txt"))
+>>> s.kind, [b.kind for b in s.blocks]
+('conclusion', ['heading', 'paragraph', 'heading', 'item'])
+>>> s.blocks[-1].path
+('1',)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import patterns as P
+from loaders.read import Source
+
+TERMINAL = ".;:!?…\"')»”"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item or heading, with its span in the source text."""
+
+    start: int
+    end: int
+    kind: str  # heading | paragraph | item
+    marker: str | None  # "2.1", "II", "a", "-", "Một là" …
+    level: int  # depth of the marker: roman 1, "1" 2, "1.1" 3, letters 5, bullets 6
+    path: tuple[str, ...]  # section numbers of the enclosing headings/items, outermost first
+    context: tuple[str, ...]  # their texts (for telling the forward-looking part from the rest)
+    text: str  # the block's text as printed (wrapped lines joined)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf_of: str | None  # "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "TỈNH ỦY"
+    capacity: str | None  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
+    name: str | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Structure:
+    kind: str | None  # from a heading line: conclusion, program, … (None: decide later)
+    kind_heading: tuple[int, int] | None
+    title: str | None
+    title_span: tuple[int, int] | None
+    header_symbol: tuple[int, int] | None  # span of "Số 27-CTr/TU" symbol in the header
+    place_date: tuple[int, int] | None  # span of "Huế, ngày 23 tháng 8 năm 2017"
+    blocks: list[Block]
+    body_end: int
+    footnotes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    recipients: tuple[int, int] | None = None
+    signature: Signature | None = None
+    hard_wrapped: bool = False
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # matching text of the line (stripped span)
+
+
+def _lines(match: str, start: int, end: int) -> list[_Line]:
+    out, pos = [], start
+    for raw in match[start:end].split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(s + lead, s + lead + len(stripped), stripped))
+        else:
+            out.append(_Line(s, s, ""))
+    return out
+
+
+def _is_allcaps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    lengths = [len(l.text) for l in lines if l.text]
+    if len(lengths) < 8:
+        return False
+    longest = sorted(lengths)[int(len(lengths) * 0.9) - 1]
+    if longest > 110:
+        return False
+    near = sum(1 for n in lengths if n >= 0.75 * longest)
+    return near / len(lengths) > 0.5
+
+
+def _marker_level(m: re.Match) -> tuple[str, int]:
+    if m.group("roman"):
+        return m.group("roman"), 1
+    if m.group("num"):
+        num = m.group("num").rstrip(".")
+        return num, 2 + num.count(".")
+    if m.group("letter"):
+        return m.group("letter"), 5
+    if m.group("paren"):
+        return f"({m.group('paren')})", 6
+    if m.group("ordinal"):
+        return m.group("ordinal"), 4
+    return m.group("bullet"), 7
+
+
+def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | None, Signature | None]:
+    text = source.match
+    body_end = len(text)
+    recipients = None
+    m = None
+    for m in P.RECIPIENTS_RE.finditer(text):
+        pass  # the last "Nơi nhận" is the real one
+    if m is not None and m.start() > len(text) * 0.3:
+        body_end = m.start()
+        recipients = (m.start(), _block_end(text, m.end()))
+    signature = None
+    sig = None
+    for sig in P.SIGNATURE_ON_BEHALF_RE.finditer(text):
+        pass
+    if sig is not None and sig.start() > len(text) * 0.3:
+        rest = [l for l in _lines(text, sig.end(), len(text)) if l.text and not P.RECIPIENTS_RE.match(l.text)]
+        capacity = rest[0].text if rest and _is_allcaps(rest[0].text) else None
+        name_line = next((l for l in rest[1 if capacity else 0:][:3] if not _is_allcaps(l.text)
+                          and re.fullmatch(rf"{P.PERSON_NAME}", l.text.strip(" *_"))), None)
+        signature = Signature(sig.group("body").strip(" *_") or None, capacity.strip(" *_") if capacity else None,
+                              name_line.text.strip(" *_") if name_line else None,
+                              (sig.start(), name_line.end if name_line else sig.end()))
+        body_end = min(body_end, sig.start())
+    elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
+        tail = [l for l in _lines(text, int(len(text) * 0.7), len(text)) if l.text]
+        if len(tail) >= 2 and _is_allcaps(tail[-2].text) and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_")) \
+                and re.search(r"BÍ THƯ|CHỦ TỊCH|TRƯỞNG", tail[-2].text):
+            signature = Signature(None, tail[-2].text.strip(" *_"), tail[-1].text.strip(" *_"),
+                                  (tail[-2].start, tail[-1].end))
+            body_end = min(body_end, tail[-2].start)
+    return body_end, recipients, signature
+
+
+def _block_end(text: str, pos: int) -> int:
+    m = re.search(r"\n\s*\n\s*(?=[^\s-])", text[pos:])
+    return pos + m.start() if m else len(text)
+
+
+def parse(source: Source) -> Structure:
+    """The structure of one document."""
+    text = source.match
+    body_end, recipients, signature = _recipients_and_signature(source)
+    lines = _lines(text, 0, body_end)
+    footnotes: dict[str, tuple[int, int]] = {}
+    kept: list[_Line] = []
+    for line in lines:
+        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
+        if fm and (fm.group("sup") or fm.group("md")):
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, line.end)
+            kept.append(_Line(line.start, line.start, ""))
+            continue
+        if line.text and P.SEPARATOR_RE.fullmatch(line.text):
+            kept.append(_Line(line.start, line.start, ""))
+            continue
+        kept.append(line)
+    wrapped = _hard_wrapped(kept)
+
+    # 1. group lines into raw blocks
+    raw: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in kept:
+        if not line.text:
+            if current:
+                raw.append(current)
+                current = []
+            continue
+        starts_item = bool(P.ITEM_RE.match(line.text))
+        caps = _is_allcaps(line.text)
+        prev = current[-1] if current else None
+        join = prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
+        if prev is not None and not join and not wrapped:
+            # unwrapped text: a line continues the previous one only when it plainly goes on
+            join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
+                    and line.text[0].islower())
+        if join:
+            current.append(line)
+        else:
+            if current:
+                raw.append(current)
+            current = [line]
+    if current:
+        raw.append(current)
+
+    # 2. mend paragraphs split by a page break or a footnote: no end punctuation, next starts lower-case
+    merged: list[list[_Line]] = []
+    for group in raw:
+        if merged and merged[-1][-1].text[-1] not in TERMINAL and group[0].text[0].islower() \
+                and not P.ITEM_RE.match(group[0].text) and not _is_allcaps(merged[-1][-1].text):
+            merged[-1].extend(group)
+        else:
+            merged.append(group)
+
+    # 3. classify blocks, keep a stack of enclosing numbered items/headings
+    blocks: list[Block] = []
+    stack: list[tuple[int, str, str]] = []  # (level, marker, text)
+    kind = None
+    kind_heading = None
+    title = title_span = None
+    header_symbol = place_date = None
+    original = source.text
+    for i, group in enumerate(merged):
+        start, end = group[0].start, group[-1].end
+        joined = " ".join(l.text for l in group)
+        display = " ".join(original[l.start:l.end] for l in group)
+        m = P.ITEM_RE.match(joined)
+        marker, level = _marker_level(m) if m else (None, 9)
+        content = joined[m.end():] if m else joined
+        first_original = original[group[0].start:group[0].end].lstrip()
+        is_heading = (
+            first_original.startswith("#")
+            or (first_original.startswith(("**", "__")) and original[end - 2:end] in ("**", "__") and len(joined) < 250)
+            or (_is_allcaps(content) and len(content) < 200)
+            or (m is not None and level <= 4 and marker not in ("-", "+", "•", "*") and len(content) < 160
+                and content.rstrip()[-1:] not in ".;:" and i + 1 < len(merged))
+        )
+        if kind is None and _is_allcaps(joined) and len(joined) < 60:
+            for heading, k in P.KIND_HEADINGS.items():
+                if re.fullmatch(rf"{heading}\b.*", joined.strip(" *_#")) and len(blocks) < 12:
+                    kind, kind_heading = k, (start, end)
+                    break
+        if kind_heading and title is None and (start, end) != kind_heading and len(blocks) < 14 \
+                and re.match(r"(?:của|về|thực hiện|HỘI NGHỊ|\()", joined.strip(" #*"), re.I):
+            title, title_span = display.strip(" #*"), (start, end)
+        if header_symbol is None and len(blocks) < 10:
+            sm = re.match(r"\s*Số\s*:?\s*", joined)
+            if sm:
+                sym = P.SYMBOL_RE.search(text, start + sm.end(), end)
+                if sym and sym.start() - start < 12:
+                    header_symbol = (sym.start(), sym.end())
+        if place_date is None and len(blocks) < 12:
+            pd = P.PLACE_DATE_RE.search(text, start, end)
+            if pd:
+                place_date = (pd.start(), pd.end())
+        if marker is not None and level < 7:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+        elif is_heading and marker is None:
+            while stack and stack[-1][0] >= 1:
+                stack.pop()
+        path = tuple(s[1] for s in stack)
+        context = tuple(s[2] for s in stack)
+        blocks.append(Block(start, end, "heading" if is_heading else ("item" if m else "paragraph"),
+                            marker, level, path, context, display))
+        if marker is not None and level < 7:
+            stack.append((level, marker, content[:160]))
+        elif is_heading and marker is None and not _is_allcaps(content):
+            stack.append((1, "", content[:160]))
+    return Structure(kind, kind_heading, title, title_span, header_symbol, place_date, blocks, body_end,
+                     footnotes, recipients, signature, wrapped)

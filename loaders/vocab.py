@@ -1,0 +1,147 @@
+"""Vocabularies kept as data in ``data/``: bodies, provinces, districts, central documents.
+
+Loaded once per process. Names are compared in their normal form (NFC, new-style tones,
+case-folded).
+
+>>> v = vocabulary()
+>>> v.body_by_name("ban cán sự đảng UBND tỉnh").name
+'Ban cán sự đảng Ủy ban nhân dân tỉnh'
+>>> v.province_by_name("Thừa Thiên Huế").name
+'Thừa Thiên Huế'
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from loaders.read import normalise
+
+DATA_DIR = Path(os.environ.get("VANKIEN_DATA") or Path(__file__).resolve().parent.parent / "data")
+
+
+@dataclass(frozen=True)
+class BodyKind:
+    key: str
+    name: str
+    name_en: str
+    level: str  # central | provincial
+    parent: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def is_group(self) -> bool:
+        """A collective addressee ("Các ban cán sự đảng, đảng đoàn"), not one body."""
+        return self.key.startswith("cac-")
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str
+    slug: str
+    period: str  # before_2025 | from_2025
+    merged_into: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CentralDocument:
+    symbol: str
+    type: str
+    date: str | None
+    year: int | None
+    issuer: str | None
+    term: str | None
+    title: str | None
+    level: str
+
+
+def key(text: str) -> str:
+    """Comparison key of a name: normal form, lower case, single spaces.
+
+    >>> key("Tỉnh Uỷ  ")
+    'tỉnh ủy'
+    """
+    return re.sub(r"\s+", " ", normalise(text)).strip().lower()
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+class Vocabulary:
+    """All word lists the loaders need, with look-ups by name."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        ref = data_dir / "reference"
+        self.bodies = [BodyKind(r["key"], normalise(r["name_vi"]), r.get("name_en", ""), r["level"],
+                                r.get("parent") or None, tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
+                       for r in _rows(ref / "body_kinds.csv")]
+        self.provinces = [Province(normalise(r["name_vi"]), r["slug"], r["period"], r.get("merged_into") or None,
+                                   tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
+                          for r in _rows(ref / "provinces.csv")]
+        self.central_documents = [CentralDocument(r["symbol"], r["type"], r.get("date") or None,
+                                                  int(r["year"]) if r.get("year") else None, r.get("issuer") or None,
+                                                  r.get("term") or None, r.get("title") or None, r.get("level") or "central")
+                                  for r in _rows(ref / "central_documents.csv")]
+        self._body_names: dict[str, BodyKind] = {}
+        for b in self.bodies:
+            for name in (b.name, *b.aliases):
+                self._body_names.setdefault(key(name), b)
+        self._province_names: dict[str, Province] = {}
+        for p in self.provinces:
+            if p.period == "before_2025":
+                for name in (p.name, *p.aliases):
+                    self._province_names.setdefault(key(name), p)
+        for p in self.provinces:  # new units only where no old unit has the name
+            for name in (p.name, *p.aliases):
+                self._province_names.setdefault(key(name), p)
+        districts: dict[str, set[str]] = {}
+        gazetteer = data_dir / "gazetteer" / "districts_2024.csv"
+        if gazetteer.is_file():
+            for r in _rows(gazetteer):
+                districts.setdefault(key(r["short_name"]), set()).add(normalise(r["province"]))
+        province_keys = set(self._province_names)
+        # Only district names that point to one province and are not province names themselves.
+        self.districts = {k: next(iter(v)) for k, v in districts.items()
+                          if len(v) == 1 and k not in province_keys and len(k) > 4}
+        self._body_re = _alternation(self._body_names)
+        self._province_re = _alternation(self._province_names)
+
+    def body_by_name(self, name: str) -> BodyKind | None:
+        return self._body_names.get(key(name))
+
+    def province_by_name(self, name: str) -> Province | None:
+        return self._province_names.get(key(name))
+
+    def province_by_slug(self, slug: str) -> Province | None:
+        return next((p for p in self.provinces if p.slug == slug and p.period == "before_2025"), None) or \
+            next((p for p in self.provinces if p.slug == slug), None)
+
+    def find_bodies(self, text: str) -> list[tuple[int, int, BodyKind]]:
+        """Every body name in ``text`` (longest match first), as (start, end, kind)."""
+        return [(m.start(), m.end(), self._body_names[key(m.group(0))]) for m in self._body_re.finditer(text)]
+
+    def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
+        """Every province name in ``text``, as (start, end, province)."""
+        return [(m.start(), m.end(), self._province_names[key(m.group(0))]) for m in self._province_re.finditer(text)]
+
+    def central_by_symbol(self, symbol: str) -> list[CentralDocument]:
+        return [d for d in self.central_documents if d.symbol == symbol]
+
+
+def _alternation(names: dict) -> re.Pattern:
+    """A regex matching any of the names, longest first, on word boundaries, case-insensitively."""
+    alts = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The process-wide vocabulary from ``data/``."""
+    return Vocabulary()
