@@ -174,8 +174,9 @@ def body_ref(start: int, end: int, kind: BodyKind, printed: str) -> BodyRef:
 
 
 # --- citations ----------------------------------------------------------------------------------
-def _tail(text: str, pos: int, limit: int) -> tuple[int, str | None, str | None, str | None, str | None]:
-    """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order."""
+def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None, str | None, str | None, str | None]:
+    """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order.
+    Issuers must be bodies of the citation's level (a central document has central issuers)."""
     date = issuer = term = title = None
     for _ in range(5):
         chunk = text[pos:limit]
@@ -196,6 +197,14 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str | None, str | None,
             if skip:
                 p += skip.end()
             end, bodies = bodies_list_at(text, p)
+            if level in ("central", "provincial"):
+                kept = []
+                for b in bodies:
+                    if b[2].level != level:
+                        break
+                    kept.append(b)
+                bodies = kept
+                end = bodies[-1][1] if bodies else end
             if bodies:
                 issuer = ", ".join(display_body_name(b[3], b[2]) for b in bodies)
                 pos = end
@@ -240,7 +249,8 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
         else:
             type_word = P.TYPE_WORD_BY_CODE.get(type_code)
-        tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400))
+        tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400),
+                                                    level_of(issuer_code, state))
         if date == "same":
             date = previous_date
         if date:
@@ -446,7 +456,7 @@ def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> 
 
 def dominant_year(text: str) -> int | None:
     """The year a text is mostly about (for dates printed without a year)."""
-    years = Counter(int(y) for y in re.findall(r"(?<![\d/])(?:năm|/|-)\s?((?:19|20)\d\d)(?!\d)", text))
+    years = Counter(int(y) for y in re.findall(r"(?<![\d,.])((?:199|20[0-3])\d)(?![\d,%])", text))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -549,7 +559,7 @@ class Assignment:
     deadline: str | None
 
 
-_GIAO_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[A-ZĐÂƯ])")
+_GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{P.UPPER}])")
 _CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
 _PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
 

@@ -58,7 +58,7 @@ DATE_RE = re.compile(rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})", re.I)
 # Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
 PLACE_DATE_RE = re.compile(
-    rf"^[\s*_]*(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})", re.M | re.I)
+    rf"(?:^|(?<=[\s*_]))(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})", re.M | re.I)
 # Deadline phrases, tried in order.
 DEADLINE_BEFORE_RE = re.compile(
     rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong)\s+(?:ngày\s+)?(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
@@ -123,6 +123,12 @@ FORWARD_HEADING_RE = re.compile(
 PAST_HEADING_RE = re.compile(
     r"kết quả|tình hình|khái quát|đánh giá|mục tiêu|mục đích|quan điểm|hạn chế|nguyên nhân|bối cảnh|"
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết", re.I)
+# The opening words of a numbered paragraph that reports the past, or plans ahead.
+PAST_PERIOD_RE = re.compile(r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"
+                            r"(?:Kết quả|Tình hình|Đánh giá|Về kết quả|Về tình hình)\b", re.I)
+FORWARD_PERIOD_RE = re.compile(r"(?:Trong|Từ nay|Thời gian tới)\b[^,.]{0,40}(?:cuối năm|tới|sắp tới|tiếp theo)|"
+                               r"(?:Phương hướng|Nhiệm vụ|Giải pháp|Về phương hướng|Về nhiệm vụ)\b", re.I)
+SENTENCE_END_RE = re.compile(rf"(?<=[.!?…])[\s*_]+(?=[\"'“(]?[{UPPER}0-9])")
 # A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
 LEAD_IN_RE = re.compile(
     r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao)[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"

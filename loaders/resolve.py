@@ -86,7 +86,7 @@ def _meeting_words(text: str) -> bool:
 def _kind(st: Structure, source: Source) -> str:
     if st.kind:
         return st.kind
-    for b in st.blocks[:3]:
+    for b in st.blocks[:1]:
         first = b.text.strip(" #*")
         for word in sorted(P.KIND_BY_TYPE_WORD, key=len, reverse=True):
             if key(first).startswith(word + " ") and P.KIND_BY_TYPE_WORD[word] not in ("decree", "circular", "law"):
@@ -161,7 +161,13 @@ def _reference_year(symbol: str, term: str | None) -> int | None:
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
-def _heading_class(text: str) -> str | None:
+def _heading_class(text: str, *, heading: bool = True) -> str | None:
+    """forward | past | None for a heading, or for the opening words of a numbered paragraph."""
+    if not heading:  # a numbered paragraph: only its opening says which period it is about
+        head = text[:70]
+        if P.PAST_PERIOD_RE.match(head):
+            return "past"
+        return "forward" if P.FORWARD_PERIOD_RE.match(head) else None
     head = text[:140]
     f = P.FORWARD_HEADING_RE.search(head)
     p = P.PAST_HEADING_RE.search(head)
@@ -170,45 +176,55 @@ def _heading_class(text: str) -> str | None:
     return "past" if p else None
 
 
-def _forward_flags(st: Structure, kind: str) -> list[bool]:
-    flags: list[bool] = []
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans between ``start`` and ``end``."""
+    out, pos = [], start
+    for m in P.SENTENCE_END_RE.finditer(text, start, end):
+        if text[pos:m.start() + 1].strip():
+            out.append((pos, m.start() + 1))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]:
+    """The forward-looking units of a document: blocks, or in a press report the sentences of a
+    direction from the directing sentence on, then the list items that follow it."""
+    units: list[tuple[Block, Span]] = []
     lead_in_seen = False
     continuing = False
+    text = source.match
     for b in st.blocks:
-        cls = None
-        if b.marker and b.level <= 4:
-            cls = _heading_class(b.text[len(b.marker) + 2:] if b.kind != "heading" else b.text)
+        if b.kind == "heading":
+            continue
+        own = _heading_class(b.text[len(b.marker or "") + 1:], heading=False) if b.marker and b.level <= 4 else None
+        cls = own
         if cls is None:
             for c in reversed(b.context):
                 cls = _heading_class(c)
                 if cls:
                     break
-        directive = bool(P.DIRECTIVE_RE.search(b.text))
-        if b.kind == "heading":
-            flags.append(False)
+        directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
+        lead_in = bool(P.LEAD_IN_RE.search(b.text.rstrip(" *"))) and cls != "past"
+        if kind != NEWS:
+            lead_in_seen = lead_in_seen or lead_in
+            forward = cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
+            if forward:
+                units.append((b, (b.start, b.end)))
             continue
-        if P.LEAD_IN_RE.search(b.text.rstrip(" *")) and cls != "past":
-            if kind == NEWS:
-                continuing = True
-            else:
-                lead_in_seen = True
-        if cls == "past":
-            forward = False
-        elif cls == "forward":
-            forward = True
-        elif kind != NEWS and lead_in_seen:
-            forward = True
-        elif directive:
-            forward = True
-            continuing = continuing or b.text.rstrip().endswith(":")
-        elif continuing and not P.NARRATIVE_START_RE.match(b.text):
-            forward = True
-        else:
-            forward = False
-            if P.NARRATIVE_START_RE.match(b.text):
-                continuing = False
-        flags.append(forward)
-    return flags
+        # press reports
+        if cls == "forward" or (continuing and not directive and not P.NARRATIVE_START_RE.match(b.text)):
+            units.append((b, (b.start, b.end)))
+            continue
+        continuing = False
+        if directive:
+            for s, e in sentences(text, b.start, b.end):
+                if e <= directive.start():
+                    continue
+                units.append((b, (s, e)))
+            continuing = ":" in text[directive.start():b.end]
+    return units
 
 
 def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]],
@@ -216,39 +232,36 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
     tasks: list[Task] = []
     lead_ins: list[Block] = []
     text = source.match
-    for b, forward in zip(st.blocks, _forward_flags(st, kind)):
-        if not forward:
-            continue
+    for b, (start, end) in _units(source, st, kind):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
-        assignments = X.find_assignments(source, b.start, b.end, addressed=in_implementation and b.kind == "item")
-        if b.text.rstrip(" *").endswith(":") and not assignments:
+        assignments = X.find_assignments(source, start, end,
+                                         addressed=in_implementation and b.kind == "item" and start == b.start)
+        if text[start:end].rstrip(" *").endswith(":") and not assignments:
             lead_ins.append(b)
             continue
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
         for a in assignments:
-            for l in a.leads:
-                leads.append(BodyRef(l.name, l.kind, l.level, l.span))
+            leads.extend(a.leads)
             partners.extend(a.partners)
             task_deadline = task_deadline or a.deadline
-        deadline, deadline_text, ongoing = X.find_deadline(text[b.start:b.end])
+        deadline, deadline_text, ongoing = X.find_deadline(text[start:end])
         implements: list[tuple[str, int | None]] = []
         impl_spans: list[Span] = []
         for span, k in sorted(key_of_span.items()):
-            if not (b.start <= span[0] < b.end):
+            if not (start <= span[0] < end):
                 continue
-            sentence_start = max(b.start, max((text.rfind(c, b.start, span[0]) for c in ".!?\n"), default=-1) + 1)
-            prefix = text[sentence_start:span[0]]
-            if P.IMPLEMENT_VERB_RE.search(prefix) and k not in implements:
+            sentence_start = max(start, max(text.rfind(c, start, span[0]) for c in ".!?") + 1)
+            if P.IMPLEMENT_VERB_RE.search(text[sentence_start:span[0]]) and k not in implements:
                 implements.append(k)
                 impl_spans.append(span)
-        projects = X.find_projects(source, [(b.start, b.end)])
         tasks.append(Task(
-            position=len(tasks) + 1, span=(b.start, b.end), text=source.text[b.start:b.end], section=b.path,
+            position=len(tasks) + 1, span=(start, end), text=source.text[start:end], section=b.path,
             leads=tuple(_unique_bodies(leads)), partners=tuple(_unique_bodies(partners)),
             deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
-            implements=tuple(implements), implements_spans=tuple(impl_spans), projects=tuple(projects)))
+            implements=tuple(implements), implements_spans=tuple(impl_spans),
+            projects=tuple(X.find_projects(source, [(start, end)]))))
     return tasks, lead_ins
 
 
@@ -284,7 +297,7 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             if target and target != k:
                 links.append(Link(k, "implements", target, (m.span[0], target_pos)))
         # the document itself, in its title or preamble
-        if m.span[0] < preamble_end:
+        if m.span[0] < preamble_end and kind != NEWS:
             block_start = max((b.start for b in st.blocks if b.start <= m.full_span[0]), default=0)
             prefix = text[block_start:m.full_span[0]]
             sentence = text[block_start:min(st.body_end, block_start + 1200)].split("\n")[0]
@@ -340,7 +353,7 @@ def _province(source: Source, st: Structure, mentions: list[Mention]) -> str | N
     if not scores:
         return None
     best, score = scores.most_common(1)[0]
-    return best if score >= 2 else None
+    return best if score >= 2 or len(scores) == 1 else None
 
 
 def _date(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> str | None:

@@ -11,7 +11,7 @@ def document_json(doc: Document) -> dict:
     def sym(k):
         return doc.symbol if k is None else symbol_of.get(k, k[0])
 
-    implements: list[str] = []
+    implements: list[str] = [sym(l.target) for l in doc.links if l.source is None and l.relation == "implements"]
     for t in doc.tasks:
         for k in t.implements:
             if sym(k) not in implements:
