@@ -134,7 +134,7 @@ def layered_layout(g: nx.DiGraph, *, width: float | None = None) -> dict[str, tu
         rows = [members[i:i + per_row] for i in range(0, len(members), per_row)]
         row_height = 70.0 if spacing < 100 else 110.0
         for r, row in enumerate(rows):
-            step = min(spacing * 1.6, width / max(len(row), 1)) if len(rows) == 1 else width / per_row
+            step = min(max(spacing * 1.6, 200.0), width / max(len(row), 1)) if len(rows) == 1 else width / per_row
             x0 = -step * (len(row) - 1) / 2
             for i, n in enumerate(row):
                 pos[n] = (round(x0 + i * step, 1), round(y + r * row_height, 1))
