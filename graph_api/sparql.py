@@ -36,10 +36,10 @@ from vankien.errors import QueryError
 __all__ = ["sparql_router", "uses_service", "has_dataset_clause", "RESULT_MEDIA", "GRAPH_MEDIA",
            "MEDIA_TYPE_OF", "require_update_token", "graph_format_for"]
 
-RESULT_MEDIA: dict[str, str] = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+RESULT_MEDIA: dict[str, str] = {  # in the server's order of preference, aliases last
+    "application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
 }
 GRAPH_MEDIA: dict[str, str] = {
     "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",

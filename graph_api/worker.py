@@ -54,7 +54,7 @@ from vankien.errors import NotFound, QueryError, QueryTimeout, StoreError, Vanki
 
 __all__ = ["QueryRunner", "Refused", "serialise_solutions", "RESULT_FORMATS", "GRAPH_FORMATS"]
 
-HEADER = struct.Struct("!IBI")  # call id, status (0 ok, else an HTTP status), payload length
+HEADER = struct.Struct("!IHI")  # call id, status (0 ok, else an HTTP status), payload length
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -332,6 +332,8 @@ def worker_main(fd: int) -> None:
             reply(call_id, status, payload)
         except OSError:
             os._exit(0)
+        except Exception as e:  # noqa: BLE001 - never leave a caller without an answer
+            reply(call_id, *_error_reply(e))
 
     while True:
         head = rfile.read(HEADER.size)
@@ -480,7 +482,9 @@ class QueryRunner:
         for proc in procs:
             proc.on_death = None
             if proc.writer is not None:
-                proc.writer.close()  # EOF: the owner exits (flushing is done by RocksDB's WAL)
+                proc.writer.close()  # EOF: the owner exits (RocksDB's WAL keeps what was committed)
+            else:
+                proc.sock.close()
         for proc in procs:
             try:
                 await asyncio.get_running_loop().run_in_executor(None, proc.popen.wait, 10)
