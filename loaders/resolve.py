@@ -345,11 +345,9 @@ def _province(source: Source, st: Structure, mentions: list[Mention]) -> str | N
             continue
         name = prov.name if prov.period == "before_2025" else prov.name
         scores[name] += weight
-    for district, province in v.districts.items():
-        for m in re.finditer(rf"(?<![\w]){re.escape(district)}(?![\w])", key(text[:st.body_end])):
-            shown = text[m.start():m.end()]
-            if all(w[:1].isupper() for w in shown.split()):
-                scores[province] += 1
+    for s, e, province in v.find_districts(text[:st.body_end]):
+        if all(w[:1].isupper() for w in text[s:e].split()):
+            scores[province] += 1
     if not scores:
         return None
     best, score = scores.most_common(1)[0]

@@ -109,6 +109,7 @@ class Vocabulary:
         # Only district names that point to one province and are not province names themselves.
         self.districts = {k: next(iter(v)) for k, v in districts.items()
                           if len(v) == 1 and k not in province_keys and len(k) > 4}
+        self._district_re = _alternation(self.districts)
         self._body_re = _alternation(self._body_names)
         self._province_re = _alternation(self._province_names)
 
@@ -129,6 +130,10 @@ class Vocabulary:
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Every province name in ``text``, as (start, end, province)."""
         return [(m.start(), m.end(), self._province_names[key(m.group(0))]) for m in self._province_re.finditer(text)]
+
+    def find_districts(self, text: str) -> list[tuple[int, int, str]]:
+        """Every district name (pointing to one province) in ``text``, as (start, end, province)."""
+        return [(m.start(), m.end(), self.districts[key(m.group(0))]) for m in self._district_re.finditer(text)]
 
     def central_by_symbol(self, symbol: str) -> list[CentralDocument]:
         return [d for d in self.central_documents if d.symbol == symbol]

@@ -15,16 +15,17 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
 
 class Namespace(str):
-    """A namespace IRI; ``NS.term`` or ``NS["term"]`` gives the full IRI string.
+    """A namespace IRI; ``NS.term`` or ``NS["term"]`` gives the full IRI string, also for
+    terms named like ``str`` methods.
 
-    >>> ELI.cites
-    'http://data.europa.eu/eli/ontology#cites'
+    >>> ELI.cites, ELI.title
+    ('http://data.europa.eu/eli/ontology#cites', 'http://data.europa.eu/eli/ontology#title')
     """
 
-    def __getattr__(self, name: str) -> str:
+    def __getattribute__(self, name: str) -> str:
         if name.startswith("__"):
-            raise AttributeError(name)
-        return str(self) + name
+            return super().__getattribute__(name)
+        return str.__str__(self) + name
 
     def __getitem__(self, name: str) -> str:  # type: ignore[override]
         return str(self) + name

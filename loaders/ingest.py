@@ -1,0 +1,168 @@
+"""Load documents into a store: extraction on every core, one writer, one transaction per
+document (its named graph is replaced whole), resumable (unchanged files are skipped).
+
+>>> from graph_api.store import open_store
+>>> store = open_store("memory:")
+>>> report = ingest(["data/corpus/dev/dev_05_thuathienhue.txt"], store)
+>>> report.documents, report.rejected
+(1, [])
+>>> ingest(["data/corpus/dev/dev_05_thuathienhue.txt"], store).unchanged
+1
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from graph_api.store import GraphStore
+from loaders.read import DOCUMENT_SUFFIXES
+from ontology import VK
+from ontology.iris import Iris
+from vankien.errors import InputError, VankienError
+
+REFERENCE_VERSION = "reference-data"
+
+
+@dataclass
+class IngestReport:
+    """What a load did."""
+
+    documents: int = 0  # loaded or replaced
+    unchanged: int = 0  # skipped: same content already in the store
+    triples: int = 0  # triples written
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    seconds: float = 0.0
+
+
+def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Document files under the given files and folders (recursively, symlink loops ignored),
+    and the paths that cannot be read."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    seen_dirs: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=True):
+                real = Path(root).resolve()
+                if real in seen_dirs:
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(real)
+                dirs.sort()
+                for name in sorted(names):
+                    f = Path(root) / name
+                    if f.suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith("."):
+                        files.append(f)
+        else:
+            problems.append((str(path), "no such file or folder"))
+    return files, problems
+
+
+def _extract_nt(path: str, base: str) -> tuple[str, str, str, bytes | None, str | None]:
+    """Worker: (path, graph, sha256, N-Triples, error) — runs in a child process."""
+    from loaders import extract_file
+    from loaders.to_rdf import document_graph
+    iris = Iris(base)
+    try:
+        doc = extract_file(path)
+        graph, triples = document_graph(doc, iris)
+        return path, graph, doc.sha256, serialize(triples, format=RdfFormat.N_TRIPLES), None
+    except InputError as e:
+        return path, iris.graph(Path(path).name), "", None, e.reason
+    except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
+        return path, iris.graph(Path(path).name), "", None, f"cannot extract ({e.__class__.__name__}: {e})"
+
+
+def stored_hashes(store: GraphStore) -> dict[str, str]:
+    """Content hash of every document graph in the store."""
+    rows = store.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{VK.contentHash}> ?h }} }}")
+    return {r["g"].value: r["h"].value for r in rows if "g" in r and "h" in r}
+
+
+def load_reference(store: GraphStore, iris: Iris, *, known: dict[str, str] | None = None) -> int:
+    """(Re)load the reference graph and the ontology when their data changed; returns triples written."""
+    from ontology.reference import ontology_triples, reference_triples
+    triples = reference_triples(iris)
+    digest = hashlib.sha256(serialize(triples, format=RdfFormat.N_TRIPLES)).hexdigest()
+    known = stored_hashes(store) if known is None else known
+    if known.get(iris.reference_graph) == digest:
+        return 0
+    marker = Triple(NamedNode(iris.reference_graph), NamedNode(VK.contentHash), Literal(digest))
+    store.replace_graph(iris.reference_graph, triples + [marker])
+    onto = ontology_triples()
+    store.replace_graph(iris.ontology_graph, onto)
+    return len(triples) + len(onto)
+
+
+def _run(files: list[Path], base: str, workers: int) -> Iterator[tuple[str, str, str, bytes | None, str | None]]:
+    if workers <= 1 or len(files) < 4:
+        for f in files:
+            yield _extract_nt(str(f), base)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract_nt, [str(f) for f in files], [base] * len(files), chunksize=8)
+
+
+def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, iris: Iris | None = None,
+           force: bool = False, progress: bool | Callable[[int, int], None] = False) -> IngestReport:
+    """Load document files and folders into ``store``; bad files are reported, never fatal."""
+    started = time.perf_counter()
+    iris = iris or Iris()
+    report = IngestReport()
+    files, report.rejected = collect(paths)
+    known = stored_hashes(store)
+    report.triples += load_reference(store, iris, known=known)
+    todo: list[Path] = []
+    for f in files:
+        graph = iris.graph(f.name)
+        if not force and graph in known:
+            try:
+                digest = hashlib.sha256(f.read_bytes()).hexdigest()
+            except OSError as e:
+                report.rejected.append((str(f), f"cannot read ({e.strerror})"))
+                continue
+            if known[graph] == digest:
+                report.unchanged += 1
+                continue
+        todo.append(f)
+    tick = _progress(progress, len(todo))
+    for n, (path, graph, _, nt, error) in enumerate(_run(todo, iris.base, workers), 1):
+        if error:
+            report.rejected.append((path, error))
+        else:
+            triples = [Triple(q.subject, q.predicate, q.object) for q in parse(nt, format=RdfFormat.N_TRIPLES)]
+            store.replace_graph(graph, triples)
+            report.documents += 1
+            report.triples += len(triples)
+        tick(n)
+    tick(None)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _progress(progress, total: int) -> Callable[[int | None], None]:
+    if callable(progress):
+        return lambda n: progress(n, total) if n is not None else None
+    if not progress or total == 0:
+        return lambda n: None
+    from rich.progress import Progress
+    bar = Progress(transient=True)
+    task = bar.add_task("loading", total=total)
+    bar.start()
+
+    def tick(n: int | None) -> None:
+        if n is None:
+            bar.stop()
+        else:
+            bar.update(task, completed=n)
+    return tick

@@ -1,0 +1,355 @@
+"""Stage 5 — to_rdf: an extracted ``Document`` → the triples of its named graph, following the
+data model of ``ontology/README.md``, with an evidence node (span and quoted sentence) for
+every extracted fact.
+
+>>> from loaders import extract_source
+>>> from loaders.read import from_text
+>>> doc = extract_source(from_text("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021.", name="a.txt"))
+>>> graph, triples = document_graph(doc, Iris())
+>>> graph
+'https://w3id.org/vankien/graph/doc/a-txt'
+>>> any(t.object.value.endswith("/id/doc/tw/kl/2021/21") for t in triples if t.predicate.value.endswith("#cites"))
+True
+"""
+from __future__ import annotations
+
+import re
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from loaders.model import BodyRef, Citation, Document, Span
+from loaders.vocab import key, vocabulary
+from ontology import DCTERMS, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, VK, XSD
+from ontology.iris import Iris, slug
+from ontology.reference import doc_type, split_symbol
+
+_LEGAL_KINDS_EXCLUDED = {"news_report"}
+_KIND_KEYS = {"news_report": "news-report"}
+
+
+class _Graph:
+    """Collects triples of one named graph; skips empty values."""
+
+    def __init__(self) -> None:
+        self.triples: list[Triple] = []
+        self._seen: set[Triple] = set()
+
+    def add(self, s: str, p: str, o) -> None:
+        if o is None or o == "":
+            return
+        obj = o if isinstance(o, Literal) else NamedNode(o)
+        t = Triple(NamedNode(s), NamedNode(p), obj)
+        if t not in self._seen:
+            self._seen.add(t)
+            self.triples.append(t)
+
+
+def vi(text: str | None) -> Literal | None:
+    return Literal(text, language="vi") if text else None
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``xsd:date`` for YYYY-MM-DD, ``xsd:gYearMonth`` for YYYY-MM, ``xsd:gYear`` for YYYY."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return Literal(value, datatype=NamedNode(XSD.date))
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return Literal(value, datatype=NamedNode(XSD.gYearMonth))
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=NamedNode(XSD.gYear))
+    return None
+
+
+def integer(value: int | None) -> Literal | None:
+    return None if value is None else Literal(str(value), datatype=NamedNode(XSD.integer))
+
+
+def _province_slug(name: str | None) -> str | None:
+    if not name:
+        return None
+    p = vocabulary().province_by_name(name)
+    return p.slug if p else slug(name)
+
+
+def kind_concept(iris: Iris, kind: str) -> str:
+    return iris.concept("doctype", _KIND_KEYS.get(kind, kind))
+
+
+def citation_iri(iris: Iris, c: Citation, province: str | None) -> str:
+    """The IRI of a cited document: central ones as the reference graph mints them; local ones
+    (TU, HU, UBND …) scoped by the citing document's province."""
+    try:
+        number, type_code, issuer_code = split_symbol(c.symbol, c.type)
+    except Exception:  # an unusual symbol: keep the codes as read
+        number, type_code, issuer_code = c.number, c.type_code, c.issuer_code
+    return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=c.year,
+                         province=province if c.level != "central" else None)
+
+
+def document_iri(iris: Iris, doc: Document) -> str:
+    """The IRI of the document read from a file."""
+    province = _province_slug(doc.province)
+    year = int(doc.date[:4]) if doc.date else None
+    if doc.symbol:
+        try:
+            number, type_code, issuer_code = split_symbol(doc.symbol)
+        except Exception:  # an unusual symbol: keep it whole
+            number, type_code, issuer_code = doc.symbol.split("-", 1)[0], "", doc.symbol
+        return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province)
+    return iris.unnumbered_document(kind=_KIND_KEYS.get(doc.kind, doc.kind), province=province, date=doc.date,
+                                    fingerprint=doc.sha256)
+
+
+def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None) -> str:
+    kind = next((b for b in vocabulary().bodies if b.key == kind_key), None) if kind_key else None
+    canonical = kind.name if kind else name
+    if level == "central":
+        return iris.body(canonical)
+    return iris.body(canonical, province=province or "unknown-province")
+
+
+def document_graph(doc: Document, iris: Iris) -> tuple[str, list[Triple]]:
+    """(graph IRI, triples) of one extracted document."""
+    g = _Graph()
+    text = doc.text
+    province = _province_slug(doc.province)
+    d = document_iri(iris, doc)
+    graph = iris.graph(doc.file)
+    evidence_n = 0
+
+    def evidence(s: str, p: str, o, span: Span) -> None:
+        nonlocal evidence_n
+        evidence_n += 1
+        e = iris.evidence(d, evidence_n)
+        g.add(e, RDF.type, VK.Evidence)
+        g.add(e, RDF.type, RDF.Statement)
+        g.add(e, RDF.type, PROV.Entity)
+        g.add(e, RDF.subject, s)
+        g.add(e, RDF.predicate, p)
+        g.add(e, RDF.object, o)
+        g.add(e, PROV.wasDerivedFrom, d)
+        start, end = _sentence(text, span)
+        g.add(e, VK.startOffset, integer(start))
+        g.add(e, VK.endOffset, integer(end))
+        g.add(e, VK.quote, vi(text[start:end].strip()))
+
+    def body(ref: BodyRef) -> str:
+        b = body_iri(iris, ref.name, ref.kind, ref.level, province)
+        g.add(b, RDF.type, ORG.Organization)
+        kind = next((k for k in vocabulary().bodies if k.key == ref.kind), None)
+        g.add(b, SKOS.prefLabel, vi(kind.name if kind else ref.name))
+        g.add(b, RDFS.label, vi(kind.name if kind else ref.name))
+        if kind:
+            g.add(b, ORG.classification, iris.concept("bodykind", kind.key))
+            if kind.parent and kind.level == "provincial":
+                parent = next((k for k in vocabulary().bodies if k.key == kind.parent), None)
+                if parent:
+                    g.add(b, ORG.subOrganizationOf, body_iri(iris, parent.name, parent.key, parent.level, province))
+        g.add(b, VK.level, iris.concept("level", ref.level))
+        if ref.level != "central" and province:
+            g.add(b, VK.province, iris.province(province))
+        return b
+
+    # the document itself
+    legal = doc.kind not in _LEGAL_KINDS_EXCLUDED
+    g.add(d, RDF.type, ELI.LegalResource if legal else VK.PressReport)
+    g.add(d, RDF.type, VK.SourceDocument)
+    g.add(d, DCTERMS.type, kind_concept(iris, doc.kind))
+    if legal:
+        g.add(d, ELI.type_document, kind_concept(iris, doc.kind))
+    g.add(d, ELI.id_local, Literal(doc.symbol) if doc.symbol else None)
+    g.add(d, ELI.date_document, date_literal(doc.date))
+    g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
+    g.add(d, ELI.title, vi(doc.title))
+    g.add(d, VK.sourceFile, Literal(doc.file))
+    g.add(d, VK.contentHash, Literal(doc.sha256))
+    g.add(d, VK.level, iris.concept("level", "provincial" if province else "other"))
+    if province:
+        g.add(d, VK.province, iris.province(province))
+    if doc.issuer:
+        kind = vocabulary().body_by_name(doc.issuer)
+        issuer = body(BodyRef(doc.issuer, doc.issuer_kind or (kind.key if kind else None),
+                              kind.level if kind else "provincial", (0, 0)))
+        g.add(d, ELI.passed_by, issuer)
+    for name in doc.named_references:
+        g.add(d, VK.namedReference, vi(name))
+
+    # meeting
+    if doc.meeting:
+        m = doc.meeting
+        held_by = body(BodyRef(m.body, (vocabulary().body_by_name(m.body) or _NoKind).key, "provincial", m.span))
+        meeting = iris.meeting(body=m.body, province=province, term=m.term, number=m.number, date=m.date)
+        g.add(meeting, RDF.type, VK.Meeting)
+        g.add(meeting, VK.heldBy, held_by)
+        g.add(meeting, VK.meetingNumber, integer(m.number))
+        g.add(meeting, VK.term, Literal(m.term) if m.term else None)
+        g.add(meeting, DCTERMS.date, date_literal(m.date))
+        g.add(meeting, RDFS.label, vi(" ".join(x for x in (
+            f"Hội nghị {m.body}", f"lần thứ {m.number}" if m.number else "", f"khóa {m.term}" if m.term else "",
+            f"({doc.province})" if doc.province else "") if x)))
+        if province:
+            g.add(meeting, VK.province, iris.province(province))
+        relation = VK.reportsOn if not legal else VK.adoptedAt
+        g.add(d, relation, meeting)
+        evidence(d, relation, meeting, m.span)
+
+    # cited documents
+    cited_iri: dict[tuple, str] = {}
+    for c in doc.citations:
+        ci = citation_iri(iris, c, province)
+        cited_iri[c.key] = ci
+        g.add(ci, RDF.type, ELI.LegalResource)
+        g.add(ci, ELI.id_local, Literal(c.symbol))
+        try:
+            concept = iris.concept("doctype", doc_type(c.type).key) if c.type else None
+        except Exception:
+            concept = None
+        g.add(ci, DCTERMS.type, concept)
+        g.add(ci, ELI.type_document, concept)
+        g.add(ci, ELI.date_document, date_literal(c.date))
+        g.add(ci, VK.year, integer(c.year))
+        g.add(ci, VK.term, Literal(c.term) if c.term else None)
+        g.add(ci, ELI.title, vi(c.title))
+        g.add(ci, VK.level, iris.concept("level", c.level))
+        if c.level != "central" and province:
+            g.add(ci, VK.province, iris.province(province))
+        if c.issuer:
+            for name in c.issuer.split(", "):
+                kind = vocabulary().body_by_name(name)
+                if kind:
+                    g.add(ci, ELI.passed_by, body(BodyRef(name, kind.key, kind.level, c.mentions[0])))
+        g.add(d, ELI.cites, ci)
+        evidence(d, ELI.cites, ci, c.mentions[0])
+
+    # relations between documents
+    relation_term = {"implements": ELI.implements, "based_on": ELI.based_on, "amends": ELI.amends,
+                     "repeals": ELI.repeals}
+    for link in doc.links:
+        source = d if link.source is None else cited_iri.get(link.source)
+        target = cited_iri.get(link.target)
+        if source and target:
+            g.add(source, relation_term[link.relation], target)
+            evidence(source, relation_term[link.relation], target, link.span)
+
+    # sections and tasks
+    sections: dict[tuple[str, ...], str] = {}
+
+    def section(path: tuple[str, ...]) -> str | None:
+        if not path or not any(path):
+            return None
+        clean = tuple(p for p in path if p)
+        if clean in sections:
+            return sections[clean]
+        s = iris.section(d, ".".join(clean))
+        sections[clean] = s
+        g.add(s, RDF.type, VK.Section)
+        g.add(s, RDF.type, ELI.LegalResourceSubdivision)
+        g.add(s, VK.number, Literal(clean[-1]))
+        g.add(s, ELI.is_part_of, section(clean[:-1]) or d)
+        return s
+
+    footnote_projects = {p for p in doc.projects}
+    for t in doc.tasks:
+        task = iris.task(d, t.position)
+        g.add(task, RDF.type, VK.Task)
+        g.add(task, RDF.type, ELI.LegalResourceSubdivision)
+        g.add(task, ELI.is_part_of, d)
+        g.add(task, VK.section, section(t.section))
+        g.add(task, VK.position, integer(t.position))
+        g.add(task, VK.text, vi(t.text.strip()))
+        g.add(task, VK.startOffset, integer(t.span[0]))
+        g.add(task, VK.endOffset, integer(t.span[1]))
+        g.add(task, VK.deadline, date_literal(t.deadline))
+        g.add(task, VK.deadlineText, vi(t.deadline_text))
+        if t.ongoing:
+            g.add(task, VK.ongoing, Literal("true", datatype=NamedNode(XSD.boolean)))
+        for ref in t.leads:
+            b = body(ref)
+            g.add(task, VK.leadBody, b)
+            evidence(task, VK.leadBody, b, ref.span)
+        for ref in t.partners:
+            b = body(ref)
+            g.add(task, VK.partnerBody, b)
+            evidence(task, VK.partnerBody, b, ref.span)
+        for k, span in zip(t.implements, t.implements_spans):
+            target = cited_iri.get(k)
+            if target:
+                g.add(task, ELI.implements, target)
+                evidence(task, ELI.implements, target, span)
+        for name in t.projects:
+            p = iris.project(name, province=province)
+            g.add(task, VK.concernsProject, p)
+            footnote_projects.discard(name)
+    for name in doc.projects:
+        p = iris.project(name, province=province)
+        g.add(p, RDF.type, VK.Project)
+        g.add(p, RDFS.label, vi(name))
+        if province:
+            g.add(p, VK.province, iris.province(province))
+    # projects named only in a footnote belong to the task that carries the footnote marker
+    for name in footnote_projects:
+        holder = next((t for t in doc.tasks if re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", t.text)), None)
+        if holder:
+            g.add(iris.task(d, holder.position), VK.concernsProject, iris.project(name, province=province))
+
+    # people, their positions, the signer
+    for n, person in enumerate(doc.persons, 1):
+        pi = iris.person(person.name, province=province if _provincial_person(person) else None)
+        g.add(pi, RDF.type, FOAF.Person)
+        g.add(pi, FOAF.name, Literal(person.name))
+        g.add(pi, RDFS.label, Literal(person.name))
+        for r, role in enumerate(person.roles, 1):
+            ms = iris.part(d, "membership", f"{n}-{r}")
+            g.add(ms, RDF.type, ORG.Membership)
+            g.add(ms, ORG.member, pi)
+            role_iri = iris.role(role)
+            g.add(role_iri, RDF.type, ORG.Role)
+            g.add(role_iri, RDFS.label, vi(role))
+            g.add(ms, ORG.role, role_iri)
+            g.add(ms, VK.roleLabel, vi(role))
+            g.add(ms, PROV.wasDerivedFrom, d)
+            org = _organisation_in_role(role)
+            if org:
+                g.add(ms, ORG.organization, body(BodyRef(org.name, org.key, org.level, person.spans[0])))
+            evidence(ms, ORG.member, pi, person.spans[0])
+    if doc.signer:
+        pi = iris.person(doc.signer.name, province=province)
+        g.add(pi, RDF.type, FOAF.Person)
+        g.add(pi, FOAF.name, Literal(doc.signer.name))
+        g.add(d, VK.signedBy, pi)
+        g.add(d, VK.signerCapacity, vi(doc.signer.role))
+        if doc.signer.on_behalf_of:
+            kind = vocabulary().body_by_name(doc.signer.on_behalf_of) or \
+                vocabulary().body_by_name(doc.signer.on_behalf_of + " Tỉnh ủy")
+            if kind:
+                g.add(d, VK.onBehalfOf, body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
+        evidence(d, VK.signedBy, pi, doc.signer.span)
+    return graph, g.triples
+
+
+class _NoKind:
+    key = None
+
+
+def _provincial_person(person) -> bool:
+    return not any(key(r).startswith(("tổng bí thư", "thủ tướng", "chủ tịch nước", "chủ tịch quốc hội"))
+                   for r in person.roles)
+
+
+def _organisation_in_role(role: str):
+    """The body named inside a role label ("Bí thư Tỉnh ủy" → Tỉnh ủy)."""
+    for start, _, kind in vocabulary().find_bodies(role):
+        if start > 0:
+            return kind
+    return None
+
+
+def _sentence(text: str, span: Span) -> Span:
+    """The sentence around a span (for quoting the evidence)."""
+    start = max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, span[1]) for c in ".!?\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if end - start > 600:
+        start, end = max(start, span[0] - 250), min(end, span[1] + 250)
+    return start, end

@@ -1,0 +1,348 @@
+"""The ``vankien`` command: a thin layer over the library.
+
+Every command that touches the store takes ``--store`` (``oxigraph:PATH``, ``memory:``,
+``sparql:QUERY_URL[,UPDATE_URL]``; default ``$VANKIEN_STORE`` or a per-user folder).
+Domain errors exit with their own codes (see ``vankien.errors``).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from vankien.errors import VankienError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="vankien: a knowledge graph of Vietnamese Party and state documents.")
+view_app = typer.Typer(no_args_is_help=True, help="Interactive network views exported as standalone HTML files.")
+app.add_typer(view_app, name="view")
+console = Console(stderr=True)
+
+StoreOption = typer.Option(None, "--store", envvar="VANKIEN_STORE",
+                           help="oxigraph:PATH | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)")
+
+
+def _store(spec: str | None, *, read_only: bool = False):
+    from graph_api.store import open_store
+    return open_store(spec, read_only=read_only)
+
+
+def _fail(e: VankienError) -> None:
+    console.print(f"[red]error:[/red] {e}")
+    raise typer.Exit(e.exit_code)
+
+
+@app.command()
+def load(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .pdf)."),
+         store: Optional[str] = StoreOption,
+         workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (0 = every core)."),
+         force: bool = typer.Option(False, help="Reload documents even when unchanged.")) -> None:
+    """Load documents into the store, each into its own named graph.
+
+    Example: vankien load data/corpus --workers 0
+    """
+    from loaders.ingest import ingest
+    try:
+        s = _store(store)
+        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, progress=True)
+        total = _count(s)
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    typer.echo(f"documents loaded: {report.documents}, unchanged: {report.unchanged}, "
+               f"rejected: {len(report.rejected)}, triples written: {report.triples}, "
+               f"triples in store: {total}, {report.seconds:.1f} s")
+    for path, reason in report.rejected:
+        typer.echo(f"rejected {path}: {reason}")
+
+
+def _count(s) -> int:
+    rows = s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(rows[0]["n"].value) if rows else 0
+
+
+@app.command()
+def extract(paths: list[Path] = typer.Argument(..., help="Document files or folders."),
+            format: str = typer.Option("json", "--format", "-f", help="json | summary")) -> None:
+    """Extract documents without a store and print the result.
+
+    Example: vankien extract data/corpus/seeds --format json
+    """
+    from loaders import extract_file
+    from loaders.ingest import collect
+    from loaders.to_json import document_json
+    from loaders.to_rdf import document_iri
+    from ontology.iris import Iris
+    files, problems = collect(paths)
+    out, failed = [], list(problems)
+    iris = Iris()
+    for f in files:
+        try:
+            doc = extract_file(f)
+        except VankienError as e:
+            failed.append((str(f), str(e)))
+            continue
+        item = document_json(doc)
+        item["iri"] = document_iri(iris, doc)
+        out.append(item)
+    for path, reason in failed:
+        console.print(f"rejected {path}: {reason}")
+    if format == "json":
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for d in out:
+            typer.echo(f"{d['file']}: {d['kind']} {d['symbol'] or ''} {d['date'] or ''} {d['province'] or ''} — "
+                       f"{len(d['citations'])} citations, {len(d['tasks'])} tasks, "
+                       f"{len(d['assignments'])} assignments")
+    if failed and not out:
+        raise typer.Exit(2)
+
+
+@app.command()
+def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or use --file)."),
+          file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
+          format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+          store: Optional[str] = StoreOption) -> None:
+    """Run a SPARQL query over the union of the named graphs (the project's prefixes are preset).
+
+    Example: vankien query "SELECT ?d ?s WHERE { ?d eli:id_local ?s } LIMIT 5"
+    """
+    from ontology import sparql_prefixes
+    text = file.read_text(encoding="utf-8") if file else sparql
+    if not text:
+        raise typer.BadParameter("give a query or --file")
+    if "prefix" not in text.lower():
+        text = sparql_prefixes() + text
+    try:
+        s = _store(store)
+        result = s.query(text, results_format="json")
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    except SyntaxError as e:
+        console.print(f"[red]error:[/red] malformed query: {e}")
+        raise typer.Exit(4)
+    data = json.loads(result)
+    if "boolean" in data:
+        typer.echo(str(data["boolean"]).lower())
+        return
+    heads = data["head"]["vars"]
+    rows = [[b.get(v, {}).get("value", "") for v in heads] for b in data["results"]["bindings"]]
+    _print_rows(heads, rows, format, raw=data)
+
+
+def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=None) -> None:
+    if format == "json":
+        typer.echo(json.dumps(raw if raw is not None else [dict(zip(heads, r)) for r in rows], ensure_ascii=False,
+                              indent=1))
+    elif format == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(heads)
+        w.writerows(rows)
+        typer.echo(buf.getvalue().rstrip("\n"))
+    else:
+        table = Table(*heads, show_lines=False)
+        for r in rows:
+            table.add_row(*r)
+        Console(width=200).print(table)
+
+
+@app.command()
+def export(format: str = typer.Option("nquads", "--format", "-f", help="nquads | trig | turtle | jsonld"),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+           store: Optional[str] = StoreOption) -> None:
+    """Export the store: every named graph (nquads, trig) or their union (turtle, jsonld).
+
+    Example: vankien export --format trig -o vankien.trig
+    """
+    try:
+        s = _store(store)
+        if output:
+            with output.open("wb") as f:
+                s.export(f, format=format)
+        else:
+            s.export(sys.stdout.buffer, format=format)
+        s.close()
+    except VankienError as e:
+        _fail(e)
+
+
+@app.command()
+def stats(store: Optional[str] = StoreOption) -> None:
+    """Named graphs, their triples and what they hold.
+
+    Example: vankien stats --store oxigraph:/tmp/vk
+    """
+    from ontology import ELI, VK
+    try:
+        s = _store(store)
+        rows = s.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        counts = {k: s.select(q)[0]["n"].value for k, q in {
+            "documents read": f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{VK.SourceDocument}> }}",
+            "cited documents": f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d <{ELI.cites}> ?c }}",
+            "tasks": f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{VK.Task}> }}",
+            "implementation edges": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?t <{ELI.implements}> ?c }}",
+        }.items()}
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    table = Table("named graph", "triples")
+    for r in rows:
+        table.add_row(r["g"].value, r["n"].value)
+    Console(width=200).print(table)
+    total = sum(int(r["n"].value) for r in rows)
+    typer.echo(f"named graphs: {len(rows)}, triples: {total}, " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@app.command()
+def validate(store: Optional[str] = StoreOption) -> None:
+    """Validate the store against the SHACL shapes (ontology/shapes.ttl).
+
+    Example: vankien validate
+    """
+    from vankien.validate import validate_store
+    try:
+        s = _store(store)
+        conforms, report = validate_store(s)
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    typer.echo("conforms" if conforms else report)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(store: Optional[str] = StoreOption,
+          host: str = typer.Option("127.0.0.1", help="Address to bind (default loopback only)."),
+          port: int = typer.Option(8000, help="Port."),
+          update_token: Optional[str] = typer.Option(None, envvar="VANKIEN_UPDATE_TOKEN", show_envvar=True,
+                                                     help="Bearer token that allows updates (default: read-only)."),
+          query_timeout: Optional[float] = typer.Option(None, help="Seconds before a query is stopped.")) -> None:
+    """Serve SPARQL, linked data, the REST API, the query page and the views over HTTP.
+
+    Example: vankien serve --port 8000
+    """
+    from graph_api.app import serve as run
+    try:
+        run(store, host=host, port=port, update_token=update_token, query_timeout=query_timeout)
+    except VankienError as e:
+        _fail(e)
+
+
+@app.command()
+def trace(symbol: str = typer.Argument(..., help="Symbol of the central (or provincial) document, e.g. 21-KL/TW."),
+          year: Optional[int] = typer.Option(None, help="Year of the document, when the symbol recurs."),
+          province: Optional[str] = typer.Option(None, help="Only tasks of this province."),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD) for open/overdue."),
+          reverse: bool = typer.Option(False, help="Treat SYMBOL as a provincial document and list what it serves."),
+          coverage: bool = typer.Option(False, help="Provinces with and without tasks implementing it."),
+          format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+          store: Optional[str] = StoreOption) -> None:
+    """Every task that implements a document, directly or through provincial plans.
+
+    Example: vankien trace 21-KL/TW --as-of 2024-01-01
+    """
+    from graph_api import trace as T
+    try:
+        s = _store(store)
+        if coverage:
+            result = T.coverage(s, symbol, year=year, as_of=as_of)
+            s.close()
+            _emit(result, format, T.coverage_rows)
+            return
+        if reverse:
+            result = T.serves(s, symbol, year=year, province=province)
+            s.close()
+            _emit(result, format, T.serves_rows)
+            return
+        result = T.trace(s, symbol, year=year, province=province, as_of=as_of)
+        s.close()
+    except VankienError as e:
+        if hasattr(e, "candidates"):
+            for c in e.candidates:
+                console.print(f"  candidate: {c}")
+        _fail(e)
+    _emit(result, format, T.trace_rows)
+
+
+def _emit(result, format: str, to_rows) -> None:
+    if format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    heads, rows = to_rows(result)
+    _print_rows(heads, rows, format)
+
+
+@view_app.command("flow")
+def view_flow(symbol: str = typer.Argument(..., help="Symbol or IRI of the central document."),
+              output: Path = typer.Option(Path("flow.html"), "--output", "-o"),
+              year: Optional[int] = typer.Option(None), province: Optional[str] = typer.Option(None),
+              store: Optional[str] = StoreOption) -> None:
+    """Export the flow of a directive down to provincial tasks as one offline HTML file.
+
+    Example: vankien view flow 21-KL/TW -o flow.html
+    """
+    from visualise.views import export_flow
+    try:
+        s = _store(store)
+        path = export_flow(s, symbol, output, year=year, province=province)
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    typer.echo(f"wrote {path}")
+
+
+@view_app.command("overview")
+def view_overview(output: Path = typer.Option(Path("overview.html"), "--output", "-o"),
+                  store: Optional[str] = StoreOption) -> None:
+    """Export the overview of every central document and what implements it.
+
+    Example: vankien view overview -o overview.html
+    """
+    from visualise.views import export_overview
+    try:
+        s = _store(store)
+        path = export_overview(s, output)
+        s.close()
+    except VankienError as e:
+        _fail(e)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def analytics(output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write an HTML report here."),
+              store: Optional[str] = StoreOption) -> None:
+    """Most-implemented central documents, coverage by province, busiest bodies, central documents.
+
+    Example: vankien analytics -o analytics.html
+    """
+    from visualise.analytics import analytics_report, export_analytics
+    try:
+        s = _store(store)
+        if output:
+            export_analytics(s, output)
+            typer.echo(f"wrote {output}")
+        else:
+            typer.echo(json.dumps(analytics_report(s), ensure_ascii=False, indent=1, default=str))
+        s.close()
+    except VankienError as e:
+        _fail(e)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
