@@ -10,12 +10,13 @@ the evidence, ``quote``. Edges run downstream: from the directive to what takes 
 
 >>> from graph_api.store import open_store
 >>> store = open_store("memory:")
->>> store.load_graph("http://ex.org/g", b'''
+>>> store.load_graph("http://ex.org/g", '''
 ... @prefix eli: <http://data.europa.eu/eli/ontology#> . @prefix vk: <https://w3id.org/vankien/ontology#> .
 ... <http://ex.org/c> a eli:LegalResource ; eli:id_local "21-KL/TW" ; vk:level <http://ex.org/id/level/central> .
-... <http://ex.org/p> a eli:LegalResource ; eli:id_local "147-KH/TU" ; eli:implements <http://ex.org/c> .
+... <http://ex.org/p> a eli:LegalResource ; eli:id_local "147-KH/TU" ; eli:implements <http://ex.org/c> ;
+...     vk:level <http://ex.org/id/level/provincial> .
 ... <http://ex.org/p/task/1> a vk:Task ; eli:is_part_of <http://ex.org/p> ; vk:text "Quán triệt."@vi .
-... ''')
+... '''.encode())
 >>> g = flow_graph(store, "21-KL/TW")
 >>> sorted(g.nodes[n]["kind"] for n in g)
 ['central', 'document', 'task']
@@ -307,22 +308,28 @@ class _Builder:
 
     def add_assignments(self, tasks: Iterable[str]) -> None:
         """Bodies (lead, partner) and projects of tasks."""
+        # one UNION branch per property: much faster on oxigraph than VALUES ?p joined with VALUES ?t
         rows = _select_values(self.store, "t", tasks, """
-            SELECT ?t ?p ?b ?l1 ?l2 ?provLabel ?prov WHERE {
+            SELECT ?t ?p ?b WHERE {
               #VALUES#
-              VALUES ?p { vk:leadBody vk:partnerBody vk:concernsProject }
-              ?t ?p ?b .
+              { ?t vk:leadBody ?b BIND("leadBody" AS ?p) } UNION { ?t vk:partnerBody ?b BIND("partnerBody" AS ?p) }
+              UNION { ?t vk:concernsProject ?b BIND("concernsProject" AS ?p) }
+            }""")
+        labels = {_v(r, "b"): r for r in _select_values(self.store, "b", {_v(r, "b") for r in rows}, """
+            SELECT ?b ?l1 ?l2 ?provLabel ?prov WHERE {
+              #VALUES#
               OPTIONAL { ?b skos:prefLabel ?l1 } OPTIONAL { ?b rdfs:label ?l2 }
               OPTIONAL { ?b vk:province ?prov OPTIONAL { ?prov rdfs:label ?provLabel } }
-            }""")
+            }""")}
         relation = {"leadBody": "lead", "partnerBody": "partner", "concernsProject": "project"}
         for r in sorted(rows, key=lambda r: (_v(r, "t"), _v(r, "p"), _v(r, "b"))):
-            t, p, b = _v(r, "t"), _local(_v(r, "p")), _v(r, "b")
+            t, p, b = _v(r, "t"), _v(r, "p"), _v(r, "b")
             if b not in self.g:
                 kind = "project" if p == "concernsProject" else "body"
-                province = _v(r, "provLabel") or (_local(_v(r, "prov")) if _v(r, "prov") else None)
-                self.g.add_node(b, kind=kind, iri=b, label=_v(r, "l1") or _v(r, "l2") or _local(b),
-                                province=province, province_iri=_v(r, "prov"))
+                info = labels.get(b, {})
+                province = _v(info, "provLabel") or (_local(_v(info, "prov")) if _v(info, "prov") else None)
+                self.g.add_node(b, kind=kind, iri=b, label=_v(info, "l1") or _v(info, "l2") or _local(b),
+                                province=province, province_iri=_v(info, "prov"))
             if not self.g.has_edge(t, b) or relation[p] == "lead":
                 self.g.add_edge(t, b, relation=relation[p])
 
@@ -394,16 +401,22 @@ class _Builder:
 def _downstream(store: GraphStore, frontier: list[str], province_iri: str | None) -> list[tuple[str, str, str]]:
     """(up, down, relation) for documents that take up a frontier document, directly or by a task."""
     where_prov = f"?down vk:province <{province_iri}> ." if province_iri else ""
+    # two queries, relations as UNION branches: much faster on oxigraph than one UNION with VALUES ?rel
     rows = _select_values(store, "up", frontier, f"""
         SELECT DISTINCT ?up ?down ?rel WHERE {{
           #VALUES#
-          {{ VALUES ?rel {{ eli:implements eli:cites eli:based_on }}
-             ?down ?rel ?up . ?down a ?cls . VALUES ?cls {{ eli:LegalResource vk:PressReport }} }}
-          UNION
-          {{ ?t eli:implements ?up ; a vk:Task ; eli:is_part_of ?down . BIND("task_implements" AS ?rel) }}
+          {{ ?down eli:implements ?up BIND("implements" AS ?rel) }} UNION {{ ?down eli:cites ?up BIND("cites" AS ?rel) }}
+          UNION {{ ?down eli:based_on ?up BIND("based_on" AS ?rel) }}
+          {{ ?down a eli:LegalResource }} UNION {{ ?down a vk:PressReport }}
           {where_prov}
         }}""")
-    return [(_v(r, "up"), _v(r, "down"), _local(_v(r, "rel"))) for r in rows]
+    rows += _select_values(store, "up", frontier, f"""
+        SELECT DISTINCT ?up ?down ?rel WHERE {{
+          #VALUES#
+          ?t eli:implements ?up . ?t eli:is_part_of ?down . ?t a vk:Task . BIND("task_implements" AS ?rel)
+          {where_prov}
+        }}""")
+    return sorted({(_v(r, "up"), _v(r, "down"), _v(r, "rel")) for r in rows})
 
 
 # -- projections ------------------------------------------------------------------------------
