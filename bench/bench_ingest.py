@@ -1,0 +1,119 @@
+"""Ingest benchmark: documents/s and triples/s end to end (read → extract → RDF → store) with 1 worker
+and with all cores, beside ``oxigraph load`` of the same N-Quads (the store's own limit), memory peak
+and disk per million triples. Appends one section to ``bench/RESULTS.md``.
+
+    .venv/bin/python -m bench.bench_ingest --n 1000,10000 [--workers 1,0] [--seed 1]
+
+``--workers 0`` means all cores. Each configuration runs in a fresh process on a fresh on-disk store,
+so the memory peak (sampled over the whole process tree) is that configuration's alone.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from bench.common import (PREFIXES, VENV_BIN, WORK, append_results, corpus, corpus_paths, dir_bytes, md_table,
+                          run_measured)
+
+
+def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None) -> dict:
+    """Ingest one corpus into a fresh store (runs in the child process); return the report as a dict."""
+    from graph_api.store import OxigraphStore
+    from loaders.ingest import ingest
+    paths = corpus_paths(corpus_dir)
+    store = OxigraphStore(store_dir)
+    t0 = time.perf_counter()
+    report = ingest(paths, store, workers=workers, progress=False)
+    store.flush()
+    seconds = time.perf_counter() - t0
+    raw = store.raw
+    quads = len(raw)
+    q = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?d a vk:SourceDocument ; eli:cites ?c }"
+    cites = int(next(iter(raw.query(q, use_default_graph_as_union=True)))["n"].value)
+    t1 = time.perf_counter()
+    if export is not None:
+        with open(export, "wb") as f:
+            store.export(f, format="nquads")
+    export_s = time.perf_counter() - t1
+    store.close()
+    return {"documents": report.documents, "triples": report.triples, "rejected": len(report.rejected),
+            "rejected_sample": [list(map(str, r)) for r in report.rejected[:5]], "seconds": seconds,
+            "report_seconds": report.seconds, "quads": quads, "cites": cites, "export_seconds": export_s}
+
+
+def truth_citations(corpus_dir: Path) -> int:
+    from bench.synth import iter_truth
+    return sum(r["citations"] for r in iter_truth(corpus_dir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.bench_ingest", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", default="1000,10000", help="corpus sizes, comma-separated")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", default="1,0", help="worker counts, comma-separated (0 = all cores)")
+    ap.add_argument("--keep", action="store_true", help="keep the stores and N-Quads under the work folder")
+    ap.add_argument("--one", nargs=4, metavar=("CORPUS", "STORE", "WORKERS", "EXPORT"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.one:
+        c, s, w, e = a.one
+        print(json.dumps(one(Path(c), Path(s), int(w), Path(e) if e != "-" else None)))
+        return 0
+
+    ncores = os.cpu_count() or 1
+    rows, notes = [], []
+    for n in [int(x) for x in a.n.split(",")]:
+        cdir = corpus(n, a.seed)
+        expected = truth_citations(cdir)
+        corpus_mb = dir_bytes(cdir / "docs") / 1e6
+        nq = WORK / f"ingest-{n}-s{a.seed}.nq"
+        best_tps = 0.0
+        for w in [int(x) or ncores for x in a.workers.split(",")]:
+            sdir = WORK / f"store-ingest-{n}-w{w}"
+            shutil.rmtree(sdir, ignore_errors=True)
+            export = nq if w == max(int(x) or ncores for x in a.workers.split(",")) else None
+            wall, peak, out = run_measured([sys.executable, "-m", "bench.bench_ingest", "--one", str(cdir), str(sdir),
+                                            str(w), str(export) if export else "-"], env={"PYTHONPATH": str(Path.cwd())})
+            r = json.loads(out.strip().splitlines()[-1])
+            disk = dir_bytes(sdir)
+            tps = r["triples"] / r["seconds"]
+            best_tps = max(best_tps, tps)
+            rows.append([n, f"vankien ingest, {w} worker{'s' if w > 1 else ''}", r["documents"], r["rejected"],
+                         f"{r['triples']:,}", f"{r['documents'] / r['seconds']:,.0f}", f"{tps:,.0f}",
+                         f"{r['seconds']:.1f}", f"{peak / 2**20:,.0f}", f"{disk / max(r['quads'], 1) * 1e6 / 2**20:,.0f}",
+                         f"{r['cites']:,} / {expected:,}"])
+            if r["rejected_sample"]:
+                notes.append(f"n={n}, {w} workers: rejected e.g. {r['rejected_sample'][:2]}")
+            if not a.keep:
+                shutil.rmtree(sdir, ignore_errors=True)
+        # the store's own limit: oxigraph load of the same N-Quads
+        odir = WORK / f"store-oxload-{n}"
+        shutil.rmtree(odir, ignore_errors=True)
+        quads = sum(1 for _ in open(nq, "rb"))
+        wall, peak, _ = run_measured([str(VENV_BIN / "oxigraph"), "load", "--location", str(odir), "--file", str(nq)])
+        disk = dir_bytes(odir)
+        otps = quads / wall
+        rows.append([n, "oxigraph load (same N-Quads)", "", "", f"{quads:,}", "", f"{otps:,.0f}", f"{wall:.1f}",
+                     f"{peak / 2**20:,.0f}", f"{disk / quads * 1e6 / 2**20:,.0f}", ""])
+        rows.append([n, "**ratio vankien best / oxigraph load**", "", "", "", "", f"**{best_tps / otps:.2f}×**", "", "",
+                     "", ""])
+        notes.append(f"n={n}: corpus {corpus_mb:.0f} MB of text; N-Quads {nq.stat().st_size / 1e6:.0f} MB")
+        if not a.keep:
+            shutil.rmtree(odir, ignore_errors=True)
+            nq.unlink(missing_ok=True)
+    table = md_table(["documents", "configuration", "loaded", "rejected", "triples", "docs/s", "triples/s", "seconds",
+                      "peak RSS MiB", "disk MiB / 1M triples", "eli:cites found / truth"], rows)
+    notes += ["target: ingest ≥ 0.5× `oxigraph load` triples/s",
+              "peak RSS is sampled every 0.1 s over the process tree (psutil); disk is the store folder after flush",
+              "`eli:cites found / truth`: cites links of source documents in the store against the distinct cited "
+              "documents of truth.jsonl (the generator's own record, not the shared gold)"]
+    print(append_results("Ingest", [table], notes, command=["python -m bench.bench_ingest", *(argv or sys.argv[1:])]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

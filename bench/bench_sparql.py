@@ -1,0 +1,175 @@
+"""SPARQL endpoint benchmark: requests/s and p50/p95 latency of a lookup, a 2-hop join and the trace
+query against ``vankien serve``, ``oxigraph serve`` and rdflib-endpoint on the same data in the same run,
+with ``wrk`` (keep-alive, several threads and connections, bounded in time, 127.0.0.1 only).
+
+    .venv/bin/python -m bench.bench_sparql --nq DATA.nq [--duration 10] [--connections 8] [--servers vankien,oxigraph,rdflib]
+    .venv/bin/python -m bench.bench_sparql --n 10000      # ingest a synthetic corpus first (needs loaders.ingest)
+
+Every server answers each query once before the load, and the result counts must agree.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+from bench.common import PREFIXES, VENV_BIN, WORK, append_results, free_port, md_table, server
+
+ACCEPT = "application/sparql-results+json"
+PICK = PREFIXES + """SELECT ?c ?sym ?year (COUNT(DISTINCT ?d) AS ?n) WHERE {
+  ?d eli:implements ?c . ?c eli:id_local ?sym . OPTIONAL { ?c vk:year ?year }
+} GROUP BY ?c ?sym ?year ORDER BY DESC(?n) ?c LIMIT 1"""
+QUERIES = {
+    "lookup": PREFIXES + """SELECT ?doc ?date ?title WHERE {
+  ?doc eli:id_local "{sym}" . {year_filter}
+  OPTIONAL { ?doc eli:date_document ?date } OPTIONAL { ?doc eli:title ?title } }""",
+    "2-hop join": PREFIXES + """SELECT ?doc ?task ?lead WHERE {
+  ?doc eli:implements <{iri}> . ?task eli:is_part_of ?doc ; vk:leadBody ?lead }""",
+    "trace": PREFIXES + """SELECT ?doc ?province ?task ?lead ?deadline WHERE {
+  { SELECT DISTINCT ?doc WHERE { { ?doc eli:implements|eli:cites <{iri}> }
+                                 UNION { ?t0 eli:implements <{iri}> ; eli:is_part_of ?doc } } }
+  ?task eli:is_part_of ?doc ; a vk:Task .
+  OPTIONAL { ?doc vk:province ?province } OPTIONAL { ?task vk:leadBody ?lead } OPTIONAL { ?task vk:deadline ?deadline }
+} LIMIT 2000""",
+}
+LUA = """wrk.headers["Accept"] = "%s"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRKJSON {"requests": %%d, "duration_us": %%d, "errors": %%d, "non2xx": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+""" % ACCEPT
+
+
+def trace_query() -> str:
+    """The trace query: ``queries/trace.rq`` when the lead has written it with an ``<{iri}>`` slot, else ours."""
+    rq = Path(__file__).resolve().parents[1] / "queries" / "trace.rq"
+    if rq.exists() and "{iri}" in rq.read_text(encoding="utf-8"):
+        return rq.read_text(encoding="utf-8")
+    return QUERIES["trace"]
+
+
+def count(url: str, q: str) -> int:
+    r = httpx.get(url, params={"query": q}, headers={"Accept": ACCEPT}, timeout=300)
+    r.raise_for_status()
+    return len(r.json()["results"]["bindings"])
+
+
+def wrk(url: str, q: str, *, duration: int, connections: int, threads: int) -> dict:
+    script = WORK / "sparql.lua"
+    script.write_text(LUA)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "-s", str(script),
+           f"{url}?query={quote(q, safe='')}"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60, check=True).stdout
+    m = re.search(r"WRKJSON (\{.*\})", out)
+    if not m:
+        raise RuntimeError(f"wrk gave no summary: {out[-1000:]}")
+    r = json.loads(m.group(1))
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    if not r["requests"]:
+        r["p50_us"] = r["p95_us"] = float("nan")  # no request finished within the duration
+    return r
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.bench_sparql", description=__doc__.split("\n\n")[0])
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--nq", type=Path, help="N-Quads of a loaded corpus (e.g. exported by bench_ingest --keep)")
+    src.add_argument("--n", type=int, help="generate and ingest a synthetic corpus of this size first")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--servers", default="vankien,oxigraph,rdflib")
+    ap.add_argument("--duration", type=int, default=10, help="seconds of load per query and server")
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--threads", type=int, default=2)
+    a = ap.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    nq = a.nq
+    if nq is None:
+        from bench.bench_ingest import one
+        from bench.common import corpus
+        nq = WORK / f"sparql-{a.n}-s{a.seed}.nq"
+        sdir = WORK / f"store-sparql-ingest-{a.n}"
+        shutil.rmtree(sdir, ignore_errors=True)
+        one(corpus(a.n, a.seed), sdir, os.cpu_count() or 1, nq)
+        shutil.rmtree(sdir, ignore_errors=True)
+    quads = sum(1 for _ in open(nq, "rb"))
+    store = WORK / f"store-sparql-{nq.stem}"
+    shutil.rmtree(store, ignore_errors=True)
+    subprocess.run([str(VENV_BIN / "oxigraph"), "load", "--location", str(store), "--file", str(nq)], check=True,
+                   capture_output=True)
+
+    servers = {}
+    port = free_port()
+    servers["oxigraph"] = ([str(VENV_BIN / "oxigraph"), "serve-read-only", "--location", str(store), "--bind",
+                            f"127.0.0.1:{port}", "--union-default-graph"], f"http://127.0.0.1:{port}/query")
+    port = free_port()
+    servers["vankien"] = ([sys.executable, "-c", "import sys; from graph_api.app import serve; "
+                           f"serve('oxigraph:{store}', '127.0.0.1', {port}, log_level='warning')"],
+                          f"http://127.0.0.1:{port}/sparql")
+    port = free_port()
+    servers["rdflib"] = ([str(VENV_BIN / "rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port",
+                          str(port)], f"http://127.0.0.1:{port}/")
+
+    # pick the most implemented central document on oxigraph, the reference
+    cmd, url = servers["oxigraph"]
+    with server(cmd, url + "?query=" + quote("ASK {}")):
+        r = httpx.get(url, params={"query": PICK}, headers={"Accept": ACCEPT}, timeout=300).json()["results"]["bindings"]
+    if not r:
+        raise SystemExit("no eli:implements in the data: nothing to trace")
+    iri, sym = r[0]["c"]["value"], r[0]["sym"]["value"]
+    year = r[0].get("year", {}).get("value")
+    yf = f"?doc vk:year {year} ." if year else ""
+    queries = {"lookup": QUERIES["lookup"].replace("{sym}", sym).replace("{year_filter}", yf),
+               "2-hop join": QUERIES["2-hop join"].replace("{iri}", iri),
+               "trace": trace_query().replace("{iri}", iri)}
+
+    results: dict[str, dict[str, dict]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    wanted = [s for s in a.servers.split(",") if s in servers]
+    for name in wanted:
+        cmd, url = servers[name]
+        try:
+            with server(cmd, url + "?query=" + quote("ASK {}"), timeout=3600):
+                counts[name] = {qn: count(url, q) for qn, q in queries.items()}
+                results[name] = {qn: wrk(url, q, duration=a.duration, connections=a.connections, threads=a.threads)
+                                 for qn, q in queries.items()}
+        except Exception as e:  # a peer that cannot hold the data is a result, not a crash
+            results[name] = {"error": {"message": str(e)[:300]}}
+    shutil.rmtree(store, ignore_errors=True)
+
+    rows = []
+    for qn in queries:
+        ref = results.get("oxigraph", {}).get(qn)
+        for name in wanted:
+            r = results[name].get(qn)
+            if r is None:
+                rows.append([qn, name, "failed", "", "", "", "", results[name].get("error", {}).get("message", "")])
+                continue
+            ratio = f"{r['rps'] / ref['rps']:.2f}×" if ref and ref["rps"] else ""
+            if not r["requests"]:
+                rows.append([qn, name, counts[name][qn], "0", f"none within {a.duration} s", "", r["errors"], ratio])
+                continue
+            rows.append([qn, name, counts[name][qn], f"{r['rps']:,.0f}", f"{r['p50_us'] / 1000:.1f}",
+                         f"{r['p95_us'] / 1000:.1f}", r["errors"] + r["non2xx"], ratio])
+    table = md_table(["query", "server", "rows", "requests/s", "p50 ms", "p95 ms", "errors", "vs oxigraph serve"], rows)
+    agree = all(len({counts[s][qn] for s in counts}) == 1 for qn in queries) if counts else False
+    notes = [f"data: {quads:,} quads ({nq.name}); traced document {sym}" + (f" of {year}" if year else "") + f" <{iri}>",
+             f"load: wrk -t{a.threads} -c{a.connections} -d{a.duration}s, GET with keep-alive, Accept {ACCEPT}; "
+             "wrk and the server share the same cores",
+             f"result counts agree across servers: {agree}",
+             "target: vankien `/sparql` ≥ 0.8× `oxigraph serve` requests/s"]
+    print(append_results("SPARQL endpoints", [table], notes, command=["python -m bench.bench_sparql", *(argv or sys.argv[1:])]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
