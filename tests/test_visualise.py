@@ -376,23 +376,10 @@ def test_analytics_report(store):
 
 
 # -- the served views -------------------------------------------------------------------------
-SERVER_CODE = """
-import sys, uvicorn
-spec, port = sys.argv[1], int(sys.argv[2])
-try:
-    from graph_api.app import create_app
-    app = create_app(spec)
-    print("APP real", flush=True)
-except ImportError as e:  # the service is not assembled yet: the views router alone
-    from fastapi import FastAPI
-    from graph_api.store import open_store
-    from visualise.router import router
-    app = FastAPI()
-    app.state.store = open_store(spec, read_only=True)
-    app.include_router(router)
-    print("APP minimal", e, flush=True)
-uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
-"""
+def vankien_command() -> list[str]:
+    """The installed ``vankien`` console script of this interpreter."""
+    script = Path(sys.executable).with_name("vankien")
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from vankien.cli import main; main()"]
 
 
 def free_port() -> int:
@@ -402,18 +389,19 @@ def free_port() -> int:
 
 
 def start_server(store_path: Path, log: Path) -> tuple[str, subprocess.Popen]:
-    """Serve the on-disk store at ``store_path`` with uvicorn on a free port of 127.0.0.1."""
+    """``vankien serve`` (uvicorn) over the on-disk store at ``store_path`` on a free port of 127.0.0.1."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SERVER_CODE, f"oxigraph:{store_path}", str(port)],
-                            stdout=log.open("w"), stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent)
+    proc = subprocess.Popen([*vankien_command(), "serve", "--store", f"oxigraph:{store_path}", "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT,
+                            cwd=Path(__file__).parent.parent)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"the server exited: {log.read_text()}")
         try:
-            httpx.get(url + "/view/static/vis-network.min.js", timeout=1)
-            return url, proc
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                return url, proc
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
@@ -478,3 +466,43 @@ def test_served_views_and_errors(server):
     page = httpx.get(server + "/view/analytics", timeout=30)
     assert page.status_code == 200 and 'id="vk-heatmap"' in page.text
     assert httpx.get(server + "/view/static/secret.txt", timeout=30).status_code == 404
+
+
+# -- the bundled corpus, loaded by the real loaders -----------------------------------------------
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([*vankien_command(), "load", str(root / "data" / "corpus"), "--store",
+                           f"oxigraph:{folder / 'store'}"], capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stderr
+    s = open_store(f"oxigraph:{folder / 'store'}")
+    yield s
+    s.close()
+
+
+def test_flow_over_the_bundled_corpus(corpus_store, tmp_path):
+    rows = corpus_store.select("""
+        PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX vk: <https://w3id.org/vankien/ontology#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?d ?t WHERE {
+          ?d vk:province ?p ; eli:date_document ?date ; dcterms:type ?k .
+          FILTER(STRENDS(STR(?p), "/province/tuyen-quang") && STR(?date) = "2022-07-13" && STRENDS(STR(?k), "/conclusion"))
+          ?t a vk:Task ; eli:is_part_of ?d }""")
+    conclusions = {r["d"].value for r in rows}
+    tasks = {r["t"].value for r in rows}
+    assert len(conclusions) == 1 and len(tasks) >= 5
+    g = projections.flow_graph(corpus_store, "21-KL/TW")
+    assert g.nodes[C21]["kind"] == "central"
+    assert tasks <= set(g)
+    (conclusion,) = conclusions
+    assert g.has_edge(C21, conclusion) or any(g.has_edge(u, conclusion) for u in g.predecessors(conclusion))
+    assert all(C21 in g.nodes[t]["roots"] and g.nodes[t]["province"] == "Tuyên Quang" for t in tasks)
+    done = subprocess.run([*vankien_command(), "view", "flow", "21-KL/TW", "-o", str(tmp_path / "flow.html"),
+                           "--store", f"oxigraph:{tmp_path / 'none'}"], capture_output=True, text=True)
+    assert done.returncode == NotFound.exit_code, done.stderr  # an empty store: the symbol is not found
+    html = views.export_flow(corpus_store, "21-KL/TW", tmp_path / "flow.html").read_text(encoding="utf-8")
+    assert tasks <= {n["id"] for n in node_data(html)["nodes"]}
+    assert external_references(html) == set() and fetched_externals(html) == []
+    report = analytics.analytics_report(corpus_store)
+    assert report["coverage"]["matrix"] and report["most_implemented"]
