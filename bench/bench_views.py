@@ -6,13 +6,11 @@ loaded into an on-disk pyoxigraph store. Then, timed: the SPARQL projection (``f
 rendering (``render_html``, aggregated by default and in full), and opening each page in headless
 Debian chromium until the network is drawn. A section is appended to bench/RESULTS.md.
 
-    .venv/bin/python bench/bench_views.py [--docs 126] [--tasks 36] [--no-write]
+    .venv/bin/python -m bench.bench_views [--docs 126] [--tasks 36] [--no-write]
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import platform
 import sys
 import tempfile
 import time
@@ -21,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import append_results, md_table  # noqa: E402
 from graph_api.store import open_store  # noqa: E402
 from visualise import projections, views  # noqa: E402
 
@@ -110,24 +109,24 @@ def main() -> None:
             rows[name] = (shown, render_s, len(html.encode()) / 1e6, open_s)
         store.close()
     kinds = {k: sum(1 for n in g if g.nodes[n]["kind"] == k) for k in ("central", "document", "task", "body", "project")}
-    lines = [f"\n## Network views: build and open a {len(g):,}-node flow view (bench/bench_views.py)\n",
-             f"{dt.date.today().isoformat()} · {platform.processor() or platform.machine()} · Python "
-             f"{platform.python_version()} · Debian chromium headless · synthetic graph: 1 central document, "
-             f"{kinds['document']} provincial plans, {kinds['task']} tasks, {kinds['body']} bodies, "
-             f"{kinds['project']} projects ({len(g):,} nodes, {g.number_of_edges():,} edges).\n",
-             f"- load into the on-disk store: {load_s:.2f} s",
-             f"- SPARQL projection `flow_graph`: {project_s:.2f} s\n",
-             "| page | nodes drawn | render_html | HTML size | chromium: navigation → network drawn |",
-             "|---|---:|---:|---:|---:|"]
-    for name, (shown, render_s, mb, open_s) in rows.items():
-        lines.append(f"| {name} | {shown:,} | {render_s:.2f} s | {mb:.1f} MB | {open_s:.2f} s |")
-    lines.append(f"\nBuild + open, default page: {project_s + rows['aggregated (default)'][1] + rows['aggregated (default)'][3]:.2f} s; "
-                 f"full page: {project_s + rows['full'][1] + rows['full'][3]:.2f} s.\n")
-    text = "\n".join(lines)
-    print(text)
-    if not a.no_write:
-        with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as f:
-            f.write(text)
+    table = md_table(["page", "nodes drawn", "render_html s", "HTML MB", "chromium: navigation → drawn s",
+                      "build + open s"],
+                     [[name, f"{shown:,}", f"{render_s:.2f}", f"{mb:.1f}", f"{open_s:.2f}",
+                       f"{project_s + render_s + open_s:.2f}"]
+                      for name, (shown, render_s, mb, open_s) in rows.items()])
+    notes = [f"synthetic graph (ontology/README.md terms): 1 central document, {kinds['document']} provincial plans, "
+             f"{kinds['task']:,} tasks, {kinds['body']} bodies, {kinds['project']} projects = {len(g):,} nodes, "
+             f"{g.number_of_edges():,} edges",
+             f"load into the on-disk store: {load_s:.2f} s; SPARQL projection `flow_graph`: {project_s:.2f} s",
+             f"default page aggregates beyond {views.MAX_NODES:,} nodes (tasks per document); the full page draws "
+             "every node (physics off, precomputed layered layout)",
+             "chromium: Debian /usr/bin/chromium headless via playwright; time from navigation to the first "
+             "'afterDrawing' of vis-network"]
+    title = f"Network views: build and open a {len(g):,}-node flow view"
+    if a.no_write:
+        print(table, *notes, sep="\n")
+    else:
+        print(append_results(title, [table], notes))
 
 
 if __name__ == "__main__":
