@@ -14,8 +14,9 @@ Use in a test module (or once in ``tests/conftest.py`` for every module)::
         backend_store.replace_graph(...)
 
 ``backend_store`` yields an empty ``GraphStore`` (the project's graphs dropped before each test).
-``oxigraph_server`` / ``virtuoso_server`` yield a ``Server`` whose ``spec`` and ``env`` drive the CLI
-(``vankien load --store {spec}`` with ``env`` added to the environment).
+``backend_spec`` yields ``(spec, env)`` for the CLI on the same three backends, nothing held open:
+``subprocess.run(["vankien", "load", "--store", spec, …], env={**os.environ, **env})``.
+``oxigraph_server`` / ``virtuoso_server`` yield a ``Server`` (``spec``, ``env``, ``store()``).
 """
 from __future__ import annotations
 
@@ -242,3 +243,17 @@ def backend_store(request: pytest.FixtureRequest, tmp_path: Path):
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_spec(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """``(store spec, extra environment)`` of an empty store on each backend, for CLI tests."""
+    if request.param == "oxigraph-embedded":
+        return f"oxigraph:{tmp_path / 'store'}", {}
+    server = request.getfixturevalue("virtuoso_server" if request.param == "virtuoso" else "oxigraph_server")
+    store = server.store()
+    try:
+        clear(store)
+    finally:
+        store.close()
+    return server.spec, dict(server.env)

@@ -10,7 +10,7 @@ from pyoxigraph import (
 )
 
 from backends import (  # noqa: F401  (fixtures)
-    Server, backend_store, clear, free_port, oxigraph_server, running_server, virtuoso_server,
+    Server, backend_spec, backend_store, clear, free_port, oxigraph_server, running_server, virtuoso_server,
 )
 from graph_api.remote import SparqlStore
 from graph_api.store import GraphStore, open_store
@@ -243,6 +243,22 @@ def test_malformed_query_and_update(name: str) -> None:
             store.update("INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> ")
     finally:
         store.close()
+
+
+def test_spec_opens_an_empty_store_that_keeps_its_data(backend_spec: tuple[str, dict[str, str]],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    spec, env = backend_spec
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    store = open_store(spec)
+    assert store.named_graphs() == []
+    store.replace_graph(G2, graph_b())
+    store.close()
+    again = open_store(spec)
+    try:
+        assert again.named_graphs() == [G2] and triples_in(again, G2) == set(graph_b())
+    finally:
+        again.close()
 
 
 # -- remote only ----------------------------------------------------------------------------------
