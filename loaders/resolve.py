@@ -176,6 +176,13 @@ def _heading_class(text: str, *, heading: bool = True) -> str | None:
     return "past" if p else None
 
 
+def _item_class(text: str) -> str | None:
+    """The class of a numbered item: a short title reads as a heading, a numbered paragraph by its opening."""
+    content = P.ITEM_RE.sub("", text, count=1).strip(" *")
+    heading = len(content) < 120 and not content.rstrip().endswith((".", ";"))
+    return _heading_class(content, heading=heading)
+
+
 def sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans between ``start`` and ``end``."""
     out, pos = [], start
@@ -198,11 +205,10 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     for b in st.blocks:
         if b.kind == "heading":
             continue
-        own = _heading_class(b.text[len(b.marker or "") + 1:], heading=False) if b.marker and b.level <= 4 else None
-        cls = own
+        cls = _item_class(b.text) if b.marker and b.level <= 4 else None
         if cls is None:
             for c in reversed(b.context):
-                cls = _heading_class(c)
+                cls = _item_class(c)
                 if cls:
                     break
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
@@ -227,12 +233,32 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     return units
 
 
+def _split_by_target(text: str, units: list[tuple[Block, Span]],
+                     key_of_span: dict[Span, tuple[str, int | None]]) -> list[tuple[Block, Span]]:
+    """A unit whose sentences carry out different documents becomes one task per sentence, so
+    that each task's implementation edges are exact."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        targets = []
+        for s, e in parts:
+            cited = {k for span, k in key_of_span.items() if s <= span[0] < e
+                     and P.IMPLEMENT_VERB_RE.search(text[s:span[0]])}
+            if cited:
+                targets.append(frozenset(cited))
+        if len(set(targets)) >= 2:
+            out.extend((b, p) for p in parts)
+        else:
+            out.append((b, (start, end)))
+    return out
+
+
 def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]],
            own: Mention | None) -> tuple[list[Task], list[Block]]:
     tasks: list[Task] = []
     lead_ins: list[Block] = []
     text = source.match
-    for b, (start, end) in _units(source, st, kind):
+    for b, (start, end) in _split_by_target(text, _units(source, st, kind), key_of_span):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         assignments = X.find_assignments(source, start, end,
                                          addressed=in_implementation and b.kind == "item" and start == b.start)

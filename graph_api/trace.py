@@ -1,0 +1,287 @@
+"""The trace: which tasks carry out a document, directly or through provincial plans and
+programmes that themselves carry it out; the reverse; and coverage by province.
+
+Everything is answered by SPARQL over the store (any ``GraphStore``), using the same patterns
+as the saved queries in ``queries/`` (``trace.rq``, ``serves.rq``, ``coverage.rq``).
+
+>>> from graph_api.store import open_store
+>>> from loaders.ingest import ingest
+>>> store = open_store("memory:")
+>>> _ = ingest(["data/corpus/seeds/001_cabc18aa64a2325b.txt"], store)
+>>> result = trace(store, "69-QĐ/TW")
+>>> [(t["province"], t["document"]["symbol"] or t["document"]["kind"]) for t in result["tasks"]]
+[('Tuyên Quang', 'conclusion')]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from graph_api.store import GraphStore
+from ontology import DCTERMS, ELI, RDF, RDFS, VK
+from vankien.errors import AmbiguousSymbol, NotFound
+
+_MAX_DEPTH = 6
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _values(var: str, iris) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+
+
+def _v(row: dict, name: str) -> str | None:
+    term = row.get(name)
+    return term.value if term is not None else None
+
+
+def find_documents(store: GraphStore, ref: str, *, year: int | None = None,
+                   province: str | None = None) -> list[dict]:
+    """Documents a symbol (or an IRI) names: [{iri, symbol, year, title, province}]."""
+    if ref.startswith(("http://", "https://")):
+        where = f"BIND(<{ref}> AS ?d) ?d ?p ?o ."
+    else:
+        where = f"?d <{ELI.id_local}> {_lit(ref.strip())} ."
+    rows = store.select(f"""SELECT DISTINCT ?d ?symbol ?year ?title ?plabel WHERE {{
+        {where}
+        OPTIONAL {{ ?d <{ELI.id_local}> ?symbol }}
+        OPTIONAL {{ ?d <{VK.year}> ?year }}
+        OPTIONAL {{ ?d <{ELI.title}> ?title }}
+        OPTIONAL {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
+    docs: dict[str, dict] = {}
+    for r in rows:
+        d = docs.setdefault(_v(r, "d"), {"iri": _v(r, "d"), "symbol": _v(r, "symbol"), "year": None,
+                                          "title": _v(r, "title"), "province": _v(r, "plabel")})
+        if _v(r, "year"):
+            d["year"] = int(_v(r, "year"))
+    found = list(docs.values())
+    if year is not None:
+        found = [d for d in found if d["year"] == year]
+    if province is not None:
+        found = [d for d in found if d["province"] and d["province"].lower() == province.lower()] or \
+            [d for d in found if d["province"] is None]
+    return found
+
+
+def resolve_target(store: GraphStore, ref: str, *, year: int | None = None) -> list[dict]:
+    """The document(s) a trace is about: one document, or raise ``AmbiguousSymbol``/``NotFound``.
+
+    An undated mention of a symbol joins the dated document when there is exactly one."""
+    found = find_documents(store, ref, year=year)
+    if not found:
+        raise NotFound(f"no document {ref}{f' of {year}' if year else ''} in the store")
+    years = {d["year"] for d in found if d["year"] is not None}
+    if len(years) > 1:
+        raise AmbiguousSymbol(ref, sorted(found, key=lambda d: d["year"] or 0))
+    return found
+
+
+def implementing_documents(store: GraphStore, targets: list[str]) -> dict[str, list[str]]:
+    """Documents that carry out the targets, directly or transitively: {document: chain of IRIs to a target}."""
+    chains: dict[str, list[str]] = {t: [] for t in targets}
+    frontier = list(targets)
+    for _ in range(_MAX_DEPTH):
+        if not frontier:
+            break
+        rows = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values('b', frontier)}
+            ?a <{ELI.implements}> ?b . FILTER NOT EXISTS {{ ?a a <{VK.Task}> }} }}""")
+        frontier = []
+        for r in rows:
+            a, b = _v(r, "a"), _v(r, "b")
+            if a not in chains:
+                chains[a] = [b] + chains[b]
+                frontier.append(a)
+    return {d: chain for d, chain in chains.items() if d not in targets}
+
+
+def _deadline_status(deadline: str | None, ongoing: bool, as_of: dt.date) -> str:
+    if ongoing:
+        return "ongoing"
+    if not deadline:
+        return "no deadline"
+    try:
+        return "overdue" if dt.date.fromisoformat(deadline) < as_of else "open"
+    except ValueError:
+        return "open"
+
+
+def task_details(store: GraphStore, tasks: list[str]) -> dict[str, dict]:
+    """Source document, province, section, text, bodies and deadline of each task."""
+    out: dict[str, dict] = {}
+    for i in range(0, len(tasks), 200):
+        chunk = tasks[i:i + 200]
+        rows = store.select(f"""SELECT DISTINCT ?t ?doc ?text ?position ?secnum ?deadline ?ongoing ?lead ?partner
+                                          ?symbol ?title ?date ?kind ?file ?plabel ?start ?end WHERE {{
+            {_values('t', chunk)}
+            ?t <{ELI.is_part_of}> ?doc ; <{VK.text}> ?text .
+            OPTIONAL {{ ?t <{VK.position}> ?position }}
+            OPTIONAL {{ ?t <{VK.section}>/<{VK.number}> ?secnum }}
+            OPTIONAL {{ ?t <{VK.deadline}> ?deadline }}
+            OPTIONAL {{ ?t <{VK.ongoing}> ?ongoing }}
+            OPTIONAL {{ ?t <{VK.startOffset}> ?start ; <{VK.endOffset}> ?end }}
+            OPTIONAL {{ ?t <{VK.leadBody}> ?lb . ?lb <{RDFS.label}> ?lead }}
+            OPTIONAL {{ ?t <{VK.partnerBody}> ?pb . ?pb <{RDFS.label}> ?partner }}
+            OPTIONAL {{ ?doc <{ELI.id_local}> ?symbol }}
+            OPTIONAL {{ ?doc <{ELI.title}> ?title }}
+            OPTIONAL {{ ?doc <{ELI.date_document}> ?date }}
+            OPTIONAL {{ ?doc <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?kind . FILTER(lang(?kind) = "en") }}
+            OPTIONAL {{ ?doc <{VK.sourceFile}> ?file }}
+            OPTIONAL {{ ?doc <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
+        for r in rows:
+            t = out.setdefault(_v(r, "t"), {
+                "task": _v(r, "t"), "province": _v(r, "plabel"), "position": int(_v(r, "position") or 0),
+                "section": _v(r, "secnum"), "text": _v(r, "text"), "deadline": _v(r, "deadline"),
+                "ongoing": _v(r, "ongoing") == "true", "lead": [], "partners": [],
+                "span": [int(_v(r, "start")), int(_v(r, "end"))] if _v(r, "start") else None,
+                "document": {"iri": _v(r, "doc"), "symbol": _v(r, "symbol"), "title": _v(r, "title"),
+                             "date": _v(r, "date"), "kind": (_v(r, "kind") or "").lower() or None,
+                             "file": _v(r, "file")}})
+            for field, var in (("lead", "lead"), ("partners", "partner")):
+                if _v(r, var) and _v(r, var) not in t[field]:
+                    t[field].append(_v(r, var))
+    return out
+
+
+def _quotes(store: GraphStore, tasks: list[str], objects: list[str]) -> dict[tuple[str, str], str]:
+    """The sentence each task's implementation edge was read from."""
+    if not tasks or not objects:
+        return {}
+    rows = store.select(f"""SELECT DISTINCT ?t ?o ?quote WHERE {{ {_values('t', tasks)} {_values('o', objects)}
+        ?e <{RDF.subject}> ?t ; <{RDF.predicate}> <{ELI.implements}> ; <{RDF.object}> ?o ; <{VK.quote}> ?quote }}""")
+    return {(_v(r, "t"), _v(r, "o")): _v(r, "quote") for r in rows}
+
+
+def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
+    if not iris:
+        return {}
+    rows = store.select(f"""SELECT DISTINCT ?d ?symbol ?year ?kind ?plabel WHERE {{ {_values('d', iris)}
+        OPTIONAL {{ ?d <{ELI.id_local}> ?symbol }} OPTIONAL {{ ?d <{VK.year}> ?year }}
+        OPTIONAL {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?kind . FILTER(lang(?kind) = "en") }}
+        OPTIONAL {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
+    return {_v(r, "d"): {"iri": _v(r, "d"), "symbol": _v(r, "symbol"), "year": _v(r, "year"),
+                         "kind": (_v(r, "kind") or "").lower() or None, "province": _v(r, "plabel")} for r in rows}
+
+
+def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
+          as_of: str | None = None) -> dict:
+    """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain."""
+    targets = resolve_target(store, ref, year=year)
+    target_iris = [d["iri"] for d in targets]
+    plans = implementing_documents(store, target_iris)
+    via = target_iris + list(plans)
+    rows = store.select(f"""SELECT DISTINCT ?t ?via ?how WHERE {{ {_values('via', via)}
+        {{ ?t <{ELI.implements}> ?via . BIND("implements" AS ?how) }}
+        UNION {{ ?t <{ELI.is_part_of}> ?via . BIND("part of" AS ?how) }}
+        ?t a <{VK.Task}> }}""")
+    how: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        t, v = _v(r, "t"), _v(r, "via")
+        if t not in how or (v in target_iris and how[t][0] not in target_iris):
+            how[t] = (v, _v(r, "how"))
+    details = task_details(store, list(how))
+    quotes = _quotes(store, list(how), via)
+    labels = _labels(store, list(plans) + target_iris)
+    today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    tasks = []
+    for t, (v, relation) in how.items():
+        d = details.get(t)
+        if d is None or (province and (d["province"] or "").lower() != province.lower()):
+            continue
+        chain = [] if v in target_iris else [v] + plans[v][:-1]
+        d["chain"] = [labels.get(c, {"iri": c}) for c in chain]
+        d["via"] = "direct" if not chain else relation
+        d["quote"] = quotes.get((t, v))
+        d["status"] = _deadline_status(d["deadline"], d["ongoing"], today)
+        tasks.append(d)
+    tasks.sort(key=lambda d: (d["province"] or "", d["document"]["date"] or "", d["document"]["iri"], d["position"]))
+    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in chain]}
+                 for p, chain in plans.items()]
+    return {"target": targets[0] if len(targets) == 1 else targets, "targets": targets, "as_of": today.isoformat(),
+            "documents": documents, "tasks": tasks}
+
+
+def trace_rows(result: dict) -> tuple[list[str], list[list[str]]]:
+    """Flat rows of a trace for tables and CSV."""
+    heads = ["province", "document", "section", "task", "lead", "partners", "deadline", "status", "chain"]
+    rows = []
+    for t in result["tasks"]:
+        doc = t["document"]
+        rows.append([t["province"] or "", doc["symbol"] or f"{doc['kind'] or ''} {doc['date'] or ''}".strip(),
+                     t["section"] or "", " ".join(t["text"].split())[:160], "; ".join(t["lead"]),
+                     "; ".join(t["partners"]), t["deadline"] or "", t["status"],
+                     " → ".join(c.get("symbol") or c["iri"] for c in t["chain"]) or "direct"])
+    for d in result["documents"]:
+        rows.append([d.get("province") or "", d.get("symbol") or d["iri"], "", "(document carrying it out)", "", "",
+                     "", "", " → ".join(c.get("symbol") or c["iri"] for c in d["chain"])])
+    return heads, rows
+
+
+def serves(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None) -> dict:
+    """The reverse: the documents a task or a provincial document serves, up to the central ones."""
+    if "/task/" in ref:
+        starts = [ref]
+    else:
+        found = find_documents(store, ref, year=year, province=province)
+        if not found:
+            raise NotFound(f"no document {ref} in the store")
+        starts = [d["iri"] for d in found]
+    rows = store.select(f"""SELECT DISTINCT ?s ?o WHERE {{ {_values('start', starts)}
+        {{ ?start <{ELI.implements}> ?o . BIND(?start AS ?s) }}
+        UNION {{ ?t <{ELI.is_part_of}> ?start ; a <{VK.Task}> ; <{ELI.implements}> ?o . BIND(?t AS ?s) }} }}""")
+    reached: dict[str, list[str]] = {}
+    frontier = []
+    for r in rows:
+        o = _v(r, "o")
+        if o not in reached:
+            reached[o] = [_v(r, "s")]
+            frontier.append(o)
+    for _ in range(_MAX_DEPTH):
+        if not frontier:
+            break
+        up = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values('a', frontier)} ?a <{ELI.implements}> ?b }}""")
+        frontier = []
+        for r in up:
+            a, b = _v(r, "a"), _v(r, "b")
+            if b not in reached:
+                reached[b] = reached[a] + [a]
+                frontier.append(b)
+    levels = {_v(r, "d"): _v(r, "level") for r in store.select(
+        f"""SELECT DISTINCT ?d ?level WHERE {{ {_values('d', list(reached) or starts)}
+            ?d <{VK.level}> ?l . BIND(STRAFTER(STR(?l), "/level/") AS ?level) }}""")}
+    labels = _labels(store, list(reached))
+    served = [{**labels.get(d, {"iri": d}), "level": levels.get(d), "through": path}
+              for d, path in reached.items()]
+    return {"from": starts, "serves": served}
+
+
+def serves_rows(result: dict) -> tuple[list[str], list[list[str]]]:
+    heads = ["document", "level", "year", "through"]
+    return heads, [[s.get("symbol") or s["iri"], s.get("level") or "", str(s.get("year") or ""),
+                    " ← ".join(s["through"])] for s in result["serves"]]
+
+
+def coverage(store: GraphStore, ref: str, *, year: int | None = None, as_of: str | None = None) -> dict:
+    """For a document: provinces in the store with tasks carrying it out (open and overdue counts),
+    and provinces in the store with none."""
+    result = trace(store, ref, year=year, as_of=as_of)
+    per: dict[str, dict[str, int]] = defaultdict(lambda: {"tasks": 0, "open": 0, "overdue": 0})
+    for t in result["tasks"]:
+        p = t["province"] or "(unknown)"
+        per[p]["tasks"] += 1
+        if t["status"] in ("open", "overdue"):
+            per[p][t["status"]] += 1
+    in_store = {_v(r, "label") for r in store.select(f"""SELECT DISTINCT ?label WHERE {{
+        ?d a <{VK.SourceDocument}> ; <{VK.province}> ?p . ?p <{RDFS.label}> ?label }}""")}
+    return {"target": result["target"], "as_of": result["as_of"],
+            "with_tasks": [{"province": p, **c} for p, c in sorted(per.items())],
+            "without_tasks": sorted(in_store - set(per))}
+
+
+def coverage_rows(result: dict) -> tuple[list[str], list[list[str]]]:
+    heads = ["province", "tasks", "open", "overdue"]
+    rows = [[r["province"], str(r["tasks"]), str(r["open"]), str(r["overdue"])] for r in result["with_tasks"]]
+    rows += [[p, "0", "0", "0"] for p in result["without_tasks"]]
+    return heads, rows
+
