@@ -436,6 +436,9 @@ def test_served_flow_view(server):
     # served links point at the service's own resource pages and to the other views
     assert byid[KL_TQ]["vk"]["href"] == "/id/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"
     assert ["Xem luồng thực hiện", "/view/flow/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"] in byid[KL_TQ]["vk"]["views"]
+    # the resource link of the details panel is dereferenced by the service itself
+    page = httpx.get(server + byid[KL_TQ]["vk"]["href"], headers={"accept": "text/html"}, timeout=30)
+    assert page.status_code == 200 and "Tuyên Quang" in page.text
     js = httpx.get(server + "/view/static/vis-network.min.js", timeout=30)
     assert js.status_code == 200 and len(js.content) > 500_000
     same = httpx.get(server + "/view/flow/doc/tw/kl/2021/21", timeout=30)
@@ -465,6 +468,8 @@ def test_served_views_and_errors(server):
     assert an["coverage"]["matrix"] == [[1, 0], [2, 2]]
     page = httpx.get(server + "/view/analytics", timeout=30)
     assert page.status_code == 200 and 'id="vk-heatmap"' in page.text
+    cit = node_data(httpx.get(server + "/view/citations", timeout=30).text)
+    assert {C21, KH147, KL_TQ} <= {n["id"] for n in cit["nodes"]}
     assert httpx.get(server + "/view/static/secret.txt", timeout=30).status_code == 404
 
 

@@ -19,7 +19,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from ontology import sparql_prefixes  # noqa: F401  (re-exported for callers building queries)
 from ontology.iris import Iris
 from vankien.errors import NotFound, QueryError, VankienError
 from visualise import analytics, projections
