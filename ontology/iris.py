@@ -113,7 +113,7 @@ class Iris:
     def meeting(self, *, body: str, province: str | None, term: str | None = None,
                 number: int | None = None, date: str | None = None) -> str:
         """A meeting by body, term and number, or by body and date when unnumbered."""
-        where = slug(province) if province else "central"
+        where = slug(province) if province else "unknown-province"
         key = f"{slug(term) if term else 'term-unknown'}/{number}" if number else (date or "undated")
         return f"{self.id}meeting/{where}/{slug(body)}/{key}"
 
