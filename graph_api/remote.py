@@ -15,7 +15,8 @@ Configuration (constructor arguments win over the environment):
                                ``virtuoso`` or ``generic``
 ``VANKIEN_SPARQL_UNION``       how the union of the named graphs becomes the default graph:
                                ``param``, ``graphs`` or ``native`` (see below)
-``VANKIEN_SPARQL_TIMEOUT``     seconds to wait for an answer (default 120)
+``VANKIEN_SPARQL_TIMEOUT``     seconds a query may take (default 120); Virtuoso is asked to stop
+                               the query itself at that limit (its ``timeout`` parameter)
 ``VANKIEN_GRAPH_PREFIX``       only named graphs under this IRI are the project's (default
                                ``VANKIEN_BASE``, else ``https://w3id.org/vankien/``)
 =============================  ====================================================================
@@ -56,7 +57,9 @@ own default graph (e.g. Fuseki with ``unionDefaultGraph``).
 **Result size.** Virtuoso cuts results at ``ResultSetMaxRows`` (10,000 by default) and says so in an
 ``X-SPARQL-MaxRows`` header; that raises ``QueryError`` rather than returning a silently cut answer.
 ``named_graphs()`` and ``export()`` page with ``ORDER BY … LIMIT/OFFSET`` (``page_size``). A Virtuoso
-"anytime" partial answer (``X-SQL-State`` header) raises ``QueryTimeout``.
+"anytime" partial answer (``X-SQL-State`` header: the store passes its timeout to Virtuoso, which
+stops the work there) and its refusal of a query whose estimated cost is over its limit raise
+``QueryTimeout``.
 
 **Errors.** 400 → ``QueryError`` with the server's message; unreachable, 401/403/404, 5xx →
 ``StoreError``; no answer within the timeout → ``QueryTimeout``.
@@ -199,7 +202,9 @@ class SparqlStore:
         if scheme not in ("auto", "basic", "digest"):
             raise StoreError(f"VANKIEN_SPARQL_AUTH must be auto, basic or digest, not {scheme!r}")
         auth = _AutoAuth(user, password, scheme) if user else None
-        self._client = httpx.Client(auth=auth, timeout=self.timeout, follow_redirects=True)
+        # The client waits a little longer than the server is asked to work, so that the server's
+        # own stop (and its message) arrives first.
+        self._client = httpx.Client(auth=auth, timeout=self.timeout + 5, follow_redirects=True)
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -263,6 +268,8 @@ class SparqlStore:
                              f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip())
         if status == 404:
             raise StoreError(f"no SPARQL endpoint at {url} (404)")
+        if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
+            raise QueryTimeout(f"the SPARQL server refused a query that would run too long: {message}")
         raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
 
     def _dataset(self, sparql: str, union: bool) -> dict[str, Any]:
@@ -278,7 +285,8 @@ class SparqlStore:
                 "named-graph-uri": graphs + [EMPTY_GRAPH]}
 
     def _post_query(self, sparql: str, accept: str, dataset: dict[str, Any]) -> httpx.Response:
-        response = self._send("POST", self.query_url, data={"query": sparql, **dataset},
+        limit = {"timeout": str(int(self.timeout * 1000))} if self.flavour == "virtuoso" else {}
+        response = self._send("POST", self.query_url, data={"query": sparql, **dataset, **limit},
                               headers={"Accept": accept})
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if accept == JSON_RESULTS and ctype not in (JSON_RESULTS, "application/json"):
