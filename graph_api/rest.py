@@ -128,7 +128,7 @@ def rest_router() -> APIRouter:
             filters.append(f"?doc dcterms:type {sparql_iri(f'{base}id/doctype/{slug(kind)}')}")
         if year is not None:
             filters.append(f"?doc vk:year ?yf . FILTER(?yf = {int(year)})")
-        where = "\n  ".join(filters)
+        where = " .\n  ".join(filters)
         pre = sparql_prefixes()
         total = await select(request, pre + f"SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ {where} }}")
         rows = await select(request, pre + f"""SELECT ?doc {_SUMMARY_VARS} WHERE {{ {where} {_SUMMARY_WHERE} }}
