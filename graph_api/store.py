@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from pyoxigraph import (
-    Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
+    Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
     RdfFormat, Store, Triple, serialize,
 )
 
@@ -45,6 +45,9 @@ class GraphStore(Protocol):
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Replace the content of one named graph in a single transaction."""
+
+    def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
+        """Add graphs not yet in the store, all in one transaction where the store allows."""
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (no error when absent)."""
@@ -97,6 +100,11 @@ class OxigraphStore:
         body = triples_to_ntriples(triples)
         # One SPARQL update is one transaction: the graph is fully old or fully new.
         self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+    def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
+        """Add several graphs that are not in the store yet, in one transaction (bulk path of a load)."""
+        self._store.extend(Quad(t.subject, t.predicate, t.object, NamedNode(g))
+                           for g, triples in graphs.items() for t in triples)
 
     def drop_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")

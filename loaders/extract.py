@@ -174,7 +174,7 @@ def body_ref(start: int, end: int, kind: BodyKind, printed: str) -> BodyRef:
 
 
 # --- citations ----------------------------------------------------------------------------------
-def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None, str | None, str | None, str | None]:
+def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None, str | None, str | None, Span | None]:
     """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order.
     Issuers must be bodies of the citation's level (a central document has central issuers)."""
     date = issuer = term = title = None
@@ -220,7 +220,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
         start = pos + m.end()
         end = re.search(r"[;.\n]|,\s*(?=(?:" + P.DOC_TYPE_ALT + r")\s)|\s+(?=\d+/)", text[start:limit])
         stop = start + (end.start() if end else min(200, limit - start))
-        title = text[pos + m.end() - len(m.group(0).lstrip(" ,")):stop].strip(" ,*")
+        about = pos + len(m.group(0)) - len(m.group(0).lstrip(" ,"))
+        title = (about, stop)  # a span: the caller takes the text as printed
         pos = stop
     return pos, (date or None) if date != "" else None, issuer, term, title
 
@@ -259,7 +260,7 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             code = issuer_code.split("-")[-1]
             issuer = _STATE_ISSUER_NAME.get(re.sub(r"\d+$", "", code)) or _STATE_ISSUER_NAME.get(code)
         if title:
-            title = source.text[tail_end - len(title):tail_end].strip() if source.text[tail_end - len(title):tail_end].strip() else title
+            title = re.sub(r"\s+", " ", re.sub(r"\*{1,2}|__", "", source.text[title[0]:title[1]])).strip(" ,_") or None
         out.append(Mention((m.start(), m.end()), (full_start, tail_end), symbol, number, type_code, issuer_code,
                            type_word, date, issuer, term, title, state))
     return out

@@ -27,7 +27,7 @@ from ontology import VK
 from ontology.iris import Iris
 from vankien.errors import InputError, VankienError
 
-REFERENCE_VERSION = "reference-data"
+BATCH_TRIPLES = 50_000  # new documents are written in batches of about this many triples
 
 
 @dataclass
@@ -136,15 +136,38 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
                 continue
         todo.append(f)
     tick = _progress(progress, len(todo))
+    batch: dict[str, list[Triple]] = {}
+    batch_size = 0
+
+    def flush() -> None:
+        nonlocal batch, batch_size
+        if batch:
+            add = getattr(store, "add_graphs", None)
+            if add is not None:
+                add(batch)  # new graphs: one transaction for the whole batch
+            else:
+                for g, triples in batch.items():
+                    store.replace_graph(g, triples)
+        batch, batch_size = {}, 0
+
     for n, (path, graph, _, nt, error) in enumerate(_run(todo, iris.base, workers), 1):
         if error:
             report.rejected.append((path, error))
         else:
             triples = [Triple(q.subject, q.predicate, q.object) for q in parse(nt, format=RdfFormat.N_TRIPLES)]
-            store.replace_graph(graph, triples)
+            if graph in known or graph in batch:
+                flush()
+                store.replace_graph(graph, triples)  # a changed document: replaced in one transaction
+            else:
+                batch[graph] = triples
+                batch_size += len(triples)
+                if batch_size >= BATCH_TRIPLES:
+                    flush()
+            known[graph] = ""
             report.documents += 1
             report.triples += len(triples)
         tick(n)
+    flush()
     tick(None)
     report.seconds = time.perf_counter() - started
     return report
