@@ -91,7 +91,7 @@ from pyoxigraph import (
 from graph_api.store import RDF_FORMATS, triples_to_ntriples
 from vankien.errors import QueryError, QueryTimeout, StoreError
 
-__all__ = ["SparqlStore", "RESULTS_FORMATS", "has_dataset_clause"]
+__all__ = ["SparqlStore", "RESULTS_FORMATS", "has_dataset_clause", "query_form"]
 
 RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
@@ -114,6 +114,7 @@ _LEXEMES = re.compile(
     r"|#[^\n]*",
     re.S,
 )
+_FORM = re.compile(r"(?<![\w:?$-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.I)
 _FROM = re.compile(r"(?<![?$\w])FROM\s+(?:NAMED\s+)?(?:<>|[A-Za-z_][\w.-]*:|:)", re.I)
 
 
@@ -122,6 +123,16 @@ def has_dataset_clause(sparql: str) -> bool:
     def blank(m: re.Match) -> str:
         return "<>" if m.group(0).startswith("<") else " "
     return bool(_FROM.search(_LEXEMES.sub(blank, sparql)))
+
+
+def query_form(sparql: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (None when none is found).
+
+    >>> query_form("PREFIX ask: <http://ex.org/> # SELECT\\nconstruct { ?s ask:p ?o } WHERE { { SELECT ?s ?o {} } }")
+    'CONSTRUCT'
+    """
+    m = _FORM.search(_LEXEMES.sub(" ", sparql))
+    return m.group(1).upper() if m else None
 
 
 def _bnode_id(value: str) -> str:
@@ -333,6 +344,11 @@ class SparqlStore:
     # -- GraphStore ----------------------------------------------------------------------------
 
     def query(self, sparql: str, *, results_format: str = "json", union_default_graph: bool = True) -> bytes:
+        form = query_form(sparql)
+        if form in ("SELECT", "ASK") and results_format in RDF_FORMATS:
+            raise QueryError(f"a {form} query gives results, not a graph: use json, xml, csv or tsv")
+        if form in ("CONSTRUCT", "DESCRIBE") and results_format in RESULTS_FORMATS:
+            raise QueryError(f"a {form} query gives a graph: use turtle, ntriples, jsonld, rdfxml, …")
         dataset = self._dataset(sparql, union_default_graph)
         if results_format in RESULTS_FORMATS:
             return self._solutions(sparql, dataset).serialize(format=RESULTS_FORMATS[results_format])

@@ -287,6 +287,26 @@ def test_paged_export_and_graph_listing(name: str) -> None:
         store.close()
 
 
+@pytest.mark.parametrize("name", SERVERS)
+@pytest.mark.parametrize("sparql,fmt", [("CONSTRUCT WHERE { ?s ?p ?o }", "json"),
+                                        ("SELECT * WHERE { ?s ?p ?o }", "turtle"),
+                                        ("ASK { ?s ?p ?o }", "ntriples")])
+def test_query_form_and_format_must_match(name: str, sparql: str, fmt: str) -> None:
+    store = fresh(running_server(name))
+    try:
+        store.replace_graph(G2, graph_b())
+        with pytest.raises(QueryError, match="use "):
+            store.query(sparql, results_format=fmt)
+    finally:
+        store.close()
+
+
+def test_describe(backend_store: GraphStore) -> None:
+    backend_store.replace_graph(G2, graph_b())
+    data = backend_store.query(f"DESCRIBE <{DOC_B.value}>", results_format="ntriples")
+    assert {Triple(q.subject, q.predicate, q.object) for q in parse(data, format=RdfFormat.N_TRIPLES)} == set(graph_b())
+
+
 def test_virtuoso_system_graphs_are_not_the_projects(virtuoso_server: Server) -> None:
     clear(virtuoso_server.store())
     store = virtuoso_server.store(graph_prefix="")
