@@ -281,10 +281,9 @@ _ROLE_START_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, P.ROLE_START
 
 def _surnames() -> frozenset[str]:
     from loaders.vocab import DATA_DIR
-    path = DATA_DIR / "vocab" / "surnames.txt"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(key(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
+    path = DATA_DIR / "vocab" / "surnames.csv"  # Vietnamese surnames, one per row
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(key(l) for l in lines if l.strip())
 
 
 _SURNAMES = _surnames()

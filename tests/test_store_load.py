@@ -1,0 +1,106 @@
+"""Issue 2 acceptance: loading the bundled data into an on-disk store, reloading, IRIs, SHACL."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph_api.store import OxigraphStore, open_store
+from loaders.ingest import ingest
+from ontology.iris import Iris
+from vankien.validate import validate_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+VANKIEN = [sys.executable, "-m", "vankien.cli"]
+DOCUMENTS = sorted(p.name for p in CORPUS.rglob("*.txt"))
+
+
+def run(*args: str) -> str:
+    done = subprocess.run([*VANKIEN, *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def store_triples(spec: str) -> int:
+    out = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv", "--store", spec)
+    return int(out.splitlines()[1])
+
+
+def test_load_twice_changes_nothing_and_stats_lists_one_graph_per_document(tmp_path: Path) -> None:
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    first = run("load", "data/", "--store", spec)
+    assert f"documents loaded: {len(DOCUMENTS)}" in first
+    count = store_triples(spec)
+    second = run("load", "data/", "--store", spec)
+    assert "documents loaded: 0" in second and f"unchanged: {len(DOCUMENTS)}" in second
+    assert store_triples(spec) == count
+    stats = run("stats", "--store", spec)
+    graphs = set(re.findall(r"https://w3id\.org/vankien/graph/doc/[\w-]+", stats))
+    assert len(graphs) == len(DOCUMENTS)
+    assert {Iris().graph(name) for name in DOCUMENTS} == graphs
+    assert f"documents read: {len(DOCUMENTS)}" in stats
+
+
+def test_iris_are_identical_across_two_fresh_stores(tmp_path: Path) -> None:
+    dumps = []
+    for name in ("a", "b"):
+        store = OxigraphStore(tmp_path / name)
+        ingest([CORPUS], store, workers=2)
+        buf = io.BytesIO()
+        store.export(buf, format="nquads")
+        store.close()
+        dumps.append(sorted(buf.getvalue().decode().splitlines()))
+    assert dumps[0] == dumps[1]
+    assert any("/id/doc/tw/kl/2021/21>" in line for line in dumps[0])
+
+
+def test_reloading_a_changed_document_replaces_its_graph(tmp_path: Path) -> None:
+    src = (CORPUS / "dev" / "dev_06_binhduong.txt").read_text(encoding="utf-8")
+    doc = tmp_path / "docs" / "notice.txt"
+    doc.parent.mkdir()
+    doc.write_text(src, encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    ingest([doc], store)
+    graph = Iris().graph("notice.txt")
+    before = store.triple_count(graph)
+    doc.write_text(src.replace("Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội",
+                               "Nghị quyết số 77/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội"),
+                   encoding="utf-8")
+    report = ingest([doc], store)
+    assert report.documents == 1
+    symbols = {r["s"].value for r in store.select(
+        f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?c <http://data.europa.eu/eli/ontology#id_local> ?s }} }}")}
+    assert "77/2025/UBTVQH15" in symbols and "76/2025/UBTVQH15" not in symbols
+    assert abs(store.triple_count(graph) - before) < 5
+    store.close()
+
+
+def test_bundled_dataset_conforms_to_the_shapes(tmp_path: Path) -> None:
+    store = open_store("memory:")
+    ingest([CORPUS], store)
+    conforms, report = validate_store(store)
+    assert conforms, report
+
+
+def test_shapes_reject_a_task_without_source_document() -> None:
+    store = open_store("memory:")
+    store.update("""PREFIX vk: <https://w3id.org/vankien/ontology#>
+        INSERT DATA { GRAPH <http://example.org/g> {
+          <http://example.org/t> a vk:Task ; vk:text "Giao Văn phòng Tỉnh ủy theo dõi."@vi ; vk:position 1 . } }""")
+    conforms, report = validate_store(store)
+    assert not conforms
+    assert "http://example.org/t" in report
+
+
+@pytest.mark.parametrize("command", ["load", "extract", "query", "export", "stats", "validate", "serve", "trace",
+                                     "analytics"])
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: str) -> None:
+    out = run(command, "--help")
+    assert "Example: vankien " + command in " ".join(out.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"vankien {command}" in readme

@@ -1,0 +1,189 @@
+"""Issue 4 acceptance: the trace on the bundled data, the reverse, coverage, saved queries."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph_api import trace as T
+from graph_api.store import open_store
+from loaders.ingest import ingest
+from ontology import sparql_prefixes
+from vankien.errors import AmbiguousSymbol, NotFound
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+TUYEN_QUANG_CONCLUSION = "001_cabc18aa64a2325b.txt"
+
+# A provincial plan (not in the bundled data) that carries out 21-KL/TW, and a conclusion whose
+# task carries out that plan: the trace of 21-KL/TW must reach both through the plan.
+LAI_CHAU_PLAN = """TỈNH ỦY LAI CHÂU
+Số 05-KH/TU
+
+Lai Châu, ngày 10 tháng 01 năm 2022
+
+KẾ HOẠCH
+thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng
+
+Để thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau:
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/6/2022.
+
+2. Giao Ủy ban Kiểm tra Tỉnh ủy kiểm tra việc chấp hành của các tổ chức đảng, thực hiện thường xuyên.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Giàng Páo Mỷ
+"""
+LAI_CHAU_CONCLUSION = """KẾT LUẬN
+của Ban Thường vụ Tỉnh ủy Lai Châu
+
+Ngày 15/3/2023, Ban Thường vụ Tỉnh ủy họp, sau khi thảo luận, kết luận như sau:
+
+1. Giao Ban Tuyên giáo Tỉnh ủy tiếp tục quán triệt, thực hiện Kế hoạch số 05-KH/TU ngày 10/01/2022 của Ban Thường vụ Tỉnh ủy, báo cáo trước ngày 30/6/2023.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+Vũ Văn Hoàn
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):
+    extra = tmp_path_factory.mktemp("laichau")
+    (extra / "lai_chau_plan.txt").write_text(LAI_CHAU_PLAN, encoding="utf-8")
+    (extra / "lai_chau_conclusion.txt").write_text(LAI_CHAU_CONCLUSION, encoding="utf-8")
+    s = open_store(f"oxigraph:{tmp_path_factory.mktemp('store')}")
+    report = ingest([CORPUS, extra], s)
+    assert not report.rejected
+    yield s
+    s.close()
+
+
+def files(result: dict) -> set[str]:
+    return {t["document"]["file"] for t in result["tasks"]}
+
+
+def test_trace_21_kl_tw_reaches_tuyen_quang_tasks_and_shows_the_plan(store) -> None:
+    result = T.trace(store, "21-KL/TW", as_of="2023-01-01")
+    tq = [t for t in result["tasks"] if t["document"]["file"] == TUYEN_QUANG_CONCLUSION]
+    assert tq and all(t["province"] == "Tuyên Quang" for t in tq)
+    assert any("Kết luận số 21-KL/TW" in t["text"] and "Kết luận số 21-KL/TW" in (t["quote"] or "") for t in tq)
+    plan = next(d for d in result["documents"] if d.get("symbol") == "147-KH/TU")
+    assert plan["province"] == "Tuyên Quang" and plan["chain"][0]["symbol"] == "21-KL/TW"
+
+
+def test_trace_is_transitive_through_a_provincial_plan(store) -> None:
+    result = T.trace(store, "21-KL/TW", as_of="2023-01-01")
+    by_file: dict[str, list[dict]] = {}
+    for t in result["tasks"]:
+        by_file.setdefault(t["document"]["file"], []).append(t)
+    plan_tasks = by_file["lai_chau_plan.txt"]
+    assert len(plan_tasks) == 2
+    assert {tuple(t["lead"]) for t in plan_tasks} == {("Ban Tổ chức Tỉnh ủy",), ("Ủy ban Kiểm tra Tỉnh ủy",)}
+    first = next(t for t in plan_tasks if t["lead"] == ["Ban Tổ chức Tỉnh ủy"])
+    assert first["partners"] == ["Văn phòng Tỉnh ủy"] and first["deadline"] == "2022-06-30"
+    assert first["status"] == "overdue" and first["province"] == "Lai Châu"
+    assert [c["symbol"] for c in first["chain"]] == ["05-KH/TU"]
+    later = by_file["lai_chau_conclusion.txt"]
+    assert len(later) == 1 and [c["symbol"] for c in later[0]["chain"]] == ["05-KH/TU"]
+    assert later[0]["status"] == "open"
+
+
+def test_trace_69_qd_tw_returns_the_dissemination_task(store) -> None:
+    result = T.trace(store, "69-QĐ/TW")
+    assert files(result) == {TUYEN_QUANG_CONCLUSION}
+    assert any("phổ biến, quán triệt, triển khai" in t["text"] for t in result["tasks"])
+
+
+def test_trace_of_a_state_resolution_returns_the_press_report_task(store) -> None:
+    result = T.trace(store, "111/2024/QH15")
+    assert len(result["tasks"]) == 1
+    task = result["tasks"][0]
+    assert task["document"]["kind"] == "news report" and task["document"]["date"] == "2024-04"
+    assert "Nghị quyết số 111/2024/QH15" in task["text"]
+
+
+def test_21_nq_tw_is_not_21_kl_tw(store) -> None:
+    kl = {t["task"] for t in T.trace(store, "21-KL/TW")["tasks"]}
+    nq = {t["task"] for t in T.trace(store, "21-NQ/TW")["tasks"]}
+    assert nq and not (kl & nq)
+
+
+def test_a_symbol_of_two_terms_is_ambiguous_until_the_year_is_given(store) -> None:
+    with pytest.raises(AmbiguousSymbol) as e:
+        T.trace(store, "18-NQ/TW")
+    assert sorted(c["year"] for c in e.value.candidates) == [2017, 2022]
+    result = T.trace(store, "18-NQ/TW", year=2022)
+    assert files(result) == {"dev_01_ninhthuan.txt"}
+    assert len(result["tasks"]) >= 10
+    assert T.trace(store, "18-NQ/TW", year=2017)["tasks"] == []
+    with pytest.raises(NotFound):
+        T.trace(store, "999-NQ/TW")
+
+
+def test_reverse_and_coverage(store) -> None:
+    served = T.serves(store, "147-KH/TU", province="Tuyên Quang")
+    assert [s["symbol"] for s in served["serves"]] == ["21-KL/TW"]
+    up = T.serves(store, "05-KH/TU", province="Lai Châu")
+    assert {s["symbol"] for s in up["serves"]} == {"21-KL/TW"}
+    cov = T.coverage(store, "21-KL/TW", as_of="2023-01-01")
+    with_tasks = {r["province"]: r for r in cov["with_tasks"]}
+    assert set(with_tasks) == {"Tuyên Quang", "Lai Châu"}
+    assert with_tasks["Lai Châu"]["overdue"] == 1 and with_tasks["Lai Châu"]["open"] == 1
+    assert "Bình Dương" in cov["without_tasks"] and "Tuyên Quang" not in cov["without_tasks"]
+
+
+def test_trace_cli_formats(tmp_path: Path) -> None:
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "vankien.cli", *a, "--store", spec],  # noqa: E731
+                                    capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run("load", "data/corpus").returncode == 0
+    out = run("trace", "21-KL/TW", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["tasks"][0]["province"] == "Tuyên Quang"
+    csv_out = run("trace", "69-QĐ/TW", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("province,document,section,task") and "Tuyên Quang" in csv_out[1]
+    ambiguous = run("trace", "18-NQ/TW")
+    assert ambiguous.returncode == 7 and "ambiguous" in ambiguous.stderr
+
+
+# Every saved query, run on the bundled data (plus the Lai Châu plan): the rows it must return.
+EXPECTED_ROWS = {
+    "trace.rq": lambda rows: {r["province"] for r in rows} == {"Tuyên Quang", "Lai Châu"}
+    and sum(1 for r in rows if r["province"] == "Lai Châu") == 3,
+    "plans_carrying_out.rq": lambda rows: {r["symbol"] for r in rows if "symbol" in r} == {"147-KH/TU", "05-KH/TU"},
+    "serves.rq": lambda rows: [r["symbol"] for r in rows] == ["21-KL/TW"],
+    "coverage.rq": lambda rows: {r["province"]: int(r["tasks"]) for r in rows}["Tuyên Quang"] >= 1
+    and {r["province"]: int(r["tasks"]) for r in rows}["Bình Dương"] == 0,
+    "most_implemented.rq": lambda rows: {"11-NQ/TW", "13-CT/TW", "137-KL/TW"} <= {r["symbol"] for r in rows[:6]},
+    "documents_by_province.rq": lambda rows: sum(int(r["documents"]) for r in rows) == 12,
+    "tasks_by_body.rq": lambda rows: any(r["name"] == "Ban cán sự đảng Ủy ban nhân dân tỉnh" for r in rows),
+    "deadlines.rq": lambda rows: ("2025-04-30", "Đảng ủy Ủy ban nhân dân tỉnh", "false")
+    in {(r["deadline"], r.get("lead"), r["passed"]) for r in rows},
+    "same_symbol.rq": lambda rows: {r["symbol"]: r["documents"] for r in rows}.get("18-NQ/TW") == "2",
+    "meetings.rq": lambda rows: any(r.get("number") == "31" and r.get("adopted") and r.get("report") for r in rows),
+    "evidence.rq": lambda rows: any(r["symbol"] == "69-QĐ/TW" and "Quy định số 69-QĐ/TW" in r["quote"] for r in rows),
+}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "queries").glob("*.rq")))
+def test_saved_query_returns_its_rows(store, name: str) -> None:
+    assert name in EXPECTED_ROWS, f"add the expected rows of queries/{name} to this test"
+    text = (ROOT / "queries" / name).read_text(encoding="utf-8")
+    assert text.startswith("#"), "a saved query starts with a comment saying what it answers"
+    data = json.loads(store.query(text, results_format="json"))
+    rows = [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+    assert rows, f"{name} returned no rows"
+    assert EXPECTED_ROWS[name](rows), rows[:5]
+
+
+def test_prefixes_are_the_projects() -> None:
+    assert "PREFIX eli: <http://data.europa.eu/eli/ontology#>" in sparql_prefixes()
