@@ -65,6 +65,7 @@ class Server:
     password: str | None = None
     started_in: float = 0.0
     env: dict[str, str] = field(default_factory=dict)
+    sql_port: int | None = None
 
     @property
     def spec(self) -> str:
@@ -74,6 +75,14 @@ class Server:
     def store(self, **kwargs) -> SparqlStore:
         """A ``SparqlStore`` on this server, with its credentials."""
         return SparqlStore(self.query_url, self.update_url, user=self.user, password=self.password, **kwargs)
+
+    def isql(self, sql: str) -> str:
+        """Run SQL on Virtuoso as dba through ``isql-vt`` (e.g. ``GRANT SPARQL_UPDATE TO "SPARQL";``)."""
+        run = subprocess.run(["isql-vt", str(self.sql_port), "dba", "dba", f"exec={sql}"],
+                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        if run.returncode != 0 or "*** Error" in run.stdout + run.stderr:
+            raise RuntimeError(f"isql-vt failed: {run.stdout[-500:]} {run.stderr[-500:]}")
+        return run.stdout
 
     def log_tail(self, n: int = 30) -> str:
         try:
@@ -182,7 +191,7 @@ def start_virtuoso() -> Server:
     base = f"http://127.0.0.1:{http_port}"
     server = Server("virtuoso", proc, folder, log, f"{base}/sparql", f"{base}/sparql-auth",
                     user="dba", password="dba",
-                    env={"VANKIEN_SPARQL_USER": "dba", "VANKIEN_SPARQL_PASSWORD": "dba"})
+                    env={"VANKIEN_SPARQL_USER": "dba", "VANKIEN_SPARQL_PASSWORD": "dba"}, sql_port=sql_port)
     _wait_until_up(server, 180)
     server.started_in = time.monotonic() - t0
     return server

@@ -372,6 +372,27 @@ def test_virtuoso_stops_a_long_query_at_the_limit(virtuoso_server: Server) -> No
         store.close()
 
 
+def test_virtuoso_anonymous_updates_after_grant(virtuoso_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The other way to let updates in: GRANT SPARQL_UPDATE TO "SPARQL", then plain /sparql, no credentials.
+    monkeypatch.delenv("VANKIEN_SPARQL_USER", raising=False)
+    clear(virtuoso_server.store())
+    virtuoso_server.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
+    store = open_store(f"sparql:{virtuoso_server.query_url}")
+    try:
+        assert store.graph_store_url.endswith("/sparql-graph-crud")
+        store.replace_graph(G1, graph_a())
+        store.drop_graph(G2)
+        assert store.named_graphs() == [G1] and triples_in(store, G1) == set(graph_a())
+        store.drop_graph(G1)
+    finally:
+        virtuoso_server.isql('REVOKE SPARQL_UPDATE FROM "SPARQL";')
+        store.close()
+    revoked = SparqlStore(virtuoso_server.query_url, user="")
+    with pytest.raises(StoreError, match="permission|SECURITY"):
+        revoked.update(f"DROP SILENT GRAPH <{G1}>")
+    revoked.close()
+
+
 def test_oxigraph_server_gives_the_same_answers_with_listed_graphs(oxigraph_server: Server) -> None:
     store = fresh(oxigraph_server, union_mode="graphs")
     try:
