@@ -9,16 +9,18 @@ optional module in :data:`OPTIONAL_ROUTERS` that exists (trace, views).
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graph_api.settings import Settings
+from graph_api.sparql import FastQueryPath
 from graph_api.worker import QueryRunner, Refused
 from ontology import PREFIXES
 from vankien.errors import VankienError
@@ -28,7 +30,7 @@ __all__ = ["create_app", "serve", "OPTIONAL_ROUTERS"]
 log = logging.getLogger("vankien.serve")
 
 #: Modules that, when present, expose ``router: fastapi.APIRouter`` to be included (other engineers' parts).
-OPTIONAL_ROUTERS = ("graph_api.trace", "graph_api.views", "visualise.web")
+OPTIONAL_ROUTERS = ("graph_api.trace_api", "visualise.web")
 
 
 class BodyLimit:
@@ -68,14 +70,26 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
+def render_error(path: str, accept: str, status: int, kind: str, message: str,
+                 headers: dict[str, str] | None = None) -> tuple[int, str, bytes, dict[str, str] | None]:
+    """A clear error as (status, media type, body, headers): JSON for /api and JSON-accepting clients,
+    plain text otherwise.
+
+    >>> render_error("/sparql", "text/csv", 503, "QueryTimeout", "stopped")[1:3]
+    ('text/plain; charset=utf-8', b'503 QueryTimeout: stopped\\n')
+    """
+    if path.startswith("/api") or "json" in accept:
+        body = json.dumps({"error": kind, "status": status, "message": message}, ensure_ascii=False).encode()
+        return status, "application/json", body, headers
+    return status, "text/plain; charset=utf-8", f"{status} {kind}: {message}\n".encode(), headers
+
+
 def error_response(request: Request, status: int, kind: str, message: str,
                    headers: dict[str, str] | None = None) -> Response:
-    """A clear error: JSON for /api and JSON-accepting clients, plain text otherwise."""
-    accept = request.headers.get("accept", "")
-    if request.url.path.startswith("/api") or "json" in accept:
-        return JSONResponse({"error": kind, "status": status, "message": message}, status_code=status,
-                            headers=headers)
-    return PlainTextResponse(f"{status} {kind}: {message}\n", status_code=status, headers=headers)
+    """The response of :func:`render_error` for a request."""
+    status, media_type, body, headers = render_error(request.url.path, request.headers.get("accept", ""),
+                                                     status, kind, message, headers)
+    return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
 def _optional_routers() -> list[APIRouter]:
@@ -120,6 +134,7 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
                   description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, "
                               "a query page at /query.")
     app.state.settings = settings
+    app.add_middleware(FastQueryPath, state=app.state, render_error=render_error)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],

@@ -108,39 +108,53 @@ def _deadline_status(deadline: str | None, ongoing: bool, as_of: dt.date) -> str
 
 
 def task_details(store: GraphStore, tasks: list[str]) -> dict[str, dict]:
-    """Source document, province, section, text, bodies and deadline of each task."""
+    """Source document, province, section, text, bodies and deadline of each task (a few small
+    queries rather than one with many OPTIONALs: every SPARQL engine plans those well)."""
     out: dict[str, dict] = {}
     for i in range(0, len(tasks), 200):
         chunk = tasks[i:i + 200]
-        rows = store.select(f"""SELECT DISTINCT ?t ?doc ?text ?position ?secnum ?deadline ?ongoing ?lead ?partner
-                                          ?symbol ?title ?date ?kind ?file ?plabel ?start ?end WHERE {{
-            {_values('t', chunk)}
-            ?t <{ELI.is_part_of}> ?doc ; <{VK.text}> ?text .
-            OPTIONAL {{ ?t <{VK.position}> ?position }}
-            OPTIONAL {{ ?t <{VK.section}>/<{VK.number}> ?secnum }}
-            OPTIONAL {{ ?t <{VK.deadline}> ?deadline }}
-            OPTIONAL {{ ?t <{VK.ongoing}> ?ongoing }}
-            OPTIONAL {{ ?t <{VK.startOffset}> ?start ; <{VK.endOffset}> ?end }}
-            OPTIONAL {{ ?t <{VK.leadBody}> ?lb . ?lb <{RDFS.label}> ?lead }}
-            OPTIONAL {{ ?t <{VK.partnerBody}> ?pb . ?pb <{RDFS.label}> ?partner }}
-            OPTIONAL {{ ?doc <{ELI.id_local}> ?symbol }}
-            OPTIONAL {{ ?doc <{ELI.title}> ?title }}
-            OPTIONAL {{ ?doc <{ELI.date_document}> ?date }}
-            OPTIONAL {{ ?doc <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?kind . FILTER(lang(?kind) = "en") }}
-            OPTIONAL {{ ?doc <{VK.sourceFile}> ?file }}
-            OPTIONAL {{ ?doc <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
-        for r in rows:
-            t = out.setdefault(_v(r, "t"), {
-                "task": _v(r, "t"), "province": _v(r, "plabel"), "position": int(_v(r, "position") or 0),
-                "section": _v(r, "secnum"), "text": _v(r, "text"), "deadline": _v(r, "deadline"),
-                "ongoing": _v(r, "ongoing") == "true", "lead": [], "partners": [],
-                "span": [int(_v(r, "start")), int(_v(r, "end"))] if _v(r, "start") else None,
-                "document": {"iri": _v(r, "doc"), "symbol": _v(r, "symbol"), "title": _v(r, "title"),
-                             "date": _v(r, "date"), "kind": (_v(r, "kind") or "").lower() or None,
-                             "file": _v(r, "file")}})
-            for field, var in (("lead", "lead"), ("partners", "partner")):
-                if _v(r, var) and _v(r, var) not in t[field]:
-                    t[field].append(_v(r, var))
+        for r in store.select(f"""SELECT DISTINCT ?t ?doc ?text ?position ?deadline ?ongoing ?start ?end WHERE {{
+                {_values('t', chunk)} ?t <{ELI.is_part_of}> ?doc ; <{VK.text}> ?text .
+                OPTIONAL {{ ?t <{VK.position}> ?position }} OPTIONAL {{ ?t <{VK.deadline}> ?deadline }}
+                OPTIONAL {{ ?t <{VK.ongoing}> ?ongoing }} OPTIONAL {{ ?t <{VK.startOffset}> ?start }}
+                OPTIONAL {{ ?t <{VK.endOffset}> ?end }} }}"""):
+            out[_v(r, "t")] = {
+                "task": _v(r, "t"), "province": None, "position": int(_v(r, "position") or 0), "section": None,
+                "text": _v(r, "text"), "deadline": _v(r, "deadline"), "ongoing": _v(r, "ongoing") == "true",
+                "lead": [], "partners": [],
+                "span": [int(_v(r, "start")), int(_v(r, "end"))] if _v(r, "start") and _v(r, "end") else None,
+                "document": {"iri": _v(r, "doc")}}
+        for r in store.select(f"""SELECT DISTINCT ?t ?role ?label ?secnum WHERE {{ {_values('t', chunk)}
+                {{ ?t <{VK.leadBody}> ?b . ?b <{RDFS.label}> ?label . BIND("lead" AS ?role) }}
+                UNION {{ ?t <{VK.partnerBody}> ?b . ?b <{RDFS.label}> ?label . BIND("partners" AS ?role) }}
+                UNION {{ ?t <{VK.section}> ?s . ?s <{VK.number}> ?secnum . BIND("section" AS ?role) }} }}"""):
+            t = out.get(_v(r, "t"))
+            if t is None:
+                continue
+            if _v(r, "role") == "section":
+                t["section"] = _v(r, "secnum")
+            elif _v(r, "label") not in t[_v(r, "role")]:
+                t[_v(r, "role")].append(_v(r, "label"))
+    docs = _document_info(store, sorted({t["document"]["iri"] for t in out.values()}))
+    for t in out.values():
+        info = docs.get(t["document"]["iri"], {})
+        t["document"].update({k: info.get(k) for k in ("symbol", "title", "date", "kind", "file")})
+        t["province"] = info.get("province")
+    return out
+
+
+def _document_info(store: GraphStore, docs: list[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {d: {} for d in docs}
+    fields = {"symbol": ELI.id_local, "title": ELI.title, "date": ELI.date_document, "file": VK.sourceFile}
+    for i in range(0, len(docs), 200):
+        chunk = docs[i:i + 200]
+        union = " UNION ".join(f'{{ ?d <{p}> ?value . BIND("{name}" AS ?field) }}' for name, p in fields.items())
+        union += (f' UNION {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?value . FILTER(lang(?value) = "en") '
+                  f'BIND("kind" AS ?field) }} UNION {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?value . '
+                  f'BIND("province" AS ?field) }}')
+        for r in store.select(f"SELECT DISTINCT ?d ?field ?value WHERE {{ {_values('d', chunk)} {union} }}"):
+            value = _v(r, "value")
+            out[_v(r, "d")][_v(r, "field")] = value.lower() if _v(r, "field") == "kind" else value
     return out
 
 

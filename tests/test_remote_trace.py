@@ -1,0 +1,36 @@
+"""The loaders and the trace against every backend: embedded oxigraph, `oxigraph serve`, Virtuoso."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backends import backend_store, oxigraph_server, virtuoso_server  # noqa: F401  (fixtures)
+from graph_api import trace as T
+from graph_api.store import GraphStore
+from loaders.ingest import ingest
+from ontology.iris import Iris
+from vankien.errors import AmbiguousSymbol
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_load_reload_and_trace_on_each_backend(backend_store: GraphStore) -> None:  # noqa: F811
+    corpus = ROOT / "data" / "corpus"
+    first = ingest([corpus], backend_store)
+    assert first.documents == 10 and not first.rejected
+    graphs = set(backend_store.named_graphs())
+    assert Iris().graph("001_cabc18aa64a2325b.txt") in graphs
+    count = backend_store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value
+    again = ingest([corpus], backend_store)
+    assert again.documents == 0 and again.unchanged == 10
+    forced = ingest([corpus / "seeds" / "001_cabc18aa64a2325b.txt"], backend_store, force=True)
+    assert forced.documents == 1
+    assert backend_store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value == count
+
+    result = T.trace(backend_store, "21-KL/TW")
+    assert {t["province"] for t in result["tasks"]} == {"Tuyên Quang"}
+    assert any(d["symbol"] == "147-KH/TU" for d in result["documents"])
+    assert len(T.trace(backend_store, "69-QĐ/TW")["tasks"]) == 1
+    with pytest.raises(AmbiguousSymbol):
+        T.trace(backend_store, "18-NQ/TW")
