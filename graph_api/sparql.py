@@ -23,6 +23,7 @@ from __future__ import annotations
 import hmac
 import re
 from functools import lru_cache
+from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
@@ -31,10 +32,10 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, seriali
 
 from graph_api.negotiation import negotiate
 from graph_api.worker import Refused
-from vankien.errors import QueryError
+from vankien.errors import QueryError, VankienError
 
 __all__ = ["sparql_router", "uses_service", "has_dataset_clause", "RESULT_MEDIA", "GRAPH_MEDIA",
-           "MEDIA_TYPE_OF", "require_update_token", "graph_format_for"]
+           "MEDIA_TYPE_OF", "require_update_token", "graph_format_for", "execute_query", "FastQueryPath"]
 
 RESULT_MEDIA: dict[str, str] = {  # in the server's order of preference, aliases last
     "application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
@@ -103,7 +104,7 @@ def _check_iri(iri: str, what: str) -> str:
         raise QueryError(f"{what} is not a valid absolute IRI: {iri!r} ({e})") from None
 
 
-def _formats(request: Request, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
+def _formats(accept: str | None, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
     """(results format, graph format) wanted by the client; 406 when neither is acceptable."""
     forced = (params.get("format") or [None])[0]
     if forced:
@@ -112,7 +113,6 @@ def _formats(request: Request, params: dict[str, list[str]]) -> tuple[str | None
             raise Refused(406, f"unknown format {forced!r}: use one of {', '.join(sorted(FORMAT_PARAM))}")
         return (fmt if fmt in ("json", "xml", "csv", "tsv") else "json",
                 fmt if fmt in ("turtle", "ntriples", "jsonld", "rdfxml") else "turtle")
-    accept = request.headers.get("accept")
     result = negotiate(accept, _RESULT_OFFER)
     graph = negotiate(accept, _GRAPH_OFFER)
     if result is None and graph is None:
@@ -145,23 +145,69 @@ async def _params(request: Request) -> dict[str, list[str]]:
     return params
 
 
-async def run_query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
-    """Run one SPARQL query for ``request`` and answer with the negotiated format."""
-    settings = request.app.state.settings
+async def execute_query(state: Any, query: str, params: dict[str, list[str]],
+                        accept: str | None) -> tuple[bytes, str]:
+    """Run one SPARQL query with the service's limits; returns the body and its media type."""
+    settings = state.settings
     if uses_service(query):
         raise QueryError("SERVICE (federated query) is not allowed on this endpoint")
-    results_format, graph_format = _formats(request, params)
-    defaults = [_check_iri(g, "default-graph-uri") for g in params.get("default-graph-uri", [])]
-    named = [_check_iri(g, "named-graph-uri") for g in params.get("named-graph-uri", [])]
-    kind, body = await request.app.state.runner.call(
+    results_format, graph_format = _formats(accept, params)
+    defaults = [_check_iri(g, "default-graph-uri") for g in params.get("default-graph-uri", ())]
+    named = [_check_iri(g, "named-graph-uri") for g in params.get("named-graph-uri", ())]
+    kind, body = await state.runner.call(
         "query", timeout=settings.query_timeout, query=query,
         results_format=results_format, graph_format=graph_format,
         default_graphs=defaults if (defaults or named) else None,
         named_graphs=named if (defaults or named) else None,
         union=settings.union_default_graph and not has_dataset_clause(query),
         max_rows=settings.max_rows)
-    fmt = graph_format if kind == "graph" else results_format
-    return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
+    return body, MEDIA_TYPE_OF[graph_format if kind == "graph" else results_format]
+
+
+async def run_query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
+    """Run one SPARQL query for ``request`` and answer with the negotiated format."""
+    body, media_type = await execute_query(request.app.state, query, params, request.headers.get("accept"))
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+class FastQueryPath:
+    """Pure-ASGI shortcut for the hot path, ``GET /sparql?query=…``: the same code as the routed endpoint
+    (:func:`execute_query`) without the router and dependency machinery; everything else passes through.
+    Install it innermost (``app.add_middleware`` first) so that CORS and the body limit still wrap it."""
+
+    def __init__(self, app: Any, state: Any = None, render_error: Any = None) -> None:
+        self.app = app
+        self.state = state
+        self.render_error = render_error
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/sparql" or scope["method"] != "GET" \
+                or b"query=" not in scope["query_string"]:
+            await self.app(scope, receive, send)
+            return
+        params: dict[str, list[str]] = {}
+        for key, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
+            params.setdefault(key, []).append(value)
+        queries = params.get("query", [])
+        if len(queries) != 1 or "update" in params:
+            await self.app(scope, receive, send)
+            return
+        accept = None
+        for name, value in scope["headers"]:
+            if name == b"accept":
+                accept = value.decode("latin-1")
+                break
+        try:
+            body, media_type = await execute_query(self.state, queries[0], params, accept)
+            status, headers = 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")]
+        except VankienError as e:
+            status, media_type, body, extra = self.render_error(
+                "/sparql", accept or "", e.http_status, type(e).__name__, str(e), getattr(e, "headers", None))
+            headers = [(b"content-type", media_type.encode())] + [(k.lower().encode(), v.encode())
+                                                                  for k, v in (extra or {}).items()]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 async def run_update(request: Request, update: str) -> Response:

@@ -318,9 +318,12 @@ def worker_main(fd: int) -> None:
     pool: ThreadPoolExecutor | None = None
 
     def reply(call_id: int, status: int, payload: bytes) -> None:
+        frame = [HEADER.pack(call_id, status, len(payload)), payload]
         with send_lock:
-            sock.sendall(HEADER.pack(call_id, status, len(payload)))
-            sock.sendall(payload)
+            sent = sock.sendmsg(frame)  # one system call for header and payload (small results)
+            total = HEADER.size + len(payload)
+            if sent < total:
+                sock.sendall(b"".join(frame)[sent:])
 
     def run(call_id: int, op: str, kwargs: dict) -> None:
         try:
@@ -376,6 +379,7 @@ class _Proc:
         self.writer: asyncio.StreamWriter | None = None
         self.reader_task: asyncio.Task | None = None
         self.on_death: Any = None
+        self._out: list[bytes] = []
 
     async def connect(self) -> None:
         reader, self.writer = await asyncio.open_unix_connection(sock=self.sock, limit=1 << 20)
@@ -404,9 +408,15 @@ class _Proc:
         fut = asyncio.get_running_loop().create_future()
         self.pending[call_id] = fut
         payload = pickle.dumps((op, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
-        assert self.writer is not None
-        self.writer.write(HEADER.pack(call_id, 0, len(payload)) + payload)
+        if not self._out:  # frames sent in the same loop iteration go out in one system call
+            asyncio.get_running_loop().call_soon(self._flush)
+        self._out += (HEADER.pack(call_id, 0, len(payload)), payload)
         return call_id, fut
+
+    def _flush(self) -> None:
+        out, self._out = self._out, []
+        if self.writer is not None and not self.writer.is_closing():
+            self.writer.write(b"".join(out))
 
     def forget(self, call_id: int) -> None:
         fut = self.pending.pop(call_id, None)
