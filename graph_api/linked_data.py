@@ -81,6 +81,11 @@ def _term_view(term: dict, base: str, label: str | None = None) -> dict:
             "datatype": compact(term["datatype"]) if term.get("datatype") else None}
 
 
+def _short(iri: str) -> str:
+    """A short name for an unlabelled IRI: its last two path segments (``task/3``, ``doctype/plan``)."""
+    return "/".join(compact(iri).rstrip("/").rsplit("/", 2)[-2:])
+
+
 def graph_svg(center: str, neighbours: list[tuple[str, str, str, bool]], *, size: int = 520) -> dict:
     """Positions for a small radial graph: ``neighbours`` are (href, label, predicate, outgoing)."""
     c = size / 2
@@ -150,13 +155,13 @@ async def _html_response(request: Request, iri: str) -> Response:
         if r["o"]["type"] == "uri" and r["p"]["value"] != PREFIXES["rdf"] + "type" and r["o"]["value"] not in seen:
             seen.add(r["o"]["value"])
             neighbours.append((local_href(r["o"]["value"], base),
-                               r.get("label", {}).get("value") or compact(r["o"]["value"]).rsplit("/", 1)[-1],
+                               r.get("label", {}).get("value") or _short(r["o"]["value"]),
                                r["p"]["value"], True))
     for r in in_rows:
         if r["s"]["type"] == "uri" and r["s"]["value"] not in seen:
             seen.add(r["s"]["value"])
             neighbours.append((local_href(r["s"]["value"], base),
-                               r.get("label", {}).get("value") or r["s"]["value"].rsplit("/", 1)[-1],
+                               r.get("label", {}).get("value") or _short(r["s"]["value"]),
                                r["p"]["value"], False))
     title = labels[0] if labels else iri.rsplit("/", 1)[-1]
     return templates.TemplateResponse(request, "resource.html", {
