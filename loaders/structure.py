@@ -86,8 +86,7 @@ def _lines(match: str, start: int, end: int) -> list[_Line]:
 
 
 def _is_allcaps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
 
 
 def _hard_wrapped(lines: list[_Line]) -> bool:

@@ -109,7 +109,6 @@ class Vocabulary:
         # Only district names that point to one province and are not province names themselves.
         self.districts = {k: next(iter(v)) for k, v in districts.items()
                           if len(v) == 1 and k not in province_keys and len(k) > 4}
-        self._district_re = _alternation(self.districts)
         self._body_re = _alternation(self._body_names)
         self._province_re = _alternation(self._province_names)
 
@@ -132,11 +131,30 @@ class Vocabulary:
         return [(m.start(), m.end(), self._province_names[key(m.group(0))]) for m in self._province_re.finditer(text)]
 
     def find_districts(self, text: str) -> list[tuple[int, int, str]]:
-        """Every district name (pointing to one province) in ``text``, as (start, end, province)."""
-        return [(m.start(), m.end(), self.districts[key(m.group(0))]) for m in self._district_re.finditer(text)]
+        """Every capitalised district name (pointing to one province) in ``text``, as (start, end, province)."""
+        out = []
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group(0))]
+            i = 0
+            while i < len(words):
+                for n in (3, 2, 1):  # longest name first
+                    if i + n <= len(words):
+                        s, e = m.start() + words[i][0], m.start() + words[i + n - 1][1]
+                        province = self.districts.get(key(text[s:e]))
+                        if province:
+                            out.append((s, e, province))
+                            i += n
+                            break
+                else:
+                    i += 1
+        return out
 
     def central_by_symbol(self, symbol: str) -> list[CentralDocument]:
         return [d for d in self.central_documents if d.symbol == symbol]
+
+
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:[ ][{_UPPER}][^\W\d_]*)*")
 
 
 def _alternation(names: dict) -> re.Pattern:
