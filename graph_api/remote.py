@@ -379,6 +379,18 @@ class SparqlStore:
             ops = ([f"DROP SILENT GRAPH <{graph}>"] if i == 0 else []) + [_insert(graph, chunk)]
             self.update(" ;\n".join(ops))
 
+    def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
+        """Add graphs not yet in the store: on Oxigraph in one update request (one transaction);
+        elsewhere graph by graph, as ``replace_graph`` does (one GSP ``PUT`` each on Virtuoso)."""
+        size = self._chunk_size if self._chunk_size is not None else CHUNK_SIZES[self.flavour]
+        if self.graph_store_url or size is not None:
+            for graph, triples in graphs.items():
+                self.replace_graph(graph, triples)
+            return
+        ops = [_insert(graph, list(triples)) for graph, triples in graphs.items() if triples]
+        if ops:
+            self.update(" ;\n".join(ops))
+
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 

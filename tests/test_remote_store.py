@@ -169,6 +169,15 @@ def test_replace_graph(loaded: GraphStore) -> None:
     assert loaded.named_graphs() == [G1, G2]
 
 
+def test_add_graphs(backend_store: GraphStore) -> None:
+    b = BlankNode()
+    with_bnode = [Triple(DOC_B, NamedNode(VK + "evidence"), b), Triple(b, NamedNode(VK + "quote"), Literal("x"))]
+    backend_store.add_graphs({G1: graph_a(), G2: graph_b() + with_bnode})
+    assert backend_store.named_graphs() == [G1, G2]
+    assert triples_in(backend_store, G1) == set(graph_a())
+    assert len(triples_in(backend_store, G2)) == len(graph_b()) + 2
+
+
 def test_replace_large_graph(backend_store: GraphStore) -> None:
     triples = [Triple(nn(f"id/doc/x/task/{i}"), NamedNode(VK + "text"),
                       Literal(f"Nhiệm vụ số {i}: triển khai thực hiện nghị quyết", language="vi"))
