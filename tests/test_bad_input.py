@@ -238,7 +238,7 @@ def test_cli_load_of_the_same_folder(folder, alone, tmp_path):
         path, _, reason = line[len("rejected "):].partition(": ")
         rejected[path] = reason
     assert f"rejected: {len(rejected)}," in lines[0]
-    store = open_store(f"oxigraph:{store_dir}", read_only=True)
+    store = open_store(f"oxigraph:{store_dir}")
     try:
         check_outcomes(store, rejected, alone, folder)
     finally:
