@@ -24,7 +24,7 @@ from pyoxigraph import (
     RdfFormat, Store, Triple, serialize,
 )
 
-from vankien.errors import StoreError
+from vankien.errors import QueryError, StoreError
 
 __all__ = ["GraphStore", "OxigraphStore", "open_store", "default_store_spec", "Triple", "NamedNode",
            "Literal", "triples_to_ntriples", "RDF_FORMATS"]
@@ -115,8 +115,16 @@ class OxigraphStore:
                    for q in parse(data, format=RDF_FORMATS[format])]
         self.replace_graph(graph, triples)
 
+    def _run(self, sparql: str, union_default_graph: bool):
+        from graph_api.remote import has_dataset_clause  # the one SPARQL lexer of the project
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=union_default_graph
+                                     and not has_dataset_clause(sparql))
+        except SyntaxError as e:
+            raise QueryError(f"malformed query: {e}") from e
+
     def query(self, sparql: str, *, results_format: str = "json", union_default_graph: bool = True) -> bytes:
-        result = self._store.query(sparql, use_default_graph_as_union=union_default_graph)
+        result = self._run(sparql, union_default_graph)
         if isinstance(result, (QuerySolutions, QueryBoolean)):
             fmt = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
                    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}[results_format]
@@ -124,12 +132,15 @@ class OxigraphStore:
         return result.serialize(format=RDF_FORMATS[results_format])
 
     def select(self, sparql: str) -> list[dict]:
-        result = self._store.query(sparql, use_default_graph_as_union=True)
+        result = self._run(sparql, True)
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
     def update(self, sparql: str) -> None:
-        self._store.update(sparql)
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed update: {e}") from e
 
     def export(self, out: BinaryIO, *, format: str = "nquads") -> None:
         fmt = RDF_FORMATS[format]

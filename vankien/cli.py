@@ -127,9 +127,6 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or 
         s.close()
     except VankienError as e:
         _fail(e)
-    except SyntaxError as e:
-        console.print(f"[red]error:[/red] malformed query: {e}")
-        raise typer.Exit(4)
     data = json.loads(result)
     if "boolean" in data:
         typer.echo(str(data["boolean"]).lower())
