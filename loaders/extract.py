@@ -124,6 +124,32 @@ def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
+    """The deadline in a task table's deadline cell, where a bare "Quý I/2024" is a deadline.
+
+    >>> cell_deadline("Quý II/2024"), cell_deadline("Tháng 6/2025")[0], cell_deadline("Năm 2024")[0]
+    (('2024-06-30', 'Quý II/2024', False), '2025-06-30', '2024-12-31')
+    """
+    found = find_deadline(text)
+    if found[0] or found[2]:
+        return found
+    m = P.CELL_QUARTER_RE.search(text)
+    if m:
+        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
+        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0), False
+    m = P.CELL_MONTH_RE.search(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        mo, y = int(m.group("m")), int(m.group("y"))
+        return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+    m = P.DATE_RE.search(text)
+    if m and date_of(m):
+        return date_of(m), m.group(0), False
+    m = P.CELL_YEAR_RE.match(text)
+    if m:
+        return f"{m.group('y')}-12-31", m.group(0).strip(), False
+    return None, None, False
+
+
 # --- bodies -------------------------------------------------------------------------------------
 def display_body_name(printed: str, kind: BodyKind) -> str:
     """The canonical name when the printed one is a form of it, else the printed name
@@ -562,6 +588,45 @@ class Assignment:
 _GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{P.UPPER}])")
 _CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
 _PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+
+
+def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, ...]) -> tuple[Assignment | None, tuple]:
+    """Lead bodies, partners and deadline of a task table row, by its header (or, without one, by
+    what the cells hold); also the (deadline, phrase, ongoing) of the deadline cell."""
+    text = source.match
+
+    def column(pattern) -> int | None:
+        return next((i for i, h in enumerate(header) if pattern.search(h)), None)
+
+    lead_col = column(P.LEAD_COLUMN_RE) if header else None
+    if header and lead_col is not None and P.PARTNER_COLUMN_RE.search(header[lead_col]) \
+            and not re.search("chủ trì", header[lead_col], re.I):
+        lead_col = None
+    partner_col = column(P.PARTNER_COLUMN_RE) if header else None
+    deadline_col = column(P.DEADLINE_COLUMN_RE) if header else None
+    if not header:  # no header: the first cells naming bodies are lead then partners; the last is the deadline
+        with_bodies = [i for i, (a, b) in enumerate(cells) if i > 0 and body_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))]
+        lead_col = with_bodies[0] if with_bodies else None
+        partner_col = with_bodies[1] if len(with_bodies) > 1 else None
+        deadline_col = len(cells) - 1
+
+    def bodies(col: int | None) -> list[BodyRef]:
+        if col is None or col >= len(cells):
+            return []
+        a, b = cells[col]
+        found = []
+        for s, e, kind in vocabulary().find_bodies(text[a:b]):
+            if not kind.is_group:
+                found.append(body_ref(a + s, a + e, kind, text[a + s:a + e]))
+        return found
+
+    due = cell_deadline(text[cells[deadline_col][0]:cells[deadline_col][1]]) \
+        if deadline_col is not None and deadline_col < len(cells) else (None, None, False)
+    leads = bodies(lead_col)
+    if not leads:
+        return None, due
+    return Assignment(tuple(leads), tuple(b for b in bodies(partner_col) if b.name not in {l.name for l in leads}),
+                      due[0]), due
 
 
 def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -> list[Assignment]:

@@ -65,6 +65,10 @@ DEADLINE_BEFORE_RE = re.compile(
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
 DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
 DEADLINE_YEAR_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.I)
+# A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
+CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
 ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
 
 # --- the tail of a citation: date, issuer, term, title ------------------------------------
@@ -96,6 +100,12 @@ FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\
 FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\])")
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
 SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)
+TABLE_SEPARATOR_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ", re.I)
+# Columns of a task table, by their header.
+LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
+PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
+DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
 KIND_HEADINGS = {
     "THÔNG BÁO KẾT LUẬN": "notice", "KẾT LUẬN": "conclusion", "NGHỊ QUYẾT": "resolution", "KẾ HOẠCH": "plan",

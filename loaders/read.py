@@ -35,7 +35,8 @@ TONE_PAIRS = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
 }
 # Only at the end of a syllable: "hoà" → "hòa", but "Hoàng" stays as it is.
-_TONE_RE = re.compile("(?:" + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS]
+# (After "q", "u" belongs to the consonant: "Quý", "quỹ" are already right.)
+_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS]
                                       + [k.capitalize() for k in TONE_PAIRS]) + r")(?![^\W\d_])")
 _MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}(?= )|`", re.M)
 _METADATA_LINE = re.compile(r"^\s*(?P<key>date|province|kind|source|url)\s+(?P<value>\S+)\s*", re.I)
@@ -56,8 +57,8 @@ class Source:
 def unify_tones(text: str) -> str:
     """Old-style tone placement to new style (length-preserving).
 
-    >>> unify_tones("Tỉnh Uỷ khoá XVII, Hoà Bình, Hoàng")
-    'Tỉnh Ủy khóa XVII, Hòa Bình, Hoàng'
+    >>> unify_tones("Tỉnh Uỷ khoá XVII, Hoà Bình, Hoàng, Quý I, quỹ")
+    'Tỉnh Ủy khóa XVII, Hòa Bình, Hoàng, Quý I, quỹ'
     """
     def repl(m: re.Match) -> str:
         s = m.group(0)

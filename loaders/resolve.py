@@ -260,8 +260,13 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
     text = source.match
     for b, (start, end) in _split_by_target(text, _units(source, st, kind), key_of_span):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
-        assignments = X.find_assignments(source, start, end,
-                                         addressed=in_implementation and b.kind == "item" and start == b.start)
+        row_due = None
+        if b.kind == "row":
+            row, row_due = X.row_assignment(source, b.cells, b.header)
+            assignments = [row] if row else []
+        else:
+            assignments = X.find_assignments(source, start, end,
+                                             addressed=in_implementation and b.kind == "item" and start == b.start)
         if text[start:end].rstrip(" *").endswith(":") and not assignments:
             lead_ins.append(b)
             continue
@@ -272,7 +277,8 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             leads.extend(a.leads)
             partners.extend(a.partners)
             task_deadline = task_deadline or a.deadline
-        deadline, deadline_text, ongoing = X.find_deadline(text[start:end])
+        deadline, deadline_text, ongoing = row_due if row_due and (row_due[0] or row_due[2]) \
+            else X.find_deadline(text[start:end])
         implements: list[tuple[str, int | None]] = []
         impl_spans: list[Span] = []
         for span, k in sorted(key_of_span.items()):

@@ -34,6 +34,8 @@ class Block:
     path: tuple[str, ...]  # section numbers of the enclosing headings/items, outermost first
     context: tuple[str, ...]  # their texts (for telling the forward-looking part from the rest)
     text: str  # the block's text as printed (wrapped lines joined)
+    cells: tuple[tuple[int, int], ...] = ()  # a table row: the span of each cell
+    header: tuple[str, ...] = ()  # a table row: the header of its table, one name per cell
 
     @property
     def span(self) -> tuple[int, int]:
@@ -100,6 +102,23 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
     return near / len(lengths) > 0.5
 
 
+def _is_row(text: str) -> bool:
+    """A line of a table: cells separated by "|" (Markdown, or a .docx table as read)."""
+    return text.count("|") >= 2
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row."""
+    spans, pos = [], start
+    line = text[start:end]
+    inner_start = start + (1 if line.lstrip().startswith("|") else 0) + (len(line) - len(line.lstrip()))
+    pos = inner_start
+    for part in text[inner_start:end].rstrip().rstrip("|").split("|"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return spans
+
+
 def _marker_level(m: re.Match) -> tuple[str, int]:
     if m.group("roman"):
         return m.group("roman"), 1
@@ -126,18 +145,19 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
         body_end = m.start()
         recipients = (m.start(), _block_end(text, m.end()))
     signature = None
-    sig = None
-    for sig in P.SIGNATURE_ON_BEHALF_RE.finditer(text):
-        pass
-    if sig is not None and sig.start() > len(text) * 0.3:
+    marks = [m for m in P.SIGNATURE_ON_BEHALF_RE.finditer(text) if m.start() > len(text) * 0.3]
+    # "T/M BAN THƯỜNG VỤ" / "K/T BÍ THƯ" / "PHÓ BÍ THƯ" / name: on behalf of the first, capacity after the last
+    on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
+    sig = marks[-1] if marks else None
+    if sig is not None:
         rest = [l for l in _lines(text, sig.end(), len(text)) if l.text and not P.RECIPIENTS_RE.match(l.text)]
         capacity = rest[0].text if rest and _is_allcaps(rest[0].text) else None
         name_line = next((l for l in rest[1 if capacity else 0:][:3] if not _is_allcaps(l.text)
                           and re.fullmatch(rf"{P.PERSON_NAME}", l.text.strip(" *_"))), None)
-        signature = Signature(sig.group("body").strip(" *_") or None, capacity.strip(" *_") if capacity else None,
+        signature = Signature(on_behalf.group("body").strip(" *_") or None, capacity.strip(" *_") if capacity else None,
                               name_line.text.strip(" *_") if name_line else None,
-                              (sig.start(), name_line.end if name_line else sig.end()))
-        body_end = min(body_end, sig.start())
+                              (on_behalf.start(), name_line.end if name_line else sig.end()))
+        body_end = min(body_end, on_behalf.start())
     elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
         tail = [l for l in _lines(text, int(len(text) * 0.7), len(text)) if l.text]
         if len(tail) >= 2 and _is_allcaps(tail[-2].text) and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_")) \
@@ -181,10 +201,11 @@ def parse(source: Source) -> Structure:
                 raw.append(current)
                 current = []
             continue
-        starts_item = bool(P.ITEM_RE.match(line.text))
+        starts_item = bool(P.ITEM_RE.match(line.text)) or _is_row(line.text)
         caps = _is_allcaps(line.text)
         prev = current[-1] if current else None
-        join = prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
+        join = (prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
+                and not _is_row(prev.text))
         if prev is not None and not join and not wrapped:
             # unwrapped text: a line continues the previous one only when it plainly goes on
             join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
@@ -202,6 +223,7 @@ def parse(source: Source) -> Structure:
     merged: list[list[_Line]] = []
     for group in raw:
         if merged and merged[-1][-1].text[-1] not in TERMINAL and group[0].text[0].islower() \
+                and not _is_row(group[0].text) and not _is_row(merged[-1][-1].text) \
                 and not P.ITEM_RE.match(group[0].text) and not _is_allcaps(merged[-1][-1].text):
             merged[-1].extend(group)
         else:
@@ -215,8 +237,25 @@ def parse(source: Source) -> Structure:
     title = title_span = None
     header_symbol = place_date = None
     original = source.text
+    header: tuple[str, ...] = ()
+    in_table = False
     for i, group in enumerate(merged):
         start, end = group[0].start, group[-1].end
+        if len(group) == 1 and _is_row(group[0].text):
+            if P.TABLE_SEPARATOR_RE.fullmatch(group[0].text):
+                continue
+            cells = _cells(text, start, end)
+            names = tuple(text[a:b].strip(" *") for a, b in cells)
+            if not in_table:  # the first row of a table is its header when it names columns
+                in_table = True
+                header = ()
+                if P.TABLE_HEADER_RE.search(group[0].text) and not names[0][:1].isdigit():
+                    header = names
+                    continue
+            blocks.append(Block(start, end, "row", None, 8, tuple(s[1] for s in stack), tuple(s[2] for s in stack),
+                                original[start:end], tuple(cells), header))
+            continue
+        in_table = False
         joined = " ".join(l.text for l in group)
         display = " ".join(original[l.start:l.end] for l in group)
         m = P.ITEM_RE.match(joined)
