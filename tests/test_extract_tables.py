@@ -1,0 +1,62 @@
+"""Task tables, signature blocks signed on behalf (K/T) and tone placement after "q"."""
+from __future__ import annotations
+
+import pytest
+
+from loaders import extract_source
+from loaders.read import from_text, unify_tones
+
+TABLE_PLAN = """TỈNH ỦY SƠN LA
+Số 210-KH/TU
+
+Sơn La, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+thực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị
+
+I. NHIỆM VỤ CỤ THỂ
+
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Tổ chức quán triệt Nghị quyết số 41-NQ/TW đến cán bộ, đảng viên | Ban Tuyên giáo Tỉnh ủy | Các huyện ủy, thành ủy | Quý II/2024 |
+| 2 | Xây dựng chính sách hỗ trợ doanh nghiệp | Ban cán sự đảng UBND tỉnh | Sở Kế hoạch và Đầu tư, Sở Tài chính | Tháng 9/2024 |
+| 3 | Kiểm tra, giám sát việc thực hiện | Ủy ban Kiểm tra Tỉnh ủy | Văn phòng Tỉnh ủy | Thường xuyên |
+| 4 | Sơ kết việc thực hiện Kế hoạch | Văn phòng Tỉnh ủy | | Năm 2025 |
+
+T/M BAN THƯỜNG VỤ
+K/T BÍ THƯ
+PHÓ BÍ THƯ
+
+Lò Văn Mừng
+"""
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return extract_source(from_text(TABLE_PLAN, name="son_la_plan.md"))
+
+
+def test_table_rows_are_tasks_with_lead_partners_and_deadline(plan) -> None:
+    rows = [(t.leads[0].name, tuple(p.name for p in t.partners), t.deadline, t.ongoing) for t in plan.tasks]
+    assert rows == [
+        ("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30", False),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"), "2024-09-30", False),
+        ("Ủy ban Kiểm tra Tỉnh ủy", ("Văn phòng Tỉnh ủy",), None, True),
+        ("Văn phòng Tỉnh ủy", (), "2025-12-31", False),
+    ]
+    assert plan.tasks[0].implements == (("41-NQ/TW", 2023),)
+
+
+def test_header_metadata_and_a_signature_signed_for_the_secretary(plan) -> None:
+    assert (plan.kind, plan.symbol, plan.date, plan.province) == ("plan", "210-KH/TU", "2024-03-05", "Sơn La")
+    assert plan.issuer == "Ban Thường vụ Tỉnh ủy"
+    assert (plan.signer.name, plan.signer.role) == ("Lò Văn Mừng", "Phó Bí thư")
+    assert [(l.source, l.relation, l.target) for l in plan.links] == [(None, "implements", ("41-NQ/TW", 2023))]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Tỉnh uỷ", "Tỉnh ủy"), ("khoá XIII", "khóa XIII"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"),
+    ("Quý I/2024", "Quý I/2024"), ("quỹ đất", "quỹ đất"), ("Hoàng", "Hoàng"),
+])
+def test_tone_placement(old: str, new: str) -> None:
+    assert unify_tones(old) == new
