@@ -223,7 +223,7 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
             if skip:
                 p += skip.end()
             end, bodies = bodies_list_at(text, p)
-            if level in ("central", "provincial"):
+            if level in ("central", "provincial"):  # "any": an ambiguous code, the stated issuer decides
                 kept = []
                 for b in bodies:
                     if b[2].level != level:
@@ -246,10 +246,32 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
         start = pos + m.end()
         end = re.search(r"[;.\n]|,\s*(?=(?:" + P.DOC_TYPE_ALT + r")\s)|\s+(?=\d+/)", text[start:limit])
         stop = start + (end.start() if end else min(200, limit - start))
+        for comma in re.finditer(r",\s*", text[start:stop]):
+            if body_at(text, start + comma.end()):
+                stop = start + comma.start()
+                break
         about = pos + len(m.group(0)) - len(m.group(0).lstrip(" ,"))
         title = (about, stop)  # a span: the caller takes the text as printed
         pos = stop
     return pos, (date or None) if date != "" else None, issuer, term, title
+
+
+_ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
+
+
+def _issuer_before(text: str, pos: int, level: str) -> str | None:
+    """"Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of documents."""
+    sentence_start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
+    prefix = text[sentence_start:pos]
+    # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
+    stripped = re.sub(rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I)
+    m = _ISSUED_BY_RE.search(stripped)
+    if not m:
+        return None
+    for s, e, kind in vocabulary().find_bodies(stripped[:m.start()]):
+        if e == m.start() and (level in ("any", "other") or kind.level == level):
+            return display_body_name(stripped[s:e], kind)
+    return None
 
 
 def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
@@ -276,8 +298,12 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
         else:
             type_word = P.TYPE_WORD_BY_CODE.get(type_code)
+        level = level_of(issuer_code, state)
+        ambiguous = issuer_code.split("-")[-1].upper() in P.AMBIGUOUS_ISSUER_CODES
         tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400),
-                                                    level_of(issuer_code, state))
+                                                    "any" if ambiguous else level)
+        if issuer is None:
+            issuer = _issuer_before(text, full_start, level)
         if date == "same":
             date = previous_date
         if date:
@@ -287,8 +313,11 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             issuer = _STATE_ISSUER_NAME.get(re.sub(r"\d+$", "", code)) or _STATE_ISSUER_NAME.get(code)
         if title:
             title = re.sub(r"\s+", " ", re.sub(r"\*{1,2}|__", "", source.text[title[0]:title[1]])).strip(" ,_") or None
+        if ambiguous and issuer:
+            stated = vocabulary().body_by_name(issuer.split(", ")[0])
+            level = stated.level if stated else level
         out.append(Mention((m.start(), m.end()), (full_start, tail_end), symbol, number, type_code, issuer_code,
-                           type_word, date, issuer, term, title, state))
+                           type_word, date, issuer, term, title, state, level))
     return out
 
 
@@ -445,7 +474,10 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
             term = tm.group("term").upper()
         body = _meeting_body(ctx)
-        date = _meeting_date(text, max(start, m.start() - 200), min(end, m.end() + 300), default_year)
+        sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
+        sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
+        date = _meeting_date(text, sentence_start, sentence_end, default_year) or \
+            _meeting_date(text, max(start, m.start() - 200), min(end, m.end() + 300), default_year)
         del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
@@ -517,11 +549,20 @@ _PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh 
                  r"công viên|bến xe|ký túc xá|trụ sở)")
 _PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?P<name>{_PROJECT_HEAD}\s[^,;.()\n]+)", re.I)
 _PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{_PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
-_PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|trong năm|trên địa bàn|đang)\s.*$")
+_PROJECT_AFTER_VERB_RE = re.compile(rf"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
+                                    rf"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
+                                    rf"Bến xe|Ký túc xá|Trụ sở)\s[^,;.()\n]+)")
 
 
 def _project_name(raw: str) -> str | None:
-    name = _PROJECT_STOP_RE.sub("", raw).strip(" .…*_")
+    name = raw
+    # "nối" ends a name unless it is the name ("Đường nối Cảng hàng không Thọ Xuân với …")
+    words = name.split()
+    for i, w in enumerate(words[2:], 2):
+        if w == "nối" and words[i - 1] != "kết":
+            name = " ".join(words[:i])
+            break
+    name = P.PROJECT_STOP_RE.sub("", name).strip(" .…*_,")
     name = re.sub(r"\s+", " ", name)
     return name[0].upper() + name[1:] if len(name) > 6 else None
 
@@ -531,9 +572,12 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     text, shown = source.match, source.text
     names: list[str] = []
     for start, end in spans:
-        for m in _PROJECT_AFTER_RE.finditer(text, start, end):
-            raw = shown[m.start("name"):m.end("name")]
-            name = _project_name(raw)
+        hits = [m.span("name") for m in _PROJECT_AFTER_RE.finditer(text, start, end)]
+        # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
+        hits += [m.span("name") for m in _PROJECT_AFTER_VERB_RE.finditer(text, start, end)
+                 if P.CONSTRUCTION_VERB_RE.search(text[max(start, m.start() - 40):m.start()])]
+        for a, b in hits:
+            name = _project_name(shown[a:b])
             # in running text, a project names something concrete: a proper name or a number
             if name and re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]):
                 names.append(name)
@@ -635,12 +679,26 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
     text = source.match
     out: list[Assignment] = []
     starts: list[int] = [m.end() for m in _GIAO_RE.finditer(text, start, end)]
+    # "đề nghị X …; Y tăng cường …": each clause of a direction addressed to a named body
+    if starts:
+        for m in re.finditer(r";\s*", text[starts[0]:end]):
+            pos = starts[0] + m.end()
+            hit = body_at(text, pos)
+            if hit and not hit[1].is_group and re.match(r"\s+[^\W\d_]", text[hit[0]:hit[0] + 3]):
+                starts.append(pos)
     lead_in = re.match(r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?", text[start:end])
     first = start + (lead_in.end() if lead_in else 0)
     opening = body_at(text, first)
+    if opening is None and addressed:  # "1. Công tác tuyên truyền. Ban Tuyên giáo …": after an inline title
+        title = re.match(r"[^.:\n]{3,90}[.:]\s+", text[first:end])
+        if title:
+            first += title.end()
+            opening = body_at(text, first)
     if opening and first not in starts:
         pos, bodies = bodies_list_at(text, first)
-        if bodies and (_CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group:
+        with_group = re.match(r"\s*(?:,|và)\s+(?:các|những)\b", text[pos:pos + 20])  # "X và các đoàn thể …"
+        if bodies and (_CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
+                and not with_group:
             starts.append(first)
     for s in sorted(set(starts)):
         pos, bodies = bodies_list_at(text, s)

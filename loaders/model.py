@@ -23,6 +23,7 @@ class Mention:
     term: str | None
     title: str | None
     state: bool  # a state document (NUMBER/YEAR/TYPE-ISSUER)
+    level: str = "other"  # central | provincial | other (the stated issuer decides for ambiguous codes)
 
 
 @dataclass(frozen=True)

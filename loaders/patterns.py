@@ -150,8 +150,20 @@ DIRECTIVE_RE = re.compile(
     rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
     rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
     rf"|[Nn]hất trí chủ trương|[Tt]hống nhất chủ trương)", re.M)
+# Issuer codes shared by central and provincial bodies: the stated issuer decides the level.
+AMBIGUOUS_ISSUER_CODES = frozenset({"BCSĐ", "BCSD", "ĐĐ", "DD", "BCĐ", "BCD", "ĐU", "ĐUK"})
+# Words a line cannot end with when the sentence goes on (hard-wrapped text).
+DANGLING_WORDS = frozenset("với của và các cho về tại theo trong để là từ đến những được có số ngày Ban Sở Ủy Đảng "
+                           "Hội Văn Công Bộ Thường".split())
+# Where a project's name ends.
+PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|"
+                             r"trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
+                             r"đoạn qua (?:tỉnh|địa bàn)\s*$)(?:\s.*)?$")
+CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
+                                  r"hoàn thành|đưa vào sử dụng|thông xe)\s+$", re.I)
 NARRATIVE_START_RE = re.compile(
-    r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự)", re.I)
+    r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự|"
+    r"Trong \d+ tháng|Kết quả|Năm \d{4}, tỉnh|Thời gian qua)", re.I)
 GROUP_ADDRESSEE_RE = re.compile(
     r"^\s*(?:các|mỗi|từng|toàn)\s|^\s*(?:cấp ủy|cán bộ|đảng viên)|\bcác cấp\b", re.I)
 # Verbs by which a task directs a document to be carried out.

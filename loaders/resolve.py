@@ -31,6 +31,9 @@ def build(source: Source) -> Document:
     text = source.match
     body_end = st.body_end
     mentions = X.find_mentions(source, 0, body_end)
+    for a, b in st.footnotes.values():
+        if a >= body_end:  # notes printed after the signature block
+            mentions += X.find_mentions(source, a, b)
     kind = _kind(st, source)
     own = _own_symbol(st, source, mentions, kind)
     if own is not None:
@@ -63,9 +66,7 @@ def build(source: Source) -> Document:
     if signer and signer.role:
         role = signer.role if province is None or "tỉnh ủy" in key(signer.role) else f"{signer.role} Tỉnh ủy"
         persons = _merge_person(persons, Person(signer.name, (role,), (signer.span,)))
-    task_spans = [t.span for t in tasks] + list(st.footnotes.values()) + [st.title_span or (0, 0)] + \
-        [(b.start, b.end) for b in st.blocks if b.kind == "heading"]
-    projects = _unique(X.find_projects(source, task_spans)
+    projects = _unique(X.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
                        + [p for fs in st.footnotes.values() for p in X.find_projects_in_list(source, fs)])
     named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
     title = st.title or _headline(st)
@@ -102,9 +103,12 @@ def _own_symbol(st: Structure, source: Source, mentions: list[Mention], kind: st
         if m.span[0] > early_end:
             break
         before = source.match[max(0, m.full_span[0] - 80):m.full_span[0]]
-        kind_ok = kind == "other" or P.KIND_BY_TYPE_CODE.get(m.type_code) == kind
+        # "… vừa ký ban hành Chỉ thị số 17-CT/TU": the text published here (a document issued earlier,
+        # "đã ban hành …", is only cited)
+        kind_ok = P.KIND_BY_TYPE_CODE.get(m.type_code) == kind or (kind == "other" and re.search(r"vừa|mới", before))
         if kind_ok and not m.state and X.level_of(m.issuer_code, False) == "provincial" \
-                and re.search(r"ban hành|vừa ký", before):
+                and re.search(r"(?:vừa|mới)\s+(?:ký\s+)?ban hành|ban hành\s*(?:\([^)]*\))?\s*$", before) \
+                and not re.search(r"đã\s+(?:ký\s+)?ban hành", before):
             return m
     return None
 
@@ -147,7 +151,7 @@ def _group(mentions: list[Mention]) -> tuple[list[Citation], dict[int, tuple[str
         citations.append(Citation(
             symbol=symbol, number=first.number, type_code=first.type_code, issuer_code=first.issuer_code,
             type=pick("type_word"), date=pick("date"), year=year, issuer=pick("issuer"), term=pick("term"),
-            title=pick("title"), level=X.level_of(first.issuer_code, first.state),
+            title=pick("title"), level=first.level,
             mentions=tuple(m.span for m in ms)))
     return citations, key_of
 
@@ -220,7 +224,9 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 units.append((b, (b.start, b.end)))
             continue
         # press reports
-        if cls == "forward" or (continuing and not directive and not P.NARRATIVE_START_RE.match(b.text)):
+        subheading = len(b.text) < 120 and b.text.rstrip()[-1:] not in ".;:!?…"
+        if cls == "forward" or (continuing and not directive and not subheading
+                                and not P.NARRATIVE_START_RE.match(b.text)):
             units.append((b, (b.start, b.end)))
             continue
         continuing = False
@@ -229,7 +235,7 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 if e <= directive.start():
                     continue
                 units.append((b, (s, e)))
-            continuing = ":" in text[directive.start():b.end]
+            continuing = True
     return units
 
 
@@ -265,8 +271,9 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             row, row_due = X.row_assignment(source, b.cells, b.header)
             assignments = [row] if row else []
         else:
-            assignments = X.find_assignments(source, start, end,
-                                             addressed=in_implementation and b.kind == "item" and start == b.start)
+            numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
+            addressed = start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))
+            assignments = X.find_assignments(source, start, end, addressed=addressed)
         if text[start:end].rstrip(" *").endswith(":") and not assignments:
             lead_ins.append(b)
             continue
@@ -289,7 +296,8 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
                 implements.append(k)
                 impl_spans.append(span)
         tasks.append(Task(
-            position=len(tasks) + 1, span=(start, end), text=source.text[start:end], section=b.path,
+            position=len(tasks) + 1, span=(start, end), text=P.FOOTNOTE_LINE_RE.sub("", source.text[start:end]),
+            section=b.path,
             leads=tuple(_unique_bodies(leads)), partners=tuple(_unique_bodies(partners)),
             deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
             implements=tuple(implements), implements_spans=tuple(impl_spans),
@@ -328,16 +336,33 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                     target = key_of[id(prior[-1])] if prior else None
             if target and target != k:
                 links.append(Link(k, "implements", target, (m.span[0], target_pos)))
+                # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
+                j = i
+                while j > 0 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1]:by_start[j].full_span[0]]):
+                    j -= 1
+                    prev_key = key_of[id(by_start[j])]
+                    if prev_key != target:
+                        links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
         # the document itself, in its title or preamble
         if m.span[0] < preamble_end and kind != NEWS:
             block_start = max((b.start for b in st.blocks if b.start <= m.full_span[0]), default=0)
             prefix = text[block_start:m.full_span[0]]
             sentence = text[block_start:min(st.body_end, block_start + 1200)].split("\n")[0]
-            if P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) or (
-                    re.match(r"\s*Căn cứ", prefix) and re.search(r"ban hành|xây dựng", sentence)
-                    and re.search(r"Chương trình|Kế hoạch", sentence) and kind in ("program", "plan")):
+            based = re.match(r"\s*Căn cứ", prefix)
+            # within a "Căn cứ …" sentence, the nearest keyword before the citation decides
+            last_basis = max(prefix.lower().rfind("căn cứ"), 0) if based else -1
+            last_carry = max(prefix.lower().rfind("thực hiện"), prefix.lower().rfind("triển khai"))
+            # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
+            # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
+            carries_out = bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
+            if P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and not based:
                 links.append(Link(None, "implements", k, m.span))
-            elif re.match(r"\s*Căn cứ", prefix):
+            elif based and last_carry > last_basis:
+                links.append(Link(None, "implements", k, m.span))
+            elif based and not carries_out and re.search(r"ban hành|xây dựng", sentence) \
+                    and re.search(r"Chương trình|Kế hoạch", sentence) and kind in ("program", "plan"):
+                links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
+            elif based:
                 links.append(Link(None, "based_on", k, m.span))
         before = text[max(0, m.full_span[0] - 40):m.full_span[0]]
         if P.AMENDS_RE.search(before):

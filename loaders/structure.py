@@ -102,6 +102,23 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
     return near / len(lengths) > 0.5
 
 
+_HEADER_SYMBOL_RE = re.compile(r"(?:^|[|\s*_])Số\s*:?\s*(?=\d)", re.M)
+
+
+def _header(text: str, blocks: list[Block]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The document's own number ("Số 27-CTr/TU") and its place and date, in the header lines
+    (before the body starts, also inside a header table)."""
+    limit = blocks[min(12, len(blocks) - 1)].end if blocks else 0
+    limit = min(limit, 1500)
+    symbol = None
+    m = _HEADER_SYMBOL_RE.search(text, 0, limit)
+    if m:
+        sym = P.SYMBOL_RE.match(text, m.end())
+        symbol = (sym.start(), sym.end()) if sym else None
+    pd = P.PLACE_DATE_RE.search(text, 0, limit)
+    return symbol, ((pd.start(), pd.end()) if pd else None)
+
+
 def _is_row(text: str) -> bool:
     """A line of a table: cells separated by "|" (Markdown, or a .docx table as read)."""
     return text.count("|") >= 2
@@ -153,7 +170,7 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
         rest = [l for l in _lines(text, sig.end(), len(text)) if l.text and not P.RECIPIENTS_RE.match(l.text)]
         capacity = rest[0].text if rest and _is_allcaps(rest[0].text) else None
         name_line = next((l for l in rest[1 if capacity else 0:][:3] if not _is_allcaps(l.text)
-                          and re.fullmatch(rf"{P.PERSON_NAME}", l.text.strip(" *_"))), None)
+                          and _SIGNER_NAME_RE.fullmatch(l.text.strip(" *_"))), None)
         signature = Signature(on_behalf.group("body").strip(" *_") or None, capacity.strip(" *_") if capacity else None,
                               name_line.text.strip(" *_") if name_line else None,
                               (on_behalf.start(), name_line.end if name_line else sig.end()))
@@ -168,6 +185,10 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
     return body_end, recipients, signature
 
 
+# The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".
+_SIGNER_NAME_RE = re.compile(rf"[{P.UPPER}][{P.LETTER}']*(?:[ -][{P.UPPER}][{P.LETTER}']*){{1,5}}")
+
+
 def _block_end(text: str, pos: int) -> int:
     m = re.search(r"\n\s*\n\s*(?=[^\s-])", text[pos:])
     return pos + m.start() if m else len(text)
@@ -179,6 +200,10 @@ def parse(source: Source) -> Structure:
     body_end, recipients, signature = _recipients_and_signature(source)
     lines = _lines(text, 0, body_end)
     footnotes: dict[str, tuple[int, int]] = {}
+    for line in _lines(text, body_end, len(text)):  # notes printed after the signature block
+        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
+        if fm and (fm.group("sup") or fm.group("md")):
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, line.end)
     kept: list[_Line] = []
     for line in lines:
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
@@ -209,7 +234,7 @@ def parse(source: Source) -> Structure:
         if prev is not None and not join and not wrapped:
             # unwrapped text: a line continues the previous one only when it plainly goes on
             join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
-                    and line.text[0].islower())
+                    and (line.text[0].islower() or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS))
         if join:
             current.append(line)
         else:
@@ -280,16 +305,7 @@ def parse(source: Source) -> Structure:
         if kind_heading and title is None and (start, end) != kind_heading and len(blocks) < 14 \
                 and re.match(r"(?:của|về|thực hiện|HỘI NGHỊ|\()", joined.strip(" #*"), re.I):
             title, title_span = display.strip(" #*"), (start, end)
-        if header_symbol is None and len(blocks) < 10:
-            sm = re.match(r"\s*Số\s*:?\s*", joined)
-            if sm:
-                sym = P.SYMBOL_RE.search(text, start + sm.end(), end)
-                if sym and sym.start() - start < 12:
-                    header_symbol = (sym.start(), sym.end())
-        if place_date is None and len(blocks) < 12:
-            pd = P.PLACE_DATE_RE.search(text, start, end)
-            if pd:
-                place_date = (pd.start(), pd.end())
+
         if marker is not None and level < 7:
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -304,5 +320,6 @@ def parse(source: Source) -> Structure:
             stack.append((level, marker, content[:160]))
         elif is_heading and marker is None and not _is_allcaps(content):
             stack.append((1, "", content[:160]))
+    header_symbol, place_date = _header(text, blocks)
     return Structure(kind, kind_heading, title, title_span, header_symbol, place_date, blocks, body_end,
                      footnotes, recipients, signature, wrapped)
