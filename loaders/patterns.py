@@ -172,6 +172,10 @@ IMPLEMENT_VERB_RE = re.compile(
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])", re.I)
 # Phrases stating that a cited document (before) carries out another (after).
 CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+", re.I)
+# A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
+PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
+MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
+                            r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)", re.I)
 BASED_ON_RE = re.compile(r"(?<![" + LETTER + r"])căn cứ(?![" + LETTER + r"])", re.I)
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)

@@ -355,7 +355,11 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
             # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
             carries_out = bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
-            if P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and not based:
+            opening = P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0])
+            main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
+            if not based and ((P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and len(prefix) < 120)
+                              or (opening and main_clause
+                                  and "." not in text[m.full_span[1]:main_clause.start()])):
                 links.append(Link(None, "implements", k, m.span))
             elif based and last_carry > last_basis:
                 links.append(Link(None, "implements", k, m.span))

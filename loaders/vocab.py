@@ -124,7 +124,9 @@ class Vocabulary:
 
     def find_bodies(self, text: str) -> list[tuple[int, int, BodyKind]]:
         """Every body name in ``text`` (longest match first), as (start, end, kind)."""
-        return [(m.start(), m.end(), self._body_names[key(m.group(0))]) for m in self._body_re.finditer(text)]
+        # a body is named with a capital letter; "các huyện ủy" is a group, not the body "Huyện ủy"
+        return [(m.start(), m.end(), self._body_names[key(m.group(0))]) for m in self._body_re.finditer(text)
+                if m.group(0)[0].isupper()]
 
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Every province name in ``text``, as (start, end, province)."""
