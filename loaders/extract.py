@@ -629,6 +629,8 @@ class Assignment:
     deadline: str | None
 
 
+_SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
+                              r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành)\b")
 _GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{P.UPPER}])")
 _CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
 _PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
@@ -679,6 +681,12 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
     text = source.match
     out: list[Assignment] = []
     starts: list[int] = [m.end() for m in _GIAO_RE.finditer(text, start, end)]
+    # "… . Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với …": a sentence opened by the body that leads
+    for m in re.finditer(r"[.!?]\s+", text[start:end]):
+        pos = start + m.end()
+        hit = body_at(text, pos)
+        if hit and not hit[1].is_group and _CHAIR_RE.match(text[bodies_list_at(text, pos)[0]:pos + 200]):
+            starts.append(pos)
     # "đề nghị X …; Y tăng cường …": each clause of a direction addressed to a named body
     if starts:
         for m in re.finditer(r";\s*", text[starts[0]:end]):
@@ -697,6 +705,8 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
     if opening and first not in starts:
         pos, bodies = bodies_list_at(text, first)
         with_group = re.match(r"\s*(?:,|và)\s+(?:các|những)\b", text[pos:pos + 20])  # "X và các đoàn thể …"
+        # the body that speaks or decides, not the one addressed: "Ban Chấp hành … đồng ý … và giao …"
+        with_group = with_group or _SUBJECT_VERB_RE.match(text[pos:pos + 40])
         if bodies and (_CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
                 and not with_group:
             starts.append(first)

@@ -259,12 +259,38 @@ def _split_by_target(text: str, units: list[tuple[Block, Span]],
     return out
 
 
+def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple[Block, Span, int]]:
+    """A unit whose ";"-clauses carry different deadlines becomes one task per clause
+    (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``); the
+    third element numbers the parts (0 = first)."""
+    out: list[tuple[Block, Span, int]] = []
+    for b, (start, end) in units:
+        clauses, pos = [], start
+        for m in re.finditer(r";\s+", text[start:end]):
+            clauses.append((pos, start + m.start() + 1))
+            pos = start + m.end()
+        clauses.append((pos, end))
+        deadlines = [X.find_deadline(text[a:z])[0] for a, z in clauses]
+        if len({d for d in deadlines if d}) >= 2:
+            merged: list[list[int]] = []
+            for (a, z), d in zip(clauses, deadlines):  # a clause ends a part when it has a deadline
+                if merged and not merged[-1][2]:
+                    merged[-1][1], merged[-1][2] = z, d
+                else:
+                    merged.append([a, z, d])
+            out.extend((b, (a, z), i) for i, (a, z, _) in enumerate(merged))
+        else:
+            out.append((b, (start, end), 0))
+    return out
+
+
 def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]],
            own: Mention | None) -> tuple[list[Task], list[Block]]:
     tasks: list[Task] = []
     lead_ins: list[Block] = []
     text = source.match
-    for b, (start, end) in _split_by_target(text, _units(source, st, kind), key_of_span):
+    previous_leads: tuple[BodyRef, ...] = ()
+    for b, (start, end), part in _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span)):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         row_due = None
         if b.kind == "row":
@@ -272,7 +298,8 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             assignments = [row] if row else []
         else:
             numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
-            addressed = start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))
+            addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) \
+                or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
             assignments = X.find_assignments(source, start, end, addressed=addressed)
         if text[start:end].rstrip(" *").endswith(":") and not assignments:
             lead_ins.append(b)
@@ -280,6 +307,8 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
+        if part > 0 and not assignments and previous_leads:  # "…; chỉ đạo …" goes on with the same lead
+            leads.extend(previous_leads)
         for a in assignments:
             leads.extend(a.leads)
             partners.extend(a.partners)
@@ -295,6 +324,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             if P.IMPLEMENT_VERB_RE.search(text[sentence_start:span[0]]) and k not in implements:
                 implements.append(k)
                 impl_spans.append(span)
+        previous_leads = tuple(leads)
         tasks.append(Task(
             position=len(tasks) + 1, span=(start, end), text=P.FOOTNOTE_LINE_RE.sub("", source.text[start:end]),
             section=b.path,
