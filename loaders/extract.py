@@ -545,13 +545,14 @@ def signer_of(source: Source, sig) -> Signer | None:
 
 # --- projects -----------------------------------------------------------------------------------
 _PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
-                 r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|nhà thi đấu|sân vận động|"
-                 r"công viên|bến xe|ký túc xá|trụ sở)")
-_PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?P<name>{_PROJECT_HEAD}\s[^,;.()\n]+)", re.I)
+                 r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|trung tâm dữ liệu|nhà thi đấu|"
+                 r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống)")
+_PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
+                               rf"(?P<name>{_PROJECT_HEAD}\s[^,;.()|\n]+)", re.I)
 _PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{_PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 _PROJECT_AFTER_VERB_RE = re.compile(rf"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
                                     rf"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
-                                    rf"Bến xe|Ký túc xá|Trụ sở)\s[^,;.()\n]+)")
+                                    rf"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi)\s[^,;.()|\n]+)")
 
 
 def _project_name(raw: str) -> str | None:
@@ -571,6 +572,8 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     """Named construction and investment projects with a concrete object."""
     text, shown = source.match, source.text
     names: list[str] = []
+    text = text.replace("\n", " ")  # a name may be wrapped over two lines (same length: offsets hold)
+    shown = shown.replace("\n", " ")
     for start, end in spans:
         hits = [m.span("name") for m in _PROJECT_AFTER_RE.finditer(text, start, end)]
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb

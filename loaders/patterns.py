@@ -156,9 +156,9 @@ AMBIGUOUS_ISSUER_CODES = frozenset({"BCSĐ", "BCSD", "ĐĐ", "DD", "BCĐ", "BCD"
 DANGLING_WORDS = frozenset("với của và các cho về tại theo trong để là từ đến những được có số ngày Ban Sở Ủy Đảng "
                            "Hội Văn Công Bộ Thường".split())
 # Where a project's name ends.
-PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|"
-                             r"trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
-                             r"đoạn qua (?:tỉnh|địa bàn)\s*$)(?:\s.*)?$")
+PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|"
+                             r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
+                             r"đoạn qua)(?:\s.*)?$")
 CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
                                   r"hoàn thành|đưa vào sử dụng|thông xe)\s+$", re.I)
 NARRATIVE_START_RE = re.compile(
