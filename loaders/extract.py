@@ -256,16 +256,13 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     return pos, (date or None) if date != "" else None, issuer, term, title
 
 
-_ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
-
-
 def _issuer_before(text: str, pos: int, level: str) -> str | None:
     """"Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of documents."""
     sentence_start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
     prefix = text[sentence_start:pos]
     # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
     stripped = re.sub(rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I)
-    m = _ISSUED_BY_RE.search(stripped)
+    m = P.ISSUED_BY_RE.search(stripped)
     if not m:
         return None
     for s, e, kind in vocabulary().find_bodies(stripped[:m.start()]):
@@ -414,23 +411,14 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
         while True:
             # "đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh": role before the name
             pre_roles: list[str] = []
-            rm = _ROLE_START_RE.match(text, pos)
-            if rm:
-                seg = text[pos:pos + 120]
-                words = seg.split()
-                for i in range(len(words), 1, -1):
-                    cand = " ".join(words[:i])
-                    nm = None
-                    for j in range(1, i):
-                        name_words = words[j:i]
-                        if is_person_name(" ".join(name_words)) and len(name_words) >= 2:
-                            nm = j
-                            break
-                    if nm:
-                        role = role_phrase(" ".join(words[:nm]))
-                        if role and len(role.split()) == nm:
+            if _ROLE_START_RE.match(text, pos):
+                words = text[pos:pos + 120].split()
+                for j in range(1, min(len(words), 10)):
+                    if any(is_person_name(" ".join(words[j:j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+                        role = role_phrase(" ".join(words[:j]))
+                        if role and len(role.split()) == j:
                             pre_roles = [role]
-                            pos = pos + len(" ".join(words[:nm])) + 1
+                            pos += len(" ".join(words[:j])) + 1
                         break
             nm = _NAME_RE.match(text, pos)
             if not nm or not is_person_name(nm.group(0)):
@@ -544,17 +532,6 @@ def signer_of(source: Source, sig) -> Signer | None:
 
 
 # --- projects -----------------------------------------------------------------------------------
-_PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
-                 r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|trung tâm dữ liệu|nhà thi đấu|"
-                 r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống)")
-_PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
-                               rf"(?P<name>{_PROJECT_HEAD}\s[^,;.()|\n]+)", re.I)
-_PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{_PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
-_PROJECT_AFTER_VERB_RE = re.compile(rf"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
-                                    rf"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
-                                    rf"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi)\s[^,;.()|\n]+)")
-
-
 def _project_name(raw: str) -> str | None:
     name = raw
     # "nối" ends a name unless it is the name ("Đường nối Cảng hàng không Thọ Xuân với …")
@@ -575,9 +552,9 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     text = text.replace("\n", " ")  # a name may be wrapped over two lines (same length: offsets hold)
     shown = shown.replace("\n", " ")
     for start, end in spans:
-        hits = [m.span("name") for m in _PROJECT_AFTER_RE.finditer(text, start, end)]
+        hits = [m.span("name") for m in P.PROJECT_AFTER_RE.finditer(text, start, end)]
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
-        hits += [m.span("name") for m in _PROJECT_AFTER_VERB_RE.finditer(text, start, end)
+        hits += [m.span("name") for m in P.PROJECT_AFTER_VERB_RE.finditer(text, start, end)
                  if P.CONSTRUCTION_VERB_RE.search(text[max(start, m.start() - 40):m.start()])]
         for a, b in hits:
             name = _project_name(shown[a:b])
@@ -593,26 +570,21 @@ def find_projects_in_list(source: Source, span: Span) -> list[str]:
     shown = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\]:)\s*", "", shown)
     items = [i for i in re.split(r";", shown)]
     out = []
-    hits = [i for i in items if _PROJECT_ITEM_RE.match(i)]
+    hits = [i for i in items if P.PROJECT_ITEM_RE.match(i)]
     if len(hits) >= 2:  # a list of projects, not a sentence that happens to start with "đường"
         for i in hits:
-            name = _project_name(_PROJECT_ITEM_RE.match(i).group("name"))
+            name = _project_name(P.PROJECT_ITEM_RE.match(i).group("name"))
             if name:
                 out.append(name)
     return out
 
 
 # --- named references ---------------------------------------------------------------------------
-_NAMED_REF_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:Nghị quyết|Chương trình hành động|Chương trình|Đề án|Kế hoạch|Quy hoạch|Luật|Chiến lược)"
-    r"\s+(?:(?:của|thực hiện|về)\s+)?[^\n;:.()]{6,220}?)(?=\s*(?:[;:.()\n]|,\s|\s+và\s|\s+theo\s|\s+để\s|$))")
-
-
 def find_named_references(source: Source, start: int, end: int, symbols: list[Span]) -> list[str]:
     """Documents cited by name only (no number)."""
     text, shown = source.match, source.text
     out: list[str] = []
-    for m in _NAMED_REF_RE.finditer(text, start, end):
+    for m in P.NAMED_REF_RE.finditer(text, start, end):
         s, e = m.span("name")
         if any(a < e + 3 and b > s for a, b in symbols):
             continue
@@ -630,13 +602,6 @@ class Assignment:
     leads: tuple[BodyRef, ...]
     partners: tuple[BodyRef, ...]
     deadline: str | None
-
-
-_SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
-                              r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành)\b")
-_GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{P.UPPER}])")
-_CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
-_PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
 
 
 def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, ...]) -> tuple[Assignment | None, tuple]:
@@ -683,12 +648,12 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
     with ``addressed`` (an item of an implementation section), a body opening the item."""
     text = source.match
     out: list[Assignment] = []
-    starts: list[int] = [m.end() for m in _GIAO_RE.finditer(text, start, end)]
+    starts: list[int] = [m.end() for m in P.GIAO_RE.finditer(text, start, end)]
     # "… . Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với …": a sentence opened by the body that leads
     for m in re.finditer(r"[.!?]\s+", text[start:end]):
         pos = start + m.end()
         hit = body_at(text, pos)
-        if hit and not hit[1].is_group and _CHAIR_RE.match(text[bodies_list_at(text, pos)[0]:pos + 200]):
+        if hit and not hit[1].is_group and P.CHAIR_RE.match(text[bodies_list_at(text, pos)[0]:pos + 200]):
             starts.append(pos)
     # "đề nghị X …; Y tăng cường …": each clause of a direction addressed to a named body
     if starts:
@@ -709,8 +674,8 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
         pos, bodies = bodies_list_at(text, first)
         with_group = re.match(r"\s*(?:,|và)\s+(?:các|những)\b", text[pos:pos + 20])  # "X và các đoàn thể …"
         # the body that speaks or decides, not the one addressed: "Ban Chấp hành … đồng ý … và giao …"
-        with_group = with_group or _SUBJECT_VERB_RE.match(text[pos:pos + 40])
-        if bodies and (_CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
+        with_group = with_group or P.SUBJECT_VERB_RE.match(text[pos:pos + 40])
+        if bodies and (P.CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
                 and not with_group:
             starts.append(first)
     for s in sorted(set(starts)):
@@ -719,7 +684,7 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
         if not leads:
             continue
         partners: list[BodyRef] = []
-        pm = _PARTNER_RE.match(text[pos:pos + 60])
+        pm = P.PARTNER_RE.match(text[pos:pos + 60])
         if pm:
             _, pbodies = bodies_list_at(text, pos + pm.end())
             partners = [body_ref(*b) for b in pbodies if not b[2].is_group]

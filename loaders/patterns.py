@@ -64,7 +64,6 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong)\s+(?:ngày\s+)?(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
 DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
-DEADLINE_YEAR_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.I)
 # A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
 CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
@@ -97,7 +96,6 @@ ITEM_RE = re.compile(
       | (?P<ordinal>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*
     )""", re.X)
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
-FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\])")
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
 SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)
 TABLE_SEPARATOR_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
@@ -164,8 +162,6 @@ CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cả
 NARRATIVE_START_RE = re.compile(
     r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự|"
     r"Trong \d+ tháng|Kết quả|Năm \d{4}, tỉnh|Thời gian qua)", re.I)
-GROUP_ADDRESSEE_RE = re.compile(
-    r"^\s*(?:các|mỗi|từng|toàn)\s|^\s*(?:cấp ủy|cán bộ|đảng viên)|\bcác cấp\b", re.I)
 # Verbs by which a task directs a document to be carried out.
 IMPLEMENT_VERB_RE = re.compile(
     r"(?<![" + LETTER + r"])(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
@@ -176,7 +172,6 @@ CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:triển khai
 PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
 MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
                             r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)", re.I)
-BASED_ON_RE = re.compile(r"(?<![" + LETTER + r"])căn cứ(?![" + LETTER + r"])", re.I)
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(
@@ -186,7 +181,7 @@ SELF_IMPLEMENTS_RE = re.compile(
 # --- people -----------------------------------------------------------------------------------
 NAME_WORD = rf"[{UPPER}][{LOWER}]{{0,7}}"
 PERSON_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
-COMRADE_RE = re.compile(rf"(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí)\s*:?\s+", re.I)
+COMRADE_RE = re.compile(r"(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí)\s*:?\s+", re.I)
 ROLE_START_WORDS = ("Ủy viên", "Bí thư", "Phó Bí thư", "Chủ tịch", "Phó Chủ tịch", "Trưởng", "Phó Trưởng",
                     "Giám đốc", "Phó Giám đốc", "Tổng Bí thư", "Thủ tướng", "Phó Thủ tướng", "Chánh", "Phó Chánh",
                     "Bộ trưởng", "Thứ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Đại biểu", "Tư lệnh", "Chỉ huy trưởng",
@@ -195,3 +190,37 @@ ROLE_CONTINUE_WORDS = frozenset(
     "hành ương ban nhân dân tỉnh thành phố vụ ủy đoàn đại biểu giáo vận trực thường chính trị kiểm tra tổ chức "
     "quốc hội và đảng sự cán bộ huyện thị xã phó viên bí thư tịch trưởng chủ mặt trận nội tịch tướng phủ "
     "khối cơ quan đảng ủy ủy ban thư ký hội đồng".split())
+
+
+# --- assignments -----------------------------------------------------------------------------------
+# "Giao X …", "Đề nghị X …", "Yêu cầu X …" before a capitalised body name
+GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{UPPER}])")
+# after the lead body: "… chủ trì", and its partners "phối hợp với Y"
+CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
+PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+# a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
+SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
+                             r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành)\b")
+# "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
+ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
+
+# --- projects -----------------------------------------------------------------------------------------
+# what a project is: a road, bridge, hospital, school, port … (the head of its name)
+PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
+                r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|trung tâm dữ liệu|nhà thi đấu|"
+                r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống)")
+# "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
+PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
+                              rf"(?P<name>{PROJECT_HEAD}\s[^,;.()|\n]+)", re.I)
+# one item of a list of projects (a footnote "Đường cao tốc …; Bệnh viện …")
+PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
+# a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
+PROJECT_AFTER_VERB_RE = re.compile(r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
+                                   r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
+                                   r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi)\s[^,;.()|\n]+)")
+
+# --- named references -----------------------------------------------------------------------------
+# a document cited by name, with no number: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+NAMED_REF_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:Nghị quyết|Chương trình hành động|Chương trình|Đề án|Kế hoạch|Quy hoạch|Luật|Chiến lược)"
+    r"\s+(?:(?:của|thực hiện|về)\s+)?[^\n;:.()]{6,220}?)(?=\s*(?:[;:.()\n]|,\s|\s+và\s|\s+theo\s|\s+để\s|$))")

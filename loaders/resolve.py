@@ -57,7 +57,7 @@ def build(source: Source) -> Document:
     if kind == "other" and meeting is not None:
         kind = NEWS
     signer = X.signer_of(source, st.signature)
-    tasks, lead_ins = _tasks(source, st, kind, key_of_span, own)
+    tasks = _tasks(source, st, kind, key_of_span)
     links = _links(source, st, cited, key_of, citations, kind)
     province = _province(source, st, cited)
     date = _date(source, st, kind, meeting)
@@ -284,10 +284,9 @@ def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple
     return out
 
 
-def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]],
-           own: Mention | None) -> tuple[list[Task], list[Block]]:
+def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]]) -> list[Task]:
+    """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
     tasks: list[Task] = []
-    lead_ins: list[Block] = []
     text = source.match
     previous_leads: tuple[BodyRef, ...] = ()
     for b, (start, end), part in _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span)):
@@ -302,8 +301,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
                 or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
             assignments = X.find_assignments(source, start, end, addressed=addressed)
         if text[start:end].rstrip(" *").endswith(":") and not assignments:
-            lead_ins.append(b)
-            continue
+            continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
@@ -332,7 +330,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
             implements=tuple(implements), implements_spans=tuple(impl_spans),
             projects=tuple(X.find_projects(source, [(start, end)]))))
-    return tasks, lead_ins
+    return tasks
 
 
 def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
