@@ -4,7 +4,7 @@
 # Vietnamese glyphs for rendered pages. Run as root. Skips apt entirely when everything is there.
 set -euo pipefail
 
-PACKAGES=(chromium chromium-driver virtuoso-opensource fonts-noto-core)
+PACKAGES=(chromium chromium-driver virtuoso-opensource fonts-noto-core fonts-dejavu-core wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
