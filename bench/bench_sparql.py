@@ -27,10 +27,10 @@ ACCEPT = "application/sparql-results+json"
 PICK = PREFIXES + """SELECT ?c ?sym ?year (COUNT(DISTINCT ?d) AS ?n) WHERE {
   ?d eli:implements ?c . ?c eli:id_local ?sym . OPTIONAL { ?c vk:year ?year }
 } GROUP BY ?c ?sym ?year ORDER BY DESC(?n) ?c LIMIT 1"""
-QUERIES = {
-    "lookup": PREFIXES + """SELECT ?doc ?date ?title WHERE {
-  ?doc eli:id_local "{sym}" . {year_filter}
-  OPTIONAL { ?doc eli:date_document ?date } OPTIONAL { ?doc eli:title ?title } }""",
+PICK_DOC = PREFIXES + """SELECT ?d WHERE { ?d eli:implements <{iri}> ; a vk:SourceDocument } ORDER BY ?d LIMIT 1"""
+QUERIES = {  # a point lookup (one document by its IRI), a 2-hop join, the trace
+    "lookup": PREFIXES + """SELECT ?sym ?date ?title WHERE { <{doc}> eli:id_local ?sym .
+  OPTIONAL { <{doc}> eli:date_document ?date } OPTIONAL { <{doc}> eli:title ?title } }""",
     "2-hop join": PREFIXES + """SELECT ?doc ?task ?lead WHERE {
   ?doc eli:implements <{iri}> . ?task eli:is_part_of ?doc ; vk:leadBody ?lead }""",
     "trace": PREFIXES + """SELECT ?doc ?province ?task ?lead ?deadline WHERE {
@@ -80,6 +80,24 @@ def wrk(url: str, q: str, *, duration: int, connections: int, threads: int) -> d
     return r
 
 
+def pick_queries(url: str) -> tuple[dict[str, str], tuple[str, str, str | None]]:
+    """The benchmark's queries, filled in from the data at ``url``: the most implemented central document
+    (2-hop join, trace) and the first source document implementing it (lookup); also (iri, symbol, year)."""
+    def select(q: str) -> list[dict]:
+        r = httpx.get(url, params={"query": q}, headers={"Accept": ACCEPT}, timeout=300)
+        r.raise_for_status()
+        return r.json()["results"]["bindings"]
+    r = select(PICK)
+    if not r:
+        raise SystemExit("no eli:implements in the data: nothing to trace")
+    iri, sym = r[0]["c"]["value"], r[0]["sym"]["value"]
+    year = r[0].get("year", {}).get("value")
+    doc = select(PICK_DOC.replace("{iri}", iri))[0]["d"]["value"]
+    return ({"lookup": QUERIES["lookup"].replace("{doc}", doc),
+             "2-hop join": QUERIES["2-hop join"].replace("{iri}", iri),
+             "trace": trace_query().replace("{iri}", iri)}, (iri, sym, year))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_sparql", description=__doc__.split("\n\n")[0])
     src = ap.add_mutually_exclusive_group(required=True)
@@ -122,15 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     # pick the most implemented central document on oxigraph, the reference
     cmd, url = servers["oxigraph"]
     with server(cmd, url + "?query=" + quote("ASK {}")):
-        r = httpx.get(url, params={"query": PICK}, headers={"Accept": ACCEPT}, timeout=300).json()["results"]["bindings"]
-    if not r:
-        raise SystemExit("no eli:implements in the data: nothing to trace")
-    iri, sym = r[0]["c"]["value"], r[0]["sym"]["value"]
-    year = r[0].get("year", {}).get("value")
-    yf = f"?doc vk:year {year} ." if year else ""
-    queries = {"lookup": QUERIES["lookup"].replace("{sym}", sym).replace("{year_filter}", yf),
-               "2-hop join": QUERIES["2-hop join"].replace("{iri}", iri),
-               "trace": trace_query().replace("{iri}", iri)}
+        queries, (iri, sym, year) = pick_queries(url)
 
     results: dict[str, dict[str, dict]] = {}
     counts: dict[str, dict[str, int]] = {}

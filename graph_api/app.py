@@ -20,7 +20,7 @@ from fastapi.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graph_api.settings import Settings
-from graph_api.sparql import FastQueryPath
+from graph_api.sparql import QueryFastPath
 from graph_api.worker import QueryRunner, Refused
 from ontology import PREFIXES
 from vankien.errors import VankienError
@@ -107,6 +107,19 @@ def _optional_routers() -> list[APIRouter]:
     return routers
 
 
+class ServiceApp(FastAPI):
+    """FastAPI with the SPARQL query hot path (:class:`graph_api.sparql.QueryFastPath`) in front of everything."""
+
+    fast_path: QueryFastPath | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.fast_path is not None and scope["type"] == "http" and scope["path"] == "/sparql":
+            receive = await self.fast_path(scope, receive, send)
+            if receive is None:
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(store_spec: str, *, settings: Settings | None = None,
                extra_routers: Sequence[APIRouter] = (), include_optional: bool = True) -> FastAPI:
     """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
@@ -120,7 +133,8 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner = QueryRunner(store_spec, max_concurrent=settings.max_concurrent,
-                             queue_timeout=settings.queue_timeout, prefixes=dict(PREFIXES))
+                             queue_timeout=settings.queue_timeout, prefixes=dict(PREFIXES),
+                             cache_bytes=settings.cache_bytes)
         await runner.start()
         app.state.runner = runner
         log.info("serving %s (%s)", store_spec, "read-only" if settings.read_only else "updates need the token")
@@ -129,12 +143,12 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
         finally:
             await runner.close()
 
-    app = FastAPI(title=f"{settings.title} — SPARQL and linked-data service", version="0.1.0",
+    app = ServiceApp(title=f"{settings.title} — SPARQL and linked-data service", version="0.1.0",
                   lifespan=lifespan,
                   description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, "
                               "a query page at /query.")
     app.state.settings = settings
-    app.add_middleware(FastQueryPath, state=app.state, render_error=render_error)
+    app.fast_path = QueryFastPath(app.state, render_error, settings.max_body_bytes)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
@@ -156,7 +170,7 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
     async def health(request: Request) -> dict:
         runner: QueryRunner = request.app.state.runner
         return {"status": "ok", "worker_pid": runner.pid, "restarts": runner.restarts,
-                "read_only": settings.read_only}
+                "read_only": settings.read_only, "cache": runner.cache.stats() if runner.cache else None}
 
     app.include_router(sparql_router())
     app.include_router(linked_data_router())

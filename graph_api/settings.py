@@ -50,6 +50,9 @@ class Settings:
     queue_timeout: float = 10.0
     max_body_bytes: int = 16 * 1024 * 1024
     """Request bodies larger than this get 413."""
+    cache_bytes: int = 64 * 1024 * 1024
+    """Memory for answers of identical read queries, emptied by every write; 0 = no cache. Only for a store the
+    service owns (``oxigraph:``, ``memory:``): a remote store can change behind its back."""
     cors_origins: tuple[str, ...] = ("*",)
     union_default_graph: bool = True
     """Without FROM or default-graph-uri, the default graph is the union of the named graphs."""
@@ -77,5 +80,6 @@ class Settings:
             max_rows=_env_int("VANKIEN_MAX_ROWS", 100_000),
             max_concurrent=_env_int("VANKIEN_MAX_CONCURRENT", 8),
             max_body_bytes=_env_int("VANKIEN_MAX_BODY_BYTES", 16 * 1024 * 1024),
+            cache_bytes=_env_int("VANKIEN_CACHE_BYTES", 64 * 1024 * 1024),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

@@ -21,6 +21,7 @@ Mount with ``app.include_router(sparql_router())``; the router reads ``app.state
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -35,7 +36,7 @@ from graph_api.worker import Refused
 from vankien.errors import QueryError, VankienError
 
 __all__ = ["sparql_router", "uses_service", "has_dataset_clause", "RESULT_MEDIA", "GRAPH_MEDIA",
-           "MEDIA_TYPE_OF", "require_update_token", "graph_format_for", "execute_query", "FastQueryPath"]
+           "MEDIA_TYPE_OF", "require_update_token", "graph_format_for", "execute_query", "QueryFastPath"]
 
 RESULT_MEDIA: dict[str, str] = {  # in the server's order of preference, aliases last
     "application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
@@ -58,6 +59,7 @@ FORMAT_PARAM: dict[str, str] = {
     "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
     "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml", "rdf": "rdfxml",
 }
+log = logging.getLogger("vankien.serve")
 _RESULT_OFFER = tuple(RESULT_MEDIA)
 _GRAPH_OFFER = tuple(GRAPH_MEDIA)
 
@@ -72,11 +74,13 @@ def _keywords(query: str) -> str:
     return _OPAQUE.sub(" ", query)
 
 
+@lru_cache(maxsize=1024)
 def uses_service(query: str) -> bool:
     """True when the query or update has a ``SERVICE`` clause (strings, IRIs and comments ignored)."""
     return bool(_SERVICE.search(_keywords(query)))
 
 
+@lru_cache(maxsize=1024)
 def has_dataset_clause(query: str) -> bool:
     """True when the query sets its own dataset with ``FROM`` / ``FROM NAMED``."""
     return bool(_FROM.search(_keywords(query)))
@@ -170,44 +174,98 @@ async def run_query(request: Request, query: str, params: dict[str, list[str]]) 
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
-class FastQueryPath:
-    """Pure-ASGI shortcut for the hot path, ``GET /sparql?query=…``: the same code as the routed endpoint
-    (:func:`execute_query`) without the router and dependency machinery; everything else passes through.
-    Install it innermost (``app.add_middleware`` first) so that CORS and the body limit still wrap it."""
+@lru_cache(maxsize=1024)
+def _query_string(raw: bytes) -> dict[str, list[str]]:
+    """The parameters of a URL's query string (shared between calls: do not change them).
 
-    def __init__(self, app: Any, state: Any = None, render_error: Any = None) -> None:
-        self.app = app
+    >>> _query_string(b"query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fg&x")
+    {'query': ['ASK{}'], 'default-graph-uri': ['http://g'], 'x': ['']}
+    """
+    params: dict[str, list[str]] = {}
+    for key, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+        params.setdefault(key, []).append(value)
+    return params
+
+
+class QueryFastPath:
+    """The hot path — a SPARQL query by ``GET /sparql?query=``, or ``POST /sparql`` as a form or
+    ``application/sparql-query`` — as plain ASGI in front of the whole app (no middleware, router or
+    dependency machinery), running the same :func:`execute_query` as the routed endpoint.
+
+    Called with each ``/sparql`` request, it answers it and returns None, or returns the ``receive`` to hand
+    the request on with (the body replayed when it was read): requests with an ``Origin`` (CORS), updates,
+    bodies without a length or over ``max_body_bytes`` (413), other methods and content types.
+    """
+
+    def __init__(self, state: Any, render_error: Any, max_body_bytes: int) -> None:
         self.state = state
         self.render_error = render_error
+        self.max_body_bytes = max_body_bytes
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"] != "/sparql" or scope["method"] != "GET" \
-                or b"query=" not in scope["query_string"]:
-            await self.app(scope, receive, send)
-            return
-        params: dict[str, list[str]] = {}
-        for key, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
-            params.setdefault(key, []).append(value)
-        queries = params.get("query", [])
-        if len(queries) != 1 or "update" in params:
-            await self.app(scope, receive, send)
-            return
-        accept = None
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> Any:
+        method = scope["method"]
+        if method != "GET" and method != "POST":
+            return receive
+        accept = ctype = length = None
         for name, value in scope["headers"]:
             if name == b"accept":
                 accept = value.decode("latin-1")
-                break
+            elif name == b"origin":
+                return receive
+            elif name == b"content-type":
+                ctype = value.decode("latin-1").split(";")[0].strip().lower()
+            elif name == b"content-length":
+                length = value
+        params = _query_string(scope["query_string"])
+        if method == "POST":
+            if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query") \
+                    or length is None or not length.isdigit() or int(length) > self.max_body_bytes:
+                return receive
+            body = b""
+            while True:
+                message = await receive()
+                body += message.get("body", b"")
+                if not message.get("more_body"):
+                    break
+            replayed = False
+
+            async def replay() -> dict:
+                nonlocal replayed
+                if replayed:
+                    return await receive()
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return replay
+            params = {key: list(values) for key, values in params.items()}
+            if ctype == "application/sparql-query":
+                params["query"] = [text]
+            else:
+                for key, value in parse_qsl(text, keep_blank_values=True):
+                    params.setdefault(key, []).append(value)
+            receive = replay
+        queries = params.get("query", ())
+        if len(queries) != 1 or "update" in params:
+            return receive
         try:
             body, media_type = await execute_query(self.state, queries[0], params, accept)
             status, headers = 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")]
-        except VankienError as e:
-            status, media_type, body, extra = self.render_error(
-                "/sparql", accept or "", e.http_status, type(e).__name__, str(e), getattr(e, "headers", None))
+        except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
+            if isinstance(e, VankienError):
+                status, kind, message, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
+            else:
+                log.exception("unexpected error on %s /sparql", method)
+                status, kind, message, extra = 500, "InternalError", "unexpected server error (logged)", None
+            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, message, extra)
             headers = [(b"content-type", media_type.encode())] + [(k.lower().encode(), v.encode())
                                                                   for k, v in (extra or {}).items()]
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+        return None
 
 
 async def run_update(request: Request, update: str) -> Response:

@@ -40,24 +40,29 @@ import sys
 import tempfile
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from pyoxigraph import (
-    BlankNode, DefaultGraph, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
-    RdfFormat, Store, Triple, parse, serialize,
+    BlankNode, DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
+    RdfFormat, Store, Triple, parse, parse_query_results, serialize,
 )
 
 from vankien.errors import NotFound, QueryError, QueryTimeout, StoreError, VankienError
 
-__all__ = ["QueryRunner", "Refused", "serialise_solutions", "RESULT_FORMATS", "GRAPH_FORMATS"]
+__all__ = ["QueryRunner", "Refused", "ResultCache", "serialise_solutions", "RESULT_FORMATS", "GRAPH_FORMATS"]
 
 HEADER = struct.Struct("!IHI")  # call id, status (0 ok, else an HTTP status), payload length
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+QUERY_RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
+}
+NATIVE_BUDGET = 64 * 1024 * 1024
+"""Bytes a result may take when serialised by pyoxigraph; a larger one is redone row by row in Python."""
 GRAPH_FORMATS: dict[str, RdfFormat] = {
     "turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
     "rdfxml": RdfFormat.RDF_XML, "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG,
@@ -165,6 +170,56 @@ def _graph_name(graph: str | None) -> NamedNode | DefaultGraph:
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
+def _too_many(max_rows: int, what: str) -> QueryError:
+    return QueryError(f"the result has more than {max_rows} {what}: add a LIMIT (at most {max_rows})")
+
+
+class _Budget:
+    """A write-only buffer that gives up (``OverflowError``) past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.size, self.limit = 0, limit
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise OverflowError("result over the serialisation budget")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _native_solutions(result: QuerySolutions, fmt: str, max_rows: int) -> bytes | None:
+    """Solutions serialised by pyoxigraph (``json``, ``xml``, ``tsv``) with the row cap enforced, or None when
+    they take more than :data:`NATIVE_BUDGET` bytes.
+
+    Every row takes at least one byte, so only a body longer than ``max_rows`` bytes is parsed back to count.
+
+    >>> store = Store()
+    >>> store.add(Quad(NamedNode("http://ex.org/a"), NamedNode("http://ex.org/p"), Literal("1")))
+    >>> _native_solutions(store.query("SELECT ?o { ?s ?p ?o }"), "tsv", 10)
+    b'?o\\n"1"\\n'
+    >>> _native_solutions(store.query("SELECT ?o { ?s ?p ?o } VALUES ?x { 1 2 3 }"), "json", 2)
+    Traceback (most recent call last):
+    vankien.errors.QueryError: the result has more than 2 rows: add a LIMIT (at most 2)
+    """
+    out = _Budget(NATIVE_BUDGET)
+    try:
+        result.serialize(out, format=QUERY_RESULTS_FORMATS[fmt])
+    except OverflowError:
+        return None
+    body = b"".join(out.parts)
+    if len(body) > max_rows:
+        rows = sum(1 for _ in itertools.islice(parse_query_results(body, format=QUERY_RESULTS_FORMATS[fmt]),
+                                                max_rows + 1))
+        if rows > max_rows:
+            raise _too_many(max_rows, "rows")
+    return body
+
+
 # ------------------------------------------------------------------------------------------
 # The store owner (runs in the worker process)
 
@@ -205,22 +260,25 @@ class _Owner:
         if isinstance(result, QueryBoolean):
             if results_format is None:
                 raise Refused(406, "an ASK result is available as SPARQL JSON, XML, CSV or TSV")
-            fmt = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-                   "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}[results_format]
-            return "boolean", result.serialize(format=fmt)
+            return "boolean", result.serialize(format=QUERY_RESULTS_FORMATS[results_format])
         if isinstance(result, QuerySolutions):
             if results_format is None:
                 raise Refused(406, "a SELECT result is available as SPARQL JSON, XML, CSV or TSV")
+            if results_format != "csv":  # CSV cannot be parsed back to count its rows
+                body = _native_solutions(result, results_format, max_rows)
+                if body is not None:
+                    return "solutions", body
+                result = self.store.query(query, **kwargs)  # over NATIVE_BUDGET: again, row by row
             variables = [v.value for v in result.variables]
             rows = [[s[i] for i in range(len(variables))] for s in itertools.islice(result, max_rows + 1)]
             if len(rows) > max_rows:
-                raise QueryError(f"the result has more than {max_rows} rows: add a LIMIT (at most {max_rows})")
+                raise _too_many(max_rows, "rows")
             return "solutions", serialise_solutions(variables, rows, results_format)
         if graph_format is None:
             raise Refused(406, "a CONSTRUCT/DESCRIBE result is available as Turtle, N-Triples, JSON-LD or RDF/XML")
         triples = list(itertools.islice(result, max_rows + 1))
         if len(triples) > max_rows:
-            raise QueryError(f"the result has more than {max_rows} triples: add a LIMIT (at most {max_rows})")
+            raise _too_many(max_rows, "triples")
         prefixes = self.prefixes if graph_format in ("turtle", "trig", "rdfxml") else None
         return "graph", serialize(triples, format=GRAPH_FORMATS[graph_format], prefixes=prefixes)
 
@@ -310,12 +368,13 @@ def _error_reply(e: BaseException) -> tuple[int, bytes]:
 
 
 def worker_main(fd: int) -> None:
-    """Serve calls on the inherited socket ``fd`` until the other end closes it."""
+    """Serve calls on the inherited socket ``fd`` until the other end closes it.
+
+    The first call opens the store; then ``threads`` threads take turns to read the next call and each runs
+    the call it read (leader/follower: no hand-off from a reader thread to a pool on the way)."""
     sock = socket.socket(fileno=fd)
     rfile = sock.makefile("rb", buffering=1 << 16)
-    send_lock = threading.Lock()
-    owner: _Owner | None = None
-    pool: ThreadPoolExecutor | None = None
+    send_lock, read_lock = threading.Lock(), threading.Lock()
 
     def reply(call_id: int, status: int, payload: bytes) -> None:
         frame = [HEADER.pack(call_id, status, len(payload)), payload]
@@ -325,37 +384,47 @@ def worker_main(fd: int) -> None:
             if sent < total:
                 sock.sendall(b"".join(frame)[sent:])
 
-    def run(call_id: int, op: str, kwargs: dict) -> None:
-        try:
-            result = getattr(owner, op)(**kwargs)
-            payload, status = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 0
-        except BaseException as e:  # noqa: BLE001 - every failure goes back to the caller
-            status, payload = _error_reply(e)
-        try:
-            reply(call_id, status, payload)
-        except OSError:
-            os._exit(0)
-        except Exception as e:  # noqa: BLE001 - never leave a caller without an answer
-            reply(call_id, *_error_reply(e))
-
-    while True:
+    def read_call() -> tuple[int, str, dict]:
         head = rfile.read(HEADER.size)
         if len(head) < HEADER.size:
             os._exit(0)  # the server went away
         call_id, _, length = HEADER.unpack(head)
         op, kwargs = pickle.loads(rfile.read(length))
-        if op == "open":
-            try:
-                threads = kwargs.pop("threads", 8)
-                owner = _Owner(**kwargs)
-                pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="query")
-                reply(call_id, 0, pickle.dumps(os.getpid()))
-            except BaseException as e:  # noqa: BLE001
-                reply(call_id, *_error_reply(e))
-        elif owner is None or pool is None:
+        return call_id, op, kwargs
+
+    while True:
+        call_id, op, kwargs = read_call()
+        if op != "open":
             reply(call_id, 503, pickle.dumps(("StoreError", "the store is not open")))
-        else:
-            pool.submit(run, call_id, op, kwargs)
+            continue
+        try:
+            threads = kwargs.pop("threads", 8)
+            owner = _Owner(**kwargs)
+        except BaseException as e:  # noqa: BLE001
+            reply(call_id, *_error_reply(e))
+            continue
+        reply(call_id, 0, pickle.dumps(os.getpid()))
+        break
+
+    def serve() -> None:
+        while True:
+            with read_lock:
+                call_id, op, kwargs = read_call()
+            try:
+                result = getattr(owner, op)(**kwargs)
+                payload, status = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 0
+            except BaseException as e:  # noqa: BLE001 - every failure goes back to the caller
+                status, payload = _error_reply(e)
+            try:
+                reply(call_id, status, payload)
+            except OSError:
+                os._exit(0)
+            except Exception as e:  # noqa: BLE001 - never leave a caller without an answer
+                reply(call_id, *_error_reply(e))
+
+    for _ in range(threads - 1):
+        threading.Thread(target=serve, name="query", daemon=True).start()
+    serve()
 
 
 # ------------------------------------------------------------------------------------------
@@ -451,16 +520,99 @@ def _remote_error(status: int, name: str, message: str) -> VankienError:
     return Refused(status, message)
 
 
+class ResultCache:
+    """Answers of read queries, kept until the next write (a generation counter) and bounded in bytes (LRU).
+
+    A write empties the cache when it starts and again when it ends, and an answer is kept only when no
+    write started or ended while it was computed: a cached answer is always the store's current one.
+
+    >>> cache = ResultCache(10_000)
+    >>> generation = cache.generation
+    >>> cache.put("q1", ("solutions", b"old"), generation)
+    >>> cache.get("q1"), cache.get("q2")
+    (('solutions', b'old'), None)
+    >>> cache.begin_write(); cache.get("q1") is None
+    True
+    >>> cache.put("q1", ("solutions", b"new"), generation)  # computed before the write: not kept
+    >>> cache.end_write(); cache.put("q1", ("solutions", b"new"), cache.generation); cache.get("q1")
+    ('solutions', b'new')
+    >>> cache.stats()
+    {'entries': 1, 'bytes': 261, 'hits': 2, 'misses': 2}
+    """
+
+    OVERHEAD = 256  # bytes counted per entry besides the query and the answer
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: dict[Any, tuple[tuple[str, bytes], int]] = {}
+        self.size = self.generation = self.writing = self.hits = self.misses = 0
+
+    def get(self, key: Any) -> tuple[str, bytes] | None:
+        entry = self.entries.pop(key, None)
+        if entry is None:
+            self.misses += 1
+            return None
+        self.entries[key] = entry  # most recently used last
+        self.hits += 1
+        return entry[0]
+
+    def put(self, key: Any, value: tuple[str, bytes], generation: int) -> None:
+        """Keep ``value`` if it was computed at the current generation, outside any write."""
+        if generation != self.generation or self.writing:
+            return
+        size = len(value[1]) + len(key[0] if isinstance(key, tuple) else key) + self.OVERHEAD
+        if size > self.max_bytes // 8:
+            return
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= old[1]
+        self.entries[key] = (value, size)
+        self.size += size
+        while self.size > self.max_bytes:
+            self.size -= self.entries.pop(next(iter(self.entries)))[1]
+
+    def clear(self) -> None:
+        self.generation += 1
+        self.entries.clear()
+        self.size = 0
+
+    def begin_write(self) -> None:
+        self.writing += 1
+        self.clear()
+
+    def end_write(self) -> None:
+        self.writing -= 1
+        self.clear()
+
+    def stats(self) -> dict[str, int]:
+        return {"entries": len(self.entries), "bytes": self.size, "hits": self.hits, "misses": self.misses}
+
+
+WRITES = frozenset({"update", "gsp_write", "gsp_delete"})
+
+
+class _Expired(Exception):
+    """Set on a call's future when its deadline passes."""
+
+
+def _expire(fut: asyncio.Future) -> None:
+    if not fut.done():
+        fut.set_exception(_Expired())
+
+
 class QueryRunner:
-    """Runs calls on the store-owner process with a deadline, a concurrency cap and a warm standby."""
+    """Runs calls on the store-owner process with a deadline, a concurrency cap and a warm standby; answers
+    of ``query`` calls are cached (:class:`ResultCache`) when ``cache_bytes`` > 0 and the store is local."""
 
     def __init__(self, store_spec: str, *, max_concurrent: int = 8, queue_timeout: float = 10.0,
-                 prefixes: dict[str, str] | None = None) -> None:
+                 prefixes: dict[str, str] | None = None, cache_bytes: int = 0) -> None:
         self.store_spec = store_spec
         self.max_concurrent = max_concurrent
         self.queue_timeout = queue_timeout
         self.prefixes = prefixes or {}
         self.restarts = 0
+        local = store_spec.partition(":")[0] in ("oxigraph", "memory")  # a remote store changes behind our back
+        self.cache = ResultCache(cache_bytes) if cache_bytes > 0 and local else None
         self._tmpdir: str | None = None
         self._active: asyncio.Task[_Proc] | None = None
         self._standby: _Proc | None = None
@@ -530,6 +682,8 @@ class QueryRunner:
                 or self._active.result() is not proc:
             return
         self.restarts += 1
+        if self.cache is not None:  # answers of the old process are dropped with it: queries wait for the new one
+            self.cache.clear()
         proc.kill()
         self._active = asyncio.create_task(self._activate(proc))
 
@@ -543,6 +697,29 @@ class QueryRunner:
     async def call(self, op: str, *, timeout: float, retry: bool = True, **kwargs: Any) -> Any:
         """Run ``op`` on the store owner; QueryTimeout after ``timeout`` s (the owner is then killed),
         Refused(429) when ``max_concurrent`` calls are running for longer than ``queue_timeout``."""
+        cache = self.cache
+        if cache is None:
+            return await self._call(op, timeout, retry, kwargs)
+        if op == "query":
+            key = (kwargs["query"], kwargs.get("results_format"), kwargs.get("graph_format"),
+                   _frozen(kwargs.get("default_graphs")), _frozen(kwargs.get("named_graphs")),
+                   kwargs.get("union", True), kwargs.get("max_rows"))
+            hit = cache.get(key)
+            if hit is not None:
+                return hit
+            generation = cache.generation
+            result = await self._call(op, timeout, retry, kwargs)
+            cache.put(key, result, generation)
+            return result
+        if op in WRITES:
+            cache.begin_write()
+            try:
+                return await self._call(op, timeout, retry, kwargs)
+            finally:
+                cache.end_write()
+        return await self._call(op, timeout, retry, kwargs)
+
+    async def _call(self, op: str, timeout: float, retry: bool, kwargs: dict) -> Any:
         assert self._sem is not None and self._active is not None, "QueryRunner.start() first"
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -569,21 +746,28 @@ class QueryRunner:
                 except Exception as e:  # the store could not be reopened
                     raise StoreError(f"the store is not available: {e}") from e
                 call_id, fut = proc.send(op, kwargs)
-                done, _ = await asyncio.wait((fut,), timeout=max(deadline - loop.time(), 0.0))
-                if not done:
+                timer = loop.call_at(deadline, _expire, fut)
+                try:
+                    return await fut
+                except _Expired:
                     proc.forget(call_id)
                     self._replace(proc)
-                    raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped")
-                try:
-                    return fut.result()
+                    raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped") \
+                        from None
                 except WorkerLost:
                     if not retry or attempt == 2:
                         raise StoreError("the query was interrupted because the store worker was restarted "
                                          "(another query hit the time limit); a write was applied fully or "
                                          "not at all: check and retry") from None
+                finally:
+                    timer.cancel()
             raise AssertionError("unreachable")
         finally:
             self._sem.release()
+
+
+def _frozen(graphs: list[str] | None) -> tuple[str, ...] | None:
+    return None if graphs is None else tuple(graphs)
 
 
 if __name__ == "__main__":
