@@ -110,7 +110,6 @@ class Vocabulary:
         self.districts = {k: next(iter(v)) for k, v in districts.items()
                           if len(v) == 1 and k not in province_keys and len(k) > 4}
         self._body_re = _alternation(self._body_names)
-        self._province_re = _alternation(self._province_names)
 
     def body_by_name(self, name: str) -> BodyKind | None:
         return self._body_names.get(key(name))
@@ -129,24 +128,29 @@ class Vocabulary:
                 if m.group(0)[0].isupper()]
 
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
-        """Every province name in ``text``, as (start, end, province)."""
-        return [(m.start(), m.end(), self._province_names[key(m.group(0))]) for m in self._province_re.finditer(text)]
+        """Every capitalised province name in ``text`` (matching text: NFC, new-style tones), as (start, end, province)."""
+        return [(s, e, p) for s, e, p in self._find_names(text, self._province_names, 5)]
 
     def find_districts(self, text: str) -> list[tuple[int, int, str]]:
         """Every capitalised district name (pointing to one province) in ``text``, as (start, end, province)."""
+        return self._find_names(text, self.districts, 3)
+
+    @staticmethod
+    def _find_names(text: str, names: dict, longest: int) -> list[tuple[int, int, object]]:
+        """Names of ``names`` (keys in comparison form) among runs of capitalised words, longest first.
+        ``text`` is matching text, so lower-casing is enough to compare."""
         out = []
         for m in _CAPITALISED_RUN.finditer(text):
-            words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group(0))]
+            words = [(w.start(), w.end()) for w in re.finditer(r"[^\s-]+", m.group(0))]
             i = 0
             while i < len(words):
-                for n in (3, 2, 1):  # longest name first
-                    if i + n <= len(words):
-                        s, e = m.start() + words[i][0], m.start() + words[i + n - 1][1]
-                        province = self.districts.get(key(text[s:e]))
-                        if province:
-                            out.append((s, e, province))
-                            i += n
-                            break
+                for n in range(min(longest, len(words) - i), 0, -1):
+                    s, e = m.start() + words[i][0], m.start() + words[i + n - 1][1]
+                    found = names.get(" ".join(text[s:e].lower().split()))
+                    if found:
+                        out.append((s, e, found))
+                        i += n
+                        break
                 else:
                     i += 1
         return out
@@ -156,7 +160,7 @@ class Vocabulary:
 
 
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:[ ][{_UPPER}][^\W\d_]*)*")
+_CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:(?: | - |-)[{_UPPER}][^\W\d_]*)*")
 
 
 def _alternation(names: dict) -> re.Pattern:
