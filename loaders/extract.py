@@ -19,6 +19,8 @@ from loaders.read import Source
 from loaders.vocab import BodyKind, key, vocabulary
 
 # --- symbols ------------------------------------------------------------------------------------
+_PARTY_TYPES = {"NQ", "KL", "QĐ", "CT", "CTR", "KH", "TB", "ĐA", "HD", "BC", "CV", "QC", "TTR"}
+_LOCAL_PARTY_CODE = re.compile(r"^(?:TU|HU|QU|TXU|ĐU|ĐUK|BCSĐ|BTV)$", re.I)
 _PARTY_TYPE_CASE = {"CTR": "CTr", "TTR": "TTr", "QD": "QĐ", "DA": "ĐA", "HĐ": "HĐ"}
 _CENTRAL_PARTY_ISSUERS = {"TW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "VPTW", "BKTTW", "BNCTW", "BTGDVTW", "ĐUQSTW",
                           "ĐUCA", "BCĐTW", "VPCP", "BCSĐCP", "ĐĐQH"}
@@ -46,6 +48,11 @@ def normalise_symbol(m: re.Match) -> tuple[str, str, str, str, bool]:
         return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
     number, year, code = m.group("s_number"), m.group("s_year"), m.group("s_code")
     parts = code.split("-")
+    if not year and len(parts) == 2 and (parts[1].upper().endswith("TW") or _LOCAL_PARTY_CODE.match(parts[1])) \
+            and parts[0].upper() in _PARTY_TYPES:  # "141/KH-BCĐTW": a Party document printed the state way
+        type_code = _PARTY_TYPE_CASE.get(parts[0].upper(), parts[0].upper())
+        issuer = parts[1].upper().replace("TXU", "TxU")
+        return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
     if len(parts) >= 2:
         type_code, issuer = parts[0].upper(), "-".join(parts[1:])
     else:
@@ -161,6 +168,15 @@ def display_body_name(printed: str, kind: BodyKind) -> str:
     return kind.name if len(ta & tb) / max(len(ta), len(tb)) >= 0.5 else re.sub(r"\s+", " ", printed).strip()
 
 
+def display_form(printed: str, kind: BodyKind) -> str:
+    """The name to show for a printed body name: canonical, or the alias as the vocabulary spells it
+    ("TỈNH ỦY" → "Tỉnh ủy")."""
+    name = display_body_name(printed, kind)
+    if name == kind.name:
+        return name
+    return next((a for a in kind.aliases if key(a) == key(printed)), name)
+
+
 def body_at(text: str, pos: int) -> tuple[int, BodyKind, str] | None:
     """The body named exactly at ``pos`` (end, kind, printed name), if any."""
     m = vocabulary()._body_re.match(text, pos)
@@ -256,19 +272,21 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     return pos, (date or None) if date != "" else None, issuer, term, title
 
 
-def _issuer_before(text: str, pos: int, level: str) -> str | None:
-    """"Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of documents."""
+def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | None]:
+    """"(Ngày 16/6/2025,) Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of
+    documents, and the date the sentence opens with."""
     sentence_start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
     prefix = text[sentence_start:pos]
     # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
     stripped = re.sub(rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I)
     m = P.ISSUED_BY_RE.search(stripped)
     if not m:
-        return None
+        return None, None
     for s, e, kind in vocabulary().find_bodies(stripped[:m.start()]):
         if e == m.start() and (level in ("any", "other") or kind.level == level):
-            return display_body_name(stripped[s:e], kind)
-    return None
+            opening = re.match(rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*$", stripped[:s], re.I)
+            return display_body_name(stripped[s:e], kind), (date_of(opening) if opening else None)
+    return None, None
 
 
 def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
@@ -300,7 +318,8 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400),
                                                     "any" if ambiguous else level)
         if issuer is None:
-            issuer = _issuer_before(text, full_start, level)
+            issuer, date_before = _issuer_before(text, full_start, level)
+            date = date or date_before
         if date == "same":
             date = previous_date
         if date:
@@ -469,7 +488,8 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
-    for m in re.finditer(r"(?P<body>Ban Thường vụ Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy)[^.\n]{0,30}?\bhọp\b",
+    for m in re.finditer(r"(?P<body>Ban Thường vụ Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy)[^.\n]{0,30}?"
+                         r"\b(?:họp|tổ chức hội nghị|tổ chức Hội nghị)\b",
                          text[start:window_end], re.I):
         s = start + m.start()
         date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
@@ -552,16 +572,40 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     text = text.replace("\n", " ")  # a name may be wrapped over two lines (same length: offsets hold)
     shown = shown.replace("\n", " ")
     for start, end in spans:
-        hits = [m.span("name") for m in P.PROJECT_AFTER_RE.finditer(text, start, end)]
+        hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
-        hits += [m.span("name") for m in P.PROJECT_AFTER_VERB_RE.finditer(text, start, end)
-                 if P.CONSTRUCTION_VERB_RE.search(text[max(start, m.start() - 40):m.start()])]
+        hits += [(a, b) for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
+                 if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40):a])]
         for a, b in hits:
             name = _project_name(shown[a:b])
             # in running text, a project names something concrete: a proper name or a number
             if name and re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]):
                 names.append(name)
-    return names
+        for m in P.PROJECT_LIST_RE.finditer(text, start, end):
+            offset = m.start("items")
+            for item in re.finditer(r"[^,;]+?(?=,|;| và |$)", m.group("items")):
+                raw = shown[offset + item.start():offset + item.end()].strip()
+                if P.PROJECT_ITEM_RE.match(raw) and raw[:1].isupper():
+                    name = _project_name(raw)
+                    if name:
+                        names.append(name)
+    # one project named twice, the second time with a tail ("… giai đoạn 2021 - 2025"): keep the name
+    return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
+
+
+def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[Span]:
+    """Name spans of a project pattern; a name ends before "và (dự án|công trình|<verb>) …", where the
+    search goes on (two projects in one clause)."""
+    out, pos = [], start
+    while True:
+        m = pattern.search(text, pos, end)
+        if not m:
+            return out
+        a, b = m.span("name")
+        cut = re.search(r"\s+và\s+(?=(?:dự án|công trình|nâng cấp|cải tạo|mở rộng|xây dựng)\s)", text[a:b], re.I)
+        b = a + cut.start() if cut else b
+        out.append((a, b))
+        pos = max(b, m.start("name") + 1)
 
 
 def find_projects_in_list(source: Source, span: Span) -> list[str]:
@@ -672,14 +716,18 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
             opening = body_at(text, first)
     if opening and first not in starts:
         pos, bodies = bodies_list_at(text, first)
-        with_group = re.match(r"\s*(?:,|và)\s+(?:các|những)\b", text[pos:pos + 20])  # "X và các đoàn thể …"
+        with_group = P.GROUP_AFTER_BODY_RE.match(text[pos:pos + 20])  # "X và các đoàn thể", "Ban Thường vụ các huyện ủy"
         # the body that speaks or decides, not the one addressed: "Ban Chấp hành … đồng ý … và giao …"
         with_group = with_group or P.SUBJECT_VERB_RE.match(text[pos:pos + 40])
         if bodies and (P.CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
                 and not with_group:
             starts.append(first)
-    for s in sorted(set(starts)):
+    ordered = sorted(set(starts))
+    for n, s in enumerate(ordered):
         pos, bodies = bodies_list_at(text, s)
+        if P.GROUP_AFTER_BODY_RE.match(text[pos:pos + 12]) and not re.match(r"\s*[,;]", text[pos:pos + 2]):
+            continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
+        segment_end = ordered[n + 1] if n + 1 < len(ordered) else end
         leads = [body_ref(*b) for b in bodies if not b[2].is_group]
         if not leads:
             continue
@@ -688,10 +736,8 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
         if pm:
             _, pbodies = bodies_list_at(text, pos + pm.end())
             partners = [body_ref(*b) for b in pbodies if not b[2].is_group]
-        sentence_end = re.search(r"(?<!\d)[.;](?=\s|$)|\n", text[pos:end])
-        clause = text[pos: pos + sentence_end.start() if sentence_end else end]
-        deadline, _, _ = find_deadline(clause)
-        if deadline is None:  # a deadline in parentheses just after the sentence
-            deadline, _, _ = find_deadline(text[pos:min(end, pos + 400)].split("\n")[0]) if not sentence_end else (None, None, False)
+        # the deadline of this assignment: in its own stretch of text, up to the next assignment
+        sentence_end = re.search(r"(?<!\d)\.(?=\s|$)", text[pos:segment_end])
+        deadline, _, _ = find_deadline(text[pos:pos + sentence_end.start() if sentence_end else segment_end])
         out.append(Assignment(tuple(leads), tuple(partners), deadline))
     return out

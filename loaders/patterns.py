@@ -154,7 +154,7 @@ AMBIGUOUS_ISSUER_CODES = frozenset({"BCSĐ", "BCSD", "ĐĐ", "DD", "BCĐ", "BCD"
 DANGLING_WORDS = frozenset("với của và các cho về tại theo trong để là từ đến những được có số ngày Ban Sở Ủy Đảng "
                            "Hội Văn Công Bộ Thường".split())
 # Where a project's name ends.
-PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|"
+PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
                              r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
                              r"đoạn qua)(?:\s.*)?$")
 CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
@@ -167,7 +167,8 @@ IMPLEMENT_VERB_RE = re.compile(
     r"(?<![" + LETTER + r"])(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])", re.I)
 # Phrases stating that a cited document (before) carries out another (after).
-CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+", re.I)
+CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
+                            r"(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+", re.I)
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
 MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
@@ -204,20 +205,29 @@ SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nh�
 # "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
 ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
 
+# a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy"
+GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
+
 # --- projects -----------------------------------------------------------------------------------------
 # what a project is: a road, bridge, hospital, school, port … (the head of its name)
 PROJECT_HEAD = (r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
                 r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|trung tâm dữ liệu|nhà thi đấu|"
-                r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống)")
+                r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống|khu công nghiệp|"
+                r"cảng biển|khu kinh tế)")
+# the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
+PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\([^()\n]{1,30}\))+"
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
-                              rf"(?P<name>{PROJECT_HEAD}\s[^,;.()|\n]+)", re.I)
+                              rf"(?P<name>{PROJECT_HEAD}\s{PROJECT_NAME_CHARS})", re.I)
 # one item of a list of projects (a footnote "Đường cao tốc …; Bệnh viện …")
 PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
 PROJECT_AFTER_VERB_RE = re.compile(r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
                                    r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
-                                   r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi)\s[^,;.()|\n]+)")
+                                   r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
+                                   rf"{PROJECT_NAME_CHARS})")
+# "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
+PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
 # --- named references -----------------------------------------------------------------------------
 # a document cited by name, with no number: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"

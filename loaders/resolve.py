@@ -357,6 +357,10 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             target_pos = m.full_span[1] + carried.end()
             nxt = next((n for n in by_start[i + 1:] if n.full_span[0] <= target_pos + 2), None)
             target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
+            short = P.SHORT_MENTION_RE.match(text, target_pos)
+            if target is None and short:  # "… thực hiện Nghị quyết 57": a re-mention by number
+                target = next((c.key for c in citations if c.number == short.group("number") and c.type
+                               and key(c.type) == key(short.group("type"))), None)
             if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
                 bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos:target_pos + 40], re.I)
                 if bare:
@@ -383,12 +387,15 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
             # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
             carries_out = bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
-            opening = P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0])
+            opening = P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) \
+                if "căn cứ" not in prefix.lower() else None  # "Thực hiện A; căn cứ B": B is a basis
             main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
             if not based and ((P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and len(prefix) < 120)
                               or (opening and main_clause
                                   and "." not in text[m.full_span[1]:main_clause.start()])):
                 links.append(Link(None, "implements", k, m.span))
+            elif not based and "căn cứ" in prefix.lower():
+                links.append(Link(None, "based_on", k, m.span))
             elif based and last_carry > last_basis:
                 links.append(Link(None, "implements", k, m.span))
             elif based and not carries_out and re.search(r"ban hành|xây dựng", sentence) \
@@ -464,8 +471,7 @@ def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -
         printed = st.signature.on_behalf_of
         b = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy")
         if b:
-            return X.display_body_name(normalise(printed), b) if key(printed) != key(b.name) and len(printed) > 8 \
-                else b.name, b.key
+            return X.display_form(normalise(printed), b), b.key
     for b in st.blocks[:6]:
         m = re.search(r"\b(?:của|do)\s+", source.match[b.start:b.end])
         title_like = st.title_span and (b.start, b.end) == st.title_span or re.match(
@@ -473,14 +479,14 @@ def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -
         if m and title_like:
             hit = X.body_at(source.match, b.start + m.end())
             if hit:
-                return normalise(X.display_body_name(hit[2], hit[1])), hit[1].key
+                return X.display_form(normalise(hit[2]), hit[1]), hit[1].key
     for b in st.blocks[:4]:
         m = re.search(r"(?P<body>[A-ZĐ][^,.;]{2,60}?)\s+(?:[A-ZĐ][\w ]+\s+)?(?:vừa\s+)?(?:ký\s+)?ban hành",
                       source.match[b.start:b.end])
         if m:
             hit = X.body_at(source.match, b.start + m.start("body"))
             if hit:
-                return normalise(X.display_body_name(hit[2], hit[1])), hit[1].key
+                return X.display_form(normalise(hit[2]), hit[1]), hit[1].key
     return None, None
 
 
