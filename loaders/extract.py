@@ -583,8 +583,8 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
                 names.append(name)
         for m in P.PROJECT_LIST_RE.finditer(text, start, end):
             offset = m.start("items")
-            for item in re.finditer(r"[^,;]+?(?=,|;| và |$)", m.group("items")):
-                raw = shown[offset + item.start():offset + item.end()].strip()
+            for item in re.finditer(r"(?:^|,|;|\s+và\s+)\s*(?P<item>.+?)(?=,|;|\s+và\s+|$)", m.group("items")):
+                raw = shown[offset + item.start("item"):offset + item.end("item")].strip()
                 if P.PROJECT_ITEM_RE.match(raw) and raw[:1].isupper():
                     name = _project_name(raw)
                     if name:
@@ -605,7 +605,8 @@ def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list
         cut = re.search(r"\s+và\s+(?=(?:dự án|công trình|nâng cấp|cải tạo|mở rộng|xây dựng)\s)", text[a:b], re.I)
         b = a + cut.start() if cut else b
         out.append((a, b))
-        pos = max(b, m.start("name") + 1)
+        stop = P.PROJECT_STOP_RE.search(text[a:b])  # where the name really ends: search on from there
+        pos = max(a + stop.start() if stop else b, m.start("name") + 1)
 
 
 def find_projects_in_list(source: Source, span: Span) -> list[str]:

@@ -109,6 +109,7 @@ class Task:
     implements: tuple[tuple[str, int | None], ...]  # citation keys
     implements_spans: tuple[Span, ...]
     projects: tuple[str, ...]
+    assignments: tuple[tuple[BodyRef, str | None], ...] = ()  # each lead with the deadline of its own clause
 
 
 @dataclass(frozen=True)

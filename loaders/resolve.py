@@ -323,13 +323,18 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
                 implements.append(k)
                 impl_spans.append(span)
         previous_leads = tuple(leads)
+        # each lead keeps its own clause's deadline; with a single assignment, the task's
+        single = len(assignments) <= 1
+        pairs = [(l, a.deadline or (task_deadline or deadline if single else None)) for a in assignments for l in a.leads]
+        if not assignments:
+            pairs = [(l, task_deadline or deadline) for l in leads]
         tasks.append(Task(
             position=len(tasks) + 1, span=(start, end), text=P.FOOTNOTE_LINE_RE.sub("", source.text[start:end]),
             section=b.path,
             leads=tuple(_unique_bodies(leads)), partners=tuple(_unique_bodies(partners)),
             deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
             implements=tuple(implements), implements_spans=tuple(impl_spans),
-            projects=tuple(X.find_projects(source, [(start, end)]))))
+            projects=tuple(X.find_projects(source, [(start, end)])), assignments=tuple(pairs)))
     return tasks
 
 

@@ -18,11 +18,11 @@ def document_json(doc: Document) -> dict:
                 implements.append(sym(k))
     assignments, seen = [], set()
     for t in doc.tasks:
-        for b in t.leads:
-            pair = (b.name, t.deadline)
+        for b, deadline in t.assignments:
+            pair = (b.name, deadline)
             if pair not in seen:
                 seen.add(pair)
-                assignments.append({"body": b.name, "deadline": t.deadline})
+                assignments.append({"body": b.name, "deadline": deadline})
     return {
         "file": doc.file,
         "iri": doc.iri,
