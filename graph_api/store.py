@@ -161,6 +161,10 @@ class OxigraphStore:
     def flush(self) -> None:
         self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the on-disk store (after a large load: less disk, faster reads)."""
+        self._store.optimize()
+
     def close(self) -> None:
         if self.path is not None:
             try:

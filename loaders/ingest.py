@@ -28,6 +28,7 @@ from ontology.iris import Iris
 from vankien.errors import InputError, VankienError
 
 BATCH_TRIPLES = 50_000  # new documents are written in batches of about this many triples
+COMPACT_AFTER = 1_000  # documents loaded in one run after which the store is compacted
 
 
 @dataclass
@@ -169,6 +170,8 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
         tick(n)
     flush()
     tick(None)
+    if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
+        store.optimize()  # a large load leaves many small files behind: compact them
     report.seconds = time.perf_counter() - started
     return report
 
