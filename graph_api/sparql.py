@@ -224,6 +224,8 @@ class QueryFastPath:
             body = b""
             while True:
                 message = await receive()
+                if message["type"] != "http.request":
+                    return None  # the client went away
                 body += message.get("body", b"")
                 if not message.get("more_body"):
                     break
