@@ -198,8 +198,11 @@ def docx_to_text(data: bytes, name: str) -> str:
 
 def pdf_to_text(data: bytes, name: str) -> str:
     """The text layer of a PDF."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings name no file: the reason below does
     try:
         reader = PdfReader(io.BytesIO(data))
         text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
