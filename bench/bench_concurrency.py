@@ -1,10 +1,13 @@
-"""Concurrent readers while a loader replaces documents: no 5xx, no torn reads.
+"""Concurrent readers while a loader replaces documents: no 5xx, no torn or stale reads.
 
 ``vankien serve`` (subprocess, 127.0.0.1, update token) over an on-disk store holding the bundled
 corpus and ``--docs`` versioned document graphs. Every triple of a document graph carries its
 version (``?s <urn:vk-bench:version> "v"``), and version ``v`` has ``size(v)`` triples, so a reader
 that counts the triples per version of one graph in ONE query must see exactly one version with
 exactly ``size(v)`` triples; anything else is a torn read (a mix of old and new, or a partial graph).
+
+A read sent after a replacement was acknowledged must see that version or a newer one (else: a
+stale read, e.g. from the answer cache).
 
 For ``--duration`` seconds, ``--clients`` clients query ``/sparql`` in a closed loop (4 in 5: the
 version check of a random document; 1 in 5: a join over the corpus), while one loader replaces
@@ -63,6 +66,7 @@ class Figures:
     errors: list[str] = field(default_factory=list)
     checks: int = 0
     torn: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
     replacements: int = 0
     replace_latencies: list[float] = field(default_factory=list)
     replace_errors: list[str] = field(default_factory=list)
@@ -79,30 +83,32 @@ class Figures:
                 "p95 ms": round(percentile(self.latencies, 95) * 1000, 1),
                 "p99 ms": round(percentile(self.latencies, 99) * 1000, 1),
                 "statuses": dict(sorted(self.statuses.items())), "5xx": self.server_errors,
-                "version checks": self.checks, "torn reads": len(self.torn), "replacements": self.replacements,
+                "version checks": self.checks, "torn reads": len(self.torn), "stale reads": len(self.stale),
+                "replacements": self.replacements,
                 "replace p50 ms": round(percentile(self.replace_latencies, 50) * 1000, 1),
                 "replace errors": len(self.replace_errors), "final state ok": self.final_ok}
 
 
-def torn(body: bytes, committed: set[int]) -> str | None:
-    """Why a version check is torn, or None when it saw one whole committed version."""
+def torn(body: bytes, committed: set[int]) -> tuple[str | None, int]:
+    """(why a version check is torn or None when it saw one whole written version, the version seen)."""
     rows = json.loads(body)["results"]["bindings"]
     seen = {int(r["v"]["value"]): int(r["n"]["value"]) for r in rows}
     if len(seen) != 1:
-        return f"versions {seen}"
+        return f"versions {seen}", -1
     (v, n), = seen.items()
     if n != size(v):
-        return f"version {v} with {n} of {size(v)} triples"
+        return f"version {v} with {n} of {size(v)} triples", v
     if v not in committed:
-        return f"version {v} was never written"
-    return None
+        return f"version {v} was never written", v
+    return None, v
 
 
-async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], docs: int,
-                 stop: float, rng: random.Random) -> None:
+async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], acked: dict[int, int],
+                 docs: int, stop: float, rng: random.Random) -> None:
     while time.monotonic() < stop:
         check = rng.random() < 0.8
         i = rng.randrange(docs)
+        floor = acked[i]  # acknowledged before this request: it must be seen (or a newer one)
         query = CHECK.replace("{g}", graph(i)) if check else JOIN
         started = time.monotonic()
         try:
@@ -120,13 +126,15 @@ async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
             continue
         if check:
             fig.checks += 1
-            why = torn(r.content, versions[i])
+            why, seen = torn(r.content, versions[i])
             if why:
                 fig.torn.append(f"{graph(i)}: {why}")
+            elif seen < floor:
+                fig.stale.append(f"{graph(i)}: saw version {seen} after version {floor} was acknowledged")
 
 
-async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], docs: int,
-                 stop: float, pause: float) -> None:
+async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], acked: dict[int, int],
+                 docs: int, stop: float, pause: float) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     n = 0
     while time.monotonic() < stop:
@@ -146,6 +154,7 @@ async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
             fig.replace_errors.append(f"{r.status_code}: {r.text[:200]}")
         else:
             fig.replacements += 1
+            acked[i] = version
         n += 1
         await asyncio.sleep(pause)
 
@@ -166,13 +175,14 @@ def prepare(store: Path, docs: int) -> None:
 async def _run(url: str, clients: int, duration: float, docs: int, pause: float, seed: int) -> Figures:
     fig = Figures(clients=clients, seconds=duration)
     versions = {i: {0} for i in range(docs)}
+    acked = {i: 0 for i in range(docs)}
     limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
         stop = time.monotonic() + duration
         started = time.monotonic()
         rng = random.Random(seed)
-        tasks = [reader(client, fig, versions, docs, stop, random.Random(rng.random())) for _ in range(clients)]
-        tasks.append(loader(client, fig, versions, docs, stop, pause))
+        tasks = [reader(client, fig, versions, acked, docs, stop, random.Random(rng.random())) for _ in range(clients)]
+        tasks.append(loader(client, fig, versions, acked, docs, stop, pause))
         await asyncio.gather(*tasks)
         fig.seconds = time.monotonic() - started
         # afterwards, every document holds exactly its last written version
@@ -210,30 +220,35 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import shutil
     work = WORK / f"concurrency-{int(time.time())}"
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     try:
         fig = run(work, clients=args.clients, duration=args.duration, docs=args.docs, pause=args.pause)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     s = fig.summary()
     print(json.dumps(s, indent=1))
-    for e in (fig.errors[:5] + fig.torn[:5] + fig.replace_errors[:5]):
+    for e in (fig.errors[:5] + fig.torn[:5] + fig.stale[:5] + fig.replace_errors[:5]):
         print("  ", e)
     if not args.no_record:
         table = md_table(
             ["clients", "seconds", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "statuses", "5xx",
-             "version checks", "torn reads", "replacements", "replace p50 ms", "replace errors", "final state ok"],
+             "version checks", "torn reads", "stale reads", "replacements", "replace p50 ms", "replace errors", "final state ok"],
             [[s["clients"], s["seconds"], s["requests"], s["requests/s"], s["p50 ms"], s["p95 ms"], s["p99 ms"],
               ", ".join(f"{k}: {v}" for k, v in s["statuses"].items()), s["5xx"], s["version checks"],
-              s["torn reads"], s["replacements"], s["replace p50 ms"], s["replace errors"], s["final state ok"]]])
+              s["torn reads"], s["stale reads"], s["replacements"], s["replace p50 ms"], s["replace errors"], s["final state ok"]]])
         append_results(f"Concurrency: {args.clients} readers while documents are replaced", [table], [
             f"store: the bundled corpus (`vankien load data/corpus`) + {args.docs} versioned document graphs of "
             "150–300 triples; `vankien serve` defaults (8 queries at once, 10 s queue, 30 s limit)",
             "readers: closed loop, 4 in 5 a per-version triple count of one document graph in one query "
-            "(torn = more than one version, or a count that is not the version's size), 1 in 5 a GROUP BY over the corpus",
+            "(torn = more than one version, or a count that is not the version's size; stale = older than a version "
+            "whose write was acknowledged before the read was sent), 1 in 5 a GROUP BY over the corpus",
             "loader: one client replacing the graphs in turn, alternately Graph Store PUT and one SPARQL Update "
             "(DROP + INSERT DATA), with the token; `final state ok`: every graph holds exactly its last version",
-            "clients, loader and server share the machine's cores (one Python process drives the clients)"])
-    return 0 if (fig.server_errors == 0 and not fig.torn and fig.final_ok and not fig.replace_errors) else 1
+            "clients, loader and server share the machine's cores (one Python process drives the clients); "
+            f"load average before {' '.join(load_before)}, after {' '.join(Path('/proc/loadavg').read_text().split()[:3])} "
+            "(other work on the machine shares it too)"])
+    return 0 if (fig.server_errors == 0 and not fig.torn and not fig.stale and fig.final_ok
+                 and not fig.replace_errors) else 1
 
 
 if __name__ == "__main__":
