@@ -229,14 +229,28 @@ def test_service_in_an_update_is_refused(client, outside):
     assert outside.hits == [], f"the service called out: {outside.hits}"
 
 
-@pytest.mark.parametrize("view", ["flow", "document"])
-def test_view_urls_cannot_inject_sparql(client, outside, view):
-    """A document IRI in a view URL is a value, never query text (here: an injected SERVICE call)."""
-    injected = (f"https://w3id.org/vankien/id/body/bo-chinh-tri> ?q ?r . SERVICE <{outside.url}/view-{view}> "
-                "{ ?p ?b ?c } } #")
-    r = abuse(client, f"injection /view/{view}", lambda: client.get(f"/view/{view}/" + urllib.parse.quote(injected, safe="")))
+def one_line_injection(url: str, tag: str) -> str:
+    """Closes ``{ <IRI> ?p ?o }`` and comments out the rest of its line."""
+    return f"https://w3id.org/vankien/id/body/bo-chinh-tri> ?q ?r . SERVICE <{url}/{tag}> {{ ?p ?b ?c }} }} #"
+
+
+def bind_injection(url: str, tag: str) -> str:
+    """Fits ``BIND(<IRI> AS ?d)`` (graph_api.trace.find_documents)."""
+    return f"http://x.invalid/> AS ?z) SERVICE <{url}/{tag}> {{ ?a ?b ?c }} BIND(<http://y.invalid/"
+
+
+@pytest.mark.parametrize("path, inject", [
+    ("/view/flow/", one_line_injection), ("/view/document/", one_line_injection),
+    ("/view/meeting/", one_line_injection), ("/api/trace/", bind_injection), ("/api/serves/", bind_injection),
+    ("/api/coverage/", bind_injection),
+])
+def test_urls_cannot_inject_sparql(client, outside, path, inject):
+    """A document IRI in a URL is a value, never query text (here: an injected SERVICE call)."""
+    tag = path.strip("/").replace("/", "-")
+    r = abuse(client, f"injection {path}", lambda: client.get(path + urllib.parse.quote(inject(outside.url, tag), safe="")))
+    called = [h for h in outside.hits if tag in h[1]]
+    assert not called, f"{path} called out: {called}"
     assert r.status_code in (400, 404), (r.status_code, r.text[:300])
-    assert outside.hits == [], f"the view called out: {outside.hits}"
 
 
 # -- writes need the token; bodies are capped -------------------------------------------------------------
