@@ -74,14 +74,20 @@ def _extract_nt(path: str, base: str) -> tuple[str, str, str, bytes | None, str 
     from loaders import extract_file
     from loaders.to_rdf import document_graph
     iris = Iris(base)
+    graph = graph_of(iris, Path(path))
     try:
         doc = extract_file(path)
-        graph, triples = document_graph(doc, iris)
+        _, triples = document_graph(doc, iris, folder=Path(path).parent.name)
         return path, graph, doc.sha256, serialize(triples, format=RdfFormat.N_TRIPLES), None
     except InputError as e:
-        return path, iris.graph(Path(path).name), "", None, e.reason
+        return path, graph, "", None, e.reason
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
-        return path, iris.graph(Path(path).name), "", None, f"cannot extract ({e.__class__.__name__}: {e})"
+        return path, graph, "", None, f"cannot extract ({e.__class__.__name__}: {e})"
+
+
+def graph_of(iris: Iris, path: Path) -> str:
+    """The named graph of a file: its folder's name and its own."""
+    return iris.graph(path.name, path.parent.name)
 
 
 def stored_hashes(store: GraphStore) -> dict[str, str]:
@@ -124,8 +130,20 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
     known = stored_hashes(store)
     report.triples += load_reference(store, iris, known=known)
     todo: list[Path] = []
+    claimed: dict[str, Path] = {}
     for f in files:
-        graph = iris.graph(f.name)
+        try:
+            f.name.encode("utf-8")
+        except UnicodeEncodeError:
+            report.rejected.append((str(f).encode("utf-8", "backslashreplace").decode(),
+                                    "the file name is not valid UTF-8: rename the file"))
+            continue
+        graph = graph_of(iris, f)
+        if graph in claimed:  # "a/x/doc.txt" and "b/x/doc.txt" in one load: never replace one with the other
+            report.rejected.append((str(f), f"same folder and file name as {claimed[graph]}, loaded in this run: "
+                                            "rename one of them"))
+            continue
+        claimed[graph] = f
         if not force and graph in known:
             try:
                 digest = hashlib.sha256(f.read_bytes()).hexdigest()

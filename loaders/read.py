@@ -73,7 +73,8 @@ def normalise(text: str) -> str:
     >>> normalise(unicodedata.normalize("NFD", "Uỷ ban")) == "Ủy ban"
     True
     """
-    return unify_tones(unicodedata.normalize("NFC", text))
+    # NFC again: moving a tone can leave a combining mark that now composes ("oà" + "◌́")
+    return unicodedata.normalize("NFC", unify_tones(unicodedata.normalize("NFC", text)))
 
 
 def matching_text(text: str) -> str:

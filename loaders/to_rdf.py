@@ -7,7 +7,7 @@ every extracted fact.
 >>> doc = extract_source(from_text("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021.", name="a.txt"))
 >>> graph, triples = document_graph(doc, Iris())
 >>> graph
-'https://w3id.org/vankien/graph/doc/a-txt'
+'https://w3id.org/vankien/graph/doc/a.txt'
 >>> any(t.object.value.endswith("/id/doc/tw/kl/2021/21") for t in triples if t.predicate.value.endswith("#cites"))
 True
 """
@@ -109,13 +109,13 @@ def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: 
     return iris.body(canonical, province=province or "unknown-province")
 
 
-def document_graph(doc: Document, iris: Iris) -> tuple[str, list[Triple]]:
-    """(graph IRI, triples) of one extracted document."""
+def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, list[Triple]]:
+    """(graph IRI, triples) of one extracted document; ``folder`` is the name of the folder it was read from."""
     g = _Graph()
     text = doc.text
     province = _province_slug(doc.province)
     d = document_iri(iris, doc)
-    graph = iris.graph(doc.file)
+    graph = iris.graph(doc.file, folder)
     evidence_n = 0
 
     def evidence(s: str, p: str, o, span: Span) -> None:

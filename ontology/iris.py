@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from urllib.parse import quote
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 
@@ -128,9 +129,15 @@ class Iris:
         return f"{self.id}{scheme}/{slug(key)}"
 
     # -- graphs ----------------------------------------------------------------------------
-    def graph(self, source_name: str) -> str:
-        """The named graph of one source file, keyed by its file name."""
-        return f"{self.base}graph/doc/{slug(source_name)}"
+    def graph(self, source_name: str, folder: str | None = None) -> str:
+        """The named graph of one source file, keyed by the name of its folder and its own name (as
+        written, percent-encoded: "kế hoạch.txt" and "ke-hoach.txt" are two files).
+
+        >>> Iris().graph("000_27a8.txt", "seeds")
+        'https://w3id.org/vankien/graph/doc/seeds/000_27a8.txt'
+        """
+        parts = [folder, source_name] if folder else [source_name]
+        return f"{self.base}graph/doc/" + "/".join(quote(unicodedata.normalize("NFC", p), safe="") for p in parts)
 
     @property
     def reference_graph(self) -> str:

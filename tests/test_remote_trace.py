@@ -20,7 +20,7 @@ def test_load_reload_and_trace_on_each_backend(backend_store: GraphStore) -> Non
     first = ingest([corpus], backend_store)
     assert first.documents == 10 and not first.rejected
     graphs = set(backend_store.named_graphs())
-    assert Iris().graph("001_cabc18aa64a2325b.txt") in graphs
+    assert Iris().graph("001_cabc18aa64a2325b.txt", "seeds") in graphs
     count = backend_store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value
     again = ingest([corpus], backend_store)
     assert again.documents == 0 and again.unchanged == 10
