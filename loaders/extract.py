@@ -8,6 +8,7 @@ each with its span, from a ``Source`` and its ``Structure``.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections import Counter
@@ -629,9 +630,13 @@ def find_named_references(source: Source, start: int, end: int, symbols: list[Sp
     """Documents cited by name only (no number)."""
     text, shown = source.match, source.text
     out: list[str] = []
+    spans = sorted(symbols)
+    starts = [a for a, _ in spans]
     for m in P.NAMED_REF_RE.finditer(text, start, end):
         s, e = m.span("name")
-        if any(a < e + 3 and b > s for a, b in symbols):
+        # a citation by number overlapping or right after the name: not a reference by name
+        i = bisect.bisect_left(starts, e + 3)
+        if any(b > s for _, b in spans[max(0, i - 3):i]):
             continue
         name = shown[s:e].strip()
         words = name.split()

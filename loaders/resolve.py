@@ -12,6 +12,7 @@ date, issuer, province, meeting, signer).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
@@ -354,6 +355,7 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
     links: list[Link] = []
     by_start = sorted(mentions, key=lambda m: m.span[0])
     preamble_end = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")), st.body_end)
+    block_starts = [b.start for b in st.blocks]
     for i, m in enumerate(by_start):
         k = key_of[id(m)]
         after = text[m.full_span[1]:m.full_span[1] + 80]
@@ -382,7 +384,8 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                         links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
         # the document itself, in its title or preamble
         if m.span[0] < preamble_end and kind != NEWS:
-            block_start = max((b.start for b in st.blocks if b.start <= m.full_span[0]), default=0)
+            i_block = bisect.bisect_right(block_starts, m.full_span[0]) - 1
+            block_start = block_starts[i_block] if i_block >= 0 else 0
             prefix = text[block_start:m.full_span[0]]
             sentence = text[block_start:min(st.body_end, block_start + 1200)].split("\n")[0]
             based = re.match(r"\s*Căn cứ", prefix)
