@@ -20,7 +20,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from graph_api.store import open_store
 from loaders import extract_file
-from loaders.ingest import ingest
+from loaders.ingest import graph_of as ingest_graph_of, ingest
 from ontology.iris import Iris
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +135,9 @@ def make_folder(root: Path) -> Path:
 
 
 def graph_of(name: str) -> str:
-    return IRIS.graph(Path(name).name)
+    """The graph of a file of the test folder (``docs/NAME``; ``loop/inner.txt`` keeps its own folder)."""
+    path = Path(name)
+    return ingest_graph_of(IRIS, path if path.parent.name else Path("docs") / path)
 
 
 def triples_of(store, graph: str) -> set[str]:
@@ -301,3 +303,50 @@ def test_undecodable_file_name_is_loaded_or_refused_clearly(tmp_path):
         assert report.documents == 1
         rows = store.select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d a <{VK}SourceDocument> ; <{ELI}cites> ?c }}")
         assert rows[0]["n"].value == "5"
+
+
+def docx_bomb(path: Path, expanded_bytes: int) -> None:
+    """A small .docx whose document.xml expands to ``expanded_bytes`` (the same paragraph, repeated)."""
+    import zipfile
+    template = zipfile.ZipFile(io.BytesIO(docx_bytes("Thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị.")))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in template.infolist():
+            data = template.read(item.filename)
+            if item.filename != "word/document.xml":
+                out.writestr(item, data)
+                continue
+            xml = data.decode("utf-8")
+            start = xml.index("<w:p>") if "<w:p>" in xml else xml.index("<w:p ")
+            para = xml[start:xml.index("</w:p>") + 6].encode()
+            end = xml.index("</w:body>")
+            with out.open("word/document.xml", "w") as f:
+                f.write(xml[:end].encode())
+                chunk = para * 1000
+                for _ in range(expanded_bytes // len(chunk)):
+                    f.write(chunk)
+                f.write(xml[end:].encode())
+
+
+def test_a_docx_bomb_is_refused_and_the_rest_of_the_load_goes_on(tmp_path):
+    """A 0.5 MB .docx that expands to 100 MB of XML (5 × the size limit) is refused with a reason,
+    quickly, and the good file beside it is loaded (observed: the whole load runs for minutes at 5 GB)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    docx_bomb(folder / "bomb.docx", 100 * 1024 * 1024)
+    assert (folder / "bomb.docx").stat().st_size < 2 * 1024 * 1024
+    (folder / "good.txt").write_bytes(GOOD[ORIGINAL].read_bytes())
+    p = subprocess.Popen([str(VANKIEN), "load", str(folder), "--store", f"oxigraph:{tmp_path / 'store'}"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+    started = time.monotonic()
+    try:
+        out, err = p.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9)
+        p.communicate()
+        pytest.fail("vankien load of a .docx bomb beside a good file ran longer than 60 s (killed)")
+    assert p.returncode == 0, err[-2000:]
+    assert "documents loaded: 1," in out and "rejected: 1," in out, out
+    reason = next(l for l in out.splitlines() if l.startswith("rejected ") and "bomb.docx" in l)
+    assert len(reason) < 300, reason
+    assert time.monotonic() - started < 60
+
