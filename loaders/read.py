@@ -187,6 +187,12 @@ def docx_to_text(data: bytes, name: str) -> str:
 
     import docx
     try:
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError) as e:
+        raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e
+    if unpacked > MAX_BYTES * 5:
+        raise InputError(name, f".docx unpacks to {unpacked / 1e6:.0f} MB: too large (a zip bomb?)")
+    try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e

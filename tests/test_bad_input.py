@@ -162,7 +162,8 @@ def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     out = {}
     for name, src in GOOD.items():
         store = open_store("memory:")
-        path = tmp_path_factory.mktemp("alone") / name
+        path = tmp_path_factory.mktemp("alone") / "docs" / name  # the same folder name: the same graph
+        path.parent.mkdir()
         path.write_bytes(src.read_bytes())
         report = ingest([path], store)
         assert report.documents == 1 and not report.rejected

@@ -165,7 +165,7 @@ def test_sigkill_while_one_large_document_is_replaced(tmp_path):
     new = clean_triples([big])
     big.write_text(old_text, encoding="utf-8")
     old = clean_triples([big, *others])
-    graph = IRIS.graph(big.name)
+    graph = IRIS.graph(big.name, big.parent.name)
     assert old[graph] != new[graph]
     base = tmp_path / "old-store"
     killed, _, _, _ = load([big, *others], base)
