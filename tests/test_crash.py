@@ -197,3 +197,14 @@ def test_sigkill_while_one_large_document_is_replaced(tmp_path):
         shutil.rmtree(store)
     print("\nkill moment (s), killed, state of the document:", seen)
     assert sum(k for _, k, _ in seen) >= KILLS_REPLACE // 2
+
+
+def test_a_store_opens_read_only_after_a_load_and_closes(tmp_path):
+    """Reading a store without taking its write lock (e.g. to check it after a crash): open, query, close."""
+    store = tmp_path / "store"
+    killed, _, _, _ = load([ROOT / "data" / "corpus" / "dev" / "dev_01_ninhthuan.txt"], store)
+    assert not killed
+    reader = open_store(f"oxigraph:{store}", read_only=True)
+    rows = reader.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(rows[0]["n"].value) > 1000
+    reader.close()  # observed: RuntimeError "Flush is only possible on read-write instances"
