@@ -169,7 +169,7 @@ class OxigraphStore:
         if self.path is not None:
             try:
                 self._store.flush()
-            except OSError:  # read-only stores cannot flush
+            except (OSError, RuntimeError):  # a read-only store cannot flush
                 pass
         del self._store
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 
 from graph_api.store import GraphStore
 from ontology import DCTERMS, ELI, RDF, RDFS, VK
+from ontology.iris import checked_iri
 from vankien.errors import AmbiguousSymbol, NotFound
 
 _MAX_DEPTH = 6
@@ -41,7 +42,10 @@ def find_documents(store: GraphStore, ref: str, *, year: int | None = None,
                    province: str | None = None) -> list[dict]:
     """Documents a symbol (or an IRI) names: [{iri, symbol, year, title, province}]."""
     if ref.startswith(("http://", "https://")):
-        where = f"BIND(<{ref}> AS ?d) ?d ?p ?o ."
+        try:
+            where = f"BIND(<{checked_iri(ref)}> AS ?d) ?d ?p ?o ."
+        except ValueError as e:
+            raise NotFound(str(e)) from e
     else:
         where = f"?d <{ELI.id_local}> {_lit(ref.strip())} ."
     rows = store.select(f"""SELECT DISTINCT ?d ?symbol ?year ?title ?plabel WHERE {{
@@ -235,7 +239,10 @@ def trace_rows(result: dict) -> tuple[list[str], list[list[str]]]:
 def serves(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None) -> dict:
     """The reverse: the documents a task or a provincial document serves, up to the central ones."""
     if "/task/" in ref:
-        starts = [ref]
+        try:
+            starts = [checked_iri(ref)]
+        except ValueError as e:
+            raise NotFound(str(e)) from e
     else:
         found = find_documents(store, ref, year=year, province=province)
         if not found:

@@ -190,7 +190,7 @@ def docx_to_text(data: bytes, name: str) -> str:
         unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
     except (zipfile.BadZipFile, ValueError) as e:
         raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e
-    if unpacked > MAX_BYTES * 5:
+    if unpacked > MAX_BYTES:
         raise InputError(name, f".docx unpacks to {unpacked / 1e6:.0f} MB: too large (a zip bomb?)")
     try:
         document = docx.Document(io.BytesIO(data))
@@ -282,5 +282,7 @@ def read(path: str | Path) -> Source:
             text = html_to_text(text)
     if not text.strip():
         raise InputError(name, "no text in document")
+    if len(text) > MAX_BYTES:
+        raise InputError(name, f"the document's text is too large ({len(text) / 1e6:.0f} M characters)")
     return from_text(text, name=path.name, metadata=read_metadata(path), path=name,
                      sha256=hashlib.sha256(data).hexdigest())

@@ -63,6 +63,24 @@ def is_local_issuer(issuer_code: str) -> bool:
     return code in LOCAL_ISSUERS or last in LOCAL_ISSUERS
 
 
+def checked_iri(text: str) -> str:
+    """``text`` when it is a valid absolute IRI (safe to write as ``<text>`` in a query), else ValueError.
+
+    >>> checked_iri("https://w3id.org/vankien/id/doc/tw/kl/2021/21")
+    'https://w3id.org/vankien/id/doc/tw/kl/2021/21'
+    >>> checked_iri("http://x.invalid/> ?p ?o . SERVICE <http://y/")
+    Traceback (most recent call last):
+    ValueError: not a valid IRI: 'http://x.invalid/> ?p ?o . SERVICE <http://y/'
+    """
+    from pyoxigraph import NamedNode
+    if re.search(r"[\s<>\"{}|^`\\]", text):
+        raise ValueError(f"not a valid IRI: {text!r}")
+    try:
+        return NamedNode(text).value
+    except ValueError as e:
+        raise ValueError(f"not a valid IRI: {text!r}") from e
+
+
 class Iris:
     """Mints the IRIs of one graph under ``base``."""
 

@@ -34,7 +34,7 @@ import networkx as nx
 
 from graph_api.store import GraphStore
 from ontology import sparql_prefixes
-from ontology.iris import Iris, slug
+from ontology.iris import checked_iri, Iris, slug
 from vankien.errors import AmbiguousSymbol, NotFound
 
 __all__ = [
@@ -146,6 +146,10 @@ def resolve_document(store: GraphStore, ref: str, *, year: int | None = None,
         path = ref if ref.startswith("id/") else "id/" + ref
         candidates = [iris.base + path]
     for iri in candidates:
+        try:
+            checked_iri(iri)
+        except ValueError as e:
+            raise NotFound(str(e)) from e
         if _select(store, f"SELECT ?p WHERE {{ <{iri}> ?p ?o }} LIMIT 1"):
             return iri
     if candidates and ref.startswith(("http://", "https://")):
@@ -532,6 +536,10 @@ def _add_meeting_of(b: _Builder, docs: list[str]) -> None:
 def meeting_graph(store: GraphStore, meeting: str) -> nx.DiGraph:
     """A meeting and what it produced: the body that held it, the documents adopted at it
     (``vk:adoptedAt``) with their tasks, bodies and projects, and the press reports on it (``vk:reportsOn``)."""
+    try:
+        checked_iri(meeting)
+    except ValueError as e:
+        raise NotFound(str(e)) from e
     if not _select(store, f"SELECT ?p WHERE {{ <{meeting}> ?p ?o }} LIMIT 1"):
         raise NotFound(f"no meeting {meeting} in the store")
     rows = _select(store, f"""
