@@ -184,21 +184,22 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
 def serve(store_spec: str | None = None, host: str = "127.0.0.1", port: int = 8000, *,
           update_token: str | None = None, query_timeout: float | None = None,
           max_rows: int | None = None, max_concurrent: int | None = None,
-          max_body_bytes: int | None = None, base: str | None = None,
+          max_body_bytes: int | None = None, cache_bytes: int | None = None, base: str | None = None,
           log_level: str = "info", access_log: bool = False,
           extra_routers: Sequence[APIRouter] = ()) -> None:
     """Run the service with uvicorn until interrupted (``vankien serve``).
 
     Arguments left as None come from the environment (``VANKIEN_STORE``, ``VANKIEN_UPDATE_TOKEN``,
     ``VANKIEN_QUERY_TIMEOUT``, ``VANKIEN_MAX_ROWS``, ``VANKIEN_MAX_CONCURRENT``,
-    ``VANKIEN_MAX_BODY_BYTES``, ``VANKIEN_BASE``) or the defaults of :class:`Settings`.
+    ``VANKIEN_MAX_BODY_BYTES``, ``VANKIEN_CACHE_BYTES``, ``VANKIEN_BASE``) or the defaults of :class:`Settings`.
     """
     import uvicorn
 
     from graph_api.store import default_store_spec
 
     settings = Settings.from_env(update_token=update_token, query_timeout=query_timeout, max_rows=max_rows,
-                                 max_concurrent=max_concurrent, max_body_bytes=max_body_bytes, base=base)
+                                 max_concurrent=max_concurrent, max_body_bytes=max_body_bytes,
+                                 cache_bytes=cache_bytes, base=base)
     app = create_app(store_spec or default_store_spec(), settings=settings, extra_routers=extra_routers)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
                 server_header=False, timeout_graceful_shutdown=5)

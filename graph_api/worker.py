@@ -16,7 +16,12 @@ is either fully committed or not at all (one transaction), so the client may saf
 shutdown, so that a restart after a timeout keeps the data (same semantics: nothing persists).
 
 Results are capped at ``max_rows`` rows (SELECT) or triples (CONSTRUCT/DESCRIBE): a larger result is
-refused with 400 and a message that asks for a LIMIT, never cut silently.
+refused with 400 and a message that asks for a LIMIT, never cut silently. SELECT results are serialised
+by pyoxigraph (JSON, XML, TSV; CSV in Python) and counted only when their size could exceed the cap.
+
+Answers of identical read queries are kept in the HTTP process (:class:`ResultCache`) until the next write
+through the service — the only writer, since the owner holds the store's lock — so a repeated query costs
+no trip to the owner at all.
 
 >>> serialise_solutions(["s"], [[NamedNode("http://ex.org/a")], [None]], "csv")
 b's\\r\\nhttp://ex.org/a\\r\\n\\r\\n'
