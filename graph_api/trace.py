@@ -40,27 +40,22 @@ def _v(row: dict, name: str) -> str | None:
 
 def find_documents(store: GraphStore, ref: str, *, year: int | None = None,
                    province: str | None = None) -> list[dict]:
-    """Documents a symbol (or an IRI) names: [{iri, symbol, year, title, province}]."""
+    """Documents a symbol (or an IRI) names: [{iri, symbol, year, title, province}].
+
+    A cited document is described again in every graph that cites it, so facts are asked for one
+    property at a time (a join of several would multiply those copies)."""
     if ref.startswith(("http://", "https://")):
         try:
-            where = f"BIND(<{checked_iri(ref)}> AS ?d) ?d ?p ?o ."
+            iris = [checked_iri(ref)]
         except ValueError as e:
             raise NotFound(str(e)) from e
     else:
-        where = f"?d <{ELI.id_local}> {_lit(ref.strip())} ."
-    rows = store.select(f"""SELECT DISTINCT ?d ?symbol ?year ?title ?plabel WHERE {{
-        {where}
-        OPTIONAL {{ ?d <{ELI.id_local}> ?symbol }}
-        OPTIONAL {{ ?d <{VK.year}> ?year }}
-        OPTIONAL {{ ?d <{ELI.title}> ?title }}
-        OPTIONAL {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
-    docs: dict[str, dict] = {}
-    for r in rows:
-        d = docs.setdefault(_v(r, "d"), {"iri": _v(r, "d"), "symbol": _v(r, "symbol"), "year": None,
-                                          "title": _v(r, "title"), "province": _v(r, "plabel")})
-        if _v(r, "year"):
-            d["year"] = int(_v(r, "year"))
-    found = list(docs.values())
+        iris = [_v(r, "d") for r in store.select(
+            f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {_lit(ref.strip())} }}")]
+    info = _document_info(store, iris)
+    found = [{"iri": d, "symbol": info[d].get("symbol"), "title": info[d].get("title"),
+              "year": int(info[d]["year"]) if info[d].get("year") else None, "province": info[d].get("province")}
+             for d in iris if info[d]]
     if year is not None:
         found = [d for d in found if d["year"] == year]
     if province is not None:
@@ -148,8 +143,11 @@ def task_details(store: GraphStore, tasks: list[str]) -> dict[str, dict]:
 
 
 def _document_info(store: GraphStore, docs: list[str]) -> dict[str, dict]:
+    """Symbol, title, date, year, file, kind and province of documents: one UNION branch per property, so
+    the copies of a cited document's description in many graphs add up instead of multiplying."""
     out: dict[str, dict] = {d: {} for d in docs}
-    fields = {"symbol": ELI.id_local, "title": ELI.title, "date": ELI.date_document, "file": VK.sourceFile}
+    fields = {"symbol": ELI.id_local, "title": ELI.title, "date": ELI.date_document, "file": VK.sourceFile,
+              "year": VK.year}
     for i in range(0, len(docs), 200):
         chunk = docs[i:i + 200]
         union = " UNION ".join(f'{{ ?d <{p}> ?value . BIND("{name}" AS ?field) }}' for name, p in fields.items())
@@ -172,14 +170,9 @@ def _quotes(store: GraphStore, tasks: list[str], objects: list[str]) -> dict[tup
 
 
 def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
-    if not iris:
-        return {}
-    rows = store.select(f"""SELECT DISTINCT ?d ?symbol ?year ?kind ?plabel WHERE {{ {_values('d', iris)}
-        OPTIONAL {{ ?d <{ELI.id_local}> ?symbol }} OPTIONAL {{ ?d <{VK.year}> ?year }}
-        OPTIONAL {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?kind . FILTER(lang(?kind) = "en") }}
-        OPTIONAL {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?plabel }} }}""")
-    return {_v(r, "d"): {"iri": _v(r, "d"), "symbol": _v(r, "symbol"), "year": _v(r, "year"),
-                         "kind": (_v(r, "kind") or "").lower() or None, "province": _v(r, "plabel")} for r in rows}
+    info = _document_info(store, iris)
+    return {d: {"iri": d, "symbol": i.get("symbol"), "year": i.get("year"), "kind": i.get("kind"),
+                "province": i.get("province")} for d, i in info.items()}
 
 
 def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,

@@ -135,20 +135,13 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         g.add(e, VK.quote, vi(text[start:end].strip()))
 
     def body(ref: BodyRef) -> str:
+        """The IRI of a body; bodies of the vocabulary are described once, in the reference graph."""
         b = body_iri(iris, ref.name, ref.kind, ref.level, province)
-        g.add(b, RDF.type, ORG.Organization)
-        kind = next((k for k in vocabulary().bodies if k.key == ref.kind), None)
-        g.add(b, SKOS.prefLabel, vi(kind.name if kind else ref.name))
-        g.add(b, RDFS.label, vi(kind.name if kind else ref.name))
-        if kind:
-            g.add(b, ORG.classification, iris.concept("bodykind", kind.key))
-            if kind.parent and kind.level == "provincial":
-                parent = next((k for k in vocabulary().bodies if k.key == kind.parent), None)
-                if parent:
-                    g.add(b, ORG.subOrganizationOf, body_iri(iris, parent.name, parent.key, parent.level, province))
-        g.add(b, VK.level, iris.concept("level", ref.level))
-        if ref.level != "central" and province:
-            g.add(b, VK.province, iris.province(province))
+        if ref.kind is None:  # not in the vocabulary: describe it here
+            g.add(b, RDF.type, ORG.Organization)
+            g.add(b, SKOS.prefLabel, vi(ref.name))
+            g.add(b, RDFS.label, vi(ref.name))
+            g.add(b, VK.level, iris.concept("level", ref.level))
         return b
 
     # the document itself

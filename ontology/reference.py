@@ -329,6 +329,27 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
         if k.parent:
             g.add(body, ORG.subOrganizationOf, iris.body(kinds[k.parent].name_vi))
 
+    # the provincial bodies of every province (and of documents whose province is unknown), described
+    # once here: document graphs only point to them, so a body's label is not repeated in every graph
+    # (the 63 units documents are written in; every new unit of 2025 bears the name of one of them)
+    for p in [*(p for p in provinces() if not p.after_2025), None]:
+        where = p.slug if p else "unknown-province"
+        for k in kinds.values():
+            if k.level != "provincial":
+                continue
+            body = iris.body(k.name_vi, province=where)
+            g.add(body, RDF.type, ORG.Organization)
+            g.add(body, SKOS.prefLabel, _vi(k.name_vi))
+            g.add(body, RDFS.label, _vi(k.name_vi))
+            g.add(body, ORG.classification, iris.concept("bodykind", k.key))
+            g.add(body, VK.level, level_iri["provincial"])
+            if p is not None:
+                g.add(body, VK.province, province_iri(iris, p))
+            if k.parent:
+                parent = kinds[k.parent]
+                g.add(body, ORG.subOrganizationOf, iris.body(parent.name_vi, province=where)
+                      if parent.level == "provincial" else iris.body(parent.name_vi))
+
     # provinces and the merger
     by_slug_new = {p.slug: p for p in provinces() if p.after_2025}
     merger = _typed(MERGER_DATE, XSD.date)

@@ -196,9 +196,13 @@ def test_sparql_bodies_and_kinds(store) -> None:
     assert ("UBND tỉnh",) in values(store, q)
     q = """SELECT ?p WHERE { ?k skos:notation "thuong-truc-tinh-uy" ; vk:parentKind/skos:notation ?p }"""
     assert values(store, q) == [("ban-thuong-vu-tinh-uy",)]
-    # no provincial body is instantiated in the reference graph: loaders mint them per province
-    q = """SELECT (COUNT(*) AS ?n) WHERE { ?b a org:Organization ; vk:level/skos:notation "provincial" }"""
-    assert values(store, q) == [("0",)]
+    # every provincial body of every (pre-2025) province is described once, in the reference graph:
+    # a province's Ban Thường vụ is not another's
+    q = """SELECT ?b WHERE { ?b a org:Organization ; skos:prefLabel "Ban Thường vụ Tỉnh ủy"@vi ;
+           vk:province/rdfs:label "Lai Châu"@vi }"""
+    assert values(store, q) == [("https://w3id.org/vankien/id/body/lai-chau/ban-thuong-vu-tinh-uy",)]
+    q = """SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b a org:Organization ; skos:prefLabel "Ban Thường vụ Tỉnh ủy"@vi }"""
+    assert values(store, q) == [("64",)]  # 63 provinces, and documents whose province is not known
 
 
 def test_reference_files_are_utf8_nfc() -> None:
