@@ -65,25 +65,55 @@ _GRAPH_OFFER = tuple(GRAPH_MEDIA)
 
 _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*', re.S)
-_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:-])", re.IGNORECASE)
-_FROM = re.compile(r"(?<![\w:?$.-])FROM(?![\w:-])", re.IGNORECASE)
+# ("?o.SERVICE <…>" and "1.SERVICE" are SERVICE clauses too: only names and variables may end in it)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
+_CACHED_QUERY_LENGTH = 4096  # only short queries are remembered: a cache keyed by huge texts grows without bound
+MAX_NESTING = 500
 
 
 @lru_cache(maxsize=512)
-def _keywords(query: str) -> str:
+def _keywords_cached(query: str) -> str:
     return _OPAQUE.sub(" ", query)
 
 
-@lru_cache(maxsize=1024)
+def _keywords(query: str) -> str:
+    """The query without strings, IRIs and comments."""
+    return _keywords_cached(query) if len(query) <= _CACHED_QUERY_LENGTH else _OPAQUE.sub(" ", query)
+
+
 def uses_service(query: str) -> bool:
     """True when the query or update has a ``SERVICE`` clause (strings, IRIs and comments ignored)."""
     return bool(_SERVICE.search(_keywords(query)))
 
 
-@lru_cache(maxsize=1024)
 def has_dataset_clause(query: str) -> bool:
     """True when the query sets its own dataset with ``FROM`` / ``FROM NAMED``."""
     return bool(_FROM.search(_keywords(query)))
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply groups and brackets nest (a parser recursing that deep would crash the store).
+
+    >>> nesting_depth("SELECT * { { ?s ?p ?o } FILTER((1)) }")
+    3
+    """
+    depth = deepest = 0
+    for c in _keywords(query):
+        if c in "{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "})":
+            depth -= 1
+    return deepest
+
+
+def check_query(query: str) -> None:
+    """Refuse what must never reach the store: SERVICE (it would call outside), runaway nesting."""
+    if uses_service(query):
+        raise QueryError("SERVICE (federated query) is not allowed on this endpoint")
+    if nesting_depth(query) > MAX_NESTING:
+        raise QueryError(f"the query nests groups or brackets deeper than {MAX_NESTING} levels")
 
 
 def _bearer_ok(request: Request, token: str) -> bool:
@@ -153,8 +183,7 @@ async def execute_query(state: Any, query: str, params: dict[str, list[str]],
                         accept: str | None) -> tuple[bytes, str]:
     """Run one SPARQL query with the service's limits; returns the body and its media type."""
     settings = state.settings
-    if uses_service(query):
-        raise QueryError("SERVICE (federated query) is not allowed on this endpoint")
+    check_query(query)
     results_format, graph_format = _formats(accept, params)
     defaults = [_check_iri(g, "default-graph-uri") for g in params.get("default-graph-uri", ())]
     named = [_check_iri(g, "named-graph-uri") for g in params.get("named-graph-uri", ())]
@@ -174,8 +203,17 @@ async def run_query(request: Request, query: str, params: dict[str, list[str]]) 
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
-@lru_cache(maxsize=1024)
 def _query_string(raw: bytes) -> dict[str, list[str]]:
+    """The parameters of a URL's query string (short ones remembered)."""
+    return _query_string_cached(raw) if len(raw) <= _CACHED_QUERY_LENGTH else _parse_query_string(raw)
+
+
+@lru_cache(maxsize=1024)
+def _query_string_cached(raw: bytes) -> dict[str, list[str]]:
+    return _parse_query_string(raw)
+
+
+def _parse_query_string(raw: bytes) -> dict[str, list[str]]:
     """The parameters of a URL's query string (shared between calls: do not change them).
 
     >>> _query_string(b"query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fg&x")
@@ -272,8 +310,7 @@ class QueryFastPath:
 
 async def run_update(request: Request, update: str) -> Response:
     """Run a SPARQL update (the token was checked by the caller)."""
-    if uses_service(update):
-        raise QueryError("SERVICE (federated query) is not allowed on this endpoint")
+    check_query(update)
     await request.app.state.runner.call("update", timeout=request.app.state.settings.update_timeout,
                                         retry=False, update=update)
     return Response(status_code=204)

@@ -252,6 +252,8 @@ class _Owner:
     def query(self, query: str, results_format: str | None, graph_format: str | None,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
               union: bool = True, max_rows: int = 100_000) -> tuple[str, bytes]:
+        from graph_api.sparql import check_query
+        check_query(query)  # also for the views and the trace, which call the worker directly
         if self.remote is not None:
             return self._remote_query(query, results_format, graph_format, default_graphs, named_graphs, union)
         kwargs: dict[str, Any] = {}
@@ -301,6 +303,8 @@ class _Owner:
 
     # -- writes ----------------------------------------------------------------------------
     def update(self, update: str) -> None:
+        from graph_api.sparql import check_query
+        check_query(update)
         with self.write_lock:
             if self.remote is not None:
                 self.remote.update(update)
