@@ -371,8 +371,12 @@ class SparqlStore:
             return
         gsp = self.graph_store_url
         if gsp:
-            self._send("PUT", gsp, params={"graph": graph}, content=triples_to_ntriples(triples).encode("utf-8"),
-                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
+            # a large graph goes as a PUT of its first part then POSTs of the rest (some servers refuse
+            # bodies of several MB); like every write on Virtuoso, not atomic
+            for i, chunk in enumerate(_chunks(triples, GSP_CHUNK)):
+                self._send("PUT" if i == 0 else "POST", gsp, params={"graph": graph},
+                           content=triples_to_ntriples(chunk).encode("utf-8"),
+                           headers={"Content-Type": "application/n-triples; charset=utf-8"})
             return
         size = self._chunk_size if self._chunk_size is not None else CHUNK_SIZES[self.flavour]
         for i, chunk in enumerate(_chunks(triples, size)):
@@ -457,6 +461,9 @@ def _server_message(response: httpx.Response) -> str:
 
 def _has_bnode(triple: Triple) -> bool:
     return isinstance(triple.subject, BlankNode) or isinstance(triple.object, BlankNode)
+
+
+GSP_CHUNK = 1_000  # triples per Graph Store Protocol request (Virtuoso cuts larger bodies)
 
 
 def _chunks(triples: list[Triple], size: int | None) -> list[list[Triple]]:
