@@ -32,6 +32,7 @@ from fastapi.responses import RedirectResponse, Response
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 
 from graph_api.negotiation import negotiate
+from graph_api.remote import has_dataset_clause  # the one place that reads a query's dataset clause
 from graph_api.worker import Refused
 from vankien.errors import QueryError, VankienError
 
@@ -67,7 +68,6 @@ _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*', re.S)
 # ("?o.SERVICE <…>" and "1.SERVICE" are SERVICE clauses too: only names and variables may end in it)
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
-_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
 _CACHED_QUERY_LENGTH = 4096  # only short queries are remembered: a cache keyed by huge texts grows without bound
 MAX_NESTING = 500
 
@@ -85,11 +85,6 @@ def _keywords(query: str) -> str:
 def uses_service(query: str) -> bool:
     """True when the query or update has a ``SERVICE`` clause (strings, IRIs and comments ignored)."""
     return bool(_SERVICE.search(_keywords(query)))
-
-
-def has_dataset_clause(query: str) -> bool:
-    """True when the query sets its own dataset with ``FROM`` / ``FROM NAMED``."""
-    return bool(_FROM.search(_keywords(query)))
 
 
 def nesting_depth(query: str) -> int:

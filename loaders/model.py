@@ -136,6 +136,3 @@ class Document:
     text: str = field(repr=False, default="")
     metadata: dict = field(default_factory=dict)
     iri: str | None = None
-
-    def citation(self, key: tuple[str, int | None]) -> Citation | None:
-        return next((c for c in self.citations if c.key == key), None)

@@ -102,7 +102,7 @@ def document_iri(iris: Iris, doc: Document) -> str:
 
 
 def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None) -> str:
-    kind = next((b for b in vocabulary().bodies if b.key == kind_key), None) if kind_key else None
+    kind = vocabulary().body_by_key(kind_key)
     canonical = kind.name if kind else name
     if level == "central":
         return iris.body(canonical)
@@ -171,7 +171,8 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
     # meeting
     if doc.meeting:
         m = doc.meeting
-        held_by = body(BodyRef(m.body, (vocabulary().body_by_name(m.body) or _NoKind).key, "provincial", m.span))
+        kind = vocabulary().body_by_name(m.body)
+        held_by = body(BodyRef(m.body, kind.key if kind else None, "provincial", m.span))
         meeting = iris.meeting(body=m.body, province=province, term=m.term, number=m.number, date=m.date)
         g.add(meeting, RDF.type, VK.Meeting)
         g.add(meeting, VK.heldBy, held_by)
@@ -319,10 +320,6 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
                 g.add(d, VK.onBehalfOf, body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
         evidence(d, VK.signedBy, pi, doc.signer.span)
     return graph, g.triples
-
-
-class _NoKind:
-    key = None
 
 
 def _provincial_person(person) -> bool:

@@ -88,6 +88,7 @@ class Vocabulary:
                                                   int(r["year"]) if r.get("year") else None, r.get("issuer") or None,
                                                   r.get("term") or None, r.get("title") or None, r.get("level") or "central")
                                   for r in _rows(ref / "central_documents.csv")]
+        self._body_keys = {b.key: b for b in self.bodies}
         self._body_names: dict[str, BodyKind] = {}
         for b in self.bodies:
             for name in (b.name, *b.aliases):
@@ -117,9 +118,8 @@ class Vocabulary:
     def province_by_name(self, name: str) -> Province | None:
         return self._province_names.get(key(name))
 
-    def province_by_slug(self, slug: str) -> Province | None:
-        return next((p for p in self.provinces if p.slug == slug and p.period == "before_2025"), None) or \
-            next((p for p in self.provinces if p.slug == slug), None)
+    def body_by_key(self, key: str | None) -> BodyKind | None:
+        return self._body_keys.get(key) if key else None
 
     def find_bodies(self, text: str) -> list[tuple[int, int, BodyKind]]:
         """Every body name in ``text`` (longest match first), as (start, end, kind)."""

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology import DCTERMS, ELI, ONTOLOGY_FILE, ORG, OWL, RDF, RDFS, SKOS, VK, XSD
-from ontology.iris import Iris, slug
+from ontology import DCTERMS, ELI, ONTOLOGY_FILE, ORG, OWL, RDF, RDFS, SKOS, VK, XSD  # noqa: F401 (OWL: doctests)
+from ontology.iris import Iris
 from vankien.errors import InputError
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
