@@ -395,6 +395,13 @@ class SparqlStore:
         if ops:
             self.update(" ;\n".join(ops))
 
+    def add_nquads(self, data: bytes) -> None:
+        """Add N-Quads of graphs not yet in the store, grouped by graph and sent as ``add_graphs`` does."""
+        graphs: dict[str, list[Triple]] = {}
+        for q in parse(data, format=RdfFormat.N_QUADS):
+            graphs.setdefault(q.graph_name.value, []).append(Triple(q.subject, q.predicate, q.object))
+        self.add_graphs(graphs)
+
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from graph_api.store import GraphStore
 from loaders.read import DOCUMENT_SUFFIXES
@@ -69,8 +69,8 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     return files, problems
 
 
-def _extract_nt(path: str, base: str) -> tuple[str, str, str, bytes | None, str | None]:
-    """Worker: (path, graph, sha256, N-Triples, error) — runs in a child process."""
+def _extract_nq(path: str, base: str) -> tuple[str, str, str, bytes | None, str | None]:
+    """Worker: (path, graph, sha256, N-Quads in the document's graph, error) — runs in a child process."""
     from loaders import extract_file
     from loaders.to_rdf import document_graph
     iris = Iris(base)
@@ -78,7 +78,9 @@ def _extract_nt(path: str, base: str) -> tuple[str, str, str, bytes | None, str 
     try:
         doc = extract_file(path)
         _, triples = document_graph(doc, iris, folder=Path(path).parent.name)
-        return path, graph, doc.sha256, serialize(triples, format=RdfFormat.N_TRIPLES), None
+        g = NamedNode(graph)
+        quads = [Quad(t.subject, t.predicate, t.object, g) for t in triples]
+        return path, graph, doc.sha256, serialize(quads, format=RdfFormat.N_QUADS), None
     except InputError as e:
         return path, graph, "", None, e.reason
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
@@ -114,10 +116,10 @@ def load_reference(store: GraphStore, iris: Iris, *, known: dict[str, str] | Non
 def _run(files: list[Path], base: str, workers: int) -> Iterator[tuple[str, str, str, bytes | None, str | None]]:
     if workers <= 1 or len(files) < 4:
         for f in files:
-            yield _extract_nt(str(f), base)
+            yield _extract_nq(str(f), base)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_extract_nt, [str(f) for f in files], [base] * len(files), chunksize=8)
+        yield from pool.map(_extract_nq, [str(f) for f in files], [base] * len(files), chunksize=8)
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, iris: Iris | None = None,
@@ -155,36 +157,36 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
                 continue
         todo.append(f)
     tick = _progress(progress, len(todo))
-    batch: dict[str, list[Triple]] = {}
+    batch: list[bytes] = []  # N-Quads of new documents, written together in one transaction
     batch_size = 0
 
     def flush() -> None:
         nonlocal batch, batch_size
         if batch:
-            add = getattr(store, "add_graphs", None)
-            if add is not None:
-                add(batch)  # new graphs: one transaction for the whole batch
-            else:
-                for g, triples in batch.items():
-                    store.replace_graph(g, triples)
-        batch, batch_size = {}, 0
+            store.add_nquads(b"".join(batch))
+        batch, batch_size = [], 0
 
-    for n, (path, graph, _, nt, error) in enumerate(_run(todo, iris.base, workers), 1):
+    pending: set[str] = set()
+    for n, (path, graph, _, nq, error) in enumerate(_run(todo, iris.base, workers), 1):
         if error:
             report.rejected.append((path, error))
         else:
-            triples = [Triple(q.subject, q.predicate, q.object) for q in parse(nt, format=RdfFormat.N_TRIPLES)]
-            if graph in known or graph in batch:
+            count = nq.count(b"\n")  # one quad a line
+            if graph in known or graph in pending:
                 flush()
+                pending.clear()
+                triples = [Triple(q.subject, q.predicate, q.object) for q in parse(nq, format=RdfFormat.N_QUADS)]
                 store.replace_graph(graph, triples)  # a changed document: replaced in one transaction
             else:
-                batch[graph] = triples
-                batch_size += len(triples)
+                batch.append(nq)
+                pending.add(graph)
+                batch_size += count
                 if batch_size >= BATCH_TRIPLES:
                     flush()
+                    pending.clear()
             known[graph] = ""
             report.documents += 1
-            report.triples += len(triples)
+            report.triples += count
         tick(n)
     flush()
     tick(None)

@@ -62,14 +62,15 @@ import os, sys, time
 from graph_api import store as S
 def report(graphs):
     os.write(1, "".join(f"committed {time.monotonic():.4f} {g}\\n" for g in graphs).encode())
-replace, add = S.OxigraphStore.replace_graph, S.OxigraphStore.add_graphs
+from pyoxigraph import RdfFormat, parse
+replace, add = S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads
 def replace_graph(self, graph, triples):
     replace(self, graph, triples)
     report([graph])
-def add_graphs(self, graphs):
-    add(self, graphs)
-    report(list(graphs))
-S.OxigraphStore.replace_graph, S.OxigraphStore.add_graphs = replace_graph, add_graphs
+def add_nquads(self, data):
+    add(self, data)
+    report(sorted({q.graph_name.value for q in parse(data, format=RdfFormat.N_QUADS)}))
+S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads = replace_graph, add_nquads
 from vankien.cli import main
 sys.argv = ["vankien", *sys.argv[1:]]
 main()

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from pyoxigraph import (
-    BlankNode, Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results,
+    BlankNode, Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results, serialize,
 )
 
 from backends import (  # noqa: F401  (fixtures)
@@ -176,6 +176,15 @@ def test_add_graphs(backend_store: GraphStore) -> None:
     assert backend_store.named_graphs() == [G1, G2]
     assert triples_in(backend_store, G1) == set(graph_a())
     assert len(triples_in(backend_store, G2)) == len(graph_b()) + 2
+
+
+def test_add_nquads(backend_store: GraphStore) -> None:
+    quads = [Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in ((G1, graph_a()), (G2, graph_b()))
+             for t in ts]
+    backend_store.add_nquads(serialize(quads, format=RdfFormat.N_QUADS))
+    assert backend_store.named_graphs() == [G1, G2]
+    assert triples_in(backend_store, G1) == set(graph_a())
+    assert triples_in(backend_store, G2) == set(graph_b())
 
 
 def test_replace_large_graph(backend_store: GraphStore) -> None:
