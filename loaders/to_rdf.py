@@ -32,16 +32,22 @@ class _Graph:
 
     def __init__(self) -> None:
         self.triples: list[Triple] = []
-        self._seen: set[Triple] = set()
+        self._seen: set[tuple] = set()
+        self._nodes: dict[str, NamedNode] = {}
+
+    def _node(self, iri: str) -> NamedNode:
+        node = self._nodes.get(iri)
+        if node is None:
+            node = self._nodes[iri] = NamedNode(iri)
+        return node
 
     def add(self, s: str, p: str, o) -> None:
         if o is None or o == "":
             return
-        obj = o if isinstance(o, Literal) else NamedNode(o)
-        t = Triple(NamedNode(s), NamedNode(p), obj)
-        if t not in self._seen:
-            self._seen.add(t)
-            self.triples.append(t)
+        if (s, p, o) in self._seen:
+            return
+        self._seen.add((s, p, o))
+        self.triples.append(Triple(self._node(s), self._node(p), o if isinstance(o, Literal) else self._node(o)))
 
 
 def vi(text: str | None) -> Literal | None:

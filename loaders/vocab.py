@@ -15,7 +15,7 @@ import csv
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.read import normalise
@@ -59,6 +59,7 @@ class CentralDocument:
     level: str
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """Comparison key of a name: normal form, lower case, single spaces.
 
@@ -141,7 +142,7 @@ class Vocabulary:
         ``text`` is matching text, so lower-casing is enough to compare."""
         out = []
         for m in _CAPITALISED_RUN.finditer(text):
-            words = [(w.start(), w.end()) for w in re.finditer(r"[^\s-]+", m.group(0))]
+            words = [(w.start(), w.end()) for w in _WORD.finditer(m.group(0))]
             i = 0
             while i < len(words):
                 for n in range(min(longest, len(words) - i), 0, -1):
@@ -160,6 +161,7 @@ class Vocabulary:
 
 
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_WORD = re.compile(r"[^\s-]+")
 _CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:(?: | - |-)[{_UPPER}][^\W\d_]*)*")
 
 

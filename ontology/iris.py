@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
@@ -37,6 +38,7 @@ LOCAL_ISSUERS = frozenset({
 })
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """ASCII slug of a Vietnamese string: no diacritics, lower case, dashes.
 

@@ -44,7 +44,9 @@ def _fail(e: VankienError) -> None:
 def load(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .pdf)."),
          store: Optional[str] = StoreOption,
          workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (0 = every core)."),
-         force: bool = typer.Option(False, help="Reload documents even when unchanged.")) -> None:
+         force: bool = typer.Option(False, help="Reload documents even when unchanged."),
+         bulk: bool = typer.Option(False, help="Write new documents with the store's bulk loader: faster, not "
+                                               "atomic (re-run the load after a crash to repair).")) -> None:
     """Load documents into the store, each into its own named graph.
 
     Example: vankien load data/corpus --workers 0
@@ -52,7 +54,8 @@ def load(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .m
     from loaders.ingest import ingest
     try:
         s = _store(store)
-        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, progress=True)
+        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk,
+                        progress=True)
         total = _count(s)
         s.close()
     except VankienError as e:
