@@ -15,6 +15,7 @@ as the saved queries in ``queries/`` (``trace.rq``, ``serves.rq``, ``coverage.rq
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from graph_api.store import GraphStore
@@ -175,30 +176,60 @@ def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
                 "province": i.get("province")} for d, i in info.items()}
 
 
+def _natural(iri: str) -> list:
+    """Sort key of an IRI with its numbers compared as numbers (…/task/2 before …/task/10)."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", iri)]
+
+
+def _provinces_of_tasks(store: GraphStore, tasks: list[str]) -> dict[str, str | None]:
+    """The province of each task's source document (a task's IRI is its document's IRI + ``/task/N``)."""
+    docs = sorted({t.rsplit("/task/", 1)[0] for t in tasks})
+    names: dict[str, str] = {}
+    for i in range(0, len(docs), 500):
+        for r in store.select(f"""SELECT DISTINCT ?d ?label WHERE {{ {_values('d', docs[i:i + 500])}
+                ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?label }}"""):
+            names[_v(r, "d")] = _v(r, "label")
+    return {t: names.get(t.rsplit("/task/", 1)[0]) for t in tasks}
+
+
 def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
-          as_of: str | None = None) -> dict:
-    """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain."""
+          as_of: str | None = None, limit: int | None = None, offset: int = 0) -> dict:
+    """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain.
+
+    Tasks come in the order of their IRIs (province, issuer, kind, year, number of their document, then
+    position). ``limit``/``offset`` return one page of them with all the details, ``total`` counting them
+    all: on a national store a central document has thousands of tasks, and a page costs what its tasks
+    cost. ``documents`` lists every document carrying ``ref`` out, whatever the page."""
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
     targets = resolve_target(store, ref, year=year)
     target_iris = [d["iri"] for d in targets]
     plans = implementing_documents(store, target_iris)
     via = target_iris + list(plans)
-    rows = store.select(f"""SELECT DISTINCT ?t ?via ?how WHERE {{ {_values('via', via)}
-        {{ ?t <{ELI.implements}> ?via . BIND("implements" AS ?how) }}
-        UNION {{ ?t <{ELI.is_part_of}> ?via . BIND("part of" AS ?how) }}
-        ?t a <{VK.Task}> }}""")
     how: dict[str, tuple[str, str]] = {}
-    for r in rows:
-        t, v = _v(r, "t"), _v(r, "via")
-        if t not in how or (v in target_iris and how[t][0] not in target_iris):
-            how[t] = (v, _v(r, "how"))
-    details = task_details(store, list(how))
-    quotes = _quotes(store, list(how), via)
+    for i in range(0, len(via), 500):
+        rows = store.select(f"""SELECT DISTINCT ?t ?via ?how WHERE {{ {_values('via', via[i:i + 500])}
+            {{ ?t <{ELI.implements}> ?via . BIND("implements" AS ?how) }}
+            UNION {{ ?t <{ELI.is_part_of}> ?via . BIND("part of" AS ?how) }}
+            ?t a <{VK.Task}> }}""")
+        for r in rows:
+            t, v = _v(r, "t"), _v(r, "via")
+            if t not in how or (v in target_iris and how[t][0] not in target_iris):
+                how[t] = (v, _v(r, "how"))
+    order = sorted(how, key=_natural)
+    if province:
+        where = _provinces_of_tasks(store, order)
+        order = [t for t in order if (where[t] or "").lower() == province.lower()]
+    page = order[offset:offset + limit] if limit is not None else order[offset:]
+    details = task_details(store, page)
+    quotes = _quotes(store, page, via)
     labels = _labels(store, list(plans) + target_iris)
     today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     tasks = []
-    for t, (v, relation) in how.items():
+    for t in page:
+        v, relation = how[t]
         d = details.get(t)
-        if d is None or (province and (d["province"] or "").lower() != province.lower()):
+        if d is None:
             continue
         chain = [] if v in target_iris else [v] + plans[v][:-1]
         d["chain"] = [labels.get(c, {"iri": c}) for c in chain]
@@ -206,10 +237,10 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
         d["quote"] = quotes.get((t, v))
         d["status"] = _deadline_status(d["deadline"], d["ongoing"], today)
         tasks.append(d)
-    tasks.sort(key=lambda d: (d["province"] or "", d["document"]["date"] or "", d["document"]["iri"], d["position"]))
-    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in chain]}
-                 for p, chain in plans.items()]
+    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]}
+                 for p in plans]
     return {"target": targets[0] if len(targets) == 1 else targets, "targets": targets, "as_of": today.isoformat(),
+            "total": len(order), "offset": offset, "limit": limit,
             "documents": documents, "tasks": tasks}
 
 

@@ -8,12 +8,17 @@ from graph_api import trace as T
 from visualise.router import get_store
 
 router = APIRouter(prefix="/api", tags=["trace"])
+PAGE = 500  # tasks in a page of /api/trace unless asked otherwise
+MAX_PAGE = 10_000
 
 
 @router.get("/trace/{symbol:path}", summary="Tasks that implement a document, directly or through provincial plans")
 def trace(symbol: str, year: int | None = Query(None, ge=1900, le=2100), province: str | None = None,
-          as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"), store=Depends(get_store)) -> dict:
-    return T.trace(store, symbol, year=year, province=province, as_of=as_of)
+          as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+          limit: int = Query(PAGE, ge=0, le=MAX_PAGE, description="Tasks in this page (`total` counts them all)"),
+          offset: int = Query(0, ge=0, description="Tasks skipped before this page"),
+          store=Depends(get_store)) -> dict:
+    return T.trace(store, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
 
 
 @router.get("/serves/{ref:path}", summary="Documents a provincial document or a task serves, up to central ones")

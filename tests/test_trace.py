@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,33 @@ def test_trace_is_transitive_through_a_provincial_plan(store) -> None:
     later = by_file["lai_chau_conclusion.txt"]
     assert len(later) == 1 and [c["symbol"] for c in later[0]["chain"]] == ["05-KH/TU"]
     assert later[0]["status"] == "open"
+
+
+def test_pages_of_a_trace_add_up_to_the_whole_trace(store) -> None:
+    whole = T.trace(store, "21-KL/TW", as_of="2023-01-01")
+    assert whole["total"] == len(whole["tasks"]) >= 4 and whole["limit"] is None
+    pages = [T.trace(store, "21-KL/TW", as_of="2023-01-01", limit=3, offset=o) for o in range(0, whole["total"], 3)]
+    assert all(p["total"] == whole["total"] and len(p["tasks"]) <= 3 for p in pages)
+    assert [t["task"] for p in pages for t in p["tasks"]] == [t["task"] for t in whole["tasks"]]
+    assert [t for p in pages for t in p["tasks"]] == whole["tasks"]  # same details, quotes and chains
+    assert all(p["documents"] == whole["documents"] for p in pages)  # every document carrying it out, on each page
+    beyond = T.trace(store, "21-KL/TW", limit=10, offset=whole["total"])
+    assert beyond["tasks"] == [] and beyond["total"] == whole["total"]
+    with pytest.raises(ValueError):
+        T.trace(store, "21-KL/TW", limit=-1)
+
+
+def test_tasks_come_in_the_order_of_their_iris_numbers_as_numbers(store) -> None:
+    tasks = [t["task"] for t in T.trace(store, "21-KL/TW")["tasks"]]
+    assert tasks == sorted(tasks, key=lambda i: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", i)])
+    assert T._natural("a/task/2") < T._natural("a/task/10")
+
+
+def test_province_filter_applies_before_the_page(store) -> None:
+    lai_chau = T.trace(store, "21-KL/TW", province="Lai Châu")
+    assert lai_chau["total"] == 3 and {t["province"] for t in lai_chau["tasks"]} == {"Lai Châu"}
+    page = T.trace(store, "21-KL/TW", province="lai châu", limit=1, offset=2)
+    assert page["total"] == 3 and [t["task"] for t in page["tasks"]] == [lai_chau["tasks"][2]["task"]]
 
 
 def test_trace_69_qd_tw_returns_the_dissemination_task(store) -> None:

@@ -53,6 +53,17 @@ def test_trace_endpoint(service: str) -> None:
     assert any(d["symbol"] == "147-KH/TU" for d in data["documents"])
 
 
+def test_trace_endpoint_pages(service: str) -> None:
+    whole = httpx.get(service + "/api/trace/21-KL/TW", timeout=30).json()
+    assert whole["limit"] == 500 and whole["total"] == len(whole["tasks"])
+    assert whole["total"] >= 1
+    last = whole["total"] - 1
+    page = httpx.get(service + "/api/trace/21-KL/TW", params={"limit": 1, "offset": last}, timeout=30).json()
+    assert page["total"] == whole["total"] and [t["task"] for t in page["tasks"]] == [whole["tasks"][last]["task"]]
+    assert httpx.get(service + "/api/trace/21-KL/TW", params={"limit": -1}, timeout=30).status_code == 422
+    assert httpx.get(service + "/api/trace/21-KL/TW", params={"limit": 10**6}, timeout=30).status_code == 422
+
+
 def test_trace_errors_map_to_statuses(service: str) -> None:
     ambiguous = httpx.get(service + "/api/trace/18-NQ/TW", timeout=30)
     assert ambiguous.status_code == 409 and "ambiguous" in ambiguous.json()["message"]

@@ -247,6 +247,8 @@ def trace(symbol: str = typer.Argument(..., help="Symbol of the central (or prov
           reverse: bool = typer.Option(False, help="Treat SYMBOL as a provincial document and list what it serves."),
           coverage: bool = typer.Option(False, help="Provinces with and without tasks implementing it."),
           format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+          limit: Optional[int] = typer.Option(None, min=0, help="At most this many tasks (a page); all by default."),
+          offset: int = typer.Option(0, min=0, help="Skip this many tasks first (with --limit: the next page)."),
           store: Optional[str] = StoreOption) -> None:
     """Every task that implements a document, directly or through provincial plans.
 
@@ -265,7 +267,7 @@ def trace(symbol: str = typer.Argument(..., help="Symbol of the central (or prov
             s.close()
             _emit(result, format, T.serves_rows)
             return
-        result = T.trace(s, symbol, year=year, province=province, as_of=as_of)
+        result = T.trace(s, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
         s.close()
     except VankienError as e:
         if hasattr(e, "candidates"):
