@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -23,7 +24,7 @@ from graph_api.settings import Settings
 from graph_api.sparql import QueryFastPath
 from graph_api.worker import QueryRunner, Refused
 from ontology import PREFIXES
-from vankien.errors import VankienError
+from vankien.errors import NotFound, VankienError
 
 __all__ = ["create_app", "serve", "OPTIONAL_ROUTERS"]
 
@@ -120,6 +121,33 @@ class ServiceApp(FastAPI):
         await super().__call__(scope, receive, send)
 
 
+def api_docs_router() -> APIRouter:
+    """``/docs``: Swagger UI from the files of the ``swagger-ui-bundle`` package, so that it works offline
+    (FastAPI's own page loads them from a CDN)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import FileResponse
+    from swagger_ui_bundle import swagger_ui_path
+
+    router = APIRouter(include_in_schema=False)
+    files = {p.name: p for p in Path(swagger_ui_path).iterdir()
+             if p.name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")}
+
+    @router.get("/docs")
+    async def docs(request: Request) -> Response:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{request.app.title} — API",
+                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/static/swagger-ui.css",
+                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
+
+    @router.get("/docs/static/{name}")
+    async def docs_static(name: str) -> Response:
+        if name not in files:
+            raise NotFound(f"no static file {name}")
+        return FileResponse(files[name])
+
+    return router
+
+
 def create_app(store_spec: str, *, settings: Settings | None = None,
                extra_routers: Sequence[APIRouter] = (), include_optional: bool = True) -> FastAPI:
     """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
@@ -144,7 +172,7 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
             await runner.close()
 
     app = ServiceApp(title=f"{settings.title} — SPARQL and linked-data service", version="0.1.0",
-                  lifespan=lifespan,
+                  lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, "
                               "a query page at /query.")
     app.state.settings = settings
@@ -172,6 +200,7 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
         return {"status": "ok", "worker_pid": runner.pid, "restarts": runner.restarts,
                 "read_only": settings.read_only, "cache": runner.cache.stats() if runner.cache else None}
 
+    app.include_router(api_docs_router())
     app.include_router(sparql_router())
     app.include_router(linked_data_router())
     app.include_router(rest_router())

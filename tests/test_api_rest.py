@@ -115,6 +115,27 @@ def test_query_page_in_chromium(api_server):
             browser.close()
 
 
+def test_api_docs_page_works_offline_in_chromium(api_server):
+    """/docs (Swagger UI) is drawn from files the service serves itself: nothing is fetched from elsewhere."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            fetched: list[str] = []
+            page.on("request", lambda req: fetched.append(req.url))
+            page.goto(api_server.url + "/docs")
+            page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+            paths = page.locator(".opblock-summary-path").all_inner_texts()
+            assert any(p.startswith("/api/documents") for p in paths) and any(p.startswith("/sparql") for p in paths), paths
+            assert fetched and all(u.startswith(api_server.url) for u in fetched), fetched
+        finally:
+            browser.close()
+    assert httpx.get(api_server.url + "/docs/static/nothing.js").status_code == 404
+    assert httpx.get(api_server.url + "/redoc").status_code == 404
+
+
 def test_schemathesis_finds_no_server_error(api_server, tmp_path):
     proc = subprocess.run(
         [str(Path(sys.executable).parent / "schemathesis"), "run", api_server.url + "/openapi.json",
