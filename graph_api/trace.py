@@ -161,13 +161,17 @@ def _document_info(store: GraphStore, docs: list[str]) -> dict[str, dict]:
     return out
 
 
-def _quotes(store: GraphStore, tasks: list[str], objects: list[str]) -> dict[tuple[str, str], str]:
-    """The sentence each task's implementation edge was read from."""
-    if not tasks or not objects:
-        return {}
-    rows = store.select(f"""SELECT DISTINCT ?t ?o ?quote WHERE {{ {_values('t', tasks)} {_values('o', objects)}
-        ?e <{RDF.subject}> ?t ; <{RDF.predicate}> <{ELI.implements}> ; <{RDF.object}> ?o ; <{VK.quote}> ?quote }}""")
-    return {(_v(r, "t"), _v(r, "o")): _v(r, "quote") for r in rows}
+def _quotes(store: GraphStore, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The sentence each (task, document) implementation edge was read from; the pairs are bound together
+    (binding tasks and documents as two lists would make a cross product of them)."""
+    out: dict[tuple[str, str], str] = {}
+    for i in range(0, len(pairs), 200):
+        values = " ".join(f"(<{t}> <{o}>)" for t, o in pairs[i:i + 200])
+        for r in store.select(f"""SELECT DISTINCT ?t ?o ?quote WHERE {{ VALUES (?t ?o) {{ {values} }}
+                ?e <{RDF.subject}> ?t ; <{RDF.object}> ?o ; <{RDF.predicate}> <{ELI.implements}> ;
+                   <{VK.quote}> ?quote }}"""):
+            out[(_v(r, "t"), _v(r, "o"))] = _v(r, "quote")
+    return out
 
 
 def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
@@ -222,7 +226,7 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
         order = [t for t in order if (where[t] or "").lower() == province.lower()]
     page = order[offset:offset + limit] if limit is not None else order[offset:]
     details = task_details(store, page)
-    quotes = _quotes(store, page, via)
+    quotes = _quotes(store, [(t, how[t][0]) for t in page])
     labels = _labels(store, list(plans) + target_iris)
     today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     tasks = []
