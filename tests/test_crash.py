@@ -63,6 +63,8 @@ from graph_api import store as S
 def report(graphs):
     os.write(1, "".join(f"committed {time.monotonic():.4f} {g}\\n" for g in graphs).encode())
 from pyoxigraph import RdfFormat, parse
+from loaders import ingest as I
+I.BATCH_TRIPLES = 10_000  # several write transactions in the 300-document load, so kills land between them
 replace, add = S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads
 def replace_graph(self, graph, triples):
     replace(self, graph, triples)
