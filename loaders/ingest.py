@@ -83,15 +83,18 @@ def _extract_nq(path: str, base: str) -> Extracted:
         doc = extract_file(path)
         _, triples = document_graph(doc, iris, folder=Path(path).parent.name)
         hash_predicate = NamedNode(VK.contentHash)
-        body = serialize([t for t in triples if t.predicate != hash_predicate], format=RdfFormat.N_TRIPLES)
-        marker = serialize([t for t in triples if t.predicate == hash_predicate], format=RdfFormat.N_TRIPLES)
-        # N-Triples to N-Quads: every line ends with " ." (a literal's line breaks are escaped)
-        in_graph = f" <{graph}> .\n".encode()
-        return path, graph, body.replace(b" .\n", in_graph), marker.replace(b" .\n", in_graph), None
+        return (path, graph, nquads([t for t in triples if t.predicate != hash_predicate], graph),
+                nquads([t for t in triples if t.predicate == hash_predicate], graph), None)
     except InputError as e:
         return path, graph, None, None, e.reason
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
         return path, graph, None, None, f"cannot extract ({e.__class__.__name__}: {e})"
+
+
+def nquads(triples: list[Triple], graph: str) -> bytes:
+    """N-Quads of ``triples`` in ``graph``, serialised by pyoxigraph as N-Triples: every line of those ends with
+    " ." (a literal's line breaks are escaped), so the graph goes in front of it."""
+    return serialize(triples, format=RdfFormat.N_TRIPLES).replace(b" .\n", f" <{graph}> .\n".encode())
 
 
 def graph_of(iris: Iris, path: Path) -> str:
@@ -128,8 +131,7 @@ def load_reference(store: GraphStore, iris: Iris, *, known: dict[str, str] | Non
         if graph in known:
             store.replace_graph(graph, content)
         else:  # a new store: parsed by the store itself, much faster than an update
-            in_graph = f" <{graph}> .\n".encode()
-            store.add_nquads(serialize(content, format=RdfFormat.N_TRIPLES).replace(b" .\n", in_graph))
+            store.add_nquads(nquads(content, graph))
     return len(triples) + len(onto)
 
 

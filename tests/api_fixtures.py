@@ -4,21 +4,27 @@ itself is owned by the service's worker process).
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
+import signal
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from pyoxigraph import RdfFormat, Store
 
 from graph_api.app import create_app
 from graph_api.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BASE = "https://w3id.org/vankien/"
 TOKEN = "test-token-9f2c"
@@ -169,3 +175,27 @@ def readonly_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     server = start_server(f"oxigraph:{path}", replace(TEST_SETTINGS, update_token=None))
     yield server
     server.stop()
+
+
+@contextlib.contextmanager
+def running(cmd: list[str], url: str, log: Path, env: dict[str, str]) -> Iterator[subprocess.Popen]:
+    """Run a server command (output to ``log``) until ``url``/health answers; SIGINT it (then kill) on exit."""
+    with open(log, "w") as out:
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert p.poll() is None, log.read_text()[-3000:]
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(url + "/health", timeout=2).status_code == 200:
+                    break
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+        yield p
+    finally:
+        p.send_signal(signal.SIGINT)
+        try:
+            p.wait(20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()

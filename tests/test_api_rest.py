@@ -85,53 +85,52 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def test_query_page_in_chromium(api_server):
+@pytest.fixture
+def browser():
+    """Debian chromium, headless, driven by playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            external: list[str] = []
-            page.on("request", lambda req: external.append(req.url) if not req.url.startswith(api_server.url) else None)
-            page.goto(api_server.url + "/query")
-            assert page.locator("#highlight .kw").count() > 0  # highlighted keywords
-            page.click("button.saved-query")
-            assert "eli:id_local" in page.input_value("#editor")
-            page.click("#run")
-            page.wait_for_selector("#results table")
-            assert page.locator("#results tbody tr").count() == 3
-            link = page.locator("#results tbody tr >> nth=0 >> a").first
-            assert link.get_attribute("href").startswith("/id/doc/")
-            with page.expect_download() as download:
-                page.click("#dl-csv")
-            assert Path(download.value.path()).read_text(encoding="utf-8").splitlines()[0] == "doc,symbol"
-            page.fill("#editor", "SELEC nothing")
-            page.click("#run")
-            page.wait_for_selector("#results .error")
-            assert "syntax error" in page.inner_text("#results .error").lower()
-            assert external == []  # works offline: nothing fetched from elsewhere
+            yield b
         finally:
-            browser.close()
+            b.close()
 
 
-def test_api_docs_page_works_offline_in_chromium(api_server):
+def test_query_page_in_chromium(api_server, browser):
+    page = browser.new_page()
+    external: list[str] = []
+    page.on("request", lambda req: external.append(req.url) if not req.url.startswith(api_server.url) else None)
+    page.goto(api_server.url + "/query")
+    assert page.locator("#highlight .kw").count() > 0  # highlighted keywords
+    page.click("button.saved-query")
+    assert "eli:id_local" in page.input_value("#editor")
+    page.click("#run")
+    page.wait_for_selector("#results table")
+    assert page.locator("#results tbody tr").count() == 3
+    link = page.locator("#results tbody tr >> nth=0 >> a").first
+    assert link.get_attribute("href").startswith("/id/doc/")
+    with page.expect_download() as download:
+        page.click("#dl-csv")
+    assert Path(download.value.path()).read_text(encoding="utf-8").splitlines()[0] == "doc,symbol"
+    page.fill("#editor", "SELEC nothing")
+    page.click("#run")
+    page.wait_for_selector("#results .error")
+    assert "syntax error" in page.inner_text("#results .error").lower()
+    assert external == []  # works offline: nothing fetched from elsewhere
+
+
+def test_api_docs_page_works_offline_in_chromium(api_server, browser):
     """/docs (Swagger UI) is drawn from files the service serves itself: nothing is fetched from elsewhere."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            fetched: list[str] = []
-            page.on("request", lambda req: fetched.append(req.url))
-            page.goto(api_server.url + "/docs")
-            page.wait_for_selector(".opblock-summary-path", timeout=30_000)
-            paths = page.locator(".opblock-summary-path").all_inner_texts()
-            assert any(p.startswith("/api/documents") for p in paths) and any(p.startswith("/sparql") for p in paths), paths
-            assert fetched and all(u.startswith(api_server.url) for u in fetched), fetched
-        finally:
-            browser.close()
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda req: fetched.append(req.url))
+    page.goto(api_server.url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any(p.startswith("/api/documents") for p in paths) and any(p.startswith("/sparql") for p in paths), paths
+    assert fetched and all(u.startswith(api_server.url) for u in fetched), fetched
     assert httpx.get(api_server.url + "/docs/static/nothing.js").status_code == 404
     assert httpx.get(api_server.url + "/redoc").status_code == 404
 

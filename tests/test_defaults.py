@@ -3,20 +3,16 @@ update token, and the token never appears in its logs (access log on, debug leve
 the token, refused and failed ones too)."""
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import socket
-import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import psutil
 import pytest
 
+from api_fixtures import running
 from graph_api.store import Literal, NamedNode, Triple, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,29 +33,6 @@ def environment(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-@contextlib.contextmanager
-def running(cmd: list[str], port: int, log: Path, env: dict[str, str]) -> Iterator[subprocess.Popen]:
-    with open(log, "w") as out:
-        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert p.poll() is None, log.read_text()[-3000:]
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
-        yield p
-    finally:
-        p.send_signal(signal.SIGINT)
-        try:
-            p.wait(20)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("defaults") / "store"
@@ -78,7 +51,7 @@ def other_addresses() -> list[str]:
 
 def test_serve_binds_loopback_and_is_read_only_by_default(store, tmp_path):
     port = free_port()
-    with running([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port)], port,
+    with running([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port)], f"http://127.0.0.1:{port}",
                  tmp_path / "serve.log", environment()) as p:
         listening = [c.laddr for c in psutil.Process(p.pid).net_connections("inet") if c.status == psutil.CONN_LISTEN]
         assert listening and {a.ip for a in listening} == {"127.0.0.1"}, listening
@@ -127,7 +100,7 @@ def test_the_token_never_appears_in_the_logs(store, tmp_path):
     log = tmp_path / "access.log"
     code = (f"from graph_api.app import serve; serve('oxigraph:{store}', port={port}, access_log=True, "
             "log_level='debug')")
-    with running([sys.executable, "-c", code], port, log, environment(VANKIEN_UPDATE_TOKEN=TOKEN)):
+    with running([sys.executable, "-c", code], f"http://127.0.0.1:{port}", log, environment(VANKIEN_UPDATE_TOKEN=TOKEN)):
         exercise_with_token(f"http://127.0.0.1:{port}")
     text = log.read_text()
     assert '"POST /update HTTP/1.1" 204' in text and '"PUT /graph?graph=' in text, text[-2000:]  # the log was on
@@ -138,7 +111,7 @@ def test_the_token_given_on_the_command_line_is_not_logged(store, tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
     with running([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port), "--update-token", TOKEN],
-                 port, log, environment()):
+                 f"http://127.0.0.1:{port}", log, environment()):
         url = f"http://127.0.0.1:{port}"
         assert httpx.get(url + "/health").json()["read_only"] is False
         exercise_with_token(url)

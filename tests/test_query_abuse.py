@@ -11,7 +11,6 @@ import contextlib
 import http.client
 import http.server
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from api_fixtures import running
 
 ROOT = Path(__file__).resolve().parents[1]
 VANKIEN = Path(sys.executable).parent / "vankien"
@@ -75,28 +76,11 @@ class Outside:
 def serve(store: Path, log: Path, *, env: dict[str, str], args: tuple[str, ...] = ()) -> Iterator[str]:
     """``vankien serve`` on a free port; yields its URL; stopped by PID."""
     port = free_port()
-    with open(log, "w") as out:
-        p = subprocess.Popen([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port), *args],
-                             stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
-    PIDS[url] = p.pid
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert p.poll() is None, log.read_text()[-3000:]
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/health", timeout=2).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    cmd = [str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port), *args]
+    with running(cmd, url, log, {**os.environ, **env}) as p:
+        PIDS[url] = p.pid
         yield url
-    finally:
-        p.send_signal(signal.SIGINT)
-        try:
-            p.wait(20)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
 
 
 @pytest.fixture(scope="module")
