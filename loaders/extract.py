@@ -114,6 +114,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
     >>> find_deadline("thực hiện thường xuyên")
     (None, 'thường xuyên', True)
     """
+    if not P.YEAR_RE.search(text):  # every dated deadline form carries a year: skip them at once
+        m = P.ONGOING_RE.search(text)
+        return (None, m.group(0), True) if m else (None, None, False)
     m = P.DEADLINE_BEFORE_RE.search(text)
     if m:
         return date_of(m), m.group(0), False

@@ -76,15 +76,13 @@ def _extract_nq(path: str, base: str) -> Extracted:
     """Worker: (path, graph, N-Quads of the document's graph, N-Quads of its content-hash marker, error) —
     runs in a child process. The marker is kept apart so that a bulk load can commit it last."""
     from loaders import extract_file
-    from loaders.to_rdf import document_graph
+    from loaders.to_rdf import document_nquads
     iris = Iris(base)
     graph = graph_of(iris, Path(path))
     try:
         doc = extract_file(path)
-        _, triples = document_graph(doc, iris, folder=Path(path).parent.name)
-        hash_predicate = NamedNode(VK.contentHash)
-        return (path, graph, nquads([t for t in triples if t.predicate != hash_predicate], graph),
-                nquads([t for t in triples if t.predicate == hash_predicate], graph), None)
+        _, body, marker = document_nquads(doc, iris, folder=Path(path).parent.name)
+        return path, graph, body, marker, None
     except InputError as e:
         return path, graph, None, None, e.reason
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:

@@ -60,6 +60,7 @@ DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})"
 PLACE_DATE_RE = re.compile(
     rf"(?:^|(?<=[\s*_]))(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})", re.M | re.I)
 # Deadline phrases, tried in order.
+YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(
     rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong)\s+(?:ngày\s+)?(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)

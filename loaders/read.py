@@ -77,13 +77,16 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", unify_tones(unicodedata.normalize("NFC", text)))
 
 
+_TYPOGRAPHY = {"–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\t": " "}
+_TYPOGRAPHY_RE = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
+
+
 def matching_text(text: str) -> str:
     """Length-preserving clean-up of display text for pattern matching: unified tones,
     Markdown emphasis and heading marks blanked, typographic dashes and quotes unified."""
     out = unify_tones(text)
     out = _MARKDOWN_RE.sub(lambda m: " " * len(m.group(0)), out)
-    return out.translate(str.maketrans({"–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
-                                        "\u00a0": " ", "\t": " "}))
+    return _TYPOGRAPHY_RE.sub(lambda m: _TYPOGRAPHY[m.group(0)], out)
 
 
 def decode(data: bytes, name: str) -> str:

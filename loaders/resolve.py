@@ -217,7 +217,8 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 if cls:
                     break
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
-        lead_in = bool(P.LEAD_IN_RE.search(b.text.rstrip(" *"))) and cls != "past"
+        tail = b.text.rstrip(" *")
+        lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
         if kind != NEWS:
             lead_in_seen = lead_in_seen or lead_in
             forward = cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))

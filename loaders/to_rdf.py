@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import NamedTuple, Union
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -27,48 +28,100 @@ _LEGAL_KINDS_EXCLUDED = {"news_report"}
 _KIND_KEYS = {"news_report": "news-report"}
 
 
+class Lit(NamedTuple):
+    """A literal as collected: its lexical form and either a language tag or a datatype IRI."""
+
+    value: str
+    language: str | None = None
+    datatype: str | None = None
+
+
+Term = Union[str, Lit]  # an IRI (str) or a literal
+_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*\Z')  # what N-Triples accepts in <…>
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
 class _Graph:
-    """Collects triples of one named graph; skips empty values."""
+    """Collects the triples of one named graph as plain tuples; skips empty values and repeats."""
 
     def __init__(self) -> None:
-        self.triples: list[Triple] = []
-        self._seen: set[tuple] = set()
-        self._nodes: dict[str, NamedNode] = {}
+        self.rows: list[tuple[str, str, Term]] = []
+        self._seen: set[tuple[str, str, Term]] = set()
 
-    def _node(self, iri: str) -> NamedNode:
-        node = self._nodes.get(iri)
-        if node is None:
-            node = self._nodes[iri] = NamedNode(iri)
-        return node
-
-    def add(self, s: str, p: str, o) -> None:
+    def add(self, s: str, p: str, o: Term | None) -> None:
         if o is None or o == "":
             return
-        if (s, p, o) in self._seen:
-            return
-        self._seen.add((s, p, o))
-        self.triples.append(Triple(self._node(s), self._node(p), o if isinstance(o, Literal) else self._node(o)))
+        row = (s, p, o)
+        if row not in self._seen:
+            self._seen.add(row)
+            self.rows.append(row)
+
+    def triples(self) -> list[Triple]:
+        """The rows as pyoxigraph triples (an invalid IRI raises ``ValueError``)."""
+        nodes: dict[str, NamedNode] = {}
+
+        def node(iri: str) -> NamedNode:
+            n = nodes.get(iri)
+            if n is None:
+                n = nodes[iri] = NamedNode(iri)
+            return n
+
+        def term(o: Term) -> NamedNode | Literal:
+            if type(o) is str:
+                return node(o)
+            if o.language:
+                return Literal(o.value, language=o.language)
+            return Literal(o.value, datatype=node(o.datatype)) if o.datatype else Literal(o.value)
+        return [Triple(node(s), node(p), term(o)) for s, p, o in self.rows]
+
+    def nquads(self, graph: str, *, apart: str) -> tuple[bytes, bytes]:
+        """N-Quads of the rows in ``graph``: (every row but those of predicate ``apart``, those). Every IRI is
+        checked as pyoxigraph would (an invalid one raises ``ValueError``), so that a batch never fails to parse."""
+        checked: dict[str, str] = {}
+
+        def iri(value: str) -> str:
+            out = checked.get(value)
+            if out is None:
+                if not _IRI.match(value):
+                    raise ValueError(f"not a valid IRI: {value!r}")
+                NamedNode(value)  # pyoxigraph's own check
+                out = checked[value] = f"<{value}>"
+            return out
+
+        g = f" <{graph}> .\n"
+        iri(graph)
+        main: list[str] = []
+        kept: list[str] = []
+        for s, p, o in self.rows:
+            if type(o) is str:
+                obj = iri(o)
+            else:
+                obj = '"' + o.value.translate(_ESCAPES) + '"'
+                if o.language:
+                    obj += "@" + o.language
+                elif o.datatype:
+                    obj += "^^" + iri(o.datatype)
+            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{g}")
+        return "".join(main).encode(), "".join(kept).encode()
 
 
-def vi(text: str | None) -> Literal | None:
-    return Literal(text, language="vi") if text else None
+_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?\Z")
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
 
-def date_literal(value: str | None) -> Literal | None:
+def vi(text: str | None) -> Lit | None:
+    return Lit(text, "vi") if text else None
+
+
+def date_literal(value: str | None) -> Lit | None:
     """``xsd:date`` for YYYY-MM-DD, ``xsd:gYearMonth`` for YYYY-MM, ``xsd:gYear`` for YYYY."""
-    if not value:
+    if not value or not _DATE.match(value):
         return None
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return Literal(value, datatype=NamedNode(XSD.date))
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return Literal(value, datatype=NamedNode(XSD.gYearMonth))
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=NamedNode(XSD.gYear))
-    return None
+    return Lit(value, None, _DATE_TYPES[len(value)])
 
 
-def integer(value: int | None) -> Literal | None:
-    return None if value is None else Literal(str(value), datatype=NamedNode(XSD.integer))
+def integer(value: int | None) -> Lit | None:
+    return None if value is None else Lit(str(value), None, XSD.integer)
 
 
 def _province_slug(name: str | None) -> str | None:
@@ -117,6 +170,27 @@ def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: 
 
 def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, list[Triple]]:
     """(graph IRI, triples) of one extracted document; ``folder`` is the name of the folder it was read from."""
+    graph, g = _collect(doc, iris, folder)
+    return graph, g.triples()
+
+
+def document_nquads(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, bytes, bytes]:
+    """(graph IRI, N-Quads of the document's graph, N-Quads of its content-hash marker): what ``document_graph``
+    holds, serialised without building pyoxigraph terms (the loader's fast path). The marker is kept apart so
+    that a bulk load can commit it last.
+
+    >>> from loaders import extract_source
+    >>> from loaders.read import from_text
+    >>> doc = extract_source(from_text("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021.", name="a.txt"))
+    >>> graph, body, marker = document_nquads(doc, Iris())
+    >>> marker.decode().split()[1]
+    '<https://w3id.org/vankien/ontology#contentHash>'
+    """
+    graph, g = _collect(doc, iris, folder)
+    return (graph, *g.nquads(graph, apart=VK.contentHash))
+
+
+def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph]:
     g = _Graph()
     text = doc.text
     province = _province_slug(doc.province)
@@ -157,12 +231,12 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
     g.add(d, DCTERMS.type, kind_concept(iris, doc.kind))
     if legal:
         g.add(d, ELI.type_document, kind_concept(iris, doc.kind))
-    g.add(d, ELI.id_local, Literal(doc.symbol) if doc.symbol else None)
+    g.add(d, ELI.id_local, Lit(doc.symbol) if doc.symbol else None)
     g.add(d, ELI.date_document, date_literal(doc.date))
     g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
     g.add(d, ELI.title, vi(doc.title))
-    g.add(d, VK.sourceFile, Literal(doc.file))
-    g.add(d, VK.contentHash, Literal(doc.sha256))
+    g.add(d, VK.sourceFile, Lit(doc.file))
+    g.add(d, VK.contentHash, Lit(doc.sha256))
     g.add(d, VK.level, iris.concept("level", "provincial" if province else "other"))
     if province:
         g.add(d, VK.province, iris.province(province))
@@ -183,7 +257,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         g.add(meeting, RDF.type, VK.Meeting)
         g.add(meeting, VK.heldBy, held_by)
         g.add(meeting, VK.meetingNumber, integer(m.number))
-        g.add(meeting, VK.term, Literal(m.term) if m.term else None)
+        g.add(meeting, VK.term, Lit(m.term) if m.term else None)
         g.add(meeting, DCTERMS.date, date_literal(m.date))
         g.add(meeting, RDFS.label, vi(" ".join(x for x in (
             f"Hội nghị {m.body}", f"lần thứ {m.number}" if m.number else "", f"khóa {m.term}" if m.term else "",
@@ -200,7 +274,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         ci = citation_iri(iris, c, province)
         cited_iri[c.key] = ci
         g.add(ci, RDF.type, ELI.LegalResource)
-        g.add(ci, ELI.id_local, Literal(c.symbol))
+        g.add(ci, ELI.id_local, Lit(c.symbol))
         try:
             concept = iris.concept("doctype", doc_type(c.type).key) if c.type else None
         except Exception:
@@ -209,7 +283,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         g.add(ci, ELI.type_document, concept)
         g.add(ci, ELI.date_document, date_literal(c.date))
         g.add(ci, VK.year, integer(c.year))
-        g.add(ci, VK.term, Literal(c.term) if c.term else None)
+        g.add(ci, VK.term, Lit(c.term) if c.term else None)
         g.add(ci, ELI.title, vi(c.title))
         g.add(ci, VK.level, iris.concept("level", c.level))
         if c.level != "central" and province:
@@ -245,7 +319,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         sections[clean] = s
         g.add(s, RDF.type, VK.Section)
         g.add(s, RDF.type, ELI.LegalResourceSubdivision)
-        g.add(s, VK.number, Literal(clean[-1]))
+        g.add(s, VK.number, Lit(clean[-1]))
         g.add(s, ELI.is_part_of, section(clean[:-1]) or d)
         return s
 
@@ -263,7 +337,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
         g.add(task, VK.deadline, date_literal(t.deadline))
         g.add(task, VK.deadlineText, vi(t.deadline_text))
         if t.ongoing:
-            g.add(task, VK.ongoing, Literal("true", datatype=NamedNode(XSD.boolean)))
+            g.add(task, VK.ongoing, Lit("true", None, XSD.boolean))
         for ref in t.leads:
             b = body(ref)
             g.add(task, VK.leadBody, b)
@@ -297,8 +371,8 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
     for n, person in enumerate(doc.persons, 1):
         pi = iris.person(person.name, province=province if _provincial_person(person) else None)
         g.add(pi, RDF.type, FOAF.Person)
-        g.add(pi, FOAF.name, Literal(person.name))
-        g.add(pi, RDFS.label, Literal(person.name))
+        g.add(pi, FOAF.name, Lit(person.name))
+        g.add(pi, RDFS.label, Lit(person.name))
         for r, role in enumerate(person.roles, 1):
             ms = iris.part(d, "membership", f"{n}-{r}")
             g.add(ms, RDF.type, ORG.Membership)
@@ -316,7 +390,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
     if doc.signer:
         pi = iris.person(doc.signer.name, province=province)
         g.add(pi, RDF.type, FOAF.Person)
-        g.add(pi, FOAF.name, Literal(doc.signer.name))
+        g.add(pi, FOAF.name, Lit(doc.signer.name))
         g.add(d, VK.signedBy, pi)
         g.add(d, VK.signerCapacity, vi(doc.signer.role))
         if doc.signer.on_behalf_of:
@@ -325,7 +399,7 @@ def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> t
             if kind:
                 g.add(d, VK.onBehalfOf, body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
         evidence(d, VK.signedBy, pi, doc.signer.span)
-    return graph, g.triples
+    return graph, g
 
 
 def _provincial_person(person) -> bool:

@@ -112,6 +112,8 @@ class Vocabulary:
         self.districts = {k: next(iter(v)) for k, v in districts.items()
                           if len(v) == 1 and k not in province_keys and len(k) > 4}
         self._body_re = _alternation(self._body_names)
+        self._province_heads = _heads(self._province_names)
+        self._district_heads = _heads(self.districts)
 
     def body_by_name(self, name: str) -> BodyKind | None:
         return self._body_names.get(key(name))
@@ -130,21 +132,26 @@ class Vocabulary:
 
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Every capitalised province name in ``text`` (matching text: NFC, new-style tones), as (start, end, province)."""
-        return [(s, e, p) for s, e, p in self._find_names(text, self._province_names, 5)]
+        return [(s, e, p) for s, e, p in self._find_names(text, self._province_names, 5, self._province_heads)]
 
     def find_districts(self, text: str) -> list[tuple[int, int, str]]:
         """Every capitalised district name (pointing to one province) in ``text``, as (start, end, province)."""
-        return self._find_names(text, self.districts, 3)
+        return self._find_names(text, self.districts, 3, self._district_heads)
 
     @staticmethod
-    def _find_names(text: str, names: dict, longest: int) -> list[tuple[int, int, object]]:
-        """Names of ``names`` (keys in comparison form) among runs of capitalised words, longest first.
+    def _find_names(text: str, names: dict, longest: int, heads: frozenset[str]) -> list[tuple[int, int, object]]:
+        """Names of ``names`` (keys in comparison form) among runs of capitalised words, longest first;
+        ``heads`` are the names' first words (a run position whose word is none of them starts no name).
         ``text`` is matching text, so lower-casing is enough to compare."""
         out = []
         for m in _CAPITALISED_RUN.finditer(text):
-            words = [(w.start(), w.end()) for w in _WORD.finditer(m.group(0))]
+            run = m.group(0)
+            words = [(w.start(), w.end()) for w in _WORD.finditer(run)]
             i = 0
             while i < len(words):
+                if run[words[i][0]:words[i][1]].lower() not in heads:
+                    i += 1
+                    continue
                 for n in range(min(longest, len(words) - i), 0, -1):
                     s, e = m.start() + words[i][0], m.start() + words[i + n - 1][1]
                     found = names.get(" ".join(text[s:e].lower().split()))
@@ -163,6 +170,11 @@ class Vocabulary:
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _WORD = re.compile(r"[^\s-]+")
 _CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:(?: | - |-)[{_UPPER}][^\W\d_]*)*")
+
+
+def _heads(names: dict) -> frozenset[str]:
+    """The first words (before a space or a hyphen) of the keys of ``names``."""
+    return frozenset(m.group(0) for m in map(_WORD.match, names) if m)
 
 
 def _alternation(names: dict) -> re.Pattern:
