@@ -146,7 +146,7 @@ class OxigraphStore:
     def select(self, sparql: str) -> list[dict]:
         result = self._run(sparql, True)
         names = [v.value for v in result.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+        return [{n: t for n, t in zip(names, row) if t is not None} for row in result]  # by position: cheaper
 
     def update(self, sparql: str) -> None:
         try:

@@ -212,14 +212,13 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
     via = target_iris + list(plans)
     how: dict[str, tuple[str, str]] = {}
     for i in range(0, len(via), 500):
-        rows = store.select(f"""SELECT DISTINCT ?t ?via ?how WHERE {{ {_values('via', via[i:i + 500])}
-            {{ ?t <{ELI.implements}> ?via . BIND("implements" AS ?how) }}
-            UNION {{ ?t <{ELI.is_part_of}> ?via . BIND("part of" AS ?how) }}
-            ?t a <{VK.Task}> }}""")
-        for r in rows:
-            t, v = _v(r, "t"), _v(r, "via")
-            if t not in how or (v in target_iris and how[t][0] not in target_iris):
-                how[t] = (v, _v(r, "how"))
+        for relation, predicate in (("implements", ELI.implements), ("part of", ELI.is_part_of)):
+            # one query a relation: cheaper than a UNION of both
+            for r in store.select(f"""SELECT DISTINCT ?t ?via WHERE {{ {_values('via', via[i:i + 500])}
+                    ?t <{predicate}> ?via . ?t a <{VK.Task}> }}"""):
+                t, v = _v(r, "t"), _v(r, "via")
+                if t not in how or (v in target_iris and how[t][0] not in target_iris):
+                    how[t] = (v, relation)
     order = sorted(how, key=_natural)
     if province:
         where = _provinces_of_tasks(store, order)
