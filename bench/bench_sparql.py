@@ -1,10 +1,11 @@
 """SPARQL endpoint benchmark: requests/s and p50/p95 latency of a lookup, a 2-hop join and the trace
-query against ``vankien serve`` (with its result cache, as shipped, and without it: ``vankien-nocache``),
+query against ``vankien serve`` (with its result cache, as shipped, and without it: ``vankien-nocache``), a bare
+in-process Python endpoint (``python-bare``, the ceiling of a Python front),
 ``oxigraph serve`` and rdflib-endpoint on the same data in the same run, with ``wrk`` (keep-alive, several
 threads and connections, bounded in time, 127.0.0.1 only).
 
     .venv/bin/python -m bench.bench_sparql --nq DATA.nq [--duration 10] [--rounds 2] [--connections 8]
-        [--servers vankien,vankien-nocache,oxigraph,rdflib]
+        [--servers vankien,vankien-nocache,python-bare,oxigraph,rdflib]
     .venv/bin/python -m bench.bench_sparql --n 10000      # ingest a synthetic corpus first (needs loaders.ingest)
 
 Every server answers each query once before the load, and the result counts must agree.
@@ -102,11 +103,14 @@ def pick_queries(url: str) -> tuple[dict[str, str], tuple[str, str, str | None]]
              "trace": trace_query().replace("{iri}", iri)}, (iri, sym, year))
 
 
-SERVERS = ("vankien", "vankien-nocache", "oxigraph", "rdflib")
+SERVERS = ("vankien", "vankien-nocache", "python-bare", "oxigraph", "rdflib")
 NOTE_CACHE = ("`vankien` is `vankien serve` as shipped: identical read queries are answered from its result cache "
               "(`VANKIEN_CACHE_BYTES`, default 64 MiB, emptied by every update or Graph Store write), so under a "
               "load that repeats one query nearly every request is a cache hit; `vankien-nocache` is the same "
-              "server with `VANKIEN_CACHE_BYTES=0`: every request runs the query in the store-owner process")
+              "server with `VANKIEN_CACHE_BYTES=0`: every request runs the query in the store-owner process; "
+              "`python-bare` (`bench/bare_endpoint.py`) is the ceiling of any Python front, not a product: a bare ASGI "
+              "app on uvicorn running each query in process on a read-only store, with no time limit, row cap, "
+              "store-owner process or cache")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
                               f"serve('oxigraph:{copies[name]}', '127.0.0.1', {port}, log_level='warning')"],
                              f"http://127.0.0.1:{port}/sparql",
                              {"VANKIEN_CACHE_BYTES": "0"} if name == "vankien-nocache" else {})
+        elif name == "python-bare":
+            servers[name] = ([sys.executable, "-m", "bench.bare_endpoint", str(copies[name]), str(port)],
+                             f"http://127.0.0.1:{port}/sparql", {})
         else:
             servers[name] = ([str(VENV_BIN / "rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port",
                               str(port)], f"http://127.0.0.1:{port}/", {})
@@ -226,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
              f"load: wrk -t{a.threads} -c{a.connections} -d{a.duration}s (trace: -d{durations['trace']}s), GET with "
              f"keep-alive, Accept {ACCEPT}; "
              "wrk and the servers share the same cores",
-             f"{a.rounds} round(s): vankien, vankien-nocache and oxigraph serve run side by side, each on its own copy "
+             f"{a.rounds} round(s): vankien, vankien-nocache, python-bare and oxigraph serve run side by side, each on its own copy "
              "of the same store (loaded, then `oxigraph optimize`d), loaded in turn per query (order rotated each round); the best round of each is shown; "
              "rdflib-endpoint runs alone afterwards, one round",
              NOTE_CACHE,

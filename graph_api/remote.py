@@ -395,9 +395,9 @@ class SparqlStore:
         if ops:
             self.update(" ;\n".join(ops))
 
-    def add_nquads(self, data: bytes, *, bulk: bool = False) -> None:
+    def add_nquads(self, data: bytes, *, bulk: bool = False, trusted: bool = False) -> None:
         """Add N-Quads of graphs not yet in the store, grouped by graph and sent as ``add_graphs`` does
-        (``bulk`` changes nothing: the server decides how it writes)."""
+        (``bulk`` and ``trusted`` change nothing: the server decides how it writes)."""
         graphs: dict[str, list[Triple]] = {}
         for q in parse(data, format=RdfFormat.N_QUADS):
             graphs.setdefault(q.graph_name.value, []).append(Triple(q.subject, q.predicate, q.object))

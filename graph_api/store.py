@@ -49,9 +49,10 @@ class GraphStore(Protocol):
     def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
         """Add graphs not yet in the store, all in one transaction where the store allows."""
 
-    def add_nquads(self, data: bytes, *, bulk: bool = False) -> None:
+    def add_nquads(self, data: bytes, *, bulk: bool = False, trusted: bool = False) -> None:
         """Add N-Quads of graphs not yet in the store, in one transaction where the store allows
-        (``bulk``: through the store's faster, non-atomic bulk loader where it has one)."""
+        (``bulk``: through the store's faster, non-atomic bulk loader where it has one; ``trusted``: the data
+        come from vankien's own serialiser, which checked every IRI, so the store may skip its checks)."""
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (no error when absent)."""
@@ -110,13 +111,13 @@ class OxigraphStore:
         self._store.extend(Quad(t.subject, t.predicate, t.object, NamedNode(g))
                            for g, triples in graphs.items() for t in triples)
 
-    def add_nquads(self, data: bytes, *, bulk: bool = False) -> None:
+    def add_nquads(self, data: bytes, *, bulk: bool = False, trusted: bool = False) -> None:
         """Add N-Quads of new graphs, parsed by the store itself: in one transaction, or with ``bulk`` through
-        pyoxigraph's bulk loader (writes files directly; not atomic)."""
+        pyoxigraph's bulk loader (writes files directly; not atomic); ``trusted`` parses leniently."""
         if bulk:
-            self._store.bulk_load(data, format=RdfFormat.N_QUADS)
+            self._store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=trusted)
         else:
-            self._store.load(data, format=RdfFormat.N_QUADS)
+            self._store.load(data, format=RdfFormat.N_QUADS, lenient=trusted)
 
     def drop_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")

@@ -27,7 +27,8 @@ from ontology import VK
 from ontology.iris import Iris
 from vankien.errors import InputError, VankienError
 
-BATCH_TRIPLES = 50_000  # new documents are written in batches of about this many triples
+BATCH_TRIPLES = 50_000  # new documents are written in transactions of about this many triples
+BULK_BATCH_TRIPLES = 500_000  # or, with bulk=True, handed to the bulk loader in batches of about this many
 COMPACT_AFTER = 1_000  # documents loaded in one run after which the store is compacted
 
 
@@ -190,11 +191,11 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
 
     def flush() -> None:
         nonlocal batch, markers, batch_size
-        if batch and bulk:
-            store.add_nquads(b"".join(batch), bulk=True)
-            store.add_nquads(b"".join(markers))  # committed only once the documents are written
+        if batch and bulk:  # our own N-Quads, every IRI checked when written: the store need not check again
+            store.add_nquads(b"".join(batch), bulk=True, trusted=True)
+            store.add_nquads(b"".join(markers), trusted=True)  # committed only once the documents are written
         elif batch:
-            store.add_nquads(b"".join(batch + markers))
+            store.add_nquads(b"".join(batch + markers), trusted=True)
         batch, markers, batch_size = [], [], 0
 
     pending: set[str] = set()
@@ -214,7 +215,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
                 markers.append(marker)
                 pending.add(graph)
                 batch_size += count
-                if batch_size >= BATCH_TRIPLES:
+                if batch_size >= (BULK_BATCH_TRIPLES if bulk else BATCH_TRIPLES):
                     flush()
                     pending.clear()
             known[graph] = ""

@@ -69,8 +69,8 @@ replace, add = S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads
 def replace_graph(self, graph, triples):
     replace(self, graph, triples)
     report([graph])
-def add_nquads(self, data, *, bulk=False):
-    add(self, data, bulk=bulk)
+def add_nquads(self, data, **options):
+    add(self, data, **options)
     report(sorted({q.graph_name.value for q in parse(data, format=RdfFormat.N_QUADS)}))
 S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads = replace_graph, add_nquads
 from vankien.cli import main
