@@ -155,7 +155,8 @@ def document_iri(iris: Iris, doc: Document) -> str:
             number, type_code, issuer_code = split_symbol(doc.symbol)
         except Exception:  # an unusual symbol: keep it whole
             number, type_code, issuer_code = doc.symbol.split("-", 1)[0], "", doc.symbol
-        return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province)
+        return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province,
+                             fingerprint=None if year else doc.sha256)
     return iris.unnumbered_document(kind=_KIND_KEYS.get(doc.kind, doc.kind), province=province, date=doc.date,
                                     fingerprint=doc.sha256)
 

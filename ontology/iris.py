@@ -93,9 +93,18 @@ class Iris:
 
     # -- documents -------------------------------------------------------------------------
     def document(self, *, number: str, type_code: str, issuer_code: str, year: int | None,
-                 province: str | None = None) -> str:
-        """A numbered document: central by issuer, type, year and number; local ones also by province."""
-        when = str(year) if year else "undated"
+                 province: str | None = None, fingerprint: str | None = None) -> str:
+        """A numbered document: central by issuer, type, year and number; local ones also by province.
+
+        A symbol without a year names no one document (numbers restart each term): a source document whose
+        own date was not read gets ``fingerprint`` (its content hash) beside ``undated``, so that two such
+        documents are never merged; a citation without a year stays ``undated``.
+
+        >>> Iris().document(number="10", type_code="CT", issuer_code="TU", year=None, province="Bạc Liêu",
+        ...                 fingerprint="0123456789abcdef")
+        'https://w3id.org/vankien/id/doc/bac-lieu/tu/ct/undated-0123456789ab/10'
+        """
+        when = str(year) if year else f"undated-{fingerprint[:12]}" if fingerprint else "undated"
         path = f"{slug(issuer_code)}/{slug(type_code)}/{when}/{slug(number)}"
         if is_local_issuer(issuer_code):
             path = f"{slug(province) if province else 'unknown-province'}/{path}"
