@@ -58,8 +58,8 @@ own default graph (e.g. Fuseki with ``unionDefaultGraph``).
 ``X-SPARQL-MaxRows`` header; that raises ``QueryError`` rather than returning a silently cut answer.
 ``named_graphs()`` and ``export()`` page with ``ORDER BY … LIMIT/OFFSET`` (``page_size``). A Virtuoso
 "anytime" partial answer (``X-SQL-State`` header: the store passes its timeout to Virtuoso, which
-stops the work there) and its refusal of a query whose estimated cost is over its limit raise
-``QueryTimeout``.
+stops the work there), its cancellation of the query at that limit (SQL state HY008 or S1T00, when it has no
+partial answer to give) and its refusal of a query whose estimated cost is over its limit raise ``QueryTimeout``.
 
 **Errors.** 400 → ``QueryError`` with the server's message; unreachable, 401/403/404, 5xx →
 ``StoreError``; no answer within the timeout → ``QueryTimeout``.
@@ -90,6 +90,11 @@ from pyoxigraph import (
 
 from graph_api.store import RDF_FORMATS, triples_to_ntriples
 from vankien.errors import QueryError, QueryTimeout, StoreError
+
+# SQL states a server answers with when it stopped a query at its time limit instead of returning the partial
+# "anytime" answer: Virtuoso's HY008 (statement cancelled, "SR203: Async statement killed by SQLCancel") and
+# S1T00 (timeout expired).
+_CANCELLED_STATES = ("HY008", "S1T00")
 
 __all__ = ["SparqlStore", "RESULTS_FORMATS", "has_dataset_clause", "query_form"]
 
@@ -281,6 +286,8 @@ class SparqlStore:
             raise StoreError(f"no SPARQL endpoint at {url} (404)")
         if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
             raise QueryTimeout(f"the SPARQL server refused a query that would run too long: {message}")
+        if any(state in message for state in _CANCELLED_STATES):  # stopped at the limit with no partial answer
+            raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: {message}")
         raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
 
     def _dataset(self, sparql: str, union: bool) -> dict[str, Any]:
