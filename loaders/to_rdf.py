@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from loaders.model import BodyRef, Citation, Document, Span
 from loaders.vocab import key, vocabulary
 from ontology import DCTERMS, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, VK, XSD
-from ontology.iris import Iris, slug
+from ontology.iris import Iris, checked_iri, slug
 from ontology.reference import doc_type, split_symbol
 
 _LEGAL_KINDS_EXCLUDED = {"news_report"}
@@ -37,7 +37,6 @@ class Lit(NamedTuple):
 
 
 Term = Union[str, Lit]  # an IRI (str) or a literal
-_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*\Z')  # what N-Triples accepts in <…>
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -45,16 +44,12 @@ class _Graph:
     """Collects the triples of one named graph as plain tuples; skips empty values and repeats."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, Term]] = []
-        self._seen: set[tuple[str, str, Term]] = set()
+        self.rows: dict[tuple[str, str, Term], None] = {}  # in the order added, each once
 
     def add(self, s: str, p: str, o: Term | None) -> None:
         if o is None or o == "":
             return
-        row = (s, p, o)
-        if row not in self._seen:
-            self._seen.add(row)
-            self.rows.append(row)
+        self.rows[(s, p, o)] = None
 
     def triples(self) -> list[Triple]:
         """The rows as pyoxigraph triples (an invalid IRI raises ``ValueError``)."""
@@ -76,16 +71,13 @@ class _Graph:
 
     def nquads(self, graph: str, *, apart: str) -> tuple[bytes, bytes]:
         """N-Quads of the rows in ``graph``: (every row but those of predicate ``apart``, those). Every IRI is
-        checked as pyoxigraph would (an invalid one raises ``ValueError``), so that a batch never fails to parse."""
-        checked: dict[str, str] = {}
+        checked (``checked_iri``: an invalid one raises ``ValueError``), so that a batch never fails to parse."""
+        written: dict[str, str] = {}
 
         def iri(value: str) -> str:
-            out = checked.get(value)
+            out = written.get(value)
             if out is None:
-                if not _IRI.match(value):
-                    raise ValueError(f"not a valid IRI: {value!r}")
-                NamedNode(value)  # pyoxigraph's own check
-                out = checked[value] = f"<{value}>"
+                out = written[value] = f"<{checked_iri(value)}>"
             return out
 
         g = f" <{graph}> .\n"
@@ -156,7 +148,7 @@ def document_iri(iris: Iris, doc: Document) -> str:
         except Exception:  # an unusual symbol: keep it whole
             number, type_code, issuer_code = doc.symbol.split("-", 1)[0], "", doc.symbol
         return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province,
-                             fingerprint=None if year else doc.sha256)
+                             fingerprint=doc.sha256)
     return iris.unnumbered_document(kind=_KIND_KEYS.get(doc.kind, doc.kind), province=province, date=doc.date,
                                     fingerprint=doc.sha256)
 

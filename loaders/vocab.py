@@ -132,7 +132,7 @@ class Vocabulary:
 
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Every capitalised province name in ``text`` (matching text: NFC, new-style tones), as (start, end, province)."""
-        return [(s, e, p) for s, e, p in self._find_names(text, self._province_names, 5, self._province_heads)]
+        return self._find_names(text, self._province_names, 5, self._province_heads)
 
     def find_districts(self, text: str) -> list[tuple[int, int, str]]:
         """Every capitalised district name (pointing to one province) in ``text``, as (start, end, province)."""

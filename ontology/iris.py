@@ -96,9 +96,9 @@ class Iris:
                  province: str | None = None, fingerprint: str | None = None) -> str:
         """A numbered document: central by issuer, type, year and number; local ones also by province.
 
-        A symbol without a year names no one document (numbers restart each term): a source document whose
-        own date was not read gets ``fingerprint`` (its content hash) beside ``undated``, so that two such
-        documents are never merged; a citation without a year stays ``undated``.
+        A symbol without a year names no one document (numbers restart each term): without a year, a source
+        document gets ``fingerprint`` (its content hash) beside ``undated``, so that two such documents are never
+        merged; a citation without a year (no fingerprint given) stays ``undated``.
 
         >>> Iris().document(number="10", type_code="CT", issuer_code="TU", year=None, province="Bạc Liêu",
         ...                 fingerprint="0123456789abcdef")
