@@ -16,9 +16,23 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
+from loaders import bodies as B
+from loaders import dates as D
 from loaders import extract as X
 from loaders import patterns as P
-from loaders.model import BodyRef, Citation, Document, Link, Meeting, Mention, Person, Span, Task
+from loaders import people as H
+from loaders import tasks as T
+from loaders.model import (
+    BodyRef,
+    Citation,
+    Document,
+    Link,
+    Meeting,
+    Mention,
+    Person,
+    Span,
+    Task,
+)
 from loaders.read import Source, normalise
 from loaders.structure import Block, Structure, parse
 from loaders.vocab import key, vocabulary
@@ -51,19 +65,19 @@ def build(source: Source) -> Document:
             key_of_span[span] = match.key
     if kind == "other" and _meeting_words(text):
         kind = NEWS
-    year = X.dominant_year(text[:body_end])
-    meeting = X.find_meeting(source, 0, body_end, default_year=year)
+    year = H.dominant_year(text[:body_end])
+    meeting = H.find_meeting(source, 0, body_end, default_year=year)
     if meeting and meeting.date is None and source.metadata.get("date"):
         meeting = Meeting(meeting.body, meeting.number, meeting.term, source.metadata["date"], meeting.span)
     if kind == "other" and meeting is not None:
         kind = NEWS
-    signer = X.signer_of(source, st.signature)
+    signer = H.signer_of(source, st.signature)
     tasks = _tasks(source, st, kind, key_of_span)
     links = _links(source, st, cited, key_of, citations, kind)
     province = _province(source, st, cited)
     date = _date(source, st, kind, meeting)
     issuer, issuer_kind = _issuer(source, st, kind, meeting)
-    persons = X.find_persons(source, 0, body_end)
+    persons = H.find_persons(source, 0, body_end)
     if signer and signer.role:
         role = signer.role if province is None or "tỉnh ủy" in key(signer.role) else f"{signer.role} Tỉnh ủy"
         persons = _merge_person(persons, Person(signer.name, (role,), (signer.span,)))
@@ -272,7 +286,7 @@ def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple
             clauses.append((pos, start + m.start() + 1))
             pos = start + m.end()
         clauses.append((pos, end))
-        deadlines = [X.find_deadline(text[a:z])[0] for a, z in clauses]
+        deadlines = [D.find_deadline(text[a:z])[0] for a, z in clauses]
         if len({d for d in deadlines if d}) >= 2:
             merged: list[list[int]] = []
             for (a, z), d in zip(clauses, deadlines):  # a clause ends a part when it has a deadline
@@ -295,13 +309,13 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         row_due = None
         if b.kind == "row":
-            row, row_due = X.row_assignment(source, b.cells, b.header)
+            row, row_due = T.row_assignment(source, b.cells, b.header)
             assignments = [row] if row else []
         else:
             numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
             addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) \
                 or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
-            assignments = X.find_assignments(source, start, end, addressed=addressed)
+            assignments = T.find_assignments(source, start, end, addressed=addressed)
         if text[start:end].rstrip(" *").endswith(":") and not assignments:
             continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
         leads: list[BodyRef] = []
@@ -314,7 +328,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             partners.extend(a.partners)
             task_deadline = task_deadline or a.deadline
         deadline, deadline_text, ongoing = row_due if row_due and (row_due[0] or row_due[2]) \
-            else X.find_deadline(text[start:end])
+            else D.find_deadline(text[start:end])
         implements: list[tuple[str, int | None]] = []
         impl_spans: list[Span] = []
         for span, k in sorted(key_of_span.items()):
@@ -462,8 +476,8 @@ def _province(source: Source, st: Structure, mentions: list[Mention]) -> str | N
 def _date(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> str | None:
     if st.place_date:
         m = P.DATE_RE.search(source.match, *st.place_date)
-        if m and X.date_of(m):
-            return X.date_of(m)
+        if m and D.date_of(m):
+            return D.date_of(m)
     if meeting and meeting.date and kind in ("conclusion", NEWS, "notice", "resolution"):
         return meeting.date
     return source.metadata.get("date")
@@ -480,22 +494,22 @@ def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -
         printed = st.signature.on_behalf_of
         b = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy")
         if b:
-            return X.display_form(normalise(printed), b), b.key
+            return B.display_form(normalise(printed), b), b.key
     for b in st.blocks[:6]:
         m = re.search(r"\b(?:của|do)\s+", source.match[b.start:b.end])
         title_like = st.title_span and (b.start, b.end) == st.title_span or re.match(
             r"\s*(?:Chương trình|Kế hoạch|Chỉ thị|Nghị quyết|Kết luận|Thông báo|CHỈ THỊ|THÔNG BÁO|KẾ HOẠCH)", b.text)
         if m and title_like:
-            hit = X.body_at(source.match, b.start + m.end())
+            hit = B.body_at(source.match, b.start + m.end())
             if hit:
-                return X.display_form(normalise(hit[2]), hit[1]), hit[1].key
+                return B.display_form(normalise(hit[2]), hit[1]), hit[1].key
     for b in st.blocks[:4]:
         m = re.search(r"(?P<body>[A-ZĐ][^,.;]{2,60}?)\s+(?:[A-ZĐ][\w ]+\s+)?(?:vừa\s+)?(?:ký\s+)?ban hành",
                       source.match[b.start:b.end])
         if m:
-            hit = X.body_at(source.match, b.start + m.start("body"))
+            hit = B.body_at(source.match, b.start + m.start("body"))
             if hit:
-                return X.display_form(normalise(hit[2]), hit[1]), hit[1].key
+                return B.display_form(normalise(hit[2]), hit[1]), hit[1].key
     return None, None
 
 

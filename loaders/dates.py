@@ -1,0 +1,91 @@
+"""Dates and deadlines: ISO dates of the printed forms, and the deadline of a task's text or of a
+task table's deadline cell."""
+from __future__ import annotations
+
+import calendar
+import re
+
+from loaders import patterns as P
+
+
+# --- dates --------------------------------------------------------------------------------------
+def iso_date(d: str | int, m: str | int, y: str | int) -> str | None:
+    """ISO date, or None when the day or month is impossible.
+
+    >>> iso_date("9", "8", "2019"), iso_date(31, 2, 2020)
+    ('2019-08-09', None)
+    """
+    d, m, y = int(d), int(m), int(y)
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def date_of(match: re.Match) -> str | None:
+    """The ISO date of a ``DATE_RE``/``DATED_RE`` match (None when the year is missing)."""
+    g = match.groupdict()
+    if g.get("y"):
+        return iso_date(g["d"], g["m"], g["y"])
+    if g.get("wy"):
+        return iso_date(g["wd"], g["wm"], g["wy"])
+    return None
+
+
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
+    """(ISO deadline, the phrase, ongoing) of a task's text.
+
+    >>> find_deadline("hoàn thành trước ngày 15/4/2024")[0]
+    '2024-04-15'
+    >>> find_deadline("trong quý I năm 2024")[0], find_deadline("trong tháng 10/2025")[0]
+    ('2024-03-31', '2025-10-31')
+    >>> find_deadline("thực hiện thường xuyên")
+    (None, 'thường xuyên', True)
+    """
+    if not P.YEAR_RE.search(text):  # every dated deadline form carries a year: skip them at once
+        m = P.ONGOING_RE.search(text)
+        return (None, m.group(0), True) if m else (None, None, False)
+    m = P.DEADLINE_BEFORE_RE.search(text)
+    if m:
+        return date_of(m), m.group(0), False
+    m = P.DEADLINE_QUARTER_RE.search(text)
+    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành)\b", text[max(0, m.start() - 30):m.end()], re.I):
+        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
+        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0).strip(), False
+    m = P.DEADLINE_MONTH_RE.search(text)
+    if m:
+        mo, y = int(m.group("m")), int(m.group("y"))
+        if 1 <= mo <= 12:
+            return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+    m = P.ONGOING_RE.search(text)
+    if m:
+        return None, m.group(0), True
+    return None, None, False
+
+
+def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
+    """The deadline in a task table's deadline cell, where a bare "Quý I/2024" is a deadline.
+
+    >>> cell_deadline("Quý II/2024"), cell_deadline("Tháng 6/2025")[0], cell_deadline("Năm 2024")[0]
+    (('2024-06-30', 'Quý II/2024', False), '2025-06-30', '2024-12-31')
+    """
+    found = find_deadline(text)
+    if found[0] or found[2]:
+        return found
+    m = P.CELL_QUARTER_RE.search(text)
+    if m:
+        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
+        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0), False
+    m = P.CELL_MONTH_RE.search(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        mo, y = int(m.group("m")), int(m.group("y"))
+        return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+    m = P.DATE_RE.search(text)
+    if m and date_of(m):
+        return date_of(m), m.group(0), False
+    m = P.CELL_YEAR_RE.match(text)
+    if m:
+        return f"{m.group('y')}-12-31", m.group(0).strip(), False
+    return None, None, False

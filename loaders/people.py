@@ -1,0 +1,219 @@
+"""People, meetings and the signature: named persons with their roles, the meeting a document comes
+from, and who signed."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from loaders import patterns as P
+from loaders.dates import date_of, iso_date
+from loaders.model import Meeting, Person, Signer, Span
+from loaders.read import Source
+from loaders.vocab import key, vocabulary
+
+# --- people -------------------------------------------------------------------------------------
+_NAME_RE = re.compile(P.PERSON_NAME)
+_NATIONAL_TITLES = ("Tổng Bí thư", "Chủ tịch nước", "Thủ tướng Chính phủ", "Thủ tướng", "Chủ tịch Quốc hội",
+                    "Phó Thủ tướng Chính phủ", "Phó Thủ tướng", "Thường trực Ban Bí thư")
+_ROLE_START_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, P.ROLE_START_WORDS), key=len, reverse=True)) + r")\b")
+
+
+def _surnames() -> frozenset[str]:
+    from loaders.vocab import DATA_DIR
+    path = DATA_DIR / "vocab" / "surnames.csv"  # Vietnamese surnames, one per row
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(key(l) for l in lines if l.strip())
+
+
+_SURNAMES = _surnames()
+
+
+def is_person_name(name: str) -> bool:
+    """A plausible Vietnamese personal name: 2–4 capitalised syllables starting with a surname.
+
+    >>> is_person_name("Phạm Hoàng Sơn"), is_person_name("Ban Chấp hành")
+    (True, False)
+    """
+    words = name.split()
+    return (2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and key(words[0]) in _SURNAMES
+            and vocabulary().province_by_name(name) is None)
+
+
+def role_phrase(text: str) -> str:
+    """Cut a role segment at the first word that cannot belong to a title or a body name.
+
+    >>> role_phrase("Chủ tịch UBND tỉnh nêu giải pháp")
+    'Chủ tịch UBND tỉnh'
+    >>> role_phrase("Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy cho biết")
+    'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy'
+    """
+    words = text.split()
+    kept: list[str] = []
+    for w in words:
+        bare = w.strip("()")
+        if bare[:1].isupper() or key(bare) in P.ROLE_CONTINUE_WORDS:
+            kept.append(w)
+        else:
+            break
+    while kept and key(kept[-1]) in {"và", "phó", "chủ"}:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
+    roles: list[str] = []
+    while True:
+        m = re.match(r"\s*,\s*", text[pos:limit])
+        if not m:
+            break
+        seg_start = pos + m.end()
+        if not _ROLE_START_RE.match(text, seg_start):
+            break
+        seg_end = re.search(r"[,;.:\n]", text[seg_start:limit])
+        seg = text[seg_start: seg_start + (seg_end.start() if seg_end else limit - seg_start)]
+        phrase = role_phrase(seg)
+        if not phrase:
+            break
+        roles.append(phrase)
+        pos = seg_start + len(phrase)
+        if len(phrase) < len(seg.rstrip()):
+            break
+    return roles, pos
+
+
+def find_persons(source: Source, start: int, end: int) -> list[Person]:
+    """Named people with the positions the text gives them."""
+    text, shown = source.match, source.text
+    found: dict[str, tuple[list[str], list[Span]]] = {}
+
+    def add(name: str, roles: list[str], span: Span) -> None:
+        entry = found.setdefault(name, ([], []))
+        for r in roles:
+            if key(r) not in {key(x) for x in entry[0]}:
+                entry[0].append(r)
+        entry[1].append(span)
+
+    for m in P.COMRADE_RE.finditer(text, start, end):
+        pos = m.end()
+        while True:
+            # "đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh": role before the name
+            pre_roles: list[str] = []
+            if _ROLE_START_RE.match(text, pos):
+                words = text[pos:pos + 120].split()
+                for j in range(1, min(len(words), 10)):
+                    if any(is_person_name(" ".join(words[j:j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+                        role = role_phrase(" ".join(words[:j]))
+                        if role and len(role.split()) == j:
+                            pre_roles = [role]
+                            pos += len(" ".join(words[:j])) + 1
+                        break
+            nm = _NAME_RE.match(text, pos)
+            if not nm or not is_person_name(nm.group(0)):
+                break
+            name_span = (nm.start(), nm.end())
+            name = shown[nm.start():nm.end()]
+            roles, after = _roles_after(text, nm.end(), min(end, nm.end() + 400))
+            add(name, pre_roles + roles, name_span)
+            nxt = re.match(r"\s*;\s*|\s*,\s*(?=[A-ZĐ])", text[after:after + 4])
+            if nxt and _NAME_RE.match(text, after + nxt.end()) and is_person_name(
+                    _NAME_RE.match(text, after + nxt.end()).group(0)):
+                pos = after + nxt.end()
+                continue
+            break
+    for title in _NATIONAL_TITLES:
+        for m in re.finditer(rf"{re.escape(title)}\s+(?={P.NAME_WORD})", text[start:end]):
+            nm = _NAME_RE.match(text, start + m.end())
+            if nm and is_person_name(nm.group(0)):
+                add(shown[nm.start():nm.end()], [title], (nm.start(), nm.end()))
+    return [Person(n, tuple(r), tuple(s)) for n, (r, s) in found.items()]
+
+
+# --- meetings -----------------------------------------------------------------------------------
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else P.VIETNAMESE_ORDINALS.get(word.lower())
+
+
+def find_meeting(source: Source, start: int, end: int, *, default_year: int | None) -> Meeting | None:
+    """The meeting a document comes from or reports on: body, number, term, date."""
+    text = source.match
+    window_end = min(end, start + max(1500, (end - start) // 3))
+    for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
+        around = text[max(0, m.start() - 60):m.end() + 60]
+        if re.search(r"Trung ương", text[m.start():m.end() + 40]) or re.search(r"Trung ương\s*$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        number = _number(m.group("n"))
+        ctx = text[max(start, m.start() - 200):min(end, m.end() + 200)]
+        term = None
+        tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or \
+            P.MEETING_TERM_RE.search(text, max(start, m.start() - 120), m.start())
+        if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
+            term = tm.group("term").upper()
+        body = _meeting_body(ctx)
+        sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
+        sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
+        date = _meeting_date(text, sentence_start, sentence_end, default_year) or \
+            _meeting_date(text, max(start, m.start() - 200), min(end, m.end() + 300), default_year)
+        del around
+        return Meeting(body, number, term, date, (m.start(), m.end()))
+    # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
+    for m in re.finditer(r"(?P<body>Ban Thường vụ Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy)[^.\n]{0,30}?"
+                         r"\b(?:họp|tổ chức hội nghị|tổ chức Hội nghị)\b",
+                         text[start:window_end], re.I):
+        s = start + m.start()
+        date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
+        return Meeting(vocabulary().body_by_name(m.group("body")).name, None, None, date, (s, start + m.end()))
+    if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
+        return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
+    return None
+
+
+def _meeting_body(ctx: str) -> str:
+    for _, _, kind in vocabulary().find_bodies(ctx):
+        if kind.level == "provincial" and kind.key in ("ban-chap-hanh-dang-bo-tinh", "ban-thuong-vu-tinh-uy",
+                                                       "thuong-truc-tinh-uy", "hoi-dong-nhan-dan-tinh"):
+            return kind.name
+    return "Ban Chấp hành Đảng bộ tỉnh"
+
+
+def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> str | None:
+    m = re.search(rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
+                  text[start:end])
+    if not m:
+        return None
+    d = date_of(m)
+    if d:
+        return d
+    if m.group("dd") and default_year:
+        return iso_date(m.group("dd"), m.group("dm"), default_year)
+    return None
+
+
+def dominant_year(text: str) -> int | None:
+    """The year a text is mostly about (for dates printed without a year)."""
+    years = Counter(int(y) for y in re.findall(r"(?<![\d,.])((?:199|20[0-3])\d)(?![\d,%])", text))
+    return years.most_common(1)[0][0] if years else None
+
+
+# --- signer ---------------------------------------------------------------------------------------
+_ROLE_WORDS = {"bí": "Bí", "thư": "thư", "thường": "Thường", "trực": "trực", "chủ": "Chủ", "tịch": "tịch",
+               "phó": "Phó", "trưởng": "Trưởng", "ban": "ban", "ủy": "Ủy", "viên": "viên"}
+
+
+def sentence_case_role(capacity: str) -> str:
+    """"PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực".
+
+    >>> sentence_case_role("PHÓ BÍ THƯ THƯỜNG TRỰC"), sentence_case_role("BÍ THƯ")
+    ('Phó Bí thư Thường trực', 'Bí thư')
+    """
+    words = [_ROLE_WORDS.get(w, w) for w in key(capacity).split()]
+    return (words[0][0].upper() + words[0][1:] + (" " + " ".join(words[1:]) if len(words) > 1 else "")) if words else ""
+
+
+def signer_of(source: Source, sig) -> Signer | None:
+    if sig is None or not sig.name:
+        return None
+    shown = source.text
+    name_start = source.match.rfind(sig.name, sig.span[0], sig.span[1] + 1)
+    name = shown[name_start:name_start + len(sig.name)] if name_start >= 0 else sig.name
+    return Signer(name.strip(" *_"), sentence_case_role(sig.capacity) if sig.capacity else None,
+                  sig.on_behalf_of, sig.span)
