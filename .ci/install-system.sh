@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium + ChromeDriver (page tests through playwright, no browser
 # download), Virtuoso (the remote-store tests start their own instance on 127.0.0.1), and fonts with
-# Vietnamese glyphs for rendered pages. Run as root. Skips apt entirely when everything is there.
+# Vietnamese glyphs for rendered pages, Tesseract with its Vietnamese model (OCR of scanned PDFs) and
+# poppler-utils (pdftoppm, to look at a PDF's pages by hand). Run as root. Skips apt entirely when everything is there.
 set -euo pipefail
 
-PACKAGES=(chromium chromium-driver virtuoso-opensource fonts-noto-core fonts-dejavu-core wrk)
+PACKAGES=(chromium chromium-driver virtuoso-opensource fonts-noto-core fonts-dejavu-core wrk
+          tesseract-ocr tesseract-ocr-vie poppler-utils)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

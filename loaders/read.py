@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import html
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -52,6 +49,8 @@ class Source:
     sha256: str
     metadata: dict = field(default_factory=dict)
     path: str | None = None
+    method: str = "text"  # how the text was read: text, markdown, html, docx, pdf, ocr
+    content_key: str = ""  # sha256 of the text's words: the same document in any format
 
 
 def unify_tones(text: str) -> str:
@@ -131,96 +130,40 @@ def _looks_vietnamese(text: str) -> bool:
     return share > 0.97 and len(_COMMON_WORDS.findall(text[:20000].lower())) >= 2
 
 
-class _ArticleText(HTMLParser):
-    """Text of an HTML page: the <article>/<main> content when present, without menus and scripts."""
-
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "menu", "button"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "ul", "ol"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.article: list[str] | None = None
-        self.skip = 0
-        self.depth_article = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.SKIP:
-            self.skip += 1
-        if tag in ("article", "main"):
-            self.depth_article += 1
-            if self.article is None:
-                self.article = []
-        if tag in self.BLOCK:
-            self._emit("\n\n" if tag != "br" else "\n")
-        if tag == "li":
-            self._emit("- ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        if tag in ("article", "main") and self.depth_article:
-            self.depth_article -= 1
-        if tag in self.BLOCK:
-            self._emit("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self._emit(re.sub(r"\s+", " ", data))
-
-    def _emit(self, s: str) -> None:
-        self.parts.append(s)
-        if self.depth_article and self.article is not None:
-            self.article.append(s)
-
-
 def html_to_text(markup: str) -> str:
-    """Article text of an HTML page."""
-    parser = _ArticleText()
-    parser.feed(markup)
-    chosen = parser.article if parser.article and len("".join(parser.article).strip()) > 200 else parser.parts
-    text = html.unescape("".join(chosen))
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    """Article text of an HTML page (see ``loaders.formats.html``)."""
+    from loaders.formats.html import html_to_text as read_html
+    return read_html(markup)
 
 
 def docx_to_text(data: bytes, name: str) -> str:
-    """Paragraphs and table rows of a .docx file."""
-    import zipfile
-
-    import docx
-    try:
-        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
-    except (zipfile.BadZipFile, ValueError) as e:
-        raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e
-    if unpacked > MAX_BYTES:
-        raise InputError(name, f".docx unpacks to {unpacked / 1e6:.0f} MB: too large (a zip bomb?)")
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(name, f"unreadable .docx ({e.__class__.__name__}: truncated or not a Word file)") from e
-    lines: list[str] = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n\n".join(l for l in lines if l.strip()) + "\n"
+    """The text of a .docx file (see ``loaders.formats.docx``)."""
+    from loaders.formats.docx import docx_to_text as read_docx
+    return read_docx(data, name, MAX_BYTES)
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
-    """The text layer of a PDF."""
-    import logging
+    """The text of a PDF: its text layer, or OCR of its page images (see ``loaders.formats.pdf``)."""
+    from loaders.formats.pdf import pdf_to_text as read_pdf
+    return read_pdf(data, name)
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings name no file: the reason below does
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as e:
-        raise InputError(name, f"unreadable .pdf ({e.__class__.__name__}: truncated or damaged)") from e
-    if not text.strip():
-        raise InputError(name, "PDF has no text layer (scanned image?)")
-    return text
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-–—]\s*)?(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?[ \t]*$",
+                               re.M | re.I)
+
+
+def content_key(text: str) -> str:
+    """A sha256 of the words of a text, the same whatever the format it was read from: NFC,
+    new tone placement, lower case, without punctuation, Markdown, table rules, page numbers
+    and all white space or layout.
+
+    >>> content_key("Tỉnh uỷ **ban hành**\\n\\n| 1 | Kế hoạch |") == content_key("TỈNH ỦY ban\\nhành 1 Kế  hoạch")
+    True
+    """
+    text = _PAGE_NUMBER_LINE.sub(" ", normalise(text).translate(_SUPERSCRIPT_DIGITS))
+    words = "".join(c for c in text.lower() if c.isalnum())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
 def read_metadata(path: Path) -> dict:
@@ -255,13 +198,16 @@ def _leading_metadata(text: str) -> tuple[str, dict]:
 
 
 def from_text(text: str, *, name: str, metadata: dict | None = None, path: str | None = None,
-              sha256: str | None = None) -> Source:
+              sha256: str | None = None, method: str | None = None) -> Source:
     """Build a Source from already decoded text."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text, inline_meta = _leading_metadata(text)
     meta = {**inline_meta, **(metadata or {})}
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Source(name=name, text=text, match=matching_text(text), sha256=digest, metadata=meta, path=path)
+    if method is None:
+        method = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
+    return Source(name=name, text=text, match=matching_text(text), sha256=digest, metadata=meta, path=path,
+                  method=method, content_key=content_key(text))
 
 
 def read(path: str | Path) -> Source:
@@ -274,18 +220,27 @@ def read(path: str | Path) -> Source:
     if size > MAX_BYTES:
         raise InputError(name, f"file too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
     data = path.read_bytes()
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        text = docx_to_text(data, name)
-    elif suffix == ".pdf":
-        text = pdf_to_text(data, name)
-    else:
-        text = decode(data, name)
-        if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
-            text = html_to_text(text)
+    text, method, page_meta = to_text(data, name, path.suffix.lower())
     if not text.strip():
         raise InputError(name, "no text in document")
     if len(text) > MAX_BYTES:
         raise InputError(name, f"the document's text is too large ({len(text) / 1e6:.0f} M characters)")
-    return from_text(text, name=path.name, metadata=read_metadata(path), path=name,
-                     sha256=hashlib.sha256(data).hexdigest())
+    return from_text(text, name=path.name, metadata={**page_meta, **read_metadata(path)}, path=name,
+                     sha256=hashlib.sha256(data).hexdigest(), method=method)
+
+
+def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
+    """(text, method, metadata found in the file) of a document's bytes, by its suffix (and an
+    HTML page by its first tag)."""
+    if suffix == ".docx":
+        return docx_to_text(data, name), "docx", {}
+    if suffix == ".pdf":
+        from loaders.formats.pdf import pdf_read
+        text, method = pdf_read(data, name)
+        return text, method, {}
+    text = decode(data, name)
+    if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+        from loaders.formats.html import html_article
+        text, meta = html_article(text)
+        return text, "html", meta
+    return text, "markdown" if suffix in (".md", ".markdown") else "text", {}

@@ -1,0 +1,106 @@
+"""Shared shapes of the reading contract: Markdown pipe tables, layout tables flattened to
+lines, footnote markers, and the clean-up of text laid out on pages (PDF, OCR).
+
+>>> print(pipe_table([["STT", "Nhiệm vụ"], ["1", "Tổ chức\\nquán triệt | học tập"]]))
+| STT | Nhiệm vụ |
+|---|---|
+| 1 | Tổ chức quán triệt \\| học tập |
+>>> superscript(12)
+'¹²'
+"""
+from __future__ import annotations
+
+import re
+
+# Words of the column headers of a task table (patterns.TABLE_HEADER_RE reads the same words).
+TASK_COLUMN_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|"
+                            r"\b(?:stt|tt)\b", re.I)
+# Words that make a small borderless table a header or a signature block.
+LAYOUT_WORDS_RE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|T/M|TM\.|K/T|KT\.|BÍ THƯ|CHỦ TỊCH|"
+                             r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|ỦY BAN|UỶ BAN|\bSố\b|ngày \d+ tháng|\*\s*$", re.M)
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(n: int) -> str:
+    """A footnote number as printed in the body and before the note: ¹, ², ¹⁰."""
+    return str(n).translate(_SUPERSCRIPTS)
+
+
+def cell_text(text: str) -> str:
+    """One line for a table cell: newlines joined by spaces, ``|`` escaped."""
+    return re.sub(r"\s+", " ", text).strip().replace("|", "\\|")
+
+
+def pipe_table(rows: list[list[str]]) -> str:
+    """A Markdown pipe table; the first row is the header. Rows are padded to one width."""
+    width = max(len(r) for r in rows)
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [cell_text(c) for c in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def is_layout_table(rows: list[list[str]]) -> bool:
+    """A borderless two-column header or signature block, told by its shape and words: at
+    most two columns and three rows, no header naming task columns, header/signature words."""
+    if not rows:
+        return True
+    width = max(len(r) for r in rows)
+    if width > 2 or len(rows) > 3:
+        return False
+    first = " ".join(rows[0])
+    if len(rows) > 1 and TASK_COLUMN_RE.search(first) and len(first) < 120:
+        return False
+    text = "\n".join(c for r in rows for c in r)
+    return width == 1 or bool(LAYOUT_WORDS_RE.search(text))
+
+
+def flatten_layout(rows: list[list[str]]) -> list[str]:
+    """Lines of a layout table: each column top to bottom, the left column first."""
+    width = max((len(r) for r in rows), default=0)
+    blocks = []
+    for col in range(width):
+        lines = [line.strip() for r in rows if col < len(r) for line in r[col].split("\n") if line.strip()]
+        if lines:
+            blocks.append("\n".join(lines))
+    return blocks
+
+
+def group_heading(row: list[str]) -> str | None:
+    """A row spanning the table (merged cells repeat their text: ``I | Nâng cao … | Nâng cao …``):
+    its text as a heading ("I. Nâng cao nhận thức"), else None."""
+    cells = [c.strip() for c in row]
+    if len(cells) < 3:
+        return None
+    if len(set(cells)) == 1 and cells[0]:
+        return cells[0]
+    number, rest = cells[0], cells[1:]
+    if len(set(rest)) == 1 and rest[0] and (not number or re.fullmatch(r"[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*", number.rstrip(".)"))):
+        return f"{number.rstrip('.')}. {rest[0]}" if number else rest[0]
+    return None
+
+
+def render_table(rows: list[list[str]]) -> list[str]:
+    """Blocks of one table: a layout table as lines, a data table as pipe tables; a row
+    spanning the whole table becomes its own paragraph and the header is repeated after it."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    if is_layout_table(rows):
+        return flatten_layout(rows)
+    header, blocks, current = rows[0], [], []
+    for row in rows[1:]:
+        heading = group_heading(row)
+        if heading is not None:
+            if current:
+                blocks.append(pipe_table([header] + current))
+                current = []
+            blocks.append(heading)
+        else:
+            current.append(row)
+    if current or not blocks:
+        blocks.append(pipe_table([header] + current))
+    return blocks
