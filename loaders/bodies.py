@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import patterns as P
 from loaders.model import BodyRef
 from loaders.vocab import BodyKind, key, vocabulary
 
@@ -28,13 +29,53 @@ def display_form(printed: str, kind: BodyKind) -> str:
     return next((a for a in kind.aliases if key(a) == key(printed)), name)
 
 
+def grammar_kind(printed: str) -> BodyKind:
+    """A body kind for a name read by its grammar (not in the vocabulary): its level from the unit it
+    belongs to.
+
+    >>> k = grammar_kind("Ban Tổ chức Huyện ủy"); (k.name, k.level, k.key)
+    ('Ban Tổ chức Huyện ủy', 'district', '')
+    """
+    name = re.sub(r"\s+", " ", printed).strip()
+    level = next((lv for lv, pattern in P.BODY_LEVEL_WORDS if pattern.search(name)), "provincial")
+    return BodyKind("", name, "", level, None, ())
+
+
 def body_at(text: str, pos: int) -> tuple[int, BodyKind, str] | None:
-    """The body named exactly at ``pos`` (end, kind, printed name), if any."""
+    """The body named exactly at ``pos`` (end, kind, printed name), if any: the longer of the vocabulary's
+    name and the name read by the grammar of body names (the vocabulary wins a tie).
+
+    >>> text = "Giao Ban Xây dựng Đảng Đảng ủy phường chủ trì"
+    >>> end, kind, printed = body_at(text, 5); printed, kind.level
+    ('Ban Xây dựng Đảng Đảng ủy phường', 'commune')
+    """
+    best = None
     m = vocabulary()._body_re.match(text, pos)
-    if not m:
-        return None
-    kind = vocabulary().body_by_name(m.group(0))
-    return (m.end(), kind, m.group(0)) if kind else None
+    if m:
+        kind = vocabulary().body_by_name(m.group(0))
+        if kind:
+            best = (m.end(), kind, m.group(0))
+    g = P.BODY_GRAMMAR_RE.match(text, pos)
+    if g and (best is None or g.end() > best[0]):
+        best = (g.end(), grammar_kind(g.group(0)), g.group(0))
+    return best
+
+
+def find_bodies(text: str) -> list[tuple[int, int, BodyKind]]:
+    """Every body named in ``text`` (start, end, kind), left to right, longest names first."""
+    out: list[tuple[int, int, BodyKind]] = []
+    pos = 0
+    for m in _CAPITAL_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        hit = body_at(text, m.start())
+        if hit:
+            out.append((m.start(), hit[0], hit[1]))
+            pos = hit[0]
+    return out
+
+
+_CAPITAL_RE = re.compile(rf"(?<![{P.LETTER}])[{P.UPPER}]")
 
 
 def bodies_list_at(text: str, pos: int) -> tuple[int, list[tuple[int, int, BodyKind, str]]]:
@@ -63,4 +104,34 @@ def bodies_list_at(text: str, pos: int) -> tuple[int, list[tuple[int, int, BodyK
 
 
 def body_ref(start: int, end: int, kind: BodyKind, printed: str) -> BodyRef:
-    return BodyRef(display_body_name(printed, kind), kind.key, kind.level, (start, end))
+    """The body named at ``start:end`` as extracted (kind None for a name read by its grammar)."""
+    return BodyRef(display_body_name(printed, kind), kind.key or None, kind.level, (start, end))
+
+
+_LIST_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:và|cùng)\s)\s*")
+
+
+def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyKind, str]]:
+    """The bodies of a delimited list — a table cell or a label's value — where a name runs to the
+    delimiter: known names and names read by their grammar first, then any item opening with a unit head
+    ("Phòng Tài chính - Kế hoạch"). Groups ("các phòng, ban chuyên môn") are left out.
+
+    >>> [p for _, _, _, p in listed_bodies("Phòng Tài chính - Kế hoạch, Chi cục Thống kê huyện và các phòng", 0, 64)]
+    ['Phòng Tài chính - Kế hoạch', 'Chi cục Thống kê huyện']
+    """
+    found = [(start + s, start + e, k, text[start + s:start + e]) for s, e, k in find_bodies(text[start:end])]
+    covered = [(s, e) for s, e, _, _ in found]
+    pos = start
+    items: list[tuple[int, int]] = []
+    for m in _LIST_SPLIT_RE.finditer(text, start, end):
+        items.append((pos, m.start()))
+        pos = m.end()
+    items.append((pos, end))
+    for a, b in items:
+        item = text[a:b].rstrip(" .")
+        item = re.sub(r"\s*\(.*$", "", item)
+        if not item or any(s <= a < e or a <= s < a + len(item) for s, e in covered):
+            continue
+        if P.BODY_HEAD_RE.match(item) and len(item.split()) <= 10:
+            found.append((a, a + len(item), grammar_kind(item), item))
+    return sorted((f for f in found if not f[2].is_group), key=lambda f: f[0])

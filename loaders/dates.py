@@ -34,31 +34,49 @@ def date_of(match: re.Match) -> str | None:
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+def _quarter_end(q: str, y: str) -> str | None:
+    n, year = _ROMAN_Q[q.upper()], int(y)
+    return iso_date(calendar.monthrange(year, n * 3)[1], n * 3, year)
+
+
+def _month(m: str, y: str) -> str | None:
+    """A month stays a month: ``2025-09``."""
+    return f"{int(y):04d}-{int(m):02d}" if 1 <= int(m) <= 12 else None
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
-    """(ISO deadline, the phrase, ongoing) of a task's text.
+    """(deadline, the phrase, ongoing) of a task's text. A day is an ISO date, a month stays a month
+    (``2025-09``), a quarter or a year is its last day; recurring work has no deadline.
 
     >>> find_deadline("hoàn thành trước ngày 15/4/2024")[0]
     '2024-04-15'
     >>> find_deadline("trong quý I năm 2024")[0], find_deadline("trong tháng 10/2025")[0]
-    ('2024-03-31', '2025-10-31')
+    ('2024-03-31', '2025-10')
+    >>> find_deadline("hoàn thành trong năm 2025")[0], find_deadline("từ nay đến năm 2030")[0]
+    ('2025-12-31', '2030-12-31')
     >>> find_deadline("thực hiện thường xuyên")
     (None, 'thường xuyên', True)
     """
     if not P.YEAR_RE.search(text):  # every dated deadline form carries a year: skip them at once
         m = P.ONGOING_RE.search(text)
         return (None, m.group(0), True) if m else (None, None, False)
+    m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"
+    if m:
+        found = cell_deadline(m.group("value"))
+        if found[0] or found[2]:
+            return found
     m = P.DEADLINE_BEFORE_RE.search(text)
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)
-    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành)\b", text[max(0, m.start() - 30):m.end()], re.I):
-        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
-        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0).strip(), False
+    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30):m.end()], re.I):
+        return _quarter_end(m.group("q"), m.group("y")), m.group(0).strip(), False
     m = P.DEADLINE_MONTH_RE.search(text)
+    if m and _month(m.group("m"), m.group("y")):
+        return _month(m.group("m"), m.group("y")), m.group(0), False
+    m = P.DEADLINE_YEAR_RE.search(text)
     if m:
-        mo, y = int(m.group("m")), int(m.group("y"))
-        if 1 <= mo <= 12:
-            return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+        return f"{m.group('y') or m.group('y2')}-12-31", m.group(0), False
     m = P.ONGOING_RE.search(text)
     if m:
         return None, m.group(0), True
@@ -66,22 +84,26 @@ def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
 
 
 def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
-    """The deadline in a task table's deadline cell, where a bare "Quý I/2024" is a deadline.
+    """The deadline in a task table's deadline cell or after a "Thời gian:" label, where a bare
+    "Quý I/2024" is a deadline.
 
     >>> cell_deadline("Quý II/2024"), cell_deadline("Tháng 6/2025")[0], cell_deadline("Năm 2024")[0]
-    (('2024-06-30', 'Quý II/2024', False), '2025-06-30', '2024-12-31')
+    (('2024-06-30', 'Quý II/2024', False), '2025-06', '2024-12-31')
+    >>> cell_deadline("thường xuyên, trước, trong và sau đại hội")
+    (None, 'thường xuyên', True)
     """
+    m = P.ONGOING_RE.match(text.strip())  # "thường xuyên, …": recurring, whatever follows
+    if m:
+        return None, m.group(0), True
     found = find_deadline(text)
     if found[0] or found[2]:
         return found
     m = P.CELL_QUARTER_RE.search(text)
     if m:
-        q, y = _ROMAN_Q[m.group("q").upper()], int(m.group("y"))
-        return iso_date(calendar.monthrange(y, q * 3)[1], q * 3, y), m.group(0), False
+        return _quarter_end(m.group("q"), m.group("y")), m.group(0), False
     m = P.CELL_MONTH_RE.search(text)
-    if m and 1 <= int(m.group("m")) <= 12:
-        mo, y = int(m.group("m")), int(m.group("y"))
-        return iso_date(calendar.monthrange(y, mo)[1], mo, y), m.group(0), False
+    if m and _month(m.group("m"), m.group("y")):
+        return _month(m.group("m"), m.group("y")), m.group(0), False
     m = P.DATE_RE.search(text)
     if m and date_of(m):
         return date_of(m), m.group(0), False

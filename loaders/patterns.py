@@ -62,9 +62,14 @@ PLACE_DATE_RE = re.compile(
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(
-    rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong)\s+(?:ngày\s+)?(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
+    rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong)\s+(?:(?:ngày|hết ngày)\s+)?"
+    rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
-DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối)\s+tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+# A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
+DEADLINE_YEAR_RE = re.compile(
+    r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?!\s*[-–]\s*(?:19|20)\d\d)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)", re.I)
 # A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
 CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
@@ -89,7 +94,9 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # Item markers at the start of a line: "I-", "II.", "1.", "2.1-", "2.1.", "a)", "(1)", "-", "+", "•", "Một là,"
 ITEM_RE = re.compile(
     rf"""^[ ]*(?:
-        (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
+        (?P<chapter>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+(?:[IVXLC]+|\d{{1,2}}))(?:\s*[.:\-–]\s*|\s*$)
+      | (?P<article>Điều\s+\d{{1,3}})\s*[.:]\s*
+      | (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
       | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*[.\-–)]\s*(?=\S)
       | (?P<letter>[a-zđ])\)\s+
       | \((?P<paren>\d{{1,2}}|[a-zđ])\)\s+
@@ -124,6 +131,11 @@ KIND_BY_TYPE_WORD = {"nghị quyết": "resolution", "kết luận": "conclusion
                      "quy định": "regulation", "quyết định": "decision", "thông báo": "notice",
                      "thông báo kết luận": "notice", "báo cáo": "report", "hướng dẫn": "guidance", "đề án": "scheme",
                      "nghị định": "decree", "thông tư": "circular", "luật": "law", "công văn": "official-letter"}
+
+# An article of a regulation that states its scope or its entry into force, not what bodies must do.
+SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|nguyên tắc|mục đích|căn cứ", re.I)
+# The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
+DUTIES_OF_RE = re.compile(r"(?:Điều\s+\d+\s*[.:]\s*)?(?:Trách nhiệm|Nhiệm vụ|Phân công)(?:\s+cụ thể)?\s+(?:của|cho)\s+", re.I)
 
 # --- forward-looking part and tasks ---------------------------------------------------------
 FORWARD_HEADING_RE = re.compile(
@@ -197,9 +209,26 @@ ROLE_CONTINUE_WORDS = frozenset(
 # --- assignments -----------------------------------------------------------------------------------
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …" before a capitalised body name
 GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{UPPER}])")
+# A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
+TASK_LABEL_RE = re.compile(
+    r"\s*(?:[-+•*∙·]\s*)?[*_]*(?:"
+    r"(?P<lead>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)|Chủ trì|Đầu mối)"
+    r"|(?P<partner>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+phối hợp|Phối hợp)"
+    r"|(?P<deadline>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?"
+    r"|Hoàn thành|Hạn hoàn thành))"
+    r"(?:\s+thực hiện)?[*_]*\s*:\s*(?P<value>.*)$", re.I | re.S)
+# A deadline stated with its label inside a sentence or parentheses: "thời gian: năm 2025", "thời hạn: quý II/2025"
+DEADLINE_LABEL_RE = re.compile(r"(?:thời gian|thời hạn|tiến độ|hoàn thành)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*"
+                               r"(?P<value>[^;)\n]{2,60})", re.I)
+# The first words of a body's name in a delimited list (a table cell, a label's value), where the name runs
+# to the delimiter: "Phòng Tài chính - Kế hoạch", "Sở Tài chính", "Trung tâm Chính trị huyện".
+BODY_HEAD_RE = re.compile(r"(?:Phòng|Sở|Ban|Trung tâm|Chi cục|Văn phòng|Ủy ban|UBND|HĐND|Công an|Kho bạc|Thanh tra|Đảng ủy|"
+                          r"Đảng đoàn|Hội|Đoàn|Liên đoàn|Bộ Chỉ huy|Ban Chỉ huy|Cục|Tòa án|Viện kiểm sát|Báo|Đài)\s+")
 # after the lead body: "… chủ trì", and its partners "phối hợp với Y"
 CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
 PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+# partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
+PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
 SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
                              r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành)\b")
@@ -235,3 +264,50 @@ PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;
 NAMED_REF_RE = re.compile(
     r"(?<![\w])(?P<name>(?:Nghị quyết|Chương trình hành động|Chương trình|Đề án|Kế hoạch|Quy hoạch|Luật|Chiến lược)"
     r"\s+(?:(?:của|thực hiện|về)\s+)?[^\n;:.()]{6,220}?)(?=\s*(?:[;:.()\n]|,\s|\s+và\s|\s+theo\s|\s+để\s|$))")
+
+
+# --- bodies by their grammar (any level) -----------------------------------------------------------
+# Bodies not in data/reference/body_kinds.csv are read by the shape of their names: a unit head, what it
+# does, and the committee or administrative unit it belongs to. This is what names the bodies of districts
+# and communes ("Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường", "Phòng Văn hóa - Xã hội phường",
+# "Đảng ủy xã Quang Kim", "Công an huyện") and the bodies after the 2025 reform.
+# Administrative units, lowest first where one is a prefix of another.
+SCOPE_WORD = r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|cấp tỉnh|cấp huyện|cấp xã)"
+# A place's proper name after its unit: "xã Quang Kim", "Huyện ủy Bát Xát" (capitalised words, not a body head).
+_BODY_HEAD_WORDS = (r"Ban|Sở|Phòng|Văn|Ủy|Đảng|Công|Trung|Chi|Kho|Thanh|Hội|Liên|Đoàn|Bộ|Thường|Mặt|Kế|Nghị|"
+                    r"Chương|Chỉ|Quy|Quyết|Thông|Báo|Hướng|Đề|Giao|Các|Tổ|UBND|HĐND|MTTQ|Trường|Bệnh|Nhà|Tỉnh|Huyện")
+PLACE_NAME = rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+){{0,2}})"
+# The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
+COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+{SCOPE_WORD})?)"
+# Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
+# "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
+_NOT_IN_NAME = (r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển|"
+                r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao|đề|yêu")
+FUNCTION_NAME = (rf"[{UPPER}][{LETTER}]*(?:(?:\s+|\s*-\s*|,\s+(?=[{UPPER}])(?!(?:{_BODY_HEAD_WORDS})\b))"
+                 rf"(?!(?:{_NOT_IN_NAME})\b)(?:và\s+)?[{LETTER}]+){{0,7}}?")
+# Heads that take the unit they belong to directly: "Ủy ban nhân dân phường", "Công an huyện", "Trung tâm …
+# huyện", "Phòng … phường", "Ban cán sự đảng UBND tỉnh".
+UNIT_HEAD = (r"(?:Thường trực\s+)?(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|"
+             r"Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?|Ủy ban MTTQ(?:\s+Việt Nam)?|Mặt trận Tổ quốc(?:\s+Việt Nam)?|"
+             r"Công an|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Kho bạc Nhà nước|"
+             r"Thanh tra|Liên đoàn Lao động|Viện Kiểm sát nhân dân|Tòa án nhân dân|Cục Thi hành án dân sự|Cục Thuế|"
+             r"Cục Hải quan|Cục Thống kê|Chi cục Thống kê|Bảo hiểm xã hội|Ngân hàng Chính sách xã hội|"
+             r"Ban đại diện Hội đồng quản trị Ngân hàng Chính sách xã hội|Đảng ủy Bộ đội Biên phòng|Đảng ủy Quân sự|"
+             r"Đảng ủy Công an|Ban Quản lý (?:các\s+)?[^\W\d_][\w -]{2,40}?|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh|"
+             r"Đoàn Thanh niên(?:\s+Cộng sản Hồ Chí Minh)?|Văn phòng (?:HĐND và UBND|Hội đồng nhân dân và Ủy ban nhân dân|"
+             r"UBND|Ủy ban nhân dân)|Ban cán sự đảng (?:UBND|Ủy ban nhân dân)|Đảng ủy (?:UBND|Ủy ban nhân dân)|"
+             r"Đảng đoàn (?:HĐND|Hội đồng nhân dân|Ủy ban MTTQ(?:\s+Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?)|"
+             rf"Ban Chấp hành Đảng bộ|Đảng bộ|(?:Trung tâm|Phòng|Chi cục|Ban Quản lý|Ban) {FUNCTION_NAME})")
+# Heads that belong to a committee: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường",
+# "Văn phòng Đảng ủy", "Ban Xây dựng Đảng Đảng ủy xã", "Ban Tuyên giáo và Dân vận Tỉnh ủy".
+COMMITTEE_HEAD = rf"(?:Ban Thường vụ|Thường trực|Ủy ban Kiểm tra|Văn phòng|Ban Chấp hành|Ban {FUNCTION_NAME})"
+BODY_GRAMMAR_RE = re.compile("(?:" + "|".join((
+    rf"{COMMITTEE_HEAD}\s+{COMMITTEE}{PLACE_NAME}?",  # Ban Tổ chức Huyện ủy (Bát Xát)
+    rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
+    rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
+    rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
+)) + rf")(?![{LETTER}])")
+# The level of a body named by its grammar, from the unit it belongs to (the last unit word decides).
+BODY_LEVEL_WORDS = (("commune", re.compile(r"\b(?:xã|phường|thị trấn|đặc khu|cấp xã)\b")),
+                    ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
+                    ("provincial", re.compile(r"\b(?:tỉnh|thành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")))

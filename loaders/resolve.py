@@ -197,6 +197,9 @@ def _heading_class(text: str, *, heading: bool = True) -> str | None:
 
 def _item_class(text: str) -> str | None:
     """The class of a numbered item: a short title reads as a heading, a numbered paragraph by its opening."""
+    article = re.match(r"\s*Điều\s+\d+\s*[.:]\s*", text)
+    if article:  # an article of a regulation: what bodies must do, unless it states scope or entry into force
+        return "past" if P.SCOPE_ARTICLE_RE.search(text[article.end():article.end() + 80]) else "forward"
     content = P.ITEM_RE.sub("", text, count=1).strip(" *")
     heading = len(content) < 120 and not content.rstrip().endswith((".", ";"))
     return _heading_class(content, heading=heading)
@@ -300,12 +303,56 @@ def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple
     return out
 
 
+def _attach_labels(text: str, st: Structure, units: list[tuple[Block, Span, int]]
+                   ) -> list[tuple[Block, Span, int, list[T.Label]]]:
+    """Labelled lines ("- Cơ quan chủ trì: …", "- Thời hạn: …") belong to the task above them, with no
+    heading in between; they are not tasks themselves."""
+    headings = [b.start for b in st.blocks if b.kind == "heading"]
+    out: list[tuple[Block, Span, int, list[T.Label]]] = []
+    for b, span, part in units:
+        label = T.task_label(text, *span)
+        if label is not None:
+            if out and not any(out[-1][1][1] <= h < span[0] for h in headings):
+                out[-1][3].append(label)
+            continue
+        out.append((b, span, part, []))
+    return out
+
+
+def _group_lead(b: Block, lead_in: tuple[Block, list[T.Assignment]] | None) -> list[T.Assignment]:
+    """The assignment stated once for a group ("a) Ban Tuyên giáo Tỉnh ủy chủ trì:" then dash bullets),
+    for a unit inside that group."""
+    if lead_in is None:
+        return []
+    head, assignments = lead_in
+    inside = b.start > head.start and head.marker is not None and b.path[:len(head.path) + 1] == (*head.path, head.marker)
+    return assignments if inside else []
+
+
+def _duties_of(source: Source, b: Block, start: int) -> list[T.Assignment]:
+    """The bodies an enclosing heading gives these duties to: "Điều 9. Trách nhiệm của Ban Nội chính Tỉnh ủy …"."""
+    text = source.match
+    for c in reversed(b.context):
+        m = P.DUTIES_OF_RE.match(c)
+        if not m:
+            continue
+        at = text.rfind(c[:60], 0, start)
+        if at < 0:
+            return []
+        pos, bodies = B.bodies_list_at(text, at + m.end())
+        leads = [B.body_ref(*x) for x in bodies if not x[2].is_group]
+        return [T.Assignment(tuple(leads), (), None)] if leads else []
+    return []
+
+
 def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]]) -> list[Task]:
     """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
     tasks: list[Task] = []
     text = source.match
     previous_leads: tuple[BodyRef, ...] = ()
-    for b, (start, end), part in _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span)):
+    lead_in: tuple[Block, list[T.Assignment]] | None = None
+    units = _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span))
+    for b, (start, end), part, labels in _attach_labels(text, st, units):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         row_due = None
         if b.kind == "row":
@@ -316,8 +363,15 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) \
                 or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
             assignments = T.find_assignments(source, start, end, addressed=addressed)
-        if text[start:end].rstrip(" *").endswith(":") and not assignments:
+        labelled = T.label_assignment(text, labels)
+        if labelled is not None:
+            assignments = [labelled]
+        if text[start:end].rstrip(" *").endswith(":"):
+            if assignments:
+                lead_in = (b, assignments)  # "X chủ trì:" then the group's bullets
             continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
+        if not assignments:
+            assignments = _group_lead(b, lead_in) or _duties_of(source, b, start)
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
@@ -329,6 +383,11 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             task_deadline = task_deadline or a.deadline
         deadline, deadline_text, ongoing = row_due if row_due and (row_due[0] or row_due[2]) \
             else D.find_deadline(text[start:end])
+        if labelled is not None:
+            label_due = next((D.cell_deadline(text[slice(*l.value)]) for l in labels if l.field == "deadline"), None)
+            if label_due:
+                deadline, deadline_text, ongoing = label_due
+                task_deadline = label_due[0]
         implements: list[tuple[str, int | None]] = []
         impl_spans: list[Span] = []
         for span, k in sorted(key_of_span.items()):

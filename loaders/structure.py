@@ -137,6 +137,10 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _marker_level(m: re.Match) -> tuple[str, int]:
+    if m.group("chapter"):
+        return m.group("chapter"), 0
+    if m.group("article"):
+        return m.group("article"), 1
     if m.group("roman"):
         return m.group("roman"), 1
     if m.group("num"):
@@ -317,7 +321,8 @@ def parse(source: Source) -> Structure:
         blocks.append(Block(start, end, "heading" if is_heading else ("item" if m else "paragraph"),
                             marker, level, path, context, display))
         if marker is not None and level < 7:
-            stack.append((level, marker, content[:160]))
+            # an article keeps its number in the context: "Điều 8. Trách nhiệm của …" reads as an article
+            stack.append((level, marker, (joined if m.group("article") else content)[:160]))
         elif is_heading and marker is None and not _is_allcaps(content):
             stack.append((1, "", content[:160]))
     header_symbol, place_date = _header(text, blocks)

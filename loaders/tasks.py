@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
-from loaders.bodies import bodies_list_at, body_at, body_ref
+from loaders.bodies import bodies_list_at, body_at, body_ref, find_bodies, listed_bodies
 from loaders.dates import cell_deadline, find_deadline
 from loaders.model import BodyRef, Span
 from loaders.read import Source
-from loaders.vocab import vocabulary
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,7 @@ def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, .
         if col is None or col >= len(cells):
             return []
         a, b = cells[col]
-        found = []
-        for s, e, kind in vocabulary().find_bodies(text[a:b]):
-            if not kind.is_group:
-                found.append(body_ref(a + s, a + e, kind, text[a + s:a + e]))
-        return found
+        return [body_ref(*found) for found in listed_bodies(text, a, b)]
 
     due = cell_deadline(text[cells[deadline_col][0]:cells[deadline_col][1]]) \
         if deadline_col is not None and deadline_col < len(cells) else (None, None, False)
@@ -59,57 +54,123 @@ def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, .
                       due[0]), due
 
 
-def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -> list[Assignment]:
-    """Bodies a task is handed to: "Giao X (chủ trì, phối hợp với Y)", "Đề nghị X", "X chủ trì";
-    with ``addressed`` (an item of an implementation section), a body opening the item."""
-    text = source.match
-    out: list[Assignment] = []
-    starts: list[int] = [m.end() for m in P.GIAO_RE.finditer(text, start, end)]
-    # "… . Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với …": a sentence opened by the body that leads
-    for m in re.finditer(r"[.!?]\s+", text[start:end]):
-        pos = start + m.end()
-        hit = body_at(text, pos)
-        if hit and not hit[1].is_group and P.CHAIR_RE.match(text[bodies_list_at(text, pos)[0]:pos + 200]):
-            starts.append(pos)
-    # "đề nghị X …; Y tăng cường …": each clause of a direction addressed to a named body
-    if starts:
-        for m in re.finditer(r";\s*", text[starts[0]:end]):
-            pos = starts[0] + m.end()
-            hit = body_at(text, pos)
-            if hit and not hit[1].is_group and re.match(r"\s+[^\W\d_]", text[hit[0]:hit[0] + 3]):
-                starts.append(pos)
+@dataclass(frozen=True)
+class Label:
+    """A labelled line under a task: its field (lead | partner | deadline) and what it says."""
+
+    field: str
+    value: Span
+
+
+def task_label(text: str, start: int, end: int) -> Label | None:
+    """The labelled line at ``start:end``, if it is one ("- Cơ quan chủ trì: Ban Tổ chức Huyện ủy.").
+
+    >>> task_label("- Thời hạn: trước 30/11/2019.", 0, 29)
+    Label(field='deadline', value=(12, 29))
+    """
+    m = P.TASK_LABEL_RE.match(text, start, end)
+    if not m:
+        return None
+    field = next(f for f in ("lead", "partner", "deadline") if m.group(f))
+    return Label(field, (m.start("value"), end))
+
+
+def label_assignment(text: str, labels: list[Label]) -> Assignment | None:
+    """The lead, partners and deadline that a task's labelled lines state (any order, any subset)."""
+    leads: list[BodyRef] = []
+    partners: list[BodyRef] = []
+    deadline = None
+    for label in labels:
+        a, b = label.value
+        if label.field == "deadline":
+            deadline = deadline or cell_deadline(text[a:b])[0]
+        else:
+            (leads if label.field == "lead" else partners).extend(body_ref(*f) for f in listed_bodies(text, a, b))
+    if not leads:
+        return None
+    names = {lead.name for lead in leads}
+    return Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline)
+
+
+def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[int]:
+    """Where a clause opens in ``start:end``: the unit's own start (after its marker and an inline
+    title), and after each ". " and "; "."""
     lead_in = re.match(r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?", text[start:end])
     first = start + (lead_in.end() if lead_in else 0)
-    opening = body_at(text, first)
-    if opening is None and addressed:  # "1. Công tác tuyên truyền. Ban Tuyên giáo …": after an inline title
+    out = [first]
+    if body_at(text, first) is None and addressed:  # "1. Công tác tuyên truyền. Ban Tuyên giáo …"
         title = re.match(r"[^.:\n]{3,90}[.:]\s+", text[first:end])
         if title:
-            first += title.end()
-            opening = body_at(text, first)
-    if opening and first not in starts:
-        pos, bodies = bodies_list_at(text, first)
-        with_group = P.GROUP_AFTER_BODY_RE.match(text[pos:pos + 20])  # "X và các đoàn thể", "Ban Thường vụ các huyện ủy"
-        # the body that speaks or decides, not the one addressed: "Ban Chấp hành … đồng ý … và giao …"
-        with_group = with_group or P.SUBJECT_VERB_RE.match(text[pos:pos + 40])
-        if bodies and (P.CHAIR_RE.match(text[pos:pos + 40]) or addressed) and not bodies[0][2].is_group \
-                and not with_group:
-            starts.append(first)
-    ordered = sorted(set(starts))
+            out.append(first + title.end())
+    out.extend(start + m.end() for m in re.finditer(r"(?:[.!?;]|:\s*\n)\s+(?:[-+•]\s+)?", text[start:end]))
+    return out
+
+
+def _opens_direction(text: str, pos: int) -> bool:
+    """A body opening a clause is the one addressed when a verb of what it must do follows it
+    ("Công an phường chủ trì …", "UBND huyện rà soát …"), not a verb of deciding or of the past."""
+    after, bodies = bodies_list_at(text, pos)
+    if not bodies or bodies[0][2].is_group:
+        return False
+    if P.GROUP_AFTER_BODY_RE.match(text[after:after + 20]) or P.SUBJECT_VERB_RE.match(text[after:after + 40]):
+        return False
+    return re.match(r"\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|thường xuyên)\s+)?"
+                    r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
+                    r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", text[after:after + 30]) is not None
+
+
+def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -> list[Assignment]:
+    """Bodies a task is handed to, in every form of running text: "Giao X (chủ trì, phối hợp với Y)",
+    "Đề nghị X …", "X chủ trì …" anywhere (also in parentheses after the task), and a body opening a clause
+    with what it must do ("X tham mưu …", "X có trách nhiệm …"); partners "phối hợp với Y" after the lead
+    or "Y phối hợp" after it; the deadline in each assignment's own stretch of text.
+
+    >>> from loaders.read import from_text
+    >>> src = from_text("Xây dựng đề án (Ban cán sự đảng UBND tỉnh chủ trì; Sở Tài chính phối hợp; thời gian: năm 2025).", name="x")
+    >>> [(a.leads[0].name, [p.name for p in a.partners], a.deadline) for a in find_assignments(src, 0, len(src.text), addressed=False)]
+    [('Ban cán sự đảng Ủy ban nhân dân tỉnh', ['Sở Tài chính'], '2025-12-31')]
+    """
+    text = source.match
+    starts: set[int] = {m.end() for m in P.GIAO_RE.finditer(text, start, end)}
+    for s, e, kind in find_bodies(text[start:end]):  # "X chủ trì" wherever it stands
+        after, bodies = bodies_list_at(text, start + s)
+        if bodies and not kind.is_group and P.CHAIR_RE.match(text[after:after + 40]):
+            starts.add(start + s)
+    for pos in _clause_starts(text, start, end, addressed=addressed):
+        if pos < end and _opens_direction(text, pos):
+            starts.add(pos)
+    out: list[Assignment] = []
+    ordered = sorted(starts)
     for n, s in enumerate(ordered):
+        if any(o < s < bodies_list_at(text, o)[0] for o in ordered[:n]):
+            continue  # a body inside another's list ("Giao X, Y chủ trì")
         pos, bodies = bodies_list_at(text, s)
         if P.GROUP_AFTER_BODY_RE.match(text[pos:pos + 12]) and not re.match(r"\s*[,;]", text[pos:pos + 2]):
             continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
-        segment_end = ordered[n + 1] if n + 1 < len(ordered) else end
         leads = [body_ref(*b) for b in bodies if not b[2].is_group]
         if not leads:
             continue
-        partners: list[BodyRef] = []
-        pm = P.PARTNER_RE.match(text[pos:pos + 60])
-        if pm:
-            _, pbodies = bodies_list_at(text, pos + pm.end())
-            partners = [body_ref(*b) for b in pbodies if not b[2].is_group]
+        segment_end = next((o for o in ordered[n + 1:] if o >= pos), end)
+        partners = _partners(text, pos, segment_end, end)
         # the deadline of this assignment: in its own stretch of text, up to the next assignment
         sentence_end = re.search(r"(?<!\d)\.(?=\s|$)", text[pos:segment_end])
         deadline, _, _ = find_deadline(text[pos:pos + sentence_end.start() if sentence_end else segment_end])
-        out.append(Assignment(tuple(leads), tuple(partners), deadline))
+        names = {lead.name for lead in leads}
+        out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
     return out
+
+
+def _partners(text: str, pos: int, segment_end: int, end: int) -> list[BodyRef]:
+    """Partners of the lead ending at ``pos``: "phối hợp với Y" right after it, or "Y phối hợp" in its stretch."""
+    partners: list[BodyRef] = []
+    pm = P.PARTNER_RE.match(text[pos:pos + 60])
+    if pm:
+        _, pbodies = bodies_list_at(text, pos + pm.end())
+        partners = [body_ref(*b) for b in pbodies if not b[2].is_group]
+    clause_end = text.find(")", pos, end)
+    limit = clause_end if 0 <= clause_end else segment_end
+    for s, _, kind in find_bodies(text[pos:limit]):
+        after, pbodies = bodies_list_at(text, pos + s)
+        if P.PARTNERS_BEFORE_RE.match(text[after:after + 20]):
+            partners.extend(body_ref(*b) for b in pbodies if not b[2].is_group)
+    return partners
