@@ -89,6 +89,8 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
 
     >>> cell_deadline("Quý II/2024"), cell_deadline("Tháng 6/2025")[0], cell_deadline("Năm 2024")[0]
     (('2024-06-30', 'Quý II/2024', False), '2025-06', '2024-12-31')
+    >>> cell_deadline("2023 - 2025")[0]
+    '2025-12-31'
     >>> cell_deadline("thường xuyên, trước, trong và sau đại hội")
     (None, 'thường xuyên', True)
     """
@@ -107,6 +109,9 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
     m = P.DATE_RE.search(text)
     if m and date_of(m):
         return date_of(m), m.group(0), False
+    m = P.CELL_RANGE_RE.search(text)  # "2023 - 2025": by the end of the range
+    if m:
+        return f"{m.group('y')}-12-31", m.group(0).strip(), False
     m = P.CELL_YEAR_RE.match(text)
     if m:
         return f"{m.group('y')}-12-31", m.group(0).strip(), False

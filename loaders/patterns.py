@@ -73,6 +73,7 @@ DEADLINE_YEAR_RE = re.compile(
 # A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
 CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+CELL_RANGE_RE = re.compile(r"^\s*(?:(?:từ|giai đoạn|năm)\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
 CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
 ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
 
@@ -112,6 +113,8 @@ TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ
 LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
 PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
 DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+# An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ"
+APPENDIX_RE = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)", re.M)
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
 KIND_HEADINGS = {
     "THÔNG BÁO KẾT LUẬN": "notice", "KẾT LUẬN": "conclusion", "NGHỊ QUYẾT": "resolution", "KẾ HOẠCH": "plan",

@@ -49,6 +49,8 @@ def build(source: Source) -> Document:
     for a, b in st.footnotes.values():
         if a >= body_end:  # notes printed after the signature block
             mentions += X.find_mentions(source, a, b)
+    if st.appendix:
+        mentions += X.find_mentions(source, *st.appendix)
     kind = _kind(st, source)
     own = _own_symbol(st, source, mentions, kind)
     if own is not None:
@@ -238,7 +240,9 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
         lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
         if kind != NEWS:
             lead_in_seen = lead_in_seen or lead_in
-            forward = cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
+            # a row of a task table (one naming a lead column) is a task wherever the table stands
+            task_row = b.kind == "row" and any(P.LEAD_COLUMN_RE.search(h) for h in b.header)
+            forward = task_row or cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
             if forward:
                 units.append((b, (b.start, b.end)))
             continue

@@ -64,6 +64,7 @@ class Structure:
     recipients: tuple[int, int] | None = None
     signature: Signature | None = None
     hard_wrapped: bool = False
+    appendix: tuple[int, int] | None = None  # an appendix printed after the signature block
 
 
 @dataclass
@@ -203,6 +204,9 @@ def parse(source: Source) -> Structure:
     text = source.match
     body_end, recipients, signature = _recipients_and_signature(source)
     lines = _lines(text, 0, body_end)
+    appendix = P.APPENDIX_RE.search(text, body_end)  # "PHỤ LỤC" after the signature: tasks, often a table
+    if appendix:
+        lines += [_Line(appendix.start(), appendix.start(), "")] + _lines(text, appendix.start(), len(text))
     footnotes: dict[str, tuple[int, int]] = {}
     for line in _lines(text, body_end, len(text)):  # notes printed after the signature block
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
@@ -327,4 +331,5 @@ def parse(source: Source) -> Structure:
             stack.append((1, "", content[:160]))
     header_symbol, place_date = _header(text, blocks)
     return Structure(kind, kind_heading, title, title_span, header_symbol, place_date, blocks, body_end,
-                     footnotes, recipients, signature, wrapped)
+                     footnotes, recipients, signature, wrapped,
+                     (appendix.start(), len(text)) if appendix else None)
