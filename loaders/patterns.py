@@ -234,7 +234,8 @@ PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: ch�
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
 SUBJECT_VERB_RE = re.compile(r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
-                             r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành)\b")
+                             r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành|thông báo|đánh giá|ghi nhận|biểu dương|nhấn mạnh|"
+                             r"xác định|chỉ rõ|cho rằng|cho biết|báo cáo tại)\b")
 # "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
 ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
 

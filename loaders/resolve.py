@@ -371,9 +371,9 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
         if labelled is not None:
             assignments = [labelled]
         if text[start:end].rstrip(" *").endswith(":"):
-            if assignments:
-                lead_in = (b, assignments)  # "X chủ trì:" then the group's bullets
-            continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
+            if not assignments:
+                continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
+            lead_in = (b, assignments)  # "Giao X chủ trì:" is a task, and its bullets go to X too
         if not assignments:
             assignments = _group_lead(b, lead_in) or _duties_of(source, b, start)
         leads: list[BodyRef] = []
