@@ -141,6 +141,7 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
     prefix = text[sentence_start:pos]
     # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
     stripped = re.sub(rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I)
+    stripped = re.sub(r"\s*\(\s*kh[óo]a\s+[IVXLC]+\s*\)", "", stripped, flags=re.I)  # "Bộ Chính trị (khóa XII) ban hành"
     m = P.ISSUED_BY_RE.search(stripped)
     if not m:
         return None, None

@@ -184,7 +184,11 @@ IMPLEMENT_VERB_RE = re.compile(
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])", re.I)
 # Phrases stating that a cited document (before) carries out another (after).
 CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
-                            r"(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+", re.I)
+                            r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?"
+                            r"(?:thực hiện|thi hành)\s+", re.I)
+# The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW"
+TITLE_CARRIES_OUT_RE = re.compile(r"(?<![^\W\d_])về\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?"
+                                  r"(?:tổ chức\s+)?thực hiện\s+(?=(?:các\s+)?[A-ZĐ])", re.I)
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
 MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"

@@ -176,8 +176,8 @@ def _group(mentions: list[Mention]) -> tuple[list[Citation], dict[int, tuple[str
 def _reference_year(symbol: str, term: str | None) -> int | None:
     """The year of a cited document from the reference data, when only one fits."""
     candidates = vocabulary().central_by_symbol(symbol)
-    if term:
-        candidates = [c for c in candidates if c.term == term] or candidates
+    if term:  # a term the reference does not list is another document of the same number
+        candidates = [c for c in candidates if c.term == term or c.term is None]
     return candidates[0].year if len(candidates) == 1 else None
 
 
@@ -432,14 +432,18 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
     text = source.match
     links: list[Link] = []
     by_start = sorted(mentions, key=lambda m: m.span[0])
-    preamble_end = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")), st.body_end)
+    after_title = max(st.title_span[1] if st.title_span else 0, st.kind_heading[1] if st.kind_heading else 0)
+    preamble_end = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")
+                         and b.start >= after_title), st.body_end)
     block_starts = [b.start for b in st.blocks]
     for i, m in enumerate(by_start):
         k = key_of[id(m)]
         after = text[m.full_span[1]:m.full_span[1] + 80]
         carried = P.CARRIES_OUT_RE.match(after)
-        if carried:
-            target_pos = m.full_span[1] + carried.end()
+        # "Kết luận số 06-KL/TW … về tiếp tục thực hiện Chỉ thị số 40-CT/TW": said in the cited one's title
+        in_title = None if carried else P.TITLE_CARRIES_OUT_RE.search(text, m.span[1], m.full_span[1] + 2)
+        if carried or in_title:
+            target_pos = m.full_span[1] + carried.end() if carried else in_title.end()
             nxt = next((n for n in by_start[i + 1:] if n.full_span[0] <= target_pos + 2), None)
             target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
             short = P.SHORT_MENTION_RE.match(text, target_pos)
