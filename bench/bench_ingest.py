@@ -24,7 +24,7 @@ from bench.common import (PREFIXES, VENV_BIN, WORK, append_results, corpus, corp
 def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None, bulk: bool = False) -> dict:
     """Ingest one corpus into a fresh store (runs in the child process); return the report as a dict."""
     from graph_api.store import OxigraphStore
-    from loaders.ingest import ingest
+    from graph_api.store.ingest import ingest
     paths = corpus_paths(corpus_dir)
     store = OxigraphStore(store_dir)
     t0 = time.perf_counter()

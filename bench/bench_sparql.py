@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                               "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
                              f"http://127.0.0.1:{port}/query", {})
         elif name.startswith("vankien"):
-            servers[name] = ([sys.executable, "-c", "from graph_api.app import serve; "
+            servers[name] = ([sys.executable, "-c", "from graph_api.http.app import serve; "
                               f"serve('oxigraph:{copies[name]}', '127.0.0.1', {port}, log_level='warning')"],
                              f"http://127.0.0.1:{port}/sparql",
                              {"VANKIEN_CACHE_BYTES": "0"} if name == "vankien-nocache" else {})

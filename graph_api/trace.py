@@ -5,7 +5,7 @@ Everything is answered by SPARQL over the store (any ``GraphStore``), using the 
 as the saved queries in ``queries/`` (``trace.rq``, ``serves.rq``, ``coverage.rq``).
 
 >>> from graph_api.store import open_store
->>> from loaders.ingest import ingest
+>>> from graph_api.store.ingest import ingest
 >>> store = open_store("memory:")
 >>> _ = ingest(["data/corpus/seeds/001_cabc18aa64a2325b.txt"], store)
 >>> result = trace(store, "69-QĐ/TW")
@@ -21,7 +21,7 @@ from collections import defaultdict
 from graph_api.store import GraphStore
 from ontology import DCTERMS, ELI, RDF, RDFS, VK
 from ontology.iris import checked_iri
-from vankien.errors import AmbiguousSymbol, NotFound
+from core.errors import AmbiguousSymbol, NotFound
 
 _MAX_DEPTH = 6
 

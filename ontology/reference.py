@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from ontology import DCTERMS, ELI, ONTOLOGY_FILE, ORG, OWL, RDF, RDFS, SKOS, VK, XSD  # noqa: F401 (OWL: doctests)
 from ontology.iris import Iris
-from vankien.errors import InputError
+from core.errors import InputError
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 MERGER_DATE = "2025-07-01"

@@ -21,8 +21,8 @@ import pytest
 import uvicorn
 from pyoxigraph import RdfFormat, Store
 
-from graph_api.app import create_app
-from graph_api.settings import Settings
+from graph_api.http.app import create_app
+from graph_api.http.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

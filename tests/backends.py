@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph_api.remote import SparqlStore
+from graph_api.store.remote import SparqlStore
 from graph_api.store import GraphStore, OxigraphStore
 
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")

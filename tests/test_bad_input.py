@@ -20,7 +20,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from graph_api.store import open_store
 from loaders import extract_file
-from loaders.ingest import graph_of as ingest_graph_of, ingest
+from graph_api.store.ingest import graph_of as ingest_graph_of, ingest
 from ontology.iris import Iris
 
 ROOT = Path(__file__).resolve().parents[1]

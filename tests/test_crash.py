@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from graph_api.store import open_store
-from loaders.ingest import ingest
+from graph_api.store.ingest import ingest
 from ontology.iris import Iris
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +63,7 @@ from graph_api import store as S
 def report(graphs):
     os.write(1, "".join(f"committed {time.monotonic():.4f} {g}\\n" for g in graphs).encode())
 from pyoxigraph import RdfFormat, parse
-from loaders import ingest as I
+from graph_api.store import ingest as I
 I.BATCH_TRIPLES = 10_000  # several write transactions in the 300-document load, so kills land between them
 replace, add = S.OxigraphStore.replace_graph, S.OxigraphStore.add_nquads
 def replace_graph(self, graph, triples):

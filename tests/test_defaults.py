@@ -98,7 +98,7 @@ def test_the_token_never_appears_in_the_logs(store, tmp_path):
     """The token from the environment, access log on at debug level (graph_api.app.serve)."""
     port = free_port()
     log = tmp_path / "access.log"
-    code = (f"from graph_api.app import serve; serve('oxigraph:{store}', port={port}, access_log=True, "
+    code = (f"from graph_api.http.app import serve; serve('oxigraph:{store}', port={port}, access_log=True, "
             "log_level='debug')")
     with running([sys.executable, "-c", code], f"http://127.0.0.1:{port}", log, environment(VANKIEN_UPDATE_TOKEN=TOKEN)):
         exercise_with_token(f"http://127.0.0.1:{port}")

@@ -281,7 +281,7 @@ def test_many_distinct_large_queries_do_not_grow_the_server(client, server):
     """Queries up to the body limit are accepted; the server keeps at most its answer cache
     (``VANKIEN_CACHE_BYTES``, 64 MiB by default), not every query it saw (caches bounded by count, not bytes)."""
     import psutil
-    from graph_api.settings import Settings
+    from graph_api.http.settings import Settings
     proc = psutil.Process(PIDS[server])
     before = proc.memory_info().rss
     n = 300

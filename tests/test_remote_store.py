@@ -13,9 +13,9 @@ from pyoxigraph import (
 from backends import (  # noqa: F401  (fixtures)
     Server, backend_spec, backend_store, clear, free_port, oxigraph_server, running_server, virtuoso_server,
 )
-from graph_api.remote import SparqlStore
+from graph_api.store.remote import SparqlStore
 from graph_api.store import GraphStore, open_store
-from vankien.errors import QueryError, QueryTimeout, StoreError
+from core.errors import QueryError, QueryTimeout, StoreError
 
 BASE = "https://w3id.org/vankien/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -8,9 +8,9 @@ import pytest
 from backends import backend_store, oxigraph_server, virtuoso_server  # noqa: F401  (fixtures)
 from graph_api import trace as T
 from graph_api.store import GraphStore
-from loaders.ingest import ingest
+from graph_api.store.ingest import ingest
 from ontology.iris import Iris
-from vankien.errors import AmbiguousSymbol
+from core.errors import AmbiguousSymbol
 
 ROOT = Path(__file__).resolve().parent.parent
 

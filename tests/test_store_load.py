@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 
 from graph_api.store import OxigraphStore, open_store
-from loaders.ingest import ingest
+from graph_api.store.ingest import ingest
+from loaders.read import DOCUMENT_SUFFIXES
 from ontology.iris import Iris
 from vankien.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 VANKIEN = [sys.executable, "-m", "vankien.cli"]
-DOCUMENTS = sorted(p.name for p in CORPUS.rglob("*.txt"))
-GRAPHS = sorted(Iris().graph(p.name, p.parent.name) for p in CORPUS.rglob("*.txt"))
+_FILES = [p for p in CORPUS.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")]
+DOCUMENTS = sorted(p.name for p in _FILES)
+GRAPHS = sorted(Iris().graph(p.name, p.parent.name) for p in _FILES)
 
 
 def run(*args: str) -> str:

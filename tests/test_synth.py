@@ -149,7 +149,7 @@ def test_a_small_synthetic_corpus_loads_with_the_citations_of_truth(tmp_path: Pa
     (``homonyms > 0``) cannot be told apart, so those may be missed; beyond them we allow 3 %
     of misses, and 2 % of extra links (a re-mention attached to the wrong homonym)."""
     from graph_api.store import OxigraphStore
-    from loaders.ingest import ingest
+    from graph_api.store.ingest import ingest
     out = tmp_path / "c"
     generate(out, n=60, seed=5, workers=1)
     recs = list(iter_truth(out))

@@ -5,7 +5,7 @@ import pytest
 from pyoxigraph import RdfFormat, parse
 
 from loaders import extract_file, extract_source
-from loaders.ingest import nquads
+from graph_api.store.ingest import nquads
 from loaders.read import from_text
 from loaders.to_rdf import _Graph, Lit, document_graph, document_nquads
 from ontology import VK

@@ -11,9 +11,9 @@ import pytest
 
 from graph_api import trace as T
 from graph_api.store import open_store
-from loaders.ingest import ingest
+from graph_api.store.ingest import ingest
 from ontology import sparql_prefixes
-from vankien.errors import AmbiguousSymbol, NotFound
+from core.errors import AmbiguousSymbol, NotFound
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"

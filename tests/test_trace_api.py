@@ -13,7 +13,7 @@ import pytest
 
 from backends import free_port
 from graph_api.store import OxigraphStore
-from loaders.ingest import ingest
+from graph_api.store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from graph_api.store import open_store
-from vankien.errors import AmbiguousSymbol, NotFound
+from core.errors import AmbiguousSymbol, NotFound
 from visualise import analytics, projections, views
 
 BASE = "https://w3id.org/vankien/"

@@ -2,7 +2,7 @@
 
 Every command that touches the store takes ``--store`` (``oxigraph:PATH``, ``memory:``,
 ``sparql:QUERY_URL[,UPDATE_URL]``; default ``$VANKIEN_STORE`` or a per-user folder).
-Domain errors exit with their own codes (see ``vankien.errors``).
+Domain errors exit with their own codes (see ``core.errors``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from vankien.errors import VankienError
+from core.errors import VankienError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="vankien: a knowledge graph of Vietnamese Party and state documents.")
@@ -51,7 +51,7 @@ def load(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .m
 
     Example: vankien load data/corpus --workers 0
     """
-    from loaders.ingest import ingest
+    from graph_api.store.ingest import ingest
     try:
         s = _store(store)
         report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk,
@@ -80,7 +80,7 @@ def extract(paths: list[Path] = typer.Argument(..., help="Document files or fold
     Example: vankien extract data/corpus/seeds --format json
     """
     from loaders import extract_file
-    from loaders.ingest import collect
+    from graph_api.store.ingest import collect
     from loaders.to_json import document_json
     from loaders.to_rdf import document_iri
     from ontology.iris import Iris
@@ -232,7 +232,7 @@ def serve(store: Optional[str] = StoreOption,
 
     Example: vankien serve --port 8000
     """
-    from graph_api.app import serve as run
+    from graph_api.http.app import serve as run
     try:
         run(store, host=host, port=port, update_token=update_token, query_timeout=query_timeout)
     except VankienError as e:

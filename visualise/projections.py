@@ -35,7 +35,7 @@ import networkx as nx
 from graph_api.store import GraphStore
 from ontology import sparql_prefixes
 from ontology.iris import checked_iri, Iris, slug
-from vankien.errors import AmbiguousSymbol, NotFound
+from core.errors import AmbiguousSymbol, NotFound
 
 __all__ = [
     "DOC_KINDS_VI", "KIND_LABELS_VI", "resolve_document", "resolve_province", "flow_graph",

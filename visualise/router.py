@@ -5,7 +5,7 @@ Routes: ``/view`` (overview), ``/view/flow/{document}`` (symbol, id path or IRI;
 ``/view/citations``, ``/view/analytics`` (``?format=json`` for the data), ``/view/static/…``.
 
 The store comes from ``get_store(request)``: ``app.state.store`` (a ``GraphStore``) when the app
-has one, else the app's query runner (``app.state.runner``, see ``graph_api.worker``) behind the
+has one, else the app's query runner (``app.state.runner``, see ``graph_api.store.runner``) behind the
 ``GraphStore.select`` interface. The IRI base comes from ``app.state.settings.base`` when present.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from ontology.iris import Iris
-from vankien.errors import NotFound, QueryError, VankienError
+from core.errors import NotFound, QueryError, VankienError
 from visualise import analytics, projections
 from visualise.views import STATIC_DIR, VIS_JS, render_html
 

@@ -14,7 +14,7 @@ import sys
 
 from loaders import extract_source
 from loaders.read import decode, from_text, normalise
-from vankien.errors import InputError
+from core.errors import InputError
 
 atheris = None  # set by main()
 

@@ -69,127 +69,35 @@ Constructing a store does not touch the network:
 >>> SparqlStore("http://127.0.0.1:9/query", "http://127.0.0.1:9/update", flavour="oxigraph").graph_store_url
 >>> SparqlStore("http://127.0.0.1:9/sparql-auth", flavour="virtuoso").graph_store_url
 'http://127.0.0.1:9/sparql-graph-crud-auth'
->>> has_dataset_clause("SELECT * FROM <http://ex.org/g> WHERE { ?s ?p ?o }")
-True
->>> has_dataset_clause('SELECT ?from WHERE { ?from ?p "FROM <x>" } # FROM <y>')
-False
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO, Generator
+from typing import Any, BinaryIO
 
 import httpx
-from pyoxigraph import (
-    BlankNode, NamedNode, Quad, QueryBoolean, QueryResultsFormat, RdfFormat, Triple,
-    parse, parse_query_results, serialize,
+from pyoxigraph import NamedNode, Quad, QueryBoolean, Triple, parse, parse_query_results, serialize
+
+from core.errors import QueryError, QueryTimeout, StoreError
+from core.formats import MEDIA_TYPE_OF, RDF_FORMATS, RESULT_MEDIA, RESULTS_FORMATS, GRAPH_MEDIA, BY_EXTENSION
+from graph_api.store.base import triples_to_ntriples
+from graph_api.store.remote_wire import (
+    CANCELLED_STATES, GSP_CHUNK, AutoAuth, chunks, insert_operation, normalise_results, server_message,
 )
+from graph_api.store.sparql_text import has_dataset_clause, query_form
 
-from graph_api.store import RDF_FORMATS, triples_to_ntriples
-from vankien.errors import QueryError, QueryTimeout, StoreError
+__all__ = ["SparqlStore", "CHUNK_SIZES"]
 
-# SQL states a server answers with when it stopped a query at its time limit instead of returning the partial
-# "anytime" answer: Virtuoso's HY008 (statement cancelled, "SR203: Async statement killed by SQLCancel") and
-# S1T00 (timeout expired).
-_CANCELLED_STATES = ("HY008", "S1T00")
-
-__all__ = ["SparqlStore", "RESULTS_FORMATS", "has_dataset_clause", "query_form"]
-
-RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
-    "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
-}
-JSON_RESULTS = "application/sparql-results+json"
-NTRIPLES = "application/n-triples"
-XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+JSON_RESULTS = MEDIA_TYPE_OF["json"]
+NTRIPLES = MEDIA_TYPE_OF["ntriples"]
 #: a graph that never exists: keeps a protocol dataset list non-empty (Virtuoso reads an empty
 #: ``named-graph-uri`` list as "all graphs").
 EMPTY_GRAPH = "urn:x-vankien:empty-graph"
+_NQUADS_MEDIA = {BY_EXTENSION[".nq"].media_type, *BY_EXTENSION[".nq"].aliases}
 DEFAULT_PREFIX = "https://w3id.org/vankien/"
 CHUNK_SIZES = {"oxigraph": None, "virtuoso": 500, "generic": 50_000}
-
-# Strings, IRIs and comments of a SPARQL text (IRIs first, so a '#' inside an IRI is no comment).
-_LEXEMES = re.compile(
-    r'<[^<>"{}|^`\\\s]*>'
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-    r"|#[^\n]*",
-    re.S,
-)
-_FORM = re.compile(r"(?<![\w:?$-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.I)
-_FROM = re.compile(r"(?<![?$\w])FROM\s+(?:NAMED\s+)?(?:<>|[A-Za-z_][\w.-]*:|:)", re.I)
-
-
-def has_dataset_clause(sparql: str) -> bool:
-    """Whether a query names its own dataset (``FROM`` / ``FROM NAMED``)."""
-    def blank(m: re.Match) -> str:
-        return "<>" if m.group(0).startswith("<") else " "
-    return bool(_FROM.search(_LEXEMES.sub(blank, sparql)))
-
-
-def query_form(sparql: str) -> str | None:
-    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (None when none is found).
-
-    >>> query_form("PREFIX ask: <http://ex.org/> # SELECT\\nconstruct { ?s ask:p ?o } WHERE { { SELECT ?s ?o {} } }")
-    'CONSTRUCT'
-    """
-    m = _FORM.search(_LEXEMES.sub(" ", sparql))
-    return m.group(1).upper() if m else None
-
-
-def _bnode_id(value: str) -> str:
-    """A blank node label pyoxigraph accepts (Virtuoso says ``nodeID://b10003``)."""
-    value = value.removeprefix("nodeID://")
-    return re.sub(r"[^A-Za-z0-9_]", "_", value) or "b"
-
-
-def _normalise_results(data: dict) -> bytes:
-    """SPARQL JSON results with Virtuoso's deviations undone, ready for ``parse_query_results``."""
-    if "boolean" in data:
-        return json.dumps({"head": {}, "boolean": bool(data["boolean"])}).encode()
-    rows = []
-    for binding in data.get("results", {}).get("bindings", []):
-        row = {}
-        for name, term in binding.items():
-            term = dict(term)
-            if term.get("type") == "typed-literal":
-                term["type"] = "literal"
-            if term.get("type") == "literal" and term.get("datatype") == XSD_BOOLEAN:
-                term["value"] = {"1": "true", "0": "false"}.get(term["value"], term["value"])
-            if term.get("type") == "bnode":
-                term["value"] = _bnode_id(term["value"])
-            row[name] = term
-        rows.append(row)
-    return json.dumps({"head": {"vars": data.get("head", {}).get("vars", [])},
-                       "results": {"bindings": rows}}).encode()
-
-
-class _AutoAuth(httpx.Auth):
-    """Answers a 401 with the scheme the server asks for (Digest or Basic); fixed once known."""
-
-    requires_request_body = True
-
-    def __init__(self, user: str, password: str, scheme: str = "auto") -> None:
-        self._basic = httpx.BasicAuth(user, password)
-        self._digest = httpx.DigestAuth(user, password)
-        self.scheme = scheme
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self.scheme == "basic":
-            yield from self._basic.auth_flow(request)
-            return
-        if self.scheme == "digest":
-            yield from self._digest.auth_flow(request)
-            return
-        response = yield request
-        if response.status_code != 401:
-            return
-        challenge = response.headers.get("www-authenticate", "").lower()
-        self.scheme = "digest" if challenge.startswith("digest") else "basic"
-        yield from self.auth_flow(request)
 
 
 class SparqlStore:
@@ -217,7 +125,7 @@ class SparqlStore:
         scheme = (auth_scheme or env("VANKIEN_SPARQL_AUTH") or "auto").lower()
         if scheme not in ("auto", "basic", "digest"):
             raise StoreError(f"VANKIEN_SPARQL_AUTH must be auto, basic or digest, not {scheme!r}")
-        auth = _AutoAuth(user, password, scheme) if user else None
+        auth = AutoAuth(user, password, scheme) if user else None
         # The client waits a little longer than the server is asked to work, so that the server's
         # own stop (and its message) arrives first.
         self._client = httpx.Client(auth=auth, timeout=self.timeout + 5, follow_redirects=True)
@@ -276,7 +184,7 @@ class SparqlStore:
                 raise QueryError(f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
                                  "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET")
             return response
-        message = _server_message(response)
+        message = server_message(response)
         if status == 400 or status in (406, 415) or (400 < status < 500 and status not in (401, 403, 404, 407)):
             raise QueryError(message or f"the SPARQL server refused the request ({status})")
         if status in (401, 403, 407):
@@ -286,7 +194,7 @@ class SparqlStore:
             raise StoreError(f"no SPARQL endpoint at {url} (404)")
         if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
             raise QueryTimeout(f"the SPARQL server refused a query that would run too long: {message}")
-        if any(state in message for state in _CANCELLED_STATES):  # stopped at the limit with no partial answer
+        if any(state in message for state in CANCELLED_STATES):  # stopped at the limit with no partial answer
             raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: {message}")
         raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
 
@@ -307,10 +215,10 @@ class SparqlStore:
         response = self._send("POST", self.query_url, data={"query": sparql, **dataset, **limit},
                               headers={"Accept": accept})
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if accept == JSON_RESULTS and ctype not in (JSON_RESULTS, "application/json"):
+        if accept == JSON_RESULTS and RESULT_MEDIA.get(ctype) != "json":
             raise QueryError(f"the query did not give SELECT/ASK results (server sent {ctype or 'nothing'}): "
                              "use an RDF format (turtle, ntriples, …) for CONSTRUCT/DESCRIBE")
-        if accept == NTRIPLES and ctype not in (NTRIPLES, "text/plain", "text/x-nquads", "application/n-quads"):
+        if accept == NTRIPLES and GRAPH_MEDIA.get(ctype) != "ntriples" and ctype not in _NQUADS_MEDIA:
             raise QueryError(f"the query did not give a graph (server sent {ctype or 'nothing'}): "
                              "use a results format (json, xml, csv, tsv) for SELECT/ASK")
         return response
@@ -321,13 +229,13 @@ class SparqlStore:
             data = json.loads(response.content)
         except ValueError as e:
             raise StoreError(f"the SPARQL server sent malformed JSON results: {e}") from e
-        return parse_query_results(_normalise_results(data), QueryResultsFormat.JSON)
+        return parse_query_results(normalise_results(data), RESULTS_FORMATS["json"])
 
     def _triples(self, sparql: str, dataset: dict[str, Any]) -> list[Triple]:
         response = self._post_query(sparql, NTRIPLES, dataset)
         try:
             return [Triple(q.subject, q.predicate, q.object)
-                    for q in parse(response.content, format=RdfFormat.N_TRIPLES)]
+                    for q in parse(response.content, format=RDF_FORMATS["ntriples"])]
         except SyntaxError as e:
             raise StoreError(f"the SPARQL server sent malformed N-Triples: {e}") from e
 
@@ -364,7 +272,7 @@ class SparqlStore:
         raise QueryError(f"unknown results format {results_format!r}: use one of "
                          f"{', '.join([*RESULTS_FORMATS, *RDF_FORMATS])}")
 
-    def select(self, sparql: str) -> list[dict]:
+    def select(self, sparql: str) -> list[dict[str, Any]]:
         return self._rows(sparql, self._dataset(sparql, True))
 
     def update(self, sparql: str) -> None:
@@ -380,14 +288,14 @@ class SparqlStore:
         if gsp:
             # a large graph goes as a PUT of its first part then POSTs of the rest (some servers refuse
             # bodies of several MB); like every write on Virtuoso, not atomic
-            for i, chunk in enumerate(_chunks(triples, GSP_CHUNK)):
+            for i, chunk in enumerate(chunks(triples, GSP_CHUNK)):
                 self._send("PUT" if i == 0 else "POST", gsp, params={"graph": graph},
                            content=triples_to_ntriples(chunk).encode("utf-8"),
                            headers={"Content-Type": "application/n-triples; charset=utf-8"})
             return
         size = self._chunk_size if self._chunk_size is not None else CHUNK_SIZES[self.flavour]
-        for i, chunk in enumerate(_chunks(triples, size)):
-            ops = ([f"DROP SILENT GRAPH <{graph}>"] if i == 0 else []) + [_insert(graph, chunk)]
+        for i, chunk in enumerate(chunks(triples, size)):
+            ops = ([f"DROP SILENT GRAPH <{graph}>"] if i == 0 else []) + [insert_operation(graph, chunk)]
             self.update(" ;\n".join(ops))
 
     def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
@@ -398,7 +306,7 @@ class SparqlStore:
             for graph, triples in graphs.items():
                 self.replace_graph(graph, triples)
             return
-        ops = [_insert(graph, list(triples)) for graph, triples in graphs.items() if triples]
+        ops = [insert_operation(graph, list(triples)) for graph, triples in graphs.items() if triples]
         if ops:
             self.update(" ;\n".join(ops))
 
@@ -406,7 +314,7 @@ class SparqlStore:
         """Add N-Quads of graphs not yet in the store, grouped by graph and sent as ``add_graphs`` does
         (``bulk`` and ``trusted`` change nothing: the server decides how it writes)."""
         graphs: dict[str, list[Triple]] = {}
-        for q in parse(data, format=RdfFormat.N_QUADS):
+        for q in parse(data, format=RDF_FORMATS["nquads"]):
             graphs.setdefault(q.graph_name.value, []).append(Triple(q.subject, q.predicate, q.object))
         self.add_graphs(graphs)
 
@@ -440,7 +348,7 @@ class SparqlStore:
     def export(self, out: BinaryIO, *, format: str = "nquads") -> None:
         fmt = RDF_FORMATS[format]
         graphs = self.named_graphs()
-        if fmt == RdfFormat.N_QUADS:
+        if format == "nquads":
             for g in graphs:  # streamed graph by graph
                 out.write(serialize([Quad(t.subject, t.predicate, t.object, NamedNode(g))
                                      for t in self.graph_triples(g)], format=fmt))
@@ -466,39 +374,3 @@ class SparqlStore:
     def close(self) -> None:
         self._client.close()
 
-
-def _server_message(response: httpx.Response) -> str:
-    """The server's error text, without Virtuoso's echo of the whole query."""
-    text = response.text.split("\nSPARQL query:", 1)[0]
-    text = re.sub(r"<[^>]+>", " ", text) if "html" in response.headers.get("content-type", "") else text
-    return " ".join(text.split())[:1000]
-
-
-def _has_bnode(triple: Triple) -> bool:
-    return isinstance(triple.subject, BlankNode) or isinstance(triple.object, BlankNode)
-
-
-GSP_CHUNK = 1_000  # triples per Graph Store Protocol request (Virtuoso cuts larger bodies)
-
-
-def _chunks(triples: list[Triple], size: int | None) -> list[list[Triple]]:
-    """Triples in requests of ``size``; those with blank nodes together in the last one.
-
-    >>> t = [Triple(NamedNode("http://a"), NamedNode("http://p"), NamedNode(f"http://o{i}")) for i in range(5)]
-    >>> [len(c) for c in _chunks(t, 2)], [len(c) for c in _chunks(t, None)]
-    ([2, 2, 1], [5])
-    """
-    plain = [t for t in triples if not _has_bnode(t)]
-    blank = [t for t in triples if _has_bnode(t)]
-    step = size or len(plain) or 1
-    chunks = [plain[i:i + step] for i in range(0, len(plain), step)]
-    return chunks + ([blank] if blank else [])
-
-
-def _insert(graph: str, triples: list[Triple]) -> str:
-    """One insert operation; ``INSERT … WHERE {}`` when blank nodes are present (Virtuoso refuses
-    them in ``INSERT DATA``)."""
-    body = triples_to_ntriples(triples)
-    if any(_has_bnode(t) for t in triples):
-        return f"INSERT {{ GRAPH <{graph}> {{\n{body}\n}} }} WHERE {{}}"
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"

@@ -18,9 +18,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel
 
-from graph_api.linked_data import templates
+from graph_api.http.linked_data import templates
 from ontology import sparql_prefixes
-from vankien.errors import NotFound
+from core.errors import NotFound
 
 __all__ = ["query_page_router", "saved_queries", "saved_title"]
 

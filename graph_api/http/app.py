@@ -1,14 +1,14 @@
 """The HTTP service: ``create_app(store_spec, settings=...)`` and ``serve(...)`` for ``vankien serve``.
 
-The app owns one :class:`graph_api.worker.QueryRunner` (a store-owner process with a warm standby;
-see ``graph_api/worker.py``) started in the lifespan, and mounts the SPARQL protocol
-(``graph_api.sparql``), linked data (``graph_api.linked_data``), REST (``graph_api.rest``), the query
-page (``graph_api.query_page``), the routers passed as ``extra_routers``, and the ``router`` of any
-optional module in :data:`OPTIONAL_ROUTERS` that exists (trace, views).
+The app owns one :class:`graph_api.store.runner.QueryRunner` (a store-owner process with a warm standby)
+started in the lifespan, and mounts the routers of this layer — the SPARQL protocol
+(:mod:`graph_api.http.protocol`), the Graph Store Protocol (:mod:`graph_api.http.graph_store`), linked data
+(:mod:`graph_api.http.linked_data`), REST (:mod:`graph_api.http.rest`), the trace
+(:mod:`graph_api.http.trace_routes`), the query page (:mod:`graph_api.http.query_page`) — the network views of
+the layer below (:data:`visualise.router.router`), and the routers passed as ``extra_routers``.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -20,18 +20,23 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph_api.settings import Settings
-from graph_api.sparql import QueryFastPath
-from graph_api.worker import QueryRunner, Refused
+from core.errors import NotFound, Refused, VankienError
+from graph_api.http.fast_path import QueryFastPath
+from graph_api.http.graph_store import graph_store_router
+from graph_api.http.linked_data import linked_data_router
+from graph_api.http.protocol import sparql_router
+from graph_api.http.query_page import query_page_router
+from graph_api.http.rest import rest_router
+from graph_api.http.settings import Settings
+from graph_api.http.trace_routes import router as trace_router
+from graph_api.store.runner import QueryRunner
+from graph_api.store.spec import default_store_spec
 from ontology import PREFIXES
-from vankien.errors import NotFound, VankienError
+from visualise.router import router as views_router
 
-__all__ = ["create_app", "serve", "OPTIONAL_ROUTERS"]
+__all__ = ["create_app", "serve"]
 
 log = logging.getLogger("vankien.serve")
-
-#: Modules that, when present, expose ``router: fastapi.APIRouter`` to be included (other engineers' parts).
-OPTIONAL_ROUTERS = ("graph_api.trace_api", "visualise.web")
 
 
 class BodyLimit:
@@ -93,23 +98,8 @@ def error_response(request: Request, status: int, kind: str, message: str,
     return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
-def _optional_routers() -> list[APIRouter]:
-    routers = []
-    for name in OPTIONAL_ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name and name.startswith(e.name):
-                continue
-            raise
-        router = getattr(module, "router", None)
-        if isinstance(router, APIRouter):
-            routers.append(router)
-    return routers
-
-
 class ServiceApp(FastAPI):
-    """FastAPI with the SPARQL query hot path (:class:`graph_api.sparql.QueryFastPath`) in front of everything."""
+    """FastAPI with the SPARQL query hot path (:class:`graph_api.http.fast_path.QueryFastPath`) in front of everything."""
 
     fast_path: QueryFastPath | None = None
 
@@ -151,11 +141,6 @@ def api_docs_router() -> APIRouter:
 def create_app(store_spec: str, *, settings: Settings | None = None,
                extra_routers: Sequence[APIRouter] = (), include_optional: bool = True) -> FastAPI:
     """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
-    from graph_api.linked_data import linked_data_router
-    from graph_api.query_page import query_page_router
-    from graph_api.rest import rest_router
-    from graph_api.sparql import sparql_router
-
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
@@ -202,10 +187,11 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
 
     app.include_router(api_docs_router())
     app.include_router(sparql_router())
+    app.include_router(graph_store_router())
     app.include_router(linked_data_router())
     app.include_router(rest_router())
     app.include_router(query_page_router())
-    for router in [*extra_routers, *(_optional_routers() if include_optional else [])]:
+    for router in [*extra_routers, *((trace_router, views_router) if include_optional else ())]:
         app.include_router(router)
     return app
 
@@ -223,8 +209,6 @@ def serve(store_spec: str | None = None, host: str = "127.0.0.1", port: int = 80
     ``VANKIEN_MAX_BODY_BYTES``, ``VANKIEN_CACHE_BYTES``, ``VANKIEN_BASE``) or the defaults of :class:`Settings`.
     """
     import uvicorn
-
-    from graph_api.store import default_store_spec
 
     settings = Settings.from_env(update_token=update_token, query_timeout=query_timeout, max_rows=max_rows,
                                  max_concurrent=max_concurrent, max_body_bytes=max_body_bytes,

@@ -9,11 +9,12 @@ import unicodedata
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
-from graph_api.linked_data import compact, resource_iri
-from graph_api.sparql import select, sparql_iri, sparql_string
+from graph_api.http.linked_data import compact, resource_iri
+from graph_api.http.protocol import select
+from graph_api.store.sparql_text import sparql_iri, sparql_string
 from ontology import sparql_prefixes
 from ontology.iris import slug
-from vankien.errors import NotFound
+from core.errors import NotFound
 
 __all__ = ["rest_router", "DocumentSummary", "DocumentDetail", "DocumentList", "SearchResults"]
 

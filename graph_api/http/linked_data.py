@@ -28,11 +28,13 @@ from fastapi.templating import Jinja2Templates
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 from starlette.background import BackgroundTask
 
-from graph_api.negotiation import negotiate
-from graph_api.sparql import GRAPH_MEDIA, MEDIA_TYPE_OF, select, sparql_iri
-from graph_api.worker import Refused
+from graph_api.http.negotiation import negotiate
+from core.formats import GRAPH_MEDIA, MEDIA_TYPE_OF
+from graph_api.http.protocol import select
+from graph_api.store.sparql_text import sparql_iri
+from core.errors import Refused
 from ontology import PREFIXES, VOID, sparql_prefixes
-from vankien.errors import NotFound
+from core.errors import NotFound
 
 __all__ = ["linked_data_router", "local_href", "compact", "templates"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ontology.iris import Iris
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env_float(name: str, default: float) -> float:

@@ -1,0 +1,120 @@
+"""The hot path of ``/sparql``: a SPARQL query answered as plain ASGI in front of the whole app."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qsl
+
+from core.errors import VankienError
+from graph_api.http.protocol import execute_query
+
+__all__ = ["QueryFastPath"]
+
+log = logging.getLogger("vankien.serve")
+_CACHED_QUERY_LENGTH = 4096  # only short query strings are remembered
+
+
+def _query_string(raw: bytes) -> dict[str, list[str]]:
+    """The parameters of a URL's query string (short ones remembered)."""
+    return _query_string_cached(raw) if len(raw) <= _CACHED_QUERY_LENGTH else _parse_query_string(raw)
+
+
+@lru_cache(maxsize=1024)
+def _query_string_cached(raw: bytes) -> dict[str, list[str]]:
+    return _parse_query_string(raw)
+
+
+def _parse_query_string(raw: bytes) -> dict[str, list[str]]:
+    """The parameters of a URL's query string (shared between calls: do not change them).
+
+    >>> _query_string(b"query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fg&x")
+    {'query': ['ASK{}'], 'default-graph-uri': ['http://g'], 'x': ['']}
+    """
+    params: dict[str, list[str]] = {}
+    for key, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+        params.setdefault(key, []).append(value)
+    return params
+
+
+class QueryFastPath:
+    """The hot path — a SPARQL query by ``GET /sparql?query=``, or ``POST /sparql`` as a form or
+    ``application/sparql-query`` — as plain ASGI in front of the whole app (no middleware, router or
+    dependency machinery), running the same :func:`execute_query` as the routed endpoint.
+
+    Called with each ``/sparql`` request, it answers it and returns None, or returns the ``receive`` to hand
+    the request on with (the body replayed when it was read): requests with an ``Origin`` (CORS), updates,
+    bodies without a length or over ``max_body_bytes`` (413), other methods and content types.
+    """
+
+    def __init__(self, state: Any, render_error: Any, max_body_bytes: int) -> None:
+        self.state = state
+        self.render_error = render_error
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> Any:
+        method = scope["method"]
+        if method != "GET" and method != "POST":
+            return receive
+        accept = ctype = length = None
+        for name, value in scope["headers"]:
+            if name == b"accept":
+                accept = value.decode("latin-1")
+            elif name == b"origin":
+                return receive
+            elif name == b"content-type":
+                ctype = value.decode("latin-1").split(";")[0].strip().lower()
+            elif name == b"content-length":
+                length = value
+        params = _query_string(scope["query_string"])
+        if method == "POST":
+            if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query") \
+                    or length is None or not length.isdigit() or int(length) > self.max_body_bytes:
+                return receive
+            body = b""
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return None  # the client went away
+                body += message.get("body", b"")
+                if not message.get("more_body"):
+                    break
+            replayed = False
+
+            async def replay() -> dict:
+                nonlocal replayed
+                if replayed:
+                    return await receive()
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return replay
+            params = {key: list(values) for key, values in params.items()}
+            if ctype == "application/sparql-query":
+                params["query"] = [text]
+            else:
+                for key, value in parse_qsl(text, keep_blank_values=True):
+                    params.setdefault(key, []).append(value)
+            receive = replay
+        queries = params.get("query", ())
+        if len(queries) != 1 or "update" in params:
+            return receive
+        try:
+            body, media_type = await execute_query(self.state, queries[0], params, accept)
+            status, headers = 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")]
+        except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
+            if isinstance(e, VankienError):
+                status, kind, message, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
+            else:
+                log.exception("unexpected error on %s /sparql", method)
+                status, kind, message, extra = 500, "InternalError", "unexpected server error (logged)", None
+            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, message, extra)
+            headers = [(b"content-type", media_type.encode())] + [(k.lower().encode(), v.encode())
+                                                                  for k, v in (extra or {}).items()]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return None

@@ -1,0 +1,156 @@
+"""The store owner: runs queries, updates, Graph Store calls and dumps against the one store it opened, in the
+worker process (see :mod:`graph_api.store.worker`); every method returns a picklable value."""
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, parse, serialize
+
+from core.errors import NotFound, QueryError, Refused, StoreError
+from core.formats import GRAPH_FORMATS, PREFIXED, RESULTS_FORMATS
+from graph_api.store.base import GraphStore, triples_to_ntriples
+from graph_api.store.remote import SparqlStore
+from graph_api.store.results import native_solutions, serialise_solutions, too_many
+from graph_api.store.spec import parse_spec
+from graph_api.store.sparql_text import check_query, query_form
+
+__all__ = ["StoreOwner"]
+
+
+def _graph_name(graph: str | None) -> NamedNode | DefaultGraph:
+    return DefaultGraph() if graph is None else NamedNode(graph)
+
+
+class StoreOwner:
+    """Runs calls against the store it owns; every method returns a picklable value."""
+
+    def __init__(self, spec: str, prefixes: dict[str, str] | None = None) -> None:
+        parsed = parse_spec(spec)
+        self.prefixes = prefixes or {}
+        self.write_lock = threading.Lock()
+        self.remote: GraphStore | None = None
+        self.store = Store()
+        if parsed.kind == "sparql":
+            assert parsed.query_url is not None
+            self.remote = SparqlStore(parsed.query_url, parsed.update_url)
+        elif not parsed.in_memory:
+            assert parsed.path is not None
+            Path(parsed.path).mkdir(parents=True, exist_ok=True)
+            try:
+                self.store = Store(parsed.path)
+            except OSError as e:
+                raise StoreError(f"cannot open the store at {parsed.path}: {e}") from e
+
+    # -- queries ---------------------------------------------------------------------------
+    def query(self, query: str, results_format: str | None, graph_format: str | None,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              union: bool = True, max_rows: int = 100_000) -> tuple[str, bytes]:
+        check_query(query)  # also for the views and the trace, which call the worker directly
+        if self.remote is not None:
+            return self._remote_query(query, results_format, graph_format, default_graphs, named_graphs, union)
+        kwargs: dict[str, Any] = {}
+        if default_graphs is not None or named_graphs is not None:
+            kwargs["default_graph"] = [_graph_name(g) for g in default_graphs or []]
+            if named_graphs is not None:
+                kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
+        elif union:
+            kwargs["use_default_graph_as_union"] = True
+        result = self.store.query(query, **kwargs)
+        if isinstance(result, QueryBoolean):
+            if results_format is None:
+                raise Refused(406, "an ASK result is available as SPARQL JSON, XML, CSV or TSV")
+            return "boolean", result.serialize(format=RESULTS_FORMATS[results_format])
+        if isinstance(result, QuerySolutions):
+            if results_format is None:
+                raise Refused(406, "a SELECT result is available as SPARQL JSON, XML, CSV or TSV")
+            if results_format != "csv":  # CSV cannot be parsed back to count its rows
+                body = native_solutions(result, results_format, max_rows)
+                if body is not None:
+                    return "solutions", body
+                result = self.store.query(query, **kwargs)  # over NATIVE_BUDGET: again, row by row
+            variables = [v.value for v in result.variables]
+            rows = [[s[i] for i in range(len(variables))] for s in itertools.islice(result, max_rows + 1)]
+            if len(rows) > max_rows:
+                raise too_many(max_rows, "rows")
+            return "solutions", serialise_solutions(variables, rows, results_format)
+        if graph_format is None:
+            raise Refused(406, "a CONSTRUCT/DESCRIBE result is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+        triples = list(itertools.islice(result, max_rows + 1))
+        if len(triples) > max_rows:
+            raise too_many(max_rows, "triples")
+        prefixes = self.prefixes if graph_format in PREFIXED else None
+        return "graph", serialize(triples, format=GRAPH_FORMATS[graph_format], prefixes=prefixes)
+
+    def _remote_query(self, query: str, results_format: str | None, graph_format: str | None,
+                      default_graphs: list[str] | None, named_graphs: list[str] | None,
+                      union: bool) -> tuple[str, bytes]:
+        if default_graphs is not None or named_graphs is not None:
+            raise QueryError("default-graph-uri / named-graph-uri are not supported on a remote store: use FROM")
+        form = query_form(query) or "SELECT"
+        kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions"
+        fmt = graph_format if kind == "graph" else results_format
+        if fmt is None:
+            raise Refused(406, f"no acceptable format for a {form} result")
+        return kind, self.remote.query(query, results_format=fmt, union_default_graph=union)
+
+    # -- writes ----------------------------------------------------------------------------
+    def update(self, update: str) -> None:
+        check_query(update)
+        with self.write_lock:
+            if self.remote is not None:
+                self.remote.update(update)
+            else:
+                self.store.update(update)
+
+    def gsp_get(self, graph: str | None, format: str) -> bytes:
+        if self.remote is not None:
+            raise QueryError("the Graph Store Protocol is not served for a remote store")
+        if graph is not None and not self.store.contains_named_graph(NamedNode(graph)):
+            raise NotFound(f"no graph {graph}")
+        triples = [Triple(q.subject, q.predicate, q.object)
+                   for q in self.store.quads_for_pattern(None, None, None, _graph_name(graph))]
+        return serialize(triples, format=GRAPH_FORMATS[format],
+                         prefixes=self.prefixes if format in PREFIXED else None)
+
+    def gsp_write(self, graph: str | None, data: bytes, format: str, replace: bool) -> bool:
+        """PUT (``replace``) or POST (merge) serialised RDF into a graph; True when the graph is new."""
+        if self.remote is not None:
+            raise QueryError("the Graph Store Protocol is not served for a remote store")
+        triples = [Triple(q.subject, q.predicate, q.object)
+                   for q in parse(data, format=GRAPH_FORMATS[format], base_iri=graph)]
+        body = triples_to_ntriples(triples)
+        target = "DEFAULT" if graph is None else f"GRAPH <{graph}>"
+        insert = f"INSERT DATA {{ {body} }}" if graph is None else f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"
+        with self.write_lock:
+            created = graph is not None and not self.store.contains_named_graph(NamedNode(graph))
+            ops = ([f"DROP SILENT {target}"] if replace else []) + ([insert] if triples else [])
+            if graph is not None and not triples and created:
+                self.store.add_graph(NamedNode(graph))
+            if ops:
+                self.store.update(" ;\n".join(ops))  # one update = one transaction
+        return created
+
+    def gsp_delete(self, graph: str | None) -> None:
+        if self.remote is not None:
+            raise QueryError("the Graph Store Protocol is not served for a remote store")
+        with self.write_lock:
+            if graph is None:
+                self.store.clear_graph(DefaultGraph())
+                return
+            if not self.store.contains_named_graph(NamedNode(graph)):
+                raise NotFound(f"no graph {graph}")
+            self.store.update(f"DROP GRAPH <{graph}>")
+
+    def dump(self, path: str, format: str) -> None:
+        if self.remote is not None:
+            with open(path, "wb") as out:
+                self.remote.export(out, format=format)
+            return
+        self.store.dump(path, format=GRAPH_FORMATS[format])
+
+    def ping(self) -> int:
+        return os.getpid()

@@ -1,0 +1,66 @@
+"""The one parser of a store specification (``--store``, ``VANKIEN_STORE``):
+
+- ``oxigraph:PATH`` — embedded pyoxigraph on disk (the default, under the user's data folder);
+- ``memory:`` (or ``oxigraph:`` without a path) — embedded, in memory;
+- ``sparql:QUERY_URL[,UPDATE_URL]`` — a remote SPARQL 1.1 server.
+
+>>> parse_spec("oxigraph:/tmp/s")
+StoreSpec(kind='oxigraph', path='/tmp/s', query_url=None, update_url=None)
+>>> parse_spec("memory:").local, parse_spec("oxigraph:").in_memory
+(True, True)
+>>> s = parse_spec("sparql:http://h/query,http://h/update"); s.query_url, s.update_url, s.local
+('http://h/query', 'http://h/update', False)
+>>> parse_spec("ftp:x")
+Traceback (most recent call last):
+core.errors.StoreError: unknown store spec 'ftp:x': use oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import StoreError
+
+__all__ = ["StoreSpec", "parse_spec", "default_store_spec"]
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A parsed store specification."""
+
+    kind: str  # "oxigraph", "memory" or "sparql"
+    path: str | None = None
+    query_url: str | None = None
+    update_url: str | None = None
+
+    @property
+    def in_memory(self) -> bool:
+        return self.kind == "memory" or (self.kind == "oxigraph" and not self.path)
+
+    @property
+    def local(self) -> bool:
+        """An embedded store: only vankien writes it (a remote one may change behind its back)."""
+        return self.kind in ("oxigraph", "memory")
+
+
+def default_store_spec() -> str:
+    """``VANKIEN_STORE``, else ``oxigraph:`` + a per-user data folder."""
+    if os.environ.get("VANKIEN_STORE"):
+        return os.environ["VANKIEN_STORE"]
+    root = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return f"oxigraph:{root / 'vankien' / 'store'}"
+
+
+def parse_spec(spec: str | None = None) -> StoreSpec:
+    """The store a spec names (the default spec when None)."""
+    spec = spec or default_store_spec()
+    kind, _, rest = spec.partition(":")
+    if kind == "oxigraph":
+        return StoreSpec("oxigraph", rest or None)
+    if kind == "memory":
+        return StoreSpec("memory")
+    if kind == "sparql":
+        query_url, _, update_url = rest.partition(",")
+        return StoreSpec("sparql", query_url=query_url, update_url=update_url or None)
+    raise StoreError(f"unknown store spec {spec!r}: use oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]")
