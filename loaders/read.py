@@ -149,21 +149,23 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-–—]\s*)?(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?[ \t]*$",
-                               re.M | re.I)
+# A pipe table's header row (the line before its |---| rule): column names, not the document's words.
+_TABLE_HEADER_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*\n(?=[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+)", re.M)
+_WORD = re.compile(r"[^\W_]+")
 
 
 def content_key(text: str) -> str:
-    """A sha256 of the words of a text, the same whatever the format it was read from: NFC,
-    new tone placement, lower case, without punctuation, Markdown, table rules, page numbers
-    and all white space or layout.
+    """A sha256 of the words of a text, the same whatever the format it was read from: NFC, new
+    tone placement, lower case; punctuation, Markdown, table rules and header rows, list and page
+    numbers (numbers of one or two digits) and all white space and layout left out; the words
+    taken as a sorted bag, so that a header read column by column gives the same key.
 
-    >>> content_key("Tỉnh uỷ **ban hành**\\n\\n| 1 | Kế hoạch |") == content_key("TỈNH ỦY ban\\nhành 1 Kế  hoạch")
+    >>> content_key("Tỉnh uỷ **ban hành**\\n\\n| 1 | Kế hoạch |") == content_key("- 2 -\\nTỈNH ỦY ban\\nhành Kế  hoạch")
     True
     """
-    text = _PAGE_NUMBER_LINE.sub(" ", normalise(text).translate(_SUPERSCRIPT_DIGITS))
-    words = "".join(c for c in text.lower() if c.isalnum())
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+    text = _TABLE_HEADER_ROW.sub("", normalise(text).translate(_SUPERSCRIPT_DIGITS))
+    words = sorted(w for w in _WORD.findall(text.lower()) if not (w.isdigit() and len(w) <= 2))
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
 def read_metadata(path: Path) -> dict:

@@ -327,8 +327,9 @@ def parse(source: Source) -> Structure:
         if marker is not None and level < 7:
             # an article keeps its number in the context: "Điều 8. Trách nhiệm của …" reads as an article
             stack.append((level, marker, (joined if m.group("article") else content)[:160]))
-        elif is_heading and marker is None and not _is_allcaps(content):
-            stack.append((1, "", content[:160]))
+        elif is_heading and marker is None and (not _is_allcaps(content)
+                                                or (kind_heading is not None and start > kind_heading[1])):
+            stack.append((1, "", content[:160]))  # a section heading (also in capitals, after the kind's own)
     header_symbol, place_date = _header(text, blocks)
     return Structure(kind, kind_heading, title, title_span, header_symbol, place_date, blocks, body_end,
                      footnotes, recipients, signature, wrapped,
