@@ -1,4 +1,5 @@
-"""Vocabularies kept as data in ``data/``: bodies, provinces, districts, central documents.
+"""Vocabularies kept as data in ``data/``: bodies, provinces, districts, central documents, read through
+the one reader of ``data/`` (:mod:`core.reference_data`).
 
 Loaded once per process. Names are compared in their normal form (NFC, new-style tones,
 case-folded).
@@ -11,16 +12,15 @@ case-folded).
 """
 from __future__ import annotations
 
-import csv
-import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from core.reference_data import DATA_DIR, csv_rows, reference_rows
 from loaders.read import normalise
 
-DATA_DIR = Path(os.environ.get("VANKIEN_DATA") or Path(__file__).resolve().parent.parent / "data")
+__all__ = ["DATA_DIR", "BodyKind", "Province", "CentralDocument", "Vocabulary", "key", "vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -69,26 +69,20 @@ def key(text: str) -> str:
     return re.sub(r"\s+", " ", normalise(text)).strip().lower()
 
 
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
-
-
 class Vocabulary:
     """All word lists the loaders need, with look-ups by name."""
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
-        ref = data_dir / "reference"
         self.bodies = [BodyKind(r["key"], normalise(r["name_vi"]), r.get("name_en", ""), r["level"],
                                 r.get("parent") or None, tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
-                       for r in _rows(ref / "body_kinds.csv")]
+                       for r in reference_rows("body_kinds.csv", data_dir)]
         self.provinces = [Province(normalise(r["name_vi"]), r["slug"], r["period"], r.get("merged_into") or None,
                                    tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
-                          for r in _rows(ref / "provinces.csv")]
+                          for r in reference_rows("provinces.csv", data_dir)]
         self.central_documents = [CentralDocument(r["symbol"], r["type"], r.get("date") or None,
                                                   int(r["year"]) if r.get("year") else None, r.get("issuer") or None,
                                                   r.get("term") or None, r.get("title") or None, r.get("level") or "central")
-                                  for r in _rows(ref / "central_documents.csv")]
+                                  for r in reference_rows("central_documents.csv", data_dir)]
         self._body_keys = {b.key: b for b in self.bodies}
         self._body_names: dict[str, BodyKind] = {}
         for b in self.bodies:
@@ -105,7 +99,7 @@ class Vocabulary:
         districts: dict[str, set[str]] = {}
         gazetteer = data_dir / "gazetteer" / "districts_2024.csv"
         if gazetteer.is_file():
-            for r in _rows(gazetteer):
+            for r in csv_rows(gazetteer):
                 districts.setdefault(key(r["short_name"]), set()).add(normalise(r["province"]))
         province_keys = set(self._province_names)
         # Only district names that point to one province and are not province names themselves.

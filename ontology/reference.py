@@ -19,21 +19,20 @@ and ``central_document_iri`` / ``split_symbol`` to mint the same IRIs as the ref
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 
+from core.doctypes import DocType, doc_type, doc_types, fold  # noqa: F401 (re-exported: one home, core.doctypes)
+from core.errors import InputError
+from core.reference_data import REFERENCE_DIR, reference_rows  # noqa: F401 (REFERENCE_DIR: re-exported)
 from ontology import DCTERMS, ELI, ONTOLOGY_FILE, ORG, OWL, RDF, RDFS, SKOS, VK, XSD  # noqa: F401 (OWL: doctests)
 from ontology.iris import Iris
-from core.errors import InputError
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 MERGER_DATE = "2025-07-01"
 LAST_DAY_BEFORE_MERGER = "2025-06-30"
 
@@ -67,17 +66,6 @@ class Province:
 
 
 @dataclass(frozen=True)
-class DocType:
-    """A document type: SKOS key, symbol code (NQ, KL …) and Vietnamese word."""
-
-    key: str
-    code: str
-    name_vi: str
-    name_en: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class CentralDocument:
     """A central document; ``issuers`` are canonical body names (several for joint documents)."""
 
@@ -91,17 +79,8 @@ class CentralDocument:
     level: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = REFERENCE_DIR / name
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read reference data: {exc}") from exc
-    for i, row in enumerate(rows, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise InputError(str(path), f"line {i}: wrong number of fields")
-    return rows
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return reference_rows(name)
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -131,13 +110,6 @@ def provinces() -> tuple[Province, ...]:
 
 
 @lru_cache(maxsize=1)
-def doc_types() -> tuple[DocType, ...]:
-    """Document types (``conclusion``, ``resolution`` …)."""
-    return tuple(DocType(r["key"], r["code"], r["name_vi"], r["name_en"], _split(r["aliases"]))
-                 for r in _rows("doc_types.csv"))
-
-
-@lru_cache(maxsize=1)
 def levels() -> tuple[tuple[str, str, str], ...]:
     """(key, name_vi, name_en) of the levels ``central``, ``provincial``, ``other``."""
     return tuple((r["key"], r["name_vi"], r["name_en"]) for r in _rows("levels.csv"))
@@ -156,30 +128,6 @@ def central_documents() -> tuple[CentralDocument, ...]:
 
 
 # -- symbols and IRIs -------------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Case- and tone-insensitive matching key (NFC/NFD-safe; keeps punctuation and spaces).
-
-    >>> fold("Tỉnh Uỷ") == fold("tỉnh ủy") == "tinh uy"
-    True
-    """
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def doc_type(word: str) -> DocType:
-    """The document type named by a Vietnamese word (or alias), case- and tone-insensitive.
-
-    >>> doc_type("Nghị quyết").key, doc_type("quy định").code, doc_type("Chương trình hành động").key
-    ('resolution', 'QĐ', 'program')
-    """
-    key = fold(word)
-    for t in doc_types():
-        if key in {fold(t.name_vi), *map(fold, t.aliases)}:
-            return t
-    raise InputError("data/reference/doc_types.csv", f"unknown document type {word!r}")
-
-
 _PARTY = re.compile(r"^(?P<number>\d+[a-z]?)-(?P<type>[^\W\d_]+)/(?P<issuer>[\w-]+)$")
 _STATE = re.compile(r"^(?P<number>\d+[a-z]?)/(?:(?P<year>\d{4})/)?(?P<type>[^\W\d_]+)-(?P<issuer>[\w-]+)$")
 _LEGISLATURE = re.compile(r"^(?P<number>\d+[a-z]?)/(?P<year>\d{4})/(?P<issuer>(?:UBTV)?QH\d+)$")

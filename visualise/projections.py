@@ -32,25 +32,17 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from core.doctypes import names_vi as doctype_names_vi
 from graph_api.store import GraphStore
 from ontology import sparql_prefixes
 from ontology.iris import checked_iri, Iris, slug
 from core.errors import AmbiguousSymbol, NotFound
 
 __all__ = [
-    "DOC_KINDS_VI", "KIND_LABELS_VI", "resolve_document", "resolve_province", "flow_graph",
+    "KIND_LABELS_VI", "resolve_document", "resolve_province", "flow_graph",
     "overview_graph", "province_graph", "document_graph", "meeting_graph", "citation_graph",
     "body_task_graph", "root_documents",
 ]
-
-# Vietnamese names of the document kinds of the contract (dcterms:type → id/doctype/{kind}).
-DOC_KINDS_VI: dict[str, str] = {
-    "conclusion": "Kết luận", "resolution": "Nghị quyết", "plan": "Kế hoạch", "program": "Chương trình",
-    "directive": "Chỉ thị", "regulation": "Quy định", "decision": "Quyết định", "notice": "Thông báo",
-    "report": "Báo cáo", "guidance": "Hướng dẫn", "scheme": "Đề án", "decree": "Nghị định",
-    "circular": "Thông tư", "law": "Luật", "official-letter": "Công văn", "news-report": "Tin bài",
-    "other": "Văn bản",
-}
 
 # Vietnamese names of the node kinds (legend of the views).
 KIND_LABELS_VI: dict[str, str] = {
@@ -59,8 +51,6 @@ KIND_LABELS_VI: dict[str, str] = {
     "aggregate": "Nhóm (gộp)",
 }
 
-DOC_RELATIONS = ("implements", "cites", "based_on", "amends", "repeals")
-FLOW_RELATIONS = ("implements", "cites", "based_on")
 _CHUNK = 400
 
 
@@ -247,7 +237,7 @@ class _Builder:
         for iri in iris:
             d = info.get(iri, {})
             kind_key = _local(d["type"]) if d.get("type") else None
-            kind_vi = DOC_KINDS_VI.get(kind_key or "", "Văn bản")
+            kind_vi = doctype_names_vi().get(kind_key or "", "Văn bản")
             level = d.get("level", "")
             if d.get("cls"):
                 kind = "press"
