@@ -164,7 +164,7 @@ ASSIGNMENTS = [
      "trong quý I năm 2024.",
      (["Ban Tổ chức Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "2024-03-31", False)),
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, hoàn thành trong tháng 10/2025.",
-     (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], [], "2025-10-31", False)),
+     (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], [], "2025-10", False)),
     ("Giao Văn phòng Tỉnh ủy thường xuyên theo dõi, đôn đốc, tổng hợp tình hình thực hiện.",
      (["Văn phòng Tỉnh ủy"], [], None, True)),
     ("Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thành giải phóng mặt bằng trong quý IV năm 2024.",

@@ -40,7 +40,7 @@ def test_table_rows_are_tasks_with_lead_partners_and_deadline(plan) -> None:
     rows = [(t.leads[0].name, tuple(p.name for p in t.partners), t.deadline, t.ongoing) for t in plan.tasks]
     assert rows == [
         ("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30", False),
-        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"), "2024-09-30", False),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"), "2024-09", False),
         ("Ủy ban Kiểm tra Tỉnh ủy", ("Văn phòng Tỉnh ủy",), None, True),
         ("Văn phòng Tỉnh ủy", (), "2025-12-31", False),
     ]
