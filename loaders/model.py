@@ -110,6 +110,7 @@ class Task:
     implements_spans: tuple[Span, ...]
     projects: tuple[str, ...]
     assignments: tuple[tuple[BodyRef, str | None], ...] = ()  # each lead with the deadline of its own clause
+    form: str = ""  # how its lead was read: table row | labelled lines | running text | group lead-in | duties heading
 
 
 @dataclass(frozen=True)

@@ -374,8 +374,14 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             if not assignments:
                 continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
             lead_in = (b, assignments)  # "Giao X chủ trì:" is a task, and its bullets go to X too
+        form = "table row" if b.kind == "row" else "labelled lines" if labelled is not None else \
+            "running text" if assignments else ""
         if not assignments:
-            assignments = _group_lead(b, lead_in) or _duties_of(source, b, start)
+            assignments = _group_lead(b, lead_in)
+            form = "group lead-in" if assignments else ""
+        if not assignments:
+            assignments = _duties_of(source, b, start)
+            form = "duties heading" if assignments else ""
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
@@ -413,7 +419,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             leads=tuple(_unique_bodies(leads)), partners=tuple(_unique_bodies(partners)),
             deadline=task_deadline or deadline, deadline_text=deadline_text, ongoing=ongoing and not deadline,
             implements=tuple(implements), implements_spans=tuple(impl_spans),
-            projects=tuple(X.find_projects(source, [(start, end)])), assignments=tuple(pairs)))
+            projects=tuple(X.find_projects(source, [(start, end)])), assignments=tuple(pairs), form=form))
     return tasks
 
 
