@@ -18,64 +18,15 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from core.errors import NotFound
+from graph_api.resolver import document_info, find_documents, resolve_targets
+from graph_api.resolver import value_of as _v
+from graph_api.resolver import values as _values
 from graph_api.store import GraphStore
-from ontology import DCTERMS, ELI, RDF, RDFS, VK
+from ontology import ELI, RDF, RDFS, VK
 from ontology.iris import checked_iri
-from core.errors import AmbiguousSymbol, NotFound
 
 _MAX_DEPTH = 6
-
-
-def _lit(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _values(var: str, iris) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
-
-
-def _v(row: dict, name: str) -> str | None:
-    term = row.get(name)
-    return term.value if term is not None else None
-
-
-def find_documents(store: GraphStore, ref: str, *, year: int | None = None,
-                   province: str | None = None) -> list[dict]:
-    """Documents a symbol (or an IRI) names: [{iri, symbol, year, title, province}].
-
-    A cited document is described again in every graph that cites it, so facts are asked for one
-    property at a time (a join of several would multiply those copies)."""
-    if ref.startswith(("http://", "https://")):
-        try:
-            iris = [checked_iri(ref)]
-        except ValueError as e:
-            raise NotFound(str(e)) from e
-    else:
-        iris = [_v(r, "d") for r in store.select(
-            f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {_lit(ref.strip())} }}")]
-    info = _document_info(store, iris)
-    found = [{"iri": d, "symbol": info[d].get("symbol"), "title": info[d].get("title"),
-              "year": int(info[d]["year"]) if info[d].get("year") else None, "province": info[d].get("province")}
-             for d in iris if info[d]]
-    if year is not None:
-        found = [d for d in found if d["year"] == year]
-    if province is not None:
-        found = [d for d in found if d["province"] and d["province"].lower() == province.lower()] or \
-            [d for d in found if d["province"] is None]
-    return found
-
-
-def resolve_target(store: GraphStore, ref: str, *, year: int | None = None) -> list[dict]:
-    """The document(s) a trace is about: one document, or raise ``AmbiguousSymbol``/``NotFound``.
-
-    An undated mention of a symbol joins the dated document when there is exactly one."""
-    found = find_documents(store, ref, year=year)
-    if not found:
-        raise NotFound(f"no document {ref}{f' of {year}' if year else ''} in the store")
-    years = {d["year"] for d in found if d["year"] is not None}
-    if len(years) > 1:
-        raise AmbiguousSymbol(ref, sorted(found, key=lambda d: d["year"] or 0))
-    return found
 
 
 def implementing_documents(store: GraphStore, targets: list[str]) -> dict[str, list[str]]:
@@ -135,29 +86,11 @@ def task_details(store: GraphStore, tasks: list[str]) -> dict[str, dict]:
                 t["section"] = _v(r, "secnum")
             elif _v(r, "label") not in t[_v(r, "role")]:
                 t[_v(r, "role")].append(_v(r, "label"))
-    docs = _document_info(store, sorted({t["document"]["iri"] for t in out.values()}))
+    docs = document_info(store, sorted({t["document"]["iri"] for t in out.values()}))
     for t in out.values():
         info = docs.get(t["document"]["iri"], {})
         t["document"].update({k: info.get(k) for k in ("symbol", "title", "date", "kind", "file")})
         t["province"] = info.get("province")
-    return out
-
-
-def _document_info(store: GraphStore, docs: list[str]) -> dict[str, dict]:
-    """Symbol, title, date, year, file, kind and province of documents: one UNION branch per property, so
-    the copies of a cited document's description in many graphs add up instead of multiplying."""
-    out: dict[str, dict] = {d: {} for d in docs}
-    fields = {"symbol": ELI.id_local, "title": ELI.title, "date": ELI.date_document, "file": VK.sourceFile,
-              "year": VK.year}
-    for i in range(0, len(docs), 200):
-        chunk = docs[i:i + 200]
-        union = " UNION ".join(f'{{ ?d <{p}> ?value . BIND("{name}" AS ?field) }}' for name, p in fields.items())
-        union += (f' UNION {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?value . FILTER(lang(?value) = "en") '
-                  f'BIND("kind" AS ?field) }} UNION {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?value . '
-                  f'BIND("province" AS ?field) }}')
-        for r in store.select(f"SELECT DISTINCT ?d ?field ?value WHERE {{ {_values('d', chunk)} {union} }}"):
-            value = _v(r, "value")
-            out[_v(r, "d")][_v(r, "field")] = value.lower() if _v(r, "field") == "kind" else value
     return out
 
 
@@ -175,7 +108,7 @@ def _quotes(store: GraphStore, pairs: list[tuple[str, str]]) -> dict[tuple[str, 
 
 
 def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
-    info = _document_info(store, iris)
+    info = document_info(store, iris)
     return {d: {"iri": d, "symbol": i.get("symbol"), "year": i.get("year"), "kind": i.get("kind"),
                 "province": i.get("province")} for d, i in info.items()}
 
@@ -206,7 +139,7 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
     cost. ``documents`` lists every document carrying ``ref`` out, whatever the page."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    targets = resolve_target(store, ref, year=year)
+    targets = resolve_targets(store, ref, year=year)
     target_iris = [d["iri"] for d in targets]
     plans = implementing_documents(store, target_iris)
     via = target_iris + list(plans)

@@ -26,17 +26,17 @@ the evidence, ``quote``. Edges run downstream: from the directive to what takes 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 
 from core.doctypes import names_vi as doctype_names_vi
+from graph_api.resolver import resolve_document, resolve_province, resolve_targets
 from graph_api.store import GraphStore
 from ontology import sparql_prefixes
-from ontology.iris import checked_iri, Iris, slug
-from core.errors import AmbiguousSymbol, NotFound
+from ontology.iris import checked_iri
+from core.errors import NotFound
 
 __all__ = [
     "KIND_LABELS_VI", "resolve_document", "resolve_province", "flow_graph",
@@ -86,15 +86,6 @@ def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-def _norm_symbol(symbol: str) -> str:
-    """Symbol as compared: NFC, upper case, no spaces.
-
-    >>> _norm_symbol(" 21-kl/tw ")
-    '21-KL/TW'
-    """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", symbol)).upper()
-
-
 def _short(text: str | None, n: int = 48) -> str:
     """First ``n`` characters of a text, cut at a word.
 
@@ -117,79 +108,6 @@ def _date_vi(value: str | None) -> str | None:
         return None
     parts = value.split("-")
     return "/".join(reversed(parts))
-
-
-# -- resolution -------------------------------------------------------------------------------
-def resolve_document(store: GraphStore, ref: str, *, year: int | None = None,
-                     province: str | None = None, base: str | None = None) -> str:
-    """The IRI of a document given by symbol (``21-KL/TW``), IRI or id path (``doc/tw/kl/2021/21``).
-
-    Raises ``NotFound`` when nothing matches and ``AmbiguousSymbol`` when a symbol names several
-    documents (give ``year`` or ``province``).
-    """
-    ref = ref.strip()
-    iris = Iris(base)
-    candidates: list[str] = []
-    if ref.startswith(("http://", "https://")):
-        candidates = [ref]
-    elif re.match(r"^(id/)?(doc)/", ref):
-        path = ref if ref.startswith("id/") else "id/" + ref
-        candidates = [iris.base + path]
-    for iri in candidates:
-        try:
-            checked_iri(iri)
-        except ValueError as e:
-            raise NotFound(str(e)) from e
-        if _select(store, f"SELECT ?p WHERE {{ <{iri}> ?p ?o }} LIMIT 1"):
-            return iri
-    if candidates and ref.startswith(("http://", "https://")):
-        raise NotFound(f"no resource {ref} in the store")
-    rows = _select(store, f"""
-        SELECT ?d ?sym ?year ?title ?provLabel ?prov WHERE {{
-          ?d eli:id_local ?sym .
-          FILTER(UCASE(REPLACE(STR(?sym), "\\\\s", "")) = {_sparql_string(_norm_symbol(ref))})
-          OPTIONAL {{ ?d vk:year ?year }}
-          OPTIONAL {{ ?d eli:title ?title }}
-          OPTIONAL {{ ?d vk:province ?prov OPTIONAL {{ ?prov rdfs:label ?provLabel }} }}
-        }}""")
-    found: dict[str, dict] = {}
-    for r in rows:
-        found.setdefault(_v(r, "d"), {"iri": _v(r, "d"), "symbol": _v(r, "sym"),
-                                      "year": int(_v(r, "year")) if _v(r, "year") else None,
-                                      "title": _v(r, "title"), "province": _v(r, "provLabel"),
-                                      "province_iri": _v(r, "prov")})
-    cands = list(found.values())
-    if year is not None:
-        cands = [c for c in cands if c["year"] == int(year)]
-    if province:
-        want = slug(province)
-        cands = [c for c in cands if c["province"] and slug(c["province"]) == want
-                 or c["province_iri"] and c["province_iri"].rstrip("/").endswith("/" + want)]
-    if not cands:
-        raise NotFound(f"no document {ref!r}" + (f" of {year}" if year else "")
-                       + (f" in {province}" if province else "") + " in the store")
-    if len(cands) > 1:
-        raise AmbiguousSymbol(ref, sorted(cands, key=lambda c: (c["year"] or 0, c["iri"])))
-    return cands[0]["iri"]
-
-
-def _sparql_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def resolve_province(store: GraphStore, name: str) -> tuple[str, str]:
-    """``(iri, label)`` of a province given by label (``Tuyên Quang``), slug or IRI; ``NotFound`` otherwise."""
-    want = slug(name.rstrip("/").split("/")[-1]) if name.startswith("http") else slug(name)
-    rows = _select(store, """
-        SELECT DISTINCT ?p ?label WHERE {
-          { ?p a vk:Province } UNION { ?x vk:province ?p }
-          OPTIONAL { ?p rdfs:label ?label }
-        }""")
-    for r in sorted(rows, key=lambda r: (_v(r, "p"), _v(r, "label") or "")):
-        iri, label = _v(r, "p"), _v(r, "label")
-        if iri == name or (label and slug(label) == want) or iri.rstrip("/").endswith("/province/" + want):
-            return iri, label or want
-    raise NotFound(f"no province {name!r} in the store")
 
 
 def root_documents(store: GraphStore) -> list[str]:
@@ -423,7 +341,7 @@ def flow_graph(store: GraphStore, document: str | list[str], *, year: int | None
     ``document`` is a symbol, an IRI or an id path (see ``resolve_document``); ``year`` disambiguates
     a symbol; ``province`` keeps only the documents of that province below the roots.
     """
-    roots = document if isinstance(document, list) else [resolve_document(store, document, year=year)]
+    roots = document if isinstance(document, list) else [d["iri"] for d in resolve_targets(store, document, year=year)]
     province_iri = resolve_province(store, province)[0] if province else None
     b = _Builder(store)
     b.add_documents(roots)
