@@ -199,6 +199,15 @@ SELF_IMPLEMENTS_RE = re.compile(
     r"(?:^|để\s+)(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s*$|"
     r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$", re.I)
 
+# A district or commune committee in the header: "HUYỆN ỦY BÁT XÁT", "ĐẢNG ỦY PHƯỜNG TUY HÒA", "UBND HUYỆN X"
+LOCAL_HEADER_RE = re.compile(r"(?P<unit>HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|"
+                             r"ỦY BAN NHÂN DÂN)\s+(?P<scope>XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)?\s*"
+                             r"(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30})$", re.I)
+# A preamble that states who issues the document: "…, Ban Chấp hành Đảng bộ tỉnh (khóa XVIII) ban hành Chương trình"
+ISSUER_STATED_RE = re.compile(rf"(?:^|[,;:.]\s+)(?P<body>[{UPPER}][^,;:.()\n]{{3,80}}?)\s*(?:\(\s*kh[óo]a\s+[IVXLC]+\s*\)\s*)?"
+                              r"(?:đã\s+)?(?:ban hành|xây dựng|đề ra)\s+(?:Chương trình|Kế hoạch|Chỉ thị|Nghị quyết|"
+                              r"Kết luận|Quy định|Quy chế|Đề án|kế hoạch|chương trình)(?![^\S\n]+(?:số[^\S\n]*)?\d)(?!\s+\S+[-/])", re.M)
+
 # --- people -----------------------------------------------------------------------------------
 NAME_WORD = rf"[{UPPER}][{LOWER}]{{0,7}}"
 PERSON_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"

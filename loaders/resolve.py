@@ -30,6 +30,7 @@ from loaders.model import (
     Meeting,
     Mention,
     Person,
+    Signer,
     Span,
     Task,
 )
@@ -81,7 +82,7 @@ def build(source: Source) -> Document:
     issuer, issuer_kind = _issuer(source, st, kind, meeting)
     persons = H.find_persons(source, 0, body_end)
     if signer and signer.role:
-        role = signer.role if province is None or "tỉnh ủy" in key(signer.role) else f"{signer.role} Tỉnh ủy"
+        role = _signer_role(source, st, signer, province)
         persons = _merge_person(persons, Person(signer.name, (role,), (signer.span,)))
     projects = _unique(X.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
                        + [p for fs in st.footnotes.values() for p in X.find_projects_in_list(source, fs)])
@@ -516,7 +517,36 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
 _MERGER_RE = re.compile(r"hợp nhất|sáp nhập|nhập vào|giáp ranh|giáp với|khu vực \d+ tỉnh", re.I)
 
 
+def local_committee(source: Source, st: Structure) -> tuple[str, str, str] | None:
+    """The district or commune committee (or people's committee) that a document's header names:
+    (its name without the place, the place, level) — ("Đảng ủy phường", "Tuy Hòa", "commune")."""
+    for b in st.blocks[:6]:
+        m = P.LOCAL_HEADER_RE.match(normalise(b.text).strip(" *_#"))
+        if m:
+            unit, scope = m.group("unit").lower(), (m.group("scope") or "").lower()
+            if unit in ("đảng ủy", "ủy ban nhân dân") and not scope:
+                continue  # "ĐẢNG ỦY KHỐI …", "ỦY BAN NHÂN DÂN TỈNH …": not a district or commune
+            name = {"đảng ủy": f"Đảng ủy {scope}", "ủy ban nhân dân": f"UBND {scope}"}.get(unit, unit.capitalize())
+            level = "commune" if re.match(r"xã|phường|thị trấn|đặc khu", scope) else "district"
+            return name, m.group("place").title(), level
+    return None
+
+
 def _province(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
+    """The province a document belongs to, as it was before the 2025 merger: the names it prints, and a
+    district or commune committee's place where that place lay in a province merged into the printed one."""
+    found = _printed_province(source, st, mentions)
+    local = local_committee(source, st)
+    if local and found:
+        old = vocabulary().districts.get(key(local[1]))
+        province = vocabulary().province_by_name(old) if old else None
+        printed = vocabulary().province_by_name(found)
+        if province and printed and province.merged_into in (printed.slug, printed.name) and province.name != printed.name:
+            return province.name
+    return found
+
+
+def _printed_province(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
     text = source.match
     v = vocabulary()
     scores: Counter[str] = Counter()
@@ -556,6 +586,18 @@ def _date(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> 
     return source.metadata.get("date")
 
 
+def _issuer_stated(source: Source, st: Structure) -> tuple[str, str | None] | None:
+    """The issuer a preamble states: "Ban Chấp hành Đảng bộ tỉnh (khóa XVIII) ban hành Chương trình …"."""
+    text = source.match
+    first_section = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")
+                          and b.start > (st.title_span[1] if st.title_span else 0)), st.body_end)
+    for m in P.ISSUER_STATED_RE.finditer(text, st.title_span[1] if st.title_span else 0, first_section):
+        hit = B.body_at(text, m.start("body"))
+        if hit and hit[0] >= m.end("body") - 1 and not hit[1].is_group:
+            return B.display_form(normalise(hit[2]), hit[1]), hit[1].key or None
+    return None
+
+
 def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> tuple[str | None, str | None]:
     v = vocabulary()
     if kind == NEWS:
@@ -563,11 +605,19 @@ def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -
     if meeting and kind in ("conclusion", "resolution"):
         b = v.body_by_name(meeting.body)
         return meeting.body, b.key if b else None
+    stated = _issuer_stated(source, st)
+    if stated:
+        return stated
+    local = local_committee(source, st)
     if st.signature and st.signature.on_behalf_of:
-        printed = st.signature.on_behalf_of
-        b = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy")
+        printed = normalise(st.signature.on_behalf_of)
+        if local and re.fullmatch(r"BAN (?:THƯỜNG VỤ|CHẤP HÀNH)", printed.upper()):
+            head = "Ban Thường vụ" if "THƯỜNG" in printed.upper() else "Ban Chấp hành Đảng bộ"
+            committee = local[0] if head == "Ban Thường vụ" else local[0].split()[-1]
+            return f"{head} {committee} {local[1]}", None
+        b = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy") or v.body_by_name(printed + " tỉnh")
         if b:
-            return B.display_form(normalise(printed), b), b.key
+            return B.display_form(printed, b), b.key
     for b in st.blocks[:6]:
         m = re.search(r"\b(?:của|do)\s+", source.match[b.start:b.end])
         title_like = st.title_span and (b.start, b.end) == st.title_span or re.match(
@@ -584,6 +634,20 @@ def _issuer(source: Source, st: Structure, kind: str, meeting: Meeting | None) -
             if hit:
                 return B.display_form(normalise(hit[2]), hit[1]), hit[1].key
     return None, None
+
+
+def _signer_role(source: Source, st: Structure, signer: Signer, province: str | None) -> str:
+    """The signer's capacity with the body it belongs to: "Bí thư Tỉnh ủy", "Bí thư Huyện ủy",
+    "Chủ tịch UBND tỉnh"."""
+    role = signer.role or ""
+    if province is None or re.search(r"ủy|UBND|Ủy ban", role):
+        return role
+    on_behalf = normalise(signer.on_behalf_of or "").upper()
+    local = local_committee(source, st)
+    scope = local[0].split()[-1] if local else "tỉnh"
+    if "NHÂN DÂN" in on_behalf:
+        return f"{role} UBND {scope}"
+    return f"{role} {local[0]}" if local else f"{role} Tỉnh ủy"
 
 
 def _headline(st: Structure) -> str | None:

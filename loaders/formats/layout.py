@@ -82,7 +82,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
     out = []
     for page, h in zip(pages, heights):
         out.append([l for l in page if not (margin(l, h) and (PAGE_NUMBER_RE.fullmatch(l.text)
-                                                              or (len(pages) > 2 and repeated[key(l)] >= 2)))])
+                                                              or (len(pages) >= 2 and repeated[key(l)] >= 2)))])
     return out
 
 
@@ -96,7 +96,7 @@ def _narrow(line: Line, x0: float, x1: float, width: float) -> bool:
 def regions(lines: list[Line], width: float) -> list[tuple[str, list]]:
     """A page's lines cut into runs of text ("text", lines) and two-column blocks such as the
     header and the recipients/signature block ("columns", [left lines, right lines]): a block
-    starts at a line split in two narrow parts and goes on while lines stay narrow."""
+    starts at a line split in two narrow parts and goes on while lines stay narrow and close."""
     if not lines:
         return []
     x0, x1 = min(l.x0 for l in lines), max(l.x1 for l in lines)
@@ -108,7 +108,12 @@ def regions(lines: list[Line], width: float) -> list[tuple[str, list]]:
         if len(line.segments) == 2 and _narrow(line, x0, x1, width):
             left: list[str] = []
             right: list[str] = []
+            widest_gap = 2.0
             while i < len(lines) and _narrow(lines[i], x0, x1, width):
+                gap = lines[i].top - lines[i - 1].bottom if left or right else 0.0
+                if gap > 8 + 1.5 * widest_gap:  # the space after the block: a heading or text follows
+                    break
+                widest_gap = max(widest_gap, gap)
                 for s in lines[i].segments:
                     (left if (s[0] + s[1]) / 2 < mid else right).append(s[2])
                 i += 1
@@ -178,28 +183,46 @@ def paragraphs(lines: list[Line], width: float) -> list[str]:
     return out
 
 
+def _continues(rows: list[list[str]], previous) -> bool:
+    """A table at the top of a page that goes on with the table ending the page before (its
+    header repeated, or rows of the same width)."""
+    return isinstance(previous, list) and bool(rows) and (rows[0] == previous[0] or len(rows[0]) == len(previous[0]))
+
+
 def page_text(pages: list[list[dict]], sizes: list[tuple[float, float]],
-              tables: list[list[tuple[float, str]]] | None = None) -> str:
-    """The text of pages of placed words (and tables: (top, block) per page) in reading order."""
+              tables: list[list[tuple[float, list[list[str]]]]] | None = None) -> str:
+    """The text of pages of placed words (and tables: (top, rows) per page) in reading order; a
+    table going on over a page break is one table."""
+    from loaders.formats.common import render_table
     tables = tables or [[] for _ in pages]
     line_pages = drop_furniture([lines_of(w, i) for i, w in enumerate(pages)], [h for _, h in sizes])
     width = sizes[0][0] if sizes else 595.0
-    blocks: list[str] = []
+    blocks: list = []
     run: list[Line] = []
+
+    def flush(table=None) -> None:
+        nonlocal run
+        blocks.extend(paragraphs(run, width))
+        if table is not None:
+            if not run and blocks and _continues(table, blocks[-1]):
+                blocks[-1] = blocks[-1] + table[1 if table[0] == blocks[-1][0] else 0:]
+            else:
+                blocks.append(table)
+        run = []
+
     for page, page_tables in zip(line_pages, tables):
-        pending = sorted(page_tables)
+        pending = sorted(page_tables, key=lambda t: t[0])
         for kind, part in regions(page, width):
             if kind == "columns":
-                blocks += paragraphs(run, width) + ["\n".join(col) for col in part if col]
-                run = []
+                flush()
+                blocks.extend("\n".join(col) for col in part if col)
                 continue
             for line in part:
                 while pending and pending[0][0] <= line.top:
-                    blocks += paragraphs(run, width) + [pending.pop(0)[1]]
-                    run = []
+                    flush(pending.pop(0)[1])
                 run.append(line)
         for _, table in pending:
-            blocks += paragraphs(run, width) + [table]
-            run = []
-    blocks += paragraphs(run, width)
-    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+            flush(table)
+    flush()
+    out = [b for block in blocks for b in (render_table(block) if isinstance(block, list) else [block])]
+    return "\n\n".join(b for b in out if b.strip()) + "\n"

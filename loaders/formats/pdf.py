@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import logging
 
-from loaders.formats.common import render_table
 from loaders.formats.layout import page_text
 from vankien.errors import InputError
 
@@ -56,7 +55,7 @@ def _text_layer(data: bytes) -> tuple[list, list, list, int]:
             page_words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5)
             chars += sum(len(w["text"]) for w in page_words)
             words.append([w for w in page_words if not _in_any(w, boxes)])
-            tables.append([(t.bbox[1], "\n\n".join(render_table(_merged(t)))) for t in found])
+            tables.append([(t.bbox[1], _merged(t)) for t in found])
             sizes.append((float(page.width), float(page.height)))
     return words, sizes, tables, chars
 
