@@ -21,7 +21,7 @@ from loaders.vocab import key, vocabulary
 # --- symbols ------------------------------------------------------------------------------------
 _PARTY_TYPES = {"NQ", "KL", "QĐ", "CT", "CTR", "KH", "TB", "ĐA", "HD", "BC", "CV", "QC", "TTR"}
 _LOCAL_PARTY_CODE = re.compile(r"^(?:TU|HU|QU|TXU|ĐU|ĐUK|BCSĐ|BTV)$", re.I)
-_PARTY_TYPE_CASE = {"CTR": "CTr", "TTR": "TTr", "QD": "QĐ", "DA": "ĐA", "HĐ": "HĐ"}
+_PARTY_TYPE_CASE = {"CTR": "CTr", "TTR": "TTr", "QD": "QĐ", "DA": "ĐA", "HĐ": "HĐ", "QĐI": "QĐi"}
 _CENTRAL_PARTY_ISSUERS = {"TW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "VPTW", "BKTTW", "BNCTW", "BTGDVTW", "ĐUQSTW",
                           "ĐUCA", "BCĐTW", "VPCP", "BCSĐCP", "ĐĐQH"}
 _CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC|VKSNDTC|KTNN|NHNN|B[A-ZĐ]{1,8}|TTCP)$")

@@ -19,7 +19,7 @@ LETTER = UPPER + LOWER
 PARTY_SYMBOL = rf"""
     (?P<p_number>\d{{1,5}}[a-z]?)
     \s?[-/]\s?
-    (?P<p_type>NQ|KL|QĐ|QD|CT|CTr|CTR|KH|TB|ĐA|DA|HD|HĐ|BC|CV|QC|TTr|TTR|TC|HDTH)
+    (?P<p_type>NQ|KL|QĐi|QĐ|QD|CT|CTr|CTR|KH|TB|ĐA|DA|HD|HĐ|BC|CV|QC|TTr|TTR|TC|HDTH)
     \s?/\s?
     (?P<p_issuer>[{UPPER}][{UPPER}a-z0-9]{{0,11}})
     (?![{LETTER}0-9/-])
@@ -28,7 +28,8 @@ PARTY_SYMBOL = rf"""
 # 111/2024/QH15, 178/2024/NĐ-CP, 76/2025/UBTVQH15, 12/2023/TT-BTC, 1719/QĐ-TTg, 15/NQ-HĐND.
 STATE_SYMBOL = rf"""
     (?P<s_number>\d{{1,5}}[a-z]?)
-    /(?:(?P<s_year>(?:19|20)\d\d)/)?
+    \s?[/-](?:(?P<s_year>(?:19|20)\d\d)/)?(?(s_year)|(?<=/))  # "19-2017/NQ-CP" is printed for "19/2017/NQ-CP"
+
     (?P<s_code>[{UPPER}][{UPPER}a-z0-9]{{0,9}}(?:-[{UPPER}][{UPPER}a-z0-9]{{0,11}}){{0,2}})
     (?![{LETTER}0-9/])
 """

@@ -180,6 +180,8 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
                               name_line.text.strip(" *_") if name_line else None,
                               (on_behalf.start(), name_line.end if name_line else sig.end()))
         body_end = min(body_end, on_behalf.start())
+    elif recipients is not None and _side_by_side_signature(text, recipients) is not None:
+        signature = _side_by_side_signature(text, recipients)
     elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
         tail = [l for l in _lines(text, int(len(text) * 0.7), len(text)) if l.text]
         if len(tail) >= 2 and _is_allcaps(tail[-2].text) and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_")) \
@@ -188,6 +190,27 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
                                   (tail[-2].start, tail[-1].end))
             body_end = min(body_end, tail[-2].start)
     return body_end, recipients, signature
+
+
+# Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",
+# "- Các đồng chí Tỉnh ủy viên, Lê Hồng Quang" — the signature block is the right end of the recipients' lines.
+_RIGHT_ON_BEHALF_RE = re.compile(r"\s(?P<mark>(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+[^\n]*?)\s*$")
+_RIGHT_CAPACITY_RE = re.compile(rf"[,\s](?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$")
+
+
+def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature | None:
+    lines = [l for l in _lines(text, recipients[0], recipients[1]) if l.text]
+    mark = next(((l, m) for l in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(l.text))), None)
+    if mark is None:
+        return None
+    line, m = mark
+    after = lines[lines.index(line) + 1:]
+    capacity = next((c.group("cap") for l in after[:3] if (c := _RIGHT_CAPACITY_RE.search(l.text))), None)
+    name = next((n.group(0).strip() for l in after[:8]
+                 if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", l.text))
+                 and not _is_allcaps(n.group(0)) and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))), None)
+    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
+    return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
 
 
 # The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".

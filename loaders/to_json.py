@@ -4,6 +4,21 @@ from __future__ import annotations
 from loaders.model import Document
 
 
+# The kinds of shared/gold/SCHEMA.md; finer kinds of the ontology map onto them ("kind_detail" keeps the finer one).
+SCHEMA_KINDS = {"conclusion", "resolution", "plan", "program", "directive", "regulation", "notice", "news_report"}
+_SCHEMA_KIND_OF = {"decision": "regulation"}  # "QĐ": Quyết định / Quy định
+
+
+def schema_kind(kind: str) -> str:
+    """The gold schema's kind of a document kind: ``decision`` is a ``regulation``, a report or guidance ``other``.
+
+    >>> schema_kind("plan"), schema_kind("decision"), schema_kind("report")
+    ('plan', 'regulation', 'other')
+    """
+    kind = _SCHEMA_KIND_OF.get(kind, kind)
+    return kind if kind in SCHEMA_KINDS else "other"
+
+
 def document_json(doc: Document) -> dict:
     """A JSON-ready dict of one document (field names as in ``shared/gold/SCHEMA.md``)."""
     symbol_of = {c.key: c.symbol for c in doc.citations}
@@ -26,7 +41,8 @@ def document_json(doc: Document) -> dict:
     return {
         "file": doc.file,
         "iri": doc.iri,
-        "kind": doc.kind,
+        "kind": schema_kind(doc.kind),
+        "kind_detail": doc.kind,
         "symbol": doc.symbol,
         "date": doc.date,
         "issuer": doc.issuer,

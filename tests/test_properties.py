@@ -83,7 +83,7 @@ def test_the_whole_extraction_never_crashes(text):
 
 
 # -- a formatted symbol parses back to itself ---------------------------------------------------------
-PARTY_TYPES = ["NQ", "KL", "QĐ", "CT", "CTr", "KH", "TB", "ĐA", "HD", "HĐ", "BC", "CV", "QC", "TTr", "TC", "HDTH"]
+PARTY_TYPES = ["NQ", "KL", "QĐ", "QĐi", "CT", "CTr", "KH", "TB", "ĐA", "HD", "HĐ", "BC", "CV", "QC", "TTr", "TC", "HDTH"]
 PARTY_ISSUERS = ["TW", "TU", "HU", "QU", "ĐU", "BTCTW", "BTGTW", "UBKTTW", "VPTW", "BCSĐ", "ĐUK", "BTV", "ĐUCA"]
 STATE_CODES = ["NĐ-CP", "QĐ-TTg", "NQ-CP", "CT-TTg", "TT-BTC", "QH15", "QH14", "UBTVQH15", "NQ-HĐND", "QĐ-UBND",
                "TTLT-BTC-BNV"]
