@@ -244,6 +244,13 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
                     name = _project_name(raw)
                     if name:
                         names.append(name)
+    # a named work ("Bến cảng Liên Chiểu") that no longer name already holds
+    for start, end in spans:
+        for m in P.PROJECT_NAMED_RE.finditer(text, start, end):
+            name = _project_name(shown[m.start("name"):m.end("name")])
+            name = name[:1].upper() + name[1:] if name else name
+            if name and not any(name.lower() in n.lower() or n.lower() in name.lower() for n in names):
+                names.append(name)
     # one project named twice, the second time with a tail ("… giai đoạn 2021 - 2025"): keep the name
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
 

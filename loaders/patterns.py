@@ -274,6 +274,15 @@ PROJECT_AFTER_VERB_RE = re.compile(r"(?P<name>(?:Đường|Cao tốc|Cầu|Bện
                                    r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
                                    r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
                                    rf"{PROJECT_NAME_CHARS})")
+# a named work: a capitalised head and a proper name or number ("Bến cảng Liên Chiểu", "Khu công nghệ cao Đà Nẵng",
+# "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
+_PROPER = rf"(?:[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
+PROJECT_NAMED_RE = re.compile(
+    rf"(?<!Quản lý )(?<!Ban )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
+    rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
+    rf"Đường đấu nối(?: từ)?|Đường ven biển|Cầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường)"
+    rf"\s+{_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
+    rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}})")
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 

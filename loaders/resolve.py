@@ -86,6 +86,8 @@ def build(source: Source) -> Document:
         persons = _merge_person(persons, Person(signer.name, (role,), (signer.span,)))
     projects = _unique(X.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
                        + [p for fs in st.footnotes.values() for p in X.find_projects_in_list(source, fs)])
+    # a name that a longer name of the same work holds ("Đường cao tốc A - B" in "Đường cao tốc A - B kết nối …")
+    projects = [p for p in projects if not any(o != p and o.lower().startswith(p.lower() + " ") for o in projects)]
     named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
     title = st.title or _headline(st)
     return Document(

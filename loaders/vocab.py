@@ -10,12 +10,14 @@ case-folded).
 >>> v.province_by_name("Thừa Thiên Huế").name
 'Thừa Thiên Huế'
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from core.reference_data import DATA_DIR, csv_rows, reference_rows
 from loaders.read import normalise
@@ -73,16 +75,40 @@ class Vocabulary:
     """All word lists the loaders need, with look-ups by name."""
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
-        self.bodies = [BodyKind(r["key"], normalise(r["name_vi"]), r.get("name_en", ""), r["level"],
-                                r.get("parent") or None, tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
-                       for r in reference_rows("body_kinds.csv", data_dir)]
-        self.provinces = [Province(normalise(r["name_vi"]), r["slug"], r["period"], r.get("merged_into") or None,
-                                   tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()))
-                          for r in reference_rows("provinces.csv", data_dir)]
-        self.central_documents = [CentralDocument(r["symbol"], r["type"], r.get("date") or None,
-                                                  int(r["year"]) if r.get("year") else None, r.get("issuer") or None,
-                                                  r.get("term") or None, r.get("title") or None, r.get("level") or "central")
-                                  for r in reference_rows("central_documents.csv", data_dir)]
+        self.bodies = [
+            BodyKind(
+                r["key"],
+                normalise(r["name_vi"]),
+                r.get("name_en", ""),
+                r["level"],
+                r.get("parent") or None,
+                tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()),
+            )
+            for r in reference_rows("body_kinds.csv", data_dir)
+        ]
+        self.provinces = [
+            Province(
+                normalise(r["name_vi"]),
+                r["slug"],
+                r["period"],
+                r.get("merged_into") or None,
+                tuple(normalise(a) for a in r["aliases"].split(";") if a.strip()),
+            )
+            for r in reference_rows("provinces.csv", data_dir)
+        ]
+        self.central_documents = [
+            CentralDocument(
+                r["symbol"],
+                r["type"],
+                r.get("date") or None,
+                int(r["year"]) if r.get("year") else None,
+                r.get("issuer") or None,
+                r.get("term") or None,
+                r.get("title") or None,
+                r.get("level") or "central",
+            )
+            for r in reference_rows("central_documents.csv", data_dir)
+        ]
         self._body_keys = {b.key: b for b in self.bodies}
         self._body_names: dict[str, BodyKind] = {}
         for b in self.bodies:
@@ -103,8 +129,9 @@ class Vocabulary:
                 districts.setdefault(key(r["short_name"]), set()).add(normalise(r["province"]))
         province_keys = set(self._province_names)
         # Only district names that point to one province and are not province names themselves.
-        self.districts = {k: next(iter(v)) for k, v in districts.items()
-                          if len(v) == 1 and k not in province_keys and len(k) > 4}
+        self.districts = {
+            k: next(iter(v)) for k, v in districts.items() if len(v) == 1 and k not in province_keys and len(k) > 4
+        }
         self._body_re = _alternation(self._body_names)
         self._province_heads = _heads(self._province_names)
         self._district_heads = _heads(self.districts)
@@ -121,8 +148,11 @@ class Vocabulary:
     def find_bodies(self, text: str) -> list[tuple[int, int, BodyKind]]:
         """Every body name in ``text`` (longest match first), as (start, end, kind)."""
         # a body is named with a capital letter; "các huyện ủy" is a group, not the body "Huyện ủy"
-        return [(m.start(), m.end(), self._body_names[key(m.group(0))]) for m in self._body_re.finditer(text)
-                if m.group(0)[0].isupper()]
+        return [
+            (m.start(), m.end(), self._body_names[key(m.group(0))])
+            for m in self._body_re.finditer(text)
+            if m.group(0)[0].isupper()
+        ]
 
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Every capitalised province name in ``text`` (matching text: NFC, new-style tones), as (start, end, province)."""
@@ -133,7 +163,7 @@ class Vocabulary:
         return self._find_names(text, self.districts, 3, self._district_heads)
 
     @staticmethod
-    def _find_names(text: str, names: dict, longest: int, heads: frozenset[str]) -> list[tuple[int, int, object]]:
+    def _find_names(text: str, names: dict, longest: int, heads: frozenset[str]) -> list[tuple[int, int, Any]]:
         """Names of ``names`` (keys in comparison form) among runs of capitalised words, longest first;
         ``heads`` are the names' first words (a run position whose word is none of them starts no name).
         ``text`` is matching text, so lower-casing is enough to compare."""
@@ -143,7 +173,7 @@ class Vocabulary:
             words = [(w.start(), w.end()) for w in _WORD.finditer(run)]
             i = 0
             while i < len(words):
-                if run[words[i][0]:words[i][1]].lower() not in heads:
+                if run[words[i][0] : words[i][1]].lower() not in heads:
                     i += 1
                     continue
                 for n in range(min(longest, len(words) - i), 0, -1):
