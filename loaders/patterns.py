@@ -188,12 +188,17 @@ CARRIES_OUT_RE = re.compile(r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+
                             r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?"
                             r"(?:thực hiện|thi hành)\s+", re.I)
 # The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW"
-TITLE_CARRIES_OUT_RE = re.compile(r"(?<![^\W\d_])về\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?"
+TITLE_CARRIES_OUT_RE = re.compile(r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?:[^.;:()\n]{0,60}?\s)?|(?<=\s)ban hành\s+"
+                                  r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?"
                                   r"(?:tổ chức\s+)?thực hiện\s+(?=(?:các\s+)?[A-ZĐ])", re.I)
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
 MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
                             r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)", re.I)
+# The main clause of a preamble naming what the document carries out: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch
+# triển khai thực hiện Nghị quyết 57, Nghị quyết số 03/NQ-CP và Chương trình 46 trên địa bàn tỉnh như sau:"
+MAIN_CLAUSE_LIST_RE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình(?: hành động)?|Chỉ thị|Đề án)\s+"
+                                 r"(?:(?:để\s+)?(?:triển khai|tổ chức|tiếp tục)\s+)*thực hiện\s+(?P<list>[^:;.\n]{5,300})", re.I)
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(

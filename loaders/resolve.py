@@ -445,6 +445,7 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
     preamble_end = next((b.start for b in st.blocks if b.marker and b.kind in ("heading", "item")
                          and b.start >= after_title), st.body_end)
     block_starts = [b.start for b in st.blocks]
+    carried_targets: set[int | None] = set()  # mentions another cited document carries out
     for i, m in enumerate(by_start):
         k = key_of[id(m)]
         after = text[m.full_span[1]:m.full_span[1] + 80]
@@ -466,6 +467,7 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                     target = key_of[id(prior[-1])] if prior else None
             if target and target != k:
                 links.append(Link(k, "implements", target, (m.span[0], target_pos)))
+                carried_targets.add(id(nxt) if nxt is not None and key_of[id(nxt)] == target else None)
                 # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
                 j = i
                 while j > 0 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1]:by_start[j].full_span[0]]):
@@ -474,7 +476,8 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                     if prev_key != target:
                         links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
         # the document itself, in its title or preamble
-        if m.span[0] < preamble_end and kind != NEWS:
+        in_title = st.title_span is not None and st.title_span[0] <= m.span[0] < st.title_span[1]
+        if m.span[0] < preamble_end and kind != NEWS and not (in_title and id(m) in carried_targets):
             i_block = bisect.bisect_right(block_starts, m.full_span[0]) - 1
             block_start = block_starts[i_block] if i_block >= 0 else 0
             prefix = text[block_start:m.full_span[0]]
@@ -502,17 +505,52 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                 links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
             elif based:
                 links.append(Link(None, "based_on", k, m.span))
-        before = text[max(0, m.full_span[0] - 40):m.full_span[0]]
-        if P.AMENDS_RE.search(before):
-            links.append(Link(None, "amends", k, m.span))
-        elif P.REPEALS_RE.search(before):
-            links.append(Link(None, "repeals", k, m.span))
+        links.extend(_amends_or_repeals(text, by_start, i, key_of, kind))
+    if kind != NEWS:
+        links.extend(_main_clause_links(text, st, by_start, key_of, citations, preamble_end))
     seen, out = set(), []
     for l in links:
         if (l.source, l.relation, l.target) not in seen:
             seen.add((l.source, l.relation, l.target))
             out.append(l)
     return out
+
+
+def _main_clause_links(text: str, st: Structure, by_start: list[Mention], key_of: dict, citations: list[Citation],
+                       preamble_end: int) -> list[Link]:
+    """What the preamble's main clause says the document carries out: "…, Ban Thường vụ Thành ủy ban hành Kế
+    hoạch thực hiện Kết luận 96 và Nghị quyết 07 …" — full citations and short re-mentions alike."""
+    out: list[Link] = []
+    start = st.title_span[1] if st.title_span else 0
+    for m in P.MAIN_CLAUSE_LIST_RE.finditer(text, start, preamble_end):
+        a, b = m.span("list")
+        for mention in by_start:
+            if a <= mention.span[0] < b:
+                out.append(Link(None, "implements", key_of[id(mention)], mention.span))
+        for short in P.SHORT_MENTION_RE.finditer(text, a, b):
+            found = next((c.key for c in citations if c.number.lstrip("0") == short.group("number").lstrip("0")
+                          and c.type and key(c.type) == key(short.group("type"))), None)
+            if found:
+                out.append(Link(None, "implements", found, short.span()))
+    return out
+
+
+def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict, kind: str) -> list[Link]:
+    """"sửa đổi …"/"thay thế …" before a citation: said by the cited document just before it in the same
+    sentence ("Quy định số 124-QĐ/TW … (thay thế Quy định số 132-QĐ/TW …)"), else by the document itself —
+    which only a normative document can do (a report recommending a replacement replaces nothing)."""
+    m = by_start[i]
+    before = text[max(0, m.full_span[0] - 40):m.full_span[0]]
+    relation = "amends" if P.AMENDS_RE.search(before) else "repeals" if P.REPEALS_RE.search(before) else None
+    if relation is None:
+        return []
+    prev = by_start[i - 1] if i > 0 else None
+    if prev is not None and 0 <= m.full_span[0] - prev.full_span[1] <= 40 \
+            and not re.search(r"[.;\n]", text[prev.full_span[1]:m.full_span[0]]):
+        return [Link(key_of[id(prev)], relation, key_of[id(m)], m.span)]
+    if kind in ("report", "news_report", "other", "notice", "official-letter"):
+        return []
+    return [Link(None, relation, key_of[id(m)], m.span)]
 
 
 # --- province, date, issuer -------------------------------------------------------------------------

@@ -290,6 +290,7 @@ def parse(source: Source) -> Structure:
     stack: list[tuple[int, str, str]] = []  # (level, marker, text)
     kind = None
     kind_heading = None
+    kind_block = 0  # how many blocks came before the kind heading
     title = title_span = None
     header_symbol = place_date = None
     original = source.text
@@ -331,10 +332,11 @@ def parse(source: Source) -> Structure:
         if kind is None and _is_allcaps(joined) and len(joined) < 60:
             for heading, k in P.KIND_HEADINGS.items():
                 if re.fullmatch(rf"{heading}\b.*", joined.strip(" *_#")) and len(blocks) < 12:
-                    kind, kind_heading = k, (start, end)
+                    kind, kind_heading, kind_block = k, (start, end), len(blocks)
                     break
         if kind_heading and title is None and (start, end) != kind_heading and len(blocks) < 14 \
-                and re.match(r"(?:của|về|thực hiện|HỘI NGHỊ|\()", joined.strip(" #*"), re.I):
+                and len(blocks) <= kind_block + 2 \
+                and re.match(r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\()", joined.strip(" #*"), re.I):
             title, title_span = display.strip(" #*"), (start, end)
 
         if marker is not None and level < 7:

@@ -7,6 +7,7 @@ import csv
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -39,6 +40,21 @@ def check_tesseract(name: str) -> None:
                                f"{PACKAGES}")
 
 
+# Tesseract's slips on Vietnamese letters: the Icelandic eth (Ð ð) for Đ đ, sometimes doubled ("QĐÐ").
+_OCR_FIXES = [(re.compile(r"[ĐÐ]{2,}"), "Đ"), (re.compile(r"[đð]{2,}"), "đ"), (re.compile("Ð"), "Đ"), (re.compile("ð"), "đ")]
+
+
+def clean_word(text: str) -> str:
+    """A word as Tesseract read it, with its usual slips on Vietnamese letters mended.
+
+    >>> clean_word("137-QĐÐ/TW"), clean_word("Ðảng")
+    ('137-QĐ/TW', 'Đảng')
+    """
+    for pattern, repl in _OCR_FIXES:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _words(tsv: str, scale: float) -> list[dict]:
     words = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -46,7 +62,7 @@ def _words(tsv: str, scale: float) -> list[dict]:
         if row.get("level") != "5" or not text:
             continue
         left, top, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
-        words.append({"text": text, "x0": left * scale, "x1": (left + w) * scale, "top": top * scale,
+        words.append({"text": clean_word(text), "x0": left * scale, "x1": (left + w) * scale, "top": top * scale,
                       "bottom": (top + h) * scale})
     return words
 
