@@ -82,6 +82,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order.
     Issuers must be bodies of the citation's level (a central document has central issuers)."""
     date = issuer = term = title = None
+    marker = re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", text[pos:pos + 4])  # a footnote marker on the symbol: "132-KL/TW³ của …"
+    pos += marker.end() if marker else 0
     for _ in range(5):
         chunk = text[pos:limit]
         m = re.match(rf"\s*,?\s*\(?\s*(?:ban hành\s+)?{P.DATED_RE.pattern}\s*\)?", chunk, re.I)

@@ -99,7 +99,7 @@ ITEM_RE = re.compile(
         (?P<chapter>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+(?:[IVXLC]+|\d{{1,2}}|(?:thứ|THỨ)\s+[^\W\d_]+))(?:\s*[.:\-–]\s*|\s*$)
       | (?P<article>Điều\s+\d{{1,3}})\s*[.:]\s*
       | (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
-      | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*[.\-–)]\s*(?=\S)
+      | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\s*[.)]\s*|\s*[-–]\s+)(?=\S)  # "1." "1)" "1 -", not "36-CT/TW"
       | (?P<letter>[a-zđ])\)\s+
       | \((?P<paren>\d{{1,2}}|[a-zđ])\)\s+
       | (?P<bullet>[-+•*∙·])\s+
@@ -193,8 +193,9 @@ TITLE_CARRIES_OUT_RE = re.compile(r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?:[^.;
                                   r"(?:tổ chức\s+)?thực hiện\s+(?=(?:các\s+)?[A-ZĐ])", re.I)
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
-MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;\n]{2,80}?)\s(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
-                            r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)", re.I)
+MAIN_CLAUSE_RE = re.compile(r",\s*(?:[^,.;]{2,80}?)\s(?:(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
+                            r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)"
+                            r"|(?:yêu cầu|chỉ thị|đề nghị)\s+(?:các|mọi|toàn)\b)", re.I)
 # The main clause of a preamble naming what the document carries out: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch
 # triển khai thực hiện Nghị quyết 57, Nghị quyết số 03/NQ-CP và Chương trình 46 trên địa bàn tỉnh như sau:"
 MAIN_CLAUSE_LIST_RE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình(?: hành động)?|Chỉ thị|Đề án)\s+"

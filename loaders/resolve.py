@@ -462,9 +462,10 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
                                and key(c.type) == key(short.group("type"))), None)
             if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
                 bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos:target_pos + 40], re.I)
-                if bare:
+                if bare:  # the document's own subject of that type (named in its title) first, else the last one
                     prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(bare.group(1))]
-                    target = key_of[id(prior[-1])] if prior else None
+                    titled = [p for p in prior if st.title_span and st.title_span[0] <= p.span[0] < st.title_span[1]]
+                    target = key_of[id((titled or prior)[-1])] if prior else None
             if target and target != k:
                 links.append(Link(k, "implements", target, (m.span[0], target_pos)))
                 carried_targets.add(id(nxt) if nxt is not None and key_of[id(nxt)] == target else None)

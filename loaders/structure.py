@@ -222,6 +222,19 @@ def _block_end(text: str, pos: int) -> int:
     return pos + m.start() if m else len(text)
 
 
+def _note_lines(lines: list[_Line], j: int) -> int:
+    """How many lines the footnote starting at ``lines[j]`` runs over: the lines that go on with it (no
+    blank line, no other note, no item), wrapped where its text plainly continues."""
+    n = 1
+    while j + n < len(lines):
+        line, prev = lines[j + n], lines[j + n - 1]
+        if not line.text or P.FOOTNOTE_LINE_RE.match(line.text) or P.ITEM_RE.match(line.text) \
+                or _is_allcaps(line.text) or (prev.text[-1:] in ".;" and not line.text[0].islower()):
+            break
+        n += 1
+    return n
+
+
 def parse(source: Source) -> Structure:
     """The structure of one document."""
     text = source.match
@@ -231,22 +244,32 @@ def parse(source: Source) -> Structure:
     if appendix:
         lines += [_Line(appendix.start(), appendix.start(), "")] + _lines(text, appendix.start(), len(text))
     footnotes: dict[str, tuple[int, int]] = {}
-    for line in _lines(text, body_end, len(text)):  # notes printed after the signature block
+    tail = _lines(text, body_end, len(text))
+    for j, line in enumerate(tail):  # notes printed after the signature block
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
         if fm and (fm.group("sup") or fm.group("md")):
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, line.end)
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, tail[j + _note_lines(tail, j) - 1].end)
     kept: list[_Line] = []
-    for line in lines:
+    in_note = 0
+    for j, line in enumerate(lines):
+        if in_note:  # a footnote wrapped over several lines is the note's, not the body's
+            in_note -= 1
+            kept.append(_Line(line.start, line.start, ""))
+            continue
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
         if fm and (fm.group("sup") or fm.group("md")):
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, line.end)
+            n = _note_lines(lines, j)
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, lines[j + n - 1].end)
             kept.append(_Line(line.start, line.start, ""))
+            in_note = n - 1
             continue
         if line.text and P.SEPARATOR_RE.fullmatch(line.text):
             kept.append(_Line(line.start, line.start, ""))
             continue
         kept.append(line)
     wrapped = _hard_wrapped(kept)
+    lengths = sorted(len(line.text) for line in kept if line.text)
+    width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
 
     # 1. group lines into raw blocks
     raw: list[list[_Line]] = []
@@ -261,7 +284,9 @@ def parse(source: Source) -> Structure:
         caps = _is_allcaps(line.text)
         prev = current[-1] if current else None
         join = (prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
-                and not _is_row(prev.text))
+                and not _is_row(prev.text)
+                # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
+                and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper()))
         if prev is not None and not join and not wrapped:
             # unwrapped text: a line continues the previous one only when it plainly goes on
             join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
