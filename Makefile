@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VANKIEN := $(VENV)/bin/vankien
 
-.PHONY: run serve test install system bench
+.PHONY: run serve test check install system bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ run: install
 serve: install
 	$(VANKIEN) serve
 
-# Fails on a failed test, on no test collected (pytest exit 5) and on any skipped/xfailed test.
-test: system install
+# The habits (docs/ARCHITECTURE.md): lint, format, types, and the layers contract (imports only downward).
+check: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+# Fails on a failed check, a failed test, on no test collected (pytest exit 5) and on any skipped/xfailed test.
+test: system install check
 	mkdir -p test-artifacts
 	$(PY) -m pytest -p no:cacheprovider -rA 2>&1 | tee test-artifacts/pytest.log
 	python3 .ci/check-pytest-summary test-artifacts/pytest.log

@@ -6,6 +6,7 @@
 >>> names_vi()["plan"]
 'Kế hoạch'
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,10 @@ def _split(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def doc_types() -> tuple[DocType, ...]:
     """Document types (``conclusion``, ``resolution`` …), in the order of the file."""
-    return tuple(DocType(r["key"], r["code"], r["name_vi"], r["name_en"], _split(r["aliases"]))
-                 for r in reference_rows("doc_types.csv"))
+    return tuple(
+        DocType(r["key"], r["code"], r["name_vi"], r["name_en"], _split(r["aliases"]))
+        for r in reference_rows("doc_types.csv")
+    )
 
 
 def doc_type(word: str) -> DocType:

@@ -2,10 +2,19 @@
 
 A leaf: it imports nothing of the project, so every layer may raise these.
 """
+
 from __future__ import annotations
 
-__all__ = ["VankienError", "InputError", "StoreError", "QueryError", "QueryTimeout", "NotFound",
-           "AmbiguousSymbol", "Refused"]
+__all__ = [
+    "VankienError",
+    "InputError",
+    "StoreError",
+    "QueryError",
+    "QueryTimeout",
+    "NotFound",
+    "AmbiguousSymbol",
+    "Refused",
+]
 
 
 class VankienError(Exception):

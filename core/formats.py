@@ -14,15 +14,31 @@ is derived from :data:`FORMATS`.
 >>> media_types("turtle", "jsonld")
 ('text/turtle', 'application/ld+json')
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+from pyoxigraph import Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Triple, serialize
 
-__all__ = ["Format", "FORMATS", "RDF_FORMATS", "GRAPH_FORMATS", "RESULTS_FORMATS", "RESULT_FORMATS",
-           "GRAPH_MEDIA", "RESULT_MEDIA", "MEDIA_TYPE_OF", "FORMAT_PARAM", "BY_EXTENSION", "media_types",
-           "PREFIXED"]
+__all__ = [
+    "Format",
+    "FORMATS",
+    "RDF_FORMATS",
+    "GRAPH_FORMATS",
+    "RESULTS_FORMATS",
+    "RESULT_FORMATS",
+    "GRAPH_MEDIA",
+    "RESULT_MEDIA",
+    "MEDIA_TYPE_OF",
+    "FORMAT_PARAM",
+    "BY_EXTENSION",
+    "media_types",
+    "PREFIXED",
+    "serialise",
+    "serialise_results",
+]
 
 
 @dataclass(frozen=True)
@@ -47,14 +63,36 @@ class Format:
 
 #: In the server's order of preference within each kind.
 FORMATS: tuple[Format, ...] = (
-    Format("json", "results", "application/sparql-results+json", ".srj", ("application/json",), ("srj",),
-           results=QueryResultsFormat.JSON),
-    Format("xml", "results", "application/sparql-results+xml", ".srx", ("application/xml", "text/xml"),
-           ("srx",), results=QueryResultsFormat.XML),
+    Format(
+        "json",
+        "results",
+        "application/sparql-results+json",
+        ".srj",
+        ("application/json",),
+        ("srj",),
+        results=QueryResultsFormat.JSON,
+    ),
+    Format(
+        "xml",
+        "results",
+        "application/sparql-results+xml",
+        ".srx",
+        ("application/xml", "text/xml"),
+        ("srx",),
+        results=QueryResultsFormat.XML,
+    ),
     Format("csv", "results", "text/csv", ".csv", charset=True, results=QueryResultsFormat.CSV),
     Format("tsv", "results", "text/tab-separated-values", ".tsv", charset=True, results=QueryResultsFormat.TSV),
-    Format("turtle", "graph", "text/turtle", ".ttl", ("application/x-turtle",), ("ttl",), charset=True,
-           rdf=RdfFormat.TURTLE),
+    Format(
+        "turtle",
+        "graph",
+        "text/turtle",
+        ".ttl",
+        ("application/x-turtle",),
+        ("ttl",),
+        charset=True,
+        rdf=RdfFormat.TURTLE,
+    ),
     Format("ntriples", "graph", "application/n-triples", ".nt", ("text/plain",), ("nt",), rdf=RdfFormat.N_TRIPLES),
     Format("jsonld", "graph", "application/ld+json", ".jsonld", (), ("json-ld",), rdf=RdfFormat.JSON_LD),
     Format("rdfxml", "graph", "application/rdf+xml", ".rdf", (), ("rdf",), rdf=RdfFormat.RDF_XML),
@@ -91,3 +129,23 @@ PREFIXED = frozenset({"turtle", "trig", "rdfxml"})
 def media_types(*names: str) -> tuple[str, ...]:
     """The canonical media types of formats, in the given order (an offer for content negotiation)."""
     return tuple(_BY_NAME[n].media_type for n in names)
+
+
+def serialise(terms: Iterable[Triple] | Iterable[Quad], name: str, *, prefixes: dict[str, str] | None = None) -> bytes:
+    """Triples or quads serialised in the RDF format ``name`` (prefixes only where the format uses them).
+
+    >>> from pyoxigraph import NamedNode
+    >>> serialise([Triple(NamedNode("http://ex.org/s"), NamedNode("http://ex.org/p"), NamedNode("http://ex.org/o"))],
+    ...           "ntriples")
+    b'<http://ex.org/s> <http://ex.org/p> <http://ex.org/o> .\\n'
+    """
+    data = serialize(terms, format=RDF_FORMATS[name], prefixes=prefixes if name in PREFIXED else None)
+    assert data is not None  # no output given: pyoxigraph returns the bytes
+    return data
+
+
+def serialise_results(result: QuerySolutions | QueryBoolean, name: str) -> bytes:
+    """SELECT or ASK results serialised in the results format ``name``."""
+    data = result.serialize(format=RESULTS_FORMATS[name])
+    assert data is not None
+    return data

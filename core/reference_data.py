@@ -7,6 +7,7 @@ raises :class:`core.errors.InputError` naming the file.
 >>> [r["code"] for r in reference_rows("doc_types.csv")][:3]
 ['KL', 'NQ', 'KH']
 """
+
 from __future__ import annotations
 
 import csv

@@ -13,6 +13,7 @@ named by its label (``Tuyên Quang``), its slug or its IRI.
 >>> resolve_province(store, "tuyen-quang")
 ('https://w3id.org/vankien/id/province/2025/tuyen-quang', 'Tuyên Quang')
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,15 @@ from graph_api.store.sparql_text import sparql_string
 from ontology import DCTERMS, ELI, RDFS, VK
 from ontology.iris import Iris, checked_iri, slug
 
-__all__ = ["find_documents", "resolve_targets", "resolve_document", "resolve_province", "document_info", "values",
-           "value_of"]
+__all__ = [
+    "find_documents",
+    "resolve_targets",
+    "resolve_document",
+    "resolve_province",
+    "document_info",
+    "values",
+    "value_of",
+]
 
 
 def values(var: str, iris: list[str]) -> str:
@@ -44,14 +52,21 @@ def document_info(store: GraphStore, docs: list[str]) -> dict[str, dict[str, str
     """Symbol, title, date, year, file, kind and province of documents: one UNION branch per property, so
     the copies of a cited document's description in many graphs add up instead of multiplying."""
     out: dict[str, dict[str, str]] = {d: {} for d in docs}
-    fields = {"symbol": ELI.id_local, "title": ELI.title, "date": ELI.date_document, "file": VK.sourceFile,
-              "year": VK.year}
+    fields = {
+        "symbol": ELI.id_local,
+        "title": ELI.title,
+        "date": ELI.date_document,
+        "file": VK.sourceFile,
+        "year": VK.year,
+    }
     for i in range(0, len(docs), 200):
-        chunk = docs[i:i + 200]
+        chunk = docs[i : i + 200]
         union = " UNION ".join(f'{{ ?d <{p}> ?value . BIND("{name}" AS ?field) }}' for name, p in fields.items())
-        union += (f' UNION {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?value . FILTER(lang(?value) = "en") '
-                  f'BIND("kind" AS ?field) }} UNION {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?value . '
-                  f'BIND("province" AS ?field) }}')
+        union += (
+            f' UNION {{ ?d <{DCTERMS.type}> ?k . ?k <{RDFS.label}> ?value . FILTER(lang(?value) = "en") '
+            f'BIND("kind" AS ?field) }} UNION {{ ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?value . '
+            f'BIND("province" AS ?field) }}'
+        )
         for r in store.select(f"SELECT DISTINCT ?d ?field ?value WHERE {{ {values('d', chunk)} {union} }}"):
             field, value = value_of(r, "field") or "", value_of(r, "value") or ""
             out[value_of(r, "d") or ""][field] = value.lower() if field == "kind" else value
@@ -74,8 +89,10 @@ def _candidates(store: GraphStore, ref: str, base: str | None) -> list[str]:
             raise NotFound(str(e)) from e
     found: list[str] = []
     for form in _symbol_forms(ref):
-        found += [value_of(r, "d") or "" for r in store.select(
-            f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {sparql_string(form)} }}")]
+        found += [
+            value_of(r, "d") or ""
+            for r in store.select(f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {sparql_string(form)} }}")
+        ]
         if found:
             break
     return list(dict.fromkeys(found))
@@ -86,15 +103,24 @@ def _in_province(doc: dict[str, Any], province: str) -> bool:
     return bool(doc["province"]) and slug(doc["province"]) == want
 
 
-def find_documents(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
-                   base: str | None = None) -> list[dict[str, Any]]:
+def find_documents(
+    store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None, base: str | None = None
+) -> list[dict[str, Any]]:
     """Documents ``ref`` names: [{iri, symbol, year, title, province}]. With ``province``, its documents — or,
     when it has none, the national ones (no province) of that symbol."""
     iris = _candidates(store, ref, base)
     info = document_info(store, iris)
-    found = [{"iri": d, "symbol": info[d].get("symbol"), "title": info[d].get("title"),
-              "year": int(info[d]["year"]) if info[d].get("year") else None, "province": info[d].get("province")}
-             for d in iris if info[d]]
+    found = [
+        {
+            "iri": d,
+            "symbol": info[d].get("symbol"),
+            "title": info[d].get("title"),
+            "year": int(info[d]["year"]) if info[d].get("year") else None,
+            "province": info[d].get("province"),
+        }
+        for d in iris
+        if info[d]
+    ]
     if year is not None:
         found = [d for d in found if d["year"] == int(year)]
     if province:
@@ -102,22 +128,28 @@ def find_documents(store: GraphStore, ref: str, *, year: int | None = None, prov
     return found
 
 
-def resolve_targets(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
-                    base: str | None = None) -> list[dict[str, Any]]:
+def resolve_targets(
+    store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None, base: str | None = None
+) -> list[dict[str, Any]]:
     """The document ``ref`` names — with the undated mentions of its symbol, which join it — or ``NotFound``,
     or ``AmbiguousSymbol`` when the symbol names several dated documents (give ``year`` or ``province``)."""
     found = find_documents(store, ref, year=year, province=province, base=base)
     if not found:
-        raise NotFound(f"no document {ref!r}" + (f" of {year}" if year else "")
-                       + (f" in {province}" if province else "") + " in the store")
+        raise NotFound(
+            f"no document {ref!r}"
+            + (f" of {year}" if year else "")
+            + (f" in {province}" if province else "")
+            + " in the store"
+        )
     dated = [d for d in found if d["year"] is not None]
     if len(dated) > 1:
         raise AmbiguousSymbol(ref, sorted(found, key=lambda d: (d["year"] or 0, d["iri"])))
     return dated + [d for d in found if d["year"] is None]
 
 
-def resolve_document(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
-                     base: str | None = None) -> str:
+def resolve_document(
+    store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None, base: str | None = None
+) -> str:
     """The IRI of the one document ``ref`` names (the dated one when undated mentions join it)."""
     return str(resolve_targets(store, ref, year=year, province=province, base=base)[0]["iri"])
 

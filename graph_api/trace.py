@@ -12,6 +12,7 @@ as the saved queries in ``queries/`` (``trace.rq``, ``serves.rq``, ``coverage.rq
 >>> [(t["province"], t["document"]["symbol"] or t["document"]["kind"]) for t in result["tasks"]]
 [('Tuyên Quang', 'conclusion')]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +37,7 @@ def implementing_documents(store: GraphStore, targets: list[str]) -> dict[str, l
     for _ in range(_MAX_DEPTH):
         if not frontier:
             break
-        rows = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values('b', frontier)}
+        rows = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values("b", frontier)}
             ?a <{ELI.implements}> ?b . FILTER NOT EXISTS {{ ?a a <{VK.Task}> }} }}""")
         frontier = []
         for r in rows:
@@ -63,19 +64,26 @@ def task_details(store: GraphStore, tasks: list[str]) -> dict[str, dict]:
     queries rather than one with many OPTIONALs: every SPARQL engine plans those well)."""
     out: dict[str, dict] = {}
     for i in range(0, len(tasks), 200):
-        chunk = tasks[i:i + 200]
+        chunk = tasks[i : i + 200]
         for r in store.select(f"""SELECT DISTINCT ?t ?doc ?text ?position ?deadline ?ongoing ?start ?end WHERE {{
-                {_values('t', chunk)} ?t <{ELI.is_part_of}> ?doc ; <{VK.text}> ?text .
+                {_values("t", chunk)} ?t <{ELI.is_part_of}> ?doc ; <{VK.text}> ?text .
                 OPTIONAL {{ ?t <{VK.position}> ?position }} OPTIONAL {{ ?t <{VK.deadline}> ?deadline }}
                 OPTIONAL {{ ?t <{VK.ongoing}> ?ongoing }} OPTIONAL {{ ?t <{VK.startOffset}> ?start }}
                 OPTIONAL {{ ?t <{VK.endOffset}> ?end }} }}"""):
             out[_v(r, "t")] = {
-                "task": _v(r, "t"), "province": None, "position": int(_v(r, "position") or 0), "section": None,
-                "text": _v(r, "text"), "deadline": _v(r, "deadline"), "ongoing": _v(r, "ongoing") == "true",
-                "lead": [], "partners": [],
+                "task": _v(r, "t"),
+                "province": None,
+                "position": int(_v(r, "position") or 0),
+                "section": None,
+                "text": _v(r, "text"),
+                "deadline": _v(r, "deadline"),
+                "ongoing": _v(r, "ongoing") == "true",
+                "lead": [],
+                "partners": [],
                 "span": [int(_v(r, "start")), int(_v(r, "end"))] if _v(r, "start") and _v(r, "end") else None,
-                "document": {"iri": _v(r, "doc")}}
-        for r in store.select(f"""SELECT DISTINCT ?t ?role ?label ?secnum WHERE {{ {_values('t', chunk)}
+                "document": {"iri": _v(r, "doc")},
+            }
+        for r in store.select(f"""SELECT DISTINCT ?t ?role ?label ?secnum WHERE {{ {_values("t", chunk)}
                 {{ ?t <{VK.leadBody}> ?b . ?b <{RDFS.label}> ?label . BIND("lead" AS ?role) }}
                 UNION {{ ?t <{VK.partnerBody}> ?b . ?b <{RDFS.label}> ?label . BIND("partners" AS ?role) }}
                 UNION {{ ?t <{VK.section}> ?s . ?s <{VK.number}> ?secnum . BIND("section" AS ?role) }} }}"""):
@@ -99,7 +107,7 @@ def _quotes(store: GraphStore, pairs: list[tuple[str, str]]) -> dict[tuple[str, 
     (binding tasks and documents as two lists would make a cross product of them)."""
     out: dict[tuple[str, str], str] = {}
     for i in range(0, len(pairs), 200):
-        values = " ".join(f"(<{t}> <{o}>)" for t, o in pairs[i:i + 200])
+        values = " ".join(f"(<{t}> <{o}>)" for t, o in pairs[i : i + 200])
         for r in store.select(f"""SELECT DISTINCT ?t ?o ?quote WHERE {{ VALUES (?t ?o) {{ {values} }}
                 ?e <{RDF.subject}> ?t ; <{RDF.object}> ?o ; <{RDF.predicate}> <{ELI.implements}> ;
                    <{VK.quote}> ?quote }}"""):
@@ -109,8 +117,16 @@ def _quotes(store: GraphStore, pairs: list[tuple[str, str]]) -> dict[tuple[str, 
 
 def _labels(store: GraphStore, iris: list[str]) -> dict[str, dict]:
     info = document_info(store, iris)
-    return {d: {"iri": d, "symbol": i.get("symbol"), "year": i.get("year"), "kind": i.get("kind"),
-                "province": i.get("province")} for d, i in info.items()}
+    return {
+        d: {
+            "iri": d,
+            "symbol": i.get("symbol"),
+            "year": i.get("year"),
+            "kind": i.get("kind"),
+            "province": i.get("province"),
+        }
+        for d, i in info.items()
+    }
 
 
 def _natural(iri: str) -> list:
@@ -123,14 +139,22 @@ def _provinces_of_tasks(store: GraphStore, tasks: list[str]) -> dict[str, str | 
     docs = sorted({t.rsplit("/task/", 1)[0] for t in tasks})
     names: dict[str, str] = {}
     for i in range(0, len(docs), 500):
-        for r in store.select(f"""SELECT DISTINCT ?d ?label WHERE {{ {_values('d', docs[i:i + 500])}
+        for r in store.select(f"""SELECT DISTINCT ?d ?label WHERE {{ {_values("d", docs[i : i + 500])}
                 ?d <{VK.province}> ?p . ?p <{RDFS.label}> ?label }}"""):
             names[_v(r, "d")] = _v(r, "label")
     return {t: names.get(t.rsplit("/task/", 1)[0]) for t in tasks}
 
 
-def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None,
-          as_of: str | None = None, limit: int | None = None, offset: int = 0) -> dict:
+def trace(
+    store: GraphStore,
+    ref: str,
+    *,
+    year: int | None = None,
+    province: str | None = None,
+    as_of: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict:
     """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain.
 
     Tasks come in the order of their IRIs (province, issuer, kind, year, number of their document, then
@@ -147,7 +171,7 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
     for i in range(0, len(via), 500):
         for relation, predicate in (("implements", ELI.implements), ("part of", ELI.is_part_of)):
             # one query a relation: cheaper than a UNION of both
-            for r in store.select(f"""SELECT DISTINCT ?t ?via WHERE {{ {_values('via', via[i:i + 500])}
+            for r in store.select(f"""SELECT DISTINCT ?t ?via WHERE {{ {_values("via", via[i : i + 500])}
                     ?t <{predicate}> ?via . ?t a <{VK.Task}> }}"""):
                 t, v = _v(r, "t"), _v(r, "via")
                 if t not in how or (v in target_iris and how[t][0] not in target_iris):
@@ -156,7 +180,7 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
     if province:
         where = _provinces_of_tasks(store, order)
         order = [t for t in order if (where[t] or "").lower() == province.lower()]
-    page = order[offset:offset + limit] if limit is not None else order[offset:]
+    page = order[offset : offset + limit] if limit is not None else order[offset:]
     details = task_details(store, page)
     quotes = _quotes(store, [(t, how[t][0]) for t in page])
     labels = _labels(store, list(plans) + target_iris)
@@ -173,11 +197,17 @@ def trace(store: GraphStore, ref: str, *, year: int | None = None, province: str
         d["quote"] = quotes.get((t, v))
         d["status"] = _deadline_status(d["deadline"], d["ongoing"], today)
         tasks.append(d)
-    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]}
-                 for p in plans]
-    return {"target": targets[0] if len(targets) == 1 else targets, "targets": targets, "as_of": today.isoformat(),
-            "total": len(order), "offset": offset, "limit": limit,
-            "documents": documents, "tasks": tasks}
+    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]} for p in plans]
+    return {
+        "target": targets[0] if len(targets) == 1 else targets,
+        "targets": targets,
+        "as_of": today.isoformat(),
+        "total": len(order),
+        "offset": offset,
+        "limit": limit,
+        "documents": documents,
+        "tasks": tasks,
+    }
 
 
 def trace_rows(result: dict) -> tuple[list[str], list[list[str]]]:
@@ -186,13 +216,33 @@ def trace_rows(result: dict) -> tuple[list[str], list[list[str]]]:
     rows = []
     for t in result["tasks"]:
         doc = t["document"]
-        rows.append([t["province"] or "", doc["symbol"] or f"{doc['kind'] or ''} {doc['date'] or ''}".strip(),
-                     t["section"] or "", " ".join(t["text"].split())[:160], "; ".join(t["lead"]),
-                     "; ".join(t["partners"]), t["deadline"] or "", t["status"],
-                     " → ".join(c.get("symbol") or c["iri"] for c in t["chain"]) or "direct"])
+        rows.append(
+            [
+                t["province"] or "",
+                doc["symbol"] or f"{doc['kind'] or ''} {doc['date'] or ''}".strip(),
+                t["section"] or "",
+                " ".join(t["text"].split())[:160],
+                "; ".join(t["lead"]),
+                "; ".join(t["partners"]),
+                t["deadline"] or "",
+                t["status"],
+                " → ".join(c.get("symbol") or c["iri"] for c in t["chain"]) or "direct",
+            ]
+        )
     for d in result["documents"]:
-        rows.append([d.get("province") or "", d.get("symbol") or d["iri"], "", "(document carrying it out)", "", "",
-                     "", "", " → ".join(c.get("symbol") or c["iri"] for c in d["chain"])])
+        rows.append(
+            [
+                d.get("province") or "",
+                d.get("symbol") or d["iri"],
+                "",
+                "(document carrying it out)",
+                "",
+                "",
+                "",
+                "",
+                " → ".join(c.get("symbol") or c["iri"] for c in d["chain"]),
+            ]
+        )
     return heads, rows
 
 
@@ -208,7 +258,7 @@ def serves(store: GraphStore, ref: str, *, year: int | None = None, province: st
         if not found:
             raise NotFound(f"no document {ref} in the store")
         starts = [d["iri"] for d in found]
-    rows = store.select(f"""SELECT DISTINCT ?s ?o WHERE {{ {_values('start', starts)}
+    rows = store.select(f"""SELECT DISTINCT ?s ?o WHERE {{ {_values("start", starts)}
         {{ ?start <{ELI.implements}> ?o . BIND(?start AS ?s) }}
         UNION {{ ?t <{ELI.is_part_of}> ?start ; a <{VK.Task}> ; <{ELI.implements}> ?o . BIND(?t AS ?s) }} }}""")
     reached: dict[str, list[str]] = {}
@@ -221,26 +271,31 @@ def serves(store: GraphStore, ref: str, *, year: int | None = None, province: st
     for _ in range(_MAX_DEPTH):
         if not frontier:
             break
-        up = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values('a', frontier)} ?a <{ELI.implements}> ?b }}""")
+        up = store.select(f"""SELECT DISTINCT ?a ?b WHERE {{ {_values("a", frontier)} ?a <{ELI.implements}> ?b }}""")
         frontier = []
         for r in up:
             a, b = _v(r, "a"), _v(r, "b")
             if b not in reached:
                 reached[b] = reached[a] + [a]
                 frontier.append(b)
-    levels = {_v(r, "d"): _v(r, "level") for r in store.select(
-        f"""SELECT DISTINCT ?d ?level WHERE {{ {_values('d', list(reached) or starts)}
-            ?d <{VK.level}> ?l . BIND(STRAFTER(STR(?l), "/level/") AS ?level) }}""")}
+    levels = {
+        _v(r, "d"): _v(r, "level")
+        for r in store.select(
+            f"""SELECT DISTINCT ?d ?level WHERE {{ {_values("d", list(reached) or starts)}
+            ?d <{VK.level}> ?l . BIND(STRAFTER(STR(?l), "/level/") AS ?level) }}"""
+        )
+    }
     labels = _labels(store, list(reached))
-    served = [{**labels.get(d, {"iri": d}), "level": levels.get(d), "through": path}
-              for d, path in reached.items()]
+    served = [{**labels.get(d, {"iri": d}), "level": levels.get(d), "through": path} for d, path in reached.items()]
     return {"from": starts, "serves": served}
 
 
 def serves_rows(result: dict) -> tuple[list[str], list[list[str]]]:
     heads = ["document", "level", "year", "through"]
-    return heads, [[s.get("symbol") or s["iri"], s.get("level") or "", str(s.get("year") or ""),
-                    " ← ".join(s["through"])] for s in result["serves"]]
+    return heads, [
+        [s.get("symbol") or s["iri"], s.get("level") or "", str(s.get("year") or ""), " ← ".join(s["through"])]
+        for s in result["serves"]
+    ]
 
 
 def coverage(store: GraphStore, ref: str, *, year: int | None = None, as_of: str | None = None) -> dict:
@@ -253,11 +308,17 @@ def coverage(store: GraphStore, ref: str, *, year: int | None = None, as_of: str
         per[p]["tasks"] += 1
         if t["status"] in ("open", "overdue"):
             per[p][t["status"]] += 1
-    in_store = {_v(r, "label") for r in store.select(f"""SELECT DISTINCT ?label WHERE {{
-        ?d a <{VK.SourceDocument}> ; <{VK.province}> ?p . ?p <{RDFS.label}> ?label }}""")}
-    return {"target": result["target"], "as_of": result["as_of"],
-            "with_tasks": [{"province": p, **c} for p, c in sorted(per.items())],
-            "without_tasks": sorted(in_store - set(per))}
+    in_store = {
+        _v(r, "label")
+        for r in store.select(f"""SELECT DISTINCT ?label WHERE {{
+        ?d a <{VK.SourceDocument}> ; <{VK.province}> ?p . ?p <{RDFS.label}> ?label }}""")
+    }
+    return {
+        "target": result["target"],
+        "as_of": result["as_of"],
+        "with_tasks": [{"province": p, **c} for p, c in sorted(per.items())],
+        "without_tasks": sorted(in_store - set(per)),
+    }
 
 
 def coverage_rows(result: dict) -> tuple[list[str], list[list[str]]]:
@@ -265,4 +326,3 @@ def coverage_rows(result: dict) -> tuple[list[str], list[list[str]]]:
     rows = [[r["province"], str(r["tasks"]), str(r["open"]), str(r["overdue"])] for r in result["with_tasks"]]
     rows += [[p, "0", "0", "0"] for p in result["without_tasks"]]
     return heads, rows
-

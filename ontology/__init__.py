@@ -5,6 +5,7 @@ The Turtle files live beside this module: ``vankien.ttl`` (OWL) and ``shapes.ttl
 >>> str(VK)
 'https://w3id.org/vankien/ontology#'
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,9 +46,17 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 
 PREFIXES: dict[str, str] = {
-    "vk": str(VK), "eli": str(ELI), "org": str(ORG), "foaf": str(FOAF), "prov": str(PROV),
-    "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF), "rdfs": str(RDFS),
-    "owl": str(OWL), "xsd": str(XSD),
+    "vk": str(VK),
+    "eli": str(ELI),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
 }
 
 

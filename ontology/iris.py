@@ -21,6 +21,7 @@ hash of their normalised text. Everything sits under a configurable base
 >>> iris.task(iris.document(number="21", type_code="KL", issuer_code="TW", year=2021), 3)
 'https://w3id.org/vankien/id/doc/tw/kl/2021/21/task/3'
 """
+
 from __future__ import annotations
 
 import os
@@ -32,10 +33,33 @@ from urllib.parse import quote
 DEFAULT_BASE = "https://w3id.org/vankien/"
 
 # Issuer codes of provincial and lower Party/state bodies: their documents are scoped by province.
-LOCAL_ISSUERS = frozenset({
-    "TU", "TỈNHỦY", "THU", "HU", "QU", "TXU", "ĐU", "ĐUK", "DU", "DUK", "UBND", "HĐND", "HDND",
-    "BCSĐ", "BCSD", "BTGTU", "BTCTU", "BDVTU", "UBKTTU", "VPTU", "BCĐ", "BCD", "MTTQ",
-})
+LOCAL_ISSUERS = frozenset(
+    {
+        "TU",
+        "TỈNHỦY",
+        "THU",
+        "HU",
+        "QU",
+        "TXU",
+        "ĐU",
+        "ĐUK",
+        "DU",
+        "DUK",
+        "UBND",
+        "HĐND",
+        "HDND",
+        "BCSĐ",
+        "BCSD",
+        "BTGTU",
+        "BTCTU",
+        "BDVTU",
+        "UBKTTU",
+        "VPTU",
+        "BCĐ",
+        "BCD",
+        "MTTQ",
+    }
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +99,7 @@ def checked_iri(text: str) -> str:
     ValueError: not a valid IRI: 'http://x.invalid/> ?p ?o . SERVICE <http://y/'
     """
     from pyoxigraph import NamedNode
+
     if re.search(r"[\s<>\"{}|^`\\]", text):
         raise ValueError(f"not a valid IRI: {text!r}")
     try:
@@ -92,8 +117,16 @@ class Iris:
         self.id = self.base + "id/"
 
     # -- documents -------------------------------------------------------------------------
-    def document(self, *, number: str, type_code: str, issuer_code: str, year: int | None,
-                 province: str | None = None, fingerprint: str | None = None) -> str:
+    def document(
+        self,
+        *,
+        number: str,
+        type_code: str,
+        issuer_code: str,
+        year: int | None,
+        province: str | None = None,
+        fingerprint: str | None = None,
+    ) -> str:
         """A numbered document: central by issuer, type, year and number; local ones also by province.
 
         A symbol without a year names no one document (numbers restart each term): without a year, a source
@@ -110,8 +143,7 @@ class Iris:
             path = f"{slug(province) if province else 'unknown-province'}/{path}"
         return f"{self.id}doc/{path}"
 
-    def unnumbered_document(self, *, kind: str, province: str | None, date: str | None,
-                            fingerprint: str) -> str:
+    def unnumbered_document(self, *, kind: str, province: str | None, date: str | None, fingerprint: str) -> str:
         """A document without a number (most conclusions of meetings, press reports)."""
         where = slug(province) if province else "unknown-province"
         return f"{self.id}doc/{where}/{slug(kind)}/{date or 'undated'}/{fingerprint[:12]}"
@@ -140,8 +172,15 @@ class Iris:
     def role(self, label: str) -> str:
         return f"{self.id}role/{slug(label)}"
 
-    def meeting(self, *, body: str, province: str | None, term: str | None = None,
-                number: int | None = None, date: str | None = None) -> str:
+    def meeting(
+        self,
+        *,
+        body: str,
+        province: str | None,
+        term: str | None = None,
+        number: int | None = None,
+        date: str | None = None,
+    ) -> str:
         """A meeting by body, term and number, or by body and date when unnumbered."""
         where = slug(province) if province else "unknown-province"
         key = f"{slug(term) if term else 'term-unknown'}/{number}" if number else (date or "undated")

@@ -17,6 +17,7 @@ and ``central_document_iri`` / ``split_symbol`` to mint the same IRIs as the ref
 >>> [row["new"].value for row in store.query(q)]
 ['Thái Nguyên']
 """
+
 from __future__ import annotations
 
 import re
@@ -94,8 +95,10 @@ def body_kinds() -> tuple[BodyKind, ...]:
     >>> next(k for k in body_kinds() if k.key == "ban-thuong-vu-tinh-uy").parent
     'ban-chap-hanh-dang-bo-tinh'
     """
-    return tuple(BodyKind(r["key"], r["name_vi"], r["name_en"], r["level"], r["parent"],
-                          _split(r["aliases"])) for r in _rows("body_kinds.csv"))
+    return tuple(
+        BodyKind(r["key"], r["name_vi"], r["name_en"], r["level"], r["parent"], _split(r["aliases"]))
+        for r in _rows("body_kinds.csv")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +108,10 @@ def provinces() -> tuple[Province, ...]:
     >>> sum(not p.after_2025 for p in provinces()), sum(p.after_2025 for p in provinces())
     (63, 34)
     """
-    return tuple(Province(r["name_vi"], r["slug"], r["period"], r["merged_into"], _split(r["aliases"]))
-                 for r in _rows("provinces.csv"))
+    return tuple(
+        Province(r["name_vi"], r["slug"], r["period"], r["merged_into"], _split(r["aliases"]))
+        for r in _rows("provinces.csv")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +127,12 @@ def central_documents() -> tuple[CentralDocument, ...]:
     >>> sorted(d.date for d in central_documents() if d.symbol == "18-NQ/TW")
     ['2017-10-25', '2022-06-16']
     """
-    return tuple(CentralDocument(r["symbol"], r["type"], r["date"], int(r["year"]),
-                                 _split(r["issuer"]), r["term"], r["title"], r["level"])
-                 for r in _rows("central_documents.csv"))
+    return tuple(
+        CentralDocument(
+            r["symbol"], r["type"], r["date"], int(r["year"]), _split(r["issuer"]), r["term"], r["title"], r["level"]
+        )
+        for r in _rows("central_documents.csv")
+    )
 
 
 # -- symbols and IRIs -------------------------------------------------------------------------
@@ -212,8 +220,9 @@ def _scheme(g: _Graph, iris: Iris, scheme: str, vi: str, en: str) -> str:
     return iri
 
 
-def _concept(g: _Graph, iris: Iris, scheme_iri: str, scheme: str, key: str, vi: str, en: str,
-             aliases: tuple[str, ...] = ()) -> str:
+def _concept(
+    g: _Graph, iris: Iris, scheme_iri: str, scheme: str, key: str, vi: str, en: str, aliases: tuple[str, ...] = ()
+) -> str:
     iri = iris.concept(scheme, key)
     g.add(iri, RDF.type, SKOS.Concept)
     g.add(iri, SKOS.inScheme, scheme_iri)
@@ -295,8 +304,13 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
                 g.add(body, VK.province, province_iri(iris, p))
             if k.parent:
                 parent = kinds[k.parent]
-                g.add(body, ORG.subOrganizationOf, iris.body(parent.name_vi, province=where)
-                      if parent.level == "provincial" else iris.body(parent.name_vi))
+                g.add(
+                    body,
+                    ORG.subOrganizationOf,
+                    iris.body(parent.name_vi, province=where)
+                    if parent.level == "provincial"
+                    else iris.body(parent.name_vi),
+                )
 
     # provinces and the merger
     by_slug_new = {p.slug: p for p in provinces() if p.after_2025}
@@ -339,8 +353,10 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
             g.add(iri, ELI.date_document, _typed(d.date, XSD.date))
         for issuer in d.issuers:
             if issuer not in central_body:
-                raise InputError("data/reference/central_documents.csv",
-                                 f"{d.symbol}: issuer {issuer!r} is not a central body of body_kinds.csv")
+                raise InputError(
+                    "data/reference/central_documents.csv",
+                    f"{d.symbol}: issuer {issuer!r} is not a central body of body_kinds.csv",
+                )
             g.add(iri, ELI.passed_by, central_body[issuer])
         if d.term:
             g.add(iri, VK.term, ox.Literal(d.term))

@@ -11,18 +11,17 @@ import signal
 import socket
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 from pyoxigraph import RdfFormat, Store
 
 from graph_api.http.app import create_app
 from graph_api.http.settings import Settings
+from waiting import answers, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -137,11 +136,13 @@ def start_server(store_spec: str, settings: Settings, **kwargs: object) -> Serve
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
+
+    def started() -> bool:
+        if not thread.is_alive():
             raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
+        return bool(server.started)
+
+    wait_until(started, timeout=30, what="the test server starting", interval=0.02)
     return Server(f"http://127.0.0.1:{port}", app, server, thread)
 
 
@@ -183,14 +184,12 @@ def running(cmd: list[str], url: str, log: Path, env: dict[str, str]) -> Iterato
     with open(log, "w") as out:
         p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
+
+        def up() -> bool:
             assert p.poll() is None, log.read_text()[-3000:]
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/health", timeout=2).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+            return answers(url + "/health")
+
+        wait_until(up, timeout=60, what="the server answering /health", interval=0.2)
         yield p
     finally:
         p.send_signal(signal.SIGINT)

@@ -33,11 +33,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
 
 from graph_api.store.remote import SparqlStore
 from graph_api.store import GraphStore, OxigraphStore
+from waiting import answers, wait_until
 
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 VIRTUOSO_DB_DIR = "/var/lib/virtuoso-opensource-7/db"
@@ -103,20 +103,18 @@ class Server:
 
 
 def _wait_until_up(server: Server, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def up() -> bool:
         if server.proc.poll() is not None:
             raise RuntimeError(f"{server.name} exited with {server.proc.returncode}:\n{server.log_tail()}")
-        try:
-            r = httpx.get(server.query_url, params={"query": "ASK {}"},
-                          headers={"Accept": "application/sparql-results+json"}, timeout=2)
-            if r.status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    server.stop()
-    raise RuntimeError(f"{server.name} did not answer within {timeout:.0f} s:\n{server.log_tail()}")
+        return answers(server.query_url, params={"query": "ASK {}"},
+                       headers={"Accept": "application/sparql-results+json"})
+
+    try:
+        wait_until(up, timeout=timeout, what=f"{server.name} answering", interval=0.2)
+    except TimeoutError:
+        server.stop()
+        raise RuntimeError(f"{server.name} did not answer within {timeout:.0f} s:\n{server.log_tail()}") from None
 
 
 def start_oxigraph_server() -> Server:

@@ -15,6 +15,7 @@ import pytest
 from api_fixtures import (  # noqa: F401
     BIG_GRAPH, TEST_SETTINGS, TOKEN, api_server, fill_store, queries_dir, start_server,
 )
+from waiting import wait_until
 
 RUNAWAY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{BIG_GRAPH}> {{ ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }} }}"
 PATH_BOMB = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://example.org/next>|^<http://example.org/next>)* ?b . ?c ?p ?d }"
@@ -66,7 +67,11 @@ def test_read_queries_in_flight_when_the_worker_is_killed_are_retried(client, ap
         results["runaway"] = httpx.get(api_server.url + "/sparql", params={"query": RUNAWAY}, timeout=30).status_code
 
     def slowish() -> None:  # ~0.6 s of work, in flight when the runaway query's worker is killed
-        time.sleep(1.7)
+        runner = api_server.app.state.runner
+        wait_until(lambda: runner.pid and runner._active.result().pending, timeout=10, what="the runaway query in flight")
+        seen = time.monotonic()  # sent 0.3 s before the runaway query reaches its limit and its worker is killed
+        wait_until(lambda: time.monotonic() >= seen + TEST_SETTINGS.query_timeout - 0.3, timeout=5,
+                   what="the runaway query nearing its limit")
         q = (f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?a WHERE {{ GRAPH <{BIG_GRAPH}> {{ ?a ?p ?b }} }} LIMIT 1500 }}"
              f"{{ SELECT ?c WHERE {{ GRAPH <{BIG_GRAPH}> {{ ?c ?q ?d }} }} LIMIT 1500 }} }}")
         r = httpx.get(api_server.url + "/sparql", params={"query": q}, timeout=30)
@@ -133,7 +138,7 @@ def test_concurrency_cap_answers_429(tmp_path):
         runaway = threading.Thread(target=lambda: status.update(
             runaway=httpx.get(server.url + "/sparql", params={"query": RUNAWAY}, timeout=30).status_code))
         runaway.start()
-        time.sleep(0.5)
+        wait_until(lambda: server.app.state.runner._sem.locked(), timeout=10, what="the runaway query taking the slot")
         r = httpx.get(server.url + "/sparql", params={"query": LOOKUP}, timeout=30)
         assert r.status_code == 429 and r.headers["retry-after"] == "1"
         runaway.join(30)

@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -14,6 +13,7 @@ import pytest
 from backends import free_port
 from graph_api.store import OxigraphStore
 from graph_api.store.ingest import ingest
+from waiting import answers, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,17 +29,17 @@ def service(tmp_path_factory: pytest.TempPathFactory):
                              "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(base + "/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            raise RuntimeError("vankien serve did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-        time.sleep(0.3)
+
+    def up() -> bool:
+        if proc.poll() is not None:
+            raise RuntimeError("vankien serve exited: " + proc.stdout.read().decode(errors="replace")[-2000:])
+        return answers(base + "/health")
+
+    try:
+        wait_until(up, timeout=60, what="vankien serve answering /health")
+    except TimeoutError:
+        proc.kill()
+        raise
     yield base
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=30)

@@ -11,7 +11,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -20,6 +19,7 @@ import pytest
 from graph_api.store import open_store
 from core.errors import AmbiguousSymbol, NotFound
 from visualise import analytics, projections, views
+from waiting import answers, wait_until
 
 BASE = "https://w3id.org/vankien/"
 ID = BASE + "id/"
@@ -395,17 +395,18 @@ def start_server(store_path: Path, log: Path) -> tuple[str, subprocess.Popen]:
                              "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT,
                             cwd=Path(__file__).parent.parent)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def up() -> bool:
         if proc.poll() is not None:
             raise RuntimeError(f"the server exited: {log.read_text()}")
-        try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                return url, proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"the server did not start: {log.read_text()}")
+        return answers(url + "/health")
+
+    try:
+        wait_until(up, timeout=30, what="the server answering /health", interval=0.2)
+    except TimeoutError:
+        proc.kill()
+        raise
+    return url, proc
 
 
 def stop_server(proc: subprocess.Popen) -> None:

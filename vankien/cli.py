@@ -4,6 +4,7 @@ Every command that touches the store takes ``--store`` (``oxigraph:PATH``, ``mem
 ``sparql:QUERY_URL[,UPDATE_URL]``; default ``$VANKIEN_STORE`` or a per-user folder).
 Domain errors exit with their own codes (see ``core.errors``).
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,18 +21,27 @@ from rich.table import Table
 
 from core.errors import VankienError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="vankien: a knowledge graph of Vietnamese Party and state documents.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="vankien: a knowledge graph of Vietnamese Party and state documents.",
+)
 view_app = typer.Typer(no_args_is_help=True, help="Interactive network views exported as standalone HTML files.")
 app.add_typer(view_app, name="view")
 console = Console(stderr=True)
 
-StoreOption = typer.Option(None, "--store", envvar="VANKIEN_STORE",
-                           help="oxigraph:PATH | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)")
+StoreOption = typer.Option(
+    None,
+    "--store",
+    envvar="VANKIEN_STORE",
+    help="oxigraph:PATH | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)",
+)
 
 
 def _store(spec: str | None, *, read_only: bool = False):
     from graph_api.store import open_store
+
     return open_store(spec, read_only=read_only)
 
 
@@ -41,28 +51,35 @@ def _fail(e: VankienError) -> None:
 
 
 @app.command()
-def load(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .pdf)."),
-         store: Optional[str] = StoreOption,
-         workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (0 = every core)."),
-         force: bool = typer.Option(False, help="Reload documents even when unchanged."),
-         bulk: bool = typer.Option(False, help="Write new documents with the store's bulk loader: faster, not "
-                                               "atomic (re-run the load after a crash to repair).")) -> None:
+def load(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .pdf)."),
+    store: Optional[str] = StoreOption,
+    workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (0 = every core)."),
+    force: bool = typer.Option(False, help="Reload documents even when unchanged."),
+    bulk: bool = typer.Option(
+        False,
+        help="Write new documents with the store's bulk loader: faster, not "
+        "atomic (re-run the load after a crash to repair).",
+    ),
+) -> None:
     """Load documents into the store, each into its own named graph.
 
     Example: vankien load data/corpus --workers 0
     """
     from graph_api.store.ingest import ingest
+
     try:
         s = _store(store)
-        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk,
-                        progress=True)
+        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk, progress=True)
         total = _count(s)
         s.close()
     except VankienError as e:
         _fail(e)
-    typer.echo(f"documents loaded: {report.documents}, unchanged: {report.unchanged}, "
-               f"rejected: {len(report.rejected)}, triples written: {report.triples}, "
-               f"triples in store: {total}, {report.seconds:.1f} s")
+    typer.echo(
+        f"documents loaded: {report.documents}, unchanged: {report.unchanged}, "
+        f"rejected: {len(report.rejected)}, triples written: {report.triples}, "
+        f"triples in store: {total}, {report.seconds:.1f} s"
+    )
     for path, reason in report.rejected:
         typer.echo(f"rejected {path}: {reason}")
 
@@ -73,17 +90,20 @@ def _count(s) -> int:
 
 
 @app.command()
-def extract(paths: list[Path] = typer.Argument(..., help="Document files or folders."),
-            format: str = typer.Option("json", "--format", "-f", help="json | summary")) -> None:
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Document files or folders."),
+    format: str = typer.Option("json", "--format", "-f", help="json | summary"),
+) -> None:
     """Extract documents without a store and print the result.
 
     Example: vankien extract data/corpus/seeds --format json
     """
-    from loaders import extract_file
     from graph_api.store.ingest import collect
+    from loaders import extract_file
     from loaders.to_json import document_json
     from loaders.to_rdf import document_iri
     from ontology.iris import Iris
+
     files, problems = collect(paths)
     out, failed = [], list(problems)
     iris = Iris()
@@ -102,23 +122,28 @@ def extract(paths: list[Path] = typer.Argument(..., help="Document files or fold
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         for d in out:
-            typer.echo(f"{d['file']}: {d['kind']} {d['symbol'] or ''} {d['date'] or ''} {d['province'] or ''} — "
-                       f"{len(d['citations'])} citations, {len(d['tasks'])} tasks, "
-                       f"{len(d['assignments'])} assignments")
+            typer.echo(
+                f"{d['file']}: {d['kind']} {d['symbol'] or ''} {d['date'] or ''} {d['province'] or ''} — "
+                f"{len(d['citations'])} citations, {len(d['tasks'])} tasks, "
+                f"{len(d['assignments'])} assignments"
+            )
     if failed and not out:
         raise typer.Exit(2)
 
 
 @app.command()
-def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or use --file)."),
-          file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
-          format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
-          store: Optional[str] = StoreOption) -> None:
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or use --file)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    store: Optional[str] = StoreOption,
+) -> None:
     """Run a SPARQL query over the union of the named graphs (the project's prefixes are preset).
 
     Example: vankien query "SELECT ?d ?s WHERE { ?d eli:id_local ?s } LIMIT 5"
     """
     from ontology import sparql_prefixes
+
     text = file.read_text(encoding="utf-8") if file else sparql
     if not text:
         raise typer.BadParameter("give a query or --file")
@@ -141,8 +166,9 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or 
 
 def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=None) -> None:
     if format == "json":
-        typer.echo(json.dumps(raw if raw is not None else [dict(zip(heads, r)) for r in rows], ensure_ascii=False,
-                              indent=1))
+        typer.echo(
+            json.dumps(raw if raw is not None else [dict(zip(heads, r)) for r in rows], ensure_ascii=False, indent=1)
+        )
     elif format == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -157,9 +183,11 @@ def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=Non
 
 
 @app.command()
-def export(format: str = typer.Option("nquads", "--format", "-f", help="nquads | trig | turtle | jsonld"),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
-           store: Optional[str] = StoreOption) -> None:
+def export(
+    format: str = typer.Option("nquads", "--format", "-f", help="nquads | trig | turtle | jsonld"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    store: Optional[str] = StoreOption,
+) -> None:
     """Export the store: every named graph (nquads, trig) or their union (turtle, jsonld).
 
     Example: vankien export --format trig -o vankien.trig
@@ -183,15 +211,19 @@ def stats(store: Optional[str] = StoreOption) -> None:
     Example: vankien stats --store oxigraph:/tmp/vk
     """
     from ontology import ELI, VK
+
     try:
         s = _store(store)
         rows = s.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        counts = {k: s.select(q)[0]["n"].value for k, q in {
-            "documents read": f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{VK.SourceDocument}> }}",
-            "cited documents": f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d <{ELI.cites}> ?c }}",
-            "tasks": f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{VK.Task}> }}",
-            "implementation edges": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?t <{ELI.implements}> ?c }}",
-        }.items()}
+        counts = {
+            k: s.select(q)[0]["n"].value
+            for k, q in {
+                "documents read": f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{VK.SourceDocument}> }}",
+                "cited documents": f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d <{ELI.cites}> ?c }}",
+                "tasks": f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{VK.Task}> }}",
+                "implementation edges": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?t <{ELI.implements}> ?c }}",
+            }.items()
+        }
         s.close()
     except VankienError as e:
         _fail(e)
@@ -210,6 +242,7 @@ def validate(store: Optional[str] = StoreOption) -> None:
     Example: vankien validate
     """
     from vankien.validate import validate_store
+
     try:
         s = _store(store)
         conforms, report = validate_store(s)
@@ -222,17 +255,24 @@ def validate(store: Optional[str] = StoreOption) -> None:
 
 
 @app.command()
-def serve(store: Optional[str] = StoreOption,
-          host: str = typer.Option("127.0.0.1", help="Address to bind (default loopback only)."),
-          port: int = typer.Option(8000, help="Port."),
-          update_token: Optional[str] = typer.Option(None, envvar="VANKIEN_UPDATE_TOKEN", show_envvar=True,
-                                                     help="Bearer token that allows updates (default: read-only)."),
-          query_timeout: Optional[float] = typer.Option(None, help="Seconds before a query is stopped.")) -> None:
+def serve(
+    store: Optional[str] = StoreOption,
+    host: str = typer.Option("127.0.0.1", help="Address to bind (default loopback only)."),
+    port: int = typer.Option(8000, help="Port."),
+    update_token: Optional[str] = typer.Option(
+        None,
+        envvar="VANKIEN_UPDATE_TOKEN",
+        show_envvar=True,
+        help="Bearer token that allows updates (default: read-only).",
+    ),
+    query_timeout: Optional[float] = typer.Option(None, help="Seconds before a query is stopped."),
+) -> None:
     """Serve SPARQL, linked data, the REST API, the query page and the views over HTTP.
 
     Example: vankien serve --port 8000
     """
     from graph_api.http.app import serve as run
+
     try:
         run(store, host=host, port=port, update_token=update_token, query_timeout=query_timeout)
     except VankienError as e:
@@ -240,21 +280,24 @@ def serve(store: Optional[str] = StoreOption,
 
 
 @app.command()
-def trace(symbol: str = typer.Argument(..., help="Symbol of the central (or provincial) document, e.g. 21-KL/TW."),
-          year: Optional[int] = typer.Option(None, help="Year of the document, when the symbol recurs."),
-          province: Optional[str] = typer.Option(None, help="Only tasks of this province."),
-          as_of: Optional[str] = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD) for open/overdue."),
-          reverse: bool = typer.Option(False, help="Treat SYMBOL as a provincial document and list what it serves."),
-          coverage: bool = typer.Option(False, help="Provinces with and without tasks implementing it."),
-          format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
-          limit: Optional[int] = typer.Option(None, min=0, help="At most this many tasks (a page); all by default."),
-          offset: int = typer.Option(0, min=0, help="Skip this many tasks first (with --limit: the next page)."),
-          store: Optional[str] = StoreOption) -> None:
+def trace(
+    symbol: str = typer.Argument(..., help="Symbol of the central (or provincial) document, e.g. 21-KL/TW."),
+    year: Optional[int] = typer.Option(None, help="Year of the document, when the symbol recurs."),
+    province: Optional[str] = typer.Option(None, help="Only tasks of this province."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD) for open/overdue."),
+    reverse: bool = typer.Option(False, help="Treat SYMBOL as a provincial document and list what it serves."),
+    coverage: bool = typer.Option(False, help="Provinces with and without tasks implementing it."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    limit: Optional[int] = typer.Option(None, min=0, help="At most this many tasks (a page); all by default."),
+    offset: int = typer.Option(0, min=0, help="Skip this many tasks first (with --limit: the next page)."),
+    store: Optional[str] = StoreOption,
+) -> None:
     """Every task that implements a document, directly or through provincial plans.
 
     Example: vankien trace 21-KL/TW --as-of 2024-01-01
     """
     from graph_api import trace as T
+
     try:
         s = _store(store)
         if coverage:
@@ -286,15 +329,19 @@ def _emit(result, format: str, to_rows) -> None:
 
 
 @view_app.command("flow")
-def view_flow(symbol: str = typer.Argument(..., help="Symbol or IRI of the central document."),
-              output: Path = typer.Option(Path("flow.html"), "--output", "-o"),
-              year: Optional[int] = typer.Option(None), province: Optional[str] = typer.Option(None),
-              store: Optional[str] = StoreOption) -> None:
+def view_flow(
+    symbol: str = typer.Argument(..., help="Symbol or IRI of the central document."),
+    output: Path = typer.Option(Path("flow.html"), "--output", "-o"),
+    year: Optional[int] = typer.Option(None),
+    province: Optional[str] = typer.Option(None),
+    store: Optional[str] = StoreOption,
+) -> None:
     """Export the flow of a directive down to provincial tasks as one offline HTML file.
 
     Example: vankien view flow 21-KL/TW -o flow.html
     """
     from visualise.views import export_flow
+
     try:
         s = _store(store)
         path = export_flow(s, symbol, output, year=year, province=province)
@@ -305,13 +352,15 @@ def view_flow(symbol: str = typer.Argument(..., help="Symbol or IRI of the centr
 
 
 @view_app.command("overview")
-def view_overview(output: Path = typer.Option(Path("overview.html"), "--output", "-o"),
-                  store: Optional[str] = StoreOption) -> None:
+def view_overview(
+    output: Path = typer.Option(Path("overview.html"), "--output", "-o"), store: Optional[str] = StoreOption
+) -> None:
     """Export the overview of every central document and what implements it.
 
     Example: vankien view overview -o overview.html
     """
     from visualise.views import export_overview
+
     try:
         s = _store(store)
         path = export_overview(s, output)
@@ -322,13 +371,16 @@ def view_overview(output: Path = typer.Option(Path("overview.html"), "--output",
 
 
 @app.command()
-def analytics(output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write an HTML report here."),
-              store: Optional[str] = StoreOption) -> None:
+def analytics(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write an HTML report here."),
+    store: Optional[str] = StoreOption,
+) -> None:
     """Most-implemented central documents, coverage by province, busiest bodies, central documents.
 
     Example: vankien analytics -o analytics.html
     """
     from visualise.analytics import analytics_report, export_analytics
+
     try:
         s = _store(store)
         if output:

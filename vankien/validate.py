@@ -1,4 +1,5 @@
 """SHACL validation of a store against ``ontology/shapes.ttl`` (pyshacl)."""
+
 from __future__ import annotations
 
 import io
@@ -11,6 +12,7 @@ def validate_store(store: GraphStore) -> tuple[bool, str]:
     """(conforms, report text) for the union of every named graph."""
     import pyshacl
     import rdflib
+
     buf = io.BytesIO()
     store.export(buf, format="nquads")
     dataset = rdflib.Dataset()

@@ -4,6 +4,7 @@ open deadlines, and the documents central to the citation network (networkx).
 
 ``analytics_report(store)`` returns plain data (JSON-ready); ``render_analytics(report)`` an HTML page.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,7 @@ def _labels(store: GraphStore, docs: set[str]) -> dict[str, dict]:
     return {n: dict(a) for n, a in b.g.nodes(data=True)}
 
 
-def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: int = 20,
-                     max_columns: int = 40) -> dict:
+def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: int = 20, max_columns: int = 40) -> dict:
     """Everything the analytics page and ``vankien analytics`` show, as plain data.
 
     Keys: ``most_implemented`` (central documents by the number of local documents and tasks that
@@ -44,21 +44,27 @@ def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: in
     (citing documents, direct and transitive, and betweenness in the citation network).
     """
     today = today or dt.date.today()
-    impl = _rows(store, f"""
+    impl = _rows(
+        store,
+        f"""
         SELECT ?c (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?prov) AS ?provinces) (COUNT(DISTINCT ?t) AS ?tasks)
         WHERE {{
           ?c vk:level ?lvl {_CENTRAL}
           {{ ?d eli:implements ?c ; a eli:LegalResource . OPTIONAL {{ ?d vk:province ?prov }} }}
           UNION {{ ?t eli:implements ?c ; a vk:Task ; eli:is_part_of ?td . OPTIONAL {{ ?td vk:province ?prov }} }}
-        }} GROUP BY ?c""")
-    cover = _rows(store, f"""
+        }} GROUP BY ?c""",
+    )
+    cover = _rows(
+        store,
+        f"""
         SELECT ?c ?prov (SAMPLE(?pl) AS ?provLabel) (COUNT(DISTINCT ?x) AS ?n) WHERE {{
           ?c vk:level ?lvl {_CENTRAL}
           {{ VALUES ?rel {{ eli:implements eli:cites eli:based_on }}
              ?x ?rel ?c ; vk:province ?prov ; a ?cls . VALUES ?cls {{ eli:LegalResource vk:PressReport }} }}
           UNION {{ ?x eli:implements ?c ; a vk:Task ; eli:is_part_of/vk:province ?prov }}
           OPTIONAL {{ ?prov rdfs:label ?pl }}
-        }} GROUP BY ?c ?prov""")
+        }} GROUP BY ?c ?prov""",
+    )
     cit = citation_graph(store)
     labels = _labels(store, {r["c"] for r in impl} | {r["c"] for r in cover})
 
@@ -66,8 +72,10 @@ def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: in
         a = labels.get(iri) or (cit.nodes[iri] if iri in cit else {})
         return {"iri": iri, "label": a.get("label", iri), "symbol": a.get("symbol"), "title": a.get("title")}
 
-    most = [doc(r["c"]) | {"documents": int(r["docs"]), "tasks": int(r["tasks"]), "provinces": int(r["provinces"])}
-            for r in impl]
+    most = [
+        doc(r["c"]) | {"documents": int(r["docs"]), "tasks": int(r["tasks"]), "provinces": int(r["provinces"])}
+        for r in impl
+    ]
     most.sort(key=lambda d: (-(d["documents"] + d["tasks"]), -d["provinces"], d["label"]))
 
     totals: dict[str, int] = defaultdict(int)
@@ -91,21 +99,46 @@ def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: in
         if a["kind"] != "body":
             continue
         tasks = list(bt.predecessors(b))
-        open_ = [t for t in tasks if bt.nodes[t].get("ongoing")
-                 or (bt.nodes[t].get("deadline") and bt.nodes[t]["deadline"][:10] >= today.isoformat())]
-        bodies.append({"iri": b, "label": a["label"], "province": a.get("province"), "tasks": len(tasks),
-                       "lead": sum(1 for t in tasks if bt.edges[t, b]["relation"] == "lead"),
-                       "open": len(open_)})
+        open_ = [
+            t
+            for t in tasks
+            if bt.nodes[t].get("ongoing")
+            or (bt.nodes[t].get("deadline") and bt.nodes[t]["deadline"][:10] >= today.isoformat())
+        ]
+        bodies.append(
+            {
+                "iri": b,
+                "label": a["label"],
+                "province": a.get("province"),
+                "tasks": len(tasks),
+                "lead": sum(1 for t in tasks if bt.edges[t, b]["relation"] == "lead"),
+                "open": len(open_),
+            }
+        )
     bodies.sort(key=lambda d: (-d["tasks"], -d["open"], d["label"], d["iri"]))
 
     betweenness = nx.betweenness_centrality(cit) if len(cit) else {}
-    central = [{"iri": n, "label": cit.nodes[n]["label"], "symbol": cit.nodes[n].get("symbol"),
-                "cited_by": cit.in_degree(n), "reach": len(nx.ancestors(cit, n)),
-                "betweenness": round(betweenness.get(n, 0.0), 4)} for n in cit if cit.in_degree(n)]
+    central = [
+        {
+            "iri": n,
+            "label": cit.nodes[n]["label"],
+            "symbol": cit.nodes[n].get("symbol"),
+            "cited_by": cit.in_degree(n),
+            "reach": len(nx.ancestors(cit, n)),
+            "betweenness": round(betweenness.get(n, 0.0), 4),
+        }
+        for n in cit
+        if cit.in_degree(n)
+    ]
     central.sort(key=lambda d: (-d["reach"], -d["cited_by"], -d["betweenness"], d["label"]))
-    return {"today": today.isoformat(), "most_implemented": most[:top], "coverage": coverage,
-            "bodies": bodies[:top], "citation_centrality": central[:top],
-            "citation_network": {"documents": cit.number_of_nodes(), "relations": cit.number_of_edges()}}
+    return {
+        "today": today.isoformat(),
+        "most_implemented": most[:top],
+        "coverage": coverage,
+        "bodies": bodies[:top],
+        "citation_centrality": central[:top],
+        "citation_network": {"documents": cit.number_of_nodes(), "relations": cit.number_of_edges()},
+    }
 
 
 def _color(value: int, vmax: int) -> str:
@@ -117,7 +150,7 @@ def _color(value: int, vmax: int) -> str:
     if value <= 0 or vmax <= 0:
         return "#ffffff"
     f = min(1.0, value / vmax) ** 0.6
-    lo, hi = (0xff, 0xeb, 0xee), (0xb7, 0x1c, 0x1c)
+    lo, hi = (0xFF, 0xEB, 0xEE), (0xB7, 0x1C, 0x1C)
     r, g, b = (round(lo[i] + (hi[i] - lo[i]) * f) for i in range(3))
     return f"#{r:02x}{g:02x}{b:02x}"
 
@@ -128,24 +161,32 @@ def heatmap_svg(coverage: dict, *, cell: int = 26) -> Markup:
     left, topm = 150, 130
     width, height = left + cell * len(cols) + 10, topm + cell * len(rows) + 10
     vmax = max((v for row in m for v in row), default=0)
-    out = [f'<svg id="vk-heatmap" width="{width}" height="{height}" '
-           f'role="img" aria-label="Ma trận tỉnh × văn bản Trung ương" font-size="11" '
-           f'font-family="Noto Sans, DejaVu Sans, Arial, sans-serif">']
+    out = [
+        f'<svg id="vk-heatmap" width="{width}" height="{height}" '
+        f'role="img" aria-label="Ma trận tỉnh × văn bản Trung ương" font-size="11" '
+        f'font-family="Noto Sans, DejaVu Sans, Arial, sans-serif">'
+    ]
     for j, c in enumerate(cols):
         x = left + j * cell + cell / 2
-        out.append(f'<text transform="translate({x},{topm - 6}) rotate(-60)">{escape(c["symbol"] or c["label"])}'
-                   f'<title>{escape(c["label"])}</title></text>')
+        out.append(
+            f'<text transform="translate({x},{topm - 6}) rotate(-60)">{escape(c["symbol"] or c["label"])}'
+            f"<title>{escape(c['label'])}</title></text>"
+        )
     for i, p in enumerate(rows):
         y = topm + i * cell
         out.append(f'<text x="{left - 6}" y="{y + cell * 0.65}" text-anchor="end">{escape(p["label"])}</text>')
         for j, c in enumerate(cols):
             v = m[i][j]
-            out.append(f'<rect class="vk-cell" x="{left + j * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" '
-                       f'fill="{_color(v, vmax)}" stroke="#eceff1" data-value="{v}">'
-                       f'<title>{escape(p["label"])} × {escape(c["label"])}: {v}</title></rect>')
+            out.append(
+                f'<rect class="vk-cell" x="{left + j * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" '
+                f'fill="{_color(v, vmax)}" stroke="#eceff1" data-value="{v}">'
+                f"<title>{escape(p['label'])} × {escape(c['label'])}: {v}</title></rect>"
+            )
             if v:
-                out.append(f'<text x="{left + j * cell + cell / 2 - 0.5}" y="{y + cell * 0.65}" text-anchor="middle" '
-                           f'fill="{"#fff" if v > vmax / 2 else "#263238"}">{v}</text>')
+                out.append(
+                    f'<text x="{left + j * cell + cell / 2 - 0.5}" y="{y + cell * 0.65}" text-anchor="middle" '
+                    f'fill="{"#fff" if v > vmax / 2 else "#263238"}">{v}</text>'
+                )
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -153,13 +194,17 @@ def heatmap_svg(coverage: dict, *, cell: int = 26) -> Markup:
 def render_analytics(report: dict, *, base: str | None = None, served: bool = False) -> str:
     """The analytics page (HTML + inline SVG, no script)."""
     from visualise.views import _env, _href
+
     base = Iris(base).base
 
     def link(iri: str) -> str | None:
         return _href(iri, base, served)
 
-    return _env().get_template("analytics.html").render(r=report, heatmap=heatmap_svg(report["coverage"]),
-                                                        link=link, served=served)
+    return (
+        _env()
+        .get_template("analytics.html")
+        .render(r=report, heatmap=heatmap_svg(report["coverage"]), link=link, served=served)
+    )
 
 
 def export_analytics(store: GraphStore, out_path: str | Path, *, today: dt.date | None = None) -> Path:

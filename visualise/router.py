@@ -8,6 +8,7 @@ The store comes from ``get_store(request)``: ``app.state.store`` (a ``GraphStore
 has one, else the app's query runner (``app.state.runner``, see ``graph_api.store.runner``) behind the
 ``GraphStore.select`` interface. The IRI base comes from ``app.state.settings.base`` when present.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from ontology.iris import Iris
 from core.errors import NotFound, QueryError, VankienError
+from ontology.iris import Iris
 from visualise import analytics, projections
 from visualise.views import STATIC_DIR, VIS_JS, render_html
 
@@ -28,8 +29,11 @@ __all__ = ["router", "get_store", "get_base", "RunnerStore"]
 
 router = APIRouter(prefix="/view", tags=["views"])
 ASSETS_URL = "/view/static"
-_STATIC_FILES = {VIS_JS: "text/javascript", "LICENSE-vis-network-MIT": "text/plain",
-                 "LICENSE-vis-network-APACHE-2.0": "text/plain"}
+_STATIC_FILES = {
+    VIS_JS: "text/javascript",
+    "LICENSE-vis-network-MIT": "text/plain",
+    "LICENSE-vis-network-APACHE-2.0": "text/plain",
+}
 
 
 class RunnerStore:
@@ -40,9 +44,18 @@ class RunnerStore:
         self.runner, self.timeout, self.max_rows = runner, timeout, max_rows
 
     def select(self, sparql: str) -> list[dict]:
-        kind, body = anyio.from_thread.run(functools.partial(
-            self.runner.call, "query", timeout=self.timeout, query=sparql, results_format="json",
-            graph_format=None, union=True, max_rows=self.max_rows))
+        kind, body = anyio.from_thread.run(
+            functools.partial(
+                self.runner.call,
+                "query",
+                timeout=self.timeout,
+                query=sparql,
+                results_format="json",
+                graph_format=None,
+                union=True,
+                max_rows=self.max_rows,
+            )
+        )
         if kind != "solutions":
             raise QueryError("expected a SELECT result")
         return [{k: _term(v) for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
@@ -66,8 +79,9 @@ def get_store(request: Request):
     if getattr(state, "store", None) is not None:
         return state.store
     settings = getattr(state, "settings", None)
-    return RunnerStore(state.runner, timeout=getattr(settings, "query_timeout", 30.0),
-                       max_rows=getattr(settings, "max_rows", 100_000))
+    return RunnerStore(
+        state.runner, timeout=getattr(settings, "query_timeout", 30.0), max_rows=getattr(settings, "max_rows", 100_000)
+    )
 
 
 def get_base(request: Request) -> str:
@@ -85,19 +99,24 @@ def _error(e: VankienError) -> HTMLResponse:
     for c in getattr(e, "candidates", []) or []:
         extra += f"<li>{c.get('symbol')} — {c.get('year')} — {c.get('province') or ''}: {c.get('iri')}</li>"
     from markupsafe import escape
-    return HTMLResponse(f"<!DOCTYPE html><meta charset='utf-8'><title>{e.http_status}</title>"
-                        f"<h1>{e.http_status}</h1><p>{escape(str(e))}</p>"
-                        + (f"<ul>{extra}</ul>" if extra else ""), status_code=e.http_status)
+
+    return HTMLResponse(
+        f"<!DOCTYPE html><meta charset='utf-8'><title>{e.http_status}</title>"
+        f"<h1>{e.http_status}</h1><p>{escape(str(e))}</p>" + (f"<ul>{extra}</ul>" if extra else ""),
+        status_code=e.http_status,
+    )
 
 
 def _guard(fn):
     """Domain errors become an HTML page with their HTTP status."""
+
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except VankienError as e:
             return _error(e)
+
     return wrapper
 
 
@@ -115,16 +134,22 @@ def overview(store=Depends(get_store), base: str = Depends(get_base)) -> Respons
 
 @router.get("/flow/{document:path}", response_class=HTMLResponse, summary="flow of one directive down to tasks")
 @_guard
-def flow(document: str, year: int | None = Query(None), province: str | None = Query(None),
-         store=Depends(get_store), base: str = Depends(get_base)) -> Response:
+def flow(
+    document: str,
+    year: int | None = Query(None),
+    province: str | None = Query(None),
+    store=Depends(get_store),
+    base: str = Depends(get_base),
+) -> Response:
     ref = _iri_from_id(document, base) if document.startswith(("doc/", "id/doc/")) else document
     return _page(projections.flow_graph(store, ref, year=year, province=province), base)
 
 
 @router.get("/document/{id:path}", response_class=HTMLResponse, summary="one document and its neighbourhood")
 @_guard
-def document(id: str, year: int | None = Query(None), store=Depends(get_store),
-             base: str = Depends(get_base)) -> Response:
+def document(
+    id: str, year: int | None = Query(None), store=Depends(get_store), base: str = Depends(get_base)
+) -> Response:
     ref = _iri_from_id(id, base) if id.startswith(("doc/", "id/doc/", "http")) else id
     return _page(projections.document_graph(store, ref, year=year), base)
 
@@ -138,8 +163,13 @@ def province(name: str, store=Depends(get_store), base: str = Depends(get_base))
 @router.get("/meeting/{id:path}", response_class=HTMLResponse, summary="a meeting and what it produced")
 @_guard
 def meeting(id: str, store=Depends(get_store), base: str = Depends(get_base)) -> Response:
-    iri = id if id.startswith("http") else base + ("" if id.startswith("id/") else "id/") + (
-        id if id.startswith(("meeting/", "id/")) else "meeting/" + id)
+    iri = (
+        id
+        if id.startswith("http")
+        else base
+        + ("" if id.startswith("id/") else "id/")
+        + (id if id.startswith(("meeting/", "id/")) else "meeting/" + id)
+    )
     return _page(projections.meeting_graph(store, iri), base)
 
 
@@ -153,8 +183,12 @@ def citations(store=Depends(get_store), base: str = Depends(get_base)) -> Respon
 
 @router.get("/analytics", summary="most-implemented documents, coverage heat map, bodies, citation centrality")
 @_guard
-def analytics_page(format: str = Query("html", pattern="^(html|json)$"), today: dt.date | None = Query(None),
-                   store=Depends(get_store), base: str = Depends(get_base)) -> Response:
+def analytics_page(
+    format: str = Query("html", pattern="^(html|json)$"),
+    today: dt.date | None = Query(None),
+    store=Depends(get_store),
+    base: str = Depends(get_base),
+) -> Response:
     report = analytics.analytics_report(store, today=today)
     if format == "json":
         return JSONResponse(report)
@@ -165,5 +199,6 @@ def analytics_page(format: str = Query("html", pattern="^(html|json)$"), today: 
 def static(name: str) -> Response:
     if name not in _STATIC_FILES:
         return _error(NotFound(f"no static file {name}"))
-    return FileResponse(STATIC_DIR / name, media_type=_STATIC_FILES[name],
-                        headers={"Cache-Control": "public, max-age=86400"})
+    return FileResponse(
+        STATIC_DIR / name, media_type=_STATIC_FILES[name], headers={"Cache-Control": "public, max-age=86400"}
+    )

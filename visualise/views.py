@@ -15,6 +15,7 @@ licences beside it) is inlined, or served from ``assets_url`` by the service. Be
 >>> pos["c"][1] < pos["t"][1]
 True
 """
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,18 @@ from graph_api.store import GraphStore
 from ontology.iris import Iris
 from visualise.projections import KIND_LABELS_VI, flow_graph, overview_graph
 
-__all__ = ["STYLE", "EDGE_STYLE", "layered_layout", "aggregate", "importance", "render_html",
-           "export_flow", "export_overview", "export_graph", "MAX_NODES"]
+__all__ = [
+    "STYLE",
+    "EDGE_STYLE",
+    "layered_layout",
+    "aggregate",
+    "importance",
+    "render_html",
+    "export_flow",
+    "export_overview",
+    "export_graph",
+    "MAX_NODES",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -98,9 +109,11 @@ def _layers(g: nx.DiGraph) -> dict[str, int]:
     for n, a in g.nodes(data=True):
         kind = a.get("kind", "document")
         layer = float(STYLE.get(kind, STYLE["document"])["layer"])
-        if kind == "document" and any(g.nodes[p].get("kind") == "document" and g.edges[p, n].get("relation")
-                                      in ("implements", "cites", "based_on", "task_implements")
-                                      for p in g.predecessors(n)):
+        if kind == "document" and any(
+            g.nodes[p].get("kind") == "document"
+            and g.edges[p, n].get("relation") in ("implements", "cites", "based_on", "task_implements")
+            for p in g.predecessors(n)
+        ):
             layer += 0.5
         raw[n] = layer
     index = {v: i for i, v in enumerate(sorted(set(raw.values())))}
@@ -131,7 +144,7 @@ def layered_layout(g: nx.DiGraph, *, width: float | None = None) -> dict[str, tu
         members.sort(key=lambda n: (bary(n), -imp[n] if layer == 0 else 0, str(g.nodes[n].get("label", "")), n))
         spacing = max(STYLE.get(g.nodes[n].get("kind"), STYLE["document"])["spacing"] for n in members)
         per_row = max(6, int(width // spacing))
-        rows = [members[i:i + per_row] for i in range(0, len(members), per_row)]
+        rows = [members[i : i + per_row] for i in range(0, len(members), per_row)]
         row_height = 70.0 if spacing < 100 else 110.0
         for r, row in enumerate(rows):
             step = min(max(spacing * 1.6, 200.0), width / max(len(row), 1)) if len(rows) == 1 else width / per_row
@@ -151,13 +164,16 @@ def aggregate(g: nx.DiGraph, max_nodes: int = MAX_NODES) -> nx.DiGraph:
     The result says what was done in ``graph["aggregated"]``."""
     if len(g) <= max_nodes:
         return g
-    h = _group(g, lambda n, a: a.get("kind") == "task",
-               lambda n, a: ("tasks", a.get("document") or "?"), "nhiệm vụ")
+    h = _group(g, lambda n, a: a.get("kind") == "task", lambda n, a: ("tasks", a.get("document") or "?"), "nhiệm vụ")
     notes = [f"nhiệm vụ gộp theo văn bản ({len(g)} → {len(h)} nút)"]
     if len(h) > max_nodes:
         before = len(h)
-        h = _group(h, lambda n, a: a.get("kind") in ("body", "project"),
-                   lambda n, a: (a["kind"], a.get("province") or "Trung ương"), None)
+        h = _group(
+            h,
+            lambda n, a: a.get("kind") in ("body", "project"),
+            lambda n, a: (a["kind"], a.get("province") or "Trung ương"),
+            None,
+        )
         notes.append(f"cơ quan và dự án gộp theo tỉnh ({before} → {len(h)} nút)")
     h.graph["aggregated"] = "; ".join(notes)
     return h
@@ -182,11 +198,19 @@ def _group(g: nx.DiGraph, select, key, noun: str | None) -> nx.DiGraph:
         roots = sorted({r for m in members for r in g.nodes[m].get("roots", [])})
         years = [g.nodes[m].get("year") for m in members if g.nodes[m].get("year")]
         provinces = {g.nodes[m].get("province") for m in members}
-        h.add_node(target[members[0]], kind="aggregate", label=f"{len(members)} {what}", count=len(members),
-                   group_of=first["kind"], where=where, iri=k[1] if k[1] in g else None, roots=roots,
-                   year=min(years) if years else None,
-                   province=provinces.pop() if len(provinces) == 1 else None,
-                   members=sorted(str(g.nodes[m].get("label")) for m in members)[:40])
+        h.add_node(
+            target[members[0]],
+            kind="aggregate",
+            label=f"{len(members)} {what}",
+            count=len(members),
+            group_of=first["kind"],
+            where=where,
+            iri=k[1] if k[1] in g else None,
+            roots=roots,
+            year=min(years) if years else None,
+            province=provinces.pop() if len(provinces) == 1 else None,
+            members=sorted(str(g.nodes[m].get("label")) for m in members)[:40],
+        )
     weight: Counter = Counter()
     relation: dict[tuple[str, str], str] = {}
     for u, v, a in g.edges(data=True):
@@ -206,7 +230,7 @@ def _href(iri: str | None, base: str, relative: bool) -> str | None:
     if not iri or not iri.startswith(("http://", "https://")):
         return None
     if relative and iri.startswith(base):
-        return "/" + iri[len(base):]
+        return "/" + iri[len(base) :]
     return iri
 
 
@@ -279,41 +303,87 @@ def _network(g: nx.DiGraph, pos: dict, base: str, relative: bool) -> Network:
         iri = a.get("iri")
         href = _href(iri, base, relative)
         details = {
-            "kind": kind, "kindLabel": KIND_LABELS_VI.get(kind, kind), "label": a.get("label"),
-            "iri": iri, "href": href, "province": a.get("province"), "year": a.get("year"),
-            "date": _fmt_date(a.get("date")), "symbol": a.get("symbol"), "title": a.get("title"),
-            "text": a.get("text"), "quote": a.get("quote"), "deadline": _deadline_vi(a),
-            "document": a.get("document_label"), "roots": a.get("roots", []), "importance": imp,
-            "members": a.get("members"), "count": a.get("count"), "search": _search_text(a),
+            "kind": kind,
+            "kindLabel": KIND_LABELS_VI.get(kind, kind),
+            "label": a.get("label"),
+            "iri": iri,
+            "href": href,
+            "province": a.get("province"),
+            "year": a.get("year"),
+            "date": _fmt_date(a.get("date")),
+            "symbol": a.get("symbol"),
+            "title": a.get("title"),
+            "text": a.get("text"),
+            "quote": a.get("quote"),
+            "deadline": _deadline_vi(a),
+            "document": a.get("document_label"),
+            "roots": a.get("roots", []),
+            "importance": imp,
+            "members": a.get("members"),
+            "count": a.get("count"),
+            "search": _search_text(a),
             "focus": n == g.graph.get("focus"),
         }
         if relative and iri and iri.startswith(base + "id/"):
-            path = iri[len(base + "id/"):]
+            path = iri[len(base + "id/") :]
             if kind in ("central", "document", "press"):
-                details["views"] = [["Xem văn bản", "/view/document/" + path],
-                                    ["Xem luồng thực hiện", "/view/flow/" + path]]
-        net.add_node(n, label=str(a.get("label") or n), shape=style["shape"], color=style["color"],
-                     size=size, x=pos[n][0], y=pos[n][1], physics=False, title=_tooltip(a),
-                     font={"size": 11 if kind == "task" else 14, "color": "#263238"},
-                     borderWidth=3 if details["focus"] else 1,
-                     vk={k: v for k, v in details.items() if v not in (None, [], False)})
+                details["views"] = [
+                    ["Xem văn bản", "/view/document/" + path],
+                    ["Xem luồng thực hiện", "/view/flow/" + path],
+                ]
+        net.add_node(
+            n,
+            label=str(a.get("label") or n),
+            shape=style["shape"],
+            color=style["color"],
+            size=size,
+            x=pos[n][0],
+            y=pos[n][1],
+            physics=False,
+            title=_tooltip(a),
+            font={"size": 11 if kind == "task" else 14, "color": "#263238"},
+            borderWidth=3 if details["focus"] else 1,
+            vk={k: v for k, v in details.items() if v not in (None, [], False)},
+        )
     for i, (u, v, a) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))):
         rel = a.get("relation", "cites")
         es = EDGE_STYLE.get(rel, EDGE_STYLE["cites"])
         title = RELATION_VI.get(rel, rel) + (f" ×{a['weight']}" if a.get("weight", 1) > 1 else "")
         if a.get("quote"):
             title += "\n«" + a["quote"] + "»"
-        net.add_edge(u, v, color=es["color"], width=es["width"] if not big else max(0.6, es["width"] / 2),
-                     dashes=es["dashes"], title=title, relation=rel, id=f"e{i}")
-    net.set_options(json.dumps({
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False},
-        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
-                        "hideEdgesOnZoom": big, "keyboard": False, "navigationButtons": False},
-        "nodes": {"borderWidth": 1, "font": {"face": "Noto Sans, DejaVu Sans, Arial, sans-serif"}},
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
-                  "color": {"inherit": False}, "selectionWidth": 2},
-    }))
+        net.add_edge(
+            u,
+            v,
+            color=es["color"],
+            width=es["width"] if not big else max(0.6, es["width"] / 2),
+            dashes=es["dashes"],
+            title=title,
+            relation=rel,
+            id=f"e{i}",
+        )
+    net.set_options(
+        json.dumps(
+            {
+                "physics": {"enabled": False},
+                "layout": {"improvedLayout": False},
+                "interaction": {
+                    "hover": not big,
+                    "tooltipDelay": 150,
+                    "hideEdgesOnDrag": big,
+                    "hideEdgesOnZoom": big,
+                    "keyboard": False,
+                    "navigationButtons": False,
+                },
+                "nodes": {"borderWidth": 1, "font": {"face": "Noto Sans, DejaVu Sans, Arial, sans-serif"}},
+                "edges": {
+                    "smooth": False,
+                    "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+                    "color": {"inherit": False},
+                    "selectionWidth": 2,
+                },
+            }
+        )
+    )
     return net
 
 
@@ -321,11 +391,17 @@ def _legend_shape(shape: str, color: str) -> Markup:
     """A small inline SVG of a vis-network shape (for the legend)."""
     pts = {
         "star": "9,1 11.4,6.5 17,6.9 12.7,10.6 14,16 9,13.1 4,16 5.3,10.6 1,6.9 6.6,6.5",
-        "diamond": "9,1 17,9 9,17 1,9", "triangle": "9,2 17,16 1,16", "triangleDown": "1,2 17,2 9,16",
-        "hexagon": "5,2 13,2 17,9 13,16 5,16 1,9", "square": "2,2 16,2 16,16 2,16",
+        "diamond": "9,1 17,9 9,17 1,9",
+        "triangle": "9,2 17,16 1,16",
+        "triangleDown": "1,2 17,2 9,16",
+        "hexagon": "5,2 13,2 17,9 13,16 5,16 1,9",
+        "square": "2,2 16,2 16,16 2,16",
     }
-    inner = (f'<circle cx="9" cy="9" r="7" fill="{color}"/>' if shape == "dot"
-             else f'<polygon points="{pts[shape]}" fill="{color}"/>')
+    inner = (
+        f'<circle cx="9" cy="9" r="7" fill="{color}"/>'
+        if shape == "dot"
+        else f'<polygon points="{pts[shape]}" fill="{color}"/>'
+    )
     return Markup(f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">{inner}</svg>')
 
 
@@ -339,8 +415,15 @@ def _json_script(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def render_html(g: nx.DiGraph, *, base: str | None = None, served: bool = False,
-                assets_url: str | None = None, max_nodes: int = MAX_NODES, title: str | None = None) -> str:
+def render_html(
+    g: nx.DiGraph,
+    *,
+    base: str | None = None,
+    served: bool = False,
+    assets_url: str | None = None,
+    max_nodes: int = MAX_NODES,
+    title: str | None = None,
+) -> str:
     """One HTML page for a projection.
 
     ``served`` makes resource links relative to the service (``/id/…``) and adds links to other
@@ -357,27 +440,55 @@ def render_html(g: nx.DiGraph, *, base: str | None = None, served: bool = False,
     roots = [{"id": r, "label": g.nodes[r]["label"]} for r in g.graph.get("roots", []) if r in g]
     provinces = sorted({a["province"] for _, a in g.nodes(data=True) if a.get("province")})
     years = sorted({a["year"] for _, a in g.nodes(data=True) if a.get("year")})
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "served": served,
-            "primaryKinds": list(PRIMARY_KINDS)}
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "served": served,
+        "primaryKinds": list(PRIMARY_KINDS),
+    }
     vendor = None if assets_url else Markup((STATIC_DIR / VIS_JS).read_text(encoding="utf-8"))
     app_js = Markup((TEMPLATES_DIR / "view.js").read_text(encoding="utf-8"))
-    legend = [{"kind": k, "label": KIND_LABELS_VI.get(k, k), "count": kinds[k],
-               "svg": _legend_shape(STYLE[k]["shape"], STYLE[k]["color"])} for k in STYLE if kinds.get(k)]
-    used = sorted({a.get("relation") for _, _, a in g.edges(data=True)} & set(EDGE_STYLE),
-                  key=list(EDGE_STYLE).index)
-    edge_legend = [{"label": EDGE_STYLE[r]["label"], "color": EDGE_STYLE[r]["color"],
-                    "dashed": bool(EDGE_STYLE[r]["dashes"])} for r in used]
-    return _env().get_template("view.html").render(
-        title=title or g.graph.get("title") or "vankien", data=_json_script(data), vendor_js=vendor,
-        vendor_url=f"{assets_url}/{VIS_JS}" if assets_url else None, app_js=app_js, legend=legend,
-        edge_legend=edge_legend, roots=roots, provinces=provinces, years=years, node_count=len(g),
-        edge_count=g.number_of_edges(), full_size=full_size, aggregated=g.graph.get("aggregated"),
-        served=served)
+    legend = [
+        {
+            "kind": k,
+            "label": KIND_LABELS_VI.get(k, k),
+            "count": kinds[k],
+            "svg": _legend_shape(STYLE[k]["shape"], STYLE[k]["color"]),
+        }
+        for k in STYLE
+        if kinds.get(k)
+    ]
+    used = sorted({a.get("relation") for _, _, a in g.edges(data=True)} & set(EDGE_STYLE), key=list(EDGE_STYLE).index)
+    edge_legend = [
+        {"label": EDGE_STYLE[r]["label"], "color": EDGE_STYLE[r]["color"], "dashed": bool(EDGE_STYLE[r]["dashes"])}
+        for r in used
+    ]
+    return (
+        _env()
+        .get_template("view.html")
+        .render(
+            title=title or g.graph.get("title") or "vankien",
+            data=_json_script(data),
+            vendor_js=vendor,
+            vendor_url=f"{assets_url}/{VIS_JS}" if assets_url else None,
+            app_js=app_js,
+            legend=legend,
+            edge_legend=edge_legend,
+            roots=roots,
+            provinces=provinces,
+            years=years,
+            node_count=len(g),
+            edge_count=g.number_of_edges(),
+            full_size=full_size,
+            aggregated=g.graph.get("aggregated"),
+            served=served,
+        )
+    )
 
 
 # -- exports (used by the CLI) ------------------------------------------------------------------
-def export_graph(g: nx.DiGraph, out_path: str | Path, *, base: str | None = None,
-                 max_nodes: int = MAX_NODES) -> Path:
+def export_graph(g: nx.DiGraph, out_path: str | Path, *, base: str | None = None, max_nodes: int = MAX_NODES) -> Path:
     """Write one standalone, offline HTML file for a projection; returns its path."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -385,8 +496,9 @@ def export_graph(g: nx.DiGraph, out_path: str | Path, *, base: str | None = None
     return out
 
 
-def export_flow(store: GraphStore, symbol_or_iri: str, out_path: str | Path, *, year: int | None = None,
-                province: str | None = None) -> Path:
+def export_flow(
+    store: GraphStore, symbol_or_iri: str, out_path: str | Path, *, year: int | None = None, province: str | None = None
+) -> Path:
     """``vankien view flow 21-KL/TW -o flow.html``: the flow view of one document as one offline file.
 
     Raises ``NotFound`` / ``AmbiguousSymbol`` (give ``year``) like ``projections.resolve_document``.

@@ -7,6 +7,7 @@ started in the lifespan, and mounts the routers of this layer — the SPARQL pro
 (:mod:`graph_api.http.trace_routes`), the query page (:mod:`graph_api.http.query_page`) — the network views of
 the layer below (:data:`visualise.router.router`), and the routers passed as ``extra_routers``.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.errors import NotFound, Refused, VankienError
 from graph_api.http.fast_path import QueryFastPath
@@ -58,13 +59,14 @@ class BodyLimit:
                     too_large = False
                 if too_large:
                     response = PlainTextResponse(
-                        f"the request body is larger than the limit of {self.max_bytes} bytes\n", status_code=413)
+                        f"the request body is larger than the limit of {self.max_bytes} bytes\n", status_code=413
+                    )
                     await response(scope, receive, send)
                     return
         received = 0
         limit = self.max_bytes
 
-        async def limited() -> dict:
+        async def limited() -> Message:
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
@@ -76,8 +78,9 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-def render_error(path: str, accept: str, status: int, kind: str, message: str,
-                 headers: dict[str, str] | None = None) -> tuple[int, str, bytes, dict[str, str] | None]:
+def render_error(
+    path: str, accept: str, status: int, kind: str, message: str, headers: dict[str, str] | None = None
+) -> tuple[int, str, bytes, dict[str, str] | None]:
     """A clear error as (status, media type, body, headers): JSON for /api and JSON-accepting clients,
     plain text otherwise.
 
@@ -90,11 +93,13 @@ def render_error(path: str, accept: str, status: int, kind: str, message: str,
     return status, "text/plain; charset=utf-8", f"{status} {kind}: {message}\n".encode(), headers
 
 
-def error_response(request: Request, status: int, kind: str, message: str,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    request: Request, status: int, kind: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     """The response of :func:`render_error` for a request."""
-    status, media_type, body, headers = render_error(request.url.path, request.headers.get("accept", ""),
-                                                     status, kind, message, headers)
+    status, media_type, body, headers = render_error(
+        request.url.path, request.headers.get("accept", ""), status, kind, message, headers
+    )
     return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
@@ -105,9 +110,10 @@ class ServiceApp(FastAPI):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.fast_path is not None and scope["type"] == "http" and scope["path"] == "/sparql":
-            receive = await self.fast_path(scope, receive, send)
-            if receive is None:
+            handed_on = await self.fast_path(scope, receive, send)
+            if handed_on is None:
                 return
+            receive = handed_on
         await super().__call__(scope, receive, send)
 
 
@@ -119,15 +125,21 @@ def api_docs_router() -> APIRouter:
     from swagger_ui_bundle import swagger_ui_path
 
     router = APIRouter(include_in_schema=False)
-    files = {p.name: p for p in Path(swagger_ui_path).iterdir()
-             if p.name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")}
+    files = {
+        p.name: p
+        for p in Path(swagger_ui_path).iterdir()
+        if p.name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")
+    }
 
     @router.get("/docs")
     async def docs(request: Request) -> Response:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{request.app.title} — API",
-                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs/static/swagger-ui.css",
-                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{request.app.title} — API",
+            swagger_js_url="/docs/static/swagger-ui-bundle.js",
+            swagger_css_url="/docs/static/swagger-ui.css",
+            swagger_favicon_url="/docs/static/favicon-32x32.png",
+        )
 
     @router.get("/docs/static/{name}")
     async def docs_static(name: str) -> Response:
@@ -138,16 +150,25 @@ def api_docs_router() -> APIRouter:
     return router
 
 
-def create_app(store_spec: str, *, settings: Settings | None = None,
-               extra_routers: Sequence[APIRouter] = (), include_optional: bool = True) -> FastAPI:
+def create_app(
+    store_spec: str,
+    *,
+    settings: Settings | None = None,
+    extra_routers: Sequence[APIRouter] = (),
+    include_optional: bool = True,
+) -> FastAPI:
     """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runner = QueryRunner(store_spec, max_concurrent=settings.max_concurrent,
-                             queue_timeout=settings.queue_timeout, prefixes=dict(PREFIXES),
-                             cache_bytes=settings.cache_bytes)
+        runner = QueryRunner(
+            store_spec,
+            max_concurrent=settings.max_concurrent,
+            queue_timeout=settings.queue_timeout,
+            prefixes=dict(PREFIXES),
+            cache_bytes=settings.cache_bytes,
+        )
         await runner.start()
         app.state.runner = runner
         log.info("serving %s (%s)", store_spec, "read-only" if settings.read_only else "updates need the token")
@@ -156,16 +177,25 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
         finally:
             await runner.close()
 
-    app = ServiceApp(title=f"{settings.title} — SPARQL and linked-data service", version="0.1.0",
-                  lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, "
-                              "a query page at /query.")
+    app = ServiceApp(
+        title=f"{settings.title} — SPARQL and linked-data service",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, a query page at /query.",
+    )
     app.state.settings = settings
     app.fast_path = QueryFastPath(app.state, render_error, settings.max_body_bytes)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                       allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["Content-Type", "Retry-After"], max_age=3600)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["Content-Type", "Retry-After"],
+        max_age=3600,
+    )
 
     @app.exception_handler(VankienError)
     async def _domain_error(request: Request, exc: VankienError) -> Response:
@@ -182,8 +212,13 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
     @app.get("/health", tags=["service"], summary="liveness and the store worker's state")
     async def health(request: Request) -> dict:
         runner: QueryRunner = request.app.state.runner
-        return {"status": "ok", "worker_pid": runner.pid, "restarts": runner.restarts,
-                "read_only": settings.read_only, "cache": runner.cache.stats() if runner.cache else None}
+        return {
+            "status": "ok",
+            "worker_pid": runner.pid,
+            "restarts": runner.restarts,
+            "read_only": settings.read_only,
+            "cache": runner.cache.stats() if runner.cache else None,
+        }
 
     app.include_router(api_docs_router())
     app.include_router(sparql_router())
@@ -196,12 +231,22 @@ def create_app(store_spec: str, *, settings: Settings | None = None,
     return app
 
 
-def serve(store_spec: str | None = None, host: str = "127.0.0.1", port: int = 8000, *,
-          update_token: str | None = None, query_timeout: float | None = None,
-          max_rows: int | None = None, max_concurrent: int | None = None,
-          max_body_bytes: int | None = None, cache_bytes: int | None = None, base: str | None = None,
-          log_level: str = "info", access_log: bool = False,
-          extra_routers: Sequence[APIRouter] = ()) -> None:
+def serve(
+    store_spec: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    update_token: str | None = None,
+    query_timeout: float | None = None,
+    max_rows: int | None = None,
+    max_concurrent: int | None = None,
+    max_body_bytes: int | None = None,
+    cache_bytes: int | None = None,
+    base: str | None = None,
+    log_level: str = "info",
+    access_log: bool = False,
+    extra_routers: Sequence[APIRouter] = (),
+) -> None:
     """Run the service with uvicorn until interrupted (``vankien serve``).
 
     Arguments left as None come from the environment (``VANKIEN_STORE``, ``VANKIEN_UPDATE_TOKEN``,
@@ -210,9 +255,22 @@ def serve(store_spec: str | None = None, host: str = "127.0.0.1", port: int = 80
     """
     import uvicorn
 
-    settings = Settings.from_env(update_token=update_token, query_timeout=query_timeout, max_rows=max_rows,
-                                 max_concurrent=max_concurrent, max_body_bytes=max_body_bytes,
-                                 cache_bytes=cache_bytes, base=base)
+    settings = Settings.from_env(
+        update_token=update_token,
+        query_timeout=query_timeout,
+        max_rows=max_rows,
+        max_concurrent=max_concurrent,
+        max_body_bytes=max_body_bytes,
+        cache_bytes=cache_bytes,
+        base=base,
+    )
     app = create_app(store_spec or default_store_spec(), settings=settings, extra_routers=extra_routers)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
-                server_header=False, timeout_graceful_shutdown=5)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=access_log,
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )

@@ -1,10 +1,13 @@
 """The hot path of ``/sparql``: a SPARQL query answered as plain ASGI in front of the whole app."""
+
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
+
+from starlette.types import Message, Receive, Scope, Send
 
 from core.errors import VankienError
 from graph_api.http.protocol import execute_query
@@ -52,7 +55,7 @@ class QueryFastPath:
         self.render_error = render_error
         self.max_body_bytes = max_body_bytes
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> Any:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
         method = scope["method"]
         if method != "GET" and method != "POST":
             return receive
@@ -68,8 +71,12 @@ class QueryFastPath:
                 length = value
         params = _query_string(scope["query_string"])
         if method == "POST":
-            if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query") \
-                    or length is None or not length.isdigit() or int(length) > self.max_body_bytes:
+            if (
+                ctype not in ("application/x-www-form-urlencoded", "application/sparql-query")
+                or length is None
+                or not length.isdigit()
+                or int(length) > self.max_body_bytes
+            ):
                 return receive
             body = b""
             while True:
@@ -81,7 +88,7 @@ class QueryFastPath:
                     break
             replayed = False
 
-            async def replay() -> dict:
+            async def replay() -> Message:
                 nonlocal replayed
                 if replayed:
                     return await receive()
@@ -107,13 +114,14 @@ class QueryFastPath:
             status, headers = 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")]
         except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
             if isinstance(e, VankienError):
-                status, kind, message, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
+                status, kind, text, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
             else:
                 log.exception("unexpected error on %s /sparql", method)
-                status, kind, message, extra = 500, "InternalError", "unexpected server error (logged)", None
-            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, message, extra)
-            headers = [(b"content-type", media_type.encode())] + [(k.lower().encode(), v.encode())
-                                                                  for k, v in (extra or {}).items()]
+                status, kind, text, extra = 500, "InternalError", "unexpected server error (logged)", None
+            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, text, extra)
+            headers = [(b"content-type", media_type.encode())] + [
+                (k.lower().encode(), v.encode()) for k, v in (extra or {}).items()
+            ]
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -14,6 +14,7 @@
 >>> compact("http://data.europa.eu/eli/ontology#cites")
 'eli:cites'
 """
+
 from __future__ import annotations
 
 import math
@@ -28,13 +29,12 @@ from fastapi.templating import Jinja2Templates
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 from starlette.background import BackgroundTask
 
-from graph_api.http.negotiation import negotiate
+from core.errors import NotFound, Refused
 from core.formats import GRAPH_MEDIA, MEDIA_TYPE_OF
+from graph_api.http.negotiation import negotiate
 from graph_api.http.protocol import select
 from graph_api.store.sparql_text import sparql_iri
-from core.errors import Refused
 from ontology import PREFIXES, VOID, sparql_prefixes
-from core.errors import NotFound
 
 __all__ = ["linked_data_router", "local_href", "compact", "templates"]
 
@@ -44,24 +44,34 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@-]+$")
 _RDF_OFFER = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
 _PAGE_OFFER = _RDF_OFFER + ("text/html", "application/xhtml+xml")
-_RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
-                "rdfxml": RdfFormat.RDF_XML}
-_FORMAT_PARAM = {"turtle": "text/turtle", "ttl": "text/turtle", "jsonld": "application/ld+json",
-                 "ntriples": "application/n-triples", "nt": "application/n-triples",
-                 "rdfxml": "application/rdf+xml", "html": "text/html"}
+_RDF_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+_FORMAT_PARAM = {
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "html": "text/html",
+}
 LABELS = "skos:prefLabel|rdfs:label|foaf:name|eli:id_local|vk:roleLabel"
 
 
 def local_href(iri: str, base: str) -> str:
     """The link to show for an IRI: a local path for resources under the base, the IRI otherwise."""
-    return "/" + iri[len(base):] if iri.startswith(base + "id/") else iri
+    return "/" + iri[len(base) :] if iri.startswith(base + "id/") else iri
 
 
 def compact(iri: str) -> str:
     """``prefix:name`` for IRIs in the project's namespaces, the IRI otherwise."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -75,12 +85,20 @@ def resource_iri(base: str, path: str) -> str:
 
 def _term_view(term: dict, base: str, label: str | None = None) -> dict:
     if term["type"] == "uri":
-        return {"kind": "iri", "href": local_href(term["value"], base), "text": label or compact(term["value"]),
-                "iri": term["value"]}
+        return {
+            "kind": "iri",
+            "href": local_href(term["value"], base),
+            "text": label or compact(term["value"]),
+            "iri": term["value"],
+        }
     if term["type"] == "bnode":
         return {"kind": "bnode", "text": "_:" + term["value"]}
-    return {"kind": "literal", "text": term["value"], "lang": term.get("xml:lang"),
-            "datatype": compact(term["datatype"]) if term.get("datatype") else None}
+    return {
+        "kind": "literal",
+        "text": term["value"],
+        "lang": term.get("xml:lang"),
+        "datatype": compact(term["datatype"]) if term.get("datatype") else None,
+    }
 
 
 def _short(iri: str) -> str:
@@ -97,20 +115,37 @@ def graph_svg(center: str, neighbours: list[tuple[str, str, str, bool]], *, size
     for i, (href, label, pred, outgoing) in enumerate(neighbours):
         angle = 2 * math.pi * i / n - math.pi / 2
         x, y = c + r * math.cos(angle), c + r * math.sin(angle)
-        nodes.append({"x": round(x, 1), "y": round(y, 1), "href": href, "label": label[:32],
-                      "pred": compact(pred).split(":")[-1][:20], "outgoing": outgoing,
-                      "mx": round((c + x) / 2, 1), "my": round((c + y) / 2, 1)})
+        nodes.append(
+            {
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "href": href,
+                "label": label[:32],
+                "pred": compact(pred).split(":")[-1][:20],
+                "outgoing": outgoing,
+                "mx": round((c + x) / 2, 1),
+                "my": round((c + y) / 2, 1),
+            }
+        )
     return {"size": size, "cx": c, "cy": c, "center": center[:40], "nodes": nodes}
 
 
 async def _rdf_response(request: Request, iri: str, fmt: str) -> Response:
     settings = request.app.state.settings
     node = sparql_iri(iri)
-    query = (f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
-             f"{{ SELECT ?s ?q WHERE {{ ?s ?q {node} }} LIMIT 1000 }} }}")
+    query = (
+        f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
+        f"{{ SELECT ?s ?q WHERE {{ ?s ?q {node} }} LIMIT 1000 }} }}"
+    )
     _, body = await request.app.state.runner.call(
-        "query", timeout=settings.query_timeout, query=query, results_format=None, graph_format=fmt,
-        union=True, max_rows=settings.max_rows)
+        "query",
+        timeout=settings.query_timeout,
+        query=query,
+        results_format=None,
+        graph_format=fmt,
+        union=True,
+        max_rows=settings.max_rows,
+    )
     return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
 
 
@@ -124,52 +159,97 @@ async def _html_response(request: Request, iri: str) -> Response:
     base = request.app.state.settings.base
     node = sparql_iri(iri)
     pre = sparql_prefixes()
-    out_rows = await select(request, pre + f"""
+    out_rows = await select(
+        request,
+        pre
+        + f"""
         SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{ {node} ?p ?o OPTIONAL {{ ?o {LABELS} ?l }} }}
-        GROUP BY ?p ?o ORDER BY ?p LIMIT 1000""")
-    in_rows = await select(request, pre + f"""
+        GROUP BY ?p ?o ORDER BY ?p LIMIT 1000""",
+    )
+    in_rows = await select(
+        request,
+        pre
+        + f"""
         SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p {node} FILTER(?p NOT IN (rdf:subject, rdf:object))
-        OPTIONAL {{ ?s {LABELS} ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300""")
-    evidence_rows = await select(request, pre + f"""
+        OPTIONAL {{ ?s {LABELS} ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300""",
+    )
+    evidence_rows = await select(
+        request,
+        pre
+        + f"""
         SELECT ?ev ?quote ?pred ?doc (SAMPLE(?dl) AS ?doclabel) WHERE {{
           {{ ?ev rdf:subject {node} }} UNION {{ ?ev rdf:object {node} }}
           ?ev vk:quote ?quote OPTIONAL {{ ?ev rdf:predicate ?pred }}
           OPTIONAL {{ ?ev prov:wasDerivedFrom ?doc OPTIONAL {{ ?doc eli:id_local|eli:title ?dl }} }}
-        }} GROUP BY ?ev ?quote ?pred ?doc LIMIT 50""")
+        }} GROUP BY ?ev ?quote ?pred ?doc LIMIT 50""",
+    )
     if not out_rows and not in_rows:
         raise NotFound(f"no resource {iri}")
     label_preds = {PREFIXES[p.split(":")[0]] + p.split(":")[1] for p in LABELS.split("|")}
     label_preds.add("http://data.europa.eu/eli/ontology#title")
     labels = [r["o"]["value"] for r in out_rows if r["p"]["value"] in label_preds and r["o"]["type"] == "literal"]
-    types = [_term_view(r["o"], base, r.get("label", {}).get("value")) for r in out_rows
-             if r["p"]["value"] == PREFIXES["rdf"] + "type"]
-    props = [{"p": _term_view(r["p"], base), "o": _term_view(r["o"], base, r.get("label", {}).get("value"))}
-             for r in out_rows]
-    incoming = [{"s": _term_view(r["s"], base, r.get("label", {}).get("value")), "p": _term_view(r["p"], base)}
-                for r in in_rows]
-    evidence = [{"quote": r["quote"]["value"],
-                 "pred": compact(r["pred"]["value"]) if "pred" in r else None,
-                 "doc": _term_view(r["doc"], base, r.get("doclabel", {}).get("value")) if "doc" in r else None,
-                 "ev": _term_view(r["ev"], base)} for r in evidence_rows]
+    types = [
+        _term_view(r["o"], base, r.get("label", {}).get("value"))
+        for r in out_rows
+        if r["p"]["value"] == PREFIXES["rdf"] + "type"
+    ]
+    props = [
+        {"p": _term_view(r["p"], base), "o": _term_view(r["o"], base, r.get("label", {}).get("value"))}
+        for r in out_rows
+    ]
+    incoming = [
+        {"s": _term_view(r["s"], base, r.get("label", {}).get("value")), "p": _term_view(r["p"], base)} for r in in_rows
+    ]
+    evidence = [
+        {
+            "quote": r["quote"]["value"],
+            "pred": compact(r["pred"]["value"]) if "pred" in r else None,
+            "doc": _term_view(r["doc"], base, r.get("doclabel", {}).get("value")) if "doc" in r else None,
+            "ev": _term_view(r["ev"], base),
+        }
+        for r in evidence_rows
+    ]
     neighbours: list[tuple[str, str, str, bool]] = []
     seen: set[str] = set()
     for r in out_rows:
         if r["o"]["type"] == "uri" and r["p"]["value"] != PREFIXES["rdf"] + "type" and r["o"]["value"] not in seen:
             seen.add(r["o"]["value"])
-            neighbours.append((local_href(r["o"]["value"], base),
-                               r.get("label", {}).get("value") or _short(r["o"]["value"]),
-                               r["p"]["value"], True))
+            neighbours.append(
+                (
+                    local_href(r["o"]["value"], base),
+                    r.get("label", {}).get("value") or _short(r["o"]["value"]),
+                    r["p"]["value"],
+                    True,
+                )
+            )
     for r in in_rows:
         if r["s"]["type"] == "uri" and r["s"]["value"] not in seen:
             seen.add(r["s"]["value"])
-            neighbours.append((local_href(r["s"]["value"], base),
-                               r.get("label", {}).get("value") or _short(r["s"]["value"]),
-                               r["p"]["value"], False))
+            neighbours.append(
+                (
+                    local_href(r["s"]["value"], base),
+                    r.get("label", {}).get("value") or _short(r["s"]["value"]),
+                    r["p"]["value"],
+                    False,
+                )
+            )
     title = labels[0] if labels else iri.rsplit("/", 1)[-1]
-    return templates.TemplateResponse(request, "resource.html", {
-        "title": title, "labels": labels, "iri": iri, "types": types, "props": props, "incoming": incoming,
-        "evidence": evidence, "graph": graph_svg(title, neighbours[:24]), "settings": request.app.state.settings,
-    }, headers={"Vary": "Accept"})
+    return templates.TemplateResponse(
+        request,
+        "resource.html",
+        {
+            "title": title,
+            "labels": labels,
+            "iri": iri,
+            "types": types,
+            "props": props,
+            "incoming": incoming,
+            "evidence": evidence,
+            "graph": graph_svg(title, neighbours[:24]),
+            "settings": request.app.state.settings,
+        },
+        headers={"Vary": "Accept"},
+    )
 
 
 async def _dump(request: Request, fmt: str) -> Response:
@@ -182,19 +262,29 @@ async def _dump(request: Request, fmt: str) -> Response:
         os.unlink(path)
         raise
     filename = "vankien." + {"nquads": "nq", "trig": "trig"}[fmt]
-    return FileResponse(path, media_type=MEDIA_TYPE_OF[fmt], filename=filename,
-                        background=BackgroundTask(os.unlink, path))
+    return FileResponse(
+        path, media_type=MEDIA_TYPE_OF[fmt], filename=filename, background=BackgroundTask(os.unlink, path)
+    )
 
 
 async def void_triples(request: Request) -> list[Triple]:
     """The VoID description of the dataset with its current counts."""
     pre = sparql_prefixes()
-    totals = (await select(request, """SELECT * WHERE {
+    totals = (
+        await select(
+            request,
+            """SELECT * WHERE {
         { SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
                  (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } }
-        { SELECT (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e a ?c } } }""", timeout=120))[0]
-    classes = await select(request, pre + "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } "
-                                          "GROUP BY ?c ORDER BY DESC(?n) LIMIT 200", timeout=120)
+        { SELECT (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e a ?c } } }""",
+            timeout=120,
+        )
+    )[0]
+    classes = await select(
+        request,
+        pre + "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 200",
+        timeout=120,
+    )
     root = str(request.base_url).rstrip("/")
     settings = request.app.state.settings
     ds = NamedNode(root + "/void#dataset")
@@ -218,8 +308,11 @@ async def void_triples(request: Request) -> list[Triple]:
     ]
     for row in classes:
         part = BlankNode()
-        triples += [Triple(ds, v("classPartition"), part), Triple(part, v("class"), NamedNode(row["c"]["value"])),
-                    Triple(part, v("entities"), Literal(row["n"]["value"], datatype=integer))]
+        triples += [
+            Triple(ds, v("classPartition"), part),
+            Triple(part, v("class"), NamedNode(row["c"]["value"])),
+            Triple(part, v("entities"), Literal(row["n"]["value"], datatype=integer)),
+        ]
     return triples
 
 
@@ -227,13 +320,21 @@ def linked_data_router() -> APIRouter:
     """Routes: ``/id/{path}``, ``/dump.nq``, ``/dump.trig``, ``/void``, ``/.well-known/void``."""
     router = APIRouter(tags=["linked data"])
 
-    @router.get("/id/{path:path}", summary="Dereference a resource (HTML, Turtle, JSON-LD, N-Triples by Accept)",
-                responses={200: {"content": {m: {} for m in _PAGE_OFFER}}, 404: {"description": "unknown"},
-                           406: {"description": "not acceptable"}})
+    @router.get(
+        "/id/{path:path}",
+        summary="Dereference a resource (HTML, Turtle, JSON-LD, N-Triples by Accept)",
+        responses={
+            200: {"content": {m: {} for m in _PAGE_OFFER}},
+            404: {"description": "unknown"},
+            406: {"description": "not acceptable"},
+        },
+    )
     async def resource(request: Request, path: str) -> Response:
         iri = resource_iri(request.app.state.settings.base, path)
         forced = request.query_params.get("format")
-        media = _FORMAT_PARAM.get(forced.lower(), "") if forced else negotiate(request.headers.get("accept"), _PAGE_OFFER)
+        media = (
+            _FORMAT_PARAM.get(forced.lower(), "") if forced else negotiate(request.headers.get("accept"), _PAGE_OFFER)
+        )
         if not media:
             raise Refused(406, "resources are available as " + ", ".join(_PAGE_OFFER))
         if media in ("text/html", "application/xhtml+xml"):
@@ -255,11 +356,19 @@ def linked_data_router() -> APIRouter:
         if media is None:
             raise Refused(406, "VoID is available as " + ", ".join(_RDF_OFFER))
         fmt = GRAPH_MEDIA[media]
-        body = serialize(await void_triples(request), format=_RDF_FORMATS[fmt],
-                         prefixes={"void": str(VOID), **PREFIXES} if fmt == "turtle" else None)
+        body = serialize(
+            await void_triples(request),
+            format=_RDF_FORMATS[fmt],
+            prefixes={"void": str(VOID), **PREFIXES} if fmt == "turtle" else None,
+        )
         return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
 
-    router.add_api_route("/void", void, methods=["GET"], summary="VoID description with counts",
-                         responses={200: {"content": {m: {} for m in _RDF_OFFER}}})
+    router.add_api_route(
+        "/void",
+        void,
+        methods=["GET"],
+        summary="VoID description with counts",
+        responses={200: {"content": {m: {} for m in _RDF_OFFER}}},
+    )
     router.add_api_route("/.well-known/void", void, methods=["GET"], include_in_schema=False)
     return router

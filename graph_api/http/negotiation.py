@@ -11,6 +11,7 @@ True
 >>> negotiate(";;;garbage", ["text/turtle"])
 'text/turtle'
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -15,6 +15,7 @@ Mount with ``app.include_router(sparql_router())``; the router reads ``app.state
   configured no token (read-only), 401 when it is missing or wrong;
 - ``SERVICE`` is refused (400) before anything runs (:func:`graph_api.store.sparql_text.check_query`).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -32,12 +33,23 @@ from core.formats import FORMAT_PARAM, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, 
 from graph_api.http.negotiation import negotiate
 from graph_api.store.sparql_text import check_query, has_dataset_clause
 
-__all__ = ["sparql_router", "require_update_token", "execute_query", "run_query", "run_update", "select",
-           "check_iri", "service_description", "RESULT_OFFER", "GRAPH_OFFER"]
+__all__ = [
+    "sparql_router",
+    "require_update_token",
+    "execute_query",
+    "run_query",
+    "run_update",
+    "select",
+    "check_iri",
+    "service_description",
+    "RESULT_OFFER",
+    "GRAPH_OFFER",
+]
 
 log = logging.getLogger("vankien.serve")
 RESULT_OFFER = tuple(RESULT_MEDIA)
 GRAPH_OFFER = tuple(GRAPH_MEDIA)
+
 
 def _bearer_ok(request: Request, token: str) -> bool:
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
@@ -50,8 +62,11 @@ def require_update_token(request: Request) -> None:
     if token is None:
         raise Refused(403, "this service is read-only: the operator configured no update token")
     if not _bearer_ok(request, token):
-        raise Refused(401, "updates need the header 'Authorization: Bearer <token>'",
-                      {"WWW-Authenticate": 'Bearer realm="vankien"'})
+        raise Refused(
+            401,
+            "updates need the header 'Authorization: Bearer <token>'",
+            {"WWW-Authenticate": 'Bearer realm="vankien"'},
+        )
 
 
 def check_iri(iri: str, what: str) -> str:
@@ -63,7 +78,7 @@ def check_iri(iri: str, what: str) -> str:
 
 def _formats(accept: str | None, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
     """(results format, graph format) wanted by the client; 406 when neither is acceptable."""
-    forced = (params.get("format") or [None])[0]
+    forced = params["format"][0] if params.get("format") else None
     if forced:
         fmt = FORMAT_PARAM.get(forced.lower()) or RESULT_MEDIA.get(forced.lower()) or GRAPH_MEDIA.get(forced.lower())
         if fmt is None:
@@ -96,13 +111,15 @@ async def _params(request: Request) -> dict[str, list[str]]:
         elif ctype == "application/sparql-update":
             params["update"] = [text]
         else:
-            raise Refused(415, "POST a form (application/x-www-form-urlencoded), application/sparql-query "
-                               "or application/sparql-update")
+            raise Refused(
+                415,
+                "POST a form (application/x-www-form-urlencoded), application/sparql-query "
+                "or application/sparql-update",
+            )
     return params
 
 
-async def execute_query(state: Any, query: str, params: dict[str, list[str]],
-                        accept: str | None) -> tuple[bytes, str]:
+async def execute_query(state: Any, query: str, params: dict[str, list[str]], accept: str | None) -> tuple[bytes, str]:
     """Run one SPARQL query with the service's limits; returns the body and its media type."""
     settings = state.settings
     check_query(query)
@@ -110,13 +127,19 @@ async def execute_query(state: Any, query: str, params: dict[str, list[str]],
     defaults = [check_iri(g, "default-graph-uri") for g in params.get("default-graph-uri", ())]
     named = [check_iri(g, "named-graph-uri") for g in params.get("named-graph-uri", ())]
     kind, body = await state.runner.call(
-        "query", timeout=settings.query_timeout, query=query,
-        results_format=results_format, graph_format=graph_format,
+        "query",
+        timeout=settings.query_timeout,
+        query=query,
+        results_format=results_format,
+        graph_format=graph_format,
         default_graphs=defaults if (defaults or named) else None,
         named_graphs=named if (defaults or named) else None,
         union=settings.union_default_graph and not has_dataset_clause(query),
-        max_rows=settings.max_rows)
-    return body, MEDIA_TYPE_OF[graph_format if kind == "graph" else results_format]
+        max_rows=settings.max_rows,
+    )
+    fmt = graph_format if kind == "graph" else results_format
+    assert fmt is not None  # the owner answers only in a format it was given
+    return body, MEDIA_TYPE_OF[fmt]
 
 
 async def run_query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
@@ -128,8 +151,9 @@ async def run_query(request: Request, query: str, params: dict[str, list[str]]) 
 async def run_update(request: Request, update: str) -> Response:
     """Run a SPARQL update (the token was checked by the caller)."""
     check_query(update)
-    await request.app.state.runner.call("update", timeout=request.app.state.settings.update_timeout,
-                                        retry=False, update=update)
+    await request.app.state.runner.call(
+        "update", timeout=request.app.state.settings.update_timeout, retry=False, update=update
+    )
     return Response(status_code=204)
 
 
@@ -142,16 +166,29 @@ def service_description(endpoint: str, *, updates: bool, title: str) -> list[Tri
     """The SPARQL Service Description of the endpoint, as triples."""
     s, ds, dg = NamedNode(endpoint), BlankNode(), BlankNode()
     sd = lambda term: NamedNode(SD + term)  # noqa: E731
-    triples = [Triple(s, RDF_TYPE, sd("Service")), Triple(s, sd("endpoint"), s),
-               Triple(s, sd("supportedLanguage"), sd("SPARQL11Query")),
-               Triple(s, sd("feature"), sd("UnionDefaultGraph")),
-               Triple(s, NamedNode("http://purl.org/dc/terms/title"), Literal(title)),
-               Triple(s, sd("defaultDataset"), ds), Triple(ds, RDF_TYPE, sd("Dataset")),
-               Triple(ds, sd("defaultGraph"), dg), Triple(dg, RDF_TYPE, sd("Graph"))]
+    triples = [
+        Triple(s, RDF_TYPE, sd("Service")),
+        Triple(s, sd("endpoint"), s),
+        Triple(s, sd("supportedLanguage"), sd("SPARQL11Query")),
+        Triple(s, sd("feature"), sd("UnionDefaultGraph")),
+        Triple(s, NamedNode("http://purl.org/dc/terms/title"), Literal(title)),
+        Triple(s, sd("defaultDataset"), ds),
+        Triple(ds, RDF_TYPE, sd("Dataset")),
+        Triple(ds, sd("defaultGraph"), dg),
+        Triple(dg, RDF_TYPE, sd("Graph")),
+    ]
     if updates:
         triples.append(Triple(s, sd("supportedLanguage"), sd("SPARQL11Update")))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "JSON-LD",
+        "RDF_XML",
+    ):
         triples.append(Triple(s, sd("resultFormat"), NamedNode(FORMATS + fmt)))
     return triples
 
@@ -166,24 +203,41 @@ def describe_service(request: Request) -> Response:
     settings = request.app.state.settings
     endpoint = str(request.url.replace(query=""))
     fmt = GRAPH_MEDIA[media]
-    body = serialize(service_description(endpoint, updates=not settings.read_only, title=settings.title),
-                     format=RDF_FORMATS[fmt],
-                     prefixes={"sd": SD} if fmt == "turtle" else None)
+    body = serialize(
+        service_description(endpoint, updates=not settings.read_only, title=settings.title),
+        format=RDF_FORMATS[fmt],
+        prefixes={"sd": SD} if fmt == "turtle" else None,
+    )
     return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
 
 
 _SPARQL_DOC = {
     "parameters": [
-        {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
-         "description": "a SPARQL 1.1 query; without it, the Service Description"},
-        {"name": "default-graph-uri", "in": "query", "required": False,
-         "schema": {"type": "array", "items": {"type": "string"}}},
-        {"name": "named-graph-uri", "in": "query", "required": False,
-         "schema": {"type": "array", "items": {"type": "string"}}},
+        {
+            "name": "query",
+            "in": "query",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "a SPARQL 1.1 query; without it, the Service Description",
+        },
+        {
+            "name": "default-graph-uri",
+            "in": "query",
+            "required": False,
+            "schema": {"type": "array", "items": {"type": "string"}},
+        },
+        {
+            "name": "named-graph-uri",
+            "in": "query",
+            "required": False,
+            "schema": {"type": "array", "items": {"type": "string"}},
+        },
     ],
     "responses": {
-        "200": {"description": "results (SPARQL JSON/XML/CSV/TSV; Turtle/N-Triples/JSON-LD/RDF-XML)",
-                "content": {m: {} for m in (*RESULT_OFFER, *GRAPH_OFFER)}},
+        "200": {
+            "description": "results (SPARQL JSON/XML/CSV/TSV; Turtle/N-Triples/JSON-LD/RDF-XML)",
+            "content": {m: {} for m in (*RESULT_OFFER, *GRAPH_OFFER)},
+        },
         "400": {"description": "malformed or refused query"},
         "406": {"description": "no acceptable format"},
         "429": {"description": "too many concurrent queries"},
@@ -212,19 +266,45 @@ def sparql_router() -> APIRouter:
             raise QueryError("the request has no query or update")
         return describe_service(request)
 
-    router.add_api_route("/sparql", sparql, methods=["GET"], openapi_extra=_SPARQL_DOC, operation_id="sparql_get",
-                         summary="SPARQL 1.1 query by GET; without a query, the Service Description")
-    router.add_api_route("/sparql", sparql, methods=["POST"], operation_id="sparql_post", openapi_extra={
-        "requestBody": {"content": {
-            "application/sparql-query": {"schema": {"type": "string"}},
-            "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-                "query": {"type": "string"}, "update": {"type": "string"}}}}}},
-        "responses": _SPARQL_DOC["responses"]},
-        summary="SPARQL 1.1 query (form or application/sparql-query) or update (with the token)")
+    router.add_api_route(
+        "/sparql",
+        sparql,
+        methods=["GET"],
+        openapi_extra=_SPARQL_DOC,
+        operation_id="sparql_get",
+        summary="SPARQL 1.1 query by GET; without a query, the Service Description",
+    )
+    router.add_api_route(
+        "/sparql",
+        sparql,
+        methods=["POST"],
+        operation_id="sparql_post",
+        openapi_extra={
+            "requestBody": {
+                "content": {
+                    "application/sparql-query": {"schema": {"type": "string"}},
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"query": {"type": "string"}, "update": {"type": "string"}},
+                        }
+                    },
+                }
+            },
+            "responses": _SPARQL_DOC["responses"],
+        },
+        summary="SPARQL 1.1 query (form or application/sparql-query) or update (with the token)",
+    )
 
-    @router.post("/update", summary="SPARQL 1.1 update (needs the bearer token)",
-                 responses={204: {"description": "applied"}, 401: {"description": "no or wrong token"},
-                            403: {"description": "read-only service"}})
+    @router.post(
+        "/update",
+        summary="SPARQL 1.1 update (needs the bearer token)",
+        responses={
+            204: {"description": "applied"},
+            401: {"description": "no or wrong token"},
+            403: {"description": "read-only service"},
+        },
+    )
     async def update(request: Request) -> Response:
         require_update_token(request)
         params = await _params(request)
@@ -242,6 +322,12 @@ async def select(request: Request, query: str, *, timeout: float | None = None) 
 
     settings = request.app.state.settings
     _, body = await request.app.state.runner.call(
-        "query", timeout=timeout or settings.query_timeout, query=query, results_format="json",
-        graph_format=None, union=True, max_rows=settings.max_rows)
+        "query",
+        timeout=timeout or settings.query_timeout,
+        query=query,
+        results_format="json",
+        graph_format=None,
+        union=True,
+        max_rows=settings.max_rows,
+    )
     return json.loads(body)["results"]["bindings"]

@@ -9,6 +9,7 @@ A saved query's first ``#`` comment line is its title.
 >>> saved_title("SELECT * {}", "tasks-by-deadline")
 'tasks-by-deadline'
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel
 
+from core.errors import NotFound
 from graph_api.http.linked_data import templates
 from ontology import sparql_prefixes
-from core.errors import NotFound
 
 __all__ = ["query_page_router", "saved_queries", "saved_title"]
 
@@ -67,20 +68,32 @@ def query_page_router() -> APIRouter:
     """Routes: ``/query``, ``/api/queries``, ``/static/{name}``, and ``/`` (redirects to the page)."""
     router = APIRouter()
 
-    @router.get("/query", response_class=HTMLResponse, name="query_page", tags=["query page"],
-                summary="The SPARQL query page")
+    @router.get(
+        "/query", response_class=HTMLResponse, name="query_page", tags=["query page"], summary="The SPARQL query page"
+    )
     async def query_page(request: Request) -> Response:
         settings = request.app.state.settings
         saved = saved_queries(settings.queries_dir)
         initial = request.query_params.get("query") or (sparql_prefixes() + "\n" + DEFAULT_QUERY)
-        data = json.dumps({"saved": [s.model_dump() for s in saved], "base": settings.base,
-                           "prefixes": sparql_prefixes()}, ensure_ascii=False).replace("</", "<\\/")
-        return templates.TemplateResponse(request, "query.html", {
-            "title": "SPARQL query", "saved": saved, "initial": initial, "data": data,
-            "read_only": settings.read_only})
+        data = json.dumps(
+            {"saved": [s.model_dump() for s in saved], "base": settings.base, "prefixes": sparql_prefixes()},
+            ensure_ascii=False,
+        ).replace("</", "<\\/")
+        return templates.TemplateResponse(
+            request,
+            "query.html",
+            {
+                "title": "SPARQL query",
+                "saved": saved,
+                "initial": initial,
+                "data": data,
+                "read_only": settings.read_only,
+            },
+        )
 
-    @router.get("/api/queries", response_model=list[SavedQuery], tags=["query page"],
-                summary="The saved queries (queries/*.rq)")
+    @router.get(
+        "/api/queries", response_model=list[SavedQuery], tags=["query page"], summary="The saved queries (queries/*.rq)"
+    )
     async def list_queries(request: Request) -> list[SavedQuery]:
         return saved_queries(request.app.state.settings.queries_dir)
 
@@ -94,6 +107,7 @@ def query_page_router() -> APIRouter:
     @router.get("/", include_in_schema=False)
     async def root(request: Request) -> Response:
         from fastapi.responses import RedirectResponse
+
         return RedirectResponse("/query", status_code=303)
 
     return router

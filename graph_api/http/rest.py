@@ -2,6 +2,7 @@
 and tasks, and search by symbol or title words. Every value comes from SPARQL over the union graph;
 user input reaches a query only as a slug, an integer or an escaped literal.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -9,12 +10,12 @@ import unicodedata
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
+from core.errors import NotFound
 from graph_api.http.linked_data import compact, resource_iri
 from graph_api.http.protocol import select
 from graph_api.store.sparql_text import sparql_iri, sparql_string
 from ontology import sparql_prefixes
 from ontology.iris import slug
-from core.errors import NotFound
 
 __all__ = ["rest_router", "DocumentSummary", "DocumentDetail", "DocumentList", "SearchResults"]
 
@@ -96,10 +97,17 @@ def _int(value: str | None) -> int | None:
 def _summary(row: dict, base: str) -> dict:
     iri = row["doc"]["value"]
     prefix = base + "id/doc/"
-    return {"iri": iri, "id": iri[len(prefix):] if iri.startswith(prefix) else iri,
-            "symbol": _v(row, "symbol"), "title": _v(row, "title"),
-            "kind": (_v(row, "kind") or "").rsplit("/", 1)[-1] or None, "year": _int(_v(row, "year")),
-            "date": _v(row, "date"), "province": _v(row, "province"), "issuer": _v(row, "issuer")}
+    return {
+        "iri": iri,
+        "id": iri[len(prefix) :] if iri.startswith(prefix) else iri,
+        "symbol": _v(row, "symbol"),
+        "title": _v(row, "title"),
+        "kind": (_v(row, "kind") or "").rsplit("/", 1)[-1] or None,
+        "year": _int(_v(row, "year")),
+        "date": _v(row, "date"),
+        "province": _v(row, "province"),
+        "issuer": _v(row, "issuer"),
+    }
 
 
 def _doctype_filter(base: str) -> str:
@@ -123,8 +131,10 @@ def rest_router() -> APIRouter:
         filters = [_doctype_filter(base)]
         if province is not None:
             s = slug(province)
-            filters.append(f"?doc vk:province ?pf . VALUES ?pf {{ {sparql_iri(f'{base}id/province/{s}')} "
-                           f"{sparql_iri(f'{base}id/province/2025/{s}')} }}")
+            filters.append(
+                f"?doc vk:province ?pf . VALUES ?pf {{ {sparql_iri(f'{base}id/province/{s}')} "
+                f"{sparql_iri(f'{base}id/province/2025/{s}')} }}"
+            )
         if kind is not None:
             filters.append(f"?doc dcterms:type {sparql_iri(f'{base}id/doctype/{slug(kind)}')}")
         if year is not None:
@@ -132,34 +142,61 @@ def rest_router() -> APIRouter:
         where = " .\n  ".join(filters)
         pre = sparql_prefixes()
         total = await select(request, pre + f"SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ {where} }}")
-        rows = await select(request, pre + f"""SELECT ?doc {_SUMMARY_VARS} WHERE {{ {where} {_SUMMARY_WHERE} }}
-            GROUP BY ?doc ORDER BY DESC(?year) ?symbol ?doc LIMIT {int(limit)} OFFSET {int(offset)}""")
-        return DocumentList(total=int(total[0]["n"]["value"]) if total else 0, limit=limit, offset=offset,
-                            items=[DocumentSummary(**_summary(r, base)) for r in rows])
+        rows = await select(
+            request,
+            pre
+            + f"""SELECT ?doc {_SUMMARY_VARS} WHERE {{ {where} {_SUMMARY_WHERE} }}
+            GROUP BY ?doc ORDER BY DESC(?year) ?symbol ?doc LIMIT {int(limit)} OFFSET {int(offset)}""",
+        )
+        return DocumentList(
+            total=int(total[0]["n"]["value"]) if total else 0,
+            limit=limit,
+            offset=offset,
+            items=[DocumentSummary(**_summary(r, base)) for r in rows],
+        )
 
-    @router.get("/documents/{doc_id:path}", response_model=DocumentDetail,
-                summary="One document with its citations and tasks",
-                responses={404: {"description": "no such document"}})
-    async def document(request: Request,
-                       doc_id: str = Path(..., description="the path after id/doc/, e.g. tw/kl/2021/21")) -> DocumentDetail:
+    @router.get(
+        "/documents/{doc_id:path}",
+        response_model=DocumentDetail,
+        summary="One document with its citations and tasks",
+        responses={404: {"description": "no such document"}},
+    )
+    async def document(
+        request: Request, doc_id: str = Path(..., description="the path after id/doc/, e.g. tw/kl/2021/21")
+    ) -> DocumentDetail:
         base = request.app.state.settings.base
         iri = resource_iri(base, "doc/" + doc_id)
         node = sparql_iri(iri)
         pre = sparql_prefixes()
-        head = await select(request, pre + f"""SELECT ?doc {_SUMMARY_VARS} (SAMPLE(?lv) AS ?level) (SAMPLE(?sf) AS ?source)
+        head = await select(
+            request,
+            pre
+            + f"""SELECT ?doc {_SUMMARY_VARS} (SAMPLE(?lv) AS ?level) (SAMPLE(?sf) AS ?source)
             WHERE {{ BIND({node} AS ?doc) {_doctype_filter(base)} {_SUMMARY_WHERE}
-                     OPTIONAL {{ ?doc vk:level ?lv }} OPTIONAL {{ ?doc vk:sourceFile ?sf }} }} GROUP BY ?doc""")
+                     OPTIONAL {{ ?doc vk:level ?lv }} OPTIONAL {{ ?doc vk:sourceFile ?sf }} }} GROUP BY ?doc""",
+        )
         if not head:
             raise NotFound(f"no document {iri}")
-        cites = await select(request, pre + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
+        cites = await select(
+            request,
+            pre
+            + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
             WHERE {{ VALUES ?rel {{ {CITING} }} {node} ?rel ?target
                      OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
-            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""")
-        cited = await select(request, pre + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
+            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
+        )
+        cited = await select(
+            request,
+            pre
+            + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
             WHERE {{ VALUES ?rel {{ {CITING} }} ?target ?rel {node} . ?target dcterms:type ?anyKind
                      OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
-            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""")
-        tasks = await select(request, pre + f"""SELECT ?task (SAMPLE(?pos0) AS ?position) (SAMPLE(?txt0) AS ?text)
+            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
+        )
+        tasks = await select(
+            request,
+            pre
+            + f"""SELECT ?task (SAMPLE(?pos0) AS ?position) (SAMPLE(?txt0) AS ?text)
               (SAMPLE(?dl0) AS ?deadline) (SAMPLE(?dt0) AS ?deadlineText) (SAMPLE(?on0) AS ?ongoing)
               (GROUP_CONCAT(DISTINCT ?lead0; separator="||") AS ?leads)
               (GROUP_CONCAT(DISTINCT ?part0; separator="||") AS ?partners)
@@ -170,28 +207,47 @@ def rest_router() -> APIRouter:
               OPTIONAL {{ ?task vk:ongoing ?on0 }} OPTIONAL {{ ?task eli:implements ?imp0 }}
               OPTIONAL {{ ?task vk:leadBody ?lb OPTIONAL {{ ?lb skos:prefLabel ?lbl }} BIND(COALESCE(?lbl, STR(?lb)) AS ?lead0) }}
               OPTIONAL {{ ?task vk:partnerBody ?pb OPTIONAL {{ ?pb skos:prefLabel ?pbl }} BIND(COALESCE(?pbl, STR(?pb)) AS ?part0) }}
-            }} GROUP BY ?task ORDER BY ?position ?task LIMIT 5000""")
+            }} GROUP BY ?task ORDER BY ?position ?task LIMIT 5000""",
+        )
 
         def link(r: dict) -> Link:
-            return Link(relation=compact(r["rel"]["value"]), iri=r["target"]["value"],
-                        symbol=_v(r, "symbol"), title=_v(r, "title"))
+            return Link(
+                relation=compact(r["rel"]["value"]),
+                iri=r["target"]["value"],
+                symbol=_v(r, "symbol"),
+                title=_v(r, "title"),
+            )
 
         def split(value: str | None) -> list[str]:
             return [v for v in (value or "").split("||") if v]
 
         row = head[0]
         return DocumentDetail(
-            **_summary(row, base), level=(_v(row, "level") or "").rsplit("/", 1)[-1] or None,
-            source_file=_v(row, "source"), citations=[link(r) for r in cites], cited_by=[link(r) for r in cited],
-            tasks=[TaskOut(iri=t["task"]["value"], position=_int(_v(t, "position")), text=_v(t, "text"),
-                           deadline=_v(t, "deadline"), deadline_text=_v(t, "deadlineText"),
-                           ongoing=None if _v(t, "ongoing") is None else _v(t, "ongoing") in ("true", "1"),
-                           lead=split(_v(t, "leads")), partners=split(_v(t, "partners")),
-                           implements=split(_v(t, "implements"))) for t in tasks])
+            **_summary(row, base),
+            level=(_v(row, "level") or "").rsplit("/", 1)[-1] or None,
+            source_file=_v(row, "source"),
+            citations=[link(r) for r in cites],
+            cited_by=[link(r) for r in cited],
+            tasks=[
+                TaskOut(
+                    iri=t["task"]["value"],
+                    position=_int(_v(t, "position")),
+                    text=_v(t, "text"),
+                    deadline=_v(t, "deadline"),
+                    deadline_text=_v(t, "deadlineText"),
+                    ongoing=None if _v(t, "ongoing") is None else _v(t, "ongoing") in ("true", "1"),
+                    lead=split(_v(t, "leads")),
+                    partners=split(_v(t, "partners")),
+                    implements=split(_v(t, "implements")),
+                )
+                for t in tasks
+            ],
+        )
 
     @router.get("/search", response_model=SearchResults, summary="Find documents by symbol or words of the title")
-    async def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
-                     limit: int = Query(20, ge=1, le=200)) -> SearchResults:
+    async def search(
+        request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=200)
+    ) -> SearchResults:
         base = request.app.state.settings.base
         text = unicodedata.normalize("NFC", q).strip()
         words = [w for w in text.split() if w][:10]
@@ -200,12 +256,16 @@ def rest_router() -> APIRouter:
         by_symbol = f"CONTAINS(LCASE(STR(?sym)), LCASE({sparql_string(text)}))"
         by_title = " && ".join(f"CONTAINS(LCASE(STR(?tt)), LCASE({sparql_string(w)}))" for w in words)
         pre = sparql_prefixes()
-        rows = await select(request, pre + f"""SELECT ?doc {_SUMMARY_VARS} (MAX(?hit) AS ?score) WHERE {{
+        rows = await select(
+            request,
+            pre
+            + f"""SELECT ?doc {_SUMMARY_VARS} (MAX(?hit) AS ?score) WHERE {{
               {_doctype_filter(base)}
               {{ ?doc eli:id_local ?sym FILTER({by_symbol}) BIND(IF(LCASE(STR(?sym)) = LCASE({sparql_string(text)}), 3, 2) AS ?hit) }}
               UNION {{ ?doc eli:title ?tt FILTER({by_title}) BIND(1 AS ?hit) }}
               {_SUMMARY_WHERE} }}
-            GROUP BY ?doc ORDER BY DESC(?score) DESC(?year) ?doc LIMIT {int(limit)}""")
+            GROUP BY ?doc ORDER BY DESC(?score) DESC(?year) ?doc LIMIT {int(limit)}""",
+        )
         return SearchResults(q=q, items=[DocumentSummary(**_summary(r, base)) for r in rows])
 
     return router

@@ -8,6 +8,7 @@ Every limit lives here, in one place. The update token is never shown in ``repr`
 >>> Settings().read_only
 True
 """
+
 from __future__ import annotations
 
 import os
@@ -82,4 +83,4 @@ class Settings:
             max_body_bytes=_env_int("VANKIEN_MAX_BODY_BYTES", 16 * 1024 * 1024),
             cache_bytes=_env_int("VANKIEN_CACHE_BYTES", 64 * 1024 * 1024),
         )
-        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]

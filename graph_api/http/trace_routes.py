@@ -1,5 +1,6 @@
 """REST endpoints of the trace (``/api/trace``, ``/api/serves``, ``/api/coverage``), thin over
 ``graph_api.trace``; domain errors become their HTTP statuses (404 not found, 409 ambiguous)."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
@@ -13,21 +14,30 @@ MAX_PAGE = 10_000
 
 
 @router.get("/trace/{symbol:path}", summary="Tasks that implement a document, directly or through provincial plans")
-def trace(symbol: str, year: int | None = Query(None, ge=1900, le=2100), province: str | None = None,
-          as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
-          limit: int = Query(PAGE, ge=0, le=MAX_PAGE, description="Tasks in this page (`total` counts them all)"),
-          offset: int = Query(0, ge=0, description="Tasks skipped before this page"),
-          store=Depends(get_store)) -> dict:
+def trace(
+    symbol: str,
+    year: int | None = Query(None, ge=1900, le=2100),
+    province: str | None = None,
+    as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    limit: int = Query(PAGE, ge=0, le=MAX_PAGE, description="Tasks in this page (`total` counts them all)"),
+    offset: int = Query(0, ge=0, description="Tasks skipped before this page"),
+    store=Depends(get_store),
+) -> dict:
     return T.trace(store, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
 
 
 @router.get("/serves/{ref:path}", summary="Documents a provincial document or a task serves, up to central ones")
-def serves(ref: str, year: int | None = Query(None, ge=1900, le=2100), province: str | None = None,
-           store=Depends(get_store)) -> dict:
+def serves(
+    ref: str, year: int | None = Query(None, ge=1900, le=2100), province: str | None = None, store=Depends(get_store)
+) -> dict:
     return T.serves(store, ref, year=year, province=province)
 
 
 @router.get("/coverage/{symbol:path}", summary="Provinces with and without tasks implementing a document")
-def coverage(symbol: str, year: int | None = Query(None, ge=1900, le=2100),
-             as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"), store=Depends(get_store)) -> dict:
+def coverage(
+    symbol: str,
+    year: int | None = Query(None, ge=1900, le=2100),
+    as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    store=Depends(get_store),
+) -> dict:
     return T.coverage(store, symbol, year=year, as_of=as_of)

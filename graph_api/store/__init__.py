@@ -6,6 +6,7 @@ one parser of store specs, the query runner that enforces the service's limits, 
 >>> store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value
 '1'
 """
+
 from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -16,8 +17,21 @@ from graph_api.store.embedded import OxigraphStore
 from graph_api.store.remote import SparqlStore
 from graph_api.store.spec import StoreSpec, default_store_spec, parse_spec
 
-__all__ = ["GraphStore", "OxigraphStore", "SparqlStore", "StoreSpec", "open_store", "default_store_spec",
-           "parse_spec", "Triple", "NamedNode", "Literal", "triples_to_ntriples", "nquads", "RDF_FORMATS"]
+__all__ = [
+    "GraphStore",
+    "OxigraphStore",
+    "SparqlStore",
+    "StoreSpec",
+    "open_store",
+    "default_store_spec",
+    "parse_spec",
+    "Triple",
+    "NamedNode",
+    "Literal",
+    "triples_to_ntriples",
+    "nquads",
+    "RDF_FORMATS",
+]
 
 
 def open_store(spec: str | None = None, *, read_only: bool = False) -> GraphStore:

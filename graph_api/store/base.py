@@ -1,25 +1,28 @@
 """The one ``Store`` interface of vankien (:class:`GraphStore`), and the N-Triples/N-Quads writers its
 implementations share: :class:`graph_api.store.embedded.OxigraphStore` (pyoxigraph, on disk or in memory) and
 :class:`graph_api.store.remote.SparqlStore` (a SPARQL 1.1 server)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any, BinaryIO, Protocol
 
-from pyoxigraph import RdfFormat, Triple, serialize
+from pyoxigraph import Triple
+
+from core.formats import serialise
 
 __all__ = ["GraphStore", "triples_to_ntriples", "nquads"]
 
 
 def triples_to_ntriples(triples: Iterable[Triple]) -> str:
     """Serialise triples as N-Triples (also valid inside SPARQL ``INSERT DATA``)."""
-    return serialize(list(triples), format=RdfFormat.N_TRIPLES).decode("utf-8")
+    return serialise(list(triples), "ntriples").decode("utf-8")
 
 
 def nquads(triples: list[Triple], graph: str) -> bytes:
     """N-Quads of ``triples`` in ``graph``, serialised by pyoxigraph as N-Triples: every line of those ends with
     " ." (a literal's line breaks are escaped), so the graph goes in front of it."""
-    return serialize(triples, format=RdfFormat.N_TRIPLES).replace(b" .\n", f" <{graph}> .\n".encode())
+    return serialise(triples, "ntriples").replace(b" .\n", f" <{graph}> .\n".encode())
 
 
 class GraphStore(Protocol):

@@ -1,4 +1,5 @@
 """Answers of identical read queries, kept in the HTTP process until the next write through the service."""
+
 from __future__ import annotations
 
 from typing import Any

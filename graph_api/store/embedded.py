@@ -7,16 +7,17 @@
 >>> store.named_graphs()
 ['http://ex.org/g']
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, Store, Triple, parse  # noqa: F401 (Literal: doctest)
+from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Store, Triple, parse  # noqa: F401 (Literal: doctest)
 
 from core.errors import QueryError, StoreError
-from core.formats import RDF_FORMATS, RESULTS_FORMATS
+from core.formats import RDF_FORMATS, serialise, serialise_results
 from graph_api.store.base import triples_to_ntriples
 from graph_api.store.sparql_text import has_dataset_clause
 
@@ -51,8 +52,9 @@ class OxigraphStore:
 
     def add_graphs(self, graphs: dict[str, list[Triple]]) -> None:
         """Add several graphs that are not in the store yet, in one transaction (bulk path of a load)."""
-        self._store.extend(Quad(t.subject, t.predicate, t.object, NamedNode(g))
-                           for g, triples in graphs.items() for t in triples)
+        self._store.extend(
+            Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, triples in graphs.items() for t in triples
+        )
 
     def add_nquads(self, data: bytes, *, bulk: bool = False, trusted: bool = False) -> None:
         """Add N-Quads of new graphs, parsed by the store itself: in one transaction, or with ``bulk`` through
@@ -66,25 +68,27 @@ class OxigraphStore:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")
 
     def load_graph(self, graph: str, data: bytes, *, format: str = "turtle") -> None:
-        triples = [Triple(q.subject, q.predicate, q.object)
-                   for q in parse(data, format=RDF_FORMATS[format])]
+        triples = [Triple(q.subject, q.predicate, q.object) for q in parse(data, format=RDF_FORMATS[format])]
         self.replace_graph(graph, triples)
 
     def _run(self, sparql: str, union_default_graph: bool):
         try:
-            return self._store.query(sparql, use_default_graph_as_union=union_default_graph
-                                     and not has_dataset_clause(sparql))
+            return self._store.query(
+                sparql, use_default_graph_as_union=union_default_graph and not has_dataset_clause(sparql)
+            )
         except SyntaxError as e:
             raise QueryError(f"malformed query: {e}") from e
 
     def query(self, sparql: str, *, results_format: str = "json", union_default_graph: bool = True) -> bytes:
         result = self._run(sparql, union_default_graph)
         if isinstance(result, (QuerySolutions, QueryBoolean)):
-            return result.serialize(format=RESULTS_FORMATS[results_format])
-        return result.serialize(format=RDF_FORMATS[results_format])
+            return serialise_results(result, results_format)
+        return serialise(result, results_format)
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         result = self._run(sparql, True)
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("select() needs a SELECT query")
         names = [v.value for v in result.variables]
         return [{n: t for n, t in zip(names, row) if t is not None} for row in result]  # by position: cheaper
 
@@ -100,7 +104,8 @@ class OxigraphStore:
             self._store.dump(out, format=fmt)
         else:
             triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            out.write(triples.serialize(format=fmt))
+            assert isinstance(triples, QueryTriples)
+            out.write(serialise(triples, format))
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
@@ -108,7 +113,7 @@ class OxigraphStore:
     def triple_count(self, graph: str | None = None) -> int:
         """Number of quads, in one graph or in all."""
         where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
-        return int(next(iter(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))["n"].value)
+        return int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"].value)
 
     def flush(self) -> None:
         self._store.flush()

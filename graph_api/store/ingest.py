@@ -9,6 +9,7 @@ document (its named graph is replaced whole), resumable (unchanged files are ski
 >>> ingest(["data/corpus/dev/dev_05_thuathienhue.txt"], store).unchanged
 1
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,10 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, Triple, parse
 
 from core.errors import InputError, VankienError
-from core.formats import RDF_FORMATS
+from core.formats import RDF_FORMATS, serialise
 from graph_api.store.base import GraphStore, nquads
 from loaders import extract_file
 from loaders.read import DOCUMENT_SUFFIXES
@@ -31,8 +32,7 @@ from ontology import VK
 from ontology.iris import Iris
 from ontology.reference import ontology_triples, reference_triples
 
-__all__ = ["ingest", "IngestReport", "collect", "graph_of", "load_reference", "known_graphs", "stored_hashes",
-           "nquads"]
+__all__ = ["ingest", "IngestReport", "collect", "graph_of", "load_reference", "known_graphs", "stored_hashes", "nquads"]
 
 BATCH_TRIPLES = 50_000  # new documents are written in transactions of about this many triples
 BULK_BATCH_TRIPLES = 500_000  # or, with bulk=True, handed to the bulk loader in batches of about this many
@@ -118,7 +118,7 @@ def known_graphs(store: GraphStore) -> dict[str, str]:
 def load_reference(store: GraphStore, iris: Iris, *, known: dict[str, str] | None = None) -> int:
     """(Re)load the reference graph and the ontology when their data changed; returns triples written."""
     triples = reference_triples(iris)
-    digest = hashlib.sha256(serialize(triples, format=RDF_FORMATS["ntriples"])).hexdigest()
+    digest = hashlib.sha256(serialise(triples, "ntriples")).hexdigest()
     known = known_graphs(store) if known is None else known
     if known.get(iris.reference_graph) == digest:
         return 0
@@ -141,9 +141,16 @@ def _run(files: list[Path], base: str, workers: int) -> Iterator[Extracted]:
         yield from pool.map(_extract_nq, [str(f) for f in files], [base] * len(files), chunksize=8)
 
 
-def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, iris: Iris | None = None,
-           force: bool = False, bulk: bool = False,
-           progress: bool | Callable[[int, int], None] = False) -> IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    *,
+    workers: int = 1,
+    iris: Iris | None = None,
+    force: bool = False,
+    bulk: bool = False,
+    progress: bool | Callable[[int, int], None] = False,
+) -> IngestReport:
     """Load document files and folders into ``store``; bad files are reported, never fatal.
 
     New documents are written in batches, each one transaction. With ``bulk=True`` (an on-disk store)
@@ -163,13 +170,18 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
         try:
             f.name.encode("utf-8")
         except UnicodeEncodeError:
-            report.rejected.append((str(f).encode("utf-8", "backslashreplace").decode(),
-                                    "the file name is not valid UTF-8: rename the file"))
+            report.rejected.append(
+                (
+                    str(f).encode("utf-8", "backslashreplace").decode(),
+                    "the file name is not valid UTF-8: rename the file",
+                )
+            )
             continue
         graph = graph_of(iris, f)
         if graph in claimed:  # "a/x/doc.txt" and "b/x/doc.txt" in one load: never replace one with the other
-            report.rejected.append((str(f), f"same folder and file name as {claimed[graph]}, loaded in this run: "
-                                            "rename one of them"))
+            report.rejected.append(
+                (str(f), f"same folder and file name as {claimed[graph]}, loaded in this run: rename one of them")
+            )
             continue
         claimed[graph] = f
         if not force and graph in known:
@@ -205,8 +217,9 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int = 1, 
             if graph in known or graph in pending:
                 flush()
                 pending.clear()
-                triples = [Triple(q.subject, q.predicate, q.object)
-                           for q in parse(nq + marker, format=RDF_FORMATS["nquads"])]
+                triples = [
+                    Triple(q.subject, q.predicate, q.object) for q in parse(nq + marker, format=RDF_FORMATS["nquads"])
+                ]
                 store.replace_graph(graph, triples)  # a changed document: replaced in one transaction
             else:
                 batch.append(nq)
@@ -234,6 +247,7 @@ def _progress(progress, total: int) -> Callable[[int | None], None]:
     if not progress or total == 0:
         return lambda n: None
     from rich.progress import Progress
+
     bar = Progress(transient=True)
     task = bar.add_task("loading", total=total)
     bar.start()
@@ -243,4 +257,5 @@ def _progress(progress, total: int) -> Callable[[int | None], None]:
             bar.stop()
         else:
             bar.update(task, completed=n)
+
     return tick

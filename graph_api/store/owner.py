@@ -1,5 +1,6 @@
 """The store owner: runs queries, updates, Graph Store calls and dumps against the one store it opened, in the
 worker process (see :mod:`graph_api.store.worker`); every method returns a picklable value."""
+
 from __future__ import annotations
 
 import itertools
@@ -8,15 +9,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, parse, serialize
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, parse
 
 from core.errors import NotFound, QueryError, Refused, StoreError
-from core.formats import GRAPH_FORMATS, PREFIXED, RESULTS_FORMATS
+from core.formats import GRAPH_FORMATS, serialise, serialise_results
 from graph_api.store.base import GraphStore, triples_to_ntriples
 from graph_api.store.remote import SparqlStore
 from graph_api.store.results import native_solutions, serialise_solutions, too_many
-from graph_api.store.spec import parse_spec
 from graph_api.store.sparql_text import check_query, query_form
+from graph_api.store.spec import parse_spec
 
 __all__ = ["StoreOwner"]
 
@@ -46,9 +47,16 @@ class StoreOwner:
                 raise StoreError(f"cannot open the store at {parsed.path}: {e}") from e
 
     # -- queries ---------------------------------------------------------------------------
-    def query(self, query: str, results_format: str | None, graph_format: str | None,
-              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-              union: bool = True, max_rows: int = 100_000) -> tuple[str, bytes]:
+    def query(
+        self,
+        query: str,
+        results_format: str | None,
+        graph_format: str | None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        union: bool = True,
+        max_rows: int = 100_000,
+    ) -> tuple[str, bytes]:
         check_query(query)  # also for the views and the trace, which call the worker directly
         if self.remote is not None:
             return self._remote_query(query, results_format, graph_format, default_graphs, named_graphs, union)
@@ -63,7 +71,7 @@ class StoreOwner:
         if isinstance(result, QueryBoolean):
             if results_format is None:
                 raise Refused(406, "an ASK result is available as SPARQL JSON, XML, CSV or TSV")
-            return "boolean", result.serialize(format=RESULTS_FORMATS[results_format])
+            return "boolean", serialise_results(result, results_format)
         if isinstance(result, QuerySolutions):
             if results_format is None:
                 raise Refused(406, "a SELECT result is available as SPARQL JSON, XML, CSV or TSV")
@@ -72,6 +80,7 @@ class StoreOwner:
                 if body is not None:
                     return "solutions", body
                 result = self.store.query(query, **kwargs)  # over NATIVE_BUDGET: again, row by row
+                assert isinstance(result, QuerySolutions)
             variables = [v.value for v in result.variables]
             rows = [[s[i] for i in range(len(variables))] for s in itertools.islice(result, max_rows + 1)]
             if len(rows) > max_rows:
@@ -82,12 +91,17 @@ class StoreOwner:
         triples = list(itertools.islice(result, max_rows + 1))
         if len(triples) > max_rows:
             raise too_many(max_rows, "triples")
-        prefixes = self.prefixes if graph_format in PREFIXED else None
-        return "graph", serialize(triples, format=GRAPH_FORMATS[graph_format], prefixes=prefixes)
+        return "graph", serialise(triples, graph_format, prefixes=self.prefixes)
 
-    def _remote_query(self, query: str, results_format: str | None, graph_format: str | None,
-                      default_graphs: list[str] | None, named_graphs: list[str] | None,
-                      union: bool) -> tuple[str, bytes]:
+    def _remote_query(
+        self,
+        query: str,
+        results_format: str | None,
+        graph_format: str | None,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        union: bool,
+    ) -> tuple[str, bytes]:
         if default_graphs is not None or named_graphs is not None:
             raise QueryError("default-graph-uri / named-graph-uri are not supported on a remote store: use FROM")
         form = query_form(query) or "SELECT"
@@ -95,6 +109,7 @@ class StoreOwner:
         fmt = graph_format if kind == "graph" else results_format
         if fmt is None:
             raise Refused(406, f"no acceptable format for a {form} result")
+        assert self.remote is not None
         return kind, self.remote.query(query, results_format=fmt, union_default_graph=union)
 
     # -- writes ----------------------------------------------------------------------------
@@ -111,17 +126,19 @@ class StoreOwner:
             raise QueryError("the Graph Store Protocol is not served for a remote store")
         if graph is not None and not self.store.contains_named_graph(NamedNode(graph)):
             raise NotFound(f"no graph {graph}")
-        triples = [Triple(q.subject, q.predicate, q.object)
-                   for q in self.store.quads_for_pattern(None, None, None, _graph_name(graph))]
-        return serialize(triples, format=GRAPH_FORMATS[format],
-                         prefixes=self.prefixes if format in PREFIXED else None)
+        triples = [
+            Triple(q.subject, q.predicate, q.object)
+            for q in self.store.quads_for_pattern(None, None, None, _graph_name(graph))
+        ]
+        return serialise(triples, format, prefixes=self.prefixes)
 
     def gsp_write(self, graph: str | None, data: bytes, format: str, replace: bool) -> bool:
         """PUT (``replace``) or POST (merge) serialised RDF into a graph; True when the graph is new."""
         if self.remote is not None:
             raise QueryError("the Graph Store Protocol is not served for a remote store")
-        triples = [Triple(q.subject, q.predicate, q.object)
-                   for q in parse(data, format=GRAPH_FORMATS[format], base_iri=graph)]
+        triples = [
+            Triple(q.subject, q.predicate, q.object) for q in parse(data, format=GRAPH_FORMATS[format], base_iri=graph)
+        ]
         body = triples_to_ntriples(triples)
         target = "DEFAULT" if graph is None else f"GRAPH <{graph}>"
         insert = f"INSERT DATA {{ {body} }}" if graph is None else f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"

@@ -1,4 +1,5 @@
 """One store-owner process seen from the HTTP process: spawning it, sending calls, reading answers."""
+
 from __future__ import annotations
 
 import asyncio
@@ -32,7 +33,11 @@ class OwnerProcess:
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self.popen = subprocess.Popen(
             [sys.executable, "-m", "graph_api.store.worker", str(child.fileno())],
-            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True)
+            pass_fds=[child.fileno()],
+            stdin=subprocess.DEVNULL,
+            env=env,
+            close_fds=True,
+        )
         child.close()
         self.sock = parent
         self.pending: dict[int, asyncio.Future] = {}

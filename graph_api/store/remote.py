@@ -70,6 +70,7 @@ Constructing a store does not touch the network:
 >>> SparqlStore("http://127.0.0.1:9/sparql-auth", flavour="virtuoso").graph_store_url
 'http://127.0.0.1:9/sparql-graph-crud-auth'
 """
+
 from __future__ import annotations
 
 import json
@@ -78,13 +79,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 import httpx
-from pyoxigraph import NamedNode, Quad, QueryBoolean, Triple, parse, parse_query_results, serialize
+from pyoxigraph import NamedNode, Quad, QueryBoolean, Triple, parse, parse_query_results
 
 from core.errors import QueryError, QueryTimeout, StoreError
-from core.formats import MEDIA_TYPE_OF, RDF_FORMATS, RESULT_MEDIA, RESULTS_FORMATS, GRAPH_MEDIA, BY_EXTENSION
+from core.formats import BY_EXTENSION, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, RESULT_MEDIA, RESULTS_FORMATS, serialise
 from graph_api.store.base import triples_to_ntriples
 from graph_api.store.remote_wire import (
-    CANCELLED_STATES, GSP_CHUNK, AutoAuth, chunks, insert_operation, normalise_results, server_message,
+    CANCELLED_STATES,
+    GSP_CHUNK,
+    AutoAuth,
+    chunks,
+    insert_operation,
+    normalise_results,
+    server_message,
 )
 from graph_api.store.sparql_text import has_dataset_clause, query_form
 
@@ -103,17 +110,30 @@ CHUNK_SIZES = {"oxigraph": None, "virtuoso": 500, "generic": 50_000}
 class SparqlStore:
     """A remote SPARQL 1.1 server as a ``GraphStore`` (see the module docstring)."""
 
-    def __init__(self, query_url: str, update_url: str | None = None, *,
-                 graph_store_url: str | None = None, user: str | None = None,
-                 password: str | None = None, auth_scheme: str | None = None,
-                 timeout: float | None = None, graph_prefix: str | None = None,
-                 flavour: str | None = None, union_mode: str | None = None,
-                 chunk_size: int | None = None, page_size: int = 10_000) -> None:
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        *,
+        graph_store_url: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        auth_scheme: str | None = None,
+        timeout: float | None = None,
+        graph_prefix: str | None = None,
+        flavour: str | None = None,
+        union_mode: str | None = None,
+        chunk_size: int | None = None,
+        page_size: int = 10_000,
+    ) -> None:
         env = os.environ.get
         self.query_url = query_url
         self.update_url = update_url or query_url
-        self.graph_prefix = graph_prefix if graph_prefix is not None else (
-            env("VANKIEN_GRAPH_PREFIX") or env("VANKIEN_BASE") or DEFAULT_PREFIX)
+        self.graph_prefix = (
+            graph_prefix
+            if graph_prefix is not None
+            else (env("VANKIEN_GRAPH_PREFIX") or env("VANKIEN_BASE") or DEFAULT_PREFIX)
+        )
         self.timeout = float(timeout or env("VANKIEN_SPARQL_TIMEOUT") or 120)
         self.page_size = page_size
         self._graph_store_url = graph_store_url if graph_store_url is not None else env("VANKIEN_SPARQL_GSP")
@@ -136,8 +156,7 @@ class SparqlStore:
     def flavour(self) -> str:
         """``oxigraph``, ``virtuoso`` or ``generic``: read from the server's ``Server`` header once."""
         if self._flavour == "auto":
-            response = self._send("GET", self.query_url, params={"query": "ASK {}"},
-                                  headers={"Accept": JSON_RESULTS})
+            response = self._send("GET", self.query_url, params={"query": "ASK {}"}, headers={"Accept": JSON_RESULTS})
             server = response.headers.get("server", "").lower()
             self._flavour = next((f for f in ("oxigraph", "virtuoso") if f in server), "generic")
         return self._flavour
@@ -178,18 +197,24 @@ class SparqlStore:
         status = response.status_code
         if status < 300:
             if "x-sql-state" in response.headers:  # Virtuoso's "anytime" partial answer
-                raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: "
-                                   f"{response.headers.get('x-sql-message', '').strip()}")
+                raise QueryTimeout(
+                    f"the SPARQL server stopped the query at its time limit: "
+                    f"{response.headers.get('x-sql-message', '').strip()}"
+                )
             if "x-sparql-maxrows" in response.headers:
-                raise QueryError(f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
-                                 "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET")
+                raise QueryError(
+                    f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
+                    "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET"
+                )
             return response
         message = server_message(response)
         if status == 400 or status in (406, 415) or (400 < status < 500 and status not in (401, 403, 404, 407)):
             raise QueryError(message or f"the SPARQL server refused the request ({status})")
         if status in (401, 403, 407):
-            raise StoreError(f"the SPARQL server at {url} refused the credentials ({status}): set "
-                             f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip())
+            raise StoreError(
+                f"the SPARQL server at {url} refused the credentials ({status}): set "
+                f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip()
+            )
         if status == 404:
             raise StoreError(f"no SPARQL endpoint at {url} (404)")
         if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
@@ -207,20 +232,27 @@ class SparqlStore:
         if mode == "native":
             return {}
         graphs = self.named_graphs()
-        return {"default-graph-uri": (graphs if union else []) + [EMPTY_GRAPH],
-                "named-graph-uri": graphs + [EMPTY_GRAPH]}
+        return {
+            "default-graph-uri": (graphs if union else []) + [EMPTY_GRAPH],
+            "named-graph-uri": graphs + [EMPTY_GRAPH],
+        }
 
     def _post_query(self, sparql: str, accept: str, dataset: dict[str, Any]) -> httpx.Response:
         limit = {"timeout": str(int(self.timeout * 1000))} if self.flavour == "virtuoso" else {}
-        response = self._send("POST", self.query_url, data={"query": sparql, **dataset, **limit},
-                              headers={"Accept": accept})
+        response = self._send(
+            "POST", self.query_url, data={"query": sparql, **dataset, **limit}, headers={"Accept": accept}
+        )
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if accept == JSON_RESULTS and RESULT_MEDIA.get(ctype) != "json":
-            raise QueryError(f"the query did not give SELECT/ASK results (server sent {ctype or 'nothing'}): "
-                             "use an RDF format (turtle, ntriples, …) for CONSTRUCT/DESCRIBE")
+            raise QueryError(
+                f"the query did not give SELECT/ASK results (server sent {ctype or 'nothing'}): "
+                "use an RDF format (turtle, ntriples, …) for CONSTRUCT/DESCRIBE"
+            )
         if accept == NTRIPLES and GRAPH_MEDIA.get(ctype) != "ntriples" and ctype not in _NQUADS_MEDIA:
-            raise QueryError(f"the query did not give a graph (server sent {ctype or 'nothing'}): "
-                             "use a results format (json, xml, csv, tsv) for SELECT/ASK")
+            raise QueryError(
+                f"the query did not give a graph (server sent {ctype or 'nothing'}): "
+                "use a results format (json, xml, csv, tsv) for SELECT/ASK"
+            )
         return response
 
     def _solutions(self, sparql: str, dataset: dict[str, Any]):
@@ -234,8 +266,10 @@ class SparqlStore:
     def _triples(self, sparql: str, dataset: dict[str, Any]) -> list[Triple]:
         response = self._post_query(sparql, NTRIPLES, dataset)
         try:
-            return [Triple(q.subject, q.predicate, q.object)
-                    for q in parse(response.content, format=RDF_FORMATS["ntriples"])]
+            return [
+                Triple(q.subject, q.predicate, q.object)
+                for q in parse(response.content, format=RDF_FORMATS["ntriples"])
+            ]
         except SyntaxError as e:
             raise StoreError(f"the SPARQL server sent malformed N-Triples: {e}") from e
 
@@ -268,16 +302,21 @@ class SparqlStore:
         if results_format in RESULTS_FORMATS:
             return self._solutions(sparql, dataset).serialize(format=RESULTS_FORMATS[results_format])
         if results_format in RDF_FORMATS:
-            return serialize(self._triples(sparql, dataset), format=RDF_FORMATS[results_format])
-        raise QueryError(f"unknown results format {results_format!r}: use one of "
-                         f"{', '.join([*RESULTS_FORMATS, *RDF_FORMATS])}")
+            return serialise(self._triples(sparql, dataset), results_format)
+        raise QueryError(
+            f"unknown results format {results_format!r}: use one of {', '.join([*RESULTS_FORMATS, *RDF_FORMATS])}"
+        )
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         return self._rows(sparql, self._dataset(sparql, True))
 
     def update(self, sparql: str) -> None:
-        self._send("POST", self.update_url, content=sparql.encode("utf-8"),
-                   headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        self._send(
+            "POST",
+            self.update_url,
+            content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+        )
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         triples = list(triples)
@@ -289,9 +328,13 @@ class SparqlStore:
             # a large graph goes as a PUT of its first part then POSTs of the rest (some servers refuse
             # bodies of several MB); like every write on Virtuoso, not atomic
             for i, chunk in enumerate(chunks(triples, GSP_CHUNK)):
-                self._send("PUT" if i == 0 else "POST", gsp, params={"graph": graph},
-                           content=triples_to_ntriples(chunk).encode("utf-8"),
-                           headers={"Content-Type": "application/n-triples; charset=utf-8"})
+                self._send(
+                    "PUT" if i == 0 else "POST",
+                    gsp,
+                    params={"graph": graph},
+                    content=triples_to_ntriples(chunk).encode("utf-8"),
+                    headers={"Content-Type": "application/n-triples; charset=utf-8"},
+                )
             return
         size = self._chunk_size if self._chunk_size is not None else CHUNK_SIZES[self.flavour]
         for i, chunk in enumerate(chunks(triples, size)):
@@ -338,8 +381,11 @@ class SparqlStore:
         triples: list[Triple] = []
         offset = 0
         while True:
-            page = self._triples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
-                                 f"ORDER BY ?s ?p ?o LIMIT {self.page_size} OFFSET {offset}", {})
+            page = self._triples(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+                f"ORDER BY ?s ?p ?o LIMIT {self.page_size} OFFSET {offset}",
+                {},
+            )
             triples += page
             if len(page) < self.page_size:
                 return triples
@@ -350,14 +396,25 @@ class SparqlStore:
         graphs = self.named_graphs()
         if format == "nquads":
             for g in graphs:  # streamed graph by graph
-                out.write(serialize([Quad(t.subject, t.predicate, t.object, NamedNode(g))
-                                     for t in self.graph_triples(g)], format=fmt))
+                out.write(
+                    serialise(
+                        [Quad(t.subject, t.predicate, t.object, NamedNode(g)) for t in self.graph_triples(g)], format
+                    )
+                )
         elif fmt.supports_datasets:
-            out.write(serialize([Quad(t.subject, t.predicate, t.object, NamedNode(g))
-                                 for g in graphs for t in self.graph_triples(g)], format=fmt))
+            out.write(
+                serialise(
+                    [
+                        Quad(t.subject, t.predicate, t.object, NamedNode(g))
+                        for g in graphs
+                        for t in self.graph_triples(g)
+                    ],
+                    format,
+                )
+            )
         else:  # the union graph
             union = dict.fromkeys(t for g in graphs for t in self.graph_triples(g))
-            out.write(serialize(list(union), format=fmt))
+            out.write(serialise(list(union), format))
 
     def triple_count(self, graph: str | None = None) -> int:
         """Number of quads, in one graph or in all the project's graphs."""
@@ -365,7 +422,8 @@ class SparqlStore:
             where = f"GRAPH <{graph}> {{ ?s ?p ?o }}"
         else:
             where = "GRAPH ?g { ?s ?p ?o }" + (
-                f" FILTER(STRSTARTS(STR(?g), {json.dumps(self.graph_prefix)}))" if self.graph_prefix else "")
+                f" FILTER(STRSTARTS(STR(?g), {json.dumps(self.graph_prefix)}))" if self.graph_prefix else ""
+            )
         return int(self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"].value)
 
     def flush(self) -> None:
@@ -373,4 +431,3 @@ class SparqlStore:
 
     def close(self) -> None:
         self._client.close()
-

@@ -1,5 +1,6 @@
 """What travels between vankien and a remote SPARQL server: results with Virtuoso's deviations undone,
 the authentication handshake, error messages, and updates cut into requests the server accepts."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,15 @@ from pyoxigraph import BlankNode, NamedNode, Triple  # noqa: F401 (NamedNode: do
 
 from graph_api.store.base import triples_to_ntriples
 
-__all__ = ["CANCELLED_STATES", "GSP_CHUNK", "AutoAuth", "chunks", "insert_operation", "normalise_results",
-           "server_message"]
+__all__ = [
+    "CANCELLED_STATES",
+    "GSP_CHUNK",
+    "AutoAuth",
+    "chunks",
+    "insert_operation",
+    "normalise_results",
+    "server_message",
+]
 
 # SQL states a server answers with when it stopped a query at its time limit instead of returning the partial
 # "anytime" answer: Virtuoso's HY008 (statement cancelled, "SR203: Async statement killed by SQLCancel") and
@@ -44,8 +52,7 @@ def normalise_results(data: dict) -> bytes:
                 term["value"] = _bnode_id(term["value"])
             row[name] = term
         rows.append(row)
-    return json.dumps({"head": {"vars": data.get("head", {}).get("vars", [])},
-                       "results": {"bindings": rows}}).encode()
+    return json.dumps({"head": {"vars": data.get("head", {}).get("vars", [])}, "results": {"bindings": rows}}).encode()
 
 
 class AutoAuth(httpx.Auth):
@@ -97,7 +104,7 @@ def chunks(triples: list[Triple], size: int | None) -> list[list[Triple]]:
     plain = [t for t in triples if not _has_bnode(t)]
     blank = [t for t in triples if _has_bnode(t)]
     step = size or len(plain) or 1
-    chunks = [plain[i:i + step] for i in range(0, len(plain), step)]
+    chunks = [plain[i : i + step] for i in range(0, len(plain), step)]
     return chunks + ([blank] if blank else [])
 
 

@@ -6,6 +6,7 @@ b's\\r\\nhttp://ex.org/a\\r\\n\\r\\n'
 >>> serialise_solutions(["n"], [[Literal("1", datatype=NamedNode(XSD_INTEGER))]], "tsv")
 b'?n\\n"1"^^<http://www.w3.org/2001/XMLSchema#integer>\\n'
 """
+
 from __future__ import annotations
 
 import itertools
@@ -15,7 +16,14 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from pyoxigraph import (  # noqa: F401 (Quad, Store: doctests)
-    BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store, Triple, parse_query_results,
+    BlankNode,
+    Literal,
+    NamedNode,
+    Quad,
+    QuerySolutions,
+    Store,
+    Triple,
+    parse_query_results,
 )
 
 from core.errors import QueryError
@@ -42,9 +50,14 @@ def _json_term(t: Any) -> dict:
             d["datatype"] = t.datatype.value
         return d
     if isinstance(t, Triple):
-        return {"type": "triple", "value": {"subject": _json_term(t.subject),
-                                            "predicate": _json_term(t.predicate),
-                                            "object": _json_term(t.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(t.subject),
+                "predicate": _json_term(t.predicate),
+                "object": _json_term(t.object),
+            },
+        }
     raise TypeError(f"unexpected term {t!r}")
 
 
@@ -60,8 +73,10 @@ def _xml_term(t: Any) -> str:
             return f'<literal datatype="{xml_escape(t.datatype.value)}">{xml_escape(t.value)}</literal>'
         return f"<literal>{xml_escape(t.value)}</literal>"
     if isinstance(t, Triple):
-        return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}"
-                f"</predicate><object>{_xml_term(t.object)}</object></triple>")
+        return (
+            f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}"
+            f"</predicate><object>{_xml_term(t.object)}</object></triple>"
+        )
     raise TypeError(f"unexpected term {t!r}")
 
 
@@ -83,16 +98,22 @@ def serialise_solutions(variables: Sequence[str], rows: Sequence[Sequence[Any]],
     """SPARQL results of a SELECT (``json``, ``xml``, ``csv``, ``tsv``); ``rows`` hold terms or None."""
     if fmt == "json":
         bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, separators=(",", ":")).encode()
+        return json.dumps(
+            {"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode()
     if fmt == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         out += [f'<variable name="{xml_escape(v)}"/>' for v in variables]
         out.append("</head><results>")
         for row in rows:
             out.append("<result>")
-            out += [f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
-                    for v, t in zip(variables, row) if t is not None]
+            out += [
+                f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
+                for v, t in zip(variables, row)
+                if t is not None
+            ]
             out.append("</result>")
         out.append("</results></sparql>\n")
         return "".join(out).encode()
@@ -145,13 +166,14 @@ def native_solutions(result: QuerySolutions, fmt: str, max_rows: int) -> bytes |
     """
     out = _Budget(NATIVE_BUDGET)
     try:
-        result.serialize(out, format=RESULTS_FORMATS[fmt])
+        result.serialize(out, format=RESULTS_FORMATS[fmt])  # type: ignore[arg-type]  # any object with write()
     except OverflowError:
         return None
     body = b"".join(out.parts)
     if len(body) > max_rows:
-        rows = sum(1 for _ in itertools.islice(parse_query_results(body, format=RESULTS_FORMATS[fmt]),
-                                                max_rows + 1))
+        parsed = parse_query_results(body, format=RESULTS_FORMATS[fmt])
+        assert isinstance(parsed, QuerySolutions)
+        rows = sum(1 for _ in itertools.islice(parsed, max_rows + 1))
         if rows > max_rows:
             raise too_many(max_rows, "rows")
     return body

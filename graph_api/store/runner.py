@@ -23,6 +23,7 @@ Answers of identical read queries are kept in the HTTP process (:class:`ResultCa
 through the service — the only writer, since the owner holds the store's lock — so a repeated query costs
 no trip to the owner at all.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -56,8 +57,15 @@ class QueryRunner:
     """Runs calls on the store-owner process with a deadline, a concurrency cap and a warm standby; answers
     of ``query`` calls are cached (:class:`ResultCache`) when ``cache_bytes`` > 0 and the store is local."""
 
-    def __init__(self, store_spec: str, *, max_concurrent: int = 8, queue_timeout: float = 10.0,
-                 prefixes: dict[str, str] | None = None, cache_bytes: int = 0) -> None:
+    def __init__(
+        self,
+        store_spec: str,
+        *,
+        max_concurrent: int = 8,
+        queue_timeout: float = 10.0,
+        prefixes: dict[str, str] | None = None,
+        cache_bytes: int = 0,
+    ) -> None:
         self.store_spec = store_spec
         self.max_concurrent = max_concurrent
         self.queue_timeout = queue_timeout
@@ -114,8 +122,9 @@ class QueryRunner:
             dead.fail_all()
         proc, self._standby = self._standby or OwnerProcess(), OwnerProcess()
         await proc.connect()
-        call_id, fut = proc.send("open", {"spec": self._owner_spec(), "prefixes": self.prefixes,
-                                          "threads": self.max_concurrent + 2})
+        call_id, fut = proc.send(
+            "open", {"spec": self._owner_spec(), "prefixes": self.prefixes, "threads": self.max_concurrent + 2}
+        )
         try:
             await asyncio.wait_for(fut, 60)
         except BaseException:
@@ -130,8 +139,13 @@ class QueryRunner:
 
     def _replace(self, proc: OwnerProcess) -> None:
         """Kill ``proc`` if it is still the active owner and activate the standby."""
-        if self._closing or self._active is None or not self._active.done() or self._active.exception() \
-                or self._active.result() is not proc:
+        if (
+            self._closing
+            or self._active is None
+            or not self._active.done()
+            or self._active.exception()
+            or self._active.result() is not proc
+        ):
             return
         self.restarts += 1
         if self.cache is not None:  # answers of the old process are dropped with it: queries wait for the new one
@@ -153,9 +167,15 @@ class QueryRunner:
         if cache is None:
             return await self._call(op, timeout, retry, kwargs)
         if op == "query":
-            key = (kwargs["query"], kwargs.get("results_format"), kwargs.get("graph_format"),
-                   _frozen(kwargs.get("default_graphs")), _frozen(kwargs.get("named_graphs")),
-                   kwargs.get("union", True), kwargs.get("max_rows"))
+            key = (
+                kwargs["query"],
+                kwargs.get("results_format"),
+                kwargs.get("graph_format"),
+                _frozen(kwargs.get("default_graphs")),
+                _frozen(kwargs.get("named_graphs")),
+                kwargs.get("union", True),
+                kwargs.get("max_rows"),
+            )
             hit = cache.get(key)
             if hit is not None:
                 return hit
@@ -179,8 +199,9 @@ class QueryRunner:
             try:
                 await asyncio.wait_for(self._sem.acquire(), self.queue_timeout)
             except TimeoutError:
-                raise Refused(429, f"too many queries at once (limit {self.max_concurrent}); retry later",
-                              {"Retry-After": "1"}) from None
+                raise Refused(
+                    429, f"too many queries at once (limit {self.max_concurrent}); retry later", {"Retry-After": "1"}
+                ) from None
         else:
             await self._sem.acquire()
         try:
@@ -204,13 +225,16 @@ class QueryRunner:
                 except _Expired:
                     proc.forget(call_id)
                     self._replace(proc)
-                    raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped") \
-                        from None
+                    raise QueryTimeout(
+                        f"the query ran longer than the limit of {timeout:g} s and was stopped"
+                    ) from None
                 except WorkerLost:
                     if not retry or attempt == 2:
-                        raise StoreError("the query was interrupted because the store worker was restarted "
-                                         "(another query hit the time limit); a write was applied fully or "
-                                         "not at all: check and retry") from None
+                        raise StoreError(
+                            "the query was interrupted because the store worker was restarted "
+                            "(another query hit the time limit); a write was applied fully or "
+                            "not at all: check and retry"
+                        ) from None
                 finally:
                     timer.cancel()
             raise AssertionError("unreachable")

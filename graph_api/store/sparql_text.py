@@ -14,6 +14,7 @@ False
 >>> nesting_depth("SELECT * { { ?s ?p ?o } FILTER((1)) }")
 3
 """
+
 from __future__ import annotations
 
 import re
@@ -23,14 +24,25 @@ from pyoxigraph import Literal, NamedNode
 
 from core.errors import QueryError
 
-__all__ = ["keywords", "has_dataset_clause", "query_form", "uses_service", "nesting_depth", "check_query",
-           "MAX_NESTING", "sparql_iri", "sparql_string"]
+__all__ = [
+    "keywords",
+    "has_dataset_clause",
+    "query_form",
+    "uses_service",
+    "nesting_depth",
+    "check_query",
+    "MAX_NESTING",
+    "sparql_iri",
+    "sparql_string",
+]
 
 # Strings, IRIs and comments of a SPARQL text (IRIs before comments, so a '#' inside an IRI is no comment).
 _OPAQUE = re.compile(
     r'<[^<>"{}|^`\\\x00-\x20]*>'
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
     r"|#[^\n]*",
     re.S,
 )

@@ -14,6 +14,7 @@ StoreSpec(kind='oxigraph', path='/tmp/s', query_url=None, update_url=None)
 Traceback (most recent call last):
 core.errors.StoreError: unknown store spec 'ftp:x': use oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]
 """
+
 from __future__ import annotations
 
 import os

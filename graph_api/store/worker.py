@@ -4,6 +4,7 @@ inherited, runs them on a :class:`graph_api.store.owner.StoreOwner` and writes t
 Frames are length-prefixed pickles: :data:`HEADER` (call id, status — 0 ok, else an HTTP status — and
 payload length), then the payload.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,0 +1,114 @@
+"""What the search index holds of a graph: one record for each document, task, body and project, read from the
+graph's triples (as ingest writes them, or as the store answers them)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ontology import ELI, ORG, RDF, RDFS, SKOS, VK
+
+__all__ = ["Record", "records_from_triples", "iter_nquads_triples", "SYNC_QUERY", "KINDS"]
+
+KINDS = ("document", "task", "body", "project")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One searchable thing read from a graph."""
+
+    kind: str  # document | task | body | project
+    iri: str
+    title: str
+    text: str = ""
+    document: str | None = None  # the document a task belongs to
+    extra: str = ""  # shown beside the hit: a task's deadline, a document's date
+
+
+_PREDICATES = (
+    RDF.type,
+    ELI["title"],
+    ELI.id_local,
+    VK.text,
+    SKOS.prefLabel,
+    RDFS.label,
+    ELI.is_part_of,
+    VK.leadBody,
+    VK.position,
+    VK.deadline,
+    VK.deadlineText,
+    ELI.date_document,
+    VK.contentHash,
+)
+_TYPES = {
+    ELI.LegalResource: "document",
+    VK.SourceDocument: "document",
+    VK.PressReport: "document",
+    VK.Task: "task",
+    ORG.Organization: "body",
+    VK.Project: "project",
+}
+SYNC_QUERY = (
+    "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { %VALUES% } GRAPH ?g { ?s ?p ?o "
+    "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in _PREDICATES) + ")) } }"
+)
+
+
+def _first(props: dict[str, list[str]], *names: str) -> str:
+    for n in names:
+        if props.get(n):
+            return props[n][0]
+    return ""
+
+
+def records_from_triples(
+    triples: Iterable[tuple[str, str, str]], text: str | None = None, label: Callable[[str], str] | None = None
+) -> tuple[list[Record], str]:
+    """The records of one graph's triples (subject, predicate, object value), and the graph's content hash;
+    ``text`` is the full text of the graph's source document, when known; ``label`` names a body that the graph
+    does not label (one of the reference data)."""
+    subjects: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        if p in _PREDICATES:
+            subjects[s][p].append(o)
+    digest = next((v[VK.contentHash][0] for v in subjects.values() if v.get(VK.contentHash)), "")
+    records = []
+    for iri, props in subjects.items():
+        kinds = {_TYPES[t] for t in props.get(RDF.type, []) if t in _TYPES}
+        kind = "task" if "task" in kinds else next(iter(sorted(kinds)), None)
+        if kind is None:
+            continue
+        own = text if VK.SourceDocument in props[RDF.type] else None
+        records.append(_record(kind, iri, props, subjects, own, label or (lambda _: "")))
+    return [r for r in records if r.title or r.text], digest
+
+
+def _record(
+    kind: str,
+    iri: str,
+    props: dict[str, list[str]],
+    subjects: dict[str, dict[str, list[str]]],
+    text: str | None,
+    label: Callable[[str], str],
+) -> Record:
+    if kind == "task":
+        leads = [
+            _first(subjects.get(b, {}), SKOS.prefLabel, RDFS.label) or label(b) for b in props.get(VK.leadBody, [])
+        ]
+        doc = _first(props, ELI.is_part_of)
+        symbol = _first(subjects.get(doc, {}), ELI.id_local)
+        extra = " · ".join(x for x in (symbol, _first(props, VK.deadlineText, VK.deadline)) if x)
+        return Record("task", iri, ", ".join(x for x in leads if x), _first(props, VK.text), doc or None, extra)
+    if kind == "document":
+        title = " — ".join(x for x in (_first(props, ELI.id_local), _first(props, ELI["title"])) if x)
+        return Record("document", iri, title, text or "", None, _first(props, ELI.date_document))
+    return Record(kind, iri, _first(props, SKOS.prefLabel, RDFS.label))
+
+
+def iter_nquads_triples(data: bytes) -> Iterator[tuple[str, str, str]]:
+    """(subject, predicate, object value) of N-Quads as ingest writes them."""
+    from pyoxigraph import RdfFormat, parse
+
+    for q in parse(data, format=RdfFormat.N_QUADS, lenient=True):
+        yield q.subject.value, q.predicate.value, q.object.value
