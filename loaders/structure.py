@@ -229,7 +229,7 @@ def _note_lines(lines: list[_Line], j: int) -> int:
     while j + n < len(lines):
         line, prev = lines[j + n], lines[j + n - 1]
         if not line.text or P.FOOTNOTE_LINE_RE.match(line.text) or P.ITEM_RE.match(line.text) \
-                or _is_allcaps(line.text) or (prev.text[-1:] in ".;" and not line.text[0].islower()):
+                or _is_allcaps(line.text) or prev.text[-1:] in ".;:!?":  # a note ending its sentence ends
             break
         n += 1
     return n
