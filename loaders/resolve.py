@@ -493,7 +493,10 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             opening = P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) \
                 if "căn cứ" not in prefix.lower() else None  # "Thực hiện A; căn cứ B": B is a basis
             main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
-            if not based and ((P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and len(prefix) < 120)
+            prev = by_start[i - 1] if i > 0 else None
+            listed_after_self = prev is not None and Link(None, "implements", key_of[id(prev)], prev.span) in links \
+                and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1]:m.full_span[0]]) is not None
+            if not based and (listed_after_self or (P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and len(prefix) < 120)
                               or (opening and main_clause
                                   and "." not in text[m.full_span[1]:main_clause.start()])):
                 links.append(Link(None, "implements", k, m.span))

@@ -1,0 +1,190 @@
+"""Table-driven tests of every way a task names its lead, partners and deadline, of deadline forms, of
+bodies at every level and of symbol variants — each case a fixture written here, ``(text, expected)``."""
+from __future__ import annotations
+
+import pytest
+
+from loaders import extract_source
+from loaders.bodies import body_at
+from loaders.dates import cell_deadline, find_deadline
+from loaders.extract import find_mentions
+from loaders.read import from_text
+
+HEADER = "TỈNH ỦY SƠN LA\nSố 210-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
+
+
+def _assignments(body: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    doc = extract_source(from_text(HEADER + body, name="forms.txt"))
+    return [(t.leads[0].name if t.leads else None, tuple(p.name for p in t.partners), t.deadline) for t in doc.tasks]
+
+
+# --- task forms ------------------------------------------------------------------------------------
+TASK_FORMS = [
+    pytest.param(
+        "1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy rà soát quy chế, hoàn thành trước ngày 15/4/2024.\n",
+        [("Ban Tổ chức Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-04-15")], id="giao-X-chu-tri"),
+    pytest.param(
+        "1. Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt Nghị quyết, hoàn thành trong quý II/2024.\n",
+        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30")], id="X-chu-tri"),
+    pytest.param(
+        "1. Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng đề án phát triển du lịch, hoàn thành trong năm 2024.\n",
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2024-12-31")], id="X-chi-dao"),
+    pytest.param(
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tăng cường giám sát, phản biện xã hội.\n",
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), None)], id="de-nghi-X"),
+    pytest.param(
+        "1. Ủy ban Kiểm tra Tỉnh ủy có trách nhiệm kiểm tra, giám sát việc thực hiện, báo cáo trước ngày 20/12/2024.\n",
+        [("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-12-20")], id="X-co-trach-nhiem"),
+    pytest.param(
+        "1. Văn phòng Tỉnh ủy tham mưu sơ kết việc thực hiện Kế hoạch trong tháng 11/2024.\n",
+        [("Văn phòng Tỉnh ủy", (), "2024-11")], id="X-tham-muu"),
+    pytest.param(
+        "1. Xây dựng đề án chuyển đổi số (Ban cán sự đảng UBND tỉnh chủ trì; Sở Tài chính, Sở Nội vụ phối hợp; "
+        "thời gian: năm 2025).\n",
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Tài chính", "Sở Nội vụ"), "2025-12-31")], id="lead-in-parentheses"),
+    pytest.param(
+        "1. Tổ chức học tập, quán triệt Nghị quyết đến cán bộ chủ chốt.\n"
+        "- Thời hạn: trước 30/11/2024.\n- Cơ quan phối hợp: Văn phòng Tỉnh ủy.\n- Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy.\n",
+        [("Ban Tuyên giáo Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-11-30")], id="labelled-block-any-order"),
+    pytest.param(
+        "1. Rà soát quy hoạch cán bộ.\n- Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.\n- Tiến độ: Quý III/2024.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-09-30")], id="labelled-block-subset"),
+    pytest.param(
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| 1 | Xây dựng chính sách hỗ trợ doanh nghiệp | Sở Kế hoạch và Đầu tư | Sở Tài chính | Tháng 9/2024 |\n"
+        "| 2 | Kiểm tra việc thực hiện | Ủy ban Kiểm tra Tỉnh ủy | Văn phòng Tỉnh ủy | Thường xuyên |\n",
+        [("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), "2024-09"), ("Ủy ban Kiểm tra Tỉnh ủy", ("Văn phòng Tỉnh ủy",), None)],
+        id="table-rows"),
+    pytest.param(
+        "1. Giao Ban cán sự đảng UBND tỉnh chỉ đạo:\n\n- Rà soát quy hoạch sử dụng đất, hoàn thành trong quý I/2025;\n\n"
+        "- Bố trí vốn đầu tư công cho các dự án trọng điểm.\n",
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None), ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2025-03-31"),
+         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None)], id="group-lead-once"),
+]
+
+
+@pytest.mark.parametrize("body, expected", TASK_FORMS)
+def test_task_form(body: str, expected: list) -> None:
+    assert _assignments(body) == expected
+
+
+def test_groups_are_not_assignees() -> None:
+    tasks = _assignments("1. Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện, hoàn thành trong tháng 5/2024.\n")
+    assert [t[0] for t in tasks] == [None]
+
+
+# --- deadlines -------------------------------------------------------------------------------------
+DEADLINES = [
+    ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
+    ("trước 30/11/2019", "2019-11-30"),
+    ("chậm nhất ngày 10 tháng 02 năm 2025", "2025-02-10"),
+    ("trong tháng 9/2025", "2025-09"),
+    ("hoàn thành trong tháng 11 năm 2024", "2024-11"),
+    ("trong quý II năm 2026", "2026-06-30"),
+    ("hoàn thành trong Quý III/2025", "2025-09-30"),
+    ("hoàn thành trong năm 2025", "2025-12-31"),
+    ("từ nay đến năm 2030", "2030-12-31"),
+    ("từ nay đến hết 2027", "2027-12-31"),
+    ("(…; thời gian: năm 2025)", "2025-12-31"),
+    ("thực hiện thường xuyên", None),
+    ("định kỳ hằng năm báo cáo", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEADLINES)
+def test_deadline_in_running_text(text: str, expected: str | None) -> None:
+    assert find_deadline(text)[0] == expected
+
+
+CELLS = [
+    ("Quý IV/2019", "2019-12-31"), ("Tháng 9/2025", "2025-09"), ("30/6/2024", "2024-06-30"), ("Năm 2024", "2024-12-31"),
+    ("2023 - 2025", "2025-12-31"), ("Hằng năm", None), ("Thường xuyên", None),
+    ("thường xuyên, trước, trong và sau đại hội", None),
+]
+
+
+@pytest.mark.parametrize("cell, expected", CELLS)
+def test_deadline_cell(cell: str, expected: str | None) -> None:
+    found = cell_deadline(cell)
+    assert found[0] == expected
+    assert found[2] == (expected is None)  # no date: recurring
+
+
+# --- bodies at every level --------------------------------------------------------------------------
+BODIES = [
+    ("Ban Thường vụ Tỉnh ủy chủ trì", "Ban Thường vụ Tỉnh ủy", "provincial"),
+    ("Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo", "Đảng ủy Ủy ban nhân dân tỉnh", "provincial"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "provincial"),
+    ("Sở Tài chính chủ trì", "Sở Tài chính", "provincial"),
+    ("Ban Tổ chức Huyện ủy chủ trì", "Ban Tổ chức Huyện ủy", "district"),
+    ("UBND huyện Bát Xát rà soát", "UBND huyện Bát Xát", "district"),
+    ("Phòng Tài chính - Kế hoạch huyện chủ trì", "Phòng Tài chính - Kế hoạch huyện", "district"),
+    ("Công an huyện chủ trì", "Công an huyện", "district"),
+    ("Đảng ủy xã Quang Kim chủ trì", "Đảng ủy xã Quang Kim", "commune"),
+    ("Ban Xây dựng Đảng Đảng ủy phường tham mưu", "Ban Xây dựng Đảng Đảng ủy phường", "commune"),
+    ("Ủy ban Kiểm tra Đảng ủy phường chủ trì", "Ủy ban Kiểm tra Đảng ủy phường", "commune"),
+    ("Trung tâm Phục vụ hành chính công phường thực hiện", "Trung tâm Phục vụ hành chính công phường", "commune"),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị phường chủ trì", "Phòng Kinh tế, Hạ tầng và Đô thị phường", "commune"),
+    ("Công an xã chủ trì", "Công an xã", "commune"),
+]
+
+
+@pytest.mark.parametrize("text, printed, level", BODIES)
+def test_body_at_every_level(text: str, printed: str, level: str) -> None:
+    hit = body_at(text, 0)
+    assert hit is not None
+    end, kind, name = hit
+    assert (name, kind.level) == (printed, level)
+
+
+def test_district_document_resolves_its_own_bodies_and_issuer() -> None:
+    text = ("ĐẢNG BỘ TỈNH LÀO CAI\nHUYỆN ỦY BÁT XÁT\n*\nSố 186-KH/HU\n\nBát Xát, ngày 08 tháng 11 năm 2019\n\n"
+            "KẾ HOẠCH\nthực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị\n\nI. NHIỆM VỤ\n\n"
+            "1. Ban Tổ chức Huyện ủy chủ trì rà soát quy hoạch, hoàn thành trong Quý I/2020.\n\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nGiàng Thị Dung\n")
+    doc = extract_source(from_text(text, name="hu.txt"))
+    assert (doc.symbol, doc.province, doc.issuer) == ("186-KH/HU", "Lào Cai", "Ban Thường vụ Huyện ủy Bát Xát")
+    assert [(b.name, b.level) for t in doc.tasks for b in t.leads] == [("Ban Tổ chức Huyện ủy", "district")]
+    assert doc.persons[0].roles == ("Bí thư Huyện ủy",)
+
+
+# --- symbol variants ---------------------------------------------------------------------------------
+SYMBOLS = [
+    ("Quy định số 08-QĐi/TW ngày 25/10/2018", "08-QĐi/TW"),
+    ("Nghị quyết số 19-2017/NQ-CP ngày 06/02/2017", "19/2017/NQ-CP"),
+    ("Chương trình số 35/CTr-TU ngày 01/3/2021", "35-CTr/TU"),
+    ("Chương trình số 35-CTr/TU ngày 01/3/2021", "35-CTr/TU"),
+    ("Kế hoạch số 12 - KH / ĐU ngày 15/8/2025", "12-KH/ĐU"),
+    ("Kết luận số 21-KL/HU ngày 02/4/2024", "21-KL/HU"),
+    ("Kế hoạch số 56/KH-UBND ngày 26/02/2025", "56/KH-UBND"),
+    ("Chương trình số 1685/CTr-UBND ngày 08/3/2023", "1685/CTr-UBND"),
+]
+
+
+@pytest.mark.parametrize("text, symbol", SYMBOLS)
+def test_symbol_variant(text: str, symbol: str) -> None:
+    src = from_text(text, name="s.txt")
+    assert [m.symbol for m in find_mentions(src, 0, len(src.text))] == [symbol]
+
+
+# --- links and reports --------------------------------------------------------------------------------
+def test_title_naming_two_documents_gives_two_links_and_an_appendix_caption_is_no_citation() -> None:
+    text = (HEADER.replace("thực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị",
+                           "thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 và Nghị quyết số 41-NQ/TW ngày 10/10/2023")
+            + "1. Giao Văn phòng Tỉnh ủy theo dõi.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLò Văn Mừng\n\nPHỤ LỤC\n"
+            "(Kèm theo Kế hoạch số 210-KH/TU ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy)\n")
+    doc = extract_source(from_text(text, name="two.txt"))
+    assert sorted(l.target[0] for l in doc.links if l.source is None and l.relation == "implements") == [
+        "14-KL/TW", "41-NQ/TW"]
+    assert "210-KH/TU" not in {c.symbol for c in doc.citations}
+
+
+def test_a_review_report_sets_tasks_only_in_its_forward_part() -> None:
+    text = ("TỈNH ỦY HÀ TĨNH\nSố 685-BC/TU\n\nHà Tĩnh, ngày 25 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "tổng kết 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014 của Ban Bí thư\n\n"
+            "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy đã giao Ban cán sự đảng UBND tỉnh chủ trì "
+            "bố trí 60 tỷ đồng; Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra 12 cuộc.\n\n"
+            "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n"
+            "1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền kết quả 10 năm thực hiện Chỉ thị.\n")
+    doc = extract_source(from_text(text, name="bc.txt"))
+    assert [b.name for t in doc.tasks for b in t.leads] == ["Ban Tuyên giáo Tỉnh ủy"]
