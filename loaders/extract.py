@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from loaders import patterns as P
 from loaders.bodies import bodies_list_at, body_at, display_body_name
@@ -86,7 +87,7 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     pos += marker.end() if marker else 0
     for _ in range(5):
         chunk = text[pos:limit]
-        m = re.match(rf"\s*,?\s*\(?\s*(?:ban hành\s+)?{P.DATED_RE.pattern}\s*\)?", chunk, re.I)
+        m = re.match(rf"\s*,?\s*\(?\s*(?:ban hành\s+|cùng\s+)?{P.DATED_RE.pattern}\s*\)?", chunk, re.I)
         if m and date is None:
             date = date_of(m) or ""
             pos += m.end()
@@ -199,6 +200,20 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             level = stated.level if stated else level
         out.append(Mention((m.start(), m.end()), (full_start, tail_end), symbol, number, type_code, issuer_code,
                            type_word, date, issuer, term, title, state, level))
+    return _share_list_tails(text, out)
+
+
+def _share_list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Quy định số 131-QĐ/TW và Quy định số 132-QĐ/TW cùng ngày 27/10/2023 của Bộ Chính trị": members of a
+    list with no tail of their own take the date, issuer and term stated once after the list."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        m, nxt = out[i], out[i + 1]
+        bare = m.full_span[1] == m.span[1] and m.date is None and m.issuer is None
+        joined = re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.full_span[1]:nxt.full_span[0]])
+        if bare and joined and (nxt.type_code, nxt.issuer_code, nxt.state) == (m.type_code, m.issuer_code, m.state) \
+                and (nxt.date or nxt.issuer):
+            out[i] = replace(m, date=nxt.date, issuer=nxt.issuer, term=m.term or nxt.term, level=nxt.level)
     return out
 
 

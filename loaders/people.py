@@ -148,6 +148,8 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
             P.MEETING_TERM_RE.search(text, max(start, m.start() - 120), m.start())
         if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
             term = tm.group("term").upper()
+        if term is None:  # a headline without the term: another mention of the same meeting may state it
+            term = _term_elsewhere(text, start, window_end, number, m.start())
         body = _meeting_body(ctx)
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
@@ -164,6 +166,18 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         return Meeting(vocabulary().body_by_name(m.group("body")).name, None, None, date, (s, start + m.end()))
     if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
         return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
+    return None
+
+
+def _term_elsewhere(text: str, start: int, end: int, number: int | None, first: int) -> str | None:
+    """The term (khóa) stated at a later mention of the same numbered meeting."""
+    for other in P.MEETING_NUMBER_RE.finditer(text, first + 1, end):
+        if _number(other.group("n")) != number:
+            continue
+        tm = P.MEETING_TERM_RE.search(text, other.start(), min(end, other.end() + 120)) or \
+            P.MEETING_TERM_RE.search(text, max(start, other.start() - 120), other.start())
+        if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
+            return tm.group("term").upper()
     return None
 
 
