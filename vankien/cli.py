@@ -12,14 +12,18 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from core.errors import VankienError
+from graph_api.store import GraphStore
+from vankien.api import open_store
 
 app = typer.Typer(
     add_completion=False,
@@ -39,15 +43,27 @@ StoreOption = typer.Option(
 )
 
 
-def _store(spec: str | None, *, read_only: bool = False):
-    from graph_api.store import open_store
-
-    return open_store(spec, read_only=read_only)
-
-
-def _fail(e: VankienError) -> None:
+def _fail(e: VankienError) -> NoReturn:
+    for candidate in getattr(e, "candidates", ()):  # AmbiguousSymbol: the documents to choose from
+        console.print(f"  candidate: {candidate}")
     console.print(f"[red]error:[/red] {e}")
     raise typer.Exit(e.exit_code)
+
+
+@contextmanager
+def _domain_errors() -> Iterator[None]:
+    """A domain error ends the command with its exit code and a one-line message."""
+    try:
+        yield
+    except VankienError as e:
+        _fail(e)
+
+
+@contextmanager
+def _opened(spec: str | None, *, read_only: bool = False) -> Iterator[GraphStore]:
+    """The store of one command, closed when the command is done (also on an error, which exits with its code)."""
+    with _domain_errors(), open_store(spec, read_only=read_only) as store:
+        yield store
 
 
 @app.command()
@@ -66,15 +82,12 @@ def load(
 
     Example: vankien load data/corpus --workers 0
     """
-    from graph_api.store.ingest import ingest
+    from graph_api.aggregates import total_triples
+    from vankien.api import load as load_paths
 
-    try:
-        s = _store(store)
-        report = ingest(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk, progress=True)
-        total = _count(s)
-        s.close()
-    except VankienError as e:
-        _fail(e)
+    with _opened(store) as s:
+        report = load_paths(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk, progress=True)
+        total = total_triples(s)
     typer.echo(
         f"documents loaded: {report.documents}, unchanged: {report.unchanged}, "
         f"rejected: {len(report.rejected)}, triples written: {report.triples}, "
@@ -82,11 +95,6 @@ def load(
     )
     for path, reason in report.rejected:
         typer.echo(f"rejected {path}: {reason}")
-
-
-def _count(s) -> int:
-    rows = s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return int(rows[0]["n"].value) if rows else 0
 
 
 @app.command()
@@ -149,12 +157,8 @@ def query(
         raise typer.BadParameter("give a query or --file")
     if "prefix" not in text.lower():
         text = sparql_prefixes() + text
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         result = s.query(text, results_format="json")
-        s.close()
-    except VankienError as e:
-        _fail(e)
     data = json.loads(result)
     if "boolean" in data:
         typer.echo(str(data["boolean"]).lower())
@@ -192,16 +196,12 @@ def export(
 
     Example: vankien export --format trig -o vankien.trig
     """
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         if output:
             with output.open("wb") as f:
                 s.export(f, format=format)
         else:
             s.export(sys.stdout.buffer, format=format)
-        s.close()
-    except VankienError as e:
-        _fail(e)
 
 
 @app.command()
@@ -210,29 +210,16 @@ def stats(store: Optional[str] = StoreOption) -> None:
 
     Example: vankien stats --store oxigraph:/tmp/vk
     """
-    from ontology import ELI, VK
+    from graph_api.aggregates import graph_sizes, summary
 
-    try:
-        s = _store(store)
-        rows = s.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        counts = {
-            k: s.select(q)[0]["n"].value
-            for k, q in {
-                "documents read": f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{VK.SourceDocument}> }}",
-                "cited documents": f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d <{ELI.cites}> ?c }}",
-                "tasks": f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{VK.Task}> }}",
-                "implementation edges": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?t <{ELI.implements}> ?c }}",
-            }.items()
-        }
-        s.close()
-    except VankienError as e:
-        _fail(e)
+    with _opened(store) as s:
+        sizes, counts = graph_sizes(s), summary(s)
     table = Table("named graph", "triples")
-    for r in rows:
-        table.add_row(r["g"].value, r["n"].value)
+    for graph, n in sizes:
+        table.add_row(graph, str(n))
     Console(width=200).print(table)
-    total = sum(int(r["n"].value) for r in rows)
-    typer.echo(f"named graphs: {len(rows)}, triples: {total}, " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
+    total = sum(n for _, n in sizes)
+    typer.echo(f"named graphs: {len(sizes)}, triples: {total}, " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
 @app.command()
@@ -243,12 +230,8 @@ def validate(store: Optional[str] = StoreOption) -> None:
     """
     from vankien.validate import validate_store
 
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         conforms, report = validate_store(s)
-        s.close()
-    except VankienError as e:
-        _fail(e)
     typer.echo("conforms" if conforms else report)
     if not conforms:
         raise typer.Exit(1)
@@ -273,10 +256,8 @@ def serve(
     """
     from graph_api.http.app import serve as run
 
-    try:
+    with _domain_errors():
         run(store, host=host, port=port, update_token=update_token, query_timeout=query_timeout)
-    except VankienError as e:
-        _fail(e)
 
 
 @app.command()
@@ -298,26 +279,15 @@ def trace(
     """
     from graph_api import trace as T
 
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         if coverage:
-            result = T.coverage(s, symbol, year=year, as_of=as_of)
-            s.close()
-            _emit(result, format, T.coverage_rows)
-            return
-        if reverse:
-            result = T.serves(s, symbol, year=year, province=province)
-            s.close()
-            _emit(result, format, T.serves_rows)
-            return
-        result = T.trace(s, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
-        s.close()
-    except VankienError as e:
-        if hasattr(e, "candidates"):
-            for c in e.candidates:
-                console.print(f"  candidate: {c}")
-        _fail(e)
-    _emit(result, format, T.trace_rows)
+            result, to_rows = T.coverage(s, symbol, year=year, as_of=as_of), T.coverage_rows
+        elif reverse:
+            result, to_rows = T.serves(s, symbol, year=year, province=province), T.serves_rows
+        else:
+            result = T.trace(s, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
+            to_rows = T.trace_rows
+    _emit(result, format, to_rows)
 
 
 def _emit(result, format: str, to_rows) -> None:
@@ -342,12 +312,8 @@ def view_flow(
     """
     from visualise.views import export_flow
 
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         path = export_flow(s, symbol, output, year=year, province=province)
-        s.close()
-    except VankienError as e:
-        _fail(e)
     typer.echo(f"wrote {path}")
 
 
@@ -361,12 +327,8 @@ def view_overview(
     """
     from visualise.views import export_overview
 
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         path = export_overview(s, output)
-        s.close()
-    except VankienError as e:
-        _fail(e)
     typer.echo(f"wrote {path}")
 
 
@@ -381,16 +343,12 @@ def analytics(
     """
     from visualise.analytics import analytics_report, export_analytics
 
-    try:
-        s = _store(store)
+    with _opened(store) as s:
         if output:
             export_analytics(s, output)
             typer.echo(f"wrote {output}")
         else:
             typer.echo(json.dumps(analytics_report(s), ensure_ascii=False, indent=1, default=str))
-        s.close()
-    except VankienError as e:
-        _fail(e)
 
 
 def main() -> None:

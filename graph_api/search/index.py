@@ -22,12 +22,12 @@ from ontology import VK
 
 __all__ = ["Hit", "SearchPage", "SearchIndex", "index_path", "index_for"]
 
-WEIGHTS = (4.0, 1.0)  # bm25 weights of the title and the body columns
+WEIGHTS = (10.0, 4.0, 1.0)  # bm25 weights of the symbol, title and body columns
 _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
-  title, body, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, document UNINDEXED,
+  symbol, title, body, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, document UNINDEXED,
   tokenize = "unicode61 remove_diacritics 0");
-CREATE TABLE IF NOT EXISTS originals (id INTEGER PRIMARY KEY, title TEXT, body TEXT, extra TEXT);
+CREATE TABLE IF NOT EXISTS originals (id INTEGER PRIMARY KEY, symbol TEXT, title TEXT, body TEXT, extra TEXT);
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (iri TEXT PRIMARY KEY, label TEXT NOT NULL);
 """
@@ -39,6 +39,7 @@ class Hit:
 
     kind: str
     iri: str
+    symbol: str
     title: str
     snippet: str
     highlights: list[tuple[int, int]]
@@ -59,6 +60,7 @@ class Hit:
         return {
             "kind": self.kind,
             "iri": self.iri,
+            "symbol": self.symbol or None,
             "title": self.title,
             "snippet": self.snippet,
             "highlights": [list(h) for h in self.highlights],
@@ -117,26 +119,25 @@ class SearchIndex:
             self.remove_document(graph, commit=False)
             for r in records:
                 cur = self.db.execute(
-                    "INSERT INTO entries (title, body, kind, iri, graph, document) VALUES (?, ?, ?, ?, ?, ?)",
-                    (fold(r.title), fold(r.text), r.kind, r.iri, graph, r.document),
+                    "INSERT INTO entries (symbol, title, body, kind, iri, graph, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (fold(r.symbol), fold(r.title), fold(r.text), r.kind, r.iri, graph, r.document),
                 )
+                nfc = [unicodedata.normalize("NFC", x) for x in (r.symbol, r.title, r.text)]
                 self.db.execute(
-                    "INSERT INTO originals (id, title, body, extra) VALUES (?, ?, ?, ?)",
-                    (
-                        cur.lastrowid,
-                        unicodedata.normalize("NFC", r.title),
-                        unicodedata.normalize("NFC", r.text),
-                        r.extra,
-                    ),
+                    "INSERT INTO originals (id, symbol, title, body, extra) VALUES (?, ?, ?, ?, ?)",
+                    (cur.lastrowid, *nfc, r.extra),
                 )
                 if r.kind in ("body", "project") and r.title:
                     self.db.execute("INSERT OR REPLACE INTO labels (iri, label) VALUES (?, ?)", (r.iri, r.title))
             self.db.execute("INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash))
 
-    def index_triples(self, graph: str, triples: Iterable[tuple[str, str, str]], text: str | None = None) -> int:
-        """Index the records of a graph given as (subject, predicate, object value) triples; returns how many."""
+    def index_triples(
+        self, graph: str, triples: Iterable[tuple[str, str, str]], text: str | None = None, content_hash: str = ""
+    ) -> int:
+        """Index the records of a graph given as (subject, predicate, object value) triples, with the graph's
+        content hash (by default the one the triples hold); returns how many."""
         records, digest = records_from_triples(triples, text=text, label=self.label)
-        self.index_document(graph, records, digest)
+        self.index_document(graph, records, content_hash or digest)
         return len(records)
 
     def label(self, iri: str) -> str:
@@ -158,7 +159,7 @@ class SearchIndex:
         best: dict[str, tuple[int, float]] = {}
         try:
             rows = self.db.execute(
-                f"SELECT rowid, iri, bm25(entries, {WEIGHTS[0]}, {WEIGHTS[1]}) AS s "
+                f"SELECT rowid, iri, bm25(entries, {', '.join(map(str, WEIGHTS))}) AS s "
                 f"FROM entries WHERE {where} ORDER BY s",
                 args,
             ).fetchall()
@@ -175,23 +176,23 @@ class SearchIndex:
         ids = [rowid for _, (rowid, _) in page]
         marks = ",".join("?" * len(ids))
         found = {}
+        snippets = ", ".join(f"snippet(entries, {c}, '{OPEN}', '{CLOSE}', '{CUT}', 24)" for c in range(3))
         for row in self.db.execute(
-            f"SELECT e.rowid, e.kind, e.iri, e.document, e.title, e.body, o.title, o.body, o.extra, "
-            f"snippet(entries, 1, '{OPEN}', '{CLOSE}', '{CUT}', 24), "
-            f"snippet(entries, 0, '{OPEN}', '{CLOSE}', '{CUT}', 24) "
+            f"SELECT e.rowid, e.kind, e.iri, e.document, e.symbol, e.title, e.body, o.symbol, o.title, o.body, "
+            f"o.extra, {snippets} "
             f"FROM entries e JOIN originals o ON o.id = e.rowid WHERE entries MATCH ? AND e.rowid IN ({marks})",
             (expr, *ids),
         ):
-            rowid, kind, iri, doc, ftitle, fbody, title, body, extra, sbody, stitle = row
-            if OPEN in sbody or not body:
-                text, spans = restore(sbody if body else stitle, fbody if body else ftitle, body or title)
-            else:
-                text, spans = restore(stitle, ftitle, title)
-            found[rowid] = (kind, iri, title, text, spans, doc, extra)
+            rowid, kind, iri, doc = row[:4]
+            folded, original, extra, snips = row[4:7], row[7:10], row[10], row[11:14]
+            # the body where it matched, else the title, else the symbol; unmatched: the title or the body
+            col = next((c for c in (2, 1, 0) if OPEN in snips[c]), 1 if original[1] else 2)
+            text, spans = restore(snips[col], folded[col], original[col])
+            found[rowid] = (kind, iri, original[0], original[1], text, spans, doc, extra)
         hits = []
         for iri, (rowid, score) in page:
-            kind, _, title, text, spans, doc, extra = found[rowid]
-            hits.append(Hit(kind, iri, title, text, spans, doc, extra or "", -score))
+            kind, _, symbol, title, text, spans, doc, extra = found[rowid]
+            hits.append(Hit(kind, iri, symbol or "", title, text, spans, doc, extra or "", -score))
         return hits
 
     def sync(self, store: Any, *, every: float = 0.0) -> tuple[int, int]:
@@ -200,11 +201,7 @@ class SearchIndex:
         nothing when the last sync is more recent than that many seconds."""
         if every and time.monotonic() - self._synced_at < every:
             return 0, 0
-        wanted = {
-            r["g"].value: r["h"].value
-            for r in store.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?x <{VK.contentHash}> ?h }} }}")
-            if "g" in r and "h" in r
-        }
+        wanted = _store_hashes(store)
         have = self.graphs()
         # the reference graph first: the labels of the bodies it holds name the leads of tasks
         stale = sorted(
@@ -219,9 +216,28 @@ class SearchIndex:
             for r in store.select(SYNC_QUERY.replace("%VALUES%", " ".join(f"<{g}>" for g in chunk))):
                 by_graph[r["g"].value].append((r["s"].value, r["p"].value, r["o"].value))
             for g in chunk:
-                self.index_triples(g, by_graph.get(g, []))
+                self.index_triples(g, by_graph.get(g, []), content_hash=wanted[g])
         self._synced_at = time.monotonic()
         return len(stale), len(gone)
+
+
+def _store_hashes(store: Any) -> dict[str, str]:
+    """Every named graph of ``store`` and its content hash; a graph written without one (through SPARQL Update
+    or the Graph Store Protocol) is known by its size instead."""
+    hashes = {
+        r["g"].value: r["h"].value
+        for r in store.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?x <{VK.contentHash}> ?h }} }}")
+        if "g" in r and "h" in r
+    }
+    others = [r["g"].value for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") if "g" in r]
+    others = [g for g in others if g not in hashes]
+    for i in range(0, len(others), 200):
+        values = " ".join(f"<{g}>" for g in others[i : i + 200])
+        for r in store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+        ):
+            hashes[r["g"].value] = f"size:{r['n'].value}"
+    return hashes
 
 
 def index_path(store: Any) -> Path | None:
@@ -231,7 +247,7 @@ def index_path(store: Any) -> Path | None:
         return Path(os.environ["VANKIEN_SEARCH_INDEX"])
     path = getattr(store, "path", None)
     if path is not None:
-        path = Path(path)
+        path = Path(path).expanduser()
         return path.parent / f"{path.name}.search.sqlite"
     url = getattr(store, "query_url", None)
     if url:

@@ -24,6 +24,7 @@ class Record:
     text: str = ""
     document: str | None = None  # the document a task belongs to
     extra: str = ""  # shown beside the hit: a task's deadline, a document's date
+    symbol: str = ""  # a document's symbol (21-KL/TW): matched before its title and text
 
 
 _PREDICATES = (
@@ -81,7 +82,7 @@ def records_from_triples(
             continue
         own = text if VK.SourceDocument in props[RDF.type] else None
         records.append(_record(kind, iri, props, subjects, own, label or (lambda _: "")))
-    return [r for r in records if r.title or r.text], digest
+    return [r for r in records if r.title or r.text or r.symbol], digest
 
 
 def _record(
@@ -101,8 +102,8 @@ def _record(
         extra = " · ".join(x for x in (symbol, _first(props, VK.deadlineText, VK.deadline)) if x)
         return Record("task", iri, ", ".join(x for x in leads if x), _first(props, VK.text), doc or None, extra)
     if kind == "document":
-        title = " — ".join(x for x in (_first(props, ELI.id_local), _first(props, ELI["title"])) if x)
-        return Record("document", iri, title, text or "", None, _first(props, ELI.date_document))
+        symbol, date = _first(props, ELI.id_local), _first(props, ELI.date_document)
+        return Record("document", iri, _first(props, ELI["title"]), text or "", None, date, symbol)
     return Record(kind, iri, _first(props, SKOS.prefLabel, RDFS.label))
 
 

@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False) -> GraphStore:
-    """Open a store from a spec (see :mod:`graph_api.store.spec`)."""
+def open_store(spec: str | None = None, *, read_only: bool = False) -> OxigraphStore | SparqlStore:
+    """Open a store from a spec (see :mod:`graph_api.store.spec`); it is a context manager that closes it."""
     parsed = parse_spec(spec)
     if parsed.kind == "sparql":
         assert parsed.query_url is not None

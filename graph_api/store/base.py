@@ -5,13 +5,14 @@ implementations share: :class:`graph_api.store.embedded.OxigraphStore` (pyoxigra
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, BinaryIO, Protocol
+from types import TracebackType
+from typing import Any, BinaryIO, Protocol, Self
 
 from pyoxigraph import Triple
 
 from core.formats import serialise
 
-__all__ = ["GraphStore", "triples_to_ntriples", "nquads"]
+__all__ = ["GraphStore", "ClosingStore", "triples_to_ntriples", "nquads"]
 
 
 def triples_to_ntriples(triples: Iterable[Triple]) -> str:
@@ -63,3 +64,18 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release the store."""
+
+
+class ClosingStore:
+    """A store is a context manager: ``with open_store(spec) as store: …`` closes it on the way out."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()

@@ -18,13 +18,13 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, Q
 
 from core.errors import QueryError, StoreError
 from core.formats import RDF_FORMATS, serialise, serialise_results
-from graph_api.store.base import triples_to_ntriples
+from graph_api.store.base import ClosingStore, triples_to_ntriples
 from graph_api.store.sparql_text import has_dataset_clause
 
 __all__ = ["OxigraphStore"]
 
 
-class OxigraphStore:
+class OxigraphStore(ClosingStore):
     """The embedded store: pyoxigraph on disk (or in memory when ``path`` is None)."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:

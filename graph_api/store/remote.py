@@ -83,7 +83,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, Triple, parse, parse_query
 
 from core.errors import QueryError, QueryTimeout, StoreError
 from core.formats import BY_EXTENSION, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, RESULT_MEDIA, RESULTS_FORMATS, serialise
-from graph_api.store.base import triples_to_ntriples
+from graph_api.store.base import ClosingStore, triples_to_ntriples
 from graph_api.store.remote_wire import (
     CANCELLED_STATES,
     GSP_CHUNK,
@@ -107,7 +107,7 @@ DEFAULT_PREFIX = "https://w3id.org/vankien/"
 CHUNK_SIZES = {"oxigraph": None, "virtuoso": 500, "generic": 50_000}
 
 
-class SparqlStore:
+class SparqlStore(ClosingStore):
     """A remote SPARQL 1.1 server as a ``GraphStore`` (see the module docstring)."""
 
     def __init__(
