@@ -13,6 +13,7 @@ date, issuer, province, meeting, signer).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter, defaultdict
 
@@ -44,6 +45,7 @@ NEWS = "news_report"
 def build(source: Source) -> Document:
     """Extract one document from a read ``Source``."""
     st = parse(source)
+    source = _unwrapped(source, st)
     text = source.match
     body_end = st.body_end
     mentions = X.find_mentions(source, 0, body_end)
@@ -100,6 +102,17 @@ def build(source: Source) -> Document:
 
 
 # --- kind, own symbol -------------------------------------------------------------------------------
+def _unwrapped(source: Source, st: Structure) -> Source:
+    """The matching text with the line breaks inside each block made spaces (same length, so every offset
+    holds): a citation, a body's name or "chủ trì" wrapped over two lines reads as printed on one."""
+    chars = list(source.match)
+    for b in st.blocks:
+        for i in range(b.start, b.end):
+            if chars[i] == "\n":
+                chars[i] = " "
+    return dataclasses.replace(source, match="".join(chars))
+
+
 def _meeting_words(text: str) -> bool:
     return bool(re.search(r"\bHội nghị\b|\bhội nghị\b|\bkỳ họp\b|\bphiên họp\b", text))
 
