@@ -170,7 +170,7 @@ def test_a_scan_gives_nine_tenths_of_the_facts_and_the_same_iri(path: Path, tmp_
         precision = len(want & got) / len(got) if got else 0.0
         assert recall >= 0.9 and precision >= 0.9, f"recall {recall:.2f}, precision {precision:.2f}: " \
                                                    + difference(want, got)
-    same_iri(path.name, kind, doc, doc_again)
+    same_iri(path.name, "scan", doc, doc_again)
 
 
 def record(scans: bool = False) -> None:
