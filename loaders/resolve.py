@@ -120,7 +120,8 @@ def _meeting_words(text: str) -> bool:
 def _kind(st: Structure, source: Source) -> str:
     if st.kind:
         return st.kind
-    for b in st.blocks[:1]:
+    # the headline: the first block of some length (a portal's category label "Văn bản" is not one)
+    for b in [b for b in st.blocks[:3] if len(b.text.split()) >= 4][:1]:
         first = b.text.strip(" #*")
         for word in sorted(P.KIND_BY_TYPE_WORD, key=len, reverse=True):
             if key(first).startswith(word + " ") and P.KIND_BY_TYPE_WORD[word] not in ("decree", "circular", "law"):
