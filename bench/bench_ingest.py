@@ -47,7 +47,7 @@ def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None, bu
 
 
 def truth_citations(corpus_dir: Path) -> int:
-    from bench.synth import iter_truth
+    from tests.synth import iter_truth
     return sum(r["citations"] for r in iter_truth(corpus_dir))
 
 

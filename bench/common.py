@@ -114,7 +114,7 @@ def dir_bytes(path: Path) -> int:
 # -- corpora ----------------------------------------------------------------------------------------
 def corpus(n: int, seed: int = 1) -> Path:
     """A synthetic corpus of n documents under the bench work folder (generated once)."""
-    from bench.synth import generate
+    from tests.synth import generate
     out = WORK / f"synth-{n}-s{seed}"
     if not (out / ".complete").exists():
         s = generate(out, n=n, seed=seed)

@@ -4,7 +4,7 @@ through the Graph Store Protocol and SPARQL Update: no 5xx, no torn or stale rea
 versions stay."""
 from __future__ import annotations
 
-from bench.bench_concurrency import run
+from tests.concurrency import run
 
 
 def test_ten_readers_during_replacements_see_whole_versions_only(tmp_path):

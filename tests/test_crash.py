@@ -109,7 +109,7 @@ def citations_document(first: int, n: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    from bench.synth import generate
+    from tests.synth import generate
     out = tmp_path_factory.mktemp("synth")
     generate(out, n=N_DOCS, seed=3, workers=2)
     files = sorted(p for p in (out / "docs").rglob("*") if p.suffix in (".txt", ".md"))

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an installed package
-
-from bench.synth import generate, iter_truth  # noqa: E402
-from bench.synth.render import KINDS, new_tone  # noqa: E402
+from tests.synth import generate, iter_truth
+from tests.synth.render import KINDS, new_tone
 
 N = 700  # > 630 cells: every province and year, and a second rank in 70 cells
 

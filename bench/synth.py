@@ -1,10 +1,10 @@
-"""``python -m bench.synth --n 1000 --seed 1 --out DIR [--workers K]``"""
+"""``python -m bench.synth --n 1000 --seed 1 --out DIR [--workers K]``: the synthetic corpus of ``tests/synth``."""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import generate
+from tests.synth import generate
 
 
 def main(argv: list[str] | None = None) -> int:

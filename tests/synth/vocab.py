@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[2]  # tests/synth/vocab.py → the repository
 PROVINCES_CSV = REPO / "data" / "reference" / "provinces.csv"
 DISTRICTS_CSV = REPO / "data" / "gazetteer" / "districts_2024.csv"
 
