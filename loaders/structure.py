@@ -93,7 +93,8 @@ def _is_allcaps(text: str) -> bool:
 
 
 def _hard_wrapped(lines: list[_Line]) -> bool:
-    lengths = [len(l.text) for l in lines if l.text]
+    """Text broken into lines of about one width (table rows and headings in capitals do not count)."""
+    lengths = [len(l.text) for l in lines if l.text and not _is_row(l.text) and not _is_allcaps(l.text)]
     if len(lengths) < 8:
         return False
     longest = sorted(lengths)[int(len(lengths) * 0.9) - 1]
@@ -268,7 +269,7 @@ def parse(source: Source) -> Structure:
             continue
         kept.append(line)
     wrapped = _hard_wrapped(kept)
-    lengths = sorted(len(line.text) for line in kept if line.text)
+    lengths = sorted(len(line.text) for line in kept if line.text and not _is_row(line.text))
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
 
     # 1. group lines into raw blocks
@@ -280,9 +281,12 @@ def parse(source: Source) -> Structure:
                 raw.append(current)
                 current = []
             continue
-        starts_item = bool(P.ITEM_RE.match(line.text)) or _is_row(line.text)
-        caps = _is_allcaps(line.text)
         prev = current[-1] if current else None
+        # a wrapped sentence that goes on with a number: "(… gọi tắt là Chương trình" / "46), Ủy ban …"
+        mid_sentence = wrapped and prev is not None and prev.text[-1] not in TERMINAL and len(prev.text) >= 0.75 * width \
+            and bool(re.match(r"\d", line.text))
+        starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or _is_row(line.text)
+        caps = _is_allcaps(line.text)
         join = (prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
                 and not _is_row(prev.text)
                 # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
