@@ -67,12 +67,14 @@ def favicon_router() -> APIRouter:
 
     @router.get("/favicon.ico")
     async def favicon_ico() -> Response:
-        return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon",
-                            headers={"Cache-Control": "public, max-age=86400"})
+        return FileResponse(
+            STATIC_DIR / "favicon.ico", media_type="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     @router.get("/favicon.svg")
     async def favicon_svg() -> Response:
-        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml",
-                            headers={"Cache-Control": "public, max-age=86400"})
+        return FileResponse(
+            STATIC_DIR / "favicon.svg", media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     return router

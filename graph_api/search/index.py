@@ -22,6 +22,8 @@ from ontology import VK
 
 __all__ = ["Hit", "SearchPage", "SearchIndex", "index_path", "index_for"]
 
+SCHEMA_VERSION = 2
+_TABLES = ("entries", "originals", "graphs", "labels")
 WEIGHTS = (10.0, 4.0, 1.0)  # bm25 weights of the symbol, title and body columns
 _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
@@ -90,7 +92,10 @@ class SearchIndex:
             self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=30, check_same_thread=False)
             if self.path:
                 self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(_SCHEMA)
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                # derived data: an index of another version is dropped and rebuilt by the next sync
+                self.db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
+                self.db.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the search index at {self.path}: {e}") from e
         self._synced_at = 0.0
