@@ -284,7 +284,7 @@ def parse(source: Source) -> Structure:
         prev = current[-1] if current else None
         # a wrapped sentence that goes on with a number: "(… gọi tắt là Chương trình" / "46), Ủy ban …"
         mid_sentence = wrapped and prev is not None and prev.text[-1] not in TERMINAL and len(prev.text) >= 0.75 * width \
-            and bool(re.match(r"\d", line.text))
+            and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
         starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or _is_row(line.text)
         caps = _is_allcaps(line.text)
         join = (prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
