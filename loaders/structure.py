@@ -92,6 +92,25 @@ def _is_allcaps(text: str) -> bool:
     return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
 
 
+def _single_spaced(lines: list[_Line]) -> list[_Line]:
+    """Printed lines each made a paragraph (text copied line by line from a PDF into Word): where nearly every
+    line is followed by one blank line and the lines run to one width, a blank line after a line that does
+    not end its sentence is no paragraph break."""
+    texts = [i for i, line in enumerate(lines) if line.text]
+    if len(texts) < 12:
+        return lines
+    single = sum(1 for a, b in zip(texts, texts[1:]) if b == a + 2)
+    if single < 0.8 * (len(texts) - 1) or not _hard_wrapped([lines[i] for i in texts]):
+        return lines
+    out: list[_Line] = []
+    for i, line in enumerate(lines):
+        if not line.text and 0 < i < len(lines) - 1 and lines[i - 1].text and lines[i + 1].text \
+                and lines[i - 1].text[-1] not in TERMINAL and not _is_allcaps(lines[i - 1].text):
+            continue
+        out.append(line)
+    return out
+
+
 def _hard_wrapped(lines: list[_Line]) -> bool:
     """Text broken into lines of about one width (table rows and headings in capitals do not count)."""
     lengths = [len(l.text) for l in lines if l.text and not _is_row(l.text) and not _is_allcaps(l.text)]
@@ -268,6 +287,7 @@ def parse(source: Source) -> Structure:
             kept.append(_Line(line.start, line.start, ""))
             continue
         kept.append(line)
+    kept = _single_spaced(kept)
     wrapped = _hard_wrapped(kept)
     lengths = sorted(len(line.text) for line in kept if line.text and not _is_row(line.text))
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
