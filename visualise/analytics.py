@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from graph_api.store import GraphStore
 from ontology import sparql_prefixes
 from ontology.iris import Iris
-from visualise.projections import _Builder, body_task_graph, citation_graph
+from visualise.builder import Builder as _Builder
+from visualise.projections import body_task_graph, citation_graph
 
 __all__ = ["analytics_report", "render_analytics", "export_analytics", "heatmap_svg"]
 

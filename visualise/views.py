@@ -6,21 +6,14 @@ Pages are self-contained: the vis-network standalone build (``static/vis-network
 licences beside it) is inlined, or served from ``assets_url`` by the service. Beyond
 ``max_nodes`` the graph is aggregated (tasks per document, then bodies and projects per province).
 
->>> import networkx as nx
->>> g = nx.DiGraph(roots=["c"])
->>> g.add_node("c", kind="central", label="Kết luận 21-KL/TW", iri="c")
->>> g.add_node("t", kind="task", label="Nhiệm vụ 1", iri="t")
->>> g.add_edge("c", "t", relation="task_implements")
->>> pos = layered_layout(g)
->>> pos["c"][1] < pos["t"][1]
-True
+Style and layout live in :mod:`visualise.layout` (re-exported here).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -30,6 +23,16 @@ from pyvis.network import Network
 
 from graph_api.store import GraphStore
 from ontology.iris import Iris
+from visualise.layout import (
+    EDGE_STYLE,
+    MAX_NODES,
+    PRIMARY_KINDS,
+    RELATION_VI,
+    STYLE,
+    aggregate,
+    importance,
+    layered_layout,
+)
 from visualise.projections import KIND_LABELS_VI, flow_graph, overview_graph
 
 __all__ = [
@@ -49,183 +52,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC_DIR = PACKAGE_DIR / "static"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 VIS_JS = "vis-network.min.js"
-MAX_NODES = 3000
-"""Above this many nodes a view is aggregated instead of drawn node by node."""
-
-# Colour and shape per kind (shapes whose label sits below the shape).
-STYLE: dict[str, dict] = {
-    "central": {"shape": "star", "color": "#c62828", "layer": 0, "spacing": 190},
-    "meeting": {"shape": "hexagon", "color": "#6a1b9a", "layer": 1, "spacing": 190},
-    "document": {"shape": "diamond", "color": "#ef6c00", "layer": 2, "spacing": 170},
-    "press": {"shape": "triangleDown", "color": "#8d6e63", "layer": 3, "spacing": 150},
-    "task": {"shape": "dot", "color": "#1565c0", "layer": 4, "spacing": 70},
-    "aggregate": {"shape": "dot", "color": "#78909c", "layer": 4, "spacing": 120},
-    "body": {"shape": "square", "color": "#2e7d32", "layer": 5, "spacing": 120},
-    "project": {"shape": "triangle", "color": "#00838f", "layer": 5, "spacing": 120},
-}
-EDGE_STYLE: dict[str, dict] = {
-    "implements": {"color": "#c62828", "width": 2.5, "dashes": False, "label": "thực hiện (eli:implements)"},
-    "task_implements": {"color": "#e57373", "width": 1.2, "dashes": [6, 4], "label": "nhiệm vụ thực hiện"},
-    "cites": {"color": "#9e9e9e", "width": 1.2, "dashes": [2, 4], "label": "trích dẫn (eli:cites)"},
-    "based_on": {"color": "#757575", "width": 1.2, "dashes": [8, 3], "label": "căn cứ (eli:based_on)"},
-    "amends": {"color": "#5d4037", "width": 1.2, "dashes": False, "label": "sửa đổi"},
-    "repeals": {"color": "#212121", "width": 1.2, "dashes": False, "label": "bãi bỏ"},
-    "part": {"color": "#b0bec5", "width": 0.8, "dashes": False, "label": "nhiệm vụ của văn bản"},
-    "lead": {"color": "#2e7d32", "width": 1.6, "dashes": False, "label": "chủ trì"},
-    "partner": {"color": "#81c784", "width": 1.0, "dashes": [3, 3], "label": "phối hợp"},
-    "project": {"color": "#00838f", "width": 1.2, "dashes": False, "label": "dự án"},
-    "adopted": {"color": "#6a1b9a", "width": 2.0, "dashes": False, "label": "ban hành tại hội nghị"},
-    "reports": {"color": "#8d6e63", "width": 1.2, "dashes": [4, 4], "label": "đưa tin"},
-    "held": {"color": "#6a1b9a", "width": 1.0, "dashes": [2, 2], "label": "tổ chức hội nghị"},
-}
-RELATION_VI = {k: v["label"] for k, v in EDGE_STYLE.items()}
-PRIMARY_KINDS = ("document", "press", "meeting", "task", "aggregate")
 
 
-# -- layout -----------------------------------------------------------------------------------
-def importance(g: nx.DiGraph, n: str) -> int:
-    """How much hangs on a node: tasks below a document, bodies of a task, tasks of a body.
-
-    >>> g = nx.DiGraph(); g.add_node("d", kind="document"); g.add_node("t", kind="task")
-    >>> g.add_edge("d", "t"); importance(g, "d")
-    2
-    """
-    a = g.nodes[n]
-    kind = a.get("kind")
-    if kind == "aggregate":
-        return 1 + a.get("count", 1)
-    if kind in ("central", "document", "press", "meeting"):
-        below = nx.descendants(g, n)
-        return 1 + sum(1 for m in below if g.nodes[m].get("kind") in ("task", "document"))
-    if kind == "task":
-        return 1 + g.out_degree(n)
-    return 1 + g.in_degree(n)
-
-
-def _layers(g: nx.DiGraph) -> dict[str, int]:
-    """Layer per node: central documents on top, then meetings, documents (a document taking up
-    another local document one row lower), press reports, tasks, bodies and projects."""
-    raw: dict[str, float] = {}
-    for n, a in g.nodes(data=True):
-        kind = a.get("kind", "document")
-        layer = float(STYLE.get(kind, STYLE["document"])["layer"])
-        if kind == "document" and any(
-            g.nodes[p].get("kind") == "document"
-            and g.edges[p, n].get("relation") in ("implements", "cites", "based_on", "task_implements")
-            for p in g.predecessors(n)
-        ):
-            layer += 0.5
-        raw[n] = layer
-    index = {v: i for i, v in enumerate(sorted(set(raw.values())))}
-    return {n: index[v] for n, v in raw.items()}
-
-
-def layered_layout(g: nx.DiGraph, *, width: float | None = None) -> dict[str, tuple[float, float]]:
-    """Stable positions: one band per layer, nodes ordered by the mean position of their
-    neighbours above (barycentre), long bands wrapped into rows. Same graph → same positions."""
-    if not g:
-        return {}
-    layers = _layers(g)
-    imp = {n: importance(g, n) for n in g}
-    width = width or max(1600.0, 110.0 * math.sqrt(len(g)))
-    by_layer: dict[int, list[str]] = defaultdict(list)
-    for n, layer in layers.items():
-        by_layer[layer].append(n)
-    pos: dict[str, tuple[float, float]] = {}
-    rank: dict[str, float] = {}
-    y = 0.0
-    for layer in sorted(by_layer):
-        members = by_layer[layer]
-
-        def bary(n: str) -> float:
-            near = [rank[m] for m in list(g.predecessors(n)) + list(g.successors(n)) if m in rank]
-            return sum(near) / len(near) if near else math.inf
-
-        members.sort(key=lambda n: (bary(n), -imp[n] if layer == 0 else 0, str(g.nodes[n].get("label", "")), n))
-        spacing = max(STYLE.get(g.nodes[n].get("kind"), STYLE["document"])["spacing"] for n in members)
-        per_row = max(6, int(width // spacing))
-        rows = [members[i : i + per_row] for i in range(0, len(members), per_row)]
-        row_height = 70.0 if spacing < 100 else 110.0
-        for r, row in enumerate(rows):
-            step = min(max(spacing * 1.6, 200.0), width / max(len(row), 1)) if len(rows) == 1 else width / per_row
-            x0 = -step * (len(row) - 1) / 2
-            for i, n in enumerate(row):
-                pos[n] = (round(x0 + i * step, 1), round(y + r * row_height, 1))
-        for i, n in enumerate(members):
-            rank[n] = pos[n][0] + (i // per_row) * 1e-3
-        y += len(rows) * row_height + 170.0
-    return pos
-
-
-# -- aggregation ------------------------------------------------------------------------------
-def aggregate(g: nx.DiGraph, max_nodes: int = MAX_NODES) -> nx.DiGraph:
-    """A smaller graph when ``g`` has more than ``max_nodes`` nodes: tasks are gathered into one
-    node per document, then (if still too big) bodies and projects into one node per province.
-    The result says what was done in ``graph["aggregated"]``."""
-    if len(g) <= max_nodes:
-        return g
-    h = _group(g, lambda n, a: a.get("kind") == "task", lambda n, a: ("tasks", a.get("document") or "?"), "nhiệm vụ")
-    notes = [f"nhiệm vụ gộp theo văn bản ({len(g)} → {len(h)} nút)"]
-    if len(h) > max_nodes:
-        before = len(h)
-        h = _group(
-            h,
-            lambda n, a: a.get("kind") in ("body", "project"),
-            lambda n, a: (a["kind"], a.get("province") or "Trung ương"),
-            None,
-        )
-        notes.append(f"cơ quan và dự án gộp theo tỉnh ({before} → {len(h)} nút)")
-    h.graph["aggregated"] = "; ".join(notes)
-    return h
-
-
-def _group(g: nx.DiGraph, select, key, noun: str | None) -> nx.DiGraph:
-    h = nx.DiGraph(**g.graph)
-    groups: dict[tuple, list[str]] = defaultdict(list)
-    target: dict[str, str] = {}
-    for n, a in g.nodes(data=True):
-        if select(n, a):
-            k = key(n, a)
-            groups[k].append(n)
-            target[n] = "agg:" + "/".join(map(str, k))
-        else:
-            h.add_node(n, **a)
-            target[n] = n
-    for k, members in groups.items():
-        first = g.nodes[members[0]]
-        what = noun or KIND_LABELS_VI.get(first["kind"], first["kind"]).lower()
-        where = g.nodes[k[1]]["label"] if k[1] in g else k[1]
-        roots = sorted({r for m in members for r in g.nodes[m].get("roots", [])})
-        years = [g.nodes[m].get("year") for m in members if g.nodes[m].get("year")]
-        provinces = {g.nodes[m].get("province") for m in members}
-        h.add_node(
-            target[members[0]],
-            kind="aggregate",
-            label=f"{len(members)} {what}",
-            count=len(members),
-            group_of=first["kind"],
-            where=where,
-            iri=k[1] if k[1] in g else None,
-            roots=roots,
-            year=min(years) if years else None,
-            province=provinces.pop() if len(provinces) == 1 else None,
-            members=sorted(str(g.nodes[m].get("label")) for m in members)[:40],
-        )
-    weight: Counter = Counter()
-    relation: dict[tuple[str, str], str] = {}
-    for u, v, a in g.edges(data=True):
-        e = (target[u], target[v])
-        if e[0] == e[1]:
-            continue
-        weight[e] += 1
-        if e not in relation or a.get("relation") == "lead":
-            relation[e] = a.get("relation")
-    for (u, v), w in weight.items():
-        h.add_edge(u, v, relation=relation[(u, v)], weight=w)
-    return h
-
-
-# -- rendering --------------------------------------------------------------------------------
 def _href(iri: str | None, base: str, relative: bool) -> str | None:
     if not iri or not iri.startswith(("http://", "https://")):
         return None
@@ -290,47 +118,50 @@ class _Ids(list):
         return item in self._seen
 
 
-def _network(g: nx.DiGraph, pos: dict, base: str, relative: bool) -> Network:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.node_ids = _Ids()
-    big = len(g) > 800
+def _details(g: nx.DiGraph, n: str, base: str, relative: bool) -> dict:
+    """What the details panel shows for node ``n`` (also what the filters and the search read)."""
+    a = g.nodes[n]
+    kind = a.get("kind", "document")
+    iri = a.get("iri")
+    details = {
+        "kind": kind,
+        "kindLabel": KIND_LABELS_VI.get(kind, kind),
+        "label": a.get("label"),
+        "iri": iri,
+        "href": _href(iri, base, relative),
+        "province": a.get("province"),
+        "year": a.get("year"),
+        "date": _fmt_date(a.get("date")),
+        "symbol": a.get("symbol"),
+        "title": a.get("title"),
+        "text": a.get("text"),
+        "quote": a.get("quote"),
+        "deadline": _deadline_vi(a),
+        "document": a.get("document_label"),
+        "roots": a.get("roots", []),
+        "importance": importance(g, n),
+        "members": a.get("members"),
+        "count": a.get("count"),
+        "search": _search_text(a),
+        "focus": n == g.graph.get("focus"),
+    }
+    if relative and iri and iri.startswith(base + "id/"):
+        path = iri[len(base + "id/") :]
+        if kind in ("central", "document", "press"):
+            details["views"] = [
+                ["Xem văn bản", "/view/document/" + path],
+                ["Xem luồng thực hiện", "/view/flow/" + path],
+            ]
+    return details
+
+
+def _add_nodes(net: Network, g: nx.DiGraph, pos: dict, base: str, relative: bool) -> None:
     for n in sorted(g, key=lambda n: (pos[n][1], pos[n][0], n)):
         a = g.nodes[n]
         kind = a.get("kind", "document")
         style = STYLE.get(kind, STYLE["document"])
-        imp = importance(g, n)
-        size = round(min(48.0, (9 if kind == "task" else 13) + 4.5 * math.log2(imp)), 1)
-        iri = a.get("iri")
-        href = _href(iri, base, relative)
-        details = {
-            "kind": kind,
-            "kindLabel": KIND_LABELS_VI.get(kind, kind),
-            "label": a.get("label"),
-            "iri": iri,
-            "href": href,
-            "province": a.get("province"),
-            "year": a.get("year"),
-            "date": _fmt_date(a.get("date")),
-            "symbol": a.get("symbol"),
-            "title": a.get("title"),
-            "text": a.get("text"),
-            "quote": a.get("quote"),
-            "deadline": _deadline_vi(a),
-            "document": a.get("document_label"),
-            "roots": a.get("roots", []),
-            "importance": imp,
-            "members": a.get("members"),
-            "count": a.get("count"),
-            "search": _search_text(a),
-            "focus": n == g.graph.get("focus"),
-        }
-        if relative and iri and iri.startswith(base + "id/"):
-            path = iri[len(base + "id/") :]
-            if kind in ("central", "document", "press"):
-                details["views"] = [
-                    ["Xem văn bản", "/view/document/" + path],
-                    ["Xem luồng thực hiện", "/view/flow/" + path],
-                ]
+        details = _details(g, n, base, relative)
+        size = round(min(48.0, (9 if kind == "task" else 13) + 4.5 * math.log2(details["importance"])), 1)
         net.add_node(
             n,
             label=str(a.get("label") or n),
@@ -345,6 +176,9 @@ def _network(g: nx.DiGraph, pos: dict, base: str, relative: bool) -> Network:
             borderWidth=3 if details["focus"] else 1,
             vk={k: v for k, v in details.items() if v not in (None, [], False)},
         )
+
+
+def _add_edges(net: Network, g: nx.DiGraph, big: bool) -> None:
     for i, (u, v, a) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))):
         rel = a.get("relation", "cites")
         es = EDGE_STYLE.get(rel, EDGE_STYLE["cites"])
@@ -361,29 +195,38 @@ def _network(g: nx.DiGraph, pos: dict, base: str, relative: bool) -> Network:
             relation=rel,
             id=f"e{i}",
         )
-    net.set_options(
-        json.dumps(
-            {
-                "physics": {"enabled": False},
-                "layout": {"improvedLayout": False},
-                "interaction": {
-                    "hover": not big,
-                    "tooltipDelay": 150,
-                    "hideEdgesOnDrag": big,
-                    "hideEdgesOnZoom": big,
-                    "keyboard": False,
-                    "navigationButtons": False,
-                },
-                "nodes": {"borderWidth": 1, "font": {"face": "Noto Sans, DejaVu Sans, Arial, sans-serif"}},
-                "edges": {
-                    "smooth": False,
-                    "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
-                    "color": {"inherit": False},
-                    "selectionWidth": 2,
-                },
-            }
-        )
-    )
+
+
+def _options(big: bool) -> dict:
+    """vis-network options: no physics (the layout is precomputed); lighter interaction on big graphs."""
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "keyboard": False,
+            "navigationButtons": False,
+        },
+        "nodes": {"borderWidth": 1, "font": {"face": "Noto Sans, DejaVu Sans, Arial, sans-serif"}},
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "color": {"inherit": False},
+            "selectionWidth": 2,
+        },
+    }
+
+
+def _network(g: nx.DiGraph, pos: dict, base: str, relative: bool) -> Network:
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.node_ids = _Ids()
+    big = len(g) > 800
+    _add_nodes(net, g, pos, base, relative)
+    _add_edges(net, g, big)
+    net.set_options(json.dumps(_options(big)))
     return net
 
 
