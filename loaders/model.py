@@ -136,4 +136,6 @@ class Document:
     persons: tuple[Person, ...]
     text: str = field(repr=False, default="")
     metadata: dict = field(default_factory=dict)
+    content_key: str = ""  # sha256 of the document's words: the same document read from any format
+    method: str = "text"  # how its text was read: text, markdown, html, docx, pdf, ocr
     iri: str | None = None

@@ -93,7 +93,7 @@ def build(source: Source) -> Document:
     named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
     title = st.title or _headline(st)
     return Document(
-        file=source.name, sha256=source.sha256, kind=source.metadata.get("kind") or kind,
+        file=source.name, sha256=source.sha256, content_key=source.content_key, method=source.method, kind=source.metadata.get("kind") or kind,
         symbol=own.symbol if own else None, date=source.metadata.get("date") if "date" in source.metadata and not date else date,
         issuer=issuer, issuer_kind=issuer_kind, province=source.metadata.get("province") or province, title=title,
         meeting=meeting, signer=signer, citations=tuple(citations), named_references=tuple(named),

@@ -148,9 +148,9 @@ def document_iri(iris: Iris, doc: Document) -> str:
         except Exception:  # an unusual symbol: keep it whole
             number, type_code, issuer_code = doc.symbol.split("-", 1)[0], "", doc.symbol
         return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province,
-                             fingerprint=doc.sha256)
+                             fingerprint=doc.content_key or doc.sha256)
     return iris.unnumbered_document(kind=_KIND_KEYS.get(doc.kind, doc.kind), province=province, date=doc.date,
-                                    fingerprint=doc.sha256)
+                                    fingerprint=doc.content_key or doc.sha256)
 
 
 def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None) -> str:
@@ -229,6 +229,7 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
     g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
     g.add(d, ELI.title, vi(doc.title))
     g.add(d, VK.sourceFile, Lit(doc.file))
+    g.add(d, VK.textMethod, Lit(doc.method))
     g.add(d, VK.contentHash, Lit(doc.sha256))
     g.add(d, VK.level, iris.concept("level", "provincial" if province else "other"))
     if province:

@@ -111,7 +111,9 @@ def regions(lines: list[Line], width: float) -> list[tuple[str, list]]:
             widest_gap = 2.0
             while i < len(lines) and _narrow(lines[i], x0, x1, width):
                 gap = lines[i].top - lines[i - 1].bottom if left or right else 0.0
-                if gap > 8 + 1.5 * widest_gap:  # the space after the block: a heading or text follows
+                segs = lines[i].segments
+                signature = right and len(segs) == 1 and (segs[0][0] + segs[0][1]) / 2 > mid + 0.1 * width
+                if gap > 8 + 1.5 * widest_gap and not signature:  # the space after the block: a heading or text
                     break
                 widest_gap = max(widest_gap, gap)
                 for s in lines[i].segments:
@@ -139,43 +141,59 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def _centred(line: Line, left: float, right: float) -> bool:
-    return line.x0 > left + 10 and line.x1 < right - 10 and abs((line.x0 + line.x1 - left - right) / 2) < 12
+@dataclass(frozen=True)
+class Margins:
+    """Where the text of the pages runs: its left and right edges, the usual gap between lines."""
+
+    left: float
+    right: float
+    gap: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "Margins":
+        if not lines:
+            return cls(0.0, 1.0, 4.0)
+        left = sorted(l.x0 for l in lines)[len(lines) // 10]
+        right = sorted(l.x1 for l in lines)[len(lines) * 9 // 10]
+        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.bottom)
+        return cls(left, right, gaps[len(gaps) // 2] if gaps else 4.0)
+
+    def centred(self, line: Line) -> bool:
+        """Set in the middle: inset alike from both edges, and well short of the right one."""
+        inset_left, inset_right = line.x0 - self.left, self.right - line.x1
+        return inset_left > 10 and inset_right > 20 and abs(inset_left - inset_right) < 12
 
 
-def paragraphs(lines: list[Line], width: float) -> list[str]:
+def _starts_paragraph(line: Line, prev: Line, text: str, before: str, m: Margins) -> bool:
+    """Whether ``line`` starts a new paragraph after ``prev`` (``before``: the paragraph so far)."""
+    gap = line.top - prev.bottom if line.page == prev.page else m.gap
+    if gap > m.gap + 0.6 * max(line.height, 6) or not any(c.isalnum() for c in text) \
+            or not any(c.isalnum() for c in before):
+        return True
+    finished = before[-1:] in TERMINAL
+    if _is_caps(text) != _is_caps(before):
+        return True
+    if not finished and text[:1].islower() and not _is_caps(before):
+        return False  # the sentence plainly goes on
+    centred, prev_centred = m.centred(line), m.centred(prev)
+    prev_short = prev.x1 < m.right - 0.12 * (m.right - m.left)
+    return bool(
+        (_is_caps(text) and not (centred and prev_centred))
+        or (line.x0 > m.left + 8 and not (centred and prev_centred))
+        or (MARKER_RE.match(text) and (finished or prev_short))
+        or (prev_short and finished and not (centred and prev_centred))
+        or (centred != prev_centred and line.page == prev.page)
+    )
+
+
+def paragraphs(lines: list[Line], margins: Margins | None = None) -> list[str]:
     """Lines (of all pages, in reading order) joined into paragraphs."""
-    if not lines:
-        return []
-    left = sorted(l.x0 for l in lines)[len(lines) // 10]
-    right = sorted(l.x1 for l in lines)[len(lines) * 9 // 10]
-    centre = (left + right) / 2
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.bottom)
-    usual_gap = gaps[len(gaps) // 2] if gaps else 4.0
+    m = margins or Margins.of(lines)
     out: list[str] = []
     prev: Line | None = None
     for line in lines:
         text = line.text.strip()
-        if prev is None:
-            out.append(text)
-            prev = line
-            continue
-        indented = line.x0 > left + 8
-        centred = _centred(line, left, right)
-        prev_centred = _centred(prev, left, right)
-        prev_short = prev.x1 < right - 0.12 * (right - left)
-        gap = line.top - prev.bottom if line.page == prev.page else usual_gap
-        finished = out[-1][-1:] in TERMINAL
-        new = (
-            not any(c.isalnum() for c in text) or not any(c.isalnum() for c in out[-1])
-            or gap > usual_gap + 0.6 * max(line.height, 6)
-            or _is_caps(text) != _is_caps(out[-1]) or (_is_caps(text) and not (centred and prev_centred))
-            or (indented and not (centred and prev_centred))
-            or (MARKER_RE.match(text) and (finished or prev_short))
-            or (prev_short and finished and not (centred and prev_centred))
-            or (centred != prev_centred and line.page == prev.page)
-        )
-        if new:
+        if prev is None or _starts_paragraph(line, prev, text, out[-1], m):
             out.append(text)
         else:
             out[-1] = _join(out[-1], text)
@@ -197,12 +215,13 @@ def page_text(pages: list[list[dict]], sizes: list[tuple[float, float]],
     tables = tables or [[] for _ in pages]
     line_pages = drop_furniture([lines_of(w, i) for i, w in enumerate(pages)], [h for _, h in sizes])
     width = sizes[0][0] if sizes else 595.0
+    margins = Margins.of([l for page in line_pages for l in page])
     blocks: list = []
     run: list[Line] = []
 
     def flush(table=None) -> None:
         nonlocal run
-        blocks.extend(paragraphs(run, width))
+        blocks.extend(paragraphs(run, margins))
         if table is not None:
             if not run and blocks and _continues(table, blocks[-1]):
                 blocks[-1] = blocks[-1] + table[1 if table[0] == blocks[-1][0] else 0:]
