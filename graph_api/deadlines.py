@@ -25,7 +25,7 @@ from core.errors import InputError, NotFound
 from graph_api.search import fold
 from ontology import ELI, RDFS, VK
 
-__all__ = ["deadlines", "due_date", "parse_day", "STATES", "province_names"]
+__all__ = ["deadlines", "due_date", "parse_day", "STATES", "province_names", "task_details"]
 
 STATES = ("overdue", "open")
 _CHUNK = 200
@@ -121,7 +121,7 @@ def deadlines(
         found = {t: d for t, d in found.items() if t in only}
     due = {t: d for t, d in ((t, due_date(v)) for t, v in found.items()) if d is not None}
     keep = [t for t, d in due.items() if (not start or d >= start) and (not end or d <= end)]
-    details = _details(store, keep)
+    details = task_details(store, keep)
     tasks = []
     for t in keep:
         info = details.get(t)
@@ -166,7 +166,7 @@ def _groups(tasks: list[dict], keys) -> list[dict[str, Any]]:
     return [{"name": k, **v} for k, v in sorted(acc.items(), key=lambda kv: (-kv[1]["total"], kv[0] or "~"))]
 
 
-def _details(store: Any, tasks: list[str]) -> dict[str, dict]:
+def task_details(store: Any, tasks: list[str]) -> dict[str, dict]:
     """Sentence, position, deadline text, lead and partner bodies, source document and province of tasks."""
     out: dict[str, dict] = {}
     for i in range(0, len(tasks), _CHUNK):

@@ -17,10 +17,10 @@ from graph_api.search import KINDS, SearchIndex, index_path
 from graph_api.store.spec import default_store_spec, parse_spec
 from visualise.router import get_store
 
-__all__ = ["search_router", "SearchHit", "SearchAnswer", "search_index"]
+__all__ = ["search_router", "SearchHit", "SearchAnswer", "search_index", "INDEX_LOCK"]
 
 SYNC_EVERY = float(os.environ.get("VANKIEN_SEARCH_SYNC_SECONDS", "5"))  # at most one check of the store this often
-_LOCK = threading.Lock()  # one SQLite connection, used from FastAPI's worker threads in turn
+INDEX_LOCK = threading.Lock()  # one SQLite connection, used from FastAPI's worker threads in turn
 Kind = Literal["document", "task", "body", "project"]
 
 
@@ -63,7 +63,7 @@ def run_search(request: Request, store: Any, q: str, kind: str | None, limit: in
     """Search the index after bringing it in step with the store."""
     index = search_index(request)
     base = base_of(request)
-    with _LOCK:
+    with INDEX_LOCK:
         index.sync(store, every=SYNC_EVERY)
         page = index.search(q, kind=kind, limit=limit, offset=offset)
     items = [{**h.as_dict(), "link": local_link(h.iri, base)} for h in page.hits]

@@ -22,8 +22,8 @@ from ontology import VK
 
 __all__ = ["Hit", "SearchPage", "SearchIndex", "index_path", "index_for"]
 
-SCHEMA_VERSION = 2
-_TABLES = ("entries", "originals", "graphs", "labels")
+SCHEMA_VERSION = 3
+_TABLES = ("entries", "originals", "graphs", "labels", "texts")
 WEIGHTS = (10.0, 4.0, 1.0)  # bm25 weights of the symbol, title and body columns
 _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
@@ -32,6 +32,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
 CREATE TABLE IF NOT EXISTS originals (id INTEGER PRIMARY KEY, symbol TEXT, title TEXT, body TEXT, extra TEXT);
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (iri TEXT PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (iri TEXT PRIMARY KEY, graph TEXT NOT NULL, text TEXT NOT NULL);
 """
 
 
@@ -115,6 +116,7 @@ class SearchIndex:
         self.db.executemany("DELETE FROM entries WHERE rowid = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM originals WHERE id = ?", [(i,) for i in ids])
         self.db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+        self.db.execute("DELETE FROM texts WHERE graph = ?", (graph,))
         if commit:
             self.db.commit()
 
@@ -132,6 +134,10 @@ class SearchIndex:
                     "INSERT INTO originals (id, symbol, title, body, extra) VALUES (?, ?, ?, ?, ?)",
                     (cur.lastrowid, *nfc, r.extra),
                 )
+                if r.kind == "document" and r.text:  # as read: the offsets of the facts point into it
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO texts (iri, graph, text) VALUES (?, ?, ?)", (r.iri, graph, r.text)
+                    )
                 if r.kind in ("body", "project") and r.title:
                     self.db.execute("INSERT OR REPLACE INTO labels (iri, label) VALUES (?, ?)", (r.iri, r.title))
             self.db.execute("INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash))
@@ -144,6 +150,11 @@ class SearchIndex:
         records, digest = records_from_triples(triples, text=text, label=self.label)
         self.index_document(graph, records, content_hash or digest)
         return len(records)
+
+    def document_text(self, iri: str) -> str | None:
+        """The full text of a source document as it was read (indexed by a load), or None."""
+        row = self.db.execute("SELECT text FROM texts WHERE iri = ?", (iri,)).fetchone()
+        return row[0] if row else None
 
     def label(self, iri: str) -> str:
         """The label of a body or project indexed from any graph ("" when unknown)."""
