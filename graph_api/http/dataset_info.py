@@ -3,7 +3,7 @@
 read from them is offered for reuse with attribution) and ``VANKIEN_PUBLISHER`` / ``VANKIEN_PUBLISHER_URL``.
 
 >>> [t.predicate.value.rsplit("/", 1)[-1] for t in licence_triples(NamedNode("http://h/void#dataset"), "http://h")]
-['license', 'rights', 'publisher', 'type', 'name', 'homepage']
+['license', 'rights', 'publisher', '22-rdf-syntax-ns#type', 'name', 'homepage']
 """
 
 from __future__ import annotations
