@@ -232,7 +232,10 @@ def _project_name(raw: str) -> str | None:
         if w == "nối" and words[i - 1] != "kết":
             name = " ".join(words[:i])
             break
-    name = P.PROJECT_STOP_RE.sub("", name).strip(" .…*_,")
+    # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it
+    stretch = P.PROJECT_STRETCH_RE.search(name)
+    tail = stretch.group(0) if stretch else ""
+    name = P.PROJECT_STOP_RE.sub("", name[:stretch.start()] if stretch else name).strip(" .…*_,") + tail
     name = re.sub(r"\s+", " ", name)
     return name[0].upper() + name[1:] if len(name) > 6 else None
 

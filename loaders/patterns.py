@@ -175,6 +175,8 @@ DANGLING_WORDS = frozenset("với của và các cho về tại theo trong để
 PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
                              r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
                              r"đoạn qua)(?:\s.*)?$")
+# the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
+PROJECT_STRETCH_RE = re.compile(rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{0,3}}")
 CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
                                   r"hoàn thành|đưa vào sử dụng|thông xe)\s+$", re.I)
 NARRATIVE_START_RE = re.compile(
