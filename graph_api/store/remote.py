@@ -85,23 +85,20 @@ from core.errors import QueryError, QueryTimeout, StoreError
 from core.formats import BY_EXTENSION, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, RESULT_MEDIA, RESULTS_FORMATS, serialise
 from graph_api.store.base import ClosingStore, triples_to_ntriples
 from graph_api.store.remote_wire import (
-    CANCELLED_STATES,
     GSP_CHUNK,
     AutoAuth,
+    checked,
     chunks,
+    dataset_params,
     insert_operation,
     normalise_results,
-    server_message,
 )
-from graph_api.store.sparql_text import has_dataset_clause, query_form
+from graph_api.store.sparql_text import query_form
 
 __all__ = ["SparqlStore", "CHUNK_SIZES"]
 
 JSON_RESULTS = MEDIA_TYPE_OF["json"]
 NTRIPLES = MEDIA_TYPE_OF["ntriples"]
-#: a graph that never exists: keeps a protocol dataset list non-empty (Virtuoso reads an empty
-#: ``named-graph-uri`` list as "all graphs").
-EMPTY_GRAPH = "urn:x-vankien:empty-graph"
 _NQUADS_MEDIA = {BY_EXTENSION[".nq"].media_type, *BY_EXTENSION[".nq"].aliases}
 DEFAULT_PREFIX = "https://w3id.org/vankien/"
 CHUNK_SIZES = {"oxigraph": None, "virtuoso": 500, "generic": 50_000}
@@ -194,48 +191,10 @@ class SparqlStore(ClosingStore):
             raise QueryTimeout(f"the SPARQL server at {url} gave no answer within {self.timeout:g} s") from e
         except httpx.HTTPError as e:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {e}") from e
-        status = response.status_code
-        if status < 300:
-            if "x-sql-state" in response.headers:  # Virtuoso's "anytime" partial answer
-                raise QueryTimeout(
-                    f"the SPARQL server stopped the query at its time limit: "
-                    f"{response.headers.get('x-sql-message', '').strip()}"
-                )
-            if "x-sparql-maxrows" in response.headers:
-                raise QueryError(
-                    f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
-                    "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET"
-                )
-            return response
-        message = server_message(response)
-        if status == 400 or status in (406, 415) or (400 < status < 500 and status not in (401, 403, 404, 407)):
-            raise QueryError(message or f"the SPARQL server refused the request ({status})")
-        if status in (401, 403, 407):
-            raise StoreError(
-                f"the SPARQL server at {url} refused the credentials ({status}): set "
-                f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip()
-            )
-        if status == 404:
-            raise StoreError(f"no SPARQL endpoint at {url} (404)")
-        if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
-            raise QueryTimeout(f"the SPARQL server refused a query that would run too long: {message}")
-        if any(state in message for state in CANCELLED_STATES):  # stopped at the limit with no partial answer
-            raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: {message}")
-        raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
+        return checked(response, url)
 
     def _dataset(self, sparql: str, union: bool) -> dict[str, Any]:
-        if has_dataset_clause(sparql):
-            return {}
-        mode = self.union_mode
-        if mode == "param":
-            return {"union-default-graph": ""} if union else {}
-        if mode == "native":
-            return {}
-        graphs = self.named_graphs()
-        return {
-            "default-graph-uri": (graphs if union else []) + [EMPTY_GRAPH],
-            "named-graph-uri": graphs + [EMPTY_GRAPH],
-        }
+        return dataset_params(sparql, union, self.union_mode, self.named_graphs)
 
     def _post_query(self, sparql: str, accept: str, dataset: dict[str, Any]) -> httpx.Response:
         limit = {"timeout": str(int(self.timeout * 1000))} if self.flavour == "virtuoso" else {}

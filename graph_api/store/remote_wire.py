@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 
 import httpx
 from pyoxigraph import BlankNode, NamedNode, Triple  # noqa: F401 (NamedNode: doctest)
 
+from core.errors import QueryError, QueryTimeout, StoreError
 from graph_api.store.base import triples_to_ntriples
+from graph_api.store.sparql_text import has_dataset_clause
 
 __all__ = [
     "CANCELLED_STATES",
@@ -20,6 +22,8 @@ __all__ = [
     "insert_operation",
     "normalise_results",
     "server_message",
+    "checked",
+    "dataset_params",
 ]
 
 # SQL states a server answers with when it stopped a query at its time limit instead of returning the partial
@@ -27,6 +31,9 @@ __all__ = [
 # S1T00 (timeout expired).
 CANCELLED_STATES = ("HY008", "S1T00")
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+#: a graph that never exists: keeps a protocol dataset list non-empty (Virtuoso reads an empty
+#: ``named-graph-uri`` list as "all graphs").
+EMPTY_GRAPH = "urn:x-vankien:empty-graph"
 
 
 def _bnode_id(value: str) -> str:
@@ -115,3 +122,45 @@ def insert_operation(graph: str, triples: list[Triple]) -> str:
     if any(_has_bnode(t) for t in triples):
         return f"INSERT {{ GRAPH <{graph}> {{\n{body}\n}} }} WHERE {{}}"
     return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+def checked(response: httpx.Response, url: str) -> httpx.Response:
+    """The response of a server that answered, or the error its status (and Virtuoso's headers) stands for."""
+    status = response.status_code
+    if status < 300:
+        if "x-sql-state" in response.headers:  # Virtuoso's "anytime" partial answer
+            raise QueryTimeout(
+                f"the SPARQL server stopped the query at its time limit: "
+                f"{response.headers.get('x-sql-message', '').strip()}"
+            )
+        if "x-sparql-maxrows" in response.headers:
+            raise QueryError(
+                f"the SPARQL server cut the result at {response.headers['x-sparql-maxrows']} "
+                "rows (Virtuoso's ResultSetMaxRows): raise it or page with LIMIT/OFFSET"
+            )
+        return response
+    message = server_message(response)
+    if status == 400 or status in (406, 415) or (400 < status < 500 and status not in (401, 403, 404, 407)):
+        raise QueryError(message or f"the SPARQL server refused the request ({status})")
+    if status in (401, 403, 407):
+        raise StoreError(
+            f"the SPARQL server at {url} refused the credentials ({status}): set "
+            f"VANKIEN_SPARQL_USER / VANKIEN_SPARQL_PASSWORD. {message}".strip()
+        )
+    if status == 404:
+        raise StoreError(f"no SPARQL endpoint at {url} (404)")
+    if "estimated execution time" in message:  # Virtuoso's refusal by cost estimate
+        raise QueryTimeout(f"the SPARQL server refused a query that would run too long: {message}")
+    if any(state in message for state in CANCELLED_STATES):  # stopped at the limit with no partial answer
+        raise QueryTimeout(f"the SPARQL server stopped the query at its time limit: {message}")
+    raise StoreError(f"the SPARQL server at {url} failed ({status}): {message}")
+
+
+def dataset_params(sparql: str, union: bool, mode: str, graphs: Callable[[], list[str]]) -> dict[str, object]:
+    """The protocol's dataset parameters of a query (see the union modes of :mod:`graph_api.store.remote`)."""
+    if has_dataset_clause(sparql) or mode == "native":
+        return {}
+    if mode == "param":
+        return {"union-default-graph": ""} if union else {}
+    named = graphs()
+    return {"default-graph-uri": (named if union else []) + [EMPTY_GRAPH], "named-graph-uri": named + [EMPTY_GRAPH]}
