@@ -106,8 +106,9 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
             end, bodies = bodies_list_at(text, p)
             if level in ("central", "provincial"):  # "any": an ambiguous code, the stated issuer decides
                 kept = []
+                local = {"provincial", "district", "commune"}  # a citation's level: local bodies are all "provincial"
                 for b in bodies:
-                    if b[2].level != level:
+                    if b[2].level != level and not (level == "provincial" and b[2].level in local):
                         break
                     kept.append(b)
                 bodies = kept
@@ -125,8 +126,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     m = P.ABOUT_RE.match(text[pos:limit])
     if m:
         start = pos + m.end()
-        end = re.search(r"[;.\n]|,\s*(?=(?:" + P.DOC_TYPE_ALT + r")\s)|\s+(?=\d+/)", text[start:limit])
-        stop = start + (end.start() if end else min(200, limit - start))
+        end = P.TITLE_END_RE.search(text, start, limit)
+        stop = end.start() if end else start + min(200, limit - start)
         for comma in re.finditer(r",\s*", text[start:stop]):
             if body_at(text, start + comma.end()):
                 stop = start + comma.start()

@@ -81,6 +81,10 @@ ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định k
 # --- the tail of a citation: date, issuer, term, title ------------------------------------
 # ", ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khoá XIII về …"
 TERM_RE = re.compile(r"\(?\s*kh[óo]a\s+(?P<term>[IVXLC]+)\s*\)?", re.I)
+# Where a cited document's title ("về …") ends: a sentence stop, a parenthesis, the next cited document, a footnote
+# marker, or a clause that goes on about something else.
+TITLE_END_RE = re.compile(rf"[;.\n(]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\s+(?=\d+/)|,?\s+(?:và|cùng|gắn với)\s+(?=(?:{DOC_TYPE_ALT})\s)"
+                          rf"|,\s*(?=(?:{DOC_TYPE_ALT})\s)|,\s+(?=(?:các|những|đã|nhằm|đồng thời|ngày|hoàn thành)\s)", re.I)
 OF_RE = re.compile(r"^\s*,?\s*của\s+", re.I)
 ABOUT_RE = re.compile(r"^\s*,?\s*(?:về|về việc)\s+", re.I)
 

@@ -79,7 +79,7 @@ def test_body_kinds_are_consistent() -> None:
     assert len(kinds) == len(body_kinds())
     for k in kinds.values():
         assert k.key == slug(k.name_vi), k
-        assert k.level in {"central", "provincial"}, k
+        assert k.level in {"central", "provincial", "district", "commune"}, k
         assert not k.parent or k.parent in kinds, k
         assert k.name_en, k
     assert kinds["ban-thuong-vu-tinh-uy"].parent == "ban-chap-hanh-dang-bo-tinh"
