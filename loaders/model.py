@@ -138,4 +138,5 @@ class Document:
     metadata: dict = field(default_factory=dict)
     content_key: str = ""  # sha256 of the document's words: the same document read from any format
     method: str = "text"  # how its text was read: text, markdown, html, docx, pdf, ocr
+    locality: str | None = None  # the district or commune of a local committee's document ("Bát Xát")
     iri: str | None = None

@@ -92,13 +92,14 @@ def build(source: Source) -> Document:
     projects = [p for p in projects if not any(o != p and o.lower().startswith(p.lower() + " ") for o in projects)]
     named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
     title = st.title or _headline(st)
+    local = local_committee(source, st)
     return Document(
         file=source.name, sha256=source.sha256, content_key=source.content_key, method=source.method, kind=source.metadata.get("kind") or kind,
         symbol=own.symbol if own else None, date=source.metadata.get("date") if "date" in source.metadata and not date else date,
         issuer=issuer, issuer_kind=issuer_kind, province=source.metadata.get("province") or province, title=title,
         meeting=meeting, signer=signer, citations=tuple(citations), named_references=tuple(named),
         links=tuple(links), tasks=tuple(tasks), projects=tuple(projects), persons=tuple(persons),
-        text=source.text, metadata=dict(source.metadata))
+        text=source.text, metadata=dict(source.metadata), locality=local[1] if local else None)
 
 
 # --- kind, own symbol -------------------------------------------------------------------------------

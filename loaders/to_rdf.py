@@ -153,11 +153,16 @@ def document_iri(iris: Iris, doc: Document) -> str:
                                     fingerprint=doc.content_key or doc.sha256)
 
 
-def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None) -> str:
+def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None,
+             locality: str | None = None) -> str:
+    """A body's IRI: central bodies by name; others scoped by province, and a district's or commune's
+    bodies also by the place of the document that names them ("Ban Tổ chức Huyện ủy" of Bát Xát)."""
     kind = vocabulary().body_by_key(kind_key)
     canonical = kind.name if kind else name
     if level == "central":
         return iris.body(canonical)
+    if level in ("district", "commune") and locality and key(locality) not in key(canonical):
+        canonical = f"{canonical} {locality}"
     return iris.body(canonical, province=province or "unknown-province")
 
 
@@ -209,12 +214,15 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
 
     def body(ref: BodyRef) -> str:
         """The IRI of a body; bodies of the vocabulary are described once, in the reference graph."""
-        b = body_iri(iris, ref.name, ref.kind, ref.level, province)
-        if ref.kind is None:  # not in the vocabulary: describe it here
+        b = body_iri(iris, ref.name, ref.kind, ref.level, province, doc.locality)
+        if ref.kind is None or ref.level in ("district", "commune"):  # not in the reference graph: described here
+            label = ref.name if ref.kind is None or not doc.locality else f"{ref.name} ({doc.locality})"
             g.add(b, RDF.type, ORG.Organization)
-            g.add(b, SKOS.prefLabel, vi(ref.name))
-            g.add(b, RDFS.label, vi(ref.name))
+            g.add(b, SKOS.prefLabel, vi(label))
+            g.add(b, RDFS.label, vi(label))
             g.add(b, VK.level, iris.concept("level", ref.level))
+            if ref.kind is not None:
+                g.add(b, ORG.classification, iris.concept("bodykind", ref.kind))
         return b
 
     # the document itself
