@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.bodies import bodies_list_at, body_at, display_body_name
@@ -241,12 +242,16 @@ def _project_name(raw: str) -> str | None:
     return name[0].upper() + name[1:] if len(name) > 6 else None
 
 
+@lru_cache(maxsize=8)
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ")
+
+
 def find_projects(source: Source, spans: list[Span]) -> list[str]:
     """Named construction and investment projects with a concrete object."""
-    text, shown = source.match, source.text
+    # a name may be wrapped over two lines: read on one (same length, so offsets hold)
+    text, shown = _one_line(source.match), _one_line(source.text)
     names: list[str] = []
-    text = text.replace("\n", " ")  # a name may be wrapped over two lines (same length: offsets hold)
-    shown = shown.replace("\n", " ")
     for start, end in spans:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb

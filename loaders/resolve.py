@@ -106,12 +106,13 @@ def build(source: Source) -> Document:
 def _unwrapped(source: Source, st: Structure) -> Source:
     """The matching text with the line breaks inside each block made spaces (same length, so every offset
     holds): a citation, a body's name or "chủ trì" wrapped over two lines reads as printed on one."""
-    chars = list(source.match)
+    text, parts, pos = source.match, [], 0
     for b in st.blocks:
-        for i in range(b.start, b.end):
-            if chars[i] == "\n":
-                chars[i] = " "
-    return dataclasses.replace(source, match="".join(chars))
+        if b.start >= pos:
+            parts += [text[pos:b.start], text[b.start:b.end].replace("\n", " ")]
+            pos = b.end
+    parts.append(text[pos:])
+    return dataclasses.replace(source, match="".join(parts))
 
 
 def _meeting_words(text: str) -> bool:
