@@ -145,6 +145,22 @@ def _provinces_of_tasks(store: GraphStore, tasks: list[str]) -> dict[str, str | 
     return {t: names.get(t.rsplit("/task/", 1)[0]) for t in tasks}
 
 
+def _tasks_via(store: GraphStore, target_iris: list[str], plans: list[str]) -> dict[str, tuple[str, str]]:
+    """Each task carrying out a target or a plan: (the document it carries out or is part of, how) — a target
+    rather than a plan when it does both."""
+    via = target_iris + plans
+    how: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(via), 500):
+        for relation, predicate in (("implements", ELI.implements), ("part of", ELI.is_part_of)):
+            # one query a relation: cheaper than a UNION of both
+            for r in store.select(f"""SELECT DISTINCT ?t ?via WHERE {{ {_values("via", via[i : i + 500])}
+                    ?t <{predicate}> ?via . ?t a <{VK.Task}> }}"""):
+                t, v = _v(r, "t"), _v(r, "via")
+                if t not in how or (v in target_iris and how[t][0] not in target_iris):
+                    how[t] = (v, relation)
+    return how
+
+
 def trace(
     store: GraphStore,
     ref: str,
@@ -166,16 +182,7 @@ def trace(
     targets = resolve_targets(store, ref, year=year)
     target_iris = [d["iri"] for d in targets]
     plans = implementing_documents(store, target_iris)
-    via = target_iris + list(plans)
-    how: dict[str, tuple[str, str]] = {}
-    for i in range(0, len(via), 500):
-        for relation, predicate in (("implements", ELI.implements), ("part of", ELI.is_part_of)):
-            # one query a relation: cheaper than a UNION of both
-            for r in store.select(f"""SELECT DISTINCT ?t ?via WHERE {{ {_values("via", via[i : i + 500])}
-                    ?t <{predicate}> ?via . ?t a <{VK.Task}> }}"""):
-                t, v = _v(r, "t"), _v(r, "via")
-                if t not in how or (v in target_iris and how[t][0] not in target_iris):
-                    how[t] = (v, relation)
+    how = _tasks_via(store, target_iris, list(plans))
     order = sorted(how, key=_natural)
     if province:
         where = _provinces_of_tasks(store, order)

@@ -258,6 +258,26 @@ def _json_script(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def _legends(g: nx.DiGraph, kinds: Counter) -> tuple[list[dict], list[dict]]:
+    """The legend of the node kinds present (with their shapes) and of the relations drawn."""
+    legend = [
+        {
+            "kind": k,
+            "label": KIND_LABELS_VI.get(k, k),
+            "count": kinds[k],
+            "svg": _legend_shape(STYLE[k]["shape"], STYLE[k]["color"]),
+        }
+        for k in STYLE
+        if kinds.get(k)
+    ]
+    used = sorted({a.get("relation") for _, _, a in g.edges(data=True)} & set(EDGE_STYLE), key=list(EDGE_STYLE).index)
+    edge_legend = [
+        {"label": EDGE_STYLE[r]["label"], "color": EDGE_STYLE[r]["color"], "dashed": bool(EDGE_STYLE[r]["dashes"])}
+        for r in used
+    ]
+    return legend, edge_legend
+
+
 def render_html(
     g: nx.DiGraph,
     *,
@@ -292,21 +312,7 @@ def render_html(
     }
     vendor = None if assets_url else Markup((STATIC_DIR / VIS_JS).read_text(encoding="utf-8"))
     app_js = Markup((TEMPLATES_DIR / "view.js").read_text(encoding="utf-8"))
-    legend = [
-        {
-            "kind": k,
-            "label": KIND_LABELS_VI.get(k, k),
-            "count": kinds[k],
-            "svg": _legend_shape(STYLE[k]["shape"], STYLE[k]["color"]),
-        }
-        for k in STYLE
-        if kinds.get(k)
-    ]
-    used = sorted({a.get("relation") for _, _, a in g.edges(data=True)} & set(EDGE_STYLE), key=list(EDGE_STYLE).index)
-    edge_legend = [
-        {"label": EDGE_STYLE[r]["label"], "color": EDGE_STYLE[r]["color"], "dashed": bool(EDGE_STYLE[r]["dashes"])}
-        for r in used
-    ]
+    legend, edge_legend = _legends(g, kinds)
     return (
         _env()
         .get_template("view.html")

@@ -150,6 +150,39 @@ def api_docs_router() -> APIRouter:
     return router
 
 
+def _handle_errors(app: FastAPI) -> None:
+    """Domain errors answer their own status; anything else a logged 500."""
+
+    @app.exception_handler(VankienError)
+    async def _domain_error(request: Request, exc: VankienError) -> Response:
+        status = exc.http_status
+        if status >= 500:
+            log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, status, type(exc).__name__, str(exc), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "InternalError", "unexpected server error (logged)")
+
+
+def _health_router(settings: Settings) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/health", tags=["service"], summary="liveness and the store worker's state")
+    async def health(request: Request) -> dict:
+        runner: QueryRunner = request.app.state.runner
+        return {
+            "status": "ok",
+            "worker_pid": runner.pid,
+            "restarts": runner.restarts,
+            "read_only": settings.read_only,
+            "cache": runner.cache.stats() if runner.cache else None,
+        }
+
+    return router
+
+
 def create_app(
     store_spec: str,
     *,
@@ -197,29 +230,8 @@ def create_app(
         max_age=3600,
     )
 
-    @app.exception_handler(VankienError)
-    async def _domain_error(request: Request, exc: VankienError) -> Response:
-        status = exc.http_status
-        if status >= 500:
-            log.warning("%s %s: %s", request.method, request.url.path, exc)
-        return error_response(request, status, type(exc).__name__, str(exc), getattr(exc, "headers", None))
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_response(request, 500, "InternalError", "unexpected server error (logged)")
-
-    @app.get("/health", tags=["service"], summary="liveness and the store worker's state")
-    async def health(request: Request) -> dict:
-        runner: QueryRunner = request.app.state.runner
-        return {
-            "status": "ok",
-            "worker_pid": runner.pid,
-            "restarts": runner.restarts,
-            "read_only": settings.read_only,
-            "cache": runner.cache.stats() if runner.cache else None,
-        }
-
+    _handle_errors(app)
+    app.include_router(_health_router(settings))
     app.include_router(api_docs_router())
     app.include_router(sparql_router())
     app.include_router(graph_store_router())

@@ -40,6 +40,18 @@ def _parse_query_string(raw: bytes) -> dict[str, list[str]]:
     return params
 
 
+async def _read_body(receive: Receive) -> bytes | None:
+    """The whole request body (None when the client went away)."""
+    body = b""
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            return body
+
+
 class QueryFastPath:
     """The hot path — a SPARQL query by ``GET /sparql?query=``, or ``POST /sparql`` as a form or
     ``application/sparql-query`` — as plain ASGI in front of the whole app (no middleware, router or
@@ -54,6 +66,23 @@ class QueryFastPath:
         self.state = state
         self.render_error = render_error
         self.max_body_bytes = max_body_bytes
+
+    async def _answer(
+        self, method: str, query: str, params: dict[str, list[str]], accept: str | None
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """(status, headers, body) of a query's answer, or of its error as the app's handlers render it."""
+        try:
+            body, media_type = await execute_query(self.state, query, params, accept)
+            return 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")], body
+        except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
+            if isinstance(e, VankienError):
+                status, kind, text, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
+            else:
+                log.exception("unexpected error on %s /sparql", method)
+                status, kind, text, extra = 500, "InternalError", "unexpected server error (logged)", None
+            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, text, extra)
+            headers = [(b"content-type", media_type.encode())]
+            return status, headers + [(k.lower().encode(), v.encode()) for k, v in (extra or {}).items()], body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
         method = scope["method"]
@@ -78,14 +107,9 @@ class QueryFastPath:
                 or int(length) > self.max_body_bytes
             ):
                 return receive
-            body = b""
-            while True:
-                message = await receive()
-                if message["type"] != "http.request":
-                    return None  # the client went away
-                body += message.get("body", b"")
-                if not message.get("more_body"):
-                    break
+            body = await _read_body(receive)
+            if body is None:
+                return None  # the client went away
             replayed = False
 
             async def replay() -> Message:
@@ -109,19 +133,7 @@ class QueryFastPath:
         queries = params.get("query", ())
         if len(queries) != 1 or "update" in params:
             return receive
-        try:
-            body, media_type = await execute_query(self.state, queries[0], params, accept)
-            status, headers = 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")]
-        except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
-            if isinstance(e, VankienError):
-                status, kind, text, extra = e.http_status, type(e).__name__, str(e), getattr(e, "headers", None)
-            else:
-                log.exception("unexpected error on %s /sparql", method)
-                status, kind, text, extra = 500, "InternalError", "unexpected server error (logged)", None
-            status, media_type, body, extra = self.render_error("/sparql", accept or "", status, kind, text, extra)
-            headers = [(b"content-type", media_type.encode())] + [
-                (k.lower().encode(), v.encode()) for k, v in (extra or {}).items()
-            ]
+        status, headers, body = await self._answer(method, queries[0], params, accept)
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

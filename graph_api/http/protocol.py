@@ -246,26 +246,37 @@ _SPARQL_DOC = {
 }
 
 
+async def sparql(request: Request) -> Response:
+    """``/sparql``: one query or update, or (GET without either) the Service Description."""
+    params = await _params(request)
+    queries, updates = params.get("query", []), params.get("update", [])
+    if len(queries) + len(updates) > 1:
+        raise QueryError("give exactly one query or update")
+    if updates:
+        if request.method != "POST":
+            raise QueryError("updates must be POSTed")
+        require_update_token(request)
+        return await run_update(request, updates[0])
+    if queries:
+        return await run_query(request, queries[0], params)
+    if request.method == "POST":
+        raise QueryError("the request has no query or update")
+    return describe_service(request)
+
+
+async def update(request: Request) -> Response:
+    """``/update``: one SPARQL update, with the token."""
+    require_update_token(request)
+    params = await _params(request)
+    updates = params.get("update", [])
+    if len(updates) != 1:
+        raise QueryError("give exactly one update")
+    return await run_update(request, updates[0])
+
+
 def sparql_router() -> APIRouter:
-    """The SPARQL Protocol and Graph Store Protocol endpoints."""
+    """The SPARQL Protocol endpoints: ``/sparql`` (GET and POST) and ``/update``."""
     router = APIRouter(tags=["sparql"])
-
-    async def sparql(request: Request) -> Response:
-        params = await _params(request)
-        queries, updates = params.get("query", []), params.get("update", [])
-        if len(queries) + len(updates) > 1:
-            raise QueryError("give exactly one query or update")
-        if updates:
-            if request.method != "POST":
-                raise QueryError("updates must be POSTed")
-            require_update_token(request)
-            return await run_update(request, updates[0])
-        if queries:
-            return await run_query(request, queries[0], params)
-        if request.method == "POST":
-            raise QueryError("the request has no query or update")
-        return describe_service(request)
-
     router.add_api_route(
         "/sparql",
         sparql,
@@ -296,8 +307,10 @@ def sparql_router() -> APIRouter:
         summary="SPARQL 1.1 query (form or application/sparql-query) or update (with the token)",
     )
 
-    @router.post(
+    router.add_api_route(
         "/update",
+        update,
+        methods=["POST"],
         summary="SPARQL 1.1 update (needs the bearer token)",
         responses={
             204: {"description": "applied"},
@@ -305,14 +318,6 @@ def sparql_router() -> APIRouter:
             403: {"description": "read-only service"},
         },
     )
-    async def update(request: Request) -> Response:
-        require_update_token(request)
-        params = await _params(request)
-        updates = params.get("update", [])
-        if len(updates) != 1:
-            raise QueryError("give exactly one update")
-        return await run_update(request, updates[0])
-
     return router
 
 

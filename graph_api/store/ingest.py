@@ -164,18 +164,35 @@ def ingest(
     files, report.rejected = collect(paths)
     known = known_graphs(store)
     report.triples += load_reference(store, iris, known=known)
+    todo = _plan(files, iris, known, force, report)
+    tick = _progress(progress, len(todo))
+    writer = _Writer(store, known, bulk)
+    for n, (path, graph, nq, marker, error) in enumerate(_run(todo, iris.base, workers), 1):
+        if error or nq is None or marker is None:
+            report.rejected.append((path, error or "cannot extract"))
+        else:
+            report.triples += writer.write(graph, nq, marker)
+            report.documents += 1
+        tick(n)
+    writer.flush()
+    tick(None)
+    if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
+        store.optimize()  # a large load leaves many small files behind: compact them
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan(files: list[Path], iris: Iris, known: dict[str, str], force: bool, report: IngestReport) -> list[Path]:
+    """The files to extract: not rejected (name not UTF-8, same graph as another file of this load, unreadable)
+    and not unchanged since the last load (unless ``force``)."""
     todo: list[Path] = []
     claimed: dict[str, Path] = {}
     for f in files:
         try:
             f.name.encode("utf-8")
         except UnicodeEncodeError:
-            report.rejected.append(
-                (
-                    str(f).encode("utf-8", "backslashreplace").decode(),
-                    "the file name is not valid UTF-8: rename the file",
-                )
-            )
+            name = str(f).encode("utf-8", "backslashreplace").decode()
+            report.rejected.append((name, "the file name is not valid UTF-8: rename the file"))
             continue
         graph = graph_of(iris, f)
         if graph in claimed:  # "a/x/doc.txt" and "b/x/doc.txt" in one load: never replace one with the other
@@ -194,51 +211,45 @@ def ingest(
                 report.unchanged += 1
                 continue
         todo.append(f)
-    tick = _progress(progress, len(todo))
-    batch: list[bytes] = []  # N-Quads of new documents, written together in one transaction
-    markers: list[bytes] = []  # their content-hash markers
-    batch_size = 0
+    return todo
 
-    def flush() -> None:
-        nonlocal batch, markers, batch_size
-        if batch and bulk:  # our own N-Quads, every IRI checked when written: the store need not check again
-            store.add_nquads(b"".join(batch), bulk=True, trusted=True)
-            store.add_nquads(b"".join(markers), trusted=True)  # committed only once the documents are written
-        elif batch:
-            store.add_nquads(b"".join(batch + markers), trusted=True)
-        batch, markers, batch_size = [], [], 0
 
-    pending: set[str] = set()
-    for n, (path, graph, nq, marker, error) in enumerate(_run(todo, iris.base, workers), 1):
-        if error or nq is None or marker is None:
-            report.rejected.append((path, error or "cannot extract"))
+class _Writer:
+    """The one writer of a load: new documents in batches (one transaction each, or the bulk loader), their
+    content-hash markers committed with or after them; a changed document replaced in its own transaction."""
+
+    def __init__(self, store: GraphStore, known: dict[str, str], bulk: bool) -> None:
+        self.store, self.known, self.bulk = store, known, bulk
+        self.batch: list[bytes] = []  # N-Quads of new documents, written together
+        self.markers: list[bytes] = []  # their content-hash markers
+        self.size = 0
+        self.pending: set[str] = set()  # graphs in the batch
+
+    def write(self, graph: str, nq: bytes, marker: bytes) -> int:
+        """Write (or batch) one document's graph; returns its number of quads."""
+        count = nq.count(b"\n") + marker.count(b"\n")  # one quad a line
+        if graph in self.known or graph in self.pending:
+            self.flush()
+            quads = parse(nq + marker, format=RDF_FORMATS["nquads"])
+            self.store.replace_graph(graph, [Triple(q.subject, q.predicate, q.object) for q in quads])
         else:
-            count = nq.count(b"\n") + marker.count(b"\n")  # one quad a line
-            if graph in known or graph in pending:
-                flush()
-                pending.clear()
-                triples = [
-                    Triple(q.subject, q.predicate, q.object) for q in parse(nq + marker, format=RDF_FORMATS["nquads"])
-                ]
-                store.replace_graph(graph, triples)  # a changed document: replaced in one transaction
-            else:
-                batch.append(nq)
-                markers.append(marker)
-                pending.add(graph)
-                batch_size += count
-                if batch_size >= (BULK_BATCH_TRIPLES if bulk else BATCH_TRIPLES):
-                    flush()
-                    pending.clear()
-            known[graph] = ""
-            report.documents += 1
-            report.triples += count
-        tick(n)
-    flush()
-    tick(None)
-    if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
-        store.optimize()  # a large load leaves many small files behind: compact them
-    report.seconds = time.perf_counter() - started
-    return report
+            self.batch.append(nq)
+            self.markers.append(marker)
+            self.pending.add(graph)
+            self.size += count
+            if self.size >= (BULK_BATCH_TRIPLES if self.bulk else BATCH_TRIPLES):
+                self.flush()
+        self.known[graph] = ""
+        return count
+
+    def flush(self) -> None:
+        if self.batch and self.bulk:  # our own N-Quads, every IRI checked when written: no need to check again
+            self.store.add_nquads(b"".join(self.batch), bulk=True, trusted=True)
+            self.store.add_nquads(b"".join(self.markers), trusted=True)  # only once the documents are written
+        elif self.batch:
+            self.store.add_nquads(b"".join(self.batch + self.markers), trusted=True)
+        self.batch, self.markers, self.size = [], [], 0
+        self.pending.clear()
 
 
 def _progress(progress, total: int) -> Callable[[int | None], None]:
