@@ -39,12 +39,21 @@ def _quarter_end(q: str, y: str) -> str | None:
     return iso_date(calendar.monthrange(year, n * 3)[1], n * 3, year)
 
 
+def _day_after(day: int, month: int, since: str) -> str | None:
+    """"trước ngày 30/6" in a document of ``since``: that day of its year, or of the next when already past."""
+    year = int(since[:4])
+    found = iso_date(day, month, year)
+    if found and found < since[:10]:
+        found = iso_date(day, month, year + 1)
+    return found
+
+
 def _month(m: str, y: str) -> str | None:
     """A month stays a month: ``2025-09``."""
     return f"{int(y):04d}-{int(m):02d}" if 1 <= int(m) <= 12 else None
 
 
-def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
+def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
     """(deadline, the phrase, ongoing) of a task's text. A day is an ISO date, a month stays a month
     (``2025-09``), a quarter or a year is its last day; recurring work has no deadline.
 
@@ -54,10 +63,17 @@ def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
     ('2024-03-31', '2025-10')
     >>> find_deadline("hoàn thành trong năm 2025")[0], find_deadline("từ nay đến năm 2030")[0]
     ('2025-12-31', '2030-12-31')
+    >>> find_deadline("trước ngày 30/6", since="2024-03-05")[0], find_deadline("trước ngày 15/1", since="2024-11-20")[0]
+    ('2024-06-30', '2025-01-15')
+    >>> find_deadline("hoàn thành trong 6 tháng đầu năm 2025")[0]
+    '2025-06-30'
     >>> find_deadline("thực hiện thường xuyên")
     (None, 'thường xuyên', True)
     """
-    if not P.YEAR_RE.search(text):  # every dated deadline form carries a year: skip them at once
+    if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
+        m = P.DEADLINE_DAY_RE.search(text) if since else None
+        if m:
+            return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
         m = P.ONGOING_RE.search(text)
         return (None, m.group(0), True) if m else (None, None, False)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"
@@ -71,6 +87,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, bool]:
     m = P.DEADLINE_QUARTER_RE.search(text)
     if m and re.search(r"\b(?:trong|trước|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30):m.end()], re.I):
         return _quarter_end(m.group("q"), m.group("y")), m.group(0).strip(), False
+    m = P.DEADLINE_HALF_RE.search(text)  # "6 tháng đầu năm 2025": by the end of June
+    if m:
+        return iso_date(calendar.monthrange(int(m.group("y")), int(m.group("n")))[1], m.group("n"), m.group("y")), \
+            m.group(0).strip(), False
     m = P.DEADLINE_MONTH_RE.search(text)
     if m and _month(m.group("m"), m.group("y")):
         return _month(m.group("m"), m.group("y")), m.group(0), False

@@ -67,6 +67,10 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
 DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+# A day without its year, read in the document's year: "trước ngày 30/6", "hoàn thành trước 15/12"
+DEADLINE_DAY_RE = re.compile(rf"(?:trước|chậm nhất|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I)
+# Half or three quarters of a year: "6 tháng đầu năm 2025", "trong 9 tháng đầu năm 2025"
+DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm\s+(?P<y>(?:19|20)\d\d)", re.I)
 # A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
 DEADLINE_YEAR_RE = re.compile(
     r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+(?P<y>(?:19|20)\d\d)"
@@ -143,6 +147,9 @@ KIND_BY_TYPE_WORD = {"nghị quyết": "resolution", "kết luận": "conclusion
 # An article of a regulation that states its scope or its entry into force, not what bodies must do.
 SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|nguyên tắc|mục đích|căn cứ", re.I)
 # The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
+# A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
+BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?=[A-ZĐÀ-Ỹ])")
+BODY_HEADING_END_RE = re.compile(r"\s*(?:chủ trì|thực hiện|có trách nhiệm|cần)?\s*:?\s*", re.I)
 DUTIES_OF_RE = re.compile(r"(?:Điều\s+\d+\s*[.:]\s*)?(?:Trách nhiệm|Nhiệm vụ|Phân công)(?:\s+cụ thể)?\s+(?:của|cho)\s+", re.I)
 
 # --- forward-looking part and tasks ---------------------------------------------------------
@@ -247,6 +254,12 @@ TASK_LABEL_RE = re.compile(
     r"|(?P<deadline>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?"
     r"|Hoàn thành|Hạn hoàn thành))"
     r"(?:\s+thực hiện)?[*_]*\s*:\s*(?P<value>.*)$", re.I | re.S)
+# A further label on the same line, after ";" or ".": "…; phối hợp: …; thời gian: …"
+NEXT_TASK_LABEL_RE = re.compile(
+    r"\s*[;.]\s*(?:"
+    r"(?P<lead>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối)|[Cc]hủ trì)"
+    r"|(?P<partner>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp|[Pp]hối hợp)"
+    r"|(?P<deadline>[Tt]hời gian(?:\s+(?:hoàn thành|thực hiện))?|[Tt]hời hạn(?:\s+hoàn thành)?|[Tt]iến độ))\s*:\s*")
 # A deadline stated with its label inside a sentence or parentheses: "thời gian: năm 2025", "thời hạn: quý II/2025"
 DEADLINE_LABEL_RE = re.compile(r"(?:thời gian|thời hạn|tiến độ|hoàn thành)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*"
                                r"(?P<value>[^;)\n]{2,60})", re.I)

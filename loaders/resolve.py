@@ -77,10 +77,10 @@ def build(source: Source) -> Document:
     if kind == "other" and meeting is not None:
         kind = NEWS
     signer = H.signer_of(source, st.signature)
-    tasks = _tasks(source, st, kind, key_of_span)
+    date = _date(source, st, kind, meeting)
+    tasks = _tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date)
     links = _links(source, st, cited, key_of, citations, kind)
     province = _province(source, st, cited)
-    date = _date(source, st, kind, meeting)
     issuer, issuer_kind = _issuer(source, st, kind, meeting)
     persons = H.find_persons(source, 0, body_end)
     if signer and signer.role:
@@ -301,7 +301,8 @@ def _split_by_target(text: str, units: list[tuple[Block, Span]],
     return out
 
 
-def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple[Block, Span, int]]:
+def _split_by_deadline(text: str, units: list[tuple[Block, Span]], *, since: str | None = None
+                       ) -> list[tuple[Block, Span, int]]:
     """A unit whose ";"-clauses carry different deadlines becomes one task per clause
     (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``); the
     third element numbers the parts (0 = first)."""
@@ -312,7 +313,7 @@ def _split_by_deadline(text: str, units: list[tuple[Block, Span]]) -> list[tuple
             clauses.append((pos, start + m.start() + 1))
             pos = start + m.end()
         clauses.append((pos, end))
-        deadlines = [D.find_deadline(text[a:z])[0] for a, z in clauses]
+        deadlines = [D.find_deadline(text[a:z], since=since)[0] for a, z in clauses]
         if len({d for d in deadlines if d}) >= 2:
             merged: list[list[int]] = []
             for (a, z), d in zip(clauses, deadlines):  # a clause ends a part when it has a deadline
@@ -333,10 +334,12 @@ def _attach_labels(text: str, st: Structure, units: list[tuple[Block, Span, int]
     headings = [b.start for b in st.blocks if b.kind == "heading"]
     out: list[tuple[Block, Span, int, list[T.Label]]] = []
     for b, span, part in units:
-        label = T.task_label(text, *span)
-        if label is not None:
-            if out and not any(out[-1][1][1] <= h < span[0] for h in headings):
-                out[-1][3].append(label)
+        labels = T.task_labels(text, *span)
+        if labels and out and not any(out[-1][1][1] <= h < span[0] for h in headings):
+            out[-1][3].extend(labels)
+            continue
+        if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task
+            out.append((b, span, part, labels))
             continue
         out.append((b, span, part, []))
     return out
@@ -353,28 +356,32 @@ def _group_lead(b: Block, lead_in: tuple[Block, list[T.Assignment]] | None) -> l
 
 
 def _duties_of(source: Source, b: Block, start: int) -> list[T.Assignment]:
-    """The bodies an enclosing heading gives these duties to: "Điều 9. Trách nhiệm của Ban Nội chính Tỉnh ủy …"."""
+    """The bodies an enclosing heading gives these duties to: "Điều 9. Trách nhiệm của Ban Nội chính Tỉnh ủy …",
+    or a heading that is only their names ("a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Ủy ban nhân dân tỉnh")."""
     text = source.match
     for c in reversed(b.context):
-        m = P.DUTIES_OF_RE.match(c)
+        m = P.DUTIES_OF_RE.match(c) or P.BODY_HEADING_RE.match(c)
         if not m:
             continue
         at = text.rfind(c[:60], 0, start)
         if at < 0:
             return []
         pos, bodies = B.bodies_list_at(text, at + m.end())
+        if m.re is P.BODY_HEADING_RE and not P.BODY_HEADING_END_RE.fullmatch(text[pos:at + len(c)]):
+            continue  # a heading that says more than whose the duties are
         leads = [B.body_ref(*x) for x in bodies if not x[2].is_group]
         return [T.Assignment(tuple(leads), (), None)] if leads else []
     return []
 
 
-def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]]) -> list[Task]:
+def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]], *,
+           since: str | None = None) -> list[Task]:
     """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
     tasks: list[Task] = []
     text = source.match
     previous_leads: tuple[BodyRef, ...] = ()
     lead_in: tuple[Block, list[T.Assignment]] | None = None
-    units = _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span))
+    units = _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span), since=since)
     for b, (start, end), part, labels in _attach_labels(text, st, units):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         row_due = None
@@ -385,7 +392,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
             addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) \
                 or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
-            assignments = T.find_assignments(source, start, end, addressed=addressed)
+            assignments = T.find_assignments(source, start, end, addressed=addressed, since=since)
         labelled = T.label_assignment(text, labels)
         if labelled is not None:
             assignments = [labelled]
@@ -411,7 +418,7 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             partners.extend(a.partners)
             task_deadline = task_deadline or a.deadline
         deadline, deadline_text, ongoing = row_due if row_due and (row_due[0] or row_due[2]) \
-            else D.find_deadline(text[start:end])
+            else D.find_deadline(text[start:end], since=since)
         if labelled is not None:
             label_due = next((D.cell_deadline(text[slice(*l.value)]) for l in labels if l.field == "deadline"), None)
             if label_due:

@@ -62,17 +62,25 @@ class Label:
     value: Span
 
 
-def task_label(text: str, start: int, end: int) -> Label | None:
-    """The labelled line at ``start:end``, if it is one ("- Cơ quan chủ trì: Ban Tổ chức Huyện ủy.").
+def task_labels(text: str, start: int, end: int) -> list[Label]:
+    """The labels of a labelled line at ``start:end`` — one or several ("- Chủ trì: Sở Tài chính; phối hợp:
+    Sở Nội vụ; thời gian: Quý II/2025") — or none when it is not one.
 
-    >>> task_label("- Thời hạn: trước 30/11/2019.", 0, 29)
-    Label(field='deadline', value=(12, 29))
+    >>> task_labels("- Thời hạn: trước 30/11/2019.", 0, 29)
+    [Label(field='deadline', value=(12, 29))]
+    >>> [l.field for l in task_labels("- Chủ trì: Sở Tài chính; phối hợp: Sở Nội vụ; thời gian: Quý II/2025", 0, 69)]
+    ['lead', 'partner', 'deadline']
     """
     m = P.TASK_LABEL_RE.match(text, start, end)
     if not m:
-        return None
-    field = next(f for f in ("lead", "partner", "deadline") if m.group(f))
-    return Label(field, (m.start("value"), end))
+        return []
+    labels: list[Label] = []
+    pos, field = m.start("value"), next(f for f in ("lead", "partner", "deadline") if m.group(f))
+    for nxt in P.NEXT_TASK_LABEL_RE.finditer(text, pos, end):
+        labels.append(Label(field, (pos, nxt.start())))
+        pos, field = nxt.end(), next(f for f in ("lead", "partner", "deadline") if nxt.group(f))
+    labels.append(Label(field, (pos, end)))
+    return labels
 
 
 def label_assignment(text: str, labels: list[Label]) -> Assignment | None:
@@ -119,7 +127,8 @@ def _opens_direction(text: str, pos: int) -> bool:
                     r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", text[after:after + 30]) is not None
 
 
-def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -> list[Assignment]:
+def find_assignments(source: Source, start: int, end: int, *, addressed: bool,
+                     since: str | None = None) -> list[Assignment]:
     """Bodies a task is handed to, in every form of running text: "Giao X (chủ trì, phối hợp với Y)",
     "Đề nghị X …", "X chủ trì …" anywhere (also in parentheses after the task), and a body opening a clause
     with what it must do ("X tham mưu …", "X có trách nhiệm …"); partners "phối hợp với Y" after the lead
@@ -154,7 +163,7 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool) -
         partners = _partners(text, pos, segment_end, end)
         # the deadline of this assignment: in its own stretch of text, up to the next assignment
         sentence_end = re.search(r"(?<!\d)\.(?=\s|$)", text[pos:segment_end])
-        deadline, _, _ = find_deadline(text[pos:pos + sentence_end.start() if sentence_end else segment_end])
+        deadline, _, _ = find_deadline(text[pos:pos + sentence_end.start() if sentence_end else segment_end], since=since)
         names = {lead.name for lead in leads}
         out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
     return out
