@@ -60,6 +60,20 @@ TASK_FORMS = [
         "- Bố trí vốn đầu tư công cho các dự án trọng điểm.\n",
         [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None), ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2025-03-31"),
          ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None)], id="group-lead-once"),
+    pytest.param(
+        "1. Ban Tuyên giáo Tỉnh ủy\n\n- Tổ chức quán triệt Nghị quyết, hoàn thành trong quý II/2024.\n\n"
+        "- Định hướng thông tin trên báo chí.\n\n2. Đối với Sở Y tế:\n\n- Rà soát mạng lưới y tế cơ sở trước ngày 30/9/2024.\n",
+        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30"), ("Ban Tuyên giáo Tỉnh ủy", (), None), ("Sở Y tế", (), "2024-09-30")],
+        id="heading-naming-the-body"),
+    pytest.param(
+        "1. Nâng cao chất lượng dịch vụ công\n\n- Chủ trì: Sở Tài chính; phối hợp: Sở Nội vụ; thời gian: Quý III/2025.\n",
+        [("Sở Tài chính", ("Sở Nội vụ",), "2025-09-30")], id="labels-on-one-line-under-a-heading"),
+    pytest.param(
+        "1. Giao Văn phòng Tỉnh ủy tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 30/6.\n",
+        [("Văn phòng Tỉnh ủy", (), "2024-06-30")], id="day-without-year-of-the-document"),
+    pytest.param(
+        "1. Sở Nội vụ chủ trì sơ kết việc thực hiện trong 6 tháng đầu năm 2025.\n",
+        [("Sở Nội vụ", (), "2025-06-30")], id="first-half-of-a-year"),
 ]
 
 
