@@ -1,0 +1,126 @@
+"""HTML portal pages and plain text built here, read as a careful reader would. A page gives its
+article only (no menu, breadcrumb, share bar, "Tin liên quan", comments or footer), its posting
+date in metadata and not in the text, tables as Markdown pipe tables, list items as "- "; text in
+NFD with CRLF, hard-wrapped, with ¹ footnote markers reads as the same document as its clean
+form; every format says how it was read (``Source.method``)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from loaders import extract_source
+from loaders.read import read
+from render_formats import docx_bytes, html_page, markdown, pdf_bytes, wrapped
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tin</title></head><body>
+<div class="top-bar">Thứ Hai, 12/05/2025 | <a href="/lien-he">Liên hệ</a></div>
+<nav class="main-menu"><ul><li><a href="/">Trang chủ</a></li><li>Quán triệt Nghị quyết số 57-NQ/TW</li></ul></nav>
+<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/vb">Văn bản</a></li></ol>
+<div class="wrapper"><div class="main"><div class="article-detail">
+<h1>Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch thực hiện Kết luận số 21-KL/TW</h1>
+<div class="post-meta"><span class="ngay-dang">Cập nhật: 12/05/2025 10:30</span> | Lượt xem: 1.024</div>
+<p>Ngày 05/3/2024, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU thực hiện Kết luận số 21-KL/TW
+ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng.</p>
+<h2>Nhiệm vụ trọng tâm</h2>
+<ul><li>Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt, hoàn thành trước ngày 30/6/2024.</li>
+<li>Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát.</li></ul>
+<table border="1"><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian</th></tr>
+<tr><td>I</td><td colspan="3">Nhiệm vụ chung</td></tr>
+<tr><td>1</td><td>Xây dựng đề án</td><td rowspan="2">Văn phòng Tỉnh ủy</td><td>Năm 2025</td></tr>
+<tr><td>2</td><td>Sơ kết thực hiện</td><td>Năm 2026</td></tr></table>
+<div class="social-share"><a>Chia sẻ</a></div>
+<div class="box"><h3>Tin liên quan</h3><ul><li>Triển khai Chỉ thị số 45-CT/TW</li></ul></div>
+<div id="comments"><p>Bình luận: Nghị quyết số 99-NQ/TW rất hay</p></div>
+</div></div><aside class="sidebar"><p>Xem nhiều: Kết luận số 77-KL/TW</p></aside></div>
+<footer><p>Giấy phép số 250/GP-BTTTT.</p></footer></body></html>"""
+
+ARTICLE = [
+    "Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch thực hiện Kết luận số 21-KL/TW",
+    "Ngày 05/3/2024, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU thực hiện Kết luận số 21-KL/TW "
+    "ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng.",
+    "Nhiệm vụ trọng tâm",
+    "- Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt, hoàn thành trước ngày 30/6/2024.",
+    "- Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát.",
+    "I. Nhiệm vụ chung",
+    "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+    "| 1 | Xây dựng đề án | Văn phòng Tỉnh ủy | Năm 2025 |\n| 2 | Sơ kết thực hiện | Văn phòng Tỉnh ủy | Năm 2026 |",
+]
+
+
+def test_a_portal_page_gives_its_article_only(tmp_path) -> None:
+    path = tmp_path / "tin.html"
+    path.write_text(PAGE, encoding="utf-8")
+    source = read(path)
+    assert source.text.strip().split("\n\n") == ARTICLE
+    assert source.metadata["posted"] == "12/05/2025 10:30"
+    assert source.method == "html"
+    doc = extract_source(source)
+    assert {c.symbol for c in doc.citations} == {"12-KH/TU", "21-KL/TW"}
+
+
+TEXT = ("TỈNH ỦY SƠN LA\nSố 12-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+        "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng\n\n"
+        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh "
+        "xây dựng, chỉnh đốn Đảng và hệ thống chính trị, các cấp ủy đã đạt nhiều kết quả¹, Ban Thường vụ Tỉnh uỷ "
+        "ban hành Kế hoạch như sau:\n\n"
+        "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tổ chức quán triệt Kết luận đến "
+        "cán bộ, đảng viên, hoàn thành trước ngày 30/6/2024.\n\n"
+        "2. Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc thực hiện, báo cáo Ban Thường vụ Tỉnh ủy "
+        "trước ngày 15/12/2024.\n\n"
+        "¹ Đã kiểm tra 120 tổ chức đảng theo Quy định số 22-QĐ/TW.\n")
+
+FORMS = {
+    "clean.txt": lambda t: t.encode("utf-8"),
+    "nfd-crlf.txt": lambda t: unicodedata.normalize("NFD", t).replace("\n", "\r\n").encode("utf-8"),
+    "wrap50.txt": lambda t: wrapped(t, 50).encode("utf-8"),
+    "wrap72-crlf.txt": lambda t: wrapped(t, 72).replace("\n", "\r\n").encode("utf-8"),
+    "old-tones.txt": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace("khóa", "khoá").encode("utf-8"),
+    "page.md": lambda t: markdown(t).encode("utf-8"),
+    "page.pdf": lambda t: pdf_bytes(t),
+    "page.docx": lambda t: docx_bytes(t),
+}
+METHODS = {"txt": "text", "md": "markdown", "pdf": "pdf", "docx": "docx"}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    path = tmp_path_factory.mktemp("clean") / "kh.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    source = read(path)
+    return source, extract_source(source)
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_every_form_reads_as_the_same_document(tmp_path, clean, name) -> None:
+    path = tmp_path / name
+    path.write_bytes(FORMS[name](TEXT))
+    source = read(path)
+    want_source, want = clean
+    doc = extract_source(source)
+    assert source.method == METHODS[name.rsplit(".", 1)[1]]
+    assert "\r" not in source.text and source.text == unicodedata.normalize("NFC", source.text)
+    assert [c.symbol for c in doc.citations] == [c.symbol for c in want.citations]
+    assert {(b.name, d) for t in doc.tasks for b, d in t.assignments} == \
+        {(b.name, d) for t in want.tasks for b, d in t.assignments}
+    assert (doc.symbol, doc.date, doc.province) == ("12-KH/TU", "2024-03-05", "Sơn La")
+    assert source.content_key == want_source.content_key
+
+
+def test_a_superscript_footnote_is_a_footnote(clean) -> None:
+    source, doc = clean
+    from loaders.structure import parse
+    notes = parse(source).footnotes
+    assert list(notes) == ["¹"]
+    assert "22-QĐ/TW" in {c.symbol for c in doc.citations}
+
+
+def test_a_portal_page_of_the_text_reads_as_the_text(tmp_path, clean) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(html_page(TEXT, title="Kế hoạch thực hiện Kết luận số 21-KL/TW"), encoding="utf-8")
+    source = read(path)
+    assert source.metadata["posted"] == "12/05/2025 10:30"
+    for outside in ("Trang chủ", "57-NQ/TW", "45-CT/TW", "36-NQ/TW", "250/GP-BTTTT", "99-NQ/TW", "Chia sẻ"):
+        assert outside not in source.text
+    doc = extract_source(source)
+    assert [c.symbol for c in doc.citations] == [c.symbol for c in clean[1].citations]
