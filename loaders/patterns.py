@@ -60,6 +60,9 @@ DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})"
 # Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
 PLACE_DATE_RE = re.compile(
     rf"(?:^|(?<=[\s*_]))(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})", re.M | re.I)
+# A posting date at the top of a press page: "Cập nhật 06:45, 10/12/2024", "Ngày đăng: 10/12/2024"
+POSTED_RE = re.compile(rf"(?:[Cc]ập nhật|[Nn]gày đăng|[Đđ]ăng lúc|[Đđ]ăng ngày|[Xx]uất bản)\s*:?[^\n\d]{{0,12}}"
+                       rf"(?:\d{{1,2}}:\d{{2}}\s*,?\s*)?{NUMERIC_DATE}")
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(

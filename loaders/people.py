@@ -203,7 +203,15 @@ def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> 
 
 
 def dominant_year(text: str) -> int | None:
-    """The year a text is mostly about (for dates printed without a year)."""
+    """The year of dates printed without one ("Sáng 9-12"): that of a posting date near the top ("Cập nhật
+    06:45, 10/12/2024"), else the year the text mentions most.
+
+    >>> dominant_year("Cập nhật 06:45, 10/12/2024. Sáng 9-12, … nhiệm vụ năm 2025 … năm 2025 … năm 2025")
+    2024
+    """
+    posted = P.POSTED_RE.search(text, 0, 800)
+    if posted:
+        return int(posted.group("y"))
     years = Counter(int(y) for y in re.findall(r"(?<![\d,.])((?:199|20[0-3])\d)(?![\d,%])", text))
     return years.most_common(1)[0][0] if years else None
 
