@@ -245,8 +245,16 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
     True
     """
     g = _Graph()
+    level_iri = _levels_and_types(g, iris)
+    kinds, central_body = _body_kinds(g, iris, level_iri)
+    _provincial_bodies(g, iris, kinds, level_iri)
+    _provinces(g, iris)
+    _central_documents(g, iris, level_iri, central_body)
+    return g.triples
 
-    # levels
+
+def _levels_and_types(g: _Graph, iris: Iris) -> dict[str, str]:
+    """The schemes of levels and document types; returns the IRI of each level."""
     level_scheme = _scheme(g, iris, "level", "Cấp", "Level")
     level_iri = {key: _concept(g, iris, level_scheme, "level", key, vi, en) for key, vi, en in levels()}
 
@@ -256,8 +264,12 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
         iri = _concept(g, iris, type_scheme, "doctype", t.key, t.name_vi, t.name_en, t.aliases)
         if t.code:
             g.add(iri, VK.typeCode, ox.Literal(t.code))
+    return level_iri
 
-    # body kinds, and the central bodies (each central kind is a single body)
+
+def _body_kinds(g: _Graph, iris: Iris, level_iri: dict[str, str]) -> tuple[dict[str, BodyKind], dict[str, str]]:
+    """The scheme of body kinds, and the central bodies (each central kind is a single body): returns the kinds
+    by key and the IRI of each central body by name."""
     kind_scheme = _scheme(g, iris, "bodykind", "Loại cơ quan", "Body kind")
     kinds = {k.key: k for k in body_kinds()}
     for k in kinds.values():
@@ -285,7 +297,11 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
         g.add(body, VK.level, level_iri["central"])
         if k.parent:
             g.add(body, ORG.subOrganizationOf, iris.body(kinds[k.parent].name_vi))
+    return kinds, central_body
 
+
+def _provincial_bodies(g: _Graph, iris: Iris, kinds: dict[str, BodyKind], level_iri: dict[str, str]) -> None:
+    """The provincial bodies of every province and of documents whose province is unknown."""
     # the provincial bodies of every province (and of documents whose province is unknown), described
     # once here: document graphs only point to them, so a body's label is not repeated in every graph
     # (the 63 units documents are written in; every new unit of 2025 bears the name of one of them)
@@ -312,7 +328,9 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
                     else iris.body(parent.name_vi),
                 )
 
-    # provinces and the merger
+
+def _provinces(g: _Graph, iris: Iris) -> None:
+    """The 63 provinces, the 34 units from 1 July 2025, and which became which."""
     by_slug_new = {p.slug: p for p in provinces() if p.after_2025}
     merger = _typed(MERGER_DATE, XSD.date)
     for p in provinces():
@@ -337,7 +355,9 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
         g.add(new_iri, VK.formedFrom, iri)
         g.add(new_iri, DCTERMS.replaces, iri)
 
-    # central documents
+
+def _central_documents(g: _Graph, iris: Iris, level_iri: dict[str, str], central_body: dict[str, str]) -> None:
+    """The central documents cited by provincial documents, with their issuers."""
     for d in central_documents():
         t = doc_type(d.type)
         iri = central_document_iri(iris, d.symbol, d.year, d.type)
@@ -363,7 +383,6 @@ def reference_triples(iris: Iris) -> list[ox.Triple]:
         if d.title:
             g.add(iri, ELI["title"], _vi(d.title))
         g.add(iri, VK.level, level_iri[d.level or "central"])
-    return g.triples
 
 
 def ontology_triples() -> list[ox.Triple]:

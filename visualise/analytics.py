@@ -35,6 +35,71 @@ def _labels(store: GraphStore, docs: set[str]) -> dict[str, dict]:
     return {n: dict(a) for n, a in b.g.nodes(data=True)}
 
 
+def _coverage(cover: list[dict], labels: dict[str, dict], doc, max_columns: int) -> dict:
+    """Provinces × the most taken-up central documents → counts of local documents and tasks."""
+    totals: dict[str, int] = defaultdict(int)
+    cells: dict[tuple[str, str], int] = {}
+    prov_label: dict[str, str] = {}
+    for r in cover:
+        cells[(r["prov"], r["c"])] = int(r["n"])
+        totals[r["c"]] += int(r["n"])
+        prov_label[r["prov"]] = r.get("provLabel") or r["prov"].rstrip("/").split("/")[-1]
+    columns = sorted(totals, key=lambda c: (-totals[c], labels.get(c, {}).get("label", c)))[:max_columns]
+    provinces = sorted(prov_label, key=lambda p: prov_label[p])
+    return {
+        "provinces": [{"iri": p, "label": prov_label[p]} for p in provinces],
+        "documents": [doc(c) for c in columns],
+        "matrix": [[cells.get((p, c), 0) for c in columns] for p in provinces],
+    }
+
+
+def _bodies(store: GraphStore, today: dt.date) -> list[dict]:
+    """Bodies by tasks led or shared, and how many of those are still open on ``today``."""
+    bt = body_task_graph(store)
+    bodies = []
+    for b, a in bt.nodes(data=True):
+        if a["kind"] != "body":
+            continue
+        tasks = list(bt.predecessors(b))
+        open_ = [
+            t
+            for t in tasks
+            if bt.nodes[t].get("ongoing")
+            or (bt.nodes[t].get("deadline") and bt.nodes[t]["deadline"][:10] >= today.isoformat())
+        ]
+        bodies.append(
+            {
+                "iri": b,
+                "label": a["label"],
+                "province": a.get("province"),
+                "tasks": len(tasks),
+                "lead": sum(1 for t in tasks if bt.edges[t, b]["relation"] == "lead"),
+                "open": len(open_),
+            }
+        )
+    bodies.sort(key=lambda d: (-d["tasks"], -d["open"], d["label"], d["iri"]))
+    return bodies
+
+
+def _centrality(cit: nx.DiGraph) -> list[dict]:
+    """Cited documents by reach (direct and transitive citers), citers and betweenness."""
+    betweenness = nx.betweenness_centrality(cit) if len(cit) else {}
+    central = [
+        {
+            "iri": n,
+            "label": cit.nodes[n]["label"],
+            "symbol": cit.nodes[n].get("symbol"),
+            "cited_by": cit.in_degree(n),
+            "reach": len(nx.ancestors(cit, n)),
+            "betweenness": round(betweenness.get(n, 0.0), 4),
+        }
+        for n in cit
+        if cit.in_degree(n)
+    ]
+    central.sort(key=lambda d: (-d["reach"], -d["cited_by"], -d["betweenness"], d["label"]))
+    return central
+
+
 def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: int = 20, max_columns: int = 40) -> dict:
     """Everything the analytics page and ``vankien analytics`` show, as plain data.
 
@@ -79,59 +144,9 @@ def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: in
     ]
     most.sort(key=lambda d: (-(d["documents"] + d["tasks"]), -d["provinces"], d["label"]))
 
-    totals: dict[str, int] = defaultdict(int)
-    cells: dict[tuple[str, str], int] = {}
-    prov_label: dict[str, str] = {}
-    for r in cover:
-        cells[(r["prov"], r["c"])] = int(r["n"])
-        totals[r["c"]] += int(r["n"])
-        prov_label[r["prov"]] = r.get("provLabel") or r["prov"].rstrip("/").split("/")[-1]
-    columns = sorted(totals, key=lambda c: (-totals[c], labels.get(c, {}).get("label", c)))[:max_columns]
-    provinces = sorted(prov_label, key=lambda p: prov_label[p])
-    coverage = {
-        "provinces": [{"iri": p, "label": prov_label[p]} for p in provinces],
-        "documents": [doc(c) for c in columns],
-        "matrix": [[cells.get((p, c), 0) for c in columns] for p in provinces],
-    }
-
-    bt = body_task_graph(store)
-    bodies = []
-    for b, a in bt.nodes(data=True):
-        if a["kind"] != "body":
-            continue
-        tasks = list(bt.predecessors(b))
-        open_ = [
-            t
-            for t in tasks
-            if bt.nodes[t].get("ongoing")
-            or (bt.nodes[t].get("deadline") and bt.nodes[t]["deadline"][:10] >= today.isoformat())
-        ]
-        bodies.append(
-            {
-                "iri": b,
-                "label": a["label"],
-                "province": a.get("province"),
-                "tasks": len(tasks),
-                "lead": sum(1 for t in tasks if bt.edges[t, b]["relation"] == "lead"),
-                "open": len(open_),
-            }
-        )
-    bodies.sort(key=lambda d: (-d["tasks"], -d["open"], d["label"], d["iri"]))
-
-    betweenness = nx.betweenness_centrality(cit) if len(cit) else {}
-    central = [
-        {
-            "iri": n,
-            "label": cit.nodes[n]["label"],
-            "symbol": cit.nodes[n].get("symbol"),
-            "cited_by": cit.in_degree(n),
-            "reach": len(nx.ancestors(cit, n)),
-            "betweenness": round(betweenness.get(n, 0.0), 4),
-        }
-        for n in cit
-        if cit.in_degree(n)
-    ]
-    central.sort(key=lambda d: (-d["reach"], -d["cited_by"], -d["betweenness"], d["label"]))
+    coverage = _coverage(cover, labels, doc, max_columns)
+    bodies = _bodies(store, today)
+    central = _centrality(cit)
     return {
         "today": today.isoformat(),
         "most_implemented": most[:top],

@@ -155,9 +155,37 @@ async def _exists(request: Request, iri: str) -> bool:
     return bool(rows)
 
 
-async def _html_response(request: Request, iri: str) -> Response:
-    base = request.app.state.settings.base
-    node = sparql_iri(iri)
+def _neighbours(out_rows: list[dict], in_rows: list[dict], base: str) -> list[tuple[str, str, str, bool]]:
+    """(link, label, predicate, outgoing) of each resource linked to or from this one, once each."""
+    neighbours: list[tuple[str, str, str, bool]] = []
+    seen: set[str] = set()
+    for r in out_rows:
+        if r["o"]["type"] == "uri" and r["p"]["value"] != PREFIXES["rdf"] + "type" and r["o"]["value"] not in seen:
+            seen.add(r["o"]["value"])
+            neighbours.append(
+                (
+                    local_href(r["o"]["value"], base),
+                    r.get("label", {}).get("value") or _short(r["o"]["value"]),
+                    r["p"]["value"],
+                    True,
+                )
+            )
+    for r in in_rows:
+        if r["s"]["type"] == "uri" and r["s"]["value"] not in seen:
+            seen.add(r["s"]["value"])
+            neighbours.append(
+                (
+                    local_href(r["s"]["value"], base),
+                    r.get("label", {}).get("value") or _short(r["s"]["value"]),
+                    r["p"]["value"],
+                    False,
+                )
+            )
+    return neighbours
+
+
+async def _html_rows(request: Request, node: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """What the page of a resource shows: its properties, the resources pointing to it, and the evidence."""
     pre = sparql_prefixes()
     out_rows = await select(
         request,
@@ -183,6 +211,13 @@ async def _html_response(request: Request, iri: str) -> Response:
           OPTIONAL {{ ?ev prov:wasDerivedFrom ?doc OPTIONAL {{ ?doc eli:id_local|eli:title ?dl }} }}
         }} GROUP BY ?ev ?quote ?pred ?doc LIMIT 50""",
     )
+    return out_rows, in_rows, evidence_rows
+
+
+async def _html_response(request: Request, iri: str) -> Response:
+    base = request.app.state.settings.base
+    node = sparql_iri(iri)
+    out_rows, in_rows, evidence_rows = await _html_rows(request, node)
     if not out_rows and not in_rows:
         raise NotFound(f"no resource {iri}")
     label_preds = {PREFIXES[p.split(":")[0]] + p.split(":")[1] for p in LABELS.split("|")}
@@ -209,30 +244,7 @@ async def _html_response(request: Request, iri: str) -> Response:
         }
         for r in evidence_rows
     ]
-    neighbours: list[tuple[str, str, str, bool]] = []
-    seen: set[str] = set()
-    for r in out_rows:
-        if r["o"]["type"] == "uri" and r["p"]["value"] != PREFIXES["rdf"] + "type" and r["o"]["value"] not in seen:
-            seen.add(r["o"]["value"])
-            neighbours.append(
-                (
-                    local_href(r["o"]["value"], base),
-                    r.get("label", {}).get("value") or _short(r["o"]["value"]),
-                    r["p"]["value"],
-                    True,
-                )
-            )
-    for r in in_rows:
-        if r["s"]["type"] == "uri" and r["s"]["value"] not in seen:
-            seen.add(r["s"]["value"])
-            neighbours.append(
-                (
-                    local_href(r["s"]["value"], base),
-                    r.get("label", {}).get("value") or _short(r["s"]["value"]),
-                    r["p"]["value"],
-                    False,
-                )
-            )
+    neighbours = _neighbours(out_rows, in_rows, base)
     title = labels[0] if labels else iri.rsplit("/", 1)[-1]
     return templates.TemplateResponse(
         request,

@@ -114,158 +114,189 @@ def _doctype_filter(base: str) -> str:
     return f"?doc dcterms:type ?k0 . FILTER(STRSTARTS(STR(?k0), {sparql_string(base + 'id/doctype/')}))"
 
 
+async def documents(
+    request: Request,
+    province: str | None = Query(None, max_length=100, description="province name or slug, e.g. tuyen-quang"),
+    kind: str | None = Query(None, max_length=50, description="document kind, e.g. plan, conclusion"),
+    year: int | None = Query(None, ge=1900, le=2100),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
+) -> DocumentList:
+    base = request.app.state.settings.base
+    filters = [_doctype_filter(base)]
+    if province is not None:
+        s = slug(province)
+        filters.append(
+            f"?doc vk:province ?pf . VALUES ?pf {{ {sparql_iri(f'{base}id/province/{s}')} "
+            f"{sparql_iri(f'{base}id/province/2025/{s}')} }}"
+        )
+    if kind is not None:
+        filters.append(f"?doc dcterms:type {sparql_iri(f'{base}id/doctype/{slug(kind)}')}")
+    if year is not None:
+        filters.append(f"?doc vk:year ?yf . FILTER(?yf = {int(year)})")
+    where = " .\n  ".join(filters)
+    pre = sparql_prefixes()
+    total = await select(request, pre + f"SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ {where} }}")
+    rows = await select(
+        request,
+        pre
+        + f"""SELECT ?doc {_SUMMARY_VARS} WHERE {{ {where} {_SUMMARY_WHERE} }}
+        GROUP BY ?doc ORDER BY DESC(?year) ?symbol ?doc LIMIT {int(limit)} OFFSET {int(offset)}""",
+    )
+    return DocumentList(
+        total=int(total[0]["n"]["value"]) if total else 0,
+        limit=limit,
+        offset=offset,
+        items=[DocumentSummary(**_summary(r, base)) for r in rows],
+    )
+
+
+async def _links(request: Request, node: str, *, outgoing: bool) -> list[dict[str, dict]]:
+    """The documents ``node`` cites (``outgoing``) or that cite it, with their symbols and titles."""
+    pre = sparql_prefixes()
+    if outgoing:
+        return await select(
+            request,
+            pre
+            + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
+        WHERE {{ VALUES ?rel {{ {CITING} }} {node} ?rel ?target
+                 OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
+        GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
+        )
+    return await select(
+        request,
+        pre
+        + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
+        WHERE {{ VALUES ?rel {{ {CITING} }} ?target ?rel {node} . ?target dcterms:type ?anyKind
+                 OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
+        GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
+    )
+
+
+async def _tasks(request: Request, node: str) -> list[dict[str, dict]]:
+    """The tasks of the document ``node`` with their leads, partners and what they carry out."""
+    return await select(
+        request,
+        sparql_prefixes()
+        + f"""SELECT ?task (SAMPLE(?pos0) AS ?position) (SAMPLE(?txt0) AS ?text)
+          (SAMPLE(?dl0) AS ?deadline) (SAMPLE(?dt0) AS ?deadlineText) (SAMPLE(?on0) AS ?ongoing)
+          (GROUP_CONCAT(DISTINCT ?lead0; separator="||") AS ?leads)
+          (GROUP_CONCAT(DISTINCT ?part0; separator="||") AS ?partners)
+          (GROUP_CONCAT(DISTINCT STR(?imp0); separator="||") AS ?implements)
+        WHERE {{ ?task a vk:Task ; eli:is_part_of {node} .
+          OPTIONAL {{ ?task vk:position ?pos0 }} OPTIONAL {{ ?task vk:text ?txt0 }}
+          OPTIONAL {{ ?task vk:deadline ?dl0 }} OPTIONAL {{ ?task vk:deadlineText ?dt0 }}
+          OPTIONAL {{ ?task vk:ongoing ?on0 }} OPTIONAL {{ ?task eli:implements ?imp0 }}
+          OPTIONAL {{ ?task vk:leadBody ?lb OPTIONAL {{ ?lb skos:prefLabel ?lbl }} BIND(COALESCE(?lbl, STR(?lb)) AS ?lead0) }}
+          OPTIONAL {{ ?task vk:partnerBody ?pb OPTIONAL {{ ?pb skos:prefLabel ?pbl }} BIND(COALESCE(?pbl, STR(?pb)) AS ?part0) }}
+        }} GROUP BY ?task ORDER BY ?position ?task LIMIT 5000""",
+    )
+
+
+def _link(r: dict) -> Link:
+    return Link(
+        relation=compact(r["rel"]["value"]),
+        iri=r["target"]["value"],
+        symbol=_v(r, "symbol"),
+        title=_v(r, "title"),
+    )
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("||") if v]
+
+
+def _task_out(t: dict) -> TaskOut:
+    return TaskOut(
+        iri=t["task"]["value"],
+        position=_int(_v(t, "position")),
+        text=_v(t, "text"),
+        deadline=_v(t, "deadline"),
+        deadline_text=_v(t, "deadlineText"),
+        ongoing=None if _v(t, "ongoing") is None else _v(t, "ongoing") in ("true", "1"),
+        lead=_split(_v(t, "leads")),
+        partners=_split(_v(t, "partners")),
+        implements=_split(_v(t, "implements")),
+    )
+
+
+async def document(
+    request: Request, doc_id: str = Path(..., description="the path after id/doc/, e.g. tw/kl/2021/21")
+) -> DocumentDetail:
+    base = request.app.state.settings.base
+    iri = resource_iri(base, "doc/" + doc_id)
+    node = sparql_iri(iri)
+    pre = sparql_prefixes()
+    head = await select(
+        request,
+        pre
+        + f"""SELECT ?doc {_SUMMARY_VARS} (SAMPLE(?lv) AS ?level) (SAMPLE(?sf) AS ?source)
+        WHERE {{ BIND({node} AS ?doc) {_doctype_filter(base)} {_SUMMARY_WHERE}
+                 OPTIONAL {{ ?doc vk:level ?lv }} OPTIONAL {{ ?doc vk:sourceFile ?sf }} }} GROUP BY ?doc""",
+    )
+    if not head:
+        raise NotFound(f"no document {iri}")
+    cites = await _links(request, node, outgoing=True)
+    cited = await _links(request, node, outgoing=False)
+    tasks = await _tasks(request, node)
+    row = head[0]
+    return DocumentDetail(
+        **_summary(row, base),
+        level=(_v(row, "level") or "").rsplit("/", 1)[-1] or None,
+        source_file=_v(row, "source"),
+        citations=[_link(r) for r in cites],
+        cited_by=[_link(r) for r in cited],
+        tasks=[_task_out(t) for t in tasks],
+    )
+
+
+async def search(
+    request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=200)
+) -> SearchResults:
+    base = request.app.state.settings.base
+    text = unicodedata.normalize("NFC", q).strip()
+    words = [w for w in text.split() if w][:10]
+    if not words:
+        return SearchResults(q=q, items=[])
+    by_symbol = f"CONTAINS(LCASE(STR(?sym)), LCASE({sparql_string(text)}))"
+    by_title = " && ".join(f"CONTAINS(LCASE(STR(?tt)), LCASE({sparql_string(w)}))" for w in words)
+    pre = sparql_prefixes()
+    rows = await select(
+        request,
+        pre
+        + f"""SELECT ?doc {_SUMMARY_VARS} (MAX(?hit) AS ?score) WHERE {{
+          {_doctype_filter(base)}
+          {{ ?doc eli:id_local ?sym FILTER({by_symbol}) BIND(IF(LCASE(STR(?sym)) = LCASE({sparql_string(text)}), 3, 2) AS ?hit) }}
+          UNION {{ ?doc eli:title ?tt FILTER({by_title}) BIND(1 AS ?hit) }}
+          {_SUMMARY_WHERE} }}
+        GROUP BY ?doc ORDER BY DESC(?score) DESC(?year) ?doc LIMIT {int(limit)}""",
+    )
+    return SearchResults(q=q, items=[DocumentSummary(**_summary(r, base)) for r in rows])
+
+
 def rest_router() -> APIRouter:
     """Routes under ``/api``."""
     router = APIRouter(prefix="/api", tags=["documents"])
-
-    @router.get("/documents", response_model=DocumentList, summary="List documents, filtered by province, kind, year")
-    async def documents(
-        request: Request,
-        province: str | None = Query(None, max_length=100, description="province name or slug, e.g. tuyen-quang"),
-        kind: str | None = Query(None, max_length=50, description="document kind, e.g. plan, conclusion"),
-        year: int | None = Query(None, ge=1900, le=2100),
-        limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0, le=1_000_000),
-    ) -> DocumentList:
-        base = request.app.state.settings.base
-        filters = [_doctype_filter(base)]
-        if province is not None:
-            s = slug(province)
-            filters.append(
-                f"?doc vk:province ?pf . VALUES ?pf {{ {sparql_iri(f'{base}id/province/{s}')} "
-                f"{sparql_iri(f'{base}id/province/2025/{s}')} }}"
-            )
-        if kind is not None:
-            filters.append(f"?doc dcterms:type {sparql_iri(f'{base}id/doctype/{slug(kind)}')}")
-        if year is not None:
-            filters.append(f"?doc vk:year ?yf . FILTER(?yf = {int(year)})")
-        where = " .\n  ".join(filters)
-        pre = sparql_prefixes()
-        total = await select(request, pre + f"SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ {where} }}")
-        rows = await select(
-            request,
-            pre
-            + f"""SELECT ?doc {_SUMMARY_VARS} WHERE {{ {where} {_SUMMARY_WHERE} }}
-            GROUP BY ?doc ORDER BY DESC(?year) ?symbol ?doc LIMIT {int(limit)} OFFSET {int(offset)}""",
-        )
-        return DocumentList(
-            total=int(total[0]["n"]["value"]) if total else 0,
-            limit=limit,
-            offset=offset,
-            items=[DocumentSummary(**_summary(r, base)) for r in rows],
-        )
-
-    @router.get(
+    router.add_api_route(
+        "/documents",
+        documents,
+        methods=["GET"],
+        response_model=DocumentList,
+        summary="List documents, filtered by province, kind, year",
+    )
+    router.add_api_route(
         "/documents/{doc_id:path}",
+        document,
+        methods=["GET"],
         response_model=DocumentDetail,
         summary="One document with its citations and tasks",
         responses={404: {"description": "no such document"}},
     )
-    async def document(
-        request: Request, doc_id: str = Path(..., description="the path after id/doc/, e.g. tw/kl/2021/21")
-    ) -> DocumentDetail:
-        base = request.app.state.settings.base
-        iri = resource_iri(base, "doc/" + doc_id)
-        node = sparql_iri(iri)
-        pre = sparql_prefixes()
-        head = await select(
-            request,
-            pre
-            + f"""SELECT ?doc {_SUMMARY_VARS} (SAMPLE(?lv) AS ?level) (SAMPLE(?sf) AS ?source)
-            WHERE {{ BIND({node} AS ?doc) {_doctype_filter(base)} {_SUMMARY_WHERE}
-                     OPTIONAL {{ ?doc vk:level ?lv }} OPTIONAL {{ ?doc vk:sourceFile ?sf }} }} GROUP BY ?doc""",
-        )
-        if not head:
-            raise NotFound(f"no document {iri}")
-        cites = await select(
-            request,
-            pre
-            + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
-            WHERE {{ VALUES ?rel {{ {CITING} }} {node} ?rel ?target
-                     OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
-            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
-        )
-        cited = await select(
-            request,
-            pre
-            + f"""SELECT ?rel ?target (SAMPLE(?s) AS ?symbol) (SAMPLE(?t) AS ?title)
-            WHERE {{ VALUES ?rel {{ {CITING} }} ?target ?rel {node} . ?target dcterms:type ?anyKind
-                     OPTIONAL {{ ?target eli:id_local ?s }} OPTIONAL {{ ?target eli:title ?t }} }}
-            GROUP BY ?rel ?target ORDER BY ?rel ?symbol LIMIT 2000""",
-        )
-        tasks = await select(
-            request,
-            pre
-            + f"""SELECT ?task (SAMPLE(?pos0) AS ?position) (SAMPLE(?txt0) AS ?text)
-              (SAMPLE(?dl0) AS ?deadline) (SAMPLE(?dt0) AS ?deadlineText) (SAMPLE(?on0) AS ?ongoing)
-              (GROUP_CONCAT(DISTINCT ?lead0; separator="||") AS ?leads)
-              (GROUP_CONCAT(DISTINCT ?part0; separator="||") AS ?partners)
-              (GROUP_CONCAT(DISTINCT STR(?imp0); separator="||") AS ?implements)
-            WHERE {{ ?task a vk:Task ; eli:is_part_of {node} .
-              OPTIONAL {{ ?task vk:position ?pos0 }} OPTIONAL {{ ?task vk:text ?txt0 }}
-              OPTIONAL {{ ?task vk:deadline ?dl0 }} OPTIONAL {{ ?task vk:deadlineText ?dt0 }}
-              OPTIONAL {{ ?task vk:ongoing ?on0 }} OPTIONAL {{ ?task eli:implements ?imp0 }}
-              OPTIONAL {{ ?task vk:leadBody ?lb OPTIONAL {{ ?lb skos:prefLabel ?lbl }} BIND(COALESCE(?lbl, STR(?lb)) AS ?lead0) }}
-              OPTIONAL {{ ?task vk:partnerBody ?pb OPTIONAL {{ ?pb skos:prefLabel ?pbl }} BIND(COALESCE(?pbl, STR(?pb)) AS ?part0) }}
-            }} GROUP BY ?task ORDER BY ?position ?task LIMIT 5000""",
-        )
-
-        def link(r: dict) -> Link:
-            return Link(
-                relation=compact(r["rel"]["value"]),
-                iri=r["target"]["value"],
-                symbol=_v(r, "symbol"),
-                title=_v(r, "title"),
-            )
-
-        def split(value: str | None) -> list[str]:
-            return [v for v in (value or "").split("||") if v]
-
-        row = head[0]
-        return DocumentDetail(
-            **_summary(row, base),
-            level=(_v(row, "level") or "").rsplit("/", 1)[-1] or None,
-            source_file=_v(row, "source"),
-            citations=[link(r) for r in cites],
-            cited_by=[link(r) for r in cited],
-            tasks=[
-                TaskOut(
-                    iri=t["task"]["value"],
-                    position=_int(_v(t, "position")),
-                    text=_v(t, "text"),
-                    deadline=_v(t, "deadline"),
-                    deadline_text=_v(t, "deadlineText"),
-                    ongoing=None if _v(t, "ongoing") is None else _v(t, "ongoing") in ("true", "1"),
-                    lead=split(_v(t, "leads")),
-                    partners=split(_v(t, "partners")),
-                    implements=split(_v(t, "implements")),
-                )
-                for t in tasks
-            ],
-        )
-
-    @router.get("/search", response_model=SearchResults, summary="Find documents by symbol or words of the title")
-    async def search(
-        request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=200)
-    ) -> SearchResults:
-        base = request.app.state.settings.base
-        text = unicodedata.normalize("NFC", q).strip()
-        words = [w for w in text.split() if w][:10]
-        if not words:
-            return SearchResults(q=q, items=[])
-        by_symbol = f"CONTAINS(LCASE(STR(?sym)), LCASE({sparql_string(text)}))"
-        by_title = " && ".join(f"CONTAINS(LCASE(STR(?tt)), LCASE({sparql_string(w)}))" for w in words)
-        pre = sparql_prefixes()
-        rows = await select(
-            request,
-            pre
-            + f"""SELECT ?doc {_SUMMARY_VARS} (MAX(?hit) AS ?score) WHERE {{
-              {_doctype_filter(base)}
-              {{ ?doc eli:id_local ?sym FILTER({by_symbol}) BIND(IF(LCASE(STR(?sym)) = LCASE({sparql_string(text)}), 3, 2) AS ?hit) }}
-              UNION {{ ?doc eli:title ?tt FILTER({by_title}) BIND(1 AS ?hit) }}
-              {_SUMMARY_WHERE} }}
-            GROUP BY ?doc ORDER BY DESC(?score) DESC(?year) ?doc LIMIT {int(limit)}""",
-        )
-        return SearchResults(q=q, items=[DocumentSummary(**_summary(r, base)) for r in rows])
-
+    router.add_api_route(
+        "/search",
+        search,
+        methods=["GET"],
+        response_model=SearchResults,
+        summary="Find documents by symbol or words of the title",
+    )
     return router
