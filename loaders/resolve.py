@@ -504,6 +504,9 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
         if m.span[0] < preamble_end and kind != NEWS and not (in_title and id(m) in carried_targets):
             i_block = bisect.bisect_right(block_starts, m.full_span[0]) - 1
             block_start = block_starts[i_block] if i_block >= 0 else 0
+            # the sentence the citation stands in (a preamble paragraph may hold several)
+            ends = [e.end() for e in P.SENTENCE_END_RE.finditer(text, block_start, m.full_span[0])]
+            block_start = ends[-1] if ends else block_start
             prefix = text[block_start:m.full_span[0]]
             sentence = text[block_start:min(st.body_end, block_start + 1200)].split("\n")[0]
             based = re.match(r"\s*Căn cứ", prefix)
