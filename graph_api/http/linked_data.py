@@ -270,7 +270,7 @@ async def _dump(request: Request, fmt: str) -> Response:
     os.close(fd)
     try:
         await request.app.state.runner.call("dump", timeout=settings.dump_timeout, path=path, format=fmt)
-    except BaseException:
+    except BaseException:  # whatever stopped the dump (a timeout, a cancelled request): no file left behind
         os.unlink(path)
         raise
     filename = "vankien." + {"nquads": "nq", "trig": "trig"}[fmt]

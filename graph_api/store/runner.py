@@ -33,7 +33,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from core.errors import QueryTimeout, Refused, StoreError
+from core.errors import QueryTimeout, Refused, StoreError, VankienError
 from graph_api.store.cache import ResultCache
 from graph_api.store.process import OwnerProcess, WorkerLost
 from graph_api.store.spec import parse_spec
@@ -216,7 +216,7 @@ class QueryRunner:
                     raise QueryTimeout(f"the store did not become available within {timeout:g} s") from None
                 except StoreError:
                     raise
-                except Exception as e:  # the store could not be reopened
+                except (VankienError, WorkerLost, OSError) as e:  # the store could not be reopened
                     raise StoreError(f"the store is not available: {e}") from e
                 call_id, fut = proc.send(op, kwargs)
                 timer = loop.call_at(deadline, _expire, fut)
