@@ -184,7 +184,9 @@ AMBIGUOUS_ISSUER_CODES = frozenset({"BCSĐ", "BCSD", "ĐĐ", "DD", "BCĐ", "BCD"
 # Words a line cannot end with when the sentence goes on (hard-wrapped text).
 DANGLING_WORDS = frozenset("với của và các cho về tại theo trong để là từ đến những được có số ngày Ban Sở Ủy Đảng "
                            "Hội Văn Công Bộ Thường thuộc tới đối giữa nhằm bởi như qua trên dưới cùng đồng "
-                           "hoặc hay mà thì".split())
+                           "hoặc hay mà thì giao Giao huy thực hiện triển khai ban hành".split())
+# A line that opens with a cited document ("Chỉ thị 36 và …", "Nghị quyết số 93/NQ-CP …") goes on from the line before.
+CONTINUES_WITH_CITATION_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d", re.I)
 # Where a project's name ends.
 PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
                              r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"

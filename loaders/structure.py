@@ -314,7 +314,8 @@ def parse(source: Source) -> Structure:
         if prev is not None and not join and not wrapped:
             # unwrapped text: a line continues the previous one only when it plainly goes on
             join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
-                    and (line.text[0].islower() or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS))
+                    and (line.text[0].islower() or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
+                         or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))))
         if join:
             current.append(line)
         else:
