@@ -68,7 +68,10 @@ def _prune(root) -> None:
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         tag = el.tag.lower()
-        protected = el.find(".//article") is not None or el.find(".//main") is not None
+        # the article's containers, and tables: a document's own footer (recipients, signature) is a
+        # table a page may well class as "footer"
+        protected = el.find(".//article") is not None or el.find(".//main") is not None \
+            or tag in ("table", "tbody", "thead", "tr", "td", "th")
         if tag in DROP_TAGS or (tag == "header" and el.xpath("ancestor::article") == []
                                 and el.find(".//h1") is None) or (_hinted(el) and not protected):
             _drop(el)
