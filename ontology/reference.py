@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from core.doctypes import DocType, doc_type, doc_types, fold  # noqa: F401 (re-exported: one home, core.doctypes)
 from core.errors import InputError
+from core.formats import RDF_FORMATS
 from core.reference_data import REFERENCE_DIR, reference_rows  # noqa: F401 (REFERENCE_DIR: re-exported)
 from ontology import DCTERMS, ELI, ONTOLOGY_FILE, ORG, OWL, RDF, RDFS, SKOS, VK, XSD  # noqa: F401 (OWL: doctests)
 from ontology.iris import Iris
@@ -392,4 +393,4 @@ def ontology_triples() -> list[ox.Triple]:
     >>> ox.Triple(ox.NamedNode(VK.Task), ox.NamedNode(RDF.type), ox.NamedNode(OWL.Class)) in t
     True
     """
-    return [q.triple for q in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
+    return [q.triple for q in ox.parse(path=str(ONTOLOGY_FILE), format=RDF_FORMATS["turtle"])]

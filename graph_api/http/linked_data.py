@@ -26,11 +26,11 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.templating import Jinja2Templates
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 from starlette.background import BackgroundTask
 
 from core.errors import NotFound, Refused
-from core.formats import GRAPH_MEDIA, MEDIA_TYPE_OF
+from core.formats import FORMAT_PARAM, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, media_types
 from graph_api.http.negotiation import negotiate
 from graph_api.http.protocol import select
 from graph_api.store.sparql_text import sparql_iri
@@ -42,21 +42,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@-]+$")
-_RDF_OFFER = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+_RDF_OFFER = media_types("turtle", "jsonld", "ntriples", "rdfxml")  # in the order of preference
 _PAGE_OFFER = _RDF_OFFER + ("text/html", "application/xhtml+xml")
-_RDF_FORMATS = {
-    "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "rdfxml": RdfFormat.RDF_XML,
-}
-_FORMAT_PARAM = {
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
-    "nt": "application/n-triples",
-    "rdfxml": "application/rdf+xml",
+_FORMAT_PARAM = {  # ?format= → media type
+    **{param: media_types(name)[0] for param, name in FORMAT_PARAM.items() if GRAPH_MEDIA.get(media_types(name)[0])},
     "html": "text/html",
 }
 LABELS = "skos:prefLabel|rdfs:label|foaf:name|eli:id_local|vk:roleLabel"
@@ -370,7 +359,7 @@ def linked_data_router() -> APIRouter:
         fmt = GRAPH_MEDIA[media]
         body = serialize(
             await void_triples(request),
-            format=_RDF_FORMATS[fmt],
+            format=RDF_FORMATS[fmt],
             prefixes={"void": str(VOID), **PREFIXES} if fmt == "turtle" else None,
         )
         return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
