@@ -128,6 +128,8 @@ DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn th
 # An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ"
 APPENDIX_RE = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)", re.M)
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
+# A page number on a line of its own: "2", "- 2 -", "Trang 2"
+PAGE_NUMBER_LINE_RE = re.compile(r"\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*")
 KIND_HEADINGS = {
     "THÔNG BÁO KẾT LUẬN": "notice", "KẾT LUẬN": "conclusion", "NGHỊ QUYẾT": "resolution", "KẾ HOẠCH": "plan",
     "CHƯƠNG TRÌNH HÀNH ĐỘNG": "program", "CHƯƠNG TRÌNH": "program", "CHỈ THỊ": "directive", "QUY ĐỊNH": "regulation",

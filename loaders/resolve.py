@@ -104,13 +104,13 @@ def build(source: Source) -> Document:
 
 # --- kind, own symbol -------------------------------------------------------------------------------
 def _unwrapped(source: Source, st: Structure) -> Source:
-    """The matching text with the line breaks inside each block made spaces (same length, so every offset
+    """The matching text with the line breaks inside each block and footnote made spaces (same length, so every offset
     holds): a citation, a body's name or "chủ trì" wrapped over two lines reads as printed on one."""
     text, parts, pos = source.match, [], 0
-    for b in st.blocks:
-        if b.start >= pos:
-            parts += [text[pos:b.start], text[b.start:b.end].replace("\n", " ")]
-            pos = b.end
+    for start, end in sorted([(b.start, b.end) for b in st.blocks] + list(st.footnotes.values())):
+        if start >= pos:
+            parts += [text[pos:start], text[start:end].replace("\n", " ")]
+            pos = end
     parts.append(text[pos:])
     return dataclasses.replace(source, match="".join(parts))
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import patterns as P
+from loaders.bodies import body_at
 from loaders.read import Source
 
 TERMINAL = ".;:!?…\"')»”"
@@ -242,6 +243,27 @@ def _block_end(text: str, pos: int) -> int:
     return pos + m.start() if m else len(text)
 
 
+def _inside_paragraph(lines: list[_Line], j: int) -> bool:
+    """Line ``j`` stands between two lines of text, the first of which does not end its sentence."""
+    before = lines[j - 1] if j > 0 else None
+    after = lines[j + 1] if j + 1 < len(lines) else None
+    return bool(before and after and before.text and after.text and before.text[-1] not in TERMINAL)
+
+
+def _name_goes_on(prev: str, line: str) -> bool:
+    """A body's name broken over two lines: "… Giao Ban Nội chính" / "Tỉnh ủy chủ trì …"."""
+    words = prev.split()[-6:]
+    joined = " ".join(words) + " " + line[:60]
+    cut = len(" ".join(words))
+    pos = 0
+    for w in words:
+        hit = body_at(joined, pos)
+        if hit and hit[0] > cut + 1:
+            return True
+        pos += len(w) + 1
+    return False
+
+
 def _note_lines(lines: list[_Line], j: int) -> int:
     """How many lines the footnote starting at ``lines[j]`` runs over: the lines that go on with it (no
     blank line, no other note, no item), wrapped where its text plainly continues."""
@@ -269,6 +291,7 @@ def parse(source: Source) -> Structure:
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
         if fm and (fm.group("sup") or fm.group("md")):
             footnotes[fm.group("sup") or fm.group("md")] = (line.start, tail[j + _note_lines(tail, j) - 1].end)
+    lines = _single_spaced(lines)
     kept: list[_Line] = []
     in_note = 0
     for j, line in enumerate(lines):
@@ -283,11 +306,12 @@ def parse(source: Source) -> Structure:
             kept.append(_Line(line.start, line.start, ""))
             in_note = n - 1
             continue
+        if line.text and P.PAGE_NUMBER_LINE_RE.fullmatch(line.text) and _inside_paragraph(lines, j):
+            continue  # a page number printed inside a paragraph: page furniture, not a break
         if line.text and P.SEPARATOR_RE.fullmatch(line.text):
             kept.append(_Line(line.start, line.start, ""))
             continue
         kept.append(line)
-    kept = _single_spaced(kept)
     wrapped = _hard_wrapped(kept)
     lengths = sorted(len(line.text) for line in kept if line.text and not _is_row(line.text))
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
@@ -315,7 +339,8 @@ def parse(source: Source) -> Structure:
             # unwrapped text: a line continues the previous one only when it plainly goes on
             join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
                     and (line.text[0].islower() or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
-                         or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))))
+                         or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
+                         or _name_goes_on(prev.text, line.text)))
         if join:
             current.append(line)
         else:
