@@ -101,13 +101,20 @@ def load(
 def extract(
     paths: list[Path] = typer.Argument(..., help="Document files or folders."),
     format: str = typer.Option("json", "--format", "-f", help="json | summary"),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="For review: per task the sentence, the form it was read from, lead, partners and "
+        "deadline, then the forward-looking sentences that gave no assignment.",
+    ),
 ) -> None:
     """Extract documents without a store and print the result.
 
-    Example: vankien extract data/corpus/seeds --format json
+    Example: vankien extract data/corpus/seeds --format json; vankien extract plan.docx --explain
     """
     from graph_api.store.ingest import collect
     from loaders import extract_file
+    from loaders.explain import explain as explain_document
     from loaders.to_json import document_json
     from loaders.to_rdf import document_iri
     from ontology.iris import Iris
@@ -121,11 +128,16 @@ def extract(
         except VankienError as e:
             failed.append((str(f), str(e)))
             continue
+        if explain:
+            typer.echo(explain_document(doc) + "\n")
+            continue
         item = document_json(doc)
         item["iri"] = document_iri(iris, doc)
         out.append(item)
     for path, reason in failed:
         console.print(f"rejected {path}: {reason}")
+    if explain:
+        return
     if format == "json":
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
