@@ -78,3 +78,33 @@ def test_csv_never_cuts_text(listing) -> None:
     long = {**listing, "tasks": [{**listing["tasks"][0], "text": "rà soát " * 100}]}
     rows = list(csv.DictReader(io.StringIO(tasks_csv(long))))
     assert rows[0]["sentence"] == "rà soát " * 100 and list(rows[0]) == list(COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory):
+    from fastapi.testclient import TestClient
+
+    from graph_api.http.app import create_app
+
+    spec = f"oxigraph:{tmp_path_factory.mktemp('exports-api') / 'store'}"
+    with open_store(spec) as store:
+        ingest([PLAN], store)
+    with TestClient(create_app(spec)) as c:
+        yield c
+
+
+def test_downloads_from_the_api(client) -> None:
+    xlsx = client.get("/api/deadlines.xlsx", params={"as_of": "2022-08-01"})
+    assert xlsx.status_code == 200 and xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="han-nhiem-vu-2022-08-01.xlsx"' in xlsx.headers["content-disposition"]
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 4 and rows[1][COLUMNS.index("link")].endswith("/id/doc/lai-chau/tu/kh/2022/05/task/1")
+    assert rows[1][COLUMNS.index("link")].startswith("http://testserver/")
+    ics = client.get("/api/deadlines.ics", params={"as_of": "2022-08-01", "lang": "en", "state": "open"})
+    events = list(Calendar.from_ical(ics.content).walk("VEVENT"))
+    assert ics.headers["content-type"].startswith("text/calendar") and len(events) == 2
+    assert str(events[0]["summary"]) == "Task due: Ủy ban Kiểm tra Tỉnh ủy"
+    listing = client.get("/api/deadlines", params={"as_of": "2022-08-01", "province": "lai chau"}).json()
+    assert listing["counts"] == {"overdue": 1, "open": 2} and listing["province"] == "Lai Châu"
+    page = client.get("/deadlines", params={"as_of": "2022-08-01"}).text
+    assert "Hạn hoàn thành nhiệm vụ" in page and "/api/deadlines.xlsx?as_of=2022-08-01" in page

@@ -119,13 +119,13 @@ def test_sync_follows_replacements_and_removals(tmp_path: Path) -> None:
     doc = folder / "lai_chau_plan.txt"
     doc.write_text(PLAN.format(topic="chuyển đổi số"), encoding="utf-8")
     store = open_store(f"oxigraph:{tmp_path / 'store'}")
-    ingest([folder], store)
+    ingest([folder], store, search=False)  # the index built afterwards, from the store
     with SearchIndex(index_path(store)) as index:
         assert index.sync(store)[0] >= 2  # the reference graph and the plan
         assert index.search("ra soat quy che lam viec ve chuyen doi so", kind="task").total == 1
         assert index.sync(store) == (0, 0)  # nothing changed: nothing read again
         doc.write_text(PLAN.format(topic="cải cách hành chính"), encoding="utf-8")
-        ingest([folder], store)
+        ingest([folder], store, search=False)
         assert index.sync(store) == (1, 0)
         assert index.search("quy che lam viec ve chuyen doi so", kind="task").total == 0
         assert index.search("cai cach hanh chinh", kind="task").hits[0].snippet.count("cải cách hành chính") == 1
@@ -134,3 +134,58 @@ def test_sync_follows_replacements_and_removals(tmp_path: Path) -> None:
         assert index.sync(store) == (0, 1)
         assert index.search("cai cach hanh chinh").total == 0
     store.close()
+
+
+def test_a_load_keeps_the_index_in_step_with_the_full_text(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    doc = folder / "lai_chau_plan.txt"
+    doc.write_text(PLAN.format(topic="chuyển đổi số"), encoding="utf-8")
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        ingest([folder], store)
+        with SearchIndex(index_path(store)) as index:
+            assert index.sync(store) == (0, 0)  # the load indexed what it wrote
+            task = index.search("ra soat quy che lam viec ve chuyen doi so", kind="task").hits[0]
+            assert task.iri.endswith("/task/1") and task.title == "Ban Tổ chức Tỉnh ủy"
+            signed = index.search("giang pao my").hits[0]  # only in the text: the signature
+            assert signed.kind == "document" and signed.symbol == "05-KH/TU" and "Giàng Páo Mỷ" in signed.snippet
+            assert index.document_text(signed.iri).startswith("TỈNH ỦY LAI CHÂU\nSố 05-KH/TU")
+        doc.write_text(PLAN.format(topic="cải cách hành chính"), encoding="utf-8")
+        ingest([folder], store)  # a replacement
+        with SearchIndex(index_path(store)) as index:
+            assert index.search("chuyen doi so", kind="task").total == 0
+            assert index.search("cai cach hanh chinh", kind="task").total == 1
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory):
+    from fastapi.testclient import TestClient
+
+    from graph_api.http.app import create_app
+
+    spec = f"oxigraph:{tmp_path_factory.mktemp('search-api') / 'store'}"
+    with open_store(spec) as store:
+        ingest([CORPUS], store)
+    with TestClient(create_app(spec)) as c:
+        yield c
+
+
+def test_api_search(client) -> None:
+    body = client.get("/api/search", params={"q": "ban can su dang", "limit": 5}).json()
+    assert body["total"] >= 3 and len(body["items"]) == 5
+    top = body["items"][0]
+    assert "ban cán sự đảng" in top["snippet"].lower() and top["link"].startswith("/id/")
+    start, end = top["highlights"][0]
+    assert fold(top["snippet"][start:end]).startswith("ban can su dang")
+    same = client.get("/api/search", params={"q": "Ban cán sự Đảng", "limit": 5}).json()
+    assert [i["iri"] for i in same["items"]] == [i["iri"] for i in body["items"]]
+    docs = client.get("/api/search", params={"q": "21-KL/TW", "kind": "document"}).json()["items"]
+    assert docs[0]["symbol"] == "21-KL/TW"
+    assert client.get("/api/search", params={"q": 'x" } DROP ALL #'}).json()["items"] == []
+
+
+def test_search_page_in_vietnamese_and_english(client) -> None:
+    vi = client.get("/search", params={"q": "duong sat"}, headers={"accept-language": "vi"}).text
+    assert '<html lang="vi">' in vi and "Tìm kiếm văn bản và nhiệm vụ" in vi and "<mark>đường sắt</mark>" in vi
+    en = client.get("/search", params={"q": "duong sat", "lang": "en"}).text
+    assert '<html lang="en">' in en and "Search documents and tasks" in en and "results" in en

@@ -17,10 +17,11 @@ from rich.table import Table
 
 from core.errors import InputError
 
-__all__ = ["register", "search", "deadlines_command"]
+__all__ = ["register", "search", "deadlines_command", "check_day", "choice", "print_query", "fail_if_nothing_loaded"]
 
 SEARCH_FORMATS = ("table", "json")
 DEADLINE_FORMATS = ("table", "json", "csv", "xlsx", "ics")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
 _STORE_HELP = "oxigraph:PATH | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)"
 
 
@@ -36,6 +37,53 @@ def _choice(value: str, choices: tuple[str, ...], name: str) -> str:
     if value not in choices:
         raise InputError(f"{name} {value}", f"not one of {', '.join(choices)}")
     return value
+
+
+def check_day(ctx: typer.Context, param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
+    """Option callback: a day as YYYY-MM-DD, else the one-line error naming the option."""
+    from graph_api.deadlines import parse_day
+
+    parse_day(value, param.opts[0] if param.opts else str(param.name))
+    return value
+
+
+def choice(*choices: str):  # noqa: ANN201 - a typer callback
+    """Option callback: one of ``choices``, else the one-line error naming the option and the choices."""
+
+    def check(ctx: typer.Context, param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            _choice(value, choices, param.opts[0] if param.opts else str(param.name))
+        return value
+
+    return check
+
+
+def print_query(store: Any, text: str, format: str, print_rows: Any) -> None:
+    """Run a query of any form: SELECT and ASK as ``table``, ``json`` or ``csv`` (through ``print_rows``),
+    CONSTRUCT and DESCRIBE as RDF (``turtle`` by default, ``ntriples``, ``jsonld``, ``rdfxml``)."""
+    from graph_api.store.sparql_text import query_form
+
+    form = query_form(text) or "SELECT"
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        rdf = "turtle" if format == "table" else format
+        if rdf not in GRAPH_FORMATS:
+            raise InputError(f"--format {format}", f"a {form} query writes RDF: give {', '.join(GRAPH_FORMATS)}")
+        _write(store.query(text, results_format=rdf), None)
+        return
+    _choice(format, ("table", "json", "csv"), "--format")
+    data = json.loads(store.query(text, results_format="json"))
+    if "boolean" in data:
+        typer.echo(str(data["boolean"]).lower())
+        return
+    heads = data["head"]["vars"]
+    rows = [[b.get(v, {}).get("value", "") for v in heads] for b in data["results"]["bindings"]]
+    print_rows(heads, rows, format, raw=data)
+
+
+def fail_if_nothing_loaded(report: Any) -> None:
+    """A load that read nothing and rejected something failed: exit 2 (after the rejected files are listed)."""
+    if report.rejected and not report.documents and not report.unchanged:
+        raise InputError("no document loaded", f"{len(report.rejected)} rejected")
 
 
 @contextmanager

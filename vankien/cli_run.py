@@ -65,6 +65,19 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _candidates(candidates: list[dict[str, Any]]) -> None:
+    """The documents an ambiguous symbol names, one indented line each: year, symbol, issuer, title, IRI."""
+    for c in candidates:
+        cells = [
+            str(c.get("year") or "—"),
+            c.get("symbol") or "",
+            c.get("issuer") or c.get("province") or "",
+            c.get("title") or "",
+            f"<{c.get('iri', '')}>",
+        ]
+        typer.echo("  " + "  ".join(x for x in cells if x), err=True)
+
+
 def run(app: Any, argv: Sequence[str] | None = None) -> int:
     """Run the typer ``app`` on ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -92,7 +105,9 @@ def run(app: Any, argv: Sequence[str] | None = None) -> int:
     except VankienError as e:
         if debug:
             raise
-        return _fail(str(e), e.exit_code)
+        code = _fail(str(e), e.exit_code)
+        _candidates(getattr(e, "candidates", None) or [])
+        return code
     except OSError as e:
         if debug:
             raise

@@ -18,7 +18,6 @@ from visualise.router import get_store
 __all__ = ["deadline_router"]
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-State = Literal["overdue", "open"]
 _DOWNLOADS = {"xlsx": (XLSX_TYPE, tasks_xlsx), "ics": (ICS_TYPE, tasks_ics), "csv": ("text/csv; charset=utf-8", None)}
 
 
@@ -33,7 +32,7 @@ class Filters:
         directive: str | None = Query(None, max_length=100, description="only tasks carrying out this document"),
         year: int | None = Query(None, ge=1900, le=2100, description="year of the directive, when its symbol recurs"),
         province: str | None = Query(None, max_length=100, description="only tasks of this province"),
-        state: State | None = Query(None, description="only overdue or only open tasks"),
+        state: str | None = Query(None, max_length=10, description="only `overdue` or only `open` tasks"),
     ) -> None:
         self.start, self.end, self.as_of, self.directive = start, end, as_of, directive
         self.year, self.province, self.state = year, province, state
