@@ -12,7 +12,19 @@ from loaders.vocab import BodyKind, key, vocabulary
 # --- bodies -------------------------------------------------------------------------------------
 def display_body_name(printed: str, kind: BodyKind) -> str:
     """The canonical name when the printed one is a form of it, else the printed name
-    ("Tỉnh ủy" stays "Tỉnh ủy"; "Ban Bí thư Trung ương Đảng" becomes "Ban Bí thư")."""
+    ("Tỉnh ủy" stays "Tỉnh ủy"; "Ban Bí thư Trung ương Đảng" becomes "Ban Bí thư"); a city's body keeps its
+    "thành phố" ("Công an thành phố", not "Công an tỉnh").
+
+    >>> display_body_name("Ban cán sự đảng UBND thành phố", vocabulary().body_by_name("Ban cán sự đảng UBND tỉnh"))
+    'Ban cán sự đảng Ủy ban nhân dân thành phố'
+    """
+    name = _display_body_name(printed, kind)
+    if "thành phố" in key(printed) and name.endswith(" tỉnh") and "thành phố" not in key(name):
+        return name[:-len(" tỉnh")] + " thành phố"
+    return name
+
+
+def _display_body_name(printed: str, kind: BodyKind) -> str:
     a, b = key(printed), key(kind.name)
     if a.startswith(b) or b.startswith(a) or a == b:
         return kind.name

@@ -69,7 +69,7 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong)\s+(?:(?:ngày|hết ngày)\s+)?"
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DEADLINE_QUARTER_RE = re.compile(r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
-DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I)
+DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:[/.-]|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.I)
 # A day without its year, read in the document's year: "trước ngày 30/6", "hoàn thành trước 15/12"
 DEADLINE_DAY_RE = re.compile(rf"(?:trước|chậm nhất|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I)
 # Half or three quarters of a year: "6 tháng đầu năm 2025", "trong 9 tháng đầu năm 2025"
@@ -336,7 +336,8 @@ SCOPE_WORD = r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|
 # A place's proper name after its unit: "xã Quang Kim", "Huyện ủy Bát Xát" (capitalised words, not a body head).
 _BODY_HEAD_WORDS = (r"Ban|Sở|Phòng|Văn|Ủy|Đảng|Công|Trung|Chi|Kho|Thanh|Hội|Liên|Đoàn|Bộ|Thường|Mặt|Kế|Nghị|"
                     r"Chương|Chỉ|Quy|Quyết|Thông|Báo|Hướng|Đề|Giao|Các|Tổ|UBND|HĐND|MTTQ|Trường|Bệnh|Nhà|Tỉnh|Huyện")
-PLACE_NAME = rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+){{0,2}})"
+PLACE_NAME = (rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+"
+              rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})")  # "Hải Phòng", not "… Phòng Nội vụ"
 # The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
 COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+{SCOPE_WORD})?)"
 # Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
@@ -366,6 +367,9 @@ BODY_GRAMMAR_RE = re.compile("(?:" + "|".join((
     rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
     rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
     rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
+    # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
+    rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
+    rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
 )) + rf")(?![{LETTER}])")
 # The level of a body named by its grammar, from the unit it belongs to (the last unit word decides).
 BODY_LEVEL_WORDS = (("commune", re.compile(r"\b(?:xã|phường|thị trấn|đặc khu|cấp xã)\b")),

@@ -78,7 +78,8 @@ def build(source: Source) -> Document:
         kind = NEWS
     signer = H.signer_of(source, st.signature)
     date = _date(source, st, kind, meeting)
-    tasks = _tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date)
+    central = own is not None and X.level_of(own.issuer_code, own.state) == "central"
+    tasks = _tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date, central=central)
     links = _links(source, st, cited, key_of, citations, kind)
     province = _province(source, st, cited)
     issuer, issuer_kind = _issuer(source, st, kind, meeting)
@@ -375,7 +376,7 @@ def _duties_of(source: Source, b: Block, start: int) -> list[T.Assignment]:
 
 
 def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tuple[str, int | None]], *,
-           since: str | None = None) -> list[Task]:
+           since: str | None = None, central: bool = False) -> list[Task]:
     """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
     tasks: list[Task] = []
     text = source.match
@@ -393,6 +394,9 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
             addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) \
                 or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
             assignments = T.find_assignments(source, start, end, addressed=addressed, since=since)
+        if not central:  # a provincial or local document hands no task to the centre ("đề nghị Quốc hội …")
+            assignments = [a for a in (T.Assignment(tuple(x for x in a.leads if x.level != "central"), a.partners,
+                                                    a.deadline) for a in assignments) if a.leads]
         labelled = T.label_assignment(text, labels)
         if labelled is not None:
             assignments = [labelled]
