@@ -247,7 +247,7 @@ ROLE_START_WORDS = ("Ủy viên", "Bí thư", "Phó Bí thư", "Chủ tịch", "
 ROLE_CONTINUE_WORDS = frozenset(
     "hành ương ban nhân dân tỉnh thành phố vụ ủy đoàn đại biểu giáo vận trực thường chính trị kiểm tra tổ chức "
     "quốc hội và đảng sự cán bộ huyện thị xã phó viên bí thư tịch trưởng chủ mặt trận nội tịch tướng phủ "
-    "khối cơ quan đảng ủy ủy ban thư ký hội đồng".split())
+    "khối cơ quan đảng ủy ủy ban thư ký hội đồng dự khuyết kinh tế xã phường".split())
 
 
 # --- assignments -----------------------------------------------------------------------------------

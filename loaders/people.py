@@ -81,6 +81,18 @@ def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     return roles, pos
 
 
+def _role_then_name(text: str, pos: int) -> tuple[str | None, int | None]:
+    """A role phrase at ``pos`` directly followed by a person's name: (role, where the name starts)."""
+    words = text[pos:pos + 120].split()
+    for j in range(2, min(len(words), 10)):
+        if any(is_person_name(" ".join(words[j:j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+            role = role_phrase(" ".join(words[:j]))
+            if role and len(role.split()) == j:
+                return role, pos + len(" ".join(words[:j])) + 1
+            return None, None
+    return None, None
+
+
 def find_persons(source: Source, start: int, end: int) -> list[Person]:
     """Named people with the positions the text gives them."""
     text, shown = source.match, source.text
@@ -120,6 +132,14 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
                 pos = after + nxt.end()
                 continue
             break
+    # "Phó Trưởng Ban Kinh tế Trung ương Nguyễn Hồng Sơn trực tiếp quán triệt …": a title, then the name
+    for m in _ROLE_START_RE.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        role, name_at = _role_then_name(text, m.start())
+        nm = _NAME_RE.match(text, name_at) if role and name_at is not None else None
+        if nm is not None and not found.get(shown[nm.start():nm.end()], ([], []))[0]:  # not already known with roles
+            add(shown[nm.start():nm.end()], [role], (nm.start(), nm.end()))
     for title in _NATIONAL_TITLES:
         for m in re.finditer(rf"{re.escape(title)}\s+(?={P.NAME_WORD})", text[start:end]):
             nm = _NAME_RE.match(text, start + m.end())
