@@ -260,6 +260,8 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
         lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
         if kind != NEWS:
             lead_in_seen = lead_in_seen or lead_in
+            if lead_in and not directive and not P.GIAO_RE.search(text, b.start, b.end) and b.kind == "paragraph":
+                continue  # "… ban hành Kế hoạch thực hiện … như sau:" introduces the tasks, it sets none
             # a row of a task table (one naming a lead column) is a task wherever the table stands
             task_row = b.kind == "row" and any(P.LEAD_COLUMN_RE.search(h) for h in b.header)
             forward = task_row or cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))

@@ -401,7 +401,7 @@ def parse(source: Source) -> Structure:
             or (m is not None and level <= 4 and marker not in ("-", "+", "•", "*") and len(content) < 160
                 and content.rstrip()[-1:] not in ".;:" and i + 1 < len(merged))
             # "II- Về dự thảo Báo cáo …": a numbered title "about …", however long, with no sentence in it
-            or (m is not None and level <= 4 and re.match(r"Về\s", content.strip(" *"))
+            or (m is not None and level <= 5 and re.match(r"Về\s", content.strip(" *"))
                 and not re.search(r"[.;:]\s", content) and content.rstrip()[-1:] not in ".;:" and i + 1 < len(merged))
         )
         if kind is None and _is_allcaps(joined) and len(joined) < 60:
