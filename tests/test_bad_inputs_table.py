@@ -151,14 +151,15 @@ API_CASES = [
     ("/api/search?q=%21%21%21", 400, r"has no word to search for"),
     ("/api/search?q=dang&kind=person", 422, r"kind"),
     ("/api/search?q=dang&limit=0", 422, r"limit"),
-    ("/api/deadlines?from=2024-13-01", 400, r"from 2024-13-01: not a date"),
-    ("/api/deadlines?as_of=tomorrow", 400, r"as_of tomorrow: not a date"),
+    ("/api/deadlines?from=2024-13-01", 422, r"from='2024-13-01': Input should be a valid date"),
+    ("/api/deadlines?as_of=tomorrow", 422, r"as_of='tomorrow': Input should be a valid date"),
     ("/api/deadlines?from=2025-01-01&to=2024-01-01", 400, r"the start is after the end"),
     ("/api/deadlines?province=Lai%20Chao", 404, r"did you mean 'Lai Châu'"),
-    ("/api/deadlines?state=late", 400, r"state 'late': not one of overdue, open"),
+    ("/api/deadlines?state=late", 422, r"state='late': Input should be 'overdue' or 'open'"),
     ("/api/deadlines?directive=99999-KL/TW", 404, r"no document '99999-KL/TW'"),
     ("/api/deadlines.pdf", 422, r"ext"),
-    ("/api/deadlines.xlsx?to=2025-13-31", 400, r"to 2025-13-31: not a date"),
+    ("/api/deadlines.xlsx?to=2025-13-31", 422, r"to='2025-13-31': Input should be a valid date"),
+    ("/api/deadlines?directive=", 422, r"directive"),
     ("/api/documents/tw/kl/1999/1", 404, r"."),
     ("/api/documents?limit=0", 422, r"limit"),
     ("/api/documents?year=abc", 422, r"year"),
@@ -175,6 +176,18 @@ def test_api_bad_request(api, path: str, status: int, pattern: str) -> None:
     assert problem["status"] == status and problem["type"].startswith("https://") and problem["title"]
     assert problem["instance"] == path.split("?")[0]
     assert "\n" not in problem["detail"] and re.search(pattern, problem["detail"]), problem["detail"]
+
+
+@pytest.mark.parametrize(("path", "status", "message"), [
+    ("/deadlines?from=2024-13-01", 400, "from 2024-13-01: not a date (YYYY-MM-DD): month must be in 1..12"),
+    ("/deadlines?province=Lai+Chao", 404, "province &#39;Lai Chao&#39; is not in the store; did you mean"),
+    ("/search?q=%21%21%21", 400, "search query &#39;!!!&#39;: has no word to search for"),
+    ("/document/nowhere/1", 404, "no document &#39;nowhere/1&#39; in the store"),
+])
+def test_pages_show_the_error_in_place(api, path: str, status: int, message: str) -> None:
+    r = api.get(path)
+    assert r.status_code == status and r.headers["content-type"].startswith("text/html")
+    assert '<p class="error" role="alert">' + message in r.text
 
 
 def test_the_table_holds_thirty_bad_inputs_or_more() -> None:

@@ -17,22 +17,22 @@ from visualise.router import get_store
 
 __all__ = ["deadline_router"]
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
 _DOWNLOADS = {"xlsx": (XLSX_TYPE, tasks_xlsx), "ics": (ICS_TYPE, tasks_ics), "csv": ("text/csv; charset=utf-8", None)}
 
 
 class Filters:
-    """The query parameters of a deadline listing (dependency)."""
+    """The query parameters of a deadline listing on the page (dependency): text as the form sends it, an empty
+    field meaning no filter; a day that does not exist is reported on the page."""
 
     def __init__(
         self,
-        start: str | None = Query(None, alias="from", max_length=10, description="first due day, YYYY-MM-DD"),
-        end: str | None = Query(None, alias="to", max_length=10, description="last due day, YYYY-MM-DD"),
-        as_of: str | None = Query(None, max_length=10, description="overdue/open as of this day (default today)"),
-        directive: str | None = Query(None, max_length=100, description="only tasks carrying out this document"),
-        year: int | None = Query(None, ge=1900, le=2100, description="year of the directive, when its symbol recurs"),
-        province: str | None = Query(None, max_length=100, description="only tasks of this province"),
-        state: str | None = Query(None, max_length=10, description="only `overdue` or only `open` tasks"),
+        start: str | None = Query(None, alias="from", max_length=10),
+        end: str | None = Query(None, alias="to", max_length=10),
+        as_of: str | None = Query(None, max_length=10),
+        directive: str | None = Query(None, max_length=100),
+        year: int | None = Query(None, ge=1900, le=2100),
+        province: str | None = Query(None, max_length=100),
+        state: Literal["", "overdue", "open"] | None = Query(None),
     ) -> None:
         self.start, self.end, self.as_of, self.directive = start, end, as_of, directive
         self.year, self.province, self.state = year, province, state
@@ -62,6 +62,24 @@ class Filters:
         return "&".join(f"{k}={v}" for k, v in self.raw.items() if v not in (None, ""))
 
 
+class ApiFilters(Filters):
+    """The query parameters of a deadline listing in the API (dependency): typed, so that the schema says what
+    is accepted (a day is an ISO date)."""
+
+    def __init__(
+        self,
+        start: dt.date | None = Query(None, alias="from", description="first due day"),
+        end: dt.date | None = Query(None, alias="to", description="last due day"),
+        as_of: dt.date | None = Query(None, description="overdue or open as of this day (default today)"),
+        directive: str | None = Query(None, min_length=1, max_length=100, description="only tasks carrying it out"),
+        year: int | None = Query(None, ge=1900, le=2100, description="year of the directive, when its symbol recurs"),
+        province: str | None = Query(None, min_length=1, max_length=100, description="only tasks of this province"),
+        state: Literal["overdue", "open"] | None = Query(None, description="only overdue or only open tasks"),
+    ) -> None:
+        days = [d.isoformat() if d else None for d in (start, end, as_of)]
+        super().__init__(days[0], days[1], days[2], directive, year, province, state)
+
+
 def _links(request: Request, listing: dict[str, Any], *, absolute: bool) -> dict[str, Any]:
     base = base_of(request)
     root = str(request.base_url).rstrip("/") if absolute else ""
@@ -76,7 +94,7 @@ def deadline_router() -> APIRouter:
     router = APIRouter()
 
     @router.get("/api/deadlines", tags=["deadlines"], summary="Tasks due in a period, overdue and open as of a day")
-    def api_deadlines(request: Request, filters: Filters = Depends(), store=Depends(get_store)) -> dict[str, Any]:
+    def api_deadlines(request: Request, filters: ApiFilters = Depends(), store=Depends(get_store)) -> dict[str, Any]:
         return _links(request, filters.run(store), absolute=False)
 
     @router.get(
@@ -89,7 +107,7 @@ def deadline_router() -> APIRouter:
     def api_deadlines_download(
         request: Request,
         ext: Literal["xlsx", "ics", "csv"],
-        filters: Filters = Depends(),
+        filters: ApiFilters = Depends(),
         lang: Literal["vi", "en"] = Query("vi"),
         store=Depends(get_store),
     ) -> Response:
@@ -100,7 +118,7 @@ def deadline_router() -> APIRouter:
         name = f"han-nhiem-vu-{listing['as_of']}.{ext}"
         return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    @router.get("/deadlines", response_class=HTMLResponse, tags=["pages"], summary="The deadlines dashboard")
+    @router.get("/deadlines", response_class=HTMLResponse, include_in_schema=False)
     def deadlines_page(request: Request, filters: Filters = Depends(), store=Depends(get_store)) -> HTMLResponse:
         context: dict[str, Any] = {"f": filters.raw, "listing": None, "error": None, "qs": filters.query_string()}
         status = 200

@@ -137,12 +137,7 @@ def document_router() -> APIRouter:
     """Route: ``/document/{id}`` (the id as in ``/id/doc/{id}``)."""
     router = APIRouter()
 
-    @router.get(
-        "/document/{doc_id:path}",
-        response_class=HTMLResponse,
-        tags=["pages"],
-        summary="A document to read: its text with the facts highlighted, its tasks in order",
-    )
+    @router.get("/document/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(
         request: Request, doc_id: str, as_of: str | None = Query(None, max_length=10), store=Depends(get_store)
     ) -> HTMLResponse:

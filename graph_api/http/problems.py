@@ -21,7 +21,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import VankienError
 
-__all__ = ["PROBLEM_TYPE", "problem_body", "problem_response", "validation_detail", "install_problem_handlers"]
+__all__ = [
+    "PROBLEM_TYPE",
+    "problem_body",
+    "problem_response",
+    "validation_detail",
+    "install_problem_handlers",
+    "document_problems",
+    "domain_problem",
+]
 
 PROBLEM_TYPE = "application/problem+json"
 TYPE_BASE = "https://w3id.org/vankien/problems/"
@@ -79,9 +87,46 @@ def validation_detail(exc: RequestValidationError) -> tuple[str, list[dict[str, 
     return line or "invalid request", params
 
 
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+DOCUMENTED = (400, 404, 409, 422, 429, 503)  # what an /api operation may answer besides its success
+
+
+def document_problems(app: FastAPI, *, paths: tuple[str, ...] = ("/api",)) -> None:
+    """Say in the OpenAPI schema that operations under ``paths`` answer errors as problem documents."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem = {PROBLEM_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith(paths):
+                continue
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status in DOCUMENTED:
+                    responses[str(status)] = {"description": HTTPStatus(status).phrase, "content": problem}
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI, *, paths: tuple[str, ...] = ("/api",)) -> None:
     """Answer validation errors and unknown routes under ``paths`` with problem documents (other paths keep
-    FastAPI's answers)."""
+    FastAPI's answers), and say so in the OpenAPI schema."""
+    document_problems(app, paths=paths)
     from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 
     def ours(request: Request) -> bool:

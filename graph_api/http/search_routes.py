@@ -102,7 +102,7 @@ def search_router() -> APIRouter:
         answer.pop("hits")
         return answer
 
-    @router.get("/search", response_class=HTMLResponse, tags=["pages"], summary="The search page")
+    @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request,
         q: str = Query("", max_length=500),
