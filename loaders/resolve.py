@@ -304,6 +304,37 @@ def _split_by_target(text: str, units: list[tuple[Block, Span]],
     return out
 
 
+def _split_by_addressee(text: str, units: list[tuple[Block, Span]]) -> list[tuple[Block, Span]]:
+    """A unit whose sentences address different bodies ("… Các cấp ủy … . Giao X … . Đề nghị Y …") becomes one
+    task per direction; a sentence that addresses no one goes on with the direction before it."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        marker = P.ITEM_RE.match(text, start)
+        opening = [marker.end() if marker else start] + [s for s, _ in parts[1:]]  # the first after its marker
+        directing = [i for i, s in enumerate(opening) if _opens_direction(text, s)]
+        if len(directing) < 2:
+            out.append((b, (start, end)))
+            continue
+        cuts = [start] + [parts[i][0] for i in directing if i > 0] + [end]
+        out.extend((b, (a, z)) for a, z in zip(cuts, cuts[1:]) if text[a:z].strip())
+    return out
+
+
+def _opens_direction(text: str, pos: int) -> bool:
+    """A sentence at ``pos`` that directs someone: "Giao X …", "Đề nghị X …", or a body or a group of bodies as
+    its subject followed by what they must do."""
+    if P.GIAO_RE.match(text, pos):
+        return True
+    hit = B.body_at(text, pos)
+    if hit is None:
+        return False
+    after, _ = B.bodies_list_at(text, pos)
+    return re.match(r"\s*(?:,\s*)?(?:[a-zđ]\w*\s+){0,4}?(?:chủ trì|chỉ đạo|lãnh đạo|tổ chức|thực hiện|triển khai|"
+                    r"tham mưu|có trách nhiệm|phối hợp|rà soát|xây dựng|tăng cường|đẩy mạnh|quán triệt)\b",
+                    text[after:after + 80]) is not None
+
+
 def _split_by_deadline(text: str, units: list[tuple[Block, Span]], *, since: str | None = None
                        ) -> list[tuple[Block, Span, int]]:
     """A unit whose ";"-clauses carry different deadlines becomes one task per clause
@@ -384,7 +415,8 @@ def _tasks(source: Source, st: Structure, kind: str, key_of_span: dict[Span, tup
     text = source.match
     previous_leads: tuple[BodyRef, ...] = ()
     lead_in: tuple[Block, list[T.Assignment]] | None = None
-    units = _split_by_deadline(text, _split_by_target(text, _units(source, st, kind), key_of_span), since=since)
+    units = _split_by_deadline(text, _split_by_addressee(text, _split_by_target(text, _units(source, st, kind),
+                                                                                key_of_span)), since=since)
     for b, (start, end), part, labels in _attach_labels(text, st, units):
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
         row_due = None
