@@ -47,6 +47,7 @@ class IngestReport:
     unchanged: int = 0  # skipped: same content already in the store
     triples: int = 0  # triples written
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    copies_replaced: int = 0  # graphs of the same document read from another file (another format), dropped
     seconds: float = 0.0
 
 
@@ -175,6 +176,7 @@ def ingest(
             report.documents += 1
         tick(n)
     writer.flush()
+    report.copies_replaced = drop_older_copies(store, writer.written)
     tick(None)
     if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
         store.optimize()  # a large load leaves many small files behind: compact them
@@ -224,6 +226,7 @@ class _Writer:
         self.markers: list[bytes] = []  # their content-hash markers
         self.size = 0
         self.pending: set[str] = set()  # graphs in the batch
+        self.written: list[str] = []  # every graph written by this load, in order
 
     def write(self, graph: str, nq: bytes, marker: bytes) -> int:
         """Write (or batch) one document's graph; returns its number of quads."""
@@ -240,6 +243,7 @@ class _Writer:
             if self.size >= (BULK_BATCH_TRIPLES if self.bulk else BATCH_TRIPLES):
                 self.flush()
         self.known[graph] = ""
+        self.written.append(graph)
         return count
 
     def flush(self) -> None:
@@ -250,6 +254,36 @@ class _Writer:
             self.store.add_nquads(b"".join(self.batch + self.markers), trusted=True)
         self.batch, self.markers, self.size = [], [], 0
         self.pending.clear()
+
+
+def drop_older_copies(store: GraphStore, written: list[str]) -> int:
+    """One document read from two files (the same words as .txt and .pdf, say) is one node: the graph this
+    load wrote last holds it, and any other graph describing the same source document is dropped. Returns
+    the number of graphs dropped.
+
+    >>> from graph_api.store import open_store
+    >>> store = open_store("memory:")
+    >>> ingest(["data/corpus/seeds/000_27a812bc416371fc.txt"], store).copies_replaced
+    0
+    """
+    if not written:
+        return 0
+    order = {g: n for n, g in enumerate(written)}
+    rows = store.select(f"SELECT ?d ?g WHERE {{ GRAPH ?g {{ ?d <{VK.contentHash}> ?h }} }}")
+    graphs_of: dict[str, list[str]] = {}
+    for r in rows:
+        if "d" in r and "g" in r:
+            graphs_of.setdefault(r["d"].value, []).append(r["g"].value)
+    dropped = 0
+    for graphs in graphs_of.values():
+        if len(graphs) < 2 or not any(g in order for g in graphs):
+            continue
+        keep = max((g for g in graphs if g in order), key=order.__getitem__)
+        for g in graphs:
+            if g != keep:
+                store.drop_graph(g)
+                dropped += 1
+    return dropped
 
 
 def _progress(progress, total: int) -> Callable[[int | None], None]:
