@@ -6,13 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from render_formats import render
+
 from graph_api.store import open_store
 from graph_api.store.ingest import ingest
 from loaders import extract_source
 from loaders.read import read
 from loaders.to_rdf import document_iri
 from ontology.iris import Iris
-from render_formats import render
 
 VK = "https://w3id.org/vankien/ontology#"
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
