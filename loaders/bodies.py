@@ -146,4 +146,9 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
             continue
         if P.BODY_HEAD_RE.match(item) and len(item.split()) <= 10:
             found.append((a, a + len(item), grammar_kind(item), item))
-    return sorted((f for f in found if not f[2].is_group), key=lambda f: f[0])
+    # "… đảng ủy trực thuộc Tỉnh ủy": a body that qualifies another name is not one of the list
+    kept = [f for f in found if not f[2].is_group and not _QUALIFIER_RE.search(text, max(start, f[0] - 14), f[0])]
+    return sorted(kept, key=lambda f: f[0])
+
+
+_QUALIFIER_RE = re.compile(r"(?:trực thuộc|thuộc|của|trong|tại)\s+$")

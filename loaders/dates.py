@@ -67,6 +67,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     ('2024-06-30', '2025-01-15')
     >>> find_deadline("hoàn thành trong 6 tháng đầu năm 2025")[0]
     '2025-06-30'
+    >>> find_deadline("trình Ban Thường vụ Tỉnh ủy Tháng 9/2026; thực hiện")[0]
+    '2026-09'
     >>> find_deadline("thực hiện thường xuyên")
     (None, 'thường xuyên', True)
     """
@@ -97,6 +99,11 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     m = P.DEADLINE_YEAR_RE.search(text)
     if m:
         return f"{m.group('y') or m.group('y2')}-12-31", m.group(0), False
+    m = P.DEADLINE_AT_CLAUSE_END_RE.search(text)  # "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
+    if m:
+        if m.group("q"):
+            return _quarter_end(m.group("q"), m.group("qy")), m.group(0).strip(), False
+        return _month(m.group("m"), m.group("y")), m.group(0).strip(), False
     m = P.ONGOING_RE.search(text)
     if m:
         return None, m.group(0), True
@@ -114,7 +121,8 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
     >>> cell_deadline("thường xuyên, trước, trong và sau đại hội")
     (None, 'thường xuyên', True)
     """
-    m = P.ONGOING_RE.match(text.strip())  # "thường xuyên, …": recurring, whatever follows
+    text = text.strip().rstrip(" .;,")  # a label's value ends its line with a stop: "năm 2026."
+    m = P.ONGOING_RE.match(text)  # "thường xuyên, …": recurring, whatever follows
     if m:
         return None, m.group(0), True
     found = find_deadline(text)

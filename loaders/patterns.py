@@ -74,6 +74,10 @@ DEADLINE_MONTH_RE = re.compile(r"(?:trong|trước|hết|cuối|hoàn thành|đ�
 DEADLINE_DAY_RE = re.compile(rf"(?:trước|chậm nhất|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I)
 # Half or three quarters of a year: "6 tháng đầu năm 2025", "trong 9 tháng đầu năm 2025"
 DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+# A bare month or quarter that ends a clause: "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
+DEADLINE_AT_CLAUSE_END_RE = re.compile(
+    r"(?:[Tt]háng\s+(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d)|[Qq]uý\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d\d))"
+    r"(?=\s*(?:[;.)]|$))")
 # A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
 DEADLINE_YEAR_RE = re.compile(
     r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+(?P<y>(?:19|20)\d\d)"
@@ -275,7 +279,7 @@ DEADLINE_LABEL_RE = re.compile(r"(?:thời gian|thời hạn|tiến độ|hoàn 
 BODY_HEAD_RE = re.compile(r"(?:Phòng|Sở|Ban|Trung tâm|Chi cục|Văn phòng|Ủy ban|UBND|HĐND|Công an|Kho bạc|Thanh tra|Đảng ủy|"
                           r"Đảng đoàn|Hội|Đoàn|Liên đoàn|Bộ Chỉ huy|Ban Chỉ huy|Cục|Tòa án|Viện kiểm sát|Báo|Đài)\s+")
 # after the lead body: "… chủ trì", and its partners "phối hợp với Y"
-CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan chủ trì|làm đầu mối)")
+CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)")
 PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
 # partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
