@@ -242,6 +242,47 @@ def _add_footnotes(data: bytes, bodies: list[str]) -> bytes:
     return out.getvalue()
 
 
+ROMAN_RE = re.compile(r"^[IVXLC]+[.-]\s")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Most lines near the longest: text wrapped at a fixed width (as loaders.structure tells it)."""
+    lengths = sorted(len(l.strip()) for l in text.split("\n") if l.strip())
+    if len(lengths) < 8:
+        return False
+    longest = lengths[int(len(lengths) * 0.9) - 1]
+    return longest <= 110 and sum(1 for n in lengths if n >= 0.75 * longest) / len(lengths) > 0.5
+
+
+def unwrapped(block: str) -> list[str]:
+    """The paragraphs of a hard-wrapped block: a line goes on the one before unless it starts an
+    item, a footnote or a heading."""
+    out: list[str] = []
+    for line in (l.strip() for l in block.split("\n")):
+        starts = (NUMBERED_RE.match(line) or LETTERED_RE.match(line) or BULLET_RE.match(line)
+                  or FOOTNOTE_LINE_RE.match(line) or ROMAN_RE.match(line) or line.isupper())
+        if out and not starts and not out[-1].isupper() and line:
+            out[-1] += " " + line
+        elif line:
+            out.append(line)
+    return out
+
+
+def _footnotes(blocks: list[str]) -> dict[str, str]:
+    """Footnotes printed as "¹ text" (with their wrapped lines) that the body refers to: {marker: text}."""
+    notes: dict[str, str] = {}
+    for block in blocks:
+        current = None
+        for line in block.split("\n"):
+            m = FOOTNOTE_LINE_RE.match(line.strip())
+            if m:
+                current = m.group("n")
+                notes[current] = m.group("body")
+            elif current is not None:
+                notes[current] += " " + line.strip()
+    return {k: v for k, v in notes.items() if any(k in b and not b.startswith(k) for b in blocks)}
+
+
 def docx_bytes(text: str, document=None) -> bytes:
     """A Word file of the text: the header as a borderless two-column table, typed list markers
     as Word numbering, pipe tables and the tasks of list items (from ``document``, an extracted
@@ -257,9 +298,8 @@ def docx_bytes(text: str, document=None) -> bytes:
             cell.text = lines[0]
             for line in lines[1:]:
                 cell.add_paragraph(line)
-    notes = {m.group("n"): m.group("body") for b in blocks for l in b.split("\n")
-             if (m := FOOTNOTE_LINE_RE.match(l.strip()))}
-    notes = {k: v for k, v in notes.items() if any(k in b and not b.startswith(k) for b in blocks)}
+    notes = _footnotes(blocks)
+    wrapped = is_hard_wrapped(text)  # a Word paragraph is not cut at the end of each printed line
     used: list[str] = []
     tasks = task_rows(text, document, blocks)
     skip = {i for _, members in tasks.values() for i in members}
@@ -272,9 +312,11 @@ def docx_bytes(text: str, document=None) -> bytes:
         if rows:
             _word_table(d, rows)
             continue
-        for line in block.split("\n"):
+        in_note = False
+        for line in (unwrapped(block) if wrapped else block.split("\n")):
             m = FOOTNOTE_LINE_RE.match(line.strip())
-            if m and m.group("n") in notes:
+            in_note = bool(m and m.group("n") in notes) or (in_note and not m)
+            if in_note:
                 continue
             p = d.add_paragraph()
             _runs_with_footnotes(p, numbering.apply(p, line.strip()), notes, used)

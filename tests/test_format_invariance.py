@@ -39,11 +39,8 @@ SAME_WORDS = {"wrap60", "wrap80", "crlf", "nfd", "md", "pdf"}
 # footnote's continuation lines, a portal page's title before the document.
 # (document, rendering) → the IRI the extractor gives the rendering when it is not the document's.
 KNOWN_IRI_GAPS: dict[tuple[str, str], str] = {
-    ('dev2_04_danang.md', 'docx'): 'https://w3id.org/vankien/id/doc/da-nang/news-report/2025-12-09/<key>',
 }
 KNOWN_EXTRACTOR_GAPS: dict[tuple[str, str], str] = {
-    ('dev2_08_angiang.txt', 'wrap60'): 'missing: 93/NQ-CP implements 132-KL/TW; Bộ Chỉ huy Bộ đội Biên phòng tỉnh by None; self implements 93/NQ-CP; Đảng ủy Ủy ban nhân dân tỉnh by 2025-06-30 | extra: Mặt trận Tổ quốc Việt Nam tỉnh by None; Tỉnh ủy by None',
-    ('dev2_08_angiang.txt', 'docx'): 'missing: 93/NQ-CP implements 132-KL/TW; Bộ Chỉ huy Bộ đội Biên phòng tỉnh by None | extra: -',
 }
 
 
