@@ -228,7 +228,8 @@ MAIN_CLAUSE_LIST_RE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|C
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(
-    r"(?:^|để\s+)(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s*$|"
+    r"(?:^|để\s+|\bvề\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)(?:triển khai\s+)?(?:tổ chức\s+)?"
+    r"thực hiện\s*$|"
     r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$", re.I)
 
 # A district or commune committee in the header: "HUYỆN ỦY BÁT XÁT", "ĐẢNG ỦY PHƯỜNG TUY HÒA", "UBND HUYỆN X"

@@ -560,7 +560,8 @@ def _links(source: Source, st: Structure, mentions: list[Mention], key_of: dict,
             prev = by_start[i - 1] if i > 0 else None
             listed_after_self = prev is not None and Link(None, "implements", key_of[id(prev)], prev.span) in links \
                 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1]:m.full_span[0]]) is not None
-            if not based and (listed_after_self or (P.SELF_IMPLEMENTS_RE.search(prefix.rstrip()) and len(prefix) < 120)
+            clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
+            if not based and (listed_after_self or (P.SELF_IMPLEMENTS_RE.search(clause) and len(clause) < 120)
                               or (opening and main_clause
                                   and "." not in text[m.full_span[1]:main_clause.start()])):
                 links.append(Link(None, "implements", k, m.span))
@@ -616,6 +617,12 @@ def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict,
     if prev is not None and 0 <= m.full_span[0] - prev.full_span[1] <= 40 \
             and not re.search(r"[.;\n]", text[prev.full_span[1]:m.full_span[0]]):
         return [Link(key_of[id(prev)], relation, key_of[id(m)], m.span)]
+    # "Nghị quyết thay thế Nghị quyết số 26-NQ/TW": the subject is the last cited document of that type
+    subject = re.search(rf"(?:^|[.;]\s+)({P.DOC_TYPE_ALT})\s+(?:này\s+)?(?:đã\s+)?[^.;\d]*$", before, re.I)
+    if subject and "này" not in subject.group(0):
+        prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(subject.group(1))]
+        if prior and key_of[id(prior[-1])] != key_of[id(m)]:
+            return [Link(key_of[id(prior[-1])], relation, key_of[id(m)], m.span)]
     if kind in ("report", "news_report", "other", "notice", "official-letter"):
         return []
     return [Link(None, relation, key_of[id(m)], m.span)]
