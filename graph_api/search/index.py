@@ -229,7 +229,8 @@ class SearchIndex:
         for i in range(0, len(stale), 200):
             chunk = stale[i : i + 200]
             by_graph: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-            for r in store.select(SYNC_QUERY.replace("%VALUES%", " ".join(f"<{g}>" for g in chunk))):
+            query = SYNC_QUERY.replace("%VALUES%", " ".join(f"<{g}>" for g in chunk))
+            for r in _select_all(store, query, "?g ?s ?p ?o"):
                 by_graph[r["g"].value].append((r["s"].value, r["p"].value, r["o"].value))
             for g in chunk:
                 self.index_triples(g, by_graph.get(g, []), content_hash=wanted[g])
@@ -237,15 +238,29 @@ class SearchIndex:
         return len(stale), len(gone)
 
 
+def _select_all(store: Any, query: str, order: str) -> list[dict[str, Any]]:
+    """Every row of a SELECT: at once from an embedded store, a page at a time (``ORDER BY … LIMIT/OFFSET``) from a
+    store that caps its answers (a remote server's ``page_size``, the service's ``max_rows``)."""
+    page = getattr(store, "page_size", None) or getattr(store, "max_rows", None)
+    if not isinstance(page, int) or page <= 0:
+        return store.select(query)
+    rows: list[dict[str, Any]] = []
+    while True:
+        chunk = store.select(f"{query}\nORDER BY {order} LIMIT {page} OFFSET {len(rows)}")
+        rows += chunk
+        if len(chunk) < page:
+            return rows
+
+
 def _store_hashes(store: Any) -> dict[str, str]:
     """Every named graph of ``store`` and its content hash; a graph written without one (through SPARQL Update
     or the Graph Store Protocol) is known by its size instead."""
     hashes = {
         r["g"].value: r["h"].value
-        for r in store.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?x <{VK.contentHash}> ?h }} }}")
+        for r in _select_all(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?x <{VK.contentHash}> ?h }} }}", "?g ?h")
         if "g" in r and "h" in r
     }
-    others = [r["g"].value for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") if "g" in r]
+    others = [r["g"].value for r in _select_all(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "?g") if "g" in r]
     others = [g for g in others if g not in hashes]
     for i in range(0, len(others), 200):
         values = " ".join(f"<{g}>" for g in others[i : i + 200])
