@@ -63,6 +63,8 @@ PLACE_DATE_RE = re.compile(
 # A posting date at the top of a press page: "Cập nhật 06:45, 10/12/2024", "Ngày đăng: 10/12/2024"
 POSTED_RE = re.compile(rf"(?:[Cc]ập nhật|[Nn]gày đăng|[Đđ]ăng lúc|[Đđ]ăng ngày|[Xx]uất bản)\s*:?[^\n\d]{{0,12}}"
                        rf"(?:\d{{1,2}}:\d{{2}}\s*,?\s*)?{NUMERIC_DATE}")
+# A byline's date with its time: "Minh Hải | 24/12/2024 17:42", "17:42, 24/12/2024"
+BYLINE_DATE_RES = (re.compile(rf"\d{{1,2}}:\d{{2}}\s*,?\s*{NUMERIC_DATE}"), re.compile(rf"{NUMERIC_DATE},?\s+\d{{1,2}}:\d{{2}}"))
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(

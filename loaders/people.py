@@ -183,7 +183,9 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
                          text[start:window_end], re.I):
         s = start + m.start()
         date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
-        return Meeting(vocabulary().body_by_name(m.group("body")).name, None, None, date, (s, start + m.end()))
+        tm = P.MEETING_TERM_RE.search(text, s, start + m.end() + 40)  # "Ban Thường vụ Tỉnh ủy (khóa XI) họp"
+        return Meeting(vocabulary().body_by_name(m.group("body")).name, None, tm.group("term").upper() if tm else None,
+                       date, (s, start + m.end()))
     if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
         return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
     return None
@@ -229,9 +231,10 @@ def dominant_year(text: str) -> int | None:
     >>> dominant_year("Cập nhật 06:45, 10/12/2024. Sáng 9-12, … nhiệm vụ năm 2025 … năm 2025 … năm 2025")
     2024
     """
-    posted = P.POSTED_RE.search(text, 0, 800)
-    if posted:
-        return int(posted.group("y"))
+    for pattern in (P.POSTED_RE, *P.BYLINE_DATE_RES):
+        posted = pattern.search(text, 0, 800)
+        if posted:
+            return int(posted.group("y"))
     years = Counter(int(y) for y in re.findall(r"(?<![\d,.])((?:199|20[0-3])\d)(?![\d,%])", text))
     return years.most_common(1)[0][0] if years else None
 
