@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from graph_api.i18n import LANGUAGES, pick_language, translator
 
-__all__ = ["templates", "language", "render", "local_link", "favicon_router", "STATIC_DIR", "base_of"]
+__all__ = ["templates", "language", "render", "local_link", "favicon_router", "STATIC_DIR", "base_of", "i18n_context"]
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -41,6 +41,12 @@ def base_of(request: Request) -> str:
 def local_link(iri: str, base: str) -> str:
     """The path that dereferences ``iri`` on this service (``iri`` itself when it is not one of ours)."""
     return "/" + iri[len(base) :] if iri.startswith(base) else iri
+
+
+def i18n_context(request: Request) -> dict[str, Any]:
+    """Template context processor: ``lang`` and ``t`` (the catalogue in the request's language) for every page."""
+    lang = language(request)
+    return {"lang": lang, "t": translator(lang)}
 
 
 def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
