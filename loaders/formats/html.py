@@ -15,6 +15,7 @@ Tables become Markdown pipe tables (layout tables: lines), ``<li>`` items "- " (
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
@@ -126,8 +127,8 @@ class _Writer:
     def flush(self) -> None:
         text = "".join(self.line)
         self.line = []
-        lines = [re.sub(r"[ \t\u00a0]+", " ", l).strip() for l in text.split("\n")]
-        text = "\n".join(l for l in lines if l)
+        lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+        text = "\n".join(line for line in lines if line)
         if not text:
             return
         m = POSTED_RE.match(text)
@@ -136,8 +137,13 @@ class _Writer:
             return
         self.blocks.append(text)
 
-    def walk(self, el, list_marker: str | None = None) -> None:
+    def walk(self, el, list_marker: str | None = None, depth: int = 0) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if depth > MAX_DEPTH:  # nesting no page needs: the subtree's words as one block, read without recursion
+            self.flush()
+            self.line.append(re.sub(r"\s+", " ", " ".join(el.itertext())))
+            self.flush()
+            return
         if tag == "table":
             self.flush()
             self.blocks.extend(render_table(_table_rows(el)))
@@ -149,27 +155,27 @@ class _Writer:
             for child in el:
                 if isinstance(child.tag, str) and child.tag.lower() == "li":
                     n += 1
-                    self.walk(child, f"{n}." if tag == "ol" else "-")
+                    self.walk(child, f"{n}." if tag == "ol" else "-", depth + 1)
                 self.line.append(child.tail or "")
             self.flush()
         elif tag == "li":
             self.flush()
             self.line.append(f"{list_marker or '-'} ")
-            self._children(el)
+            self._children(el, depth)
             self.flush()
         else:
             block = tag in BLOCK_TAGS or tag == "li"
             if block:
                 self.flush()
-            self._children(el)
+            self._children(el, depth)
             if block:
                 self.flush()
 
-    def _children(self, el) -> None:
+    def _children(self, el, depth: int = 0) -> None:
         self.line.append(re.sub(r"\s+", " ", el.text or ""))
         for child in el:
             if isinstance(child.tag, str):
-                self.walk(child)
+                self.walk(child, depth=depth + 1)
             self.line.append(re.sub(r"\s+", " ", child.tail or ""))
 
 
@@ -201,15 +207,22 @@ def _table_rows(table) -> list[list[str]]:
     return rows
 
 
+MAX_DEPTH = 200  # elements nested deeper are read as plain text (a page built to exhaust the reader)
+
+
 def html_article(markup: str) -> tuple[str, dict]:
     """The article's text and what the page says about it (``posted``: its posting date)."""
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        # huge_tree: libxml2 otherwise drops whatever is nested deeper than 256 elements
+        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return "", {}
     meta: dict = {}
     published = root.xpath("//meta[@property='article:published_time']/@content")
     posted = _posting_date(root)
+    if _lost_text(markup, root):  # libxml2 drops what is nested past its limit: read such a page as a stream
+        return _streamed_text(markup), {}
     _prune(root)
     writer = _Writer()
     writer.walk(_article(root))
@@ -217,6 +230,46 @@ def html_article(markup: str) -> tuple[str, dict]:
     if posted or writer.posted or published:
         meta["posted"] = posted or writer.posted or published[0]
     return "\n\n".join(writer.blocks) + "\n", meta
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def _lost_text(markup: str, root) -> bool:
+    """The parsed tree holds much less text than the markup (a page nested deeper than libxml2 reads)."""
+    stripped = re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", markup, flags=re.S | re.I)
+    return _letters("".join(root.itertext())) < 0.5 * _letters(stripped)
+
+
+class _Stream(HTMLParser):
+    """Text of a page read tag by tag (any depth): block tags end a paragraph, list items start with "- "."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in BLOCK_TAGS or tag in ("li", "br", "tr"):
+            self.parts.append("\n\n- " if tag == "li" else "\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _streamed_text(markup: str) -> str:
+    stream = _Stream()
+    stream.feed(markup)
+    blocks = [b.strip() for b in "".join(stream.parts).split("\n\n")]
+    return "\n\n".join(b for b in blocks if b.strip("- ")) + "\n"
 
 
 def html_to_text(markup: str) -> str:
