@@ -245,4 +245,7 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
         from loaders.formats.html import html_article
         text, meta = html_article(text)
         return text, "html", meta
+    if "|" in text:  # a header or signature laid out as a pipe table
+        from loaders.formats.markdown import flatten_layout_tables
+        text = flatten_layout_tables(text)
     return text, "markdown" if suffix in (".md", ".markdown") else "text", {}
