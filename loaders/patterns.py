@@ -104,6 +104,11 @@ ABOUT_RE = re.compile(r"^\s*,?\s*(?:về|về việc)\s+", re.I)
 # --- meetings -------------------------------------------------------------------------------
 MEETING_NUMBER_RE = re.compile(
     rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|[{LOWER}]+)", re.I)
+# An unnumbered meeting of a committee's standing board or the committee: "Ban Thường vụ Đảng ủy xã (khóa I) họp …"
+UNNUMBERED_MEETING_RE = re.compile(
+    r"(?P<body>(?:Ban Thường vụ|Thường trực)\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?)"
+    r"|Ban Chấp hành Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))"
+    r"[^.\n]{0,60}?\b(?:họp|tổ chức hội nghị)\b", re.I)
 MEETING_TERM_RE = re.compile(r"kh[óo]a\s+(?P<term>[IVXLC]+)\b", re.I)
 VIETNAMESE_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                        "tám": 8, "chín": 9, "mười": 10}

@@ -178,14 +178,13 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
-    for m in re.finditer(r"(?P<body>Ban Thường vụ Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy)[^.\n]{0,30}?"
-                         r"\b(?:họp|tổ chức hội nghị|tổ chức Hội nghị)\b",
-                         text[start:window_end], re.I):
-        s = start + m.start()
+    for m in P.UNNUMBERED_MEETING_RE.finditer(text, start, window_end):
+        s = m.start()
         date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
-        tm = P.MEETING_TERM_RE.search(text, s, start + m.end() + 40)  # "Ban Thường vụ Tỉnh ủy (khóa XI) họp"
-        return Meeting(vocabulary().body_by_name(m.group("body")).name, None, tm.group("term").upper() if tm else None,
-                       date, (s, start + m.end()))
+        tm = P.MEETING_TERM_RE.search(text, s, m.end() + 40)  # "Ban Thường vụ Tỉnh ủy (khóa XI) họp"
+        kind = vocabulary().body_by_name(m.group("body"))
+        body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
+        return Meeting(body, None, tm.group("term").upper() if tm else None, date, (s, m.end()))
     if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
         return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
     return None
