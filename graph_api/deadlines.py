@@ -25,7 +25,7 @@ from core.errors import InputError, NotFound
 from graph_api.search import fold
 from ontology import ELI, RDFS, VK
 
-__all__ = ["deadlines", "due_date", "parse_day", "STATES", "province_names", "task_details"]
+__all__ = ["deadlines", "due_date", "parse_day", "STATES", "province_names", "task_details", "match_province"]
 
 STATES = ("overdue", "open")
 _CHUNK = 200
@@ -62,7 +62,7 @@ def province_names(store: Any) -> list[str]:
     return sorted({r["l"].value for r in rows if "l" in r})
 
 
-def _match_province(store: Any, name: str) -> str:
+def match_province(store: Any, name: str) -> str:
     """The label of the province ``name`` names (diacritics, case and ``đ`` aside); else NotFound with the
     closest names."""
     names = province_names(store)
@@ -113,7 +113,7 @@ def deadlines(
         raise InputError(f"period {start} … {end}", "the start is after the end")
     if state is not None and state not in STATES:
         raise InputError(f"state {state!r}", f"not one of {', '.join(STATES)}")
-    wanted_province = _match_province(store, province) if province else None
+    wanted_province = match_province(store, province) if province else None
     found = _candidates(store, start, end)
     target = None
     if directive:
