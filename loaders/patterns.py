@@ -205,9 +205,9 @@ PROJECT_STOP_RE = re.compile(r"\s+(?:và các|và những|và|để|nhằm|theo|
                              r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
                              r"đoạn qua)(?:\s.*)?$")
 # the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
-PROJECT_STRETCH_RE = re.compile(rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{0,3}}")
+PROJECT_STRETCH_RE = re.compile(rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}")
 CONSTRUCTION_VERB_RE = re.compile(r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
-                                  r"hoàn thành|đưa vào sử dụng|thông xe)\s+$", re.I)
+                                  r"hoàn thành|đưa vào sử dụng|thông xe)(?:\s+mới)?\s+$", re.I)
 NARRATIVE_START_RE = re.compile(
     r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự|"
     r"Trong \d+ tháng|Kết quả|Năm \d{4}, tỉnh|Thời gian qua)", re.I)
@@ -323,11 +323,13 @@ PROJECT_AFTER_VERB_RE = re.compile(r"(?P<name>(?:Đường|Cao tốc|Cầu|Bện
 # "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
 _PROPER = rf"(?:[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
 PROJECT_NAMED_RE = re.compile(
-    rf"(?<!Quản lý )(?<!Ban )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
+    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
     rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
-    rf"Đường đấu nối(?: từ)?|Đường ven biển|Cầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường)"
-    rf"\s+{_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
-    rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}})")
+    rf"Đường đấu nối(?: từ)?|Đường ven biển|[Cc]ầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường|"
+    rf"Hệ thống thủy lợi|Hệ thống thoát nước|[Tt]rụ sở)"
+    rf"\s+(?!(?:Ban|Sở|Phòng|Ủy|Đảng|Hội|Bộ|Thường trực|Văn phòng)\b){_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
+    rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}}"
+    rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?)")  # "… đoạn Cửa Tùng - Cửa Việt"
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
