@@ -23,6 +23,7 @@ from typing import Any
 from core.errors import AmbiguousSymbol, NotFound
 from graph_api.store import GraphStore
 from graph_api.store.sparql_text import sparql_string
+from graph_api.suggest import close_symbols, did_you_mean
 from ontology import DCTERMS, ELI, RDFS, VK
 from ontology.iris import Iris, checked_iri, slug
 
@@ -140,6 +141,7 @@ def resolve_targets(
             + (f" of {year}" if year else "")
             + (f" in {province}" if province else "")
             + " in the store"
+            + did_you_mean(close_symbols(store, ref))
         )
     dated = [d for d in found if d["year"] is not None]
     if len(dated) > 1:

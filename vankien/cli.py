@@ -21,15 +21,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from core.errors import VankienError
+from core.errors import InputError, VankienError
 from graph_api.store import GraphStore
 from vankien.api import open_store
+from vankien.cli_features import check_day, choice, fail_if_nothing_loaded, print_query, register
+from vankien.cli_run import run
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help="vankien: a knowledge graph of Vietnamese Party and state documents.",
+    help="vankien: a knowledge graph of Vietnamese Party and state documents. "
+    "--version prints the version; --debug shows the traceback of an error.",
 )
 view_app = typer.Typer(no_args_is_help=True, help="Interactive network views exported as standalone HTML files.")
 app.add_typer(view_app, name="view")
@@ -44,10 +47,7 @@ StoreOption = typer.Option(
 
 
 def _fail(e: VankienError) -> NoReturn:
-    for candidate in getattr(e, "candidates", ()):  # AmbiguousSymbol: the documents to choose from
-        console.print(f"  candidate: {candidate}")
-    console.print(f"[red]error:[/red] {e}")
-    raise typer.Exit(e.exit_code)
+    raise e  # printed by vankien.cli_run.run: one line, its exit code, an ambiguous symbol's candidates
 
 
 @contextmanager
@@ -95,6 +95,7 @@ def load(
     )
     for path, reason in report.rejected:
         typer.echo(f"rejected {path}: {reason}")
+    fail_if_nothing_loaded(report)
 
 
 @app.command()
@@ -155,7 +156,9 @@ def extract(
 def query(
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or use --file)."),
     file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a file."),
-    format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    format: str = typer.Option(
+        "table", "--format", "-f", help="table | json | csv (SELECT, ASK); turtle | ntriples | jsonld | rdfxml"
+    ),
     store: Optional[str] = StoreOption,
 ) -> None:
     """Run a SPARQL query over the union of the named graphs (the project's prefixes are preset).
@@ -164,20 +167,16 @@ def query(
     """
     from ontology import sparql_prefixes
 
-    text = file.read_text(encoding="utf-8") if file else sparql
+    try:
+        text = file.read_text(encoding="utf-8") if file else sparql
+    except UnicodeDecodeError as e:
+        raise InputError(f"--file {file}", f"not UTF-8 text ({e.reason})") from None
     if not text:
         raise typer.BadParameter("give a query or --file")
     if "prefix" not in text.lower():
         text = sparql_prefixes() + text
     with _opened(store) as s:
-        result = s.query(text, results_format="json")
-    data = json.loads(result)
-    if "boolean" in data:
-        typer.echo(str(data["boolean"]).lower())
-        return
-    heads = data["head"]["vars"]
-    rows = [[b.get(v, {}).get("value", "") for v in heads] for b in data["results"]["bindings"]]
-    _print_rows(heads, rows, format, raw=data)
+        print_query(s, text, format, _print_rows)
 
 
 def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=None) -> None:
@@ -200,7 +199,13 @@ def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=Non
 
 @app.command()
 def export(
-    format: str = typer.Option("nquads", "--format", "-f", help="nquads | trig | turtle | jsonld"),
+    format: str = typer.Option(
+        "nquads",
+        "--format",
+        "-f",
+        help="nquads | trig | turtle | ntriples | jsonld | rdfxml",
+        callback=choice("nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml"),
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     store: Optional[str] = StoreOption,
 ) -> None:
@@ -277,10 +282,14 @@ def trace(
     symbol: str = typer.Argument(..., help="Symbol of the central (or provincial) document, e.g. 21-KL/TW."),
     year: Optional[int] = typer.Option(None, help="Year of the document, when the symbol recurs."),
     province: Optional[str] = typer.Option(None, help="Only tasks of this province."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD) for open/overdue."),
+    as_of: Optional[str] = typer.Option(
+        None, "--as-of", help="Date (YYYY-MM-DD) for open/overdue.", callback=check_day
+    ),
     reverse: bool = typer.Option(False, help="Treat SYMBOL as a provincial document and list what it serves."),
     coverage: bool = typer.Option(False, help="Provinces with and without tasks implementing it."),
-    format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    format: str = typer.Option(
+        "table", "--format", "-f", help="table | json | csv", callback=choice("table", "json", "csv")
+    ),
     limit: Optional[int] = typer.Option(None, min=0, help="At most this many tasks (a page); all by default."),
     offset: int = typer.Option(0, min=0, help="Skip this many tasks first (with --limit: the next page)."),
     store: Optional[str] = StoreOption,
@@ -292,6 +301,10 @@ def trace(
     from graph_api import trace as T
 
     with _opened(store) as s:
+        if province:  # its name as the store has it, else "did you mean"
+            from graph_api.deadlines import match_province
+
+            province = match_province(s, province)
         if coverage:
             result, to_rows = T.coverage(s, symbol, year=year, as_of=as_of), T.coverage_rows
         elif reverse:
@@ -363,9 +376,13 @@ def analytics(
             typer.echo(json.dumps(analytics_report(s), ensure_ascii=False, indent=1, default=str))
 
 
-def main() -> None:
-    """Entry point of the console script."""
-    app()
+register(app)  # search, deadlines
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script: one line for a bad input, with its exit code (``--debug``: the
+    traceback), ``--version``."""
+    raise SystemExit(run(app, argv))
 
 
 if __name__ == "__main__":

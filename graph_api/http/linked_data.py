@@ -31,6 +31,7 @@ from starlette.background import BackgroundTask
 
 from core.errors import NotFound, Refused
 from core.formats import FORMAT_PARAM, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, media_types
+from graph_api.http.dataset_info import licence_triples
 from graph_api.http.negotiation import negotiate
 from graph_api.http.protocol import select
 from graph_api.store.sparql_text import sparql_iri
@@ -307,6 +308,7 @@ async def void_triples(request: Request) -> list[Triple]:
         Triple(ds, v("entities"), count("entities")),
         Triple(ds, NamedNode("https://w3id.org/vankien/ontology#namedGraphs"), count("graphs")),
     ]
+    triples += licence_triples(ds, root)
     for row in classes:
         part = BlankNode()
         triples += [

@@ -1,11 +1,9 @@
 """REST + OpenAPI over the data model: documents (list and filter), one document with its citations
-and tasks, and search by symbol or title words. Every value comes from SPARQL over the union graph;
+and tasks (full-text search: graph_api.http.search_routes). Every value comes from SPARQL over the union graph;
 user input reaches a query only as a slug, an integer or an escaped literal.
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
@@ -17,7 +15,7 @@ from graph_api.store.sparql_text import sparql_iri, sparql_string
 from ontology import sparql_prefixes
 from ontology.iris import slug
 
-__all__ = ["rest_router", "DocumentSummary", "DocumentDetail", "DocumentList", "SearchResults"]
+__all__ = ["rest_router", "DocumentSummary", "DocumentDetail", "DocumentList"]
 
 
 class DocumentSummary(BaseModel):
@@ -65,11 +63,6 @@ class DocumentDetail(DocumentSummary):
     citations: list[Link]
     cited_by: list[Link]
     tasks: list[TaskOut]
-
-
-class SearchResults(BaseModel):
-    q: str
-    items: list[DocumentSummary]
 
 
 CITING = "eli:cites eli:based_on eli:implements eli:amends eli:repeals"
@@ -250,30 +243,6 @@ async def document(
     )
 
 
-async def search(
-    request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=200)
-) -> SearchResults:
-    base = request.app.state.settings.base
-    text = unicodedata.normalize("NFC", q).strip()
-    words = [w for w in text.split() if w][:10]
-    if not words:
-        return SearchResults(q=q, items=[])
-    by_symbol = f"CONTAINS(LCASE(STR(?sym)), LCASE({sparql_string(text)}))"
-    by_title = " && ".join(f"CONTAINS(LCASE(STR(?tt)), LCASE({sparql_string(w)}))" for w in words)
-    pre = sparql_prefixes()
-    rows = await select(
-        request,
-        pre
-        + f"""SELECT ?doc {_SUMMARY_VARS} (MAX(?hit) AS ?score) WHERE {{
-          {_doctype_filter(base)}
-          {{ ?doc eli:id_local ?sym FILTER({by_symbol}) BIND(IF(LCASE(STR(?sym)) = LCASE({sparql_string(text)}), 3, 2) AS ?hit) }}
-          UNION {{ ?doc eli:title ?tt FILTER({by_title}) BIND(1 AS ?hit) }}
-          {_SUMMARY_WHERE} }}
-        GROUP BY ?doc ORDER BY DESC(?score) DESC(?year) ?doc LIMIT {int(limit)}""",
-    )
-    return SearchResults(q=q, items=[DocumentSummary(**_summary(r, base)) for r in rows])
-
-
 def rest_router() -> APIRouter:
     """Routes under ``/api``."""
     router = APIRouter(prefix="/api", tags=["documents"])
@@ -291,12 +260,5 @@ def rest_router() -> APIRouter:
         response_model=DocumentDetail,
         summary="One document with its citations and tasks",
         responses={404: {"description": "no such document"}},
-    )
-    router.add_api_route(
-        "/search",
-        search,
-        methods=["GET"],
-        response_model=SearchResults,
-        summary="Find documents by symbol or words of the title",
     )
     return router

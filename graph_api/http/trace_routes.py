@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 
 from graph_api import trace as T
+from graph_api.deadlines import match_province, parse_day
 from visualise.router import get_store
 
 router = APIRouter(prefix="/api", tags=["trace"])
@@ -23,6 +24,9 @@ def trace(
     offset: int = Query(0, ge=0, description="Tasks skipped before this page"),
     store=Depends(get_store),
 ) -> dict:
+    parse_day(as_of, "as_of")  # a day that does not exist (2024-13-01) is a 400, not a 500
+    if province:  # its name as the store has it, else a 404 with "did you mean"
+        province = match_province(store, province)
     return T.trace(store, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
 
 
@@ -40,4 +44,5 @@ def coverage(
     as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
     store=Depends(get_store),
 ) -> dict:
+    parse_day(as_of, "as_of")
     return T.coverage(store, symbol, year=year, as_of=as_of)

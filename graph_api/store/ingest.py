@@ -78,7 +78,7 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     return files, problems
 
 
-Extracted = tuple[str, str, bytes | None, bytes | None, str | None]
+Extracted = tuple[str, str, bytes | None, bytes | None, str | None, str | None]
 
 
 def _extract_nq(path: str, base: str) -> Extracted:
@@ -89,11 +89,11 @@ def _extract_nq(path: str, base: str) -> Extracted:
     try:
         doc = extract_file(path)
         _, body, marker = document_nquads(doc, iris, folder=Path(path).parent.name)
-        return path, graph, body, marker, None
+        return path, graph, body, marker, None, doc.text  # the text as read: for the search index
     except InputError as e:
-        return path, graph, None, None, e.reason
+        return path, graph, None, None, e.reason, None
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
-        return path, graph, None, None, f"cannot extract ({e.__class__.__name__}: {e})"
+        return path, graph, None, None, f"cannot extract ({e.__class__.__name__}: {e})", None
 
 
 def graph_of(iris: Iris, path: Path) -> str:
@@ -151,6 +151,7 @@ def ingest(
     force: bool = False,
     bulk: bool = False,
     progress: bool | Callable[[int, int], None] = False,
+    search: bool = True,
 ) -> IngestReport:
     """Load document files and folders into ``store``; bad files are reported, never fatal.
 
@@ -158,26 +159,33 @@ def ingest(
     they go through the store's bulk loader instead, about 2.5 times faster to write but not atomic: a
     load killed mid-batch can leave documents partly written. Each batch's content-hash markers are
     committed after its documents, and a document found without its marker is replaced whole by the
-    next load, so re-running the load repairs the store."""
+    next load, so re-running the load repairs the store. With ``search`` (the default) the full-text index
+    beside the store (:mod:`graph_api.search`) follows the load: each document written is indexed with its text."""
     started = time.perf_counter()
     iris = iris or Iris()
     report = IngestReport()
     files, report.rejected = collect(paths)
     known = known_graphs(store)
     report.triples += load_reference(store, iris, known=known)
+    indexer = _indexer(store) if search else None
     todo = _plan(files, iris, known, force, report)
     tick = _progress(progress, len(todo))
     writer = _Writer(store, known, bulk)
-    for n, (path, graph, nq, marker, error) in enumerate(_run(todo, iris.base, workers), 1):
+    for n, (path, graph, nq, marker, error, text) in enumerate(_run(todo, iris.base, workers), 1):
         if error or nq is None or marker is None:
             report.rejected.append((path, error or "cannot extract"))
         else:
             report.triples += writer.write(graph, nq, marker)
+            if indexer is not None:
+                indexer.document(graph, nq + marker, text)
             report.documents += 1
         tick(n)
     writer.flush()
     report.copies_replaced = drop_older_copies(store, writer.written)
     tick(None)
+    if indexer is not None:
+        indexer.finish()  # graphs not written, or gone, reconciled with the store
+        indexer.close()
     if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
         store.optimize()  # a large load leaves many small files behind: compact them
     report.seconds = time.perf_counter() - started
@@ -284,6 +292,15 @@ def drop_older_copies(store: GraphStore, written: list[str]) -> int:
                 store.drop_graph(g)
                 dropped += 1
     return dropped
+
+
+def _indexer(store: GraphStore):  # noqa: ANN202 - a graph_api.search.hook.IngestIndexer, imported late
+    """The search side of a load, brought in step with the store (its reference graph first)."""
+    from graph_api.search.hook import IngestIndexer
+
+    indexer = IngestIndexer(store)
+    indexer.start()
+    return indexer
 
 
 def _progress(progress, total: int) -> Callable[[int | None], None]:
