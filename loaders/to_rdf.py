@@ -13,6 +13,8 @@ True
 """
 from __future__ import annotations
 
+import calendar
+
 import re
 from typing import NamedTuple, Union
 
@@ -110,6 +112,19 @@ def date_literal(value: str | None) -> Lit | None:
     if not value or not _DATE.match(value):
         return None
     return Lit(value, None, _DATE_TYPES[len(value)])
+
+
+def deadline_day(value: str | None) -> str | None:
+    """The day a deadline falls on: a month ("2025-09", as read) is its last day; the printed phrase stays in
+    ``vk:deadlineText``.
+
+    >>> deadline_day("2025-09"), deadline_day("2024-02"), deadline_day("2025-06-30")
+    ('2025-09-30', '2024-02-29', '2025-06-30')
+    """
+    if value and len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def integer(value: int | None) -> Lit | None:
@@ -336,7 +351,7 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         g.add(task, VK.text, vi(t.text.strip()))
         g.add(task, VK.startOffset, integer(t.span[0]))
         g.add(task, VK.endOffset, integer(t.span[1]))
-        g.add(task, VK.deadline, date_literal(t.deadline))
+        g.add(task, VK.deadline, date_literal(deadline_day(t.deadline)))
         g.add(task, VK.deadlineText, vi(t.deadline_text))
         if t.ongoing:
             g.add(task, VK.ongoing, Lit("true", None, XSD.boolean))
