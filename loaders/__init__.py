@@ -5,6 +5,7 @@
 >>> [c.symbol for c in doc.citations]
 ['11-NQ/TW']
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,6 +17,7 @@ from loaders.read import Source, read
 def extract_source(source: Source) -> Document:
     """Extract one already-read document."""
     from loaders.resolve import build
+
     return build(source)
 
 

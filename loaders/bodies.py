@@ -1,5 +1,6 @@
 """Bodies named in the text: the vocabulary of known bodies, then the grammar of body names at every
 level (central, provincial, district, commune), as spans with their display names."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def display_body_name(printed: str, kind: BodyKind) -> str:
     """
     name = _display_body_name(printed, kind)
     if "thành phố" in key(printed) and name.endswith(" tỉnh") and "thành phố" not in key(name):
-        return name[:-len(" tỉnh")] + " thành phố"
+        return name[: -len(" tỉnh")] + " thành phố"
     return name
 
 
@@ -99,11 +100,11 @@ def bodies_list_at(text: str, pos: int) -> tuple[int, list[tuple[int, int, BodyK
             break
         end, kind, printed = hit
         # a province name right after a body belongs to it ("Ban Thường vụ Tỉnh ủy Yên Bái")
-        after = re.match(r"\s+(?:tỉnh\s+)?([A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*){0,3})", text[end:end + 40])
+        after = re.match(r"\s+(?:tỉnh\s+)?([A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*){0,3})", text[end : end + 40])
         if after and vocabulary().province_by_name(after.group(1)):
             end += after.end()
         found.append((pos, end, kind, printed))
-        sep = re.match(r"\s*(?:,|và|;)\s*", text[end:end + 6])
+        sep = re.match(r"\s*(?:,|và|;)\s*", text[end : end + 6])
         if not sep:
             pos = end
             break
@@ -131,7 +132,7 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
     >>> [p for _, _, _, p in listed_bodies("Phòng Tài chính - Kế hoạch, Chi cục Thống kê huyện và các phòng", 0, 64)]
     ['Phòng Tài chính - Kế hoạch', 'Chi cục Thống kê huyện']
     """
-    found = [(start + s, start + e, k, text[start + s:start + e]) for s, e, k in find_bodies(text[start:end])]
+    found = [(start + s, start + e, k, text[start + s : start + e]) for s, e, k in find_bodies(text[start:end])]
     covered = [(s, e) for s, e, _, _ in found]
     pos = start
     items: list[tuple[int, int]] = []

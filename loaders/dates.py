@@ -1,5 +1,6 @@
 """Dates and deadlines: ISO dates of the printed forms, and the deadline of a task's text or of a
 task table's deadline cell."""
+
 from __future__ import annotations
 
 import calendar
@@ -40,7 +41,7 @@ def _quarter_end(q: str, y: str) -> str | None:
 
 
 def _day_after(day: int, month: int, since: str) -> str | None:
-    """"trước ngày 30/6" in a document of ``since``: that day of its year, or of the next when already past."""
+    """ "trước ngày 30/6" in a document of ``since``: that day of its year, or of the next when already past."""
     year = int(since[:4])
     found = iso_date(day, month, year)
     if found and found < since[:10]:
@@ -87,12 +88,15 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)
-    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30):m.end()], re.I):
+    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30) : m.end()], re.I):
         return _quarter_end(m.group("q"), m.group("y")), m.group(0).strip(), False
     m = P.DEADLINE_HALF_RE.search(text)  # "6 tháng đầu năm 2025": by the end of June
     if m:
-        return iso_date(calendar.monthrange(int(m.group("y")), int(m.group("n")))[1], m.group("n"), m.group("y")), \
-            m.group(0).strip(), False
+        return (
+            iso_date(calendar.monthrange(int(m.group("y")), int(m.group("n")))[1], m.group("n"), m.group("y")),
+            m.group(0).strip(),
+            False,
+        )
     m = P.DEADLINE_MONTH_RE.search(text)
     if m and _month(m.group("m"), m.group("y")):
         return _month(m.group("m"), m.group("y")), m.group(0), False

@@ -16,6 +16,7 @@ task 2 [no lead read] section I
 forward-looking sentences that gave no assignment:
   - 2. Rà soát quy chế làm việc, hoàn thành trong quý II/2024.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,11 @@ import re
 from loaders.model import Document, Task
 
 # Words of a direction: a sentence holding one of them in the forward part should have given an assignment.
-_DIRECTION_RE = re.compile(r"\b(?:giao|chủ trì|đề nghị|yêu cầu|có trách nhiệm|tham mưu|phối hợp|hoàn thành|thời hạn|"
-                           r"trước ngày|quý|tháng \d)", re.I)
+_DIRECTION_RE = re.compile(
+    r"\b(?:giao|chủ trì|đề nghị|yêu cầu|có trách nhiệm|tham mưu|phối hợp|hoàn thành|thời hạn|"
+    r"trước ngày|quý|tháng \d)",
+    re.I,
+)
 
 
 def _line(text: str) -> str:
@@ -41,9 +45,11 @@ def _task_lines(t: Task) -> list[str]:
     lead = ", ".join(b.name for b in t.leads) or "—"
     partners = ", ".join(b.name for b in t.partners) or "—"
     deadline = t.deadline or ("recurring" if t.ongoing else "—")
-    return [f"task {t.position} [{t.form or 'no lead read'}] section {'.'.join(t.section) or '—'}",
-            f"  sentence: {_line(t.text)}",
-            f"  lead: {lead} · partners: {partners} · deadline: {deadline}"]
+    return [
+        f"task {t.position} [{t.form or 'no lead read'}] section {'.'.join(t.section) or '—'}",
+        f"  sentence: {_line(t.text)}",
+        f"  lead: {lead} · partners: {partners} · deadline: {deadline}",
+    ]
 
 
 def explain(doc: Document) -> str:

@@ -6,6 +6,7 @@ each with its span, from a ``Source`` and its ``Structure``.
 >>> [(m.symbol, m.date, m.issuer) for m in find_mentions(src, 0, len(src.text))]
 [('21-KL/TW', '2021-10-25', 'Ban Chấp hành Trung ương Đảng')]
 """
+
 from __future__ import annotations
 
 import bisect
@@ -24,15 +25,46 @@ from loaders.vocab import key, vocabulary
 _PARTY_TYPES = {"NQ", "KL", "QĐ", "CT", "CTR", "KH", "TB", "ĐA", "HD", "BC", "CV", "QC", "TTR"}
 _LOCAL_PARTY_CODE = re.compile(r"^(?:TU|HU|QU|TXU|ĐU|ĐUK|BCSĐ|BTV)$", re.I)
 _PARTY_TYPE_CASE = {"CTR": "CTr", "TTR": "TTr", "QD": "QĐ", "DA": "ĐA", "HĐ": "HĐ", "QĐI": "QĐi"}
-_CENTRAL_PARTY_ISSUERS = {"TW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "VPTW", "BKTTW", "BNCTW", "BTGDVTW", "ĐUQSTW",
-                          "ĐUCA", "BCĐTW", "VPCP", "BCSĐCP", "ĐĐQH"}
+_CENTRAL_PARTY_ISSUERS = {
+    "TW",
+    "BTCTW",
+    "BTGTW",
+    "BDVTW",
+    "UBKTTW",
+    "VPTW",
+    "BKTTW",
+    "BNCTW",
+    "BTGDVTW",
+    "ĐUQSTW",
+    "ĐUCA",
+    "BCĐTW",
+    "VPCP",
+    "BCSĐCP",
+    "ĐĐQH",
+}
 _CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC|VKSNDTC|KTNN|NHNN|B[A-ZĐ]{1,8}|TTCP)$")
 _LOCAL_ISSUERS = re.compile(r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I)
-_STATE_TYPE_WORD = {"NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "NQ": "Nghị quyết", "CT": "Chỉ thị",
-                    "TTLT": "Thông tư liên tịch", "KH": "Kế hoạch", "CV": "Công văn", "TB": "Thông báo", "L": "Luật"}
-_STATE_ISSUER_NAME = {"QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CP": "Chính phủ",
-                      "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ", "UBND": "Ủy ban nhân dân tỉnh",
-                      "HĐND": "Hội đồng nhân dân tỉnh"}
+_STATE_TYPE_WORD = {
+    "NĐ": "Nghị định",
+    "QĐ": "Quyết định",
+    "TT": "Thông tư",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+    "TTLT": "Thông tư liên tịch",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "TB": "Thông báo",
+    "L": "Luật",
+}
+_STATE_ISSUER_NAME = {
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "VPCP": "Văn phòng Chính phủ",
+    "UBND": "Ủy ban nhân dân tỉnh",
+    "HĐND": "Hội đồng nhân dân tỉnh",
+}
 
 
 def normalise_symbol(m: re.Match) -> tuple[str, str, str, str, bool]:
@@ -50,8 +82,12 @@ def normalise_symbol(m: re.Match) -> tuple[str, str, str, str, bool]:
         return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
     number, year, code = m.group("s_number"), m.group("s_year"), m.group("s_code")
     parts = code.split("-")
-    if not year and len(parts) == 2 and (parts[1].upper().endswith("TW") or _LOCAL_PARTY_CODE.match(parts[1])) \
-            and parts[0].upper() in _PARTY_TYPES:  # "141/KH-BCĐTW": a Party document printed the state way
+    if (
+        not year
+        and len(parts) == 2
+        and (parts[1].upper().endswith("TW") or _LOCAL_PARTY_CODE.match(parts[1]))
+        and parts[0].upper() in _PARTY_TYPES
+    ):  # "141/KH-BCĐTW": a Party document printed the state way
         type_code = _PARTY_TYPE_CASE.get(parts[0].upper(), parts[0].upper())
         issuer = parts[1].upper().replace("TXU", "TxU")
         return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
@@ -84,7 +120,7 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order.
     Issuers must be bodies of the citation's level (a central document has central issuers)."""
     date = issuer = term = title = None
-    marker = re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", text[pos:pos + 4])  # a footnote marker on the symbol: "132-KL/TW³ của …"
+    marker = re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", text[pos : pos + 4])  # a footnote marker on the symbol: "132-KL/TW³ của …"
     pos += marker.end() if marker else 0
     for _ in range(5):
         chunk = text[pos:limit]
@@ -101,7 +137,7 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
         m = P.OF_RE.match(chunk)
         if m and issuer is None:
             p = pos + m.end()
-            skip = re.match(r"(?:Hội nghị\s+(?:lần thứ\s+\w+\s+|Trung ương\s+\w+\s+)?)", text[p:p + 40], re.I)
+            skip = re.match(r"(?:Hội nghị\s+(?:lần thứ\s+\w+\s+|Trung ương\s+\w+\s+)?)", text[p : p + 40], re.I)
             if skip:
                 p += skip.end()
             end, bodies = bodies_list_at(text, p)
@@ -127,8 +163,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     m = P.ABOUT_RE.match(text[pos:limit])
     if m:
         start = pos + m.end()
-        end = P.TITLE_END_RE.search(text, start, limit)
-        stop = end.start() if end else start + min(200, limit - start)
+        title_end = P.TITLE_END_RE.search(text, start, limit)
+        stop = title_end.start() if title_end else start + min(200, limit - start)
         for comma in re.finditer(r",\s*", text[start:stop]):
             if body_at(text, start + comma.end()):
                 stop = start + comma.start()
@@ -140,17 +176,21 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
 
 
 def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | None]:
-    """"(Ngày 16/6/2025,) Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of
+    """ "(Ngày 16/6/2025,) Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of
     documents, and the date the sentence opens with."""
     sentence_start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
     prefix = text[sentence_start:pos]
     # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
-    stripped = re.sub(rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I)
-    stripped = re.sub(r"\s*\(\s*kh[óo]a\s+[IVXLC]+\s*\)", "", stripped, flags=re.I)  # "Bộ Chính trị (khóa XII) ban hành"
+    stripped = re.sub(
+        rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I
+    )
+    stripped = re.sub(
+        r"\s*\(\s*kh[óo]a\s+[IVXLC]+\s*\)", "", stripped, flags=re.I
+    )  # "Bộ Chính trị (khóa XII) ban hành"
     m = P.ISSUED_BY_RE.search(stripped)
     if not m:
         return None, None
-    for s, e, kind in vocabulary().find_bodies(stripped[:m.start()]):
+    for s, e, kind in vocabulary().find_bodies(stripped[: m.start()]):
         if e == m.start() and (level in ("any", "other") or kind.level == level):
             opening = re.match(rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*$", stripped[:s], re.I)
             return display_body_name(stripped[s:e], kind), (date_of(opening) if opening else None)
@@ -166,7 +206,7 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         symbol, number, type_code, issuer_code, state = normalise_symbol(m)
         if state and not (m.group("s_year") or "-" in m.group("s_code")):
             continue  # "12/2023" and the like are not symbols
-        before = P.TYPE_BEFORE_RE.search(text[max(0, m.start() - 45):m.start()])
+        before = P.TYPE_BEFORE_RE.search(text[max(0, m.start() - 45) : m.start()])
         type_word = None
         full_start = m.start()
         if before:
@@ -176,15 +216,16 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
                 type_word = "Chương trình"
             if type_word.startswith("Thông báo"):
                 type_word = "Thông báo"
-            full_start = m.start() - (len(text[max(0, m.start() - 45):m.start()]) - before.start())
+            full_start = m.start() - (len(text[max(0, m.start() - 45) : m.start()]) - before.start())
         elif state:
             type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
         else:
             type_word = P.TYPE_WORD_BY_CODE.get(type_code)
         level = level_of(issuer_code, state)
         ambiguous = issuer_code.split("-")[-1].upper() in P.AMBIGUOUS_ISSUER_CODES
-        tail_end, date, issuer, term, title = _tail(text, m.end(), min(end, m.end() + 400),
-                                                    "any" if ambiguous else level)
+        tail_end, date, issuer, term, title = _tail(
+            text, m.end(), min(end, m.end() + 400), "any" if ambiguous else level
+        )
         if issuer is None:
             issuer, date_before = _issuer_before(text, full_start, level)
             date = date or date_before
@@ -195,34 +236,58 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         if issuer is None and state:
             code = issuer_code.split("-")[-1]
             issuer = _STATE_ISSUER_NAME.get(re.sub(r"\d+$", "", code)) or _STATE_ISSUER_NAME.get(code)
+        title_text = None
         if title:
-            title = re.sub(r"\s+", " ", re.sub(r"\*{1,2}|__", "", source.text[title[0]:title[1]])).strip(" ,_") or None
+            title_text = (
+                re.sub(r"\s+", " ", re.sub(r"\*{1,2}|__", "", source.text[title[0] : title[1]])).strip(" ,_") or None
+            )
         if ambiguous and issuer:
             stated = vocabulary().body_by_name(issuer.split(", ")[0])
             level = stated.level if stated else level
-        out.append(Mention((m.start(), m.end()), (full_start, tail_end), symbol, number, type_code, issuer_code,
-                           type_word, date, issuer, term, title, state, level))
+        out.append(
+            Mention(
+                (m.start(), m.end()),
+                (full_start, tail_end),
+                symbol,
+                number,
+                type_code,
+                issuer_code,
+                type_word,
+                date,
+                issuer,
+                term,
+                title_text,
+                state,
+                level,
+            )
+        )
     return _share_list_tails(text, out)
 
 
 def _share_list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Quy định số 131-QĐ/TW và Quy định số 132-QĐ/TW cùng ngày 27/10/2023 của Bộ Chính trị": members of a
+    """ "Quy định số 131-QĐ/TW và Quy định số 132-QĐ/TW cùng ngày 27/10/2023 của Bộ Chính trị": members of a
     list with no tail of their own take the date, issuer and term stated once after the list."""
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         m, nxt = out[i], out[i + 1]
         bare = m.full_span[1] == m.span[1] and m.date is None and m.issuer is None
-        joined = re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.full_span[1]:nxt.full_span[0]])
-        if bare and joined and (nxt.type_code, nxt.issuer_code, nxt.state) == (m.type_code, m.issuer_code, m.state) \
-                and (nxt.date or nxt.issuer):
+        joined = re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.full_span[1] : nxt.full_span[0]])
+        if (
+            bare
+            and joined
+            and (nxt.type_code, nxt.issuer_code, nxt.state) == (m.type_code, m.issuer_code, m.state)
+            and (nxt.date or nxt.issuer)
+        ):
             out[i] = replace(m, date=nxt.date, issuer=nxt.issuer, term=m.term or nxt.term, level=nxt.level)
     return out
 
 
 def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span, str, str]]:
     """Re-mentions by number only ("Chỉ thị 13", "Nghị quyết số 11"): (span, type word, number)."""
-    return [((m.start(), m.end()), m.group("type"), m.group("number"))
-            for m in P.SHORT_MENTION_RE.finditer(source.match, start, end)]
+    return [
+        ((m.start(), m.end()), m.group("type"), m.group("number"))
+        for m in P.SHORT_MENTION_RE.finditer(source.match, start, end)
+    ]
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -237,7 +302,7 @@ def _project_name(raw: str) -> str | None:
     # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it
     stretch = P.PROJECT_STRETCH_RE.search(name)
     tail = stretch.group(0) if stretch else ""
-    name = P.PROJECT_STOP_RE.sub("", name[:stretch.start()] if stretch else name).strip(" .…*_,") + tail
+    name = P.PROJECT_STOP_RE.sub("", name[: stretch.start()] if stretch else name).strip(" .…*_,") + tail
     name = re.sub(r"\s+", " ", name)
     return name[0].upper() + name[1:] if len(name) > 6 else None
 
@@ -255,8 +320,11 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     for start, end in spans:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
-        hits += [(a, b) for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
-                 if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40):a])]
+        hits += [
+            (a, b)
+            for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
+            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a])
+        ]
         for a, b in hits:
             name = _project_name(shown[a:b])
             # in running text, a project names something concrete: a proper name or a number
@@ -265,7 +333,7 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
         for m in P.PROJECT_LIST_RE.finditer(text, start, end):
             offset = m.start("items")
             for item in re.finditer(r"(?:^|,|;|\s+và\s+)\s*(?P<item>.+?)(?=,|;|\s+và\s+|$)", m.group("items")):
-                raw = shown[offset + item.start("item"):offset + item.end("item")].strip()
+                raw = shown[offset + item.start("item") : offset + item.end("item")].strip()
                 if P.PROJECT_ITEM_RE.match(raw) and raw[:1].isupper():
                     name = _project_name(raw)
                     if name:
@@ -273,7 +341,7 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     # a named work ("Bến cảng Liên Chiểu") that no longer name already holds
     for start, end in spans:
         for m in P.PROJECT_NAMED_RE.finditer(text, start, end):
-            name = _project_name(shown[m.start("name"):m.end("name")])
+            name = _project_name(shown[m.start("name") : m.end("name")])
             name = name[:1].upper() + name[1:] if name else name
             if name and not any(name.lower() in n.lower() or n.lower() in name.lower() for n in names):
                 names.append(name)
@@ -284,7 +352,8 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
 def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[Span]:
     """Name spans of a project pattern; a name ends before "và (dự án|công trình|<verb>) …", where the
     search goes on (two projects in one clause)."""
-    out, pos = [], start
+    out: list[Span] = []
+    pos = start
     while True:
         m = pattern.search(text, pos, end)
         if not m:
@@ -299,7 +368,7 @@ def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list
 
 def find_projects_in_list(source: Source, span: Span) -> list[str]:
     """Projects listed one per item (a footnote "Đường cao tốc …; Bệnh viện …; …")."""
-    shown = source.text[span[0]:span[1]]
+    shown = source.text[span[0] : span[1]]
     shown = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\]:)\s*", "", shown)
     items = [i for i in re.split(r";", shown)]
     out = []
@@ -323,7 +392,7 @@ def find_named_references(source: Source, start: int, end: int, symbols: list[Sp
         s, e = m.span("name")
         # a citation by number overlapping or right after the name: not a reference by name
         i = bisect.bisect_left(starts, e + 3)
-        if any(b > s for _, b in spans[max(0, i - 3):i]):
+        if any(b > s for _, b in spans[max(0, i - 3) : i]):
             continue
         name = shown[s:e].strip()
         words = name.split()

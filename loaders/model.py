@@ -1,5 +1,6 @@
 """What the loaders extract, as frozen dataclasses. Spans are (start, end) offsets into
 ``Source.text``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

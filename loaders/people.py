@@ -1,5 +1,6 @@
 """People, meetings and the signature: named persons with their roles, the meeting a document comes
 from, and who signed."""
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,27 @@ from loaders.vocab import key, vocabulary
 
 # --- people -------------------------------------------------------------------------------------
 _NAME_RE = re.compile(P.PERSON_NAME)
-_NATIONAL_TITLES = ("Tổng Bí thư", "Chủ tịch nước", "Thủ tướng Chính phủ", "Thủ tướng", "Chủ tịch Quốc hội",
-                    "Phó Thủ tướng Chính phủ", "Phó Thủ tướng", "Thường trực Ban Bí thư")
-_ROLE_START_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, P.ROLE_START_WORDS), key=len, reverse=True)) + r")\b")
+_NATIONAL_TITLES = (
+    "Tổng Bí thư",
+    "Chủ tịch nước",
+    "Thủ tướng Chính phủ",
+    "Thủ tướng",
+    "Chủ tịch Quốc hội",
+    "Phó Thủ tướng Chính phủ",
+    "Phó Thủ tướng",
+    "Thường trực Ban Bí thư",
+)
+_ROLE_START_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, P.ROLE_START_WORDS), key=len, reverse=True)) + r")\b"
+)
 
 
 def _surnames() -> frozenset[str]:
     from loaders.vocab import DATA_DIR
+
     path = DATA_DIR / "vocab" / "surnames.csv"  # Vietnamese surnames, one per row
     lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return frozenset(key(l) for l in lines if l.strip())
+    return frozenset(key(ln) for ln in lines if ln.strip())
 
 
 _SURNAMES = _surnames()
@@ -35,8 +47,12 @@ def is_person_name(name: str) -> bool:
     (True, False)
     """
     words = name.split()
-    return (2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and key(words[0]) in _SURNAMES
-            and vocabulary().province_by_name(name) is None)
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and key(words[0]) in _SURNAMES
+        and vocabulary().province_by_name(name) is None
+    )
 
 
 def role_phrase(text: str) -> str:
@@ -70,7 +86,7 @@ def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
         if not _ROLE_START_RE.match(text, seg_start):
             break
         seg_end = re.search(r"[,;.:\n]", text[seg_start:limit])
-        seg = text[seg_start: seg_start + (seg_end.start() if seg_end else limit - seg_start)]
+        seg = text[seg_start : seg_start + (seg_end.start() if seg_end else limit - seg_start)]
         phrase = role_phrase(seg)
         if not phrase:
             break
@@ -83,9 +99,9 @@ def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
 
 def _role_then_name(text: str, pos: int) -> tuple[str | None, int | None]:
     """A role phrase at ``pos`` directly followed by a person's name: (role, where the name starts)."""
-    words = text[pos:pos + 120].split()
+    words = text[pos : pos + 120].split()
     for j in range(2, min(len(words), 10)):
-        if any(is_person_name(" ".join(words[j:j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+        if any(is_person_name(" ".join(words[j : j + k])) for k in (4, 3, 2) if j + k <= len(words)):
             role = role_phrase(" ".join(words[:j]))
             if role and len(role.split()) == j:
                 return role, pos + len(" ".join(words[:j])) + 1
@@ -111,9 +127,9 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
             # "đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh": role before the name
             pre_roles: list[str] = []
             if _ROLE_START_RE.match(text, pos):
-                words = text[pos:pos + 120].split()
+                words = text[pos : pos + 120].split()
                 for j in range(1, min(len(words), 10)):
-                    if any(is_person_name(" ".join(words[j:j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+                    if any(is_person_name(" ".join(words[j : j + k])) for k in (4, 3, 2) if j + k <= len(words)):
                         role = role_phrase(" ".join(words[:j]))
                         if role and len(role.split()) == j:
                             pre_roles = [role]
@@ -123,12 +139,15 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
             if not nm or not is_person_name(nm.group(0)):
                 break
             name_span = (nm.start(), nm.end())
-            name = shown[nm.start():nm.end()]
+            name = shown[nm.start() : nm.end()]
             roles, after = _roles_after(text, nm.end(), min(end, nm.end() + 400))
             add(name, pre_roles + roles, name_span)
-            nxt = re.match(r"\s*;\s*|\s*,\s*(?=[A-ZĐ])", text[after:after + 4])
-            if nxt and _NAME_RE.match(text, after + nxt.end()) and is_person_name(
-                    _NAME_RE.match(text, after + nxt.end()).group(0)):
+            nxt = re.match(r"\s*;\s*|\s*,\s*(?=[A-ZĐ])", text[after : after + 4])
+            if (
+                nxt
+                and _NAME_RE.match(text, after + nxt.end())
+                and is_person_name(_NAME_RE.match(text, after + nxt.end()).group(0))
+            ):
                 pos = after + nxt.end()
                 continue
             break
@@ -138,13 +157,13 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
             continue
         role, name_at = _role_then_name(text, m.start())
         nm = _NAME_RE.match(text, name_at) if role and name_at is not None else None
-        if nm is not None and not found.get(shown[nm.start():nm.end()], ([], []))[0]:  # not already known with roles
-            add(shown[nm.start():nm.end()], [role], (nm.start(), nm.end()))
+        if nm is not None and not found.get(shown[nm.start() : nm.end()], ([], []))[0]:  # not already known with roles
+            add(shown[nm.start() : nm.end()], [role], (nm.start(), nm.end()))
     for title in _NATIONAL_TITLES:
         for m in re.finditer(rf"{re.escape(title)}\s+(?={P.NAME_WORD})", text[start:end]):
             nm = _NAME_RE.match(text, start + m.end())
             if nm and is_person_name(nm.group(0)):
-                add(shown[nm.start():nm.end()], [title], (nm.start(), nm.end()))
+                add(shown[nm.start() : nm.end()], [title], (nm.start(), nm.end()))
     return [Person(n, tuple(r), tuple(s)) for n, (r, s) in found.items()]
 
 
@@ -158,23 +177,27 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
     text = source.match
     window_end = min(end, start + max(1500, (end - start) // 3))
     for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
-        around = text[max(0, m.start() - 60):m.end() + 60]
-        if re.search(r"Trung ương", text[m.start():m.end() + 40]) or re.search(r"Trung ương\s*$", text[max(0, m.start() - 20):m.start()]):
+        around = text[max(0, m.start() - 60) : m.end() + 60]
+        if re.search(r"Trung ương", text[m.start() : m.end() + 40]) or re.search(
+            r"Trung ương\s*$", text[max(0, m.start() - 20) : m.start()]
+        ):
             continue
         number = _number(m.group("n"))
-        ctx = text[max(start, m.start() - 200):min(end, m.end() + 200)]
+        ctx = text[max(start, m.start() - 200) : min(end, m.end() + 200)]
         term = None
-        tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or \
-            P.MEETING_TERM_RE.search(text, max(start, m.start() - 120), m.start())
-        if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
+        tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or P.MEETING_TERM_RE.search(
+            text, max(start, m.start() - 120), m.start()
+        )
+        if tm and "Trung ương" not in text[max(0, tm.start() - 40) : tm.start()]:
             term = tm.group("term").upper()
         if term is None:  # a headline without the term: another mention of the same meeting may state it
             term = _term_elsewhere(text, start, window_end, number, m.start())
         body = _meeting_body(ctx)
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
-        date = _meeting_date(text, sentence_start, sentence_end, default_year) or \
-            _meeting_date(text, max(start, m.start() - 200), min(end, m.end() + 300), default_year)
+        date = _meeting_date(text, sentence_start, sentence_end, default_year) or _meeting_date(
+            text, max(start, m.start() - 200), min(end, m.end() + 300), default_year
+        )
         del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
@@ -195,24 +218,31 @@ def _term_elsewhere(text: str, start: int, end: int, number: int | None, first: 
     for other in P.MEETING_NUMBER_RE.finditer(text, first + 1, end):
         if _number(other.group("n")) != number:
             continue
-        tm = P.MEETING_TERM_RE.search(text, other.start(), min(end, other.end() + 120)) or \
-            P.MEETING_TERM_RE.search(text, max(start, other.start() - 120), other.start())
-        if tm and "Trung ương" not in text[max(0, tm.start() - 40):tm.start()]:
+        tm = P.MEETING_TERM_RE.search(text, other.start(), min(end, other.end() + 120)) or P.MEETING_TERM_RE.search(
+            text, max(start, other.start() - 120), other.start()
+        )
+        if tm and "Trung ương" not in text[max(0, tm.start() - 40) : tm.start()]:
             return tm.group("term").upper()
     return None
 
 
 def _meeting_body(ctx: str) -> str:
     for _, _, kind in vocabulary().find_bodies(ctx):
-        if kind.level == "provincial" and kind.key in ("ban-chap-hanh-dang-bo-tinh", "ban-thuong-vu-tinh-uy",
-                                                       "thuong-truc-tinh-uy", "hoi-dong-nhan-dan-tinh"):
+        if kind.level == "provincial" and kind.key in (
+            "ban-chap-hanh-dang-bo-tinh",
+            "ban-thuong-vu-tinh-uy",
+            "thuong-truc-tinh-uy",
+            "hoi-dong-nhan-dan-tinh",
+        ):
             return kind.name
     return "Ban Chấp hành Đảng bộ tỉnh"
 
 
 def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> str | None:
-    m = re.search(rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
-                  text[start:end])
+    m = re.search(
+        rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
+        text[start:end],
+    )
     if not m:
         return None
     d = date_of(m)
@@ -239,12 +269,23 @@ def dominant_year(text: str) -> int | None:
 
 
 # --- signer ---------------------------------------------------------------------------------------
-_ROLE_WORDS = {"bí": "Bí", "thư": "thư", "thường": "Thường", "trực": "trực", "chủ": "Chủ", "tịch": "tịch",
-               "phó": "Phó", "trưởng": "Trưởng", "ban": "ban", "ủy": "Ủy", "viên": "viên"}
+_ROLE_WORDS = {
+    "bí": "Bí",
+    "thư": "thư",
+    "thường": "Thường",
+    "trực": "trực",
+    "chủ": "Chủ",
+    "tịch": "tịch",
+    "phó": "Phó",
+    "trưởng": "Trưởng",
+    "ban": "ban",
+    "ủy": "Ủy",
+    "viên": "viên",
+}
 
 
 def sentence_case_role(capacity: str) -> str:
-    """"PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực".
+    """ "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực".
 
     >>> sentence_case_role("PHÓ BÍ THƯ THƯỜNG TRỰC"), sentence_case_role("BÍ THƯ")
     ('Phó Bí thư Thường trực', 'Bí thư')
@@ -258,6 +299,7 @@ def signer_of(source: Source, sig) -> Signer | None:
         return None
     shown = source.text
     name_start = source.match.rfind(sig.name, sig.span[0], sig.span[1] + 1)
-    name = shown[name_start:name_start + len(sig.name)] if name_start >= 0 else sig.name
-    return Signer(name.strip(" *_"), sentence_case_role(sig.capacity) if sig.capacity else None,
-                  sig.on_behalf_of, sig.span)
+    name = shown[name_start : name_start + len(sig.name)] if name_start >= 0 else sig.name
+    return Signer(
+        name.strip(" *_"), sentence_case_role(sig.capacity) if sig.capacity else None, sig.on_behalf_of, sig.span
+    )

@@ -9,6 +9,7 @@ is an offset into ``Source.text`` (the NFC display text):
 >>> src.match
 'Tỉnh ủy   Tuyên Quang  \\n'
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,21 +21,36 @@ from pathlib import Path
 
 import yaml
 
-from vankien.errors import InputError
+from core.errors import InputError
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 MAX_BYTES = 20 * 1024 * 1024  # a Party document is a few hundred KB at most
 
 # Old-style → new-style tone placement (same length: two characters each, NFC).
 TONE_PAIRS = {
-    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỷ": "ủy",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
 }
 # Only at the end of a syllable: "hoà" → "hòa", but "Hoàng" stays as it is.
 # (After "q", "u" belongs to the consonant: "Quý", "quỹ" are already right.)
-_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS]
-                                      + [k.capitalize() for k in TONE_PAIRS]) + r")(?![^\W\d_])")
+_TONE_RE = re.compile(
+    "(?<![qQ])(?:"
+    + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS] + [k.capitalize() for k in TONE_PAIRS])
+    + r")(?![^\W\d_])"
+)
 _MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}(?= )|`", re.M)
 _METADATA_LINE = re.compile(r"^\s*(?P<key>date|province|kind|source|url)\s+(?P<value>\S+)\s*", re.I)
 
@@ -59,10 +75,12 @@ def unify_tones(text: str) -> str:
     >>> unify_tones("Tỉnh Uỷ khoá XVII, Hoà Bình, Hoàng, Quý I, quỹ")
     'Tỉnh Ủy khóa XVII, Hòa Bình, Hoàng, Quý I, quỹ'
     """
+
     def repl(m: re.Match) -> str:
         s = m.group(0)
         new = TONE_PAIRS[s.lower()]
         return new.upper() if s.isupper() else (new.capitalize() if s[0].isupper() else new)
+
     return _TONE_RE.sub(repl, text)
 
 
@@ -108,14 +126,16 @@ def decode(data: bytes, name: str) -> str:
         if _looks_vietnamese(unicodedata.normalize("NFC", text)):
             return text
     from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is not None and _looks_vietnamese(unicodedata.normalize("NFC", str(best))):
         return str(best)
     raise InputError(name, "unknown text encoding (not UTF-8, UTF-16 or Windows-1258 Vietnamese)")
 
 
-_VIETNAMESE_LETTERS = set("abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
-                          "ùúủũụưừứửữựỳýỷỹỵ")
+_VIETNAMESE_LETTERS = set(
+    "abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+)
 _COMMON_WORDS = re.compile(r"(?<!\w)(?:và|của|các|được|trong|cho|những|với|theo|thực hiện|tỉnh|năm)(?!\w)")
 
 
@@ -133,18 +153,21 @@ def _looks_vietnamese(text: str) -> bool:
 def html_to_text(markup: str) -> str:
     """Article text of an HTML page (see ``loaders.formats.html``)."""
     from loaders.formats.html import html_to_text as read_html
+
     return read_html(markup)
 
 
 def docx_to_text(data: bytes, name: str) -> str:
     """The text of a .docx file (see ``loaders.formats.docx``)."""
     from loaders.formats.docx import docx_to_text as read_docx
+
     return read_docx(data, name, MAX_BYTES)
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
     """The text of a PDF: its text layer, or OCR of its page images (see ``loaders.formats.pdf``)."""
     from loaders.formats.pdf import pdf_to_text as read_pdf
+
     return read_pdf(data, name)
 
 
@@ -195,12 +218,19 @@ def _leading_metadata(text: str) -> tuple[str, dict]:
     m = _METADATA_LINE.match(text)
     if m and re.fullmatch(r"[\d-]{4,10}|\S+", m.group("value")):
         meta[m.group("key").lower()] = m.group("value")
-        text = " " * m.end() + text[m.end():]
+        text = " " * m.end() + text[m.end() :]
     return text, meta
 
 
-def from_text(text: str, *, name: str, metadata: dict | None = None, path: str | None = None,
-              sha256: str | None = None, method: str | None = None) -> Source:
+def from_text(
+    text: str,
+    *,
+    name: str,
+    metadata: dict | None = None,
+    path: str | None = None,
+    sha256: str | None = None,
+    method: str | None = None,
+) -> Source:
     """Build a Source from already decoded text."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text, inline_meta = _leading_metadata(text)
@@ -208,8 +238,16 @@ def from_text(text: str, *, name: str, metadata: dict | None = None, path: str |
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     if method is None:
         method = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
-    return Source(name=name, text=text, match=matching_text(text), sha256=digest, metadata=meta, path=path,
-                  method=method, content_key=content_key(text))
+    return Source(
+        name=name,
+        text=text,
+        match=matching_text(text),
+        sha256=digest,
+        metadata=meta,
+        path=path,
+        method=method,
+        content_key=content_key(text),
+    )
 
 
 def read(path: str | Path) -> Source:
@@ -227,8 +265,14 @@ def read(path: str | Path) -> Source:
         raise InputError(name, "no text in document")
     if len(text) > MAX_BYTES:
         raise InputError(name, f"the document's text is too large ({len(text) / 1e6:.0f} M characters)")
-    return from_text(text, name=path.name, metadata={**page_meta, **read_metadata(path)}, path=name,
-                     sha256=hashlib.sha256(data).hexdigest(), method=method)
+    return from_text(
+        text,
+        name=path.name,
+        metadata={**page_meta, **read_metadata(path)},
+        path=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        method=method,
+    )
 
 
 def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
@@ -238,14 +282,17 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
         return docx_to_text(data, name), "docx", {}
     if suffix == ".pdf":
         from loaders.formats.pdf import pdf_read
+
         text, method = pdf_read(data, name)
         return text, method, {}
     text = decode(data, name)
     if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
         from loaders.formats.html import html_article
+
         text, meta = html_article(text)
         return text, "html", meta
     if "|" in text:  # a header or signature laid out as a pipe table
         from loaders.formats.markdown import flatten_layout_tables
+
         text = flatten_layout_tables(text)
     return text, "markdown" if suffix in (".md", ".markdown") else "text", {}

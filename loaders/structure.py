@@ -11,6 +11,7 @@ lines are joined, and a paragraph broken by a page break or a footnote is mended
 >>> s.blocks[-1].path
 ('1',)
 """
+
 from __future__ import annotations
 
 import re
@@ -105,8 +106,14 @@ def _single_spaced(lines: list[_Line]) -> list[_Line]:
         return lines
     out: list[_Line] = []
     for i, line in enumerate(lines):
-        if not line.text and 0 < i < len(lines) - 1 and lines[i - 1].text and lines[i + 1].text \
-                and lines[i - 1].text[-1] not in TERMINAL and not _is_allcaps(lines[i - 1].text):
+        if (
+            not line.text
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].text
+            and lines[i + 1].text
+            and lines[i - 1].text[-1] not in TERMINAL
+            and not _is_allcaps(lines[i - 1].text)
+        ):
             continue
         out.append(line)
     return out
@@ -114,7 +121,7 @@ def _single_spaced(lines: list[_Line]) -> list[_Line]:
 
 def _hard_wrapped(lines: list[_Line]) -> bool:
     """Text broken into lines of about one width (table rows and headings in capitals do not count)."""
-    lengths = [len(l.text) for l in lines if l.text and not _is_row(l.text) and not _is_allcaps(l.text)]
+    lengths = [len(ln.text) for ln in lines if ln.text and not _is_row(ln.text) and not _is_allcaps(ln.text)]
     if len(lengths) < 8:
         return False
     longest = sorted(lengths)[int(len(lengths) * 0.9) - 1]
@@ -181,9 +188,8 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
     text = source.match
     body_end = len(text)
     recipients = None
-    m = None
-    for m in P.RECIPIENTS_RE.finditer(text):
-        pass  # the last "Nơi nhận" is the real one
+    found = list(P.RECIPIENTS_RE.finditer(text))
+    m = found[-1] if found else None  # the last "Nơi nhận" is the real one
     if m is not None and m.start() > len(text) * 0.3:
         body_end = m.start()
         recipients = (m.start(), _block_end(text, m.end()))
@@ -193,22 +199,36 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
     on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
     sig = marks[-1] if marks else None
     if sig is not None:
-        rest = [l for l in _lines(text, sig.end(), len(text)) if l.text and not P.RECIPIENTS_RE.match(l.text)]
+        rest = [ln for ln in _lines(text, sig.end(), len(text)) if ln.text and not P.RECIPIENTS_RE.match(ln.text)]
         capacity = rest[0].text if rest and _is_allcaps(rest[0].text) else None
-        name_line = next((l for l in rest[1 if capacity else 0:][:3] if not _is_allcaps(l.text)
-                          and _SIGNER_NAME_RE.fullmatch(l.text.strip(" *_"))), None)
-        signature = Signature(on_behalf.group("body").strip(" *_") or None, capacity.strip(" *_") if capacity else None,
-                              name_line.text.strip(" *_") if name_line else None,
-                              (on_behalf.start(), name_line.end if name_line else sig.end()))
+        name_line = next(
+            (
+                ln
+                for ln in rest[1 if capacity else 0 :][:3]
+                if not _is_allcaps(ln.text) and _SIGNER_NAME_RE.fullmatch(ln.text.strip(" *_"))
+            ),
+            None,
+        )
+        signature = Signature(
+            on_behalf.group("body").strip(" *_") or None,
+            capacity.strip(" *_") if capacity else None,
+            name_line.text.strip(" *_") if name_line else None,
+            (on_behalf.start(), name_line.end if name_line else sig.end()),
+        )
         body_end = min(body_end, on_behalf.start())
     elif recipients is not None and _side_by_side_signature(text, recipients) is not None:
         signature = _side_by_side_signature(text, recipients)
     elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
-        tail = [l for l in _lines(text, int(len(text) * 0.7), len(text)) if l.text]
-        if len(tail) >= 2 and _is_allcaps(tail[-2].text) and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_")) \
-                and re.search(r"BÍ THƯ|CHỦ TỊCH|TRƯỞNG", tail[-2].text):
-            signature = Signature(None, tail[-2].text.strip(" *_"), tail[-1].text.strip(" *_"),
-                                  (tail[-2].start, tail[-1].end))
+        tail = [ln for ln in _lines(text, int(len(text) * 0.7), len(text)) if ln.text]
+        if (
+            len(tail) >= 2
+            and _is_allcaps(tail[-2].text)
+            and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_"))
+            and re.search(r"BÍ THƯ|CHỦ TỊCH|TRƯỞNG", tail[-2].text)
+        ):
+            signature = Signature(
+                None, tail[-2].text.strip(" *_"), tail[-1].text.strip(" *_"), (tail[-2].start, tail[-1].end)
+            )
             body_end = min(body_end, tail[-2].start)
     return body_end, recipients, signature
 
@@ -216,20 +236,29 @@ def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | No
 # Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",
 # "- Các đồng chí Tỉnh ủy viên, Lê Hồng Quang" — the signature block is the right end of the recipients' lines.
 _RIGHT_ON_BEHALF_RE = re.compile(r"\s(?P<mark>(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+[^\n]*?)\s*$")
-_RIGHT_CAPACITY_RE = re.compile(rf"[,\s](?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$")
+_RIGHT_CAPACITY_RE = re.compile(
+    rf"[,\s](?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$"
+)
 
 
 def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature | None:
-    lines = [l for l in _lines(text, recipients[0], recipients[1]) if l.text]
-    mark = next(((l, m) for l in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(l.text))), None)
+    lines = [ln for ln in _lines(text, recipients[0], recipients[1]) if ln.text]
+    mark = next(((ln, m) for ln in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(ln.text))), None)
     if mark is None:
         return None
     line, m = mark
-    after = lines[lines.index(line) + 1:]
-    capacity = next((c.group("cap") for l in after[:3] if (c := _RIGHT_CAPACITY_RE.search(l.text))), None)
-    name = next((n.group(0).strip() for l in after[:8]
-                 if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", l.text))
-                 and not _is_allcaps(n.group(0)) and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))), None)
+    after = lines[lines.index(line) + 1 :]
+    capacity = next((c.group("cap") for ln in after[:3] if (c := _RIGHT_CAPACITY_RE.search(ln.text))), None)
+    name = next(
+        (
+            n.group(0).strip()
+            for ln in after[:8]
+            if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
+            and not _is_allcaps(n.group(0))
+            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
+        ),
+        None,
+    )
     body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
     return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
 
@@ -270,8 +299,13 @@ def _note_lines(lines: list[_Line], j: int) -> int:
     n = 1
     while j + n < len(lines):
         line, prev = lines[j + n], lines[j + n - 1]
-        if not line.text or P.FOOTNOTE_LINE_RE.match(line.text) or P.ITEM_RE.match(line.text) \
-                or _is_allcaps(line.text) or prev.text[-1:] in ".;:!?":  # a note ending its sentence ends
+        if (
+            not line.text
+            or P.FOOTNOTE_LINE_RE.match(line.text)
+            or P.ITEM_RE.match(line.text)
+            or _is_allcaps(line.text)
+            or prev.text[-1:] in ".;:!?"
+        ):  # a note ending its sentence ends
             break
         n += 1
     return n
@@ -327,20 +361,39 @@ def parse(source: Source) -> Structure:
             continue
         prev = current[-1] if current else None
         # a wrapped sentence that goes on with a number: "(… gọi tắt là Chương trình" / "46), Ủy ban …"
-        mid_sentence = wrapped and prev is not None and prev.text[-1] not in TERMINAL and len(prev.text) >= 0.75 * width \
+        mid_sentence = (
+            wrapped
+            and prev is not None
+            and prev.text[-1] not in TERMINAL
+            and len(prev.text) >= 0.75 * width
             and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
+        )
         starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or _is_row(line.text)
         caps = _is_allcaps(line.text)
-        join = (prev is not None and wrapped and not starts_item and not caps and not _is_allcaps(prev.text)
-                and not _is_row(prev.text)
-                # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
-                and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper()))
+        join = (
+            prev is not None
+            and wrapped
+            and not starts_item
+            and not caps
+            and not _is_allcaps(prev.text)
+            and not _is_row(prev.text)
+            # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
+            and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
+        )
         if prev is not None and not join and not wrapped:
             # unwrapped text: a line continues the previous one only when it plainly goes on
-            join = (not starts_item and not caps and not _is_allcaps(prev.text) and prev.text[-1] not in TERMINAL
-                    and (line.text[0].islower() or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
-                         or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
-                         or _name_goes_on(prev.text, line.text)))
+            join = (
+                not starts_item
+                and not caps
+                and not _is_allcaps(prev.text)
+                and prev.text[-1] not in TERMINAL
+                and (
+                    line.text[0].islower()
+                    or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
+                    or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
+                    or _name_goes_on(prev.text, line.text)
+                )
+            )
         if join:
             current.append(line)
         else:
@@ -353,9 +406,15 @@ def parse(source: Source) -> Structure:
     # 2. mend paragraphs split by a page break or a footnote: no end punctuation, next starts lower-case
     merged: list[list[_Line]] = []
     for group in raw:
-        if merged and merged[-1][-1].text[-1] not in TERMINAL and group[0].text[0].islower() \
-                and not _is_row(group[0].text) and not _is_row(merged[-1][-1].text) \
-                and not P.ITEM_RE.match(group[0].text) and not _is_allcaps(merged[-1][-1].text):
+        if (
+            merged
+            and merged[-1][-1].text[-1] not in TERMINAL
+            and group[0].text[0].islower()
+            and not _is_row(group[0].text)
+            and not _is_row(merged[-1][-1].text)
+            and not P.ITEM_RE.match(group[0].text)
+            and not _is_allcaps(merged[-1][-1].text)
+        ):
             merged[-1].extend(group)
         else:
             merged.append(group)
@@ -384,34 +443,67 @@ def parse(source: Source) -> Structure:
                 if P.TABLE_HEADER_RE.search(group[0].text) and not names[0][:1].isdigit():
                     header = names
                     continue
-            blocks.append(Block(start, end, "row", None, 8, tuple(s[1] for s in stack), tuple(s[2] for s in stack),
-                                original[start:end], tuple(cells), header))
+            blocks.append(
+                Block(
+                    start,
+                    end,
+                    "row",
+                    None,
+                    8,
+                    tuple(s[1] for s in stack),
+                    tuple(s[2] for s in stack),
+                    original[start:end],
+                    tuple(cells),
+                    header,
+                )
+            )
             continue
         in_table = False
-        joined = " ".join(l.text for l in group)
-        display = " ".join(original[l.start:l.end] for l in group)
+        joined = " ".join(ln.text for ln in group)
+        display = " ".join(original[ln.start : ln.end] for ln in group)
         m = P.ITEM_RE.match(joined)
         marker, level = _marker_level(m) if m else (None, 9)
-        content = joined[m.end():] if m else joined
-        first_original = original[group[0].start:group[0].end].lstrip()
+        content = joined[m.end() :] if m else joined
+        first_original = original[group[0].start : group[0].end].lstrip()
         is_heading = (
             first_original.startswith("#")
-            or (first_original.startswith(("**", "__")) and original[end - 2:end] in ("**", "__") and len(joined) < 250)
+            or (
+                first_original.startswith(("**", "__"))
+                and original[end - 2 : end] in ("**", "__")
+                and len(joined) < 250
+            )
             or (_is_allcaps(content) and len(content) < 200)
-            or (m is not None and level <= 4 and marker not in ("-", "+", "•", "*") and len(content) < 160
-                and content.rstrip()[-1:] not in ".;:" and i + 1 < len(merged))
+            or (
+                m is not None
+                and level <= 4
+                and marker not in ("-", "+", "•", "*")
+                and len(content) < 160
+                and content.rstrip()[-1:] not in ".;:"
+                and i + 1 < len(merged)
+            )
             # "II- Về dự thảo Báo cáo …": a numbered title "about …", however long, with no sentence in it
-            or (m is not None and level <= 5 and re.match(r"Về\s", content.strip(" *"))
-                and not re.search(r"[.;:]\s", content) and content.rstrip()[-1:] not in ".;:" and i + 1 < len(merged))
+            or (
+                m is not None
+                and level <= 5
+                and re.match(r"Về\s", content.strip(" *"))
+                and not re.search(r"[.;:]\s", content)
+                and content.rstrip()[-1:] not in ".;:"
+                and i + 1 < len(merged)
+            )
         )
         if kind is None and _is_allcaps(joined) and len(joined) < 60:
             for heading, k in P.KIND_HEADINGS.items():
                 if re.fullmatch(rf"{heading}\b.*", joined.strip(" *_#")) and len(blocks) < 12:
                     kind, kind_heading, kind_block = k, (start, end), len(blocks)
                     break
-        if kind_heading and title is None and (start, end) != kind_heading and len(blocks) < 14 \
-                and len(blocks) <= kind_block + 2 \
-                and re.match(r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\()", joined.strip(" #*"), re.I):
+        if (
+            kind_heading
+            and title is None
+            and (start, end) != kind_heading
+            and len(blocks) < 14
+            and len(blocks) <= kind_block + 2
+            and re.match(r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\()", joined.strip(" #*"), re.I)
+        ):
             title, title_span = display.strip(" #*"), (start, end)
 
         if marker is not None and level < 7:
@@ -422,15 +514,40 @@ def parse(source: Source) -> Structure:
                 stack.pop()
         path = tuple(s[1] for s in stack)
         context = tuple(s[2] for s in stack)
-        blocks.append(Block(start, end, "heading" if is_heading else ("item" if m else "paragraph"),
-                            marker, level, path, context, display))
+        blocks.append(
+            Block(
+                start,
+                end,
+                "heading" if is_heading else ("item" if m else "paragraph"),
+                marker,
+                level,
+                path,
+                context,
+                display,
+            )
+        )
         if marker is not None and level < 7:
             # an article keeps its number in the context: "Điều 8. Trách nhiệm của …" reads as an article
             stack.append((level, marker, (joined if m.group("article") else content)[:160]))
-        elif is_heading and marker is None and (not _is_allcaps(content)
-                                                or (kind_heading is not None and start > kind_heading[1])):
+        elif (
+            is_heading
+            and marker is None
+            and (not _is_allcaps(content) or (kind_heading is not None and start > kind_heading[1]))
+        ):
             stack.append((1, "", content[:160]))  # a section heading (also in capitals, after the kind's own)
     header_symbol, place_date = _header(text, blocks)
-    return Structure(kind, kind_heading, title, title_span, header_symbol, place_date, blocks, body_end,
-                     footnotes, recipients, signature, wrapped,
-                     (appendix.start(), len(text)) if appendix else None)
+    return Structure(
+        kind,
+        kind_heading,
+        title,
+        title_span,
+        header_symbol,
+        place_date,
+        blocks,
+        body_end,
+        footnotes,
+        recipients,
+        signature,
+        wrapped,
+        (appendix.start(), len(text)) if appendix else None,
+    )

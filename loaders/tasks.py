@@ -1,5 +1,6 @@
 """Assignments: the bodies a task is handed to, its partners and its deadline, in every form a task
 names them (Giao X chủ trì …, X chủ trì …, labelled blocks, a lead in parentheses, task table rows)."""
+
 from __future__ import annotations
 
 import re
@@ -28,13 +29,19 @@ def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, .
         return next((i for i, h in enumerate(header) if pattern.search(h)), None)
 
     lead_col = column(P.LEAD_COLUMN_RE) if header else None
-    if header and lead_col is not None and P.PARTNER_COLUMN_RE.search(header[lead_col]) \
-            and not re.search("chủ trì", header[lead_col], re.I):
+    if (
+        header
+        and lead_col is not None
+        and P.PARTNER_COLUMN_RE.search(header[lead_col])
+        and not re.search("chủ trì", header[lead_col], re.I)
+    ):
         lead_col = None
     partner_col = column(P.PARTNER_COLUMN_RE) if header else None
     deadline_col = column(P.DEADLINE_COLUMN_RE) if header else None
     if not header:  # no header: the first cells naming bodies are lead then partners; the last is the deadline
-        with_bodies = [i for i, (a, b) in enumerate(cells) if i > 0 and body_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))]
+        with_bodies = [
+            i for i, (a, b) in enumerate(cells) if i > 0 and body_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
+        ]
         lead_col = with_bodies[0] if with_bodies else None
         partner_col = with_bodies[1] if len(with_bodies) > 1 else None
         deadline_col = len(cells) - 1
@@ -45,13 +52,17 @@ def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, .
         a, b = cells[col]
         return [body_ref(*found) for found in listed_bodies(text, a, b)]
 
-    due = cell_deadline(text[cells[deadline_col][0]:cells[deadline_col][1]]) \
-        if deadline_col is not None and deadline_col < len(cells) else (None, None, False)
+    due = (
+        cell_deadline(text[cells[deadline_col][0] : cells[deadline_col][1]])
+        if deadline_col is not None and deadline_col < len(cells)
+        else (None, None, False)
+    )
     leads = bodies(lead_col)
     if not leads:
         return None, due
-    return Assignment(tuple(leads), tuple(b for b in bodies(partner_col) if b.name not in {l.name for l in leads}),
-                      due[0]), due
+    return Assignment(
+        tuple(leads), tuple(b for b in bodies(partner_col) if b.name not in {ln.name for ln in leads}), due[0]
+    ), due
 
 
 @dataclass(frozen=True)
@@ -120,15 +131,22 @@ def _opens_direction(text: str, pos: int) -> bool:
     after, bodies = bodies_list_at(text, pos)
     if not bodies or bodies[0][2].is_group:
         return False
-    if P.GROUP_AFTER_BODY_RE.match(text[after:after + 20]) or P.SUBJECT_VERB_RE.match(text[after:after + 40]):
+    if P.GROUP_AFTER_BODY_RE.match(text[after : after + 20]) or P.SUBJECT_VERB_RE.match(text[after : after + 40]):
         return False
-    return re.match(r"\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|thường xuyên)\s+)?"
-                    r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
-                    r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]", text[after:after + 30]) is not None
+    return (
+        re.match(
+            r"\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|thường xuyên)\s+)?"
+            r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
+            r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",
+            text[after : after + 30],
+        )
+        is not None
+    )
 
 
-def find_assignments(source: Source, start: int, end: int, *, addressed: bool,
-                     since: str | None = None) -> list[Assignment]:
+def find_assignments(
+    source: Source, start: int, end: int, *, addressed: bool, since: str | None = None
+) -> list[Assignment]:
     """Bodies a task is handed to, in every form of running text: "Giao X (chủ trì, phối hợp với Y)",
     "Đề nghị X …", "X chủ trì …" anywhere (also in parentheses after the task), and a body opening a clause
     with what it must do ("X tham mưu …", "X có trách nhiệm …"); partners "phối hợp với Y" after the lead
@@ -141,9 +159,9 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool,
     """
     text = source.match
     starts: set[int] = {m.end() for m in P.GIAO_RE.finditer(text, start, end)}
-    for s, e, kind in find_bodies(text[start:end]):  # "X chủ trì" wherever it stands
+    for s, _e, kind in find_bodies(text[start:end]):  # "X chủ trì" wherever it stands
         after, bodies = bodies_list_at(text, start + s)
-        if bodies and not kind.is_group and P.CHAIR_RE.match(text[after:after + 40]):
+        if bodies and not kind.is_group and P.CHAIR_RE.match(text[after : after + 40]):
             starts.add(start + s)
     for pos in _clause_starts(text, start, end, addressed=addressed):
         if pos < end and _opens_direction(text, pos):
@@ -154,16 +172,18 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool,
         if any(o < s < bodies_list_at(text, o)[0] for o in ordered[:n]):
             continue  # a body inside another's list ("Giao X, Y chủ trì")
         pos, bodies = bodies_list_at(text, s)
-        if P.GROUP_AFTER_BODY_RE.match(text[pos:pos + 12]) and not re.match(r"\s*[,;]", text[pos:pos + 2]):
+        if P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12]) and not re.match(r"\s*[,;]", text[pos : pos + 2]):
             continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
         leads = [body_ref(*b) for b in bodies if not b[2].is_group]
         if not leads:
             continue
-        segment_end = next((o for o in ordered[n + 1:] if o >= pos), end)
+        segment_end = next((o for o in ordered[n + 1 :] if o >= pos), end)
         partners = _partners(text, pos, segment_end, end)
         # the deadline of this assignment: in its own stretch of text, up to the next assignment
         sentence_end = re.search(r"(?<!\d)\.(?=\s|$)", text[pos:segment_end])
-        deadline, _, _ = find_deadline(text[pos:pos + sentence_end.start() if sentence_end else segment_end], since=since)
+        deadline, _, _ = find_deadline(
+            text[pos : pos + sentence_end.start() if sentence_end else segment_end], since=since
+        )
         names = {lead.name for lead in leads}
         out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
     return out
@@ -172,14 +192,14 @@ def find_assignments(source: Source, start: int, end: int, *, addressed: bool,
 def _partners(text: str, pos: int, segment_end: int, end: int) -> list[BodyRef]:
     """Partners of the lead ending at ``pos``: "phối hợp với Y" right after it, or "Y phối hợp" in its stretch."""
     partners: list[BodyRef] = []
-    pm = P.PARTNER_RE.match(text[pos:pos + 60])
+    pm = P.PARTNER_RE.match(text[pos : pos + 60])
     if pm:
         _, pbodies = bodies_list_at(text, pos + pm.end())
         partners = [body_ref(*b) for b in pbodies if not b[2].is_group]
     clause_end = text.find(")", pos, end)
     limit = clause_end if 0 <= clause_end else segment_end
-    for s, _, kind in find_bodies(text[pos:limit]):
+    for s, _, _kind in find_bodies(text[pos:limit]):
         after, pbodies = bodies_list_at(text, pos + s)
-        if P.PARTNERS_BEFORE_RE.match(text[after:after + 20]):
+        if P.PARTNERS_BEFORE_RE.match(text[after : after + 20]):
             partners.extend(body_ref(*b) for b in pbodies if not b[2].is_group)
     return partners

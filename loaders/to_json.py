@@ -1,8 +1,8 @@
 """The JSON form of an extracted document: the fields of the gold schema, plus spans."""
+
 from __future__ import annotations
 
 from loaders.model import Document
-
 
 # The kinds of shared/gold/SCHEMA.md; finer kinds of the ontology map onto them ("kind_detail" keeps the finer one).
 SCHEMA_KINDS = {"conclusion", "resolution", "plan", "program", "directive", "regulation", "notice", "news_report"}
@@ -26,7 +26,7 @@ def document_json(doc: Document) -> dict:
     def sym(k):
         return doc.symbol if k is None else symbol_of.get(k, k[0])
 
-    implements: list[str] = [sym(l.target) for l in doc.links if l.source is None and l.relation == "implements"]
+    implements: list[str] = [sym(ln.target) for ln in doc.links if ln.source is None and ln.relation == "implements"]
     for t in doc.tasks:
         for k in t.implements:
             if sym(k) not in implements:
@@ -48,25 +48,55 @@ def document_json(doc: Document) -> dict:
         "issuer": doc.issuer,
         "province": doc.province,
         "title": doc.title,
-        "meeting": None if doc.meeting is None else {
-            "body": doc.meeting.body, "number": doc.meeting.number, "term": doc.meeting.term,
-            "date": doc.meeting.date},
+        "meeting": None
+        if doc.meeting is None
+        else {
+            "body": doc.meeting.body,
+            "number": doc.meeting.number,
+            "term": doc.meeting.term,
+            "date": doc.meeting.date,
+        },
         "signer": None if doc.signer is None else {"name": doc.signer.name, "role": doc.signer.role},
-        "citations": [{
-            "symbol": c.symbol, "type": c.type, "date": c.date, "year": c.year, "issuer": c.issuer,
-            "level": c.level, "term": c.term, "title": c.title, "iri": c.iri,
-            "spans": [list(s) for s in c.mentions]} for c in doc.citations],
+        "citations": [
+            {
+                "symbol": c.symbol,
+                "type": c.type,
+                "date": c.date,
+                "year": c.year,
+                "issuer": c.issuer,
+                "level": c.level,
+                "term": c.term,
+                "title": c.title,
+                "iri": c.iri,
+                "spans": [list(s) for s in c.mentions],
+            }
+            for c in doc.citations
+        ],
         "named_references": list(doc.named_references),
-        "document_links": [{"from": sym(l.source), "relation": l.relation, "to": sym(l.target)}
-                           for l in doc.links if l.relation in ("implements", "amends", "repeals")],
-        "based_on": [sym(l.target) for l in doc.links if l.relation == "based_on"],
+        "document_links": [
+            {"from": sym(ln.source), "relation": ln.relation, "to": sym(ln.target)}
+            for ln in doc.links
+            if ln.relation in ("implements", "amends", "repeals")
+        ],
+        "based_on": [sym(ln.target) for ln in doc.links if ln.relation == "based_on"],
         "implements": implements,
         "assignments": assignments,
         "projects": list(doc.projects),
         "persons": [{"name": p.name, "roles": list(p.roles)} for p in doc.persons],
-        "tasks": [{
-            "position": t.position, "section": ".".join(t.section) or None, "text": t.text,
-            "span": list(t.span), "lead": [b.name for b in t.leads], "partners": [b.name for b in t.partners],
-            "deadline": t.deadline, "deadline_text": t.deadline_text, "ongoing": t.ongoing,
-            "implements": [sym(k) for k in t.implements], "projects": list(t.projects)} for t in doc.tasks],
+        "tasks": [
+            {
+                "position": t.position,
+                "section": ".".join(t.section) or None,
+                "text": t.text,
+                "span": list(t.span),
+                "lead": [b.name for b in t.leads],
+                "partners": [b.name for b in t.partners],
+                "deadline": t.deadline,
+                "deadline_text": t.deadline_text,
+                "ongoing": t.ongoing,
+                "implements": [sym(k) for k in t.implements],
+                "projects": list(t.projects),
+            }
+            for t in doc.tasks
+        ],
     }

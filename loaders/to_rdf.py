@@ -11,20 +11,22 @@ every extracted fact.
 >>> any(t.object.value.endswith("/id/doc/tw/kl/2021/21") for t in triples if t.predicate.value.endswith("#cites"))
 True
 """
+
 from __future__ import annotations
 
 import calendar
-
 import re
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from core.doctypes import doc_type
+from core.errors import InputError
 from loaders.model import BodyRef, Citation, Document, Span
 from loaders.vocab import key, vocabulary
 from ontology import DCTERMS, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, VK, XSD
 from ontology.iris import Iris, checked_iri, slug
-from ontology.reference import doc_type, split_symbol
+from ontology.reference import split_symbol
 
 _LEGAL_KINDS_EXCLUDED = {"news_report"}
 _KIND_KEYS = {"news_report": "news-report"}
@@ -38,7 +40,7 @@ class Lit(NamedTuple):
     datatype: str | None = None
 
 
-Term = Union[str, Lit]  # an IRI (str) or a literal
+Term = str | Lit  # an IRI (str) or a literal
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -64,11 +66,12 @@ class _Graph:
             return n
 
         def term(o: Term) -> NamedNode | Literal:
-            if type(o) is str:
+            if isinstance(o, str):
                 return node(o)
             if o.language:
                 return Literal(o.value, language=o.language)
             return Literal(o.value, datatype=node(o.datatype)) if o.datatype else Literal(o.value)
+
         return [Triple(node(s), node(p), term(o)) for s, p, o in self.rows]
 
     def nquads(self, graph: str, *, apart: str) -> tuple[bytes, bytes]:
@@ -87,7 +90,7 @@ class _Graph:
         main: list[str] = []
         kept: list[str] = []
         for s, p, o in self.rows:
-            if type(o) is str:
+            if isinstance(o, str):
                 obj = iri(o)
             else:
                 obj = '"' + o.value.translate(_ESCAPES) + '"'
@@ -147,10 +150,15 @@ def citation_iri(iris: Iris, c: Citation, province: str | None) -> str:
     (TU, HU, UBND …) scoped by the citing document's province."""
     try:
         number, type_code, issuer_code = split_symbol(c.symbol, c.type)
-    except Exception:  # an unusual symbol: keep the codes as read
+    except InputError:  # an unusual symbol: keep the codes as read
         number, type_code, issuer_code = c.number, c.type_code, c.issuer_code
-    return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=c.year,
-                         province=province if c.level != "central" else None)
+    return iris.document(
+        number=number,
+        type_code=type_code,
+        issuer_code=issuer_code,
+        year=c.year,
+        province=province if c.level != "central" else None,
+    )
 
 
 def document_iri(iris: Iris, doc: Document) -> str:
@@ -160,16 +168,27 @@ def document_iri(iris: Iris, doc: Document) -> str:
     if doc.symbol:
         try:
             number, type_code, issuer_code = split_symbol(doc.symbol)
-        except Exception:  # an unusual symbol: keep it whole
+        except InputError:  # an unusual symbol: keep it whole
             number, type_code, issuer_code = doc.symbol.split("-", 1)[0], "", doc.symbol
-        return iris.document(number=number, type_code=type_code, issuer_code=issuer_code, year=year, province=province,
-                             fingerprint=doc.content_key or doc.sha256)
-    return iris.unnumbered_document(kind=_KIND_KEYS.get(doc.kind, doc.kind), province=province, date=doc.date,
-                                    fingerprint=doc.content_key or doc.sha256)
+        return iris.document(
+            number=number,
+            type_code=type_code,
+            issuer_code=issuer_code,
+            year=year,
+            province=province,
+            fingerprint=doc.content_key or doc.sha256,
+        )
+    return iris.unnumbered_document(
+        kind=_KIND_KEYS.get(doc.kind, doc.kind),
+        province=province,
+        date=doc.date,
+        fingerprint=doc.content_key or doc.sha256,
+    )
 
 
-def body_iri(iris: Iris, name: str, kind_key: str | None, level: str, province: str | None,
-             locality: str | None = None) -> str:
+def body_iri(
+    iris: Iris, name: str, kind_key: str | None, level: str, province: str | None, locality: str | None = None
+) -> str:
     """A body's IRI: central bodies by name; others scoped by province, and a district's or commune's
     bodies also by the place of the document that names them ("Ban Tổ chức Huyện ủy" of Bát Xát)."""
     kind = vocabulary().body_by_key(kind_key)
@@ -250,7 +269,7 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
     g.add(d, ELI.id_local, Lit(doc.symbol) if doc.symbol else None)
     g.add(d, ELI.date_document, date_literal(doc.date))
     g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
-    g.add(d, ELI.title, vi(doc.title))
+    g.add(d, ELI["title"], vi(doc.title))
     g.add(d, VK.sourceFile, Lit(doc.file))
     g.add(d, VK.textMethod, Lit(doc.method))
     g.add(d, VK.contentHash, Lit(doc.sha256))
@@ -259,8 +278,14 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         g.add(d, VK.province, iris.province(province))
     if doc.issuer:
         kind = vocabulary().body_by_name(doc.issuer)
-        issuer = body(BodyRef(doc.issuer, doc.issuer_kind or (kind.key if kind else None),
-                              kind.level if kind else "provincial", (0, 0)))
+        issuer = body(
+            BodyRef(
+                doc.issuer,
+                doc.issuer_kind or (kind.key if kind else None),
+                kind.level if kind else "provincial",
+                (0, 0),
+            )
+        )
         g.add(d, ELI.passed_by, issuer)
     for name in doc.named_references:
         g.add(d, VK.namedReference, vi(name))
@@ -276,9 +301,22 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         g.add(meeting, VK.meetingNumber, integer(m.number))
         g.add(meeting, VK.term, Lit(m.term) if m.term else None)
         g.add(meeting, DCTERMS.date, date_literal(m.date))
-        g.add(meeting, RDFS.label, vi(" ".join(x for x in (
-            f"Hội nghị {m.body}", f"lần thứ {m.number}" if m.number else "", f"khóa {m.term}" if m.term else "",
-            f"({doc.province})" if doc.province else "") if x)))
+        g.add(
+            meeting,
+            RDFS.label,
+            vi(
+                " ".join(
+                    x
+                    for x in (
+                        f"Hội nghị {m.body}",
+                        f"lần thứ {m.number}" if m.number else "",
+                        f"khóa {m.term}" if m.term else "",
+                        f"({doc.province})" if doc.province else "",
+                    )
+                    if x
+                )
+            ),
+        )
         if province:
             g.add(meeting, VK.province, iris.province(province))
         relation = VK.reportsOn if not legal else VK.adoptedAt
@@ -294,14 +332,14 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         g.add(ci, ELI.id_local, Lit(c.symbol))
         try:
             concept = iris.concept("doctype", doc_type(c.type).key) if c.type else None
-        except Exception:
+        except InputError:  # a type word the reference data does not list
             concept = None
         g.add(ci, DCTERMS.type, concept)
         g.add(ci, ELI.type_document, concept)
         g.add(ci, ELI.date_document, date_literal(c.date))
         g.add(ci, VK.year, integer(c.year))
         g.add(ci, VK.term, Lit(c.term) if c.term else None)
-        g.add(ci, ELI.title, vi(c.title))
+        g.add(ci, ELI["title"], vi(c.title))
         g.add(ci, VK.level, iris.concept("level", c.level))
         if c.level != "central" and province:
             g.add(ci, VK.province, iris.province(province))
@@ -314,8 +352,12 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         evidence(d, ELI.cites, ci, c.mentions[0])
 
     # relations between documents
-    relation_term = {"implements": ELI.implements, "based_on": ELI.based_on, "amends": ELI.amends,
-                     "repeals": ELI.repeals}
+    relation_term = {
+        "implements": ELI.implements,
+        "based_on": ELI.based_on,
+        "amends": ELI.amends,
+        "repeals": ELI.repeals,
+    }
     for link in doc.links:
         source = d if link.source is None else cited_iri.get(link.source)
         target = cited_iri.get(link.target)
@@ -411,8 +453,9 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
         g.add(d, VK.signedBy, pi)
         g.add(d, VK.signerCapacity, vi(doc.signer.role))
         if doc.signer.on_behalf_of:
-            kind = vocabulary().body_by_name(doc.signer.on_behalf_of) or \
-                vocabulary().body_by_name(doc.signer.on_behalf_of + " Tỉnh ủy")
+            kind = vocabulary().body_by_name(doc.signer.on_behalf_of) or vocabulary().body_by_name(
+                doc.signer.on_behalf_of + " Tỉnh ủy"
+            )
             if kind:
                 g.add(d, VK.onBehalfOf, body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
         evidence(d, VK.signedBy, pi, doc.signer.span)
@@ -420,8 +463,9 @@ def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph
 
 
 def _provincial_person(person) -> bool:
-    return not any(key(r).startswith(("tổng bí thư", "thủ tướng", "chủ tịch nước", "chủ tịch quốc hội"))
-                   for r in person.roles)
+    return not any(
+        key(r).startswith(("tổng bí thư", "thủ tướng", "chủ tịch nước", "chủ tịch quốc hội")) for r in person.roles
+    )
 
 
 def _organisation_in_role(role: str):

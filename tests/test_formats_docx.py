@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls
 from loaders import extract_source
 from loaders.read import read
 from render_formats import _add_footnotes
-from vankien.errors import InputError
+from core.errors import InputError
 
 LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("lowerLetter", "%4)"),
           ("bullet", "-")]

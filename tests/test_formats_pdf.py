@@ -12,7 +12,7 @@ from loaders import extract_source
 from loaders.formats import ocr
 from loaders.read import read
 from render_formats import _fonts, scanned_pdf
-from vankien.errors import InputError
+from core.errors import InputError
 
 LEFT = ["ĐẢNG BỘ TỈNH SƠN LA", "TỈNH ỦY", "*", "Số 12-KH/TU"]
 RIGHT = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Sơn La, ngày 05 tháng 3 năm 2024"]

@@ -11,7 +11,7 @@ import pytest
 from fixtures.vkbuild import make_docx, make_pdf
 from loaders import extract_file
 from loaders.read import read, unify_tones
-from vankien.errors import InputError
+from core.errors import InputError
 
 SAMPLE = (
     "TỈNH UỶ LẠNG SƠN\n"

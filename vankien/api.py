@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "load", "open_store", "trace"]
 
-# ``extract`` and ``load`` import the loaders when called: ``loaders.read`` still imports ``vankien.errors``,
-# which imports this package, so a module-level import of the loaders here would run in the middle of theirs.
+# ``extract`` and ``load`` import the loaders and the ingest when called, so that ``import vankien`` stays light.
 
 
 def extract(path: str | Path) -> Document:

@@ -8,16 +8,23 @@ lines, footnote markers, and the clean-up of text laid out on pages (PDF, OCR).
 >>> superscript(12)
 '¹²'
 """
+
 from __future__ import annotations
 
 import re
 
 # Words of the column headers of a task table (patterns.TABLE_HEADER_RE reads the same words).
-TASK_COLUMN_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|"
-                            r"\b(?:stt|tt)\b", re.I)
+TASK_COLUMN_RE = re.compile(
+    r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|"
+    r"\b(?:stt|tt)\b",
+    re.I,
+)
 # Words that make a small borderless table a header or a signature block.
-LAYOUT_WORDS_RE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|T/M|TM\.|K/T|KT\.|BÍ THƯ|CHỦ TỊCH|"
-                             r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|ỦY BAN|UỶ BAN|\bSố\b|ngày \d+ tháng|\*\s*$", re.M)
+LAYOUT_WORDS_RE = re.compile(
+    r"ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|T/M|TM\.|K/T|KT\.|BÍ THƯ|CHỦ TỊCH|"
+    r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|ỦY BAN|UỶ BAN|\bSố\b|ngày \d+ tháng|\*\s*$",
+    re.M,
+)
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -78,7 +85,11 @@ def group_heading(row: list[str]) -> str | None:
     if len(set(cells)) == 1 and cells[0]:
         return cells[0]
     number, rest = cells[0], cells[1:]
-    if len(set(rest)) == 1 and rest[0] and (not number or re.fullmatch(r"[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*", number.rstrip(".)"))):
+    if (
+        len(set(rest)) == 1
+        and rest[0]
+        and (not number or re.fullmatch(r"[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*", number.rstrip(".)")))
+    ):
         return f"{number.rstrip('.')}. {rest[0]}" if number else rest[0]
     return None
 
@@ -91,7 +102,7 @@ def render_table(rows: list[list[str]]) -> list[str]:
         return []
     if is_layout_table(rows):
         return flatten_layout(rows)
-    header, blocks, current = rows[0], [], []
+    header, blocks, current = rows[0], [], []  # type: list[str], list[str], list[list[str]]
     for row in rows[1:]:
         heading = group_heading(row)
         if heading is not None:

@@ -4,23 +4,38 @@ header and signature tables flattened to lines, footnotes as ``¹ text`` lines a
 
 Read straight from the package's XML (document.xml, numbering.xml, styles.xml, footnotes.xml)
 with lxml: python-docx gives neither numbering nor the order of tables among paragraphs."""
+
 from __future__ import annotations
 
 import io
 import zipfile
 import zlib
+from typing import Any
 
 from lxml import etree
 
+from core.errors import InputError
 from loaders.formats.common import render_table, superscript
-from vankien.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _BULLETS = {"+": "+", "-": "-"}
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _roman(n: int) -> str:
@@ -65,9 +80,13 @@ class Numbering:
         abstract = {}
         for a in root.findall(W + "abstractNum"):
             abstract[a.get(W + "abstractNumId")] = {
-                int(lvl.get(W + "ilvl", "0")): (_val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""),
-                                                int(_val(lvl, "start", "1") or 1))
-                for lvl in a.findall(W + "lvl")}
+                int(lvl.get(W + "ilvl", "0")): (
+                    _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", ""),
+                    int(_val(lvl, "start", "1") or 1),
+                )
+                for lvl in a.findall(W + "lvl")
+            }
         for num in root.findall(W + "num"):
             num_id, abstract_id = num.get(W + "numId"), _val(num, "abstractNumId")
             levels = dict(abstract.get(abstract_id, {}))
@@ -77,7 +96,11 @@ class Numbering:
                 start = _val(override, "startOverride")
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
-                    levels[ilvl] = (_val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1")))
+                    levels[ilvl] = (
+                        _val(lvl, "numFmt", "decimal"),
+                        _val(lvl, "lvlText", ""),
+                        int(_val(lvl, "start", "1")),
+                    )
                 if start is not None and ilvl in levels:
                     levels[ilvl] = (*levels[ilvl][:2], int(start))
                 restarted = restarted or start is not None or lvl is not None
@@ -131,10 +154,12 @@ class Numbering:
 class _Reader:
     def __init__(self, zf: zipfile.ZipFile) -> None:
         names = set(zf.namelist())
-        self.numbering = Numbering(zf.read("word/numbering.xml") if "word/numbering.xml" in names else None,
-                                   zf.read("word/styles.xml") if "word/styles.xml" in names else None)
-        self.notes: dict[str, int] = {}  # footnote id → its number in the text
-        self.note_xml = {}
+        self.numbering = Numbering(
+            zf.read("word/numbering.xml") if "word/numbering.xml" in names else None,
+            zf.read("word/styles.xml") if "word/styles.xml" in names else None,
+        )
+        self.notes: dict[tuple[str, str], int] = {}  # (part, footnote id) → its number in the text
+        self.note_xml: dict[tuple[str, str], Any] = {}
         for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
             if part in names:
                 for note in etree.fromstring(zf.read(part), _PARSER).findall(W + tag):
@@ -155,7 +180,7 @@ class _Reader:
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                key = (tag[len(W):-len("Reference")], el.get(W + "id"))
+                key = (tag[len(W) : -len("Reference")], el.get(W + "id"))
                 if key in self.note_xml:
                     self.notes.setdefault(key, len(self.notes) + 1)
                     out.append(superscript(self.notes[key]))

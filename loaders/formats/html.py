@@ -12,6 +12,7 @@ Tables become Markdown pipe tables (layout tables: lines), ``<li>`` items "- " (
 >>> html_article(page)[1]
 {'posted': '12/05/2025 10:30'}
 """
+
 from __future__ import annotations
 
 import re
@@ -22,26 +23,82 @@ from lxml import etree
 
 from loaders.formats.common import render_table
 
-DROP_TAGS = {"script", "style", "noscript", "nav", "footer", "aside", "form", "menu", "button", "iframe", "svg",
-             "template", "select", "input", "head", "object", "embed", "canvas", "video", "audio"}
-_HINT = (r"nav|navbar|menu|breadcrumbs?|related|lien-?quan|tinlienquan|tin-?khac|bai-?viet-?khac|cung-?chuyen-?muc|"
-         r"other-?news|more-?news|xem-?nhieu|most-?viewed|share|sharing|social|comments?|binh-?luan|footer|"
-         r"sidebar|side-?bar|col-?side|widget|banner|ads|advert|quang-?cao|tags?|print|toolbar|pagination|top-?bar|"
-         r"font-?size|views|rating|send-?mail|search|login|copyright|site-?name|logo|source|nguon|attach\w*|dinh-?kem|"
-         r"download|tai-?ve")
+DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "menu",
+    "button",
+    "iframe",
+    "svg",
+    "template",
+    "select",
+    "input",
+    "head",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+}
+_HINT = (
+    r"nav|navbar|menu|breadcrumbs?|related|lien-?quan|tinlienquan|tin-?khac|bai-?viet-?khac|cung-?chuyen-?muc|"
+    r"other-?news|more-?news|xem-?nhieu|most-?viewed|share|sharing|social|comments?|binh-?luan|footer|"
+    r"sidebar|side-?bar|col-?side|widget|banner|ads|advert|quang-?cao|tags?|print|toolbar|pagination|top-?bar|"
+    r"font-?size|views|rating|send-?mail|search|login|copyright|site-?name|logo|source|nguon|attach\w*|dinh-?kem|"
+    r"download|tai-?ve"
+)
 # Where a page prints its posting date (never the document's date: that is in the text).
-DATE_HINT_RE = re.compile(r"(?:^|[\s_-])(?:date|time|datetime|posted|publish\w*|ngay-?dang|meta|post-?info|"
-                          r"entry-?meta|thoi-?gian)(?:$|[\s_-])", re.I)
+DATE_HINT_RE = re.compile(
+    r"(?:^|[\s_-])(?:date|time|datetime|posted|publish\w*|ngay-?dang|meta|post-?info|"
+    r"entry-?meta|thoi-?gian)(?:$|[\s_-])",
+    re.I,
+)
 HINT_RE = re.compile(rf"(?:^|[\s_-])(?:{_HINT})(?:$|[\s_-])", re.I)
-RELATED_HEADING_RE = re.compile(r"\s*(?:Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
-                                r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
-                                r"Bình luận|Ý kiến bạn đọc|Chia sẻ)\s*:?\s*$", re.I)
+RELATED_HEADING_RE = re.compile(
+    r"\s*(?:Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
+    r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
+    r"Bình luận|Ý kiến bạn đọc|Chia sẻ)\s*:?\s*$",
+    re.I,
+)
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
-POSTED_RE = re.compile(rf"^\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|"
-                       rf"Ngày xuất bản|Xuất bản|Posted|Published)\s*:?\s*)?(?:(?:Thứ \w+|Chủ nhật),?\s*)?"
-                       rf"(?P<date>{_DATE})\s*(?:\(GMT\+7\))?\s*$", re.I)
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "address", "figure",
-              "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "center", "hr", "body"}
+POSTED_RE = re.compile(
+    rf"^\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|"
+    rf"Ngày xuất bản|Xuất bản|Posted|Published)\s*:?\s*)?(?:(?:Thứ \w+|Chủ nhật),?\s*)?"
+    rf"(?P<date>{_DATE})\s*(?:\(GMT\+7\))?\s*$",
+    re.I,
+)
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "hr",
+    "body",
+}
 
 
 def _hinted(el) -> bool:
@@ -71,18 +128,30 @@ def _prune(root) -> None:
         tag = el.tag.lower()
         # the article's containers, and tables: a document's own footer (recipients, signature) is a
         # table a page may well class as "footer"
-        protected = el.find(".//article") is not None or el.find(".//main") is not None \
+        protected = (
+            el.find(".//article") is not None
+            or el.find(".//main") is not None
             or tag in ("table", "tbody", "thead", "tr", "td", "th")
-        if tag in DROP_TAGS or (tag == "header" and el.xpath("ancestor::article") == []
-                                and el.find(".//h1") is None) or (_hinted(el) and not protected):
+        )
+        if (
+            tag in DROP_TAGS
+            or (tag == "header" and el.xpath("ancestor::article") == [] and el.find(".//h1") is None)
+            or (_hinted(el) and not protected)
+        ):
             _drop(el)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if len(el.text_content()) < 60 and RELATED_HEADING_RE.fullmatch(el.text_content()) and \
-                el.tag.lower() in {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"}:
-            while el.getparent() is not None and el.getparent().getparent() is not None \
-                    and el.getparent().text_content().strip() == el.text_content().strip():
+        if (
+            len(el.text_content()) < 60
+            and RELATED_HEADING_RE.fullmatch(el.text_content())
+            and el.tag.lower() in {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"}
+        ):
+            while (
+                el.getparent() is not None
+                and el.getparent().getparent() is not None
+                and el.getparent().text_content().strip() == el.text_content().strip()
+            ):
                 el = el.getparent()
             if el.getparent() is None:
                 continue

@@ -12,6 +12,7 @@ Shared by the PDF and OCR readers. Each word is a dict with ``text``, ``x0``, ``
   paragraph at a vertical gap, an indented first line, a list marker after a finished sentence,
   an all-capitals heading; tables (given as blocks with their top) placed in reading order.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(?:(?:Trang|Page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*", re.I)
 MARKER_RE = re.compile(r"(?:[IVXLC]+[.-]|\d+(?:\.\d+)*[.)-]|[a-zđ][).]|[-+•*]|\([a-z0-9]+\))\s", re.I)
-TERMINAL = ".;:!?…)\"”"
+TERMINAL = '.;:!?…)"”'
 SEGMENT_GAP = 20.0  # points between two words of one line that belong to different columns
 
 
@@ -64,25 +65,44 @@ def lines_of(words: list[dict], page: int) -> list[Line]:
                 current.append(w)
         segments.append(current)
         segs = [(s[0]["x0"], s[-1]["x1"], " ".join(w["text"] for w in s)) for s in segments]
-        out.append(Line(page, min(w["top"] for w in row), max(w["bottom"] for w in row), row[0]["x0"],
-                        row[-1]["x1"], " ".join(s[2] for s in segs), segs))
+        out.append(
+            Line(
+                page,
+                min(w["top"] for w in row),
+                max(w["bottom"] for w in row),
+                row[0]["x0"],
+                row[-1]["x1"],
+                " ".join(s[2] for s in segs),
+                segs,
+            )
+        )
     return out
 
 
 def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
     """Without page numbers and running headers/footers (top or bottom 10% of the page)."""
+
     def margin(line: Line, h: float) -> bool:
         return line.bottom < 0.1 * h or line.top > 0.9 * h
 
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
-    repeated = Counter(key(l) for page, h in zip(pages, heights) for l in {key(x): x for x in page
-                                                                             if margin(x, h)}.values())
+    repeated = Counter(
+        key(ln) for page, h in zip(pages, heights) for ln in {key(x): x for x in page if margin(x, h)}.values()
+    )
     out = []
     for page, h in zip(pages, heights):
-        out.append([l for l in page if not (margin(l, h) and (PAGE_NUMBER_RE.fullmatch(l.text)
-                                                              or (len(pages) >= 2 and repeated[key(l)] >= 2)))])
+        out.append(
+            [
+                ln
+                for ln in page
+                if not (
+                    margin(ln, h)
+                    and (PAGE_NUMBER_RE.fullmatch(ln.text) or (len(pages) >= 2 and repeated[key(ln)] >= 2))
+                )
+            ]
+        )
     return out
 
 
@@ -99,7 +119,7 @@ def regions(lines: list[Line], width: float) -> list[tuple[str, list]]:
     starts at a line split in two narrow parts and goes on while lines stay narrow and close."""
     if not lines:
         return []
-    x0, x1 = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     mid = (x0 + x1) / 2
     out: list[tuple[str, list]] = []
     i = 0
@@ -150,11 +170,11 @@ class Margins:
     gap: float
 
     @classmethod
-    def of(cls, lines: list[Line]) -> "Margins":
+    def of(cls, lines: list[Line]) -> Margins:
         if not lines:
             return cls(0.0, 1.0, 4.0)
-        left = sorted(l.x0 for l in lines)[len(lines) // 10]
-        right = sorted(l.x1 for l in lines)[len(lines) * 9 // 10]
+        left = sorted(ln.x0 for ln in lines)[len(lines) // 10]
+        right = sorted(ln.x1 for ln in lines)[len(lines) * 9 // 10]
         gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.bottom)
         return cls(left, right, gaps[len(gaps) // 2] if gaps else 4.0)
 
@@ -167,8 +187,11 @@ class Margins:
 def _starts_paragraph(line: Line, prev: Line, text: str, before: str, m: Margins) -> bool:
     """Whether ``line`` starts a new paragraph after ``prev`` (``before``: the paragraph so far)."""
     gap = line.top - prev.bottom if line.page == prev.page else m.gap
-    if gap > m.gap + 0.6 * max(line.height, 6) or not any(c.isalnum() for c in text) \
-            or not any(c.isalnum() for c in before):
+    if (
+        gap > m.gap + 0.6 * max(line.height, 6)
+        or not any(c.isalnum() for c in text)
+        or not any(c.isalnum() for c in before)
+    ):
         return True
     finished = before[-1:] in TERMINAL
     if _is_caps(text) != _is_caps(before):
@@ -207,15 +230,19 @@ def _continues(rows: list[list[str]], previous) -> bool:
     return isinstance(previous, list) and bool(rows) and (rows[0] == previous[0] or len(rows[0]) == len(previous[0]))
 
 
-def page_text(pages: list[list[dict]], sizes: list[tuple[float, float]],
-              tables: list[list[tuple[float, list[list[str]]]]] | None = None) -> str:
+def page_text(
+    pages: list[list[dict]],
+    sizes: list[tuple[float, float]],
+    tables: list[list[tuple[float, list[list[str]]]]] | None = None,
+) -> str:
     """The text of pages of placed words (and tables: (top, rows) per page) in reading order; a
     table going on over a page break is one table."""
     from loaders.formats.common import render_table
+
     tables = tables or [[] for _ in pages]
     line_pages = drop_furniture([lines_of(w, i) for i, w in enumerate(pages)], [h for _, h in sizes])
     width = sizes[0][0] if sizes else 595.0
-    margins = Margins.of([l for page in line_pages for l in page])
+    margins = Margins.of([ln for page in line_pages for ln in page])
     blocks: list = []
     run: list[Line] = []
 
@@ -224,7 +251,7 @@ def page_text(pages: list[list[dict]], sizes: list[tuple[float, float]],
         blocks.extend(paragraphs(run, margins))
         if table is not None:
             if not run and blocks and _continues(table, blocks[-1]):
-                blocks[-1] = blocks[-1] + table[1 if table[0] == blocks[-1][0] else 0:]
+                blocks[-1] = blocks[-1] + table[1 if table[0] == blocks[-1][0] else 0 :]
             else:
                 blocks.append(table)
         run = []

@@ -1,6 +1,7 @@
 """OCR of a scanned PDF: pages rendered at 300 dpi (pypdfium2), read by Tesseract with its
 Vietnamese model (``tesseract … -l vie``, words with their boxes as TSV), then laid out like a
 text layer (``loaders.formats.layout``: columns, page furniture, paragraphs)."""
+
 from __future__ import annotations
 
 import csv
@@ -14,8 +15,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from core.errors import InputError
 from loaders.formats.layout import page_text
-from vankien.errors import InputError
 
 DPI = 300
 MAX_PAGES = 200
@@ -28,20 +29,28 @@ def _languages() -> frozenset[str]:
         out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return frozenset()
-    return frozenset(l.strip() for l in out.splitlines()[1:] if l.strip())
+    return frozenset(ln.strip() for ln in out.splitlines()[1:] if ln.strip())
 
 
 def check_tesseract(name: str) -> None:
     """Raise InputError naming the missing Debian packages when Tesseract or its Vietnamese data is absent."""
     if shutil.which("tesseract") is None:
-        raise InputError(name, f"scanned PDF (no text layer) needs OCR, but the tesseract program is absent: {PACKAGES}")
+        raise InputError(
+            name, f"scanned PDF (no text layer) needs OCR, but the tesseract program is absent: {PACKAGES}"
+        )
     if "vie" not in _languages():
-        raise InputError(name, f"scanned PDF (no text layer) needs OCR, but Tesseract has no Vietnamese (vie) data: "
-                               f"{PACKAGES}")
+        raise InputError(
+            name, f"scanned PDF (no text layer) needs OCR, but Tesseract has no Vietnamese (vie) data: {PACKAGES}"
+        )
 
 
 # Tesseract's slips on Vietnamese letters: the Icelandic eth (Ð ð) for Đ đ, sometimes doubled ("QĐÐ").
-_OCR_FIXES = [(re.compile(r"[ĐÐ]{2,}"), "Đ"), (re.compile(r"[đð]{2,}"), "đ"), (re.compile("Ð"), "Đ"), (re.compile("ð"), "đ")]
+_OCR_FIXES = [
+    (re.compile(r"[ĐÐ]{2,}"), "Đ"),
+    (re.compile(r"[đð]{2,}"), "đ"),
+    (re.compile("Ð"), "Đ"),
+    (re.compile("ð"), "đ"),
+]
 
 
 def clean_word(text: str) -> str:
@@ -62,15 +71,27 @@ def _words(tsv: str, scale: float) -> list[dict]:
         if row.get("level") != "5" or not text:
             continue
         left, top, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
-        words.append({"text": clean_word(text), "x0": left * scale, "x1": (left + w) * scale, "top": top * scale,
-                      "bottom": (top + h) * scale})
+        words.append(
+            {
+                "text": clean_word(text),
+                "x0": left * scale,
+                "x1": (left + w) * scale,
+                "top": top * scale,
+                "bottom": (top + h) * scale,
+            }
+        )
     return words
 
 
 def _ocr_page(image: Path) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    done = subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "tsv"],
-                          capture_output=True, text=True, env=env, timeout=600)
+    done = subprocess.run(
+        ["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "tsv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     if done.returncode != 0:
         raise OSError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "tesseract failed")
     return done.stdout
@@ -80,6 +101,7 @@ def ocr_pdf(data: bytes, name: str) -> str:
     """The text of a scanned PDF, read by OCR."""
     check_tesseract(name)
     import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(data)
     except Exception as e:  # pdfium.PdfiumError and the like

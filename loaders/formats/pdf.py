@@ -1,13 +1,14 @@
 """PDF → text. A text layer is read with pdfplumber (words with their positions, ruled tables)
 and laid out by ``loaders.formats.layout``; a PDF with no text layer (a scan) is OCRed
 (``loaders.formats.ocr``). ``pdf_read`` tells which of the two it did."""
+
 from __future__ import annotations
 
 import io
 import logging
 
+from core.errors import InputError
 from loaders.formats.layout import page_text
-from vankien.errors import InputError
 
 MIN_CHARS_PER_PAGE = 20  # fewer letters than this a page on average: a scan with a stray text line
 
@@ -47,6 +48,7 @@ def _in_any(word: dict, boxes: list[tuple]) -> bool:
 
 def _text_layer(data: bytes) -> tuple[list, list, list, int]:
     import pdfplumber
+
     words, sizes, tables, chars = [], [], [], 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
@@ -76,6 +78,7 @@ def pdf_read(data: bytes, name: str) -> tuple[str, str]:
     if chars >= MIN_CHARS_PER_PAGE * len(sizes) or (chars and len(sizes) == 1 and chars >= 10):
         return page_text(words, sizes, tables), "pdf"
     from loaders.formats.ocr import ocr_pdf
+
     return ocr_pdf(data, name), "ocr"
 
 
