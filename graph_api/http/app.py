@@ -22,21 +22,16 @@ from fastapi.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.errors import NotFound, Refused, VankienError
-from graph_api.http.deadline_routes import deadline_router
-from graph_api.http.document_page import document_router
 from graph_api.http.fast_path import QueryFastPath
+from graph_api.http.features import mount_features
 from graph_api.http.graph_store import graph_store_router
 from graph_api.http.linked_data import linked_data_router
-from graph_api.http.linked_data import templates as linked_data_templates
 from graph_api.http.problems import domain_problem, install_problem_handlers
 from graph_api.http.protocol import sparql_router
 from graph_api.http.query_page import query_page_router
 from graph_api.http.rest import rest_router
-from graph_api.http.search_routes import search_router
 from graph_api.http.settings import Settings
 from graph_api.http.trace_routes import router as trace_router
-from graph_api.http.ui import favicon_router, i18n_context
-from graph_api.http.ui import templates as ui_templates
 from graph_api.store.runner import QueryRunner
 from graph_api.store.spec import default_store_spec
 from ontology import PREFIXES
@@ -230,10 +225,6 @@ def create_app(
         description="SPARQL 1.1 Protocol at /sparql, linked data under /id/, REST under /api, a query page at /query.",
     )
     app.state.settings = settings
-    app.state.store_spec = store_spec
-    for jinja in (linked_data_templates, ui_templates):  # every page in the request's language (graph_api.i18n)
-        if i18n_context not in jinja.context_processors:
-            jinja.context_processors.append(i18n_context)
     app.fast_path = QueryFastPath(app.state, render_error, settings.max_body_bytes)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(
@@ -252,10 +243,7 @@ def create_app(
     app.include_router(graph_store_router())
     app.include_router(linked_data_router())
     app.include_router(rest_router())
-    app.include_router(search_router())
-    app.include_router(deadline_router())
-    app.include_router(document_router())
-    app.include_router(favicon_router())
+    mount_features(app, store_spec)  # search, deadlines, the document page, favicon, the language of pages
     app.include_router(query_page_router())
     for router in [*extra_routers, *((trace_router, views_router) if include_optional else ())]:
         app.include_router(router)
