@@ -52,6 +52,26 @@ async def _read_body(receive: Receive) -> bytes | None:
             return body
 
 
+def _scan(headers: list[tuple[bytes, bytes]]) -> tuple[str | None, str | None, str, bytes | None, str | None] | None:
+    """(accept, media type, charset parameter, content-length, host) of a request's headers; None for a request the
+    fast path hands on (CORS, a chunked body)."""
+    accept = ctype = length = host = None
+    charset = ""
+    for name, value in headers:
+        if name == b"accept":
+            accept = value.decode("latin-1")
+        elif name == b"origin" or name == b"transfer-encoding":
+            return None
+        elif name == b"content-type":
+            ctype, _, charset = value.decode("latin-1").partition(";")
+            ctype = ctype.strip().lower()
+        elif name == b"content-length":
+            length = value
+        elif name == b"host":
+            host = value.decode("latin-1")
+    return accept, ctype, charset, length, host
+
+
 class QueryFastPath:
     """The hot path — a SPARQL query by ``GET /sparql?query=``, or ``POST /sparql`` as a form or
     ``application/sparql-query`` — as plain ASGI in front of the whole app (no middleware, router or
@@ -59,7 +79,9 @@ class QueryFastPath:
 
     Called with each ``/sparql`` request, it answers it and returns None, or returns the ``receive`` to hand
     the request on with (the body replayed when it was read): requests with an ``Origin`` (CORS), updates,
-    bodies without a length or over ``max_body_bytes`` (413), other methods and content types.
+    bodies without a length or over ``max_body_bytes`` (413), a GET with a body, a POST with ``query`` or
+    ``update`` in its URL or a charset other than UTF-8, other methods and content types — the routed
+    endpoint answers (or refuses) those.
     """
 
     def __init__(self, state: Any, render_error: Any, max_body_bytes: int) -> None:
@@ -68,11 +90,11 @@ class QueryFastPath:
         self.max_body_bytes = max_body_bytes
 
     async def _answer(
-        self, method: str, query: str, params: dict[str, list[str]], accept: str | None
+        self, method: str, query: str, params: dict[str, list[str]], accept: str | None, base_iri: str
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         """(status, headers, body) of a query's answer, or of its error as the app's handlers render it."""
         try:
-            body, media_type = await execute_query(self.state, query, params, accept)
+            body, media_type = await execute_query(self.state, query, params, accept, base_iri)
             return 200, [(b"content-type", media_type.encode()), (b"vary", b"Accept")], body
         except Exception as e:  # noqa: BLE001 - answered like the app's exception handlers do
             if isinstance(e, VankienError):
@@ -88,20 +110,20 @@ class QueryFastPath:
         method = scope["method"]
         if method != "GET" and method != "POST":
             return receive
-        accept = ctype = length = None
-        for name, value in scope["headers"]:
-            if name == b"accept":
-                accept = value.decode("latin-1")
-            elif name == b"origin":
-                return receive
-            elif name == b"content-type":
-                ctype = value.decode("latin-1").split(";")[0].strip().lower()
-            elif name == b"content-length":
-                length = value
+        scanned = _scan(scope["headers"])
+        if scanned is None:
+            return receive
+        accept, ctype, charset, length, host = scanned
         params = _query_string(scope["query_string"])
-        if method == "POST":
+        if method == "GET":
+            if length not in (None, b"0"):
+                return receive  # refused by the routed endpoint: a GET carries no body
+        else:
             if (
                 ctype not in ("application/x-www-form-urlencoded", "application/sparql-query")
+                or (charset and charset.strip().lower().replace('"', "") not in ("charset=utf-8", "charset=utf8"))
+                or "query" in params
+                or "update" in params
                 or length is None
                 or not length.isdigit()
                 or int(length) > self.max_body_bytes
@@ -131,9 +153,13 @@ class QueryFastPath:
                     params.setdefault(key, []).append(value)
             receive = replay
         queries = params.get("query", ())
-        if len(queries) != 1 or "update" in params:
+        if len(queries) != 1 or "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
             return receive
-        status, headers, body = await self._answer(method, queries[0], params, accept)
+        if host is None:
+            server = scope.get("server") or ("127.0.0.1", 80)
+            host = f"{server[0]}:{server[1]}"
+        base_iri = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"  # its own URL
+        status, headers, body = await self._answer(method, queries[0], params, accept, base_iri)
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -6,11 +6,16 @@ Mount with ``app.include_router(sparql_router())``; the router reads ``app.state
 :class:`graph_api.store.runner.QueryRunner`) and ``app.state.settings`` (:class:`graph_api.http.settings.Settings`).
 
 - ``GET /sparql?query=``, ``POST /sparql`` (form ``query=`` / ``update=``, or a body of type
-  ``application/sparql-query`` / ``application/sparql-update``), ``POST /update``;
-- ``default-graph-uri`` / ``named-graph-uri`` set the dataset; otherwise the default graph is the
-  union of the named graphs (unless the query has ``FROM``);
-- results by ``Accept`` (q-values honoured) or ``?format=``; ``GET /sparql`` without a query
-  answers the Service Description (browsers are sent to the query page);
+  ``application/sparql-query`` / ``application/sparql-update``), ``POST /update``; a POSTed query or update is
+  read from the body only (never from the URL), in UTF-8 (another ``charset``: 415); a GET with a body: 400;
+- ``default-graph-uri`` / ``named-graph-uri`` set the dataset of a query (over its FROM);
+  ``using-graph-uri`` / ``using-named-graph-uri`` that of an update (an update with its own USING or WITH as
+  well: 400); otherwise the default graph of queries and updates alike is the union of the graphs
+  (``sd:UnionDefaultGraph``; for updates see :mod:`graph_api.store.update_text`), unless the query has ``FROM``;
+- relative IRIs resolve against the endpoint's own URL;
+- results by ``Accept`` (q-values honoured) unless ``format=``/``output=`` names a supported format
+  (JSON, XML, CSV, TSV results; Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, N3 graphs);
+  ``GET /sparql`` without a query answers the Service Description (browsers are sent to the query page);
 - updates and Graph Store writes need ``Authorization: Bearer <token>``: 403 when the operator
   configured no token (read-only), 401 when it is missing or wrong;
 - ``SERVICE`` is refused (400) before anything runs (:func:`graph_api.store.sparql_text.check_query`).
@@ -26,11 +31,19 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 
 from core.errors import QueryError, Refused
-from core.formats import FORMAT_PARAM, GRAPH_MEDIA, MEDIA_TYPE_OF, RDF_FORMATS, RESULT_FORMATS, RESULT_MEDIA
+from core.formats import MEDIA_TYPE_OF, RDF_FORMATS
 from graph_api.http.negotiation import negotiate
+from graph_api.http.sparql_formats import (
+    GRAPH_CONTENT_TYPE,
+    GRAPH_OFFER,
+    GRAPH_TYPES,
+    RESULT_OFFER,
+    body_text,
+    wanted_formats,
+)
 from graph_api.store.sparql_text import check_query, has_dataset_clause
 
 __all__ = [
@@ -42,13 +55,15 @@ __all__ = [
     "select",
     "check_iri",
     "service_description",
+    "body_text",
+    "endpoint_url",
     "RESULT_OFFER",
     "GRAPH_OFFER",
+    "GRAPH_TYPES",
+    "GRAPH_CONTENT_TYPE",
 ]
 
 log = logging.getLogger("vankien.serve")
-RESULT_OFFER = tuple(RESULT_MEDIA)
-GRAPH_OFFER = tuple(GRAPH_MEDIA)
 
 
 def _bearer_ok(request: Request, token: str) -> bool:
@@ -76,54 +91,59 @@ def check_iri(iri: str, what: str) -> str:
         raise QueryError(f"{what} is not a valid absolute IRI: {iri!r} ({e})") from None
 
 
-def _formats(accept: str | None, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
-    """(results format, graph format) wanted by the client; 406 when neither is acceptable."""
-    forced = params["format"][0] if params.get("format") else None
-    if forced:
-        fmt = FORMAT_PARAM.get(forced.lower()) or RESULT_MEDIA.get(forced.lower()) or GRAPH_MEDIA.get(forced.lower())
-        if fmt is None:
-            raise Refused(406, f"unknown format {forced!r}: use one of {', '.join(sorted(FORMAT_PARAM))}")
-        return (fmt if fmt in RESULT_FORMATS else "json", fmt if fmt in GRAPH_MEDIA.values() else "turtle")
-    result = negotiate(accept, RESULT_OFFER)
-    graph = negotiate(accept, GRAPH_OFFER)
-    if result is None and graph is None:
-        raise Refused(406, "not acceptable: results are available as " + ", ".join(RESULT_OFFER + GRAPH_OFFER))
-    return (RESULT_MEDIA[result] if result else None, GRAPH_MEDIA[graph] if graph else None)
-
-
 async def _params(request: Request) -> dict[str, list[str]]:
-    """Query-string parameters merged with a form body, or the body as ``query`` / ``update``."""
+    """The protocol parameters of a request. ``query`` / ``update`` come from the body of a POST (a form field,
+    or the body itself), never from its URL; the other parameters from the URL and the form."""
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
-    if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await request.body()
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise QueryError("the request body is not UTF-8") from None
-        if ctype == "application/x-www-form-urlencoded":
-            for key, value in parse_qsl(text, keep_blank_values=True):
-                params.setdefault(key, []).append(value)
-        elif ctype == "application/sparql-query":
-            params["query"] = [text]
-        elif ctype == "application/sparql-update":
-            params["update"] = [text]
-        else:
-            raise Refused(
-                415,
-                "POST a form (application/x-www-form-urlencoded), application/sparql-query "
-                "or application/sparql-update",
-            )
+    if request.method != "POST":
+        if request.headers.get("transfer-encoding") or (request.headers.get("content-length") or "0") != "0":
+            raise QueryError(f"a {request.method} request carries no body: POST a query or update instead")
+        return params
+    if "query" in params or "update" in params:
+        raise QueryError(
+            "a POSTed query or update goes in the request body, not in the URL "
+            "(SPARQL 1.1 Protocol §2.1.2, §2.2.1): nothing was run"
+        )
+    content_type = request.headers.get("content-type", "")
+    ctype = content_type.split(";")[0].strip().lower()
+    if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query", "application/sparql-update"):
+        raise Refused(
+            415,
+            "POST a form (application/x-www-form-urlencoded), application/sparql-query or application/sparql-update",
+        )
+    text = body_text(await request.body(), content_type)
+    if ctype == "application/x-www-form-urlencoded":
+        for key, value in parse_qsl(text, keep_blank_values=True):
+            params.setdefault(key, []).append(value)
+    elif ctype == "application/sparql-query":
+        params["query"] = [text]
+    else:
+        params["update"] = [text]
     return params
 
 
-async def execute_query(state: Any, query: str, params: dict[str, list[str]], accept: str | None) -> tuple[bytes, str]:
-    """Run one SPARQL query with the service's limits; returns the body and its media type."""
+def endpoint_url(request: Request) -> str:
+    """The endpoint's own URL: the base IRI of relative IRIs in its queries and updates."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+async def execute_query(
+    state: Any, query: str, params: dict[str, list[str]], accept: str | None, base_iri: str | None = None
+) -> tuple[bytes, str]:
+    """Run one SPARQL query with the service's limits; returns the body and its media type.
+
+    The dataset: ``default-graph-uri`` / ``named-graph-uri`` when given (they override the query's FROM, SPARQL
+    1.1 Protocol §2.1.4), else the query's FROM, else the union default graph."""
     settings = state.settings
     check_query(query)
-    results_format, graph_format = _formats(accept, params)
+    if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+        raise QueryError(
+            "using-graph-uri / using-named-graph-uri are update parameters; a query takes "
+            "default-graph-uri / named-graph-uri"
+        )
+    results_format, graph_format = wanted_formats(accept, params)
     defaults = [check_iri(g, "default-graph-uri") for g in params.get("default-graph-uri", ())]
     named = [check_iri(g, "named-graph-uri") for g in params.get("named-graph-uri", ())]
     kind, body = await state.runner.call(
@@ -136,23 +156,45 @@ async def execute_query(state: Any, query: str, params: dict[str, list[str]], ac
         named_graphs=named if (defaults or named) else None,
         union=settings.union_default_graph and not has_dataset_clause(query),
         max_rows=settings.max_rows,
+        base_iri=base_iri,
     )
-    fmt = graph_format if kind == "graph" else results_format
-    assert fmt is not None  # the owner answers only in a format it was given
-    return body, MEDIA_TYPE_OF[fmt]
+    if kind == "graph":
+        assert graph_format is not None
+        return body, GRAPH_CONTENT_TYPE[graph_format]
+    assert results_format is not None
+    return body, MEDIA_TYPE_OF[results_format]
 
 
 async def run_query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
     """Run one SPARQL query for ``request`` and answer with the negotiated format."""
-    body, media_type = await execute_query(request.app.state, query, params, request.headers.get("accept"))
+    body, media_type = await execute_query(
+        request.app.state, query, params, request.headers.get("accept"), endpoint_url(request)
+    )
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
-async def run_update(request: Request, update: str) -> Response:
-    """Run a SPARQL update (the token was checked by the caller)."""
+async def run_update(request: Request, update: str, params: dict[str, list[str]] | None = None) -> Response:
+    """Run a SPARQL update (the token was checked by the caller) with its protocol dataset, the endpoint's
+    URL as base IRI and the service's dataset rule."""
+    params = params or {}
     check_query(update)
+    if params.get("default-graph-uri") or params.get("named-graph-uri"):
+        raise QueryError(
+            "default-graph-uri / named-graph-uri are query parameters; an update takes "
+            "using-graph-uri / using-named-graph-uri"
+        )
+    using = [check_iri(g, "using-graph-uri") for g in params.get("using-graph-uri", ())]
+    using_named = [check_iri(g, "using-named-graph-uri") for g in params.get("using-named-graph-uri", ())]
+    settings = request.app.state.settings
     await request.app.state.runner.call(
-        "update", timeout=request.app.state.settings.update_timeout, retry=False, update=update
+        "update",
+        timeout=settings.update_timeout,
+        retry=False,
+        update=update,
+        using=using,
+        using_named=using_named,
+        base_iri=endpoint_url(request),
+        union=settings.union_default_graph,
     )
     return Response(status_code=204)
 
@@ -188,6 +230,9 @@ def service_description(endpoint: str, *, updates: bool, title: str) -> list[Tri
         "N-Triples",
         "JSON-LD",
         "RDF_XML",
+        "N-Quads",
+        "TriG",
+        "N3",
     ):
         triples.append(Triple(s, sd("resultFormat"), NamedNode(FORMATS + fmt)))
     return triples
@@ -201,14 +246,14 @@ def describe_service(request: Request) -> Response:
     if media is None:
         raise Refused(406, "the service description is available as " + ", ".join(GRAPH_OFFER))
     settings = request.app.state.settings
-    endpoint = str(request.url.replace(query=""))
-    fmt = GRAPH_MEDIA[media]
+    endpoint = endpoint_url(request)
+    fmt = GRAPH_TYPES[media]
     body = serialize(
         service_description(endpoint, updates=not settings.read_only, title=settings.title),
-        format=RDF_FORMATS[fmt],
-        prefixes={"sd": SD} if fmt == "turtle" else None,
+        format=RdfFormat.N3 if fmt == "n3" else RDF_FORMATS[fmt],
+        prefixes={"sd": SD} if fmt in ("turtle", "n3", "trig") else None,
     )
-    return Response(body, media_type=MEDIA_TYPE_OF[fmt], headers={"Vary": "Accept"})
+    return Response(body, media_type=GRAPH_CONTENT_TYPE[fmt], headers={"Vary": "Accept"})
 
 
 _SPARQL_DOC = {
@@ -254,9 +299,9 @@ async def sparql(request: Request) -> Response:
         raise QueryError("give exactly one query or update")
     if updates:
         if request.method != "POST":
-            raise QueryError("updates must be POSTed")
+            raise QueryError("updates must be POSTed (SPARQL 1.1 Protocol §2.2): nothing was run")
         require_update_token(request)
-        return await run_update(request, updates[0])
+        return await run_update(request, updates[0], params)
     if queries:
         return await run_query(request, queries[0], params)
     if request.method == "POST":
@@ -269,9 +314,9 @@ async def update(request: Request) -> Response:
     require_update_token(request)
     params = await _params(request)
     updates = params.get("update", [])
-    if len(updates) != 1:
+    if len(updates) != 1 or params.get("query"):
         raise QueryError("give exactly one update")
-    return await run_update(request, updates[0])
+    return await run_update(request, updates[0], params)
 
 
 def sparql_router() -> APIRouter:

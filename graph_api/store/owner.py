@@ -9,21 +9,32 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, parse
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, parse, serialize
 
 from core.errors import NotFound, QueryError, Refused, StoreError
 from core.formats import GRAPH_FORMATS, serialise, serialise_results
 from graph_api.store.base import GraphStore, triples_to_ntriples
 from graph_api.store.remote import SparqlStore
 from graph_api.store.results import native_solutions, serialise_solutions, too_many
+from graph_api.store.safe_load import Loader, load_operation
 from graph_api.store.sparql_text import check_query, query_form
 from graph_api.store.spec import parse_spec
+from graph_api.store.update_text import graphs_named, has_load, operations, rewrite
 
 __all__ = ["StoreOwner"]
 
 
 def _graph_name(graph: str | None) -> NamedNode | DefaultGraph:
     return DefaultGraph() if graph is None else NamedNode(graph)
+
+
+def _serialise_graph(triples: list[Triple], fmt: str, prefixes: dict[str, str]) -> bytes:
+    """Triples in a graph format of the registry, or in N3 (``"n3"``, which the registry does not list)."""
+    if fmt == "n3":
+        data = serialize(triples, format=RdfFormat.N3, prefixes=prefixes)
+        assert data is not None
+        return data
+    return serialise(triples, fmt, prefixes=prefixes)
 
 
 class StoreOwner:
@@ -34,6 +45,7 @@ class StoreOwner:
         self.prefixes = prefixes or {}
         self.write_lock = threading.Lock()
         self.remote: GraphStore | None = None
+        self.loader = Loader()  # LOAD rules from the environment (VANKIEN_LOAD_ALLOW …)
         self.store = Store()
         if parsed.kind == "sparql":
             assert parsed.query_url is not None
@@ -56,11 +68,12 @@ class StoreOwner:
         named_graphs: list[str] | None = None,
         union: bool = True,
         max_rows: int = 100_000,
+        base_iri: str | None = None,
     ) -> tuple[str, bytes]:
         check_query(query)  # also for the views and the trace, which call the worker directly
         if self.remote is not None:
             return self._remote_query(query, results_format, graph_format, default_graphs, named_graphs, union)
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"base_iri": base_iri} if base_iri else {}
         if default_graphs is not None or named_graphs is not None:
             kwargs["default_graph"] = [_graph_name(g) for g in default_graphs or []]
             if named_graphs is not None:
@@ -87,11 +100,14 @@ class StoreOwner:
                 raise too_many(max_rows, "rows")
             return "solutions", serialise_solutions(variables, rows, results_format)
         if graph_format is None:
-            raise Refused(406, "a CONSTRUCT/DESCRIBE result is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+            raise Refused(
+                406,
+                "a CONSTRUCT/DESCRIBE result is available as Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD or N3",
+            )
         triples = list(itertools.islice(result, max_rows + 1))
         if len(triples) > max_rows:
             raise too_many(max_rows, "triples")
-        return "graph", serialise(triples, graph_format, prefixes=self.prefixes)
+        return "graph", _serialise_graph(triples, graph_format, self.prefixes)
 
     def _remote_query(
         self,
@@ -113,13 +129,54 @@ class StoreOwner:
         return kind, self.remote.query(query, results_format=fmt, union_default_graph=union)
 
     # -- writes ----------------------------------------------------------------------------
-    def update(self, update: str) -> None:
+    def update(
+        self,
+        update: str,
+        using: list[str] | None = None,
+        using_named: list[str] | None = None,
+        base_iri: str | None = None,
+        union: bool = False,
+    ) -> None:
+        """Run an update request: ``using``/``using_named`` (the protocol's ``using-graph-uri`` /
+        ``using-named-graph-uri``) and, with ``union``, the union-default-graph rule are written into it, its
+        LOADs are read by :class:`graph_api.store.safe_load.Loader` (see :mod:`graph_api.store.update_text`)."""
         check_query(update)
         with self.write_lock:
             if self.remote is not None:
+                if using or using_named:
+                    raise QueryError(
+                        "using-graph-uri / using-named-graph-uri are not supported on a remote store: use USING"
+                    )
+                if has_load(update):
+                    raise Refused(403, "LOAD is not served for a remote store")
                 self.remote.update(update)
-            else:
-                self.store.update(update)
+                return
+            named = None
+            if union:
+
+                def named() -> list[str]:
+                    graphs = {g.value for g in self.store.named_graphs() if isinstance(g, NamedNode)}
+                    return sorted(graphs | graphs_named(update, base_iri))
+
+            text = rewrite(
+                update,
+                using=using or [],
+                using_named=using_named or [],
+                union_graphs=named,
+                load=load_operation(self.loader, base_iri),
+            )
+            if any(op.kind == "LOAD" for op in operations(text)):  # never let the store fetch by itself
+                raise Refused(403, "LOAD refused")
+            try:
+                self.store.update(text, base_iri=base_iri) if text.strip() else None
+            except SyntaxError as e:
+                where = "" if text == update else f" (in the update as rewritten with its dataset: {text[:2000]})"
+                raise QueryError(f"syntax error in the update: {e}{where}") from None
+            except RuntimeError as e:  # the store refused an operation: CLEAR/DROP of an absent graph …
+                raise QueryError(
+                    f"the update was not applied: {e} (SILENT makes CLEAR, DROP, CREATE, ADD, "
+                    "MOVE, COPY and LOAD succeed regardless; SPARQL 1.1 Update §3.2)"
+                ) from None
 
     def gsp_get(self, graph: str | None, format: str) -> bytes:
         if self.remote is not None:
@@ -130,23 +187,40 @@ class StoreOwner:
             Triple(q.subject, q.predicate, q.object)
             for q in self.store.quads_for_pattern(None, None, None, _graph_name(graph))
         ]
-        return serialise(triples, format, prefixes=self.prefixes)
+        return _serialise_graph(triples, format, self.prefixes)
 
-    def gsp_write(self, graph: str | None, data: bytes, format: str, replace: bool) -> bool:
-        """PUT (``replace``) or POST (merge) serialised RDF into a graph; True when the graph is new."""
+    def gsp_write(
+        self,
+        graph: str | None,
+        data: bytes,
+        format: str,
+        replace: bool,
+        parts: list[tuple[bytes, str]] | None = None,
+        must_be_new: bool = False,
+    ) -> bool:
+        """PUT (``replace``) or POST (merge) serialised RDF into a graph (``parts``: several bodies, each with its
+        format, for a multipart POST); True when the graph is new. A graph written empty exists from then on."""
         if self.remote is not None:
             raise QueryError("the Graph Store Protocol is not served for a remote store")
-        triples = [
-            Triple(q.subject, q.predicate, q.object) for q in parse(data, format=GRAPH_FORMATS[format], base_iri=graph)
-        ]
+        triples = []
+        for chunk, fmt in parts if parts is not None else [(data, format)]:
+            try:
+                triples += [
+                    Triple(q.subject, q.predicate, q.object)
+                    for q in parse(chunk, format=RdfFormat.N3 if fmt == "n3" else GRAPH_FORMATS[fmt], base_iri=graph)
+                ]
+            except (SyntaxError, ValueError) as e:
+                raise QueryError(f"the request body is not valid {fmt}: {e}") from None
         body = triples_to_ntriples(triples)
         target = "DEFAULT" if graph is None else f"GRAPH <{graph}>"
         insert = f"INSERT DATA {{ {body} }}" if graph is None else f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"
         with self.write_lock:
             created = graph is not None and not self.store.contains_named_graph(NamedNode(graph))
+            if must_be_new and not created:
+                raise Refused(409, f"the graph {graph} exists already")
             ops = ([f"DROP SILENT {target}"] if replace else []) + ([insert] if triples else [])
-            if graph is not None and not triples and created:
-                self.store.add_graph(NamedNode(graph))
+            if graph is not None and not triples:
+                ops.append(f"CREATE SILENT GRAPH <{graph}>")  # an empty graph exists once created
             if ops:
                 self.store.update(" ;\n".join(ops))  # one update = one transaction
         return created

@@ -175,6 +175,7 @@ class QueryRunner:
                 _frozen(kwargs.get("named_graphs")),
                 kwargs.get("union", True),
                 kwargs.get("max_rows"),
+                kwargs.get("base_iri"),
             )
             hit = cache.get(key)
             if hit is not None:

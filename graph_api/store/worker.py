@@ -25,7 +25,7 @@ HEADER = struct.Struct("!IHI")  # call id, status (0 ok, else an HTTP status), p
 def error_reply(e: BaseException) -> tuple[int, bytes]:
     if isinstance(e, VankienError):
         status = e.http_status
-    elif isinstance(e, (SyntaxError, ValueError, TypeError)):
+    elif isinstance(e, (SyntaxError, ValueError, TypeError, RuntimeError)):  # RuntimeError: the store refused
         status = 400
     elif isinstance(e, OSError):
         status = 503
