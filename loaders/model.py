@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
+NEWS = "news_report"  # the kind of a press report of a meeting
 
 
 @dataclass(frozen=True)

@@ -614,3 +614,6 @@ BODY_LEVEL_WORDS = (
     ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
     ("provincial", re.compile(r"\b(?:tỉnh|thành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
 )
+
+# Sentences about the 2025 merger or neighbours name other provinces: they do not tell the document's own.
+MERGER_RE = re.compile(r"hợp nhất|sáp nhập|nhập vào|giáp ranh|giáp với|khu vực \d+ tỉnh", re.I)

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import patterns as P
-from loaders.bodies import body_at
+from loaders.lines import TERMINAL, body_lines, grouped, hard_wrapped, is_allcaps, is_row, mended
 from loaders.read import Source
+from loaders.signature import Signature, recipients_and_signature
 
-TERMINAL = ".;:!?…\"')»”"
+__all__ = ["Block", "Signature", "Structure", "TERMINAL", "parse"]
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,6 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Signature:
-    on_behalf_of: str | None  # "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "TỈNH ỦY"
-    capacity: str | None  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
-    name: str | None
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True)
 class Structure:
     kind: str | None  # from a heading line: conclusion, program, … (None: decide later)
     kind_heading: tuple[int, int] | None
@@ -67,68 +60,6 @@ class Structure:
     signature: Signature | None = None
     hard_wrapped: bool = False
     appendix: tuple[int, int] | None = None  # an appendix printed after the signature block
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str  # matching text of the line (stripped span)
-
-
-def _lines(match: str, start: int, end: int) -> list[_Line]:
-    out, pos = [], start
-    for raw in match[start:end].split("\n"):
-        s, e = pos, pos + len(raw)
-        pos = e + 1
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(s + lead, s + lead + len(stripped), stripped))
-        else:
-            out.append(_Line(s, s, ""))
-    return out
-
-
-def _is_allcaps(text: str) -> bool:
-    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
-
-
-def _single_spaced(lines: list[_Line]) -> list[_Line]:
-    """Printed lines each made a paragraph (text copied line by line from a PDF into Word): where nearly every
-    line is followed by one blank line and the lines run to one width, a blank line after a line that does
-    not end its sentence is no paragraph break."""
-    texts = [i for i, line in enumerate(lines) if line.text]
-    if len(texts) < 12:
-        return lines
-    single = sum(1 for a, b in zip(texts, texts[1:]) if b == a + 2)
-    if single < 0.8 * (len(texts) - 1) or not _hard_wrapped([lines[i] for i in texts]):
-        return lines
-    out: list[_Line] = []
-    for i, line in enumerate(lines):
-        if (
-            not line.text
-            and 0 < i < len(lines) - 1
-            and lines[i - 1].text
-            and lines[i + 1].text
-            and lines[i - 1].text[-1] not in TERMINAL
-            and not _is_allcaps(lines[i - 1].text)
-        ):
-            continue
-        out.append(line)
-    return out
-
-
-def _hard_wrapped(lines: list[_Line]) -> bool:
-    """Text broken into lines of about one width (table rows and headings in capitals do not count)."""
-    lengths = [len(ln.text) for ln in lines if ln.text and not _is_row(ln.text) and not _is_allcaps(ln.text)]
-    if len(lengths) < 8:
-        return False
-    longest = sorted(lengths)[int(len(lengths) * 0.9) - 1]
-    if longest > 110:
-        return False
-    near = sum(1 for n in lengths if n >= 0.75 * longest)
-    return near / len(lengths) > 0.5
 
 
 _HEADER_SYMBOL_RE = re.compile(r"(?:^|[|\s*_])Số\s*:?\s*(?=\d)", re.M)
@@ -146,11 +77,6 @@ def _header(text: str, blocks: list[Block]) -> tuple[tuple[int, int] | None, tup
         symbol = (sym.start(), sym.end()) if sym else None
     pd = P.PLACE_DATE_RE.search(text, 0, limit)
     return symbol, ((pd.start(), pd.end()) if pd else None)
-
-
-def _is_row(text: str) -> bool:
-    """A line of a table: cells separated by "|" (Markdown, or a .docx table as read)."""
-    return text.count("|") >= 2
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -184,240 +110,19 @@ def _marker_level(m: re.Match) -> tuple[str, int]:
     return m.group("bullet"), 7
 
 
-def _recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | None, Signature | None]:
-    text = source.match
-    body_end = len(text)
-    recipients = None
-    found = list(P.RECIPIENTS_RE.finditer(text))
-    m = found[-1] if found else None  # the last "Nơi nhận" is the real one
-    if m is not None and m.start() > len(text) * 0.3:
-        body_end = m.start()
-        recipients = (m.start(), _block_end(text, m.end()))
-    signature = None
-    marks = [m for m in P.SIGNATURE_ON_BEHALF_RE.finditer(text) if m.start() > len(text) * 0.3]
-    # "T/M BAN THƯỜNG VỤ" / "K/T BÍ THƯ" / "PHÓ BÍ THƯ" / name: on behalf of the first, capacity after the last
-    on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
-    sig = marks[-1] if marks else None
-    if sig is not None:
-        rest = [ln for ln in _lines(text, sig.end(), len(text)) if ln.text and not P.RECIPIENTS_RE.match(ln.text)]
-        capacity = rest[0].text if rest and _is_allcaps(rest[0].text) else None
-        name_line = next(
-            (
-                ln
-                for ln in rest[1 if capacity else 0 :][:3]
-                if not _is_allcaps(ln.text) and _SIGNER_NAME_RE.fullmatch(ln.text.strip(" *_"))
-            ),
-            None,
-        )
-        signature = Signature(
-            on_behalf.group("body").strip(" *_") or None,
-            capacity.strip(" *_") if capacity else None,
-            name_line.text.strip(" *_") if name_line else None,
-            (on_behalf.start(), name_line.end if name_line else sig.end()),
-        )
-        body_end = min(body_end, on_behalf.start())
-    elif recipients is not None and _side_by_side_signature(text, recipients) is not None:
-        signature = _side_by_side_signature(text, recipients)
-    elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
-        tail = [ln for ln in _lines(text, int(len(text) * 0.7), len(text)) if ln.text]
-        if (
-            len(tail) >= 2
-            and _is_allcaps(tail[-2].text)
-            and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_"))
-            and re.search(r"BÍ THƯ|CHỦ TỊCH|TRƯỞNG", tail[-2].text)
-        ):
-            signature = Signature(
-                None, tail[-2].text.strip(" *_"), tail[-1].text.strip(" *_"), (tail[-2].start, tail[-1].end)
-            )
-            body_end = min(body_end, tail[-2].start)
-    return body_end, recipients, signature
-
-
-# Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",
-# "- Các đồng chí Tỉnh ủy viên, Lê Hồng Quang" — the signature block is the right end of the recipients' lines.
-_RIGHT_ON_BEHALF_RE = re.compile(r"\s(?P<mark>(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+[^\n]*?)\s*$")
-_RIGHT_CAPACITY_RE = re.compile(
-    rf"[,\s](?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$"
-)
-
-
-def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature | None:
-    lines = [ln for ln in _lines(text, recipients[0], recipients[1]) if ln.text]
-    mark = next(((ln, m) for ln in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(ln.text))), None)
-    if mark is None:
-        return None
-    line, m = mark
-    after = lines[lines.index(line) + 1 :]
-    capacity = next((c.group("cap") for ln in after[:3] if (c := _RIGHT_CAPACITY_RE.search(ln.text))), None)
-    name = next(
-        (
-            n.group(0).strip()
-            for ln in after[:8]
-            if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
-            and not _is_allcaps(n.group(0))
-            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
-        ),
-        None,
-    )
-    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
-    return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
-
-
-# The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".
-_SIGNER_NAME_RE = re.compile(rf"[{P.UPPER}][{P.LETTER}']*(?:[ -][{P.UPPER}][{P.LETTER}']*){{1,5}}")
-
-
-def _block_end(text: str, pos: int) -> int:
-    m = re.search(r"\n\s*\n\s*(?=[^\s-])", text[pos:])
-    return pos + m.start() if m else len(text)
-
-
-def _inside_paragraph(lines: list[_Line], j: int) -> bool:
-    """Line ``j`` stands between two lines of text, the first of which does not end its sentence."""
-    before = lines[j - 1] if j > 0 else None
-    after = lines[j + 1] if j + 1 < len(lines) else None
-    return bool(before and after and before.text and after.text and before.text[-1] not in TERMINAL)
-
-
-def _name_goes_on(prev: str, line: str) -> bool:
-    """A body's name broken over two lines: "… Giao Ban Nội chính" / "Tỉnh ủy chủ trì …"."""
-    words = prev.split()[-6:]
-    joined = " ".join(words) + " " + line[:60]
-    cut = len(" ".join(words))
-    pos = 0
-    for w in words:
-        hit = body_at(joined, pos)
-        if hit and hit[0] > cut + 1:
-            return True
-        pos += len(w) + 1
-    return False
-
-
-def _note_lines(lines: list[_Line], j: int) -> int:
-    """How many lines the footnote starting at ``lines[j]`` runs over: the lines that go on with it (no
-    blank line, no other note, no item), wrapped where its text plainly continues."""
-    n = 1
-    while j + n < len(lines):
-        line, prev = lines[j + n], lines[j + n - 1]
-        if (
-            not line.text
-            or P.FOOTNOTE_LINE_RE.match(line.text)
-            or P.ITEM_RE.match(line.text)
-            or _is_allcaps(line.text)
-            or prev.text[-1:] in ".;:!?"
-        ):  # a note ending its sentence ends
-            break
-        n += 1
-    return n
-
-
 def parse(source: Source) -> Structure:
-    """The structure of one document."""
+    """The structure of one document: its lines without footnotes and page furniture, grouped into blocks
+    (hard-wrapped lines joined, paragraphs split by a page break mended), then classified.
+
+    Long: the classification is one pass over the blocks that carries the stack of enclosing sections, the
+    table being read and the kind and title found so far; split up, that state would travel between functions."""
     text = source.match
-    body_end, recipients, signature = _recipients_and_signature(source)
-    lines = _lines(text, 0, body_end)
-    appendix = P.APPENDIX_RE.search(text, body_end)  # "PHỤ LỤC" after the signature: tasks, often a table
-    if appendix:
-        lines += [_Line(appendix.start(), appendix.start(), "")] + _lines(text, appendix.start(), len(text))
-    footnotes: dict[str, tuple[int, int]] = {}
-    tail = _lines(text, body_end, len(text))
-    for j, line in enumerate(tail):  # notes printed after the signature block
-        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
-        if fm and (fm.group("sup") or fm.group("md")):
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, tail[j + _note_lines(tail, j) - 1].end)
-    lines = _single_spaced(lines)
-    kept: list[_Line] = []
-    in_note = 0
-    for j, line in enumerate(lines):
-        if in_note:  # a footnote wrapped over several lines is the note's, not the body's
-            in_note -= 1
-            kept.append(_Line(line.start, line.start, ""))
-            continue
-        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
-        if fm and (fm.group("sup") or fm.group("md")):
-            n = _note_lines(lines, j)
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, lines[j + n - 1].end)
-            kept.append(_Line(line.start, line.start, ""))
-            in_note = n - 1
-            continue
-        if line.text and P.PAGE_NUMBER_LINE_RE.fullmatch(line.text) and _inside_paragraph(lines, j):
-            continue  # a page number printed inside a paragraph: page furniture, not a break
-        if line.text and P.SEPARATOR_RE.fullmatch(line.text):
-            kept.append(_Line(line.start, line.start, ""))
-            continue
-        kept.append(line)
-    wrapped = _hard_wrapped(kept)
-    lengths = sorted(len(line.text) for line in kept if line.text and not _is_row(line.text))
+    body_end, recipients, signature = recipients_and_signature(source)
+    kept, footnotes, appendix = body_lines(text, body_end)
+    wrapped = hard_wrapped(kept)
+    lengths = sorted(len(line.text) for line in kept if line.text and not is_row(line.text))
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
-
-    # 1. group lines into raw blocks
-    raw: list[list[_Line]] = []
-    current: list[_Line] = []
-    for line in kept:
-        if not line.text:
-            if current:
-                raw.append(current)
-                current = []
-            continue
-        prev = current[-1] if current else None
-        # a wrapped sentence that goes on with a number: "(… gọi tắt là Chương trình" / "46), Ủy ban …"
-        mid_sentence = (
-            wrapped
-            and prev is not None
-            and prev.text[-1] not in TERMINAL
-            and len(prev.text) >= 0.75 * width
-            and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
-        )
-        starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or _is_row(line.text)
-        caps = _is_allcaps(line.text)
-        join = (
-            prev is not None
-            and wrapped
-            and not starts_item
-            and not caps
-            and not _is_allcaps(prev.text)
-            and not _is_row(prev.text)
-            # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
-            and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
-        )
-        if prev is not None and not join and not wrapped:
-            # unwrapped text: a line continues the previous one only when it plainly goes on
-            join = (
-                not starts_item
-                and not caps
-                and not _is_allcaps(prev.text)
-                and prev.text[-1] not in TERMINAL
-                and (
-                    line.text[0].islower()
-                    or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
-                    or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
-                    or _name_goes_on(prev.text, line.text)
-                )
-            )
-        if join:
-            current.append(line)
-        else:
-            if current:
-                raw.append(current)
-            current = [line]
-    if current:
-        raw.append(current)
-
-    # 2. mend paragraphs split by a page break or a footnote: no end punctuation, next starts lower-case
-    merged: list[list[_Line]] = []
-    for group in raw:
-        if (
-            merged
-            and merged[-1][-1].text[-1] not in TERMINAL
-            and group[0].text[0].islower()
-            and not _is_row(group[0].text)
-            and not _is_row(merged[-1][-1].text)
-            and not P.ITEM_RE.match(group[0].text)
-            and not _is_allcaps(merged[-1][-1].text)
-        ):
-            merged[-1].extend(group)
-        else:
-            merged.append(group)
+    merged = mended(grouped(kept, wrapped, width))
 
     # 3. classify blocks, keep a stack of enclosing numbered items/headings
     blocks: list[Block] = []
@@ -432,7 +137,7 @@ def parse(source: Source) -> Structure:
     in_table = False
     for i, group in enumerate(merged):
         start, end = group[0].start, group[-1].end
-        if len(group) == 1 and _is_row(group[0].text):
+        if len(group) == 1 and is_row(group[0].text):
             if P.TABLE_SEPARATOR_RE.fullmatch(group[0].text):
                 continue
             cells = _cells(text, start, end)
@@ -472,7 +177,7 @@ def parse(source: Source) -> Structure:
                 and original[end - 2 : end] in ("**", "__")
                 and len(joined) < 250
             )
-            or (_is_allcaps(content) and len(content) < 200)
+            or (is_allcaps(content) and len(content) < 200)
             or (
                 m is not None
                 and level <= 4
@@ -491,7 +196,7 @@ def parse(source: Source) -> Structure:
                 and i + 1 < len(merged)
             )
         )
-        if kind is None and _is_allcaps(joined) and len(joined) < 60:
+        if kind is None and is_allcaps(joined) and len(joined) < 60:
             for heading, k in P.KIND_HEADINGS.items():
                 if re.fullmatch(rf"{heading}\b.*", joined.strip(" *_#")) and len(blocks) < 12:
                     kind, kind_heading, kind_block = k, (start, end), len(blocks)
@@ -532,7 +237,7 @@ def parse(source: Source) -> Structure:
         elif (
             is_heading
             and marker is None
-            and (not _is_allcaps(content) or (kind_heading is not None and start > kind_heading[1]))
+            and (not is_allcaps(content) or (kind_heading is not None and start > kind_heading[1]))
         ):
             stack.append((1, "", content[:160]))  # a section heading (also in capitals, after the kind's own)
     header_symbol, place_date = _header(text, blocks)

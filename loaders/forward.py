@@ -1,0 +1,362 @@
+"""Stage 4a — the forward-looking part: the units that set tasks (items, sentences of a direction, table rows),
+split where they address different bodies, carry out different documents or have different deadlines, and
+the tasks built from them with their leads, partners, deadlines and the documents they carry out."""
+
+from __future__ import annotations
+
+import re
+
+from loaders import bodies as B
+from loaders import dates as D
+from loaders import extract as X
+from loaders import patterns as P
+from loaders import tasks as T
+from loaders.model import NEWS, BodyRef, Span, Task
+from loaders.read import Source
+from loaders.structure import Block, Structure
+from loaders.vocab import key
+
+
+# --- tasks ------------------------------------------------------------------------------------------------
+def heading_class(text: str, *, heading: bool = True) -> str | None:
+    """forward | past | None for a heading, or for the opening words of a numbered paragraph."""
+    if not heading:  # a numbered paragraph: only its opening says which period it is about
+        head = text[:70]
+        if P.PAST_PERIOD_RE.match(head):
+            return "past"
+        return "forward" if P.FORWARD_PERIOD_RE.match(head) else None
+    head = text[:140]
+    f = P.FORWARD_HEADING_RE.search(head)
+    p = P.PAST_HEADING_RE.search(head)
+    if f and (not p or f.start() < p.start()):
+        return "forward"
+    return "past" if p else None
+
+
+def item_class(text: str) -> str | None:
+    """The class of a numbered item: a short title reads as a heading, a numbered paragraph by its opening."""
+    article = re.match(r"\s*Điều\s+\d+\s*[.:]\s*", text)
+    if article:  # an article of a regulation: what bodies must do, unless it states scope or entry into force
+        return "past" if P.SCOPE_ARTICLE_RE.search(text[article.end() : article.end() + 80]) else "forward"
+    content = P.ITEM_RE.sub("", text, count=1).strip(" *")
+    heading = len(content) < 120 and not content.rstrip().endswith((".", ";"))
+    return heading_class(content, heading=heading)
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans between ``start`` and ``end``."""
+    out, pos = [], start
+    for m in P.SENTENCE_END_RE.finditer(text, start, end):
+        if text[pos : m.start() + 1].strip():
+            out.append((pos, m.start() + 1))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]:
+    """The forward-looking units of a document: blocks, or in a press report the sentences of a
+    direction from the directing sentence on, then the list items that follow it."""
+    units: list[tuple[Block, Span]] = []
+    lead_in_seen = False
+    continuing = False
+    text = source.match
+    for b in st.blocks:
+        if b.kind == "heading":
+            continue
+        cls = item_class(b.text) if b.marker and b.level <= 4 else None
+        if cls is None:
+            for c in reversed(b.context):
+                cls = item_class(c)
+                if cls:
+                    break
+        directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
+        tail = b.text.rstrip(" *")
+        lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
+        if kind != NEWS:
+            lead_in_seen = lead_in_seen or lead_in
+            if lead_in and not directive and not P.GIAO_RE.search(text, b.start, b.end) and b.kind == "paragraph":
+                continue  # "… ban hành Kế hoạch thực hiện … như sau:" introduces the tasks, it sets none
+            # a row of a task table (one naming a lead column) is a task wherever the table stands
+            task_row = b.kind == "row" and any(P.LEAD_COLUMN_RE.search(h) for h in b.header)
+            forward = task_row or cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
+            if forward:
+                units.append((b, (b.start, b.end)))
+            continue
+        # press reports
+        subheading = len(b.text) < 120 and b.text.rstrip()[-1:] not in ".;:!?…"
+        if cls == "forward" or (
+            continuing and not directive and not subheading and not P.NARRATIVE_START_RE.match(b.text)
+        ):
+            units.append((b, (b.start, b.end)))
+            continue
+        continuing = False
+        if directive:
+            for s, e in sentences(text, b.start, b.end):
+                if e <= directive.start():
+                    continue
+                units.append((b, (s, e)))
+            continuing = True
+    return units
+
+
+def _split_by_target(
+    text: str, units: list[tuple[Block, Span]], key_of_span: dict[Span, tuple[str, int | None]]
+) -> list[tuple[Block, Span]]:
+    """A unit whose sentences carry out different documents becomes one task per sentence, so
+    that each task's implementation edges are exact."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        targets = []
+        for s, e in parts:
+            cited = {
+                k
+                for span, k in key_of_span.items()
+                if s <= span[0] < e and P.IMPLEMENT_VERB_RE.search(text[s : span[0]])
+            }
+            if cited:
+                targets.append(frozenset(cited))
+        if len(set(targets)) >= 2:
+            out.extend((b, p) for p in parts)
+        else:
+            out.append((b, (start, end)))
+    return out
+
+
+def _split_by_addressee(text: str, units: list[tuple[Block, Span]]) -> list[tuple[Block, Span]]:
+    """A unit whose sentences address different bodies ("… Các cấp ủy … . Giao X … . Đề nghị Y …") becomes one
+    task per direction; a sentence that addresses no one goes on with the direction before it."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        marker = P.ITEM_RE.match(text, start)
+        opening = [marker.end() if marker else start] + [s for s, _ in parts[1:]]  # the first after its marker
+        directing = [i for i, s in enumerate(opening) if _opens_direction(text, s)]
+        if len(directing) < 2:
+            out.append((b, (start, end)))
+            continue
+        cuts = [start] + [parts[i][0] for i in directing if i > 0] + [end]
+        out.extend((b, (a, z)) for a, z in zip(cuts, cuts[1:]) if text[a:z].strip())
+    return out
+
+
+def _opens_direction(text: str, pos: int) -> bool:
+    """A sentence at ``pos`` that directs someone: "Giao X …", "Đề nghị X …", or a body or a group of bodies as
+    its subject followed by what they must do."""
+    if P.GIAO_RE.match(text, pos):
+        return True
+    hit = B.body_at(text, pos)
+    if hit is None:
+        return False
+    after, _ = B.bodies_list_at(text, pos)
+    return (
+        re.match(
+            r"\s*(?:,\s*)?(?:[a-zđ]\w*\s+){0,4}?(?:chủ trì|chỉ đạo|lãnh đạo|tổ chức|thực hiện|triển khai|"
+            r"tham mưu|có trách nhiệm|phối hợp|rà soát|xây dựng|tăng cường|đẩy mạnh|quán triệt)\b",
+            text[after : after + 80],
+        )
+        is not None
+    )
+
+
+def _split_by_deadline(
+    text: str, units: list[tuple[Block, Span]], *, since: str | None = None
+) -> list[tuple[Block, Span, int]]:
+    """A unit whose ";"-clauses carry different deadlines becomes one task per clause
+    (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``); the
+    third element numbers the parts (0 = first)."""
+    out: list[tuple[Block, Span, int]] = []
+    for b, (start, end) in units:
+        clauses, pos = [], start
+        for m in re.finditer(r";\s+", text[start:end]):
+            clauses.append((pos, start + m.start() + 1))
+            pos = start + m.end()
+        clauses.append((pos, end))
+        deadlines = [D.find_deadline(text[a:z], since=since)[0] for a, z in clauses]
+        if len({d for d in deadlines if d}) >= 2:
+            merged: list[tuple[int, int, str | None]] = []
+            for (a, z), d in zip(clauses, deadlines):  # a clause ends a part when it has a deadline
+                if merged and not merged[-1][2]:
+                    merged[-1] = (merged[-1][0], z, d)
+                else:
+                    merged.append((a, z, d))
+            out.extend((b, (a, z), i) for i, (a, z, _) in enumerate(merged))
+        else:
+            out.append((b, (start, end), 0))
+    return out
+
+
+def _attach_labels(
+    text: str, st: Structure, units: list[tuple[Block, Span, int]]
+) -> list[tuple[Block, Span, int, list[T.Label]]]:
+    """Labelled lines ("- Cơ quan chủ trì: …", "- Thời hạn: …") belong to the task above them, with no
+    heading in between; they are not tasks themselves."""
+    headings = [b.start for b in st.blocks if b.kind == "heading"]
+    out: list[tuple[Block, Span, int, list[T.Label]]] = []
+    for b, span, part in units:
+        labels = T.task_labels(text, *span)
+        if labels and out and not any(out[-1][1][1] <= h < span[0] for h in headings):
+            out[-1][3].extend(labels)
+            continue
+        if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task
+            out.append((b, span, part, labels))
+            continue
+        out.append((b, span, part, []))
+    return out
+
+
+def _group_lead(b: Block, lead_in: tuple[Block, list[T.Assignment]] | None) -> list[T.Assignment]:
+    """The assignment stated once for a group ("a) Ban Tuyên giáo Tỉnh ủy chủ trì:" then dash bullets),
+    for a unit inside that group."""
+    if lead_in is None:
+        return []
+    head, assignments = lead_in
+    inside = (
+        b.start > head.start and head.marker is not None and b.path[: len(head.path) + 1] == (*head.path, head.marker)
+    )
+    return assignments if inside else []
+
+
+def _duties_of(source: Source, b: Block, start: int) -> list[T.Assignment]:
+    """The bodies an enclosing heading gives these duties to: "Điều 9. Trách nhiệm của Ban Nội chính Tỉnh ủy …",
+    or a heading that is only their names ("a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Ủy ban nhân dân tỉnh")."""
+    text = source.match
+    for c in reversed(b.context):
+        m = P.DUTIES_OF_RE.match(c) or P.BODY_HEADING_RE.match(c)
+        if not m:
+            continue
+        at = text.rfind(c[:60], 0, start)
+        if at < 0:
+            return []
+        pos, bodies = B.bodies_list_at(text, at + m.end())
+        if m.re is P.BODY_HEADING_RE and not P.BODY_HEADING_END_RE.fullmatch(text[pos : at + len(c)]):
+            continue  # a heading that says more than whose the duties are
+        leads = [B.body_ref(*x) for x in bodies if not x[2].is_group]
+        return [T.Assignment(tuple(leads), (), None)] if leads else []
+    return []
+
+
+def find_tasks(
+    source: Source,
+    st: Structure,
+    kind: str,
+    key_of_span: dict[Span, tuple[str, int | None]],
+    *,
+    since: str | None = None,
+    central: bool = False,
+) -> list[Task]:
+    """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
+    tasks: list[Task] = []
+    text = source.match
+    previous_leads: tuple[BodyRef, ...] = ()
+    lead_in: tuple[Block, list[T.Assignment]] | None = None
+    units = _split_by_deadline(
+        text, _split_by_addressee(text, _split_by_target(text, _units(source, st, kind), key_of_span)), since=since
+    )
+    for b, (start, end), part, labels in _attach_labels(text, st, units):
+        in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
+        row_due = None
+        if b.kind == "row":
+            row, row_due = T.row_assignment(source, b.cells, b.header)
+            assignments = [row] if row else []
+        else:
+            numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
+            addressed = (
+                start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))
+            ) or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
+            assignments = T.find_assignments(source, start, end, addressed=addressed, since=since)
+        if not central:  # a provincial or local document hands no task to the centre ("đề nghị Quốc hội …")
+            assignments = [
+                a
+                for a in (
+                    T.Assignment(tuple(x for x in a.leads if x.level != "central"), a.partners, a.deadline)
+                    for a in assignments
+                )
+                if a.leads
+            ]
+        labelled = T.label_assignment(text, labels)
+        if labelled is not None:
+            assignments = [labelled]
+        if text[start:end].rstrip(" *").endswith(":"):
+            if not assignments:
+                continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
+            lead_in = (b, assignments)  # "Giao X chủ trì:" is a task, and its bullets go to X too
+        form = (
+            "table row"
+            if b.kind == "row"
+            else "labelled lines"
+            if labelled is not None
+            else "running text"
+            if assignments
+            else ""
+        )
+        if not assignments:
+            assignments = _group_lead(b, lead_in)
+            form = "group lead-in" if assignments else ""
+        if not assignments:
+            assignments = _duties_of(source, b, start)
+            form = "duties heading" if assignments else ""
+        leads: list[BodyRef] = []
+        partners: list[BodyRef] = []
+        task_deadline = None
+        if part > 0 and not assignments and previous_leads:  # "…; chỉ đạo …" goes on with the same lead
+            leads.extend(previous_leads)
+        for a in assignments:
+            leads.extend(a.leads)
+            partners.extend(a.partners)
+            task_deadline = task_deadline or a.deadline
+        deadline, deadline_text, ongoing = (
+            row_due if row_due and (row_due[0] or row_due[2]) else D.find_deadline(text[start:end], since=since)
+        )
+        if labelled is not None:
+            label_due = next((D.cell_deadline(text[slice(*ln.value)]) for ln in labels if ln.field == "deadline"), None)
+            if label_due:
+                deadline, deadline_text, ongoing = label_due
+                task_deadline = label_due[0]
+        implements: list[tuple[str, int | None]] = []
+        impl_spans: list[Span] = []
+        for span, k in sorted(key_of_span.items()):
+            if not (start <= span[0] < end):
+                continue
+            sentence_start = max(start, max(text.rfind(c, start, span[0]) for c in ".!?") + 1)
+            if P.IMPLEMENT_VERB_RE.search(text[sentence_start : span[0]]) and k not in implements:
+                implements.append(k)
+                impl_spans.append(span)
+        previous_leads = tuple(leads)
+        # each lead keeps its own clause's deadline; with a single assignment, the task's
+        single = len(assignments) <= 1
+        pairs = [
+            (ln, a.deadline or (task_deadline or deadline if single else None)) for a in assignments for ln in a.leads
+        ]
+        if not assignments:
+            pairs = [(ln, task_deadline or deadline) for ln in leads]
+        tasks.append(
+            Task(
+                position=len(tasks) + 1,
+                span=(start, end),
+                text=P.FOOTNOTE_LINE_RE.sub("", source.text[start:end]),
+                section=b.path,
+                leads=tuple(_unique_bodies(leads)),
+                partners=tuple(_unique_bodies(partners)),
+                deadline=task_deadline or deadline,
+                deadline_text=deadline_text,
+                ongoing=ongoing and not deadline,
+                implements=tuple(implements),
+                implements_spans=tuple(impl_spans),
+                projects=tuple(X.find_projects(source, [(start, end)])),
+                assignments=tuple(pairs),
+                form=form,
+            )
+        )
+    return tasks
+
+
+def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
+    seen, out = set(), []
+    for b in bodies:
+        if key(b.name) not in seen:
+            seen.add(key(b.name))
+            out.append(b)
+    return out

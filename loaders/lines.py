@@ -1,0 +1,230 @@
+"""Stage 2a — lines: the document's lines with footnotes and page furniture blanked, hard-wrapped and
+line-per-paragraph text detected, and lines grouped into the raw blocks that structure then classifies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.bodies import body_at
+
+TERMINAL = ".;:!?…\"')»”"
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # matching text of the line (stripped span)
+
+
+def lines_of(match: str, start: int, end: int) -> list[Line]:
+    out, pos = [], start
+    for raw in match[start:end].split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(s + lead, s + lead + len(stripped), stripped))
+        else:
+            out.append(Line(s, s, ""))
+    return out
+
+
+def is_allcaps(text: str) -> bool:
+    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
+
+
+def _single_spaced(lines: list[Line]) -> list[Line]:
+    """Printed lines each made a paragraph (text copied line by line from a PDF into Word): where nearly every
+    line is followed by one blank line and the lines run to one width, a blank line after a line that does
+    not end its sentence is no paragraph break."""
+    texts = [i for i, line in enumerate(lines) if line.text]
+    if len(texts) < 12:
+        return lines
+    single = sum(1 for a, b in zip(texts, texts[1:]) if b == a + 2)
+    if single < 0.8 * (len(texts) - 1) or not hard_wrapped([lines[i] for i in texts]):
+        return lines
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if (
+            not line.text
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].text
+            and lines[i + 1].text
+            and lines[i - 1].text[-1] not in TERMINAL
+            and not is_allcaps(lines[i - 1].text)
+        ):
+            continue
+        out.append(line)
+    return out
+
+
+def hard_wrapped(lines: list[Line]) -> bool:
+    """Text broken into lines of about one width (table rows and headings in capitals do not count)."""
+    lengths = [len(ln.text) for ln in lines if ln.text and not is_row(ln.text) and not is_allcaps(ln.text)]
+    if len(lengths) < 8:
+        return False
+    longest = sorted(lengths)[int(len(lengths) * 0.9) - 1]
+    if longest > 110:
+        return False
+    near = sum(1 for n in lengths if n >= 0.75 * longest)
+    return near / len(lengths) > 0.5
+
+
+def is_row(text: str) -> bool:
+    """A line of a table: cells separated by "|" (Markdown, or a .docx table as read)."""
+    return text.count("|") >= 2
+
+
+def _inside_paragraph(lines: list[Line], j: int) -> bool:
+    """Line ``j`` stands between two lines of text, the first of which does not end its sentence."""
+    before = lines[j - 1] if j > 0 else None
+    after = lines[j + 1] if j + 1 < len(lines) else None
+    return bool(before and after and before.text and after.text and before.text[-1] not in TERMINAL)
+
+
+def _name_goes_on(prev: str, line: str) -> bool:
+    """A body's name broken over two lines: "… Giao Ban Nội chính" / "Tỉnh ủy chủ trì …"."""
+    words = prev.split()[-6:]
+    joined = " ".join(words) + " " + line[:60]
+    cut = len(" ".join(words))
+    pos = 0
+    for w in words:
+        hit = body_at(joined, pos)
+        if hit and hit[0] > cut + 1:
+            return True
+        pos += len(w) + 1
+    return False
+
+
+def _note_lines(lines: list[Line], j: int) -> int:
+    """How many lines the footnote starting at ``lines[j]`` runs over: the lines that go on with it (no
+    blank line, no other note, no item), wrapped where its text plainly continues."""
+    n = 1
+    while j + n < len(lines):
+        line, prev = lines[j + n], lines[j + n - 1]
+        if (
+            not line.text
+            or P.FOOTNOTE_LINE_RE.match(line.text)
+            or P.ITEM_RE.match(line.text)
+            or is_allcaps(line.text)
+            or prev.text[-1:] in ".;:!?"
+        ):  # a note ending its sentence ends
+            break
+        n += 1
+    return n
+
+
+def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[int, int]], re.Match | None]:
+    """The lines of the body (and of an appendix after the signature), with footnotes and page furniture
+    blanked; the footnotes by their marker; the appendix."""
+    lines = lines_of(text, 0, body_end)
+    appendix = P.APPENDIX_RE.search(text, body_end)  # "PHỤ LỤC" after the signature: tasks, often a table
+    if appendix:
+        lines += [Line(appendix.start(), appendix.start(), "")] + lines_of(text, appendix.start(), len(text))
+    footnotes: dict[str, tuple[int, int]] = {}
+    tail = lines_of(text, body_end, len(text))
+    for j, line in enumerate(tail):  # notes printed after the signature block
+        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
+        if fm and (fm.group("sup") or fm.group("md")):
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, tail[j + _note_lines(tail, j) - 1].end)
+    lines = _single_spaced(lines)
+    kept: list[Line] = []
+    in_note = 0
+    for j, line in enumerate(lines):
+        if in_note:  # a footnote wrapped over several lines is the note's, not the body's
+            in_note -= 1
+            kept.append(Line(line.start, line.start, ""))
+            continue
+        fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
+        if fm and (fm.group("sup") or fm.group("md")):
+            n = _note_lines(lines, j)
+            footnotes[fm.group("sup") or fm.group("md")] = (line.start, lines[j + n - 1].end)
+            kept.append(Line(line.start, line.start, ""))
+            in_note = n - 1
+            continue
+        if line.text and P.PAGE_NUMBER_LINE_RE.fullmatch(line.text) and _inside_paragraph(lines, j):
+            continue  # a page number printed inside a paragraph: page furniture, not a break
+        if line.text and P.SEPARATOR_RE.fullmatch(line.text):
+            kept.append(Line(line.start, line.start, ""))
+            continue
+        kept.append(line)
+    return kept, footnotes, appendix
+
+
+def grouped(kept: list[Line], wrapped: bool, width: int) -> list[list[Line]]:
+    """Lines grouped into raw blocks: a line joins the one before when the text was wrapped there."""
+    raw: list[list[Line]] = []
+    current: list[Line] = []
+    for line in kept:
+        if not line.text:
+            if current:
+                raw.append(current)
+                current = []
+            continue
+        prev = current[-1] if current else None
+        # a wrapped sentence that goes on with a number: "(… gọi tắt là Chương trình" / "46), Ủy ban …"
+        mid_sentence = (
+            wrapped
+            and prev is not None
+            and prev.text[-1] not in TERMINAL
+            and len(prev.text) >= 0.75 * width
+            and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
+        )
+        starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or is_row(line.text)
+        caps = is_allcaps(line.text)
+        join = (
+            prev is not None
+            and wrapped
+            and not starts_item
+            and not caps
+            and not is_allcaps(prev.text)
+            and not is_row(prev.text)
+            # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
+            and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
+        )
+        if prev is not None and not join and not wrapped:
+            # unwrapped text: a line continues the previous one only when it plainly goes on
+            join = (
+                not starts_item
+                and not caps
+                and not is_allcaps(prev.text)
+                and prev.text[-1] not in TERMINAL
+                and (
+                    line.text[0].islower()
+                    or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
+                    or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
+                    or _name_goes_on(prev.text, line.text)
+                )
+            )
+        if join:
+            current.append(line)
+        else:
+            if current:
+                raw.append(current)
+            current = [line]
+    if current:
+        raw.append(current)
+    return raw
+
+
+def mended(raw: list[list[Line]]) -> list[list[Line]]:
+    """Paragraphs split by a page break or a footnote mended: no end punctuation, next starts lower-case."""
+    merged: list[list[Line]] = []
+    for group in raw:
+        if (
+            merged
+            and merged[-1][-1].text[-1] not in TERMINAL
+            and group[0].text[0].islower()
+            and not is_row(group[0].text)
+            and not is_row(merged[-1][-1].text)
+            and not P.ITEM_RE.match(group[0].text)
+            and not is_allcaps(merged[-1][-1].text)
+        ):
+            merged[-1].extend(group)
+        else:
+            merged.append(group)
+    return merged

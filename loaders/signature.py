@@ -1,0 +1,109 @@
+"""Stage 2b — the end of a document: the recipients list ("Nơi nhận") and the signature block (on behalf of whom,
+in what capacity, by whom), also when the two were copied side by side."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders import patterns as P
+from loaders.lines import is_allcaps, lines_of
+from loaders.read import Source
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf_of: str | None  # "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "TỈNH ỦY"
+    capacity: str | None  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
+    name: str | None
+    span: tuple[int, int]
+
+
+def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | None, Signature | None]:
+    text = source.match
+    body_end = len(text)
+    recipients = None
+    found = list(P.RECIPIENTS_RE.finditer(text))
+    m = found[-1] if found else None  # the last "Nơi nhận" is the real one
+    if m is not None and m.start() > len(text) * 0.3:
+        body_end = m.start()
+        recipients = (m.start(), _block_end(text, m.end()))
+    signature = None
+    marks = [m for m in P.SIGNATURE_ON_BEHALF_RE.finditer(text) if m.start() > len(text) * 0.3]
+    # "T/M BAN THƯỜNG VỤ" / "K/T BÍ THƯ" / "PHÓ BÍ THƯ" / name: on behalf of the first, capacity after the last
+    on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
+    sig = marks[-1] if marks else None
+    if sig is not None:
+        rest = [ln for ln in lines_of(text, sig.end(), len(text)) if ln.text and not P.RECIPIENTS_RE.match(ln.text)]
+        capacity = rest[0].text if rest and is_allcaps(rest[0].text) else None
+        name_line = next(
+            (
+                ln
+                for ln in rest[1 if capacity else 0 :][:3]
+                if not is_allcaps(ln.text) and _SIGNER_NAME_RE.fullmatch(ln.text.strip(" *_"))
+            ),
+            None,
+        )
+        signature = Signature(
+            on_behalf.group("body").strip(" *_") or None,
+            capacity.strip(" *_") if capacity else None,
+            name_line.text.strip(" *_") if name_line else None,
+            (on_behalf.start(), name_line.end if name_line else sig.end()),
+        )
+        body_end = min(body_end, on_behalf.start())
+    elif recipients is not None and _side_by_side_signature(text, recipients) is not None:
+        signature = _side_by_side_signature(text, recipients)
+    elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
+        tail = [ln for ln in lines_of(text, int(len(text) * 0.7), len(text)) if ln.text]
+        if (
+            len(tail) >= 2
+            and is_allcaps(tail[-2].text)
+            and re.fullmatch(P.PERSON_NAME, tail[-1].text.strip(" *_"))
+            and re.search(r"BÍ THƯ|CHỦ TỊCH|TRƯỞNG", tail[-2].text)
+        ):
+            signature = Signature(
+                None, tail[-2].text.strip(" *_"), tail[-1].text.strip(" *_"), (tail[-2].start, tail[-1].end)
+            )
+            body_end = min(body_end, tail[-2].start)
+    return body_end, recipients, signature
+
+
+# Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",
+# "- Các đồng chí Tỉnh ủy viên, Lê Hồng Quang" — the signature block is the right end of the recipients' lines.
+_RIGHT_ON_BEHALF_RE = re.compile(r"\s(?P<mark>(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+[^\n]*?)\s*$")
+
+
+_RIGHT_CAPACITY_RE = re.compile(
+    rf"[,\s](?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$"
+)
+
+
+def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature | None:
+    lines = [ln for ln in lines_of(text, recipients[0], recipients[1]) if ln.text]
+    mark = next(((ln, m) for ln in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(ln.text))), None)
+    if mark is None:
+        return None
+    line, m = mark
+    after = lines[lines.index(line) + 1 :]
+    capacity = next((c.group("cap") for ln in after[:3] if (c := _RIGHT_CAPACITY_RE.search(ln.text))), None)
+    name = next(
+        (
+            n.group(0).strip()
+            for ln in after[:8]
+            if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
+            and not is_allcaps(n.group(0))
+            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
+        ),
+        None,
+    )
+    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
+    return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
+
+
+# The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".
+_SIGNER_NAME_RE = re.compile(rf"[{P.UPPER}][{P.LETTER}']*(?:[ -][{P.UPPER}][{P.LETTER}']*){{1,5}}")
+
+
+def _block_end(text: str, pos: int) -> int:
+    m = re.search(r"\n\s*\n\s*(?=[^\s-])", text[pos:])
+    return pos + m.start() if m else len(text)
