@@ -26,9 +26,11 @@ whole request still runs as one update — one transaction):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from core.errors import QueryError
+from graph_api.store.sparql_text import keywords
 from graph_api.store.update_ops import (
     Operation,
     Prefixes,
@@ -221,6 +223,10 @@ def _modify(
     return " ".join(x for x in (head_text, dataset, where_kw, where_text, rest) if x)
 
 
+#: the words of the operations a rewrite changes (DELETE/INSERT … WHERE, DELETE WHERE, LOAD), outside strings and IRIs
+_REWRITTEN = re.compile(r"(?<![\w:?$])(?:WHERE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
 def rewrite(
     text: str,
     *,
@@ -239,7 +245,7 @@ def rewrite(
     out: list[str] = []
     counter = [0]
     need_rewrite = bool(using or using_named or union_graphs is not None or load is not None)
-    if not need_rewrite:
+    if not need_rewrite or not _REWRITTEN.search(keywords(text)):  # INSERT DATA, DELETE DATA, CLEAR …: as they are
         return text
     for op in ops:
         prefixes.declare(op.prologue)
