@@ -14,124 +14,21 @@ True
 
 from __future__ import annotations
 
-import calendar
 import re
-from typing import NamedTuple
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Triple
 
 from core.doctypes import doc_type
 from core.errors import InputError
 from loaders.model import BodyRef, Citation, Document, Span
+from loaders.rdf_terms import Graph, Lit, Term, date_literal, deadline_day, integer, vi
 from loaders.vocab import key, vocabulary
 from ontology import DCTERMS, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, VK, XSD
-from ontology.iris import Iris, checked_iri, slug
+from ontology.iris import Iris, slug
 from ontology.reference import split_symbol
 
 _LEGAL_KINDS_EXCLUDED = {"news_report"}
 _KIND_KEYS = {"news_report": "news-report"}
-
-
-class Lit(NamedTuple):
-    """A literal as collected: its lexical form and either a language tag or a datatype IRI."""
-
-    value: str
-    language: str | None = None
-    datatype: str | None = None
-
-
-Term = str | Lit  # an IRI (str) or a literal
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-class _Graph:
-    """Collects the triples of one named graph as plain tuples; skips empty values and repeats."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str, Term], None] = {}  # in the order added, each once
-
-    def add(self, s: str, p: str, o: Term | None) -> None:
-        if o is None or o == "":
-            return
-        self.rows[(s, p, o)] = None
-
-    def triples(self) -> list[Triple]:
-        """The rows as pyoxigraph triples (an invalid IRI raises ``ValueError``)."""
-        nodes: dict[str, NamedNode] = {}
-
-        def node(iri: str) -> NamedNode:
-            n = nodes.get(iri)
-            if n is None:
-                n = nodes[iri] = NamedNode(iri)
-            return n
-
-        def term(o: Term) -> NamedNode | Literal:
-            if isinstance(o, str):
-                return node(o)
-            if o.language:
-                return Literal(o.value, language=o.language)
-            return Literal(o.value, datatype=node(o.datatype)) if o.datatype else Literal(o.value)
-
-        return [Triple(node(s), node(p), term(o)) for s, p, o in self.rows]
-
-    def nquads(self, graph: str, *, apart: str) -> tuple[bytes, bytes]:
-        """N-Quads of the rows in ``graph``: (every row but those of predicate ``apart``, those). Every IRI is
-        checked (``checked_iri``: an invalid one raises ``ValueError``), so that a batch never fails to parse."""
-        written: dict[str, str] = {}
-
-        def iri(value: str) -> str:
-            out = written.get(value)
-            if out is None:
-                out = written[value] = f"<{checked_iri(value)}>"
-            return out
-
-        g = f" <{graph}> .\n"
-        iri(graph)
-        main: list[str] = []
-        kept: list[str] = []
-        for s, p, o in self.rows:
-            if isinstance(o, str):
-                obj = iri(o)
-            else:
-                obj = '"' + o.value.translate(_ESCAPES) + '"'
-                if o.language:
-                    obj += "@" + o.language
-                elif o.datatype:
-                    obj += "^^" + iri(o.datatype)
-            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{g}")
-        return "".join(main).encode(), "".join(kept).encode()
-
-
-_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?\Z")
-_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
-
-
-def vi(text: str | None) -> Lit | None:
-    return Lit(text, "vi") if text else None
-
-
-def date_literal(value: str | None) -> Lit | None:
-    """``xsd:date`` for YYYY-MM-DD, ``xsd:gYearMonth`` for YYYY-MM, ``xsd:gYear`` for YYYY."""
-    if not value or not _DATE.match(value):
-        return None
-    return Lit(value, None, _DATE_TYPES[len(value)])
-
-
-def deadline_day(value: str | None) -> str | None:
-    """The day a deadline falls on: a month ("2025-09", as read) is its last day; the printed phrase stays in
-    ``vk:deadlineText``.
-
-    >>> deadline_day("2025-09"), deadline_day("2024-02"), deadline_day("2025-06-30")
-    ('2025-09-30', '2024-02-29', '2025-06-30')
-    """
-    if value and len(value) == 7:
-        year, month = int(value[:4]), int(value[5:])
-        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
-    return value
-
-
-def integer(value: int | None) -> Lit | None:
-    return None if value is None else Lit(str(value), None, XSD.integer)
 
 
 def _province_slug(name: str | None) -> str | None:
@@ -222,244 +119,290 @@ def document_nquads(doc: Document, iris: Iris, *, folder: str | None = None) -> 
     return (graph, *g.nquads(graph, apart=VK.contentHash))
 
 
-def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, _Graph]:
-    g = _Graph()
-    text = doc.text
-    province = _province_slug(doc.province)
-    d = document_iri(iris, doc)
-    graph = iris.graph(doc.file, folder)
-    evidence_n = 0
+def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, Graph]:
+    """The graph IRI and the rows of one document's graph, built step by step."""
+    writer = _DocumentWriter(doc, iris)
+    writer.document()
+    writer.meeting()
+    cited = writer.citations()
+    writer.links(cited)
+    writer.tasks(cited)
+    writer.projects()
+    writer.people()
+    writer.signer()
+    return iris.graph(doc.file, folder), writer.g
 
-    def evidence(s: str, p: str, o, span: Span) -> None:
-        nonlocal evidence_n
-        evidence_n += 1
-        e = iris.evidence(d, evidence_n)
+
+class _DocumentWriter:
+    """Writes one extracted document into rows: the document, its meeting, the documents it cites and the links
+    between them, its tasks with bodies and projects, people and the signer — each fact with its evidence."""
+
+    def __init__(self, doc: Document, iris: Iris) -> None:
+        self.doc, self.iris, self.g = doc, iris, Graph()
+        self.province = _province_slug(doc.province)
+        self.d = document_iri(iris, doc)
+        self.legal = doc.kind not in _LEGAL_KINDS_EXCLUDED
+        self.evidence_n = 0
+        self.footnote_projects = set(doc.projects)
+
+    def evidence(self, s: str, p: str, o: Term, span: Span) -> None:
+        """A vk:Evidence node for the fact (s, p, o): the sentence it was read from, by offsets and quoted."""
+        g, text = self.g, self.doc.text
+        self.evidence_n += 1
+        e = self.iris.evidence(self.d, self.evidence_n)
         g.add(e, RDF.type, VK.Evidence)
         g.add(e, RDF.type, RDF.Statement)
         g.add(e, RDF.type, PROV.Entity)
         g.add(e, RDF.subject, s)
         g.add(e, RDF.predicate, p)
         g.add(e, RDF.object, o)
-        g.add(e, PROV.wasDerivedFrom, d)
+        g.add(e, PROV.wasDerivedFrom, self.d)
         start, end = _sentence(text, span)
         g.add(e, VK.startOffset, integer(start))
         g.add(e, VK.endOffset, integer(end))
         g.add(e, VK.quote, vi(text[start:end].strip()))
 
-    def body(ref: BodyRef) -> str:
+    def body(self, ref: BodyRef) -> str:
         """The IRI of a body; bodies of the vocabulary are described once, in the reference graph."""
-        b = body_iri(iris, ref.name, ref.kind, ref.level, province, doc.locality)
+        g, doc = self.g, self.doc
+        b = body_iri(self.iris, ref.name, ref.kind, ref.level, self.province, doc.locality)
         if ref.kind is None or ref.level in ("district", "commune"):  # not in the reference graph: described here
             label = ref.name if ref.kind is None or not doc.locality else f"{ref.name} ({doc.locality})"
             g.add(b, RDF.type, ORG.Organization)
             g.add(b, SKOS.prefLabel, vi(label))
             g.add(b, RDFS.label, vi(label))
-            g.add(b, VK.level, iris.concept("level", ref.level))
+            g.add(b, VK.level, self.iris.concept("level", ref.level))
             if ref.kind is not None:
-                g.add(b, ORG.classification, iris.concept("bodykind", ref.kind))
+                g.add(b, ORG.classification, self.iris.concept("bodykind", ref.kind))
         return b
 
-    # the document itself
-    legal = doc.kind not in _LEGAL_KINDS_EXCLUDED
-    g.add(d, RDF.type, ELI.LegalResource if legal else VK.PressReport)
-    g.add(d, RDF.type, VK.SourceDocument)
-    g.add(d, DCTERMS.type, kind_concept(iris, doc.kind))
-    if legal:
-        g.add(d, ELI.type_document, kind_concept(iris, doc.kind))
-    g.add(d, ELI.id_local, Lit(doc.symbol) if doc.symbol else None)
-    g.add(d, ELI.date_document, date_literal(doc.date))
-    g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
-    g.add(d, ELI["title"], vi(doc.title))
-    g.add(d, VK.sourceFile, Lit(doc.file))
-    g.add(d, VK.textMethod, Lit(doc.method))
-    g.add(d, VK.contentHash, Lit(doc.sha256))
-    g.add(d, VK.level, iris.concept("level", "provincial" if province else "other"))
-    if province:
-        g.add(d, VK.province, iris.province(province))
-    if doc.issuer:
-        kind = vocabulary().body_by_name(doc.issuer)
-        issuer = body(
-            BodyRef(
-                doc.issuer,
-                doc.issuer_kind or (kind.key if kind else None),
-                kind.level if kind else "provincial",
-                (0, 0),
-            )
-        )
-        g.add(d, ELI.passed_by, issuer)
-    for name in doc.named_references:
-        g.add(d, VK.namedReference, vi(name))
-
-    # meeting
-    if doc.meeting:
-        m = doc.meeting
-        kind = vocabulary().body_by_name(m.body)
-        held_by = body(BodyRef(m.body, kind.key if kind else None, "provincial", m.span))
-        meeting = iris.meeting(body=m.body, province=province, term=m.term, number=m.number, date=m.date)
-        g.add(meeting, RDF.type, VK.Meeting)
-        g.add(meeting, VK.heldBy, held_by)
-        g.add(meeting, VK.meetingNumber, integer(m.number))
-        g.add(meeting, VK.term, Lit(m.term) if m.term else None)
-        g.add(meeting, DCTERMS.date, date_literal(m.date))
-        g.add(
-            meeting,
-            RDFS.label,
-            vi(
-                " ".join(
-                    x
-                    for x in (
-                        f"Hội nghị {m.body}",
-                        f"lần thứ {m.number}" if m.number else "",
-                        f"khóa {m.term}" if m.term else "",
-                        f"({doc.province})" if doc.province else "",
-                    )
-                    if x
+    def document(self) -> None:
+        """The document itself: kind, symbol, date, title, file, how its text was read, province, issuer."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        # the document itself
+        legal = self.legal
+        g.add(d, RDF.type, ELI.LegalResource if legal else VK.PressReport)
+        g.add(d, RDF.type, VK.SourceDocument)
+        g.add(d, DCTERMS.type, kind_concept(iris, doc.kind))
+        if legal:
+            g.add(d, ELI.type_document, kind_concept(iris, doc.kind))
+        g.add(d, ELI.id_local, Lit(doc.symbol) if doc.symbol else None)
+        g.add(d, ELI.date_document, date_literal(doc.date))
+        g.add(d, VK.year, integer(int(doc.date[:4])) if doc.date else None)
+        g.add(d, ELI["title"], vi(doc.title))
+        g.add(d, VK.sourceFile, Lit(doc.file))
+        g.add(d, VK.textMethod, Lit(doc.method))
+        g.add(d, VK.contentHash, Lit(doc.sha256))
+        g.add(d, VK.level, iris.concept("level", "provincial" if province else "other"))
+        if province:
+            g.add(d, VK.province, iris.province(province))
+        if doc.issuer:
+            kind = vocabulary().body_by_name(doc.issuer)
+            issuer = self.body(
+                BodyRef(
+                    doc.issuer,
+                    doc.issuer_kind or (kind.key if kind else None),
+                    kind.level if kind else "provincial",
+                    (0, 0),
                 )
-            ),
-        )
-        if province:
-            g.add(meeting, VK.province, iris.province(province))
-        relation = VK.reportsOn if not legal else VK.adoptedAt
-        g.add(d, relation, meeting)
-        evidence(d, relation, meeting, m.span)
-
-    # cited documents
-    cited_iri: dict[tuple, str] = {}
-    for c in doc.citations:
-        ci = citation_iri(iris, c, province)
-        cited_iri[c.key] = ci
-        g.add(ci, RDF.type, ELI.LegalResource)
-        g.add(ci, ELI.id_local, Lit(c.symbol))
-        try:
-            concept = iris.concept("doctype", doc_type(c.type).key) if c.type else None
-        except InputError:  # a type word the reference data does not list
-            concept = None
-        g.add(ci, DCTERMS.type, concept)
-        g.add(ci, ELI.type_document, concept)
-        g.add(ci, ELI.date_document, date_literal(c.date))
-        g.add(ci, VK.year, integer(c.year))
-        g.add(ci, VK.term, Lit(c.term) if c.term else None)
-        g.add(ci, ELI["title"], vi(c.title))
-        g.add(ci, VK.level, iris.concept("level", c.level))
-        if c.level != "central" and province:
-            g.add(ci, VK.province, iris.province(province))
-        if c.issuer:
-            for name in c.issuer.split(", "):
-                kind = vocabulary().body_by_name(name)
-                if kind:
-                    g.add(ci, ELI.passed_by, body(BodyRef(name, kind.key, kind.level, c.mentions[0])))
-        g.add(d, ELI.cites, ci)
-        evidence(d, ELI.cites, ci, c.mentions[0])
-
-    # relations between documents
-    relation_term = {
-        "implements": ELI.implements,
-        "based_on": ELI.based_on,
-        "amends": ELI.amends,
-        "repeals": ELI.repeals,
-    }
-    for link in doc.links:
-        source = d if link.source is None else cited_iri.get(link.source)
-        target = cited_iri.get(link.target)
-        if source and target:
-            g.add(source, relation_term[link.relation], target)
-            evidence(source, relation_term[link.relation], target, link.span)
-
-    # sections and tasks
-    sections: dict[tuple[str, ...], str] = {}
-
-    def section(path: tuple[str, ...]) -> str | None:
-        if not path or not any(path):
-            return None
-        clean = tuple(p for p in path if p)
-        if clean in sections:
-            return sections[clean]
-        s = iris.section(d, ".".join(clean))
-        sections[clean] = s
-        g.add(s, RDF.type, VK.Section)
-        g.add(s, RDF.type, ELI.LegalResourceSubdivision)
-        g.add(s, VK.number, Lit(clean[-1]))
-        g.add(s, ELI.is_part_of, section(clean[:-1]) or d)
-        return s
-
-    footnote_projects = {p for p in doc.projects}
-    for t in doc.tasks:
-        task = iris.task(d, t.position)
-        g.add(task, RDF.type, VK.Task)
-        g.add(task, RDF.type, ELI.LegalResourceSubdivision)
-        g.add(task, ELI.is_part_of, d)
-        g.add(task, VK.section, section(t.section))
-        g.add(task, VK.position, integer(t.position))
-        g.add(task, VK.text, vi(t.text.strip()))
-        g.add(task, VK.startOffset, integer(t.span[0]))
-        g.add(task, VK.endOffset, integer(t.span[1]))
-        g.add(task, VK.deadline, date_literal(deadline_day(t.deadline)))
-        g.add(task, VK.deadlineText, vi(t.deadline_text))
-        if t.ongoing:
-            g.add(task, VK.ongoing, Lit("true", None, XSD.boolean))
-        for ref in t.leads:
-            b = body(ref)
-            g.add(task, VK.leadBody, b)
-            evidence(task, VK.leadBody, b, ref.span)
-        for ref in t.partners:
-            b = body(ref)
-            g.add(task, VK.partnerBody, b)
-            evidence(task, VK.partnerBody, b, ref.span)
-        for k, span in zip(t.implements, t.implements_spans):
-            target = cited_iri.get(k)
-            if target:
-                g.add(task, ELI.implements, target)
-                evidence(task, ELI.implements, target, span)
-        for name in t.projects:
-            p = iris.project(name, province=province)
-            g.add(task, VK.concernsProject, p)
-            footnote_projects.discard(name)
-    for name in doc.projects:
-        p = iris.project(name, province=province)
-        g.add(p, RDF.type, VK.Project)
-        g.add(p, RDFS.label, vi(name))
-        if province:
-            g.add(p, VK.province, iris.province(province))
-    # projects named only in a footnote belong to the task that carries the footnote marker
-    for name in footnote_projects:
-        holder = next((t for t in doc.tasks if re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", t.text)), None)
-        if holder:
-            g.add(iris.task(d, holder.position), VK.concernsProject, iris.project(name, province=province))
-
-    # people, their positions, the signer
-    for n, person in enumerate(doc.persons, 1):
-        pi = iris.person(person.name, province=province if _provincial_person(person) else None)
-        g.add(pi, RDF.type, FOAF.Person)
-        g.add(pi, FOAF.name, Lit(person.name))
-        g.add(pi, RDFS.label, Lit(person.name))
-        for r, role in enumerate(person.roles, 1):
-            ms = iris.part(d, "membership", f"{n}-{r}")
-            g.add(ms, RDF.type, ORG.Membership)
-            g.add(ms, ORG.member, pi)
-            role_iri = iris.role(role)
-            g.add(role_iri, RDF.type, ORG.Role)
-            g.add(role_iri, RDFS.label, vi(role))
-            g.add(ms, ORG.role, role_iri)
-            g.add(ms, VK.roleLabel, vi(role))
-            g.add(ms, PROV.wasDerivedFrom, d)
-            org = _organisation_in_role(role)
-            if org:
-                g.add(ms, ORG.organization, body(BodyRef(org.name, org.key, org.level, person.spans[0])))
-            evidence(ms, ORG.member, pi, person.spans[0])
-    if doc.signer:
-        pi = iris.person(doc.signer.name, province=province)
-        g.add(pi, RDF.type, FOAF.Person)
-        g.add(pi, FOAF.name, Lit(doc.signer.name))
-        g.add(d, VK.signedBy, pi)
-        g.add(d, VK.signerCapacity, vi(doc.signer.role))
-        if doc.signer.on_behalf_of:
-            kind = vocabulary().body_by_name(doc.signer.on_behalf_of) or vocabulary().body_by_name(
-                doc.signer.on_behalf_of + " Tỉnh ủy"
             )
-            if kind:
-                g.add(d, VK.onBehalfOf, body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
-        evidence(d, VK.signedBy, pi, doc.signer.span)
-    return graph, g
+            g.add(d, ELI.passed_by, issuer)
+        for name in doc.named_references:
+            g.add(d, VK.namedReference, vi(name))
+
+    def meeting(self) -> None:
+        """The meeting the document comes from or reports on."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        # meeting
+        if doc.meeting:
+            m = doc.meeting
+            kind = vocabulary().body_by_name(m.body)
+            held_by = self.body(BodyRef(m.body, kind.key if kind else None, "provincial", m.span))
+            meeting = iris.meeting(body=m.body, province=province, term=m.term, number=m.number, date=m.date)
+            g.add(meeting, RDF.type, VK.Meeting)
+            g.add(meeting, VK.heldBy, held_by)
+            g.add(meeting, VK.meetingNumber, integer(m.number))
+            g.add(meeting, VK.term, Lit(m.term) if m.term else None)
+            g.add(meeting, DCTERMS.date, date_literal(m.date))
+            g.add(
+                meeting,
+                RDFS.label,
+                vi(
+                    " ".join(
+                        x
+                        for x in (
+                            f"Hội nghị {m.body}",
+                            f"lần thứ {m.number}" if m.number else "",
+                            f"khóa {m.term}" if m.term else "",
+                            f"({doc.province})" if doc.province else "",
+                        )
+                        if x
+                    )
+                ),
+            )
+            if province:
+                g.add(meeting, VK.province, iris.province(province))
+            relation = VK.reportsOn if not self.legal else VK.adoptedAt
+            g.add(d, relation, meeting)
+            self.evidence(d, relation, meeting, m.span)
+
+    def citations(self) -> dict[tuple, str]:
+        """The documents it cites, each described in this graph; returns their IRIs by citation key."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        # cited documents
+        cited_iri: dict[tuple, str] = {}
+        for c in doc.citations:
+            ci = citation_iri(iris, c, province)
+            cited_iri[c.key] = ci
+            g.add(ci, RDF.type, ELI.LegalResource)
+            g.add(ci, ELI.id_local, Lit(c.symbol))
+            try:
+                concept = iris.concept("doctype", doc_type(c.type).key) if c.type else None
+            except InputError:  # a type word the reference data does not list
+                concept = None
+            g.add(ci, DCTERMS.type, concept)
+            g.add(ci, ELI.type_document, concept)
+            g.add(ci, ELI.date_document, date_literal(c.date))
+            g.add(ci, VK.year, integer(c.year))
+            g.add(ci, VK.term, Lit(c.term) if c.term else None)
+            g.add(ci, ELI["title"], vi(c.title))
+            g.add(ci, VK.level, iris.concept("level", c.level))
+            if c.level != "central" and province:
+                g.add(ci, VK.province, iris.province(province))
+            if c.issuer:
+                for name in c.issuer.split(", "):
+                    kind = vocabulary().body_by_name(name)
+                    if kind:
+                        g.add(ci, ELI.passed_by, self.body(BodyRef(name, kind.key, kind.level, c.mentions[0])))
+            g.add(d, ELI.cites, ci)
+            self.evidence(d, ELI.cites, ci, c.mentions[0])
+
+        return cited_iri
+
+    def links(self, cited: dict[tuple, str]) -> None:
+        """The relations between documents the text states."""
+        g, doc, d = self.g, self.doc, self.d
+        # relations between documents
+        relation_term = {
+            "implements": ELI.implements,
+            "based_on": ELI.based_on,
+            "amends": ELI.amends,
+            "repeals": ELI.repeals,
+        }
+        for link in doc.links:
+            source = d if link.source is None else cited.get(link.source)
+            target = cited.get(link.target)
+            if source and target:
+                g.add(source, relation_term[link.relation], target)
+                self.evidence(source, relation_term[link.relation], target, link.span)
+
+    def tasks(self, cited: dict[tuple, str]) -> None:
+        """The sections and the tasks, with their bodies, deadlines, the documents they carry out and projects."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        # sections and tasks
+        sections: dict[tuple[str, ...], str] = {}
+
+        def section(path: tuple[str, ...]) -> str | None:
+            if not path or not any(path):
+                return None
+            clean = tuple(p for p in path if p)
+            if clean in sections:
+                return sections[clean]
+            s = iris.section(d, ".".join(clean))
+            sections[clean] = s
+            g.add(s, RDF.type, VK.Section)
+            g.add(s, RDF.type, ELI.LegalResourceSubdivision)
+            g.add(s, VK.number, Lit(clean[-1]))
+            g.add(s, ELI.is_part_of, section(clean[:-1]) or d)
+            return s
+
+        for t in doc.tasks:
+            task = iris.task(d, t.position)
+            g.add(task, RDF.type, VK.Task)
+            g.add(task, RDF.type, ELI.LegalResourceSubdivision)
+            g.add(task, ELI.is_part_of, d)
+            g.add(task, VK.section, section(t.section))
+            g.add(task, VK.position, integer(t.position))
+            g.add(task, VK.text, vi(t.text.strip()))
+            g.add(task, VK.startOffset, integer(t.span[0]))
+            g.add(task, VK.endOffset, integer(t.span[1]))
+            g.add(task, VK.deadline, date_literal(deadline_day(t.deadline)))
+            g.add(task, VK.deadlineText, vi(t.deadline_text))
+            if t.ongoing:
+                g.add(task, VK.ongoing, Lit("true", None, XSD.boolean))
+            for ref in t.leads:
+                b = self.body(ref)
+                g.add(task, VK.leadBody, b)
+                self.evidence(task, VK.leadBody, b, ref.span)
+            for ref in t.partners:
+                b = self.body(ref)
+                g.add(task, VK.partnerBody, b)
+                self.evidence(task, VK.partnerBody, b, ref.span)
+            for k, span in zip(t.implements, t.implements_spans):
+                target = cited.get(k)
+                if target:
+                    g.add(task, ELI.implements, target)
+                    self.evidence(task, ELI.implements, target, span)
+            for name in t.projects:
+                p = iris.project(name, province=province)
+                g.add(task, VK.concernsProject, p)
+                self.footnote_projects.discard(name)
+
+    def projects(self) -> None:
+        """The projects named, and those named only in a footnote tied to the task carrying its marker."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        for name in doc.projects:
+            p = iris.project(name, province=province)
+            g.add(p, RDF.type, VK.Project)
+            g.add(p, RDFS.label, vi(name))
+            if province:
+                g.add(p, VK.province, iris.province(province))
+        # projects named only in a footnote belong to the task that carries the footnote marker
+        for name in self.footnote_projects:
+            holder = next((t for t in doc.tasks if re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", t.text)), None)
+            if holder:
+                g.add(iris.task(d, holder.position), VK.concernsProject, iris.project(name, province=province))
+
+    def people(self) -> None:
+        """The people named and their positions."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        # people, their positions, the signer
+        for n, person in enumerate(doc.persons, 1):
+            pi = iris.person(person.name, province=province if _provincial_person(person) else None)
+            g.add(pi, RDF.type, FOAF.Person)
+            g.add(pi, FOAF.name, Lit(person.name))
+            g.add(pi, RDFS.label, Lit(person.name))
+            for r, role in enumerate(person.roles, 1):
+                ms = iris.part(d, "membership", f"{n}-{r}")
+                g.add(ms, RDF.type, ORG.Membership)
+                g.add(ms, ORG.member, pi)
+                role_iri = iris.role(role)
+                g.add(role_iri, RDF.type, ORG.Role)
+                g.add(role_iri, RDFS.label, vi(role))
+                g.add(ms, ORG.role, role_iri)
+                g.add(ms, VK.roleLabel, vi(role))
+                g.add(ms, PROV.wasDerivedFrom, d)
+                org = _organisation_in_role(role)
+                if org:
+                    g.add(ms, ORG.organization, self.body(BodyRef(org.name, org.key, org.level, person.spans[0])))
+                self.evidence(ms, ORG.member, pi, person.spans[0])
+
+    def signer(self) -> None:
+        """Who signed, in what capacity and on behalf of which body."""
+        g, iris, doc, d, province = self.g, self.iris, self.doc, self.d, self.province
+        if doc.signer:
+            pi = iris.person(doc.signer.name, province=province)
+            g.add(pi, RDF.type, FOAF.Person)
+            g.add(pi, FOAF.name, Lit(doc.signer.name))
+            g.add(d, VK.signedBy, pi)
+            g.add(d, VK.signerCapacity, vi(doc.signer.role))
+            if doc.signer.on_behalf_of:
+                kind = vocabulary().body_by_name(doc.signer.on_behalf_of) or vocabulary().body_by_name(
+                    doc.signer.on_behalf_of + " Tỉnh ủy"
+                )
+                if kind:
+                    g.add(d, VK.onBehalfOf, self.body(BodyRef(kind.name, kind.key, kind.level, doc.signer.span)))
+            self.evidence(d, VK.signedBy, pi, doc.signer.span)
 
 
 def _provincial_person(person) -> bool:
