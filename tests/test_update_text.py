@@ -78,3 +78,23 @@ def test_every_load_is_found(update: str) -> None:
 
 def test_no_load_in_strings_or_iris() -> None:
     assert not has_load("INSERT DATA { <http://x/LOAD> <http://x/p> 'LOAD <http://y/>' }")
+
+
+def test_the_store_default_graph_joins_the_union_of_a_where() -> None:
+    store = Store()
+    store.update(SEED)  # <s> <p> 1 in the store's own default graph
+    graphs = lambda: [f"{EX}g1", f"{EX}g2"]  # noqa: E731
+    view = "urn:x-vankien:default-graph-view:test"
+    update = f"INSERT {{ GRAPH <{EX}out> {{ ?s <{EX}seen> ?o }} }} WHERE {{ ?s <{EX}p> ?o }}"
+    store.update(rewrite(update, union_graphs=graphs, default_view=view))
+    seen = {q for q in dump(store) if f"<{EX}seen>" in q}
+    assert len(seen) == 3  # 1 (default graph), 2 (g1), 3 (g2)
+    assert view not in {str(g) for g in store.named_graphs()}  # the copy lived only inside the update
+    store.update(rewrite(f"DELETE {{ ?s <{EX}p> ?o }} WHERE {{ ?s <{EX}p> ?o }}", union_graphs=graphs, default_view=view))
+    assert not [q for q in dump(store) if f"<{EX}p>" in q]
+
+
+def test_a_view_is_no_part_of_a_protocol_dataset() -> None:
+    text = rewrite(f"INSERT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}", using=[f"{EX}g1"], union_graphs=lambda: [],
+                   default_view="urn:x-view")
+    assert "urn:x-view" not in text and f"USING <{EX}g1>" in text

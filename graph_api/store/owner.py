@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from graph_api.store.results import native_solutions, serialise_solutions, too_m
 from graph_api.store.safe_load import Loader, load_operation
 from graph_api.store.sparql_text import check_query, query_form
 from graph_api.store.spec import parse_spec
-from graph_api.store.update_text import graphs_named, has_load, operations, rewrite
+from graph_api.store.update_text import graphs_named, has_load, mentions_load, rewrite
 
 __all__ = ["StoreOwner"]
 
@@ -164,8 +165,9 @@ class StoreOwner:
                 using_named=using_named or [],
                 union_graphs=named,
                 load=load_operation(self.loader, base_iri),
+                default_view=self._default_view() if union else None,
             )
-            if any(op.kind == "LOAD" for op in operations(text)):  # never let the store fetch by itself
+            if mentions_load(text):  # never let the store fetch by itself
                 raise Refused(403, "LOAD refused")
             try:
                 self.store.update(text, base_iri=base_iri) if text.strip() else None
@@ -177,6 +179,13 @@ class StoreOwner:
                     f"the update was not applied: {e} (SILENT makes CLEAR, DROP, CREATE, ADD, "
                     "MOVE, COPY and LOAD succeed regardless; SPARQL 1.1 Update §3.2)"
                 ) from None
+
+    def _default_view(self) -> str | None:
+        """A fresh graph IRI for the copy of the store's own default graph an update's WHERE reads, when that graph
+        holds triples (see :func:`graph_api.store.update_text.rewrite`)."""
+        if next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None:
+            return None
+        return f"urn:x-vankien:default-graph-view:{uuid.uuid4().hex}"
 
     def gsp_get(self, graph: str | None, format: str) -> bytes:
         if self.remote is not None:

@@ -13,7 +13,9 @@ whole request still runs as one update — one transaction):
   union of the named graphs (``USING`` each named graph of the store and each graph the request names,
   ``USING NAMED`` the same), and a triple of a ``DELETE`` template outside ``GRAPH`` is removed from every graph
   that holds it (the store's own default graph included); ``DELETE WHERE``, whose pattern is only triples and GRAPH
-  blocks, is written triple by triple and reads the store's own default graph too;
+  blocks, is written triple by triple and reads the store's own default graph too; any other ``WHERE`` reads that
+  default graph through a copy made (``ADD DEFAULT TO <view>``) and dropped within the request, when it holds
+  triples (SPARQL has no IRI to name the default graph in ``USING``);
 - ``LOAD`` operations are handed to a loader (:mod:`graph_api.store.safe_load`) that fetches under the operator's
   rules, and are replaced by ``INSERT DATA`` of what it read (nothing is fetched by the store itself).
 
@@ -44,7 +46,7 @@ from graph_api.store.update_ops import (
     top_level,
 )
 
-__all__ = ["rewrite", "operations", "graphs_named", "has_load"]
+__all__ = ["rewrite", "operations", "graphs_named", "has_load", "mentions_load"]
 
 
 def _triples(toks: list[Token]) -> list[list[str]]:
@@ -168,6 +170,7 @@ def _modify(
     using_named: list[str],
     union_graphs: Callable[[], list[str]] | None,
     counter: list[int],
+    default_view: str | None = None,
 ) -> str:
     toks = op.toks
     own = top_level(toks, "WITH", "USING")
@@ -179,6 +182,7 @@ def _modify(
             )
     elif own or union_graphs is None:
         return src_of(src, toks)
+    union_mode = not (using or using_named)
     if op.kind == "DELETE WHERE" and not (using or using_named):
         return _delete_where_over_union(src, toks, counter)
     if op.kind == "DELETE WHERE":  # DELETE WHERE { QP }  →  DELETE { QP } WHERE { QP }
@@ -204,7 +208,8 @@ def _modify(
     extra_where: list[str] = []
     if not (using or using_named):  # the union default graph: delete a default-graph triple wherever it is
         assert union_graphs is not None
-        using = using_named = union_graphs()
+        using_named = union_graphs()
+        using = using_named + ([default_view] if default_view else [])
         if template is not None:
             extra_delete, extra_where = _delete_everywhere(template, counter)
     if extra_delete:
@@ -220,11 +225,24 @@ def _modify(
     else:
         where_text = src_of(src, body[: close + 1])
     rest = src_of(src, body[close + 1 :])
-    return " ".join(x for x in (head_text, dataset, where_kw, where_text, rest) if x)
+    rewritten = " ".join(x for x in (head_text, dataset, where_kw, where_text, rest) if x)
+    if union_mode and default_view:
+        # the store's own default graph joins the union through a copy that lives only inside this transaction
+        view = _iri(default_view)
+        return f"ADD SILENT DEFAULT TO {view} ;\n{rewritten} ;\nDROP SILENT GRAPH {view}"
+    return rewritten
 
 
 #: the words of the operations a rewrite changes (DELETE/INSERT … WHERE, DELETE WHERE, LOAD), outside strings and IRIs
 _REWRITTEN = re.compile(r"(?<![\w:?$])(?:WHERE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
+def mentions_load(text: str) -> bool:
+    """Whether the word LOAD stands anywhere outside strings, IRIs and comments (cheap; errs on the side of yes)."""
+    return bool(_LOAD.search(keywords(text)))
+
+
+_LOAD = re.compile(r"(?<![\w:?$])LOAD(?![\w:-])", re.IGNORECASE)
 
 
 def rewrite(
@@ -234,10 +252,14 @@ def rewrite(
     using_named: Sequence[str] = (),
     union_graphs: Callable[[], list[str]] | None = None,
     load: Callable[[Operation, Prefixes], str] | None = None,
+    default_view: str | None = None,
 ) -> str:
     """The update request with its dataset written in (see the module's doc) and its LOADs replaced by what
     ``load(operation, prefixes)`` returns (an update text, possibly empty). ``union_graphs`` gives the graphs of
-    the union default graph (None: the store's own default graph is the default graph of updates).
+    the union default graph (None: the store's own default graph is the default graph of updates);
+    ``default_view``, an unused graph IRI, brings the store's own default graph into that union (pass it when the
+    default graph holds triples): a ``DELETE``/``INSERT … WHERE`` then reads a copy of it made and dropped within the
+    request.
 
     Operations the rewrite leaves alone keep their text verbatim."""
     ops = operations(text)
@@ -254,7 +276,7 @@ def rewrite(
             out.append(prologue)
             continue
         if op.kind in ("MODIFY", "DELETE WHERE"):
-            body = _modify(text, op, list(using), list(using_named), union_graphs, counter)
+            body = _modify(text, op, list(using), list(using_named), union_graphs, counter, default_view)
         elif op.kind == "LOAD":
             if load is None:
                 body = src_of(text, op.toks)
