@@ -7,7 +7,8 @@ from pyoxigraph import RdfFormat, parse
 from loaders import extract_file, extract_source
 from graph_api.store.ingest import nquads
 from loaders.read import from_text
-from loaders.to_rdf import _Graph, Lit, document_graph, document_nquads
+from loaders.rdf_terms import Graph, Lit
+from loaders.to_rdf import document_graph, document_nquads
 from ontology import VK
 from ontology.iris import Iris
 
@@ -49,7 +50,7 @@ def test_quotes_backslashes_and_line_breaks_survive(text):
     ("http://ex.org/o", "<http://ex.org/o>"),
 ])
 def test_terms_written_as_n_triples(obj, expected):
-    g = _Graph()
+    g = Graph()
     g.add("http://ex.org/s", "http://ex.org/p", obj)
     body, _ = g.nquads("http://ex.org/g", apart=VK.contentHash)
     assert body.decode() == f"<http://ex.org/s> <http://ex.org/p> {expected} <http://ex.org/g> .\n"
@@ -57,7 +58,7 @@ def test_terms_written_as_n_triples(obj, expected):
 
 @pytest.mark.parametrize("bad", ["http://ex.org/a b", "http://ex.org/<x>", "no-scheme", "http://ex.org/%zz"])
 def test_invalid_iri_refused_before_the_store_sees_it(bad):
-    g = _Graph()
+    g = Graph()
     g.add(bad, "http://ex.org/p", Lit("x"))
     with pytest.raises(ValueError):
         g.nquads("http://ex.org/g", apart=VK.contentHash)
@@ -66,7 +67,7 @@ def test_invalid_iri_refused_before_the_store_sees_it(bad):
 
 
 def test_repeats_and_empty_values_skipped():
-    g = _Graph()
+    g = Graph()
     for o in (Lit("x"), Lit("x"), None, ""):
         g.add("http://ex.org/s", "http://ex.org/p", o)
     assert len(g.rows) == 1
