@@ -111,10 +111,8 @@ def test_loopback_after_dns_resolution(url: str, sources: tuple[Source, Source])
                                     "http://169.254.169.254/latest/meta-data/", "http://[::1]/x",
                                     "http://0.0.0.0/x"])
 def test_private_addresses_refused_without_a_connection(url: str, source: str) -> None:
-    started = time.monotonic()
     r = load(url, f"LOAD <{source}>")
-    assert r.status_code == 403, r.text
-    assert time.monotonic() - started < 1.0  # refused before any connection was tried (limit 1.5 s)
+    assert r.status_code == 403 and "not in the hosts LOAD may read" in r.text, r.text  # refused before connecting
 
 
 def test_redirect_to_a_refused_address(url: str, sources: tuple[Source, Source]) -> None:
