@@ -163,6 +163,26 @@ def _delete_everywhere(template: list[Token], counter: list[int]) -> tuple[list[
     return extra_delete, [f"BIND(?{n} AS {v})" for n, v in bound_vars.items()] + extra_where
 
 
+def _parts(src: str, op: Operation) -> tuple[list[Token], str, str, list[Token], list[Token] | None, int | None]:
+    """A DELETE/INSERT … WHERE operation as (head tokens, head text, the WHERE keyword, the tokens after it, the DELETE
+    template's inside, the index in the head of the template's closing brace); ``DELETE WHERE { QP }`` is read as
+    ``DELETE { QP } WHERE { QP }``."""
+    toks = op.toks
+    if op.kind == "DELETE WHERE":
+        close = match(toks, 2)
+        return [], f"DELETE {src_of(src, toks[2 : close + 1])}", "WHERE", toks[2:], toks[3:close], None
+    where = top_level(toks, "WHERE")
+    if not where:
+        raise QueryError("malformed update: DELETE/INSERT without WHERE")
+    w = where[0]
+    head = toks[:w]
+    for i, t in enumerate(head):
+        if t.is_("DELETE") and i + 1 < len(head) and head[i + 1].text == "{":
+            close = match(head, i + 1)
+            return head, src_of(src, head), toks[w].text, toks[w + 1 :], head[i + 2 : close], close
+    return head, src_of(src, head), toks[w].text, toks[w + 1 :], None, None
+
+
 def _modify(
     src: str,
     op: Operation,
@@ -185,25 +205,7 @@ def _modify(
     union_mode = not (using or using_named)
     if op.kind == "DELETE WHERE" and not (using or using_named):
         return _delete_where_over_union(src, toks, counter)
-    if op.kind == "DELETE WHERE":  # DELETE WHERE { QP }  →  DELETE { QP } WHERE { QP }
-        close = match(toks, 2)
-        pattern = src_of(src, toks[2 : close + 1])
-        head_text, delete_close = f"DELETE {pattern}", None
-        body = toks[2:]
-        template = toks[3:close]
-        where_kw = "WHERE"
-    else:
-        where = top_level(toks, "WHERE")
-        if not where:
-            raise QueryError("malformed update: DELETE/INSERT without WHERE")
-        w = where[0]
-        head, body, where_kw = toks[:w], toks[w + 1 :], toks[w].text
-        head_text, template, delete_close = src_of(src, head), None, None
-        for i, t in enumerate(head):
-            if t.is_("DELETE") and i + 1 < len(head) and head[i + 1].text == "{":
-                delete_close = match(head, i + 1)
-                template = head[i + 2 : delete_close]
-                break
+    head, head_text, where_kw, body, template, delete_close = _parts(src, op)
     extra_delete: list[str] = []
     extra_where: list[str] = []
     if not (using or using_named):  # the union default graph: delete a default-graph triple wherever it is
