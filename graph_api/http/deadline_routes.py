@@ -17,6 +17,8 @@ from visualise.router import get_store
 
 __all__ = ["deadline_router"]
 
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+DATE: dict[str, Any] = {"format": "date"}
 _DOWNLOADS = {"xlsx": (XLSX_TYPE, tasks_xlsx), "ics": (ICS_TYPE, tasks_ics), "csv": ("text/csv; charset=utf-8", None)}
 
 
@@ -63,21 +65,22 @@ class Filters:
 
 
 class ApiFilters(Filters):
-    """The query parameters of a deadline listing in the API (dependency): typed, so that the schema says what
-    is accepted (a day is an ISO date)."""
+    """The query parameters of a deadline listing in the API (dependency), as the schema states them: a day is
+    ``YYYY-MM-DD`` (format ``date``; one that does not exist, 2024-13-01, is a 400 problem)."""
 
     def __init__(
         self,
-        start: dt.date | None = Query(None, alias="from", description="first due day"),
-        end: dt.date | None = Query(None, alias="to", description="last due day"),
-        as_of: dt.date | None = Query(None, description="overdue or open as of this day (default today)"),
+        start: str | None = Query(None, alias="from", pattern=DAY, json_schema_extra=DATE, description="first due day"),
+        end: str | None = Query(None, alias="to", pattern=DAY, json_schema_extra=DATE, description="last due day"),
+        as_of: str | None = Query(
+            None, pattern=DAY, json_schema_extra=DATE, description="overdue or open as of this day (default today)"
+        ),
         directive: str | None = Query(None, min_length=1, max_length=100, description="only tasks carrying it out"),
         year: int | None = Query(None, ge=1900, le=2100, description="year of the directive, when its symbol recurs"),
         province: str | None = Query(None, min_length=1, max_length=100, description="only tasks of this province"),
         state: Literal["overdue", "open"] | None = Query(None, description="only overdue or only open tasks"),
     ) -> None:
-        days = [d.isoformat() if d else None for d in (start, end, as_of)]
-        super().__init__(days[0], days[1], days[2], directive, year, province, state)
+        super().__init__(start, end, as_of, directive, year, province, state)
 
 
 def _links(request: Request, listing: dict[str, Any], *, absolute: bool) -> dict[str, Any]:
