@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.bodies import bodies_list_at, body_at, display_body_name
@@ -198,7 +197,10 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
 
 
 def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
-    """Every numbered document cited between ``start`` and ``end``."""
+    """Every numbered document cited between ``start`` and ``end``.
+
+    Long: one pass over the symbols reads each mention with its type word, tail and the issuer or date stated before
+    it; the steps share the previous date ("cùng ngày") and the level that a stated issuer decides."""
     text = source.match
     out: list[Mention] = []
     previous_date = None
@@ -288,97 +290,6 @@ def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span
         ((m.start(), m.end()), m.group("type"), m.group("number"))
         for m in P.SHORT_MENTION_RE.finditer(source.match, start, end)
     ]
-
-
-# --- projects -----------------------------------------------------------------------------------
-def _project_name(raw: str) -> str | None:
-    name = raw
-    # "nối" ends a name unless it is the name ("Đường nối Cảng hàng không Thọ Xuân với …")
-    words = name.split()
-    for i, w in enumerate(words[2:], 2):
-        if w == "nối" and words[i - 1] != "kết":
-            name = " ".join(words[:i])
-            break
-    # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it
-    stretch = P.PROJECT_STRETCH_RE.search(name)
-    tail = stretch.group(0) if stretch else ""
-    name = P.PROJECT_STOP_RE.sub("", name[: stretch.start()] if stretch else name).strip(" .…*_,") + tail
-    name = re.sub(r"\s+", " ", name)
-    return name[0].upper() + name[1:] if len(name) > 6 else None
-
-
-@lru_cache(maxsize=8)
-def _one_line(text: str) -> str:
-    return text.replace("\n", " ")
-
-
-def find_projects(source: Source, spans: list[Span]) -> list[str]:
-    """Named construction and investment projects with a concrete object."""
-    # a name may be wrapped over two lines: read on one (same length, so offsets hold)
-    text, shown = _one_line(source.match), _one_line(source.text)
-    names: list[str] = []
-    for start, end in spans:
-        hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
-        # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
-        hits += [
-            (a, b)
-            for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
-            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a])
-        ]
-        for a, b in hits:
-            name = _project_name(shown[a:b])
-            # in running text, a project names something concrete: a proper name or a number
-            if name and re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]):
-                names.append(name)
-        for m in P.PROJECT_LIST_RE.finditer(text, start, end):
-            offset = m.start("items")
-            for item in re.finditer(r"(?:^|,|;|\s+và\s+)\s*(?P<item>.+?)(?=,|;|\s+và\s+|$)", m.group("items")):
-                raw = shown[offset + item.start("item") : offset + item.end("item")].strip()
-                if P.PROJECT_ITEM_RE.match(raw) and raw[:1].isupper():
-                    name = _project_name(raw)
-                    if name:
-                        names.append(name)
-    # a named work ("Bến cảng Liên Chiểu") that no longer name already holds
-    for start, end in spans:
-        for m in P.PROJECT_NAMED_RE.finditer(text, start, end):
-            name = _project_name(shown[m.start("name") : m.end("name")])
-            name = name[:1].upper() + name[1:] if name else name
-            if name and not any(name.lower() in n.lower() or n.lower() in name.lower() for n in names):
-                names.append(name)
-    # one project named twice, the second time with a tail ("… giai đoạn 2021 - 2025"): keep the name
-    return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
-
-
-def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[Span]:
-    """Name spans of a project pattern; a name ends before "và (dự án|công trình|<verb>) …", where the
-    search goes on (two projects in one clause)."""
-    out: list[Span] = []
-    pos = start
-    while True:
-        m = pattern.search(text, pos, end)
-        if not m:
-            return out
-        a, b = m.span("name")
-        cut = re.search(r"\s+và\s+(?=(?:dự án|công trình|nâng cấp|cải tạo|mở rộng|xây dựng)\s)", text[a:b], re.I)
-        b = a + cut.start() if cut else b
-        out.append((a, b))
-        stop = P.PROJECT_STOP_RE.search(text[a:b])  # where the name really ends: search on from there
-        pos = max(a + stop.start() if stop else b, m.start("name") + 1)
-
-
-def find_projects_in_list(source: Source, span: Span) -> list[str]:
-    """Projects listed one per item (a footnote "Đường cao tốc …; Bệnh viện …; …")."""
-    shown = source.text[span[0] : span[1]]
-    shown = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\]:)\s*", "", shown)
-    items = [i for i in re.split(r";", shown)]
-    out = []
-    hits = [i for i in items if P.PROJECT_ITEM_RE.match(i)]
-    if len(hits) >= 2:  # a list of projects, not a sentence that happens to start with "đường"
-        for i in hits:
-            name = _project_name(P.PROJECT_ITEM_RE.match(i).group("name"))
-            if name:
-                out.append(name)
-    return out
 
 
 # --- named references ---------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import re
 
 from loaders import bodies as B
 from loaders import dates as D
-from loaders import extract as X
 from loaders import patterns as P
+from loaders import projects as PR
 from loaders import tasks as T
 from loaders.model import NEWS, BodyRef, Span, Task
 from loaders.read import Source
@@ -247,7 +247,10 @@ def find_tasks(
     since: str | None = None,
     central: bool = False,
 ) -> list[Task]:
-    """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out."""
+    """The tasks of the forward-looking part, with their bodies, deadlines and the documents they carry out.
+
+    Long: one pass over the units carries what the next unit may inherit (the lead of the clause before, the group a
+    lead-in opened); the reading of each unit is in the named steps it calls."""
     tasks: list[Task] = []
     text = source.match
     previous_leads: tuple[BodyRef, ...] = ()
@@ -256,26 +259,7 @@ def find_tasks(
         text, _split_by_addressee(text, _split_by_target(text, _units(source, st, kind), key_of_span)), since=since
     )
     for b, (start, end), part, labels in _attach_labels(text, st, units):
-        in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
-        row_due = None
-        if b.kind == "row":
-            row, row_due = T.row_assignment(source, b.cells, b.header)
-            assignments = [row] if row else []
-        else:
-            numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
-            addressed = (
-                start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))
-            ) or (kind == NEWS and b.kind == "paragraph" and start > b.start)  # a sentence of a speech
-            assignments = T.find_assignments(source, start, end, addressed=addressed, since=since)
-        if not central:  # a provincial or local document hands no task to the centre ("đề nghị Quốc hội …")
-            assignments = [
-                a
-                for a in (
-                    T.Assignment(tuple(x for x in a.leads if x.level != "central"), a.partners, a.deadline)
-                    for a in assignments
-                )
-                if a.leads
-            ]
+        assignments, row_due = _read_assignments(source, b, (start, end), kind, since=since, central=central)
         labelled = T.label_assignment(text, labels)
         if labelled is not None:
             assignments = [labelled]
@@ -283,21 +267,7 @@ def find_tasks(
             if not assignments:
                 continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
             lead_in = (b, assignments)  # "Giao X chủ trì:" is a task, and its bullets go to X too
-        form = (
-            "table row"
-            if b.kind == "row"
-            else "labelled lines"
-            if labelled is not None
-            else "running text"
-            if assignments
-            else ""
-        )
-        if not assignments:
-            assignments = _group_lead(b, lead_in)
-            form = "group lead-in" if assignments else ""
-        if not assignments:
-            assignments = _duties_of(source, b, start)
-            form = "duties heading" if assignments else ""
+        assignments, form = _with_stated_lead(source, b, start, assignments, labelled is not None, lead_in)
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
@@ -315,15 +285,7 @@ def find_tasks(
             if label_due:
                 deadline, deadline_text, ongoing = label_due
                 task_deadline = label_due[0]
-        implements: list[tuple[str, int | None]] = []
-        impl_spans: list[Span] = []
-        for span, k in sorted(key_of_span.items()):
-            if not (start <= span[0] < end):
-                continue
-            sentence_start = max(start, max(text.rfind(c, start, span[0]) for c in ".!?") + 1)
-            if P.IMPLEMENT_VERB_RE.search(text[sentence_start : span[0]]) and k not in implements:
-                implements.append(k)
-                impl_spans.append(span)
+        implements, impl_spans = _carried_out(text, (start, end), key_of_span)
         previous_leads = tuple(leads)
         # each lead keeps its own clause's deadline; with a single assignment, the task's
         single = len(assignments) <= 1
@@ -345,12 +307,74 @@ def find_tasks(
                 ongoing=ongoing and not deadline,
                 implements=tuple(implements),
                 implements_spans=tuple(impl_spans),
-                projects=tuple(X.find_projects(source, [(start, end)])),
+                projects=tuple(PR.find_projects(source, [(start, end)])),
                 assignments=tuple(pairs),
                 form=form,
             )
         )
     return tasks
+
+
+def _read_assignments(
+    source: Source, b: Block, span: Span, kind: str, *, since: str | None, central: bool
+) -> tuple[list[T.Assignment], tuple | None]:
+    """The assignments a unit states itself (a table row by its columns, else its running text), and the row's
+    (deadline, phrase, ongoing); a provincial or local document hands no task to the centre ("đề nghị Quốc hội")."""
+    start, end = span
+    row_due = None
+    if b.kind == "row":
+        row, row_due = T.row_assignment(source, b.cells, b.header)
+        assignments = [row] if row else []
+    else:
+        in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)
+        numbered = b.kind == "item" and b.marker not in (None, "-", "+", "•", "*")
+        addressed = (start == b.start and b.kind == "item" and (in_implementation or (numbered and kind != NEWS))) or (
+            kind == NEWS and b.kind == "paragraph" and start > b.start
+        )  # a sentence of a speech
+        assignments = T.find_assignments(source, start, end, addressed=addressed, since=since)
+    if not central:
+        local = (
+            T.Assignment(tuple(x for x in a.leads if x.level != "central"), a.partners, a.deadline) for a in assignments
+        )
+        assignments = [a for a in local if a.leads]
+    return assignments, row_due
+
+
+def _with_stated_lead(
+    source: Source,
+    b: Block,
+    start: int,
+    assignments: list[T.Assignment],
+    labelled: bool,
+    lead_in: tuple[Block, list[T.Assignment]] | None,
+) -> tuple[list[T.Assignment], str]:
+    """The unit's assignments and the form they were read from; a unit without its own takes the lead stated
+    once for its group, or by the heading that names whose duties these are."""
+    if assignments:
+        form = "table row" if b.kind == "row" else "labelled lines" if labelled else "running text"
+        return assignments, form
+    grouped = _group_lead(b, lead_in)
+    if grouped:
+        return grouped, "group lead-in"
+    duties = _duties_of(source, b, start)
+    return duties, "duties heading" if duties else ""
+
+
+def _carried_out(
+    text: str, span: Span, key_of_span: dict[Span, tuple[str, int | None]]
+) -> tuple[list[tuple[str, int | None]], list[Span]]:
+    """The documents a unit directs to be carried out: a citation after an implementing verb in its sentence."""
+    start, end = span
+    implements: list[tuple[str, int | None]] = []
+    spans: list[Span] = []
+    for cited, k in sorted(key_of_span.items()):
+        if not (start <= cited[0] < end):
+            continue
+        sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
+        if P.IMPLEMENT_VERB_RE.search(text[sentence_start : cited[0]]) and k not in implements:
+            implements.append(k)
+            spans.append(cited)
+    return implements, spans
 
 
 def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from loaders import patterns as P
 from loaders.model import NEWS, Citation, Link, Mention
@@ -14,118 +15,147 @@ from loaders.vocab import key
 
 
 # --- links between documents ----------------------------------------------------------------------
+@dataclass
+class _Reading:
+    """What reading the links of one document needs, and the links found so far."""
+
+    text: str
+    st: Structure
+    by_start: list[Mention]
+    key_of: dict
+    citations: list[Citation]
+    kind: str
+    preamble_end: int
+    block_starts: list[int]
+    links: list[Link] = field(default_factory=list)
+    carried_targets: set[int | None] = field(default_factory=set)  # mentions another cited document carries out
+
+
 def find_links(
     source: Source, st: Structure, mentions: list[Mention], key_of: dict, citations: list[Citation], kind: str
 ) -> list[Link]:
-    text = source.match
-    links: list[Link] = []
-    by_start = sorted(mentions, key=lambda m: m.span[0])
+    """Every relation between documents the text states, each once."""
     after_title = max(st.title_span[1] if st.title_span else 0, st.kind_heading[1] if st.kind_heading else 0)
     preamble_end = next(
         (b.start for b in st.blocks if b.marker and b.kind in ("heading", "item") and b.start >= after_title),
         st.body_end,
     )
-    block_starts = [b.start for b in st.blocks]
-    carried_targets: set[int | None] = set()  # mentions another cited document carries out
+    by_start = sorted(mentions, key=lambda m: m.span[0])
+    r = _Reading(source.match, st, by_start, key_of, citations, kind, preamble_end, [b.start for b in st.blocks])
     for i, m in enumerate(by_start):
-        k = key_of[id(m)]
-        after = text[m.full_span[1] : m.full_span[1] + 80]
-        carried = P.CARRIES_OUT_RE.match(after)
-        # "Kết luận số 06-KL/TW … về tiếp tục thực hiện Chỉ thị số 40-CT/TW": said in the cited one's title
-        in_title = None if carried else P.TITLE_CARRIES_OUT_RE.search(text, m.span[1], m.full_span[1] + 2)
-        if carried or in_title:
-            target_pos = m.full_span[1] + carried.end() if carried else in_title.end()
-            nxt = next((n for n in by_start[i + 1 :] if n.full_span[0] <= target_pos + 2), None)
-            target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
-            short = P.SHORT_MENTION_RE.match(text, target_pos)
-            if target is None and short:  # "… thực hiện Nghị quyết 57": a re-mention by number
-                target = next(
-                    (
-                        c.key
-                        for c in citations
-                        if c.number == short.group("number") and c.type and key(c.type) == key(short.group("type"))
-                    ),
-                    None,
-                )
-            if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
-                bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos : target_pos + 40], re.I)
-                if bare:  # the document's own subject of that type (named in its title) first, else the last one
-                    prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(bare.group(1))]
-                    titled = [p for p in prior if st.title_span and st.title_span[0] <= p.span[0] < st.title_span[1]]
-                    target = key_of[id((titled or prior)[-1])] if prior else None
-            if target and target != k:
-                links.append(Link(k, "implements", target, (m.span[0], target_pos)))
-                carried_targets.add(id(nxt) if nxt is not None and key_of[id(nxt)] == target else None)
-                # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
-                j = i
-                while j > 0 and re.fullmatch(
-                    r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1] : by_start[j].full_span[0]]
-                ):
-                    j -= 1
-                    prev_key = key_of[id(by_start[j])]
-                    if prev_key != target:
-                        links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
-        # the document itself, in its title or preamble
-        in_the_title = st.title_span is not None and st.title_span[0] <= m.span[0] < st.title_span[1]
-        if m.span[0] < preamble_end and kind != NEWS and not (in_the_title and id(m) in carried_targets):
-            i_block = bisect.bisect_right(block_starts, m.full_span[0]) - 1
-            block_start = block_starts[i_block] if i_block >= 0 else 0
-            # the sentence the citation stands in (a preamble paragraph may hold several)
-            ends = [e.end() for e in P.SENTENCE_END_RE.finditer(text, block_start, m.full_span[0])]
-            block_start = ends[-1] if ends else block_start
-            prefix = text[block_start : m.full_span[0]]
-            sentence = text[block_start : min(st.body_end, block_start + 1200)].split("\n")[0]
-            based = re.match(r"\s*Căn cứ", prefix)
-            # within a "Căn cứ …" sentence, the nearest keyword before the citation decides
-            last_basis = max(prefix.lower().rfind("căn cứ"), 0) if based else -1
-            last_carry = max(prefix.lower().rfind("thực hiện"), prefix.lower().rfind("triển khai"))
-            # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
-            # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
-            carries_out = (
-                bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
-            )
-            opening = (
-                P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0])
-                if "căn cứ" not in prefix.lower()
-                else None
-            )  # "Thực hiện A; căn cứ B": B is a basis
-            main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
-            prev = by_start[i - 1] if i > 0 else None
-            listed_after_self = (
-                prev is not None
-                and Link(None, "implements", key_of[id(prev)], prev.span) in links
-                and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
-            )
-            clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
-            if not based and (
-                listed_after_self
-                or (P.SELF_IMPLEMENTS_RE.search(clause) and len(clause) < 120)
-                or (opening and main_clause and "." not in text[m.full_span[1] : main_clause.start()])
-            ):
-                links.append(Link(None, "implements", k, m.span))
-            elif not based and "căn cứ" in prefix.lower():
-                links.append(Link(None, "based_on", k, m.span))
-            elif based and last_carry > last_basis:
-                links.append(Link(None, "implements", k, m.span))
-            elif (
-                based
-                and not carries_out
-                and re.search(r"ban hành|xây dựng", sentence)
-                and re.search(r"Chương trình|Kế hoạch", sentence)
-                and kind in ("program", "plan")
-            ):
-                links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
-            elif based:
-                links.append(Link(None, "based_on", k, m.span))
-        links.extend(_amends_or_repeals(text, by_start, i, key_of, kind))
+        _carried_by_cited(r, i, m)
+        _carried_by_self(r, i, m)
+        r.links.extend(_amends_or_repeals(r.text, by_start, i, key_of, kind))
     if kind != NEWS:
-        links.extend(_main_clause_links(text, st, by_start, key_of, citations, preamble_end))
+        r.links.extend(_main_clause_links(r.text, st, by_start, key_of, citations, preamble_end))
     seen, out = set(), []
-    for link in links:
+    for link in r.links:
         if (link.source, link.relation, link.target) not in seen:
             seen.add((link.source, link.relation, link.target))
             out.append(link)
     return out
+
+
+def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
+    """What the cited document at ``m`` carries out, said right after it or in its title ("Kế hoạch số A … thực hiện
+    Nghị quyết số B", "Kết luận số 06-KL/TW … về tiếp tục thực hiện Chỉ thị số 40-CT/TW")."""
+    text, st, by_start, key_of, citations, links = r.text, r.st, r.by_start, r.key_of, r.citations, r.links
+    k = key_of[id(m)]
+    after = text[m.full_span[1] : m.full_span[1] + 80]
+    carried = P.CARRIES_OUT_RE.match(after)
+    # "Kết luận số 06-KL/TW … về tiếp tục thực hiện Chỉ thị số 40-CT/TW": said in the cited one's title
+    in_title = None if carried else P.TITLE_CARRIES_OUT_RE.search(text, m.span[1], m.full_span[1] + 2)
+    if carried or in_title:
+        target_pos = m.full_span[1] + carried.end() if carried else in_title.end()
+        nxt = next((n for n in by_start[i + 1 :] if n.full_span[0] <= target_pos + 2), None)
+        target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
+        short = P.SHORT_MENTION_RE.match(text, target_pos)
+        if target is None and short:  # "… thực hiện Nghị quyết 57": a re-mention by number
+            target = next(
+                (
+                    c.key
+                    for c in citations
+                    if c.number == short.group("number") and c.type and key(c.type) == key(short.group("type"))
+                ),
+                None,
+            )
+        if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
+            bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos : target_pos + 40], re.I)
+            if bare:  # the document's own subject of that type (named in its title) first, else the last one
+                prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(bare.group(1))]
+                titled = [p for p in prior if st.title_span and st.title_span[0] <= p.span[0] < st.title_span[1]]
+                target = key_of[id((titled or prior)[-1])] if prior else None
+        if target and target != k:
+            links.append(Link(k, "implements", target, (m.span[0], target_pos)))
+            r.carried_targets.add(id(nxt) if nxt is not None and key_of[id(nxt)] == target else None)
+            # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
+            j = i
+            while j > 0 and re.fullmatch(
+                r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1] : by_start[j].full_span[0]]
+            ):
+                j -= 1
+                prev_key = key_of[id(by_start[j])]
+                if prev_key != target:
+                    links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
+
+
+def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
+    """What the document itself carries out or is based on, said in its title or preamble.
+
+    Long: the preamble's forms are read in one place, in order of precedence ("Căn cứ …" bases, "Thực hiện …" with a
+    main clause, a list after a carried document, a programme making its bases concrete)."""
+    text, st, by_start, key_of, kind, links = r.text, r.st, r.by_start, r.key_of, r.kind, r.links
+    k = key_of[id(m)]
+    # the document itself, in its title or preamble
+    in_the_title = st.title_span is not None and st.title_span[0] <= m.span[0] < st.title_span[1]
+    if m.span[0] < r.preamble_end and kind != NEWS and not (in_the_title and id(m) in r.carried_targets):
+        i_block = bisect.bisect_right(r.block_starts, m.full_span[0]) - 1
+        block_start = r.block_starts[i_block] if i_block >= 0 else 0
+        # the sentence the citation stands in (a preamble paragraph may hold several)
+        ends = [e.end() for e in P.SENTENCE_END_RE.finditer(text, block_start, m.full_span[0])]
+        block_start = ends[-1] if ends else block_start
+        prefix = text[block_start : m.full_span[0]]
+        sentence = text[block_start : min(st.body_end, block_start + 1200)].split("\n")[0]
+        based = re.match(r"\s*Căn cứ", prefix)
+        # within a "Căn cứ …" sentence, the nearest keyword before the citation decides
+        last_basis = max(prefix.lower().rfind("căn cứ"), 0) if based else -1
+        last_carry = max(prefix.lower().rfind("thực hiện"), prefix.lower().rfind("triển khai"))
+        # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
+        # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
+        carries_out = (
+            bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
+        )
+        opening = (
+            P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) if "căn cứ" not in prefix.lower() else None
+        )  # "Thực hiện A; căn cứ B": B is a basis
+        main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
+        prev = by_start[i - 1] if i > 0 else None
+        listed_after_self = (
+            prev is not None
+            and Link(None, "implements", key_of[id(prev)], prev.span) in links
+            and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
+        )
+        clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
+        if not based and (
+            listed_after_self
+            or (P.SELF_IMPLEMENTS_RE.search(clause) and len(clause) < 120)
+            or (opening and main_clause and "." not in text[m.full_span[1] : main_clause.start()])
+        ):
+            links.append(Link(None, "implements", k, m.span))
+        elif not based and "căn cứ" in prefix.lower():
+            links.append(Link(None, "based_on", k, m.span))
+        elif based and last_carry > last_basis:
+            links.append(Link(None, "implements", k, m.span))
+        elif (
+            based
+            and not carries_out
+            and re.search(r"ban hành|xây dựng", sentence)
+            and re.search(r"Chương trình|Kế hoạch", sentence)
+            and kind in ("program", "plan")
+        ):
+            links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
+        elif based:
+            links.append(Link(None, "based_on", k, m.span))
 
 
 def _main_clause_links(

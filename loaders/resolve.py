@@ -20,6 +20,7 @@ from collections import defaultdict
 from loaders import extract as X
 from loaders import patterns as P
 from loaders import people as H
+from loaders import projects as PR
 from loaders.forward import find_tasks
 from loaders.links import find_links
 from loaders.metadata import (
@@ -47,7 +48,9 @@ from loaders.vocab import key, vocabulary
 
 
 def build(source: Source) -> Document:
-    """Extract one document from a read ``Source``."""
+    """Extract one document from a read ``Source``.
+
+    Long: it assembles a Document from the stages, in the order their results depend on one another."""
     st = parse(source)
     source = _unwrapped(source, st)
     text = source.match
@@ -92,8 +95,8 @@ def build(source: Source) -> Document:
         role = signer_role(source, st, signer, province)
         persons = merge_person(persons, Person(signer.name, (role,), (signer.span,)))
     projects = unique_names(
-        X.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
-        + [p for fs in st.footnotes.values() for p in X.find_projects_in_list(source, fs)]
+        PR.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
+        + [p for fs in st.footnotes.values() for p in PR.find_projects_in_list(source, fs)]
     )
     # a name that a longer name of the same work holds ("Đường cao tốc A - B" in "Đường cao tốc A - B kết nối …")
     projects = [p for p in projects if not any(o != p and o.lower().startswith(p.lower() + " ") for o in projects)]

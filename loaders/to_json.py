@@ -20,7 +20,9 @@ def schema_kind(kind: str) -> str:
 
 
 def document_json(doc: Document) -> dict:
-    """A JSON-ready dict of one document (field names as in ``shared/gold/SCHEMA.md``)."""
+    """A JSON-ready dict of one document (field names as in ``shared/gold/SCHEMA.md``).
+
+    Long: a flat listing of the schema's fields, one expression each."""
     symbol_of = {c.key: c.symbol for c in doc.citations}
 
     def sym(k):

@@ -75,6 +75,9 @@ class Vocabulary:
     """All word lists the loaders need, with look-ups by name."""
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        """Every word list of ``data/`` read once, with the indexes the look-ups use.
+
+        Long: one assignment a list or index, in the order they depend on one another."""
         self.bodies = [
             BodyKind(
                 r["key"],

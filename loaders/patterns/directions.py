@@ -1,0 +1,183 @@
+"""The forward-looking part, tasks, their assignments, labels and deadlines."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.patterns.text import DOC_TYPE_ALT, LETTER, LOWER, UPPER
+
+# --- forward-looking part and tasks ---------------------------------------------------------
+FORWARD_HEADING_RE = re.compile(
+    r"phương hướng|nhiệm vụ|giải pháp|tổ chức thực hiện|giao nhiệm vụ|kiến nghị|đề xuất|thời gian tới|"
+    r"cuối năm|chương trình hành động|việc cần làm|trọng tâm",
+    re.I,
+)
+PAST_HEADING_RE = re.compile(
+    r"kết quả|tình hình|khái quát|đánh giá|mục tiêu|mục đích|quan điểm|hạn chế|nguyên nhân|bối cảnh|"
+    r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết",
+    re.I,
+)
+# The opening words of a numbered paragraph that reports the past, or plans ahead.
+PAST_PERIOD_RE = re.compile(
+    r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"
+    r"(?:Kết quả|Tình hình|Đánh giá|Về kết quả|Về tình hình)\b",
+    re.I,
+)
+FORWARD_PERIOD_RE = re.compile(
+    r"(?:Trong|Từ nay|Thời gian tới)\b[^,.]{0,40}(?:cuối năm|tới|sắp tới|tiếp theo)|"
+    r"(?:Phương hướng|Nhiệm vụ|Giải pháp|Về phương hướng|Về nhiệm vụ)\b",
+    re.I,
+)
+SENTENCE_END_RE = re.compile(rf"(?<=[.!?…])[\s*_]+(?=[\"'“(]?[{UPPER}0-9])")
+# A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
+LEAD_IN_RE = re.compile(
+    r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao)[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"
+    r"|(?:yêu cầu|đề nghị|lưu ý|kết luận)\s*:\s*$",
+    re.I,
+)
+# A direction in running text (press reports).
+DIRECTIVE_RE = re.compile(
+    rf"(?<![{LETTER}])(?:(?<!đáp ứng )(?<!theo )(?<!những )(?<!các )(?<!có )yêu cầu(?=\s+(?:các|mỗi|từng|cán bộ|[{UPPER}])|\s*:)"
+    rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|[{UPPER}])|\s*:)"
+    rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
+    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
+    rf"|[Nn]hất trí chủ trương|[Tt]hống nhất chủ trương)",
+    re.M,
+)
+# Issuer codes shared by central and provincial bodies: the stated issuer decides the level.
+AMBIGUOUS_ISSUER_CODES = frozenset({"BCSĐ", "BCSD", "ĐĐ", "DD", "BCĐ", "BCD", "ĐU", "ĐUK"})
+# Words a line cannot end with when the sentence goes on (hard-wrapped text).
+DANGLING_WORDS = frozenset(
+    "với của và các cho về tại theo trong để là từ đến những được có số ngày Ban Sở Ủy Đảng "
+    "Hội Văn Công Bộ Thường thuộc tới đối giữa nhằm bởi như qua trên dưới cùng đồng "
+    "hoặc hay mà thì giao Giao huy thực hiện triển khai ban hành".split()
+)
+# A line that opens with a cited document ("Chỉ thị 36 và …", "Nghị quyết số 93/NQ-CP …") goes on from the line before.
+CONTINUES_WITH_CITATION_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d", re.I)
+# Where a project's name ends.
+PROJECT_STOP_RE = re.compile(
+    r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
+    r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
+    r"đoạn qua)(?:\s.*)?$"
+)
+# the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
+PROJECT_STRETCH_RE = re.compile(
+    rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
+)
+CONSTRUCTION_VERB_RE = re.compile(
+    r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
+    r"hoàn thành|đưa vào sử dụng|thông xe)(?:\s+mới)?\s+$",
+    re.I,
+)
+NARRATIVE_START_RE = re.compile(
+    r"^\s*(?:Cũng tại|Tại hội nghị|Hội nghị|Phát biểu|Trước đó|Theo báo cáo|Báo cáo|Sau khi|Dự hội nghị|Tham dự|"
+    r"Trong \d+ tháng|Kết quả|Năm \d{4}, tỉnh|Thời gian qua)",
+    re.I,
+)
+# Verbs by which a task directs a document to be carried out.
+IMPLEMENT_VERB_RE = re.compile(
+    r"(?<![" + LETTER + r"])(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
+    r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])",
+    re.I,
+)
+# Phrases stating that a cited document (before) carries out another (after).
+CARRIES_OUT_RE = re.compile(
+    r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
+    r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?"
+    r"(?:thực hiện|thi hành)\s+",
+    re.I,
+)
+# The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW"
+TITLE_CARRIES_OUT_RE = re.compile(
+    r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?:[^.;:()\n]{0,60}?\s)?|(?<=\s)ban hành\s+"
+    r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?"
+    r"(?:tổ chức\s+)?thực hiện\s+(?=(?:các\s+)?[A-ZĐ])",
+    re.I,
+)
+# A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
+PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
+MAIN_CLAUSE_RE = re.compile(
+    r",\s*(?:[^,.;]{2,80}?)\s(?:(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
+    r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)"
+    r"|(?:yêu cầu|chỉ thị|đề nghị)\s+(?:các|mọi|toàn)\b)",
+    re.I,
+)
+# The main clause of a preamble naming what the document carries out: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch
+# triển khai thực hiện Nghị quyết 57, Nghị quyết số 03/NQ-CP và Chương trình 46 trên địa bàn tỉnh như sau:"
+MAIN_CLAUSE_LIST_RE = re.compile(
+    r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình(?: hành động)?|Chỉ thị|Đề án)\s+"
+    r"(?:(?:để\s+)?(?:triển khai|tổ chức|tiếp tục)\s+)*thực hiện\s+(?P<list>[^:;.\n]{5,300})",
+    re.I,
+)
+AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
+REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
+SELF_IMPLEMENTS_RE = re.compile(
+    r"(?:^|để\s+|\bvề\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)(?:triển khai\s+)?(?:tổ chức\s+)?"
+    r"thực hiện\s*$|"
+    r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$",
+    re.I,
+)
+
+# A district or commune committee in the header: "HUYỆN ỦY BÁT XÁT", "ĐẢNG ỦY PHƯỜNG TUY HÒA", "UBND HUYỆN X"
+LOCAL_HEADER_RE = re.compile(
+    r"(?P<unit>HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|"
+    r"ỦY BAN NHÂN DÂN)\s+(?P<scope>XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)?\s*"
+    r"(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30})$",
+    re.I,
+)
+# A preamble that states who issues the document: "…, Ban Chấp hành Đảng bộ tỉnh (khóa XVIII) ban hành Chương trình"
+ISSUER_STATED_RE = re.compile(
+    rf"(?:^|[,;:.]\s+)(?P<body>[{UPPER}][^,;:.()\n]{{3,80}}?)\s*(?:\(\s*kh[óo]a\s+[IVXLC]+\s*\)\s*)?"
+    r"(?:đã\s+)?(?:ban hành|xây dựng|đề ra)\s+(?:Chương trình|Kế hoạch|Chỉ thị|Nghị quyết|"
+    r"Kết luận|Quy định|Quy chế|Đề án|kế hoạch|chương trình)(?![^\S\n]+(?:số[^\S\n]*)?\d)(?!\s+\S+[-/])",
+    re.M,
+)
+
+# --- assignments -----------------------------------------------------------------------------------
+# "Giao X …", "Đề nghị X …", "Yêu cầu X …" before a capitalised body name
+GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{UPPER}])")
+# A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
+TASK_LABEL_RE = re.compile(
+    r"\s*(?:[-+•*∙·]\s*)?[*_]*(?:"
+    r"(?P<lead>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)|Chủ trì|Đầu mối)"
+    r"|(?P<partner>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+phối hợp|Phối hợp)"
+    r"|(?P<deadline>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?"
+    r"|Hoàn thành|Hạn hoàn thành))"
+    r"(?:\s+thực hiện)?[*_]*\s*:\s*(?P<value>.*)$",
+    re.I | re.S,
+)
+# A further label on the same line, after ";" or ".": "…; phối hợp: …; thời gian: …"
+NEXT_TASK_LABEL_RE = re.compile(
+    r"\s*[;.]\s*(?:"
+    r"(?P<lead>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối)|[Cc]hủ trì)"
+    r"|(?P<partner>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp|[Pp]hối hợp)"
+    r"|(?P<deadline>[Tt]hời gian(?:\s+(?:hoàn thành|thực hiện))?|[Tt]hời hạn(?:\s+hoàn thành)?|[Tt]iến độ))\s*:\s*"
+)
+# A deadline stated with its label inside a sentence or parentheses: "thời gian: năm 2025", "thời hạn: quý II/2025"
+DEADLINE_LABEL_RE = re.compile(
+    r"(?:thời gian|thời hạn|tiến độ|hoàn thành)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*"
+    r"(?P<value>[^;)\n]{2,60})",
+    re.I,
+)
+# The first words of a body's name in a delimited list (a table cell, a label's value), where the name runs
+# to the delimiter: "Phòng Tài chính - Kế hoạch", "Sở Tài chính", "Trung tâm Chính trị huyện".
+BODY_HEAD_RE = re.compile(
+    r"(?:Phòng|Sở|Ban|Trung tâm|Chi cục|Văn phòng|Ủy ban|UBND|HĐND|Công an|Kho bạc|Thanh tra|Đảng ủy|"
+    r"Đảng đoàn|Hội|Đoàn|Liên đoàn|Bộ Chỉ huy|Ban Chỉ huy|Cục|Tòa án|Viện kiểm sát|Báo|Đài)\s+"
+)
+# after the lead body: "… chủ trì", and its partners "phối hợp với Y"
+CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)")
+PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+# partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
+PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
+# a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
+SUBJECT_VERB_RE = re.compile(
+    r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
+    r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành|thông báo|đánh giá|ghi nhận|biểu dương|nhấn mạnh|"
+    r"xác định|chỉ rõ|cho rằng|cho biết|báo cáo tại)\b"
+)
+# "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
+ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
+
+# a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy"
+GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")

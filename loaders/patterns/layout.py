@@ -1,0 +1,146 @@
+"""Meetings and the structure of a document: items, footnotes, recipients, signature, tables, kinds."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.patterns.text import LOWER, UPPER
+
+# --- meetings -------------------------------------------------------------------------------
+MEETING_NUMBER_RE = re.compile(
+    rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|[{LOWER}]+)", re.I
+)
+# An unnumbered meeting of a committee's standing board or the committee: "Ban Thường vụ Đảng ủy xã (khóa I) họp …"
+UNNUMBERED_MEETING_RE = re.compile(
+    r"(?P<body>(?:Ban Thường vụ|Thường trực)\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?)"
+    r"|Ban Chấp hành Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))"
+    r"[^.\n]{0,60}?\b(?:họp|tổ chức hội nghị)\b",
+    re.I,
+)
+MEETING_TERM_RE = re.compile(r"kh[óo]a\s+(?P<term>[IVXLC]+)\b", re.I)
+VIETNAMESE_ORDINALS = {
+    "nhất": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+
+# --- structure ------------------------------------------------------------------------------
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# Item markers at the start of a line: "I-", "II.", "1.", "2.1-", "2.1.", "a)", "(1)", "-", "+", "•", "Một là,"
+ITEM_RE = re.compile(
+    rf"""^[ ]*(?:
+        (?P<chapter>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+(?:[IVXLC]+|\d{{1,2}}|(?:thứ|THỨ)\s+[^\W\d_]+))(?:\s*[.:\-–]\s*|\s*$)
+      | (?P<article>Điều\s+\d{{1,3}})\s*[.:]\s*
+      | (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
+      | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\s*[.)]\s*|\s*[-–]\s+)(?=\S)  # "1." "1)" "1 -", not "36-CT/TW"
+      | (?P<letter>[a-zđ])\)\s+
+      | \((?P<paren>\d{{1,2}}|[a-zđ])\)\s+
+      | (?P<bullet>[-+•*∙·])\s+
+      | (?P<ordinal>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s*
+    )""",
+    re.X,
+)
+FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
+RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
+SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)
+TABLE_SEPARATOR_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ", re.I)
+# Columns of a task table, by their header.
+LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
+PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
+DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+# An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ"
+APPENDIX_RE = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)", re.M)
+SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
+# A page number on a line of its own: "2", "- 2 -", "Trang 2"
+PAGE_NUMBER_LINE_RE = re.compile(r"\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*")
+KIND_HEADINGS = {
+    "THÔNG BÁO KẾT LUẬN": "notice",
+    "KẾT LUẬN": "conclusion",
+    "NGHỊ QUYẾT": "resolution",
+    "KẾ HOẠCH": "plan",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "program",
+    "CHƯƠNG TRÌNH": "program",
+    "CHỈ THỊ": "directive",
+    "QUY ĐỊNH": "regulation",
+    "QUYẾT ĐỊNH": "decision",
+    "THÔNG BÁO": "notice",
+    "BÁO CÁO": "report",
+    "HƯỚNG DẪN": "guidance",
+    "ĐỀ ÁN": "scheme",
+    "QUY CHẾ": "regulation",
+    "CÔNG VĂN": "official-letter",
+    "TỜ TRÌNH": "other",
+}
+KIND_BY_TYPE_CODE = {
+    "NQ": "resolution",
+    "KL": "conclusion",
+    "KH": "plan",
+    "CTr": "program",
+    "CT": "directive",
+    "QĐ": "regulation",
+    "TB": "notice",
+    "BC": "report",
+    "HD": "guidance",
+    "ĐA": "scheme",
+    "CV": "official-letter",
+    "QC": "regulation",
+}
+TYPE_WORD_BY_CODE = {
+    "NQ": "Nghị quyết",
+    "KL": "Kết luận",
+    "QĐ": "Quy định",
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "TB": "Thông báo",
+    "ĐA": "Đề án",
+    "HD": "Hướng dẫn",
+    "BC": "Báo cáo",
+    "CV": "Công văn",
+    "QC": "Quy chế",
+    "TTr": "Tờ trình",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "QH": "Nghị quyết",
+    "UBTVQH": "Nghị quyết",
+    "TTLT": "Thông tư liên tịch",
+    "L": "Luật",
+}
+KIND_BY_TYPE_WORD = {
+    "nghị quyết": "resolution",
+    "kết luận": "conclusion",
+    "kế hoạch": "plan",
+    "chương trình": "program",
+    "chương trình hành động": "program",
+    "chỉ thị": "directive",
+    "quy định": "regulation",
+    "quyết định": "decision",
+    "thông báo": "notice",
+    "thông báo kết luận": "notice",
+    "báo cáo": "report",
+    "hướng dẫn": "guidance",
+    "đề án": "scheme",
+    "nghị định": "decree",
+    "thông tư": "circular",
+    "luật": "law",
+    "công văn": "official-letter",
+}
+
+# An article of a regulation that states its scope or its entry into force, not what bodies must do.
+SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|nguyên tắc|mục đích|căn cứ", re.I)
+# The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
+# A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
+BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?=[A-ZĐÀ-Ỹ])")
+BODY_HEADING_END_RE = re.compile(r"\s*(?:chủ trì|thực hiện|có trách nhiệm|cần)?\s*:?\s*", re.I)
+DUTIES_OF_RE = re.compile(
+    r"(?:Điều\s+\d+\s*[.:]\s*)?(?:Trách nhiệm|Nhiệm vụ|Phân công)(?:\s+cụ thể)?\s+(?:của|cho)\s+", re.I
+)

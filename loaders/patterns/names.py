@@ -1,0 +1,165 @@
+"""Names: people and their roles, projects, documents cited by name, bodies by the grammar of their names."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.patterns.text import LETTER, LOWER, UPPER
+
+# --- people -----------------------------------------------------------------------------------
+NAME_WORD = rf"[{UPPER}][{LOWER}]{{0,7}}"
+PERSON_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+COMRADE_RE = re.compile(r"(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí)\s*:?\s+", re.I)
+ROLE_START_WORDS = (
+    "Ủy viên",
+    "Bí thư",
+    "Phó Bí thư",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Trưởng",
+    "Phó Trưởng",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Tổng Bí thư",
+    "Thủ tướng",
+    "Phó Thủ tướng",
+    "Chánh",
+    "Phó Chánh",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Chủ nhiệm",
+    "Phó Chủ nhiệm",
+    "Đại biểu",
+    "Tư lệnh",
+    "Chỉ huy trưởng",
+    "Tỉnh ủy viên",
+    "Thành ủy viên",
+    "Tổng Thư ký",
+    "Chủ tịch nước",
+    "Phó Chủ tịch nước",
+)
+ROLE_CONTINUE_WORDS = frozenset(
+    "hành ương ban nhân dân tỉnh thành phố vụ ủy đoàn đại biểu giáo vận trực thường chính trị kiểm tra tổ chức "
+    "quốc hội và đảng sự cán bộ huyện thị xã phó viên bí thư tịch trưởng chủ mặt trận nội tịch tướng phủ "
+    "khối cơ quan đảng ủy ủy ban thư ký hội đồng dự khuyết kinh tế xã phường".split()
+)
+
+
+# --- projects -----------------------------------------------------------------------------------------
+# what a project is: a road, bridge, hospital, school, port … (the head of its name)
+PROJECT_HEAD = (
+    r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|"
+    r"hồ chứa|đập|kè|đê|tuyến|quốc lộ|khu tái định cư|trung tâm hành chính|trung tâm dữ liệu|nhà thi đấu|"
+    r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống|khu công nghiệp|"
+    r"cảng biển|khu kinh tế)"
+)
+# the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
+PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\([^()\n]{1,30}\))+"
+# "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
+PROJECT_AFTER_RE = re.compile(
+    rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
+    rf"(?P<name>{PROJECT_HEAD}\s{PROJECT_NAME_CHARS})",
+    re.I,
+)
+# one item of a list of projects (a footnote "Đường cao tốc …; Bệnh viện …")
+PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
+# a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
+PROJECT_AFTER_VERB_RE = re.compile(
+    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
+    r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
+    r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
+    rf"{PROJECT_NAME_CHARS})"
+)
+# a named work: a capitalised head and a proper name or number ("Bến cảng Liên Chiểu", "Khu công nghệ cao Đà Nẵng",
+# "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
+_PROPER = rf"(?:[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
+PROJECT_NAMED_RE = re.compile(
+    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
+    rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
+    rf"Đường đấu nối(?: từ)?|Đường ven biển|[Cc]ầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường|"
+    rf"Hệ thống thủy lợi|Hệ thống thoát nước|[Tt]rụ sở)"
+    rf"\s+(?!(?:Ban|Sở|Phòng|Ủy|Đảng|Hội|Bộ|Thường trực|Văn phòng)\b){_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
+    rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}}"
+    rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?)"
+)  # "… đoạn Cửa Tùng - Cửa Việt"
+# "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
+PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
+
+# --- named references -----------------------------------------------------------------------------
+# a document cited by name, with no number: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+NAMED_REF_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:Nghị quyết|Chương trình hành động|Chương trình|Đề án|Kế hoạch|Quy hoạch|Luật|Chiến lược)"
+    r"\s+(?:(?:của|thực hiện|về)\s+)?[^\n;:.()]{6,220}?)(?=\s*(?:[;:.()\n]|,\s|\s+và\s|\s+theo\s|\s+để\s|$))"
+)
+
+
+# --- bodies by their grammar (any level) -----------------------------------------------------------
+# Bodies not in data/reference/body_kinds.csv are read by the shape of their names: a unit head, what it
+# does, and the committee or administrative unit it belongs to. This is what names the bodies of districts
+# and communes ("Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường", "Phòng Văn hóa - Xã hội phường",
+# "Đảng ủy xã Quang Kim", "Công an huyện") and the bodies after the 2025 reform.
+# Administrative units, lowest first where one is a prefix of another.
+SCOPE_WORD = r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|cấp tỉnh|cấp huyện|cấp xã)"
+# A place's proper name after its unit: "xã Quang Kim", "Huyện ủy Bát Xát" (capitalised words, not a body head).
+_BODY_HEAD_WORDS = (
+    r"Ban|Sở|Phòng|Văn|Ủy|Đảng|Công|Trung|Chi|Kho|Thanh|Hội|Liên|Đoàn|Bộ|Thường|Mặt|Kế|Nghị|"
+    r"Chương|Chỉ|Quy|Quyết|Thông|Báo|Hướng|Đề|Giao|Các|Tổ|UBND|HĐND|MTTQ|Trường|Bệnh|Nhà|Tỉnh|Huyện"
+)
+PLACE_NAME = (
+    rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+"
+    rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})"
+)  # "Hải Phòng", not "… Phòng Nội vụ"
+# The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
+COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+{SCOPE_WORD})?)"
+# Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
+# "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
+_NOT_IN_NAME = (
+    r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển|"
+    r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao|đề|yêu"
+)
+FUNCTION_NAME = (
+    rf"[{UPPER}][{LETTER}]*(?:(?:\s+|\s*-\s*|,\s+(?=[{UPPER}])(?!(?:{_BODY_HEAD_WORDS})\b))"
+    rf"(?!(?:{_NOT_IN_NAME})\b)(?:và\s+)?[{LETTER}]+){{0,7}}?"
+)
+# Heads that take the unit they belong to directly: "Ủy ban nhân dân phường", "Công an huyện", "Trung tâm …
+# huyện", "Phòng … phường", "Ban cán sự đảng UBND tỉnh".
+UNIT_HEAD = (
+    r"(?:Thường trực\s+)?(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|"
+    r"Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?|Ủy ban MTTQ(?:\s+Việt Nam)?|Mặt trận Tổ quốc(?:\s+Việt Nam)?|"
+    r"Công an|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Kho bạc Nhà nước|"
+    r"Thanh tra|Liên đoàn Lao động|Viện Kiểm sát nhân dân|Tòa án nhân dân|Cục Thi hành án dân sự|Cục Thuế|"
+    r"Cục Hải quan|Cục Thống kê|Chi cục Thống kê|Bảo hiểm xã hội|Ngân hàng Chính sách xã hội|"
+    r"Ban đại diện Hội đồng quản trị Ngân hàng Chính sách xã hội|Đảng ủy Bộ đội Biên phòng|Đảng ủy Quân sự|"
+    r"Đảng ủy Công an|Ban Quản lý (?:các\s+)?[^\W\d_][\w -]{2,40}?|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh|"
+    r"Đoàn Thanh niên(?:\s+Cộng sản Hồ Chí Minh)?|Văn phòng (?:HĐND và UBND|Hội đồng nhân dân và Ủy ban nhân dân|"
+    r"UBND|Ủy ban nhân dân)|Ban cán sự đảng (?:UBND|Ủy ban nhân dân)|Đảng ủy (?:UBND|Ủy ban nhân dân)|"
+    r"Đảng đoàn (?:HĐND|Hội đồng nhân dân|Ủy ban MTTQ(?:\s+Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?)|"
+    rf"Ban Chấp hành Đảng bộ|Đảng bộ|(?:Trung tâm|Phòng|Chi cục|Ban Quản lý|Ban) {FUNCTION_NAME})"
+)
+# Heads that belong to a committee: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường",
+# "Văn phòng Đảng ủy", "Ban Xây dựng Đảng Đảng ủy xã", "Ban Tuyên giáo và Dân vận Tỉnh ủy".
+COMMITTEE_HEAD = rf"(?:Ban Thường vụ|Thường trực|Ủy ban Kiểm tra|Văn phòng|Ban Chấp hành|Ban {FUNCTION_NAME})"
+BODY_GRAMMAR_RE = re.compile(
+    "(?:"
+    + "|".join(
+        (
+            rf"{COMMITTEE_HEAD}\s+{COMMITTEE}{PLACE_NAME}?",  # Ban Tổ chức Huyện ủy (Bát Xát)
+            rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
+            rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
+            rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
+            # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
+            rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
+            rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
+        )
+    )
+    + rf")(?![{LETTER}])"
+)
+# The level of a body named by its grammar, from the unit it belongs to (the last unit word decides).
+BODY_LEVEL_WORDS = (
+    ("commune", re.compile(r"\b(?:xã|phường|thị trấn|đặc khu|cấp xã)\b")),
+    ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
+    ("provincial", re.compile(r"\b(?:tỉnh|thành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
+)
+
+# Sentences about the 2025 merger or neighbours name other provinces: they do not tell the document's own.
+MERGER_RE = re.compile(r"hợp nhất|sáp nhập|nhập vào|giáp ranh|giáp với|khu vực \d+ tỉnh", re.I)

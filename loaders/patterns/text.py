@@ -1,0 +1,141 @@
+"""Characters, document symbols, dates and the tail of a citation."""
+
+from __future__ import annotations
+
+import re
+
+# Vietnamese letters for character classes.
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+LETTER = UPPER + LOWER
+
+# --- document symbols -------------------------------------------------------------------
+# Party documents: NUMBER-TYPE/ISSUER (also NUMBER/TYPE/ISSUER, spaces around - and /):
+# 21-KL/TW, 27-CTr/TU, 1726-TB/TU, 12-TB/VPCP, 137-QĐ/TW, 08-KH/TW.
+PARTY_SYMBOL = rf"""
+    (?P<p_number>\d{{1,5}}[a-z]?)
+    \s?[-/]\s?
+    (?P<p_type>NQ|KL|QĐi|QĐ|QD|CT|CTr|CTR|KH|TB|ĐA|DA|HD|HĐ|BC|CV|QC|TTr|TTR|TC|HDTH)
+    \s?/\s?
+    (?P<p_issuer>[{UPPER}][{UPPER}a-z0-9]{{0,11}})
+    (?![{LETTER}0-9/-])
+"""
+# State documents: NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER or NUMBER/YEAR/ISSUER:
+# 111/2024/QH15, 178/2024/NĐ-CP, 76/2025/UBTVQH15, 12/2023/TT-BTC, 1719/QĐ-TTg, 15/NQ-HĐND.
+STATE_SYMBOL = rf"""
+    (?P<s_number>\d{{1,5}}[a-z]?)
+    \s?[/-](?:(?P<s_year>(?:19|20)\d\d)/)?(?(s_year)|(?<=/))  # "19-2017/NQ-CP" is printed for "19/2017/NQ-CP"
+
+    (?P<s_code>[{UPPER}][{UPPER}a-z0-9]{{0,9}}(?:-[{UPPER}][{UPPER}a-z0-9]{{0,11}}){{0,2}})
+    (?![{LETTER}0-9/])
+"""
+SYMBOL_RE = re.compile(rf"(?<![{LETTER}0-9/-])(?:{PARTY_SYMBOL}|{STATE_SYMBOL})", re.X)
+
+# Type words that introduce a cited document (longest first, matched case-insensitively).
+DOC_TYPE_WORDS = [
+    "Chương trình hành động",
+    "Thông báo kết luận",
+    "Nghị quyết",
+    "Kết luận",
+    "Quy định",
+    "Quyết định",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Chương trình",
+    "Thông báo",
+    "Hướng dẫn",
+    "Đề án",
+    "Báo cáo",
+    "Công văn",
+    "Nghị định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Quy chế",
+    "Tờ trình",
+    "Luật",
+    "Pháp lệnh",
+]
+DOC_TYPE_ALT = "|".join(DOC_TYPE_WORDS)
+# The type word just before a symbol: "Nghị quyết số 11-NQ/TW", "Chỉ thị 13-CT/TW", "Quyết định số 326/QĐ-TTg"
+TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s*)?[:.]?\s*$", re.I)
+# A short re-mention by number only: "Chỉ thị 13", "Nghị quyết số 11".
+SHORT_MENTION_RE = re.compile(
+    rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s+)?(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])", re.I
+)
+
+# --- dates --------------------------------------------------------------------------------
+# 10/02/2022, 10-02-2022, 9-8-2019, 10.02.2022
+NUMERIC_DATE = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+# ngày 10 tháng 02 năm 2022
+WORDED_DATE = r"(?P<wd>[0-3]?\d)\s+tháng\s+(?P<wm>[01]?\d)\s+năm\s+(?P<wy>(?:19|20)\d\d)"
+# 6/8, 29-9 (no year): only after "ngày"
+DAY_MONTH = r"(?P<dd>[0-3]?\d)\s?[/-]\s?(?P<dm>[01]?\d)(?![\d/-])"
+DATE_RE = re.compile(rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
+DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})", re.I)
+# Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
+PLACE_DATE_RE = re.compile(
+    rf"(?:^|(?<=[\s*_]))(?P<place>[{UPPER}][{LETTER} .-]{{1,40}}?),\s+ngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})",
+    re.M | re.I,
+)
+# A posting date at the top of a press page: "Cập nhật 06:45, 10/12/2024", "Ngày đăng: 10/12/2024"
+POSTED_RE = re.compile(
+    rf"(?:[Cc]ập nhật|[Nn]gày đăng|[Đđ]ăng lúc|[Đđ]ăng ngày|[Xx]uất bản)\s*:?[^\n\d]{{0,12}}"
+    rf"(?:\d{{1,2}}:\d{{2}}\s*,?\s*)?{NUMERIC_DATE}"
+)
+# A byline's date with its time: "Minh Hải | 24/12/2024 17:42", "17:42, 24/12/2024"
+BYLINE_DATE_RES = (
+    re.compile(rf"\d{{1,2}}:\d{{2}}\s*,?\s*{NUMERIC_DATE}"),
+    re.compile(rf"{NUMERIC_DATE},?\s+\d{{1,2}}:\d{{2}}"),
+)
+# Deadline phrases, tried in order.
+YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
+DEADLINE_BEFORE_RE = re.compile(
+    rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong)\s+(?:(?:ngày|hết ngày)\s+)?"
+    rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
+    re.I,
+)
+DEADLINE_QUARTER_RE = re.compile(
+    r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I
+)
+DEADLINE_MONTH_RE = re.compile(
+    r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:[/.-]|năm\s+)\s*(?P<y>(?:19|20)\d\d)",
+    re.I,
+)
+# A day without its year, read in the document's year: "trước ngày 30/6", "hoàn thành trước 15/12"
+DEADLINE_DAY_RE = re.compile(
+    rf"(?:trước|chậm nhất|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I
+)
+# Half or three quarters of a year: "6 tháng đầu năm 2025", "trong 9 tháng đầu năm 2025"
+DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+# A bare month or quarter that ends a clause: "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
+DEADLINE_AT_CLAUSE_END_RE = re.compile(
+    r"(?:[Tt]háng\s+(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d)|[Qq]uý\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d\d))"
+    r"(?=\s*(?:[;.)]|$))"
+)
+# A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
+DEADLINE_YEAR_RE = re.compile(
+    r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?!\s*[-–]\s*(?:19|20)\d\d)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)",
+    re.I,
+)
+# A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
+CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+CELL_RANGE_RE = re.compile(
+    r"^\s*(?:(?:từ|giai đoạn|năm)\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I
+)
+CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
+ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
+
+# --- the tail of a citation: date, issuer, term, title ------------------------------------
+# ", ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khoá XIII về …"
+TERM_RE = re.compile(r"\(?\s*kh[óo]a\s+(?P<term>[IVXLC]+)\s*\)?", re.I)
+# Where a cited document's title ("về …") ends: a sentence stop, a parenthesis, the next cited document, a footnote
+# marker, or a clause that goes on about something else.
+TITLE_END_RE = re.compile(
+    rf"[;.\n(]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\s+(?=\d+/)|,?\s+(?:và|cùng|gắn với)\s+(?=(?:{DOC_TYPE_ALT})\s)"
+    rf"|,\s*(?=(?:{DOC_TYPE_ALT})\s)|,\s+(?=(?:các|những|đã|nhằm|đồng thời|ngày|hoàn thành)\s)",
+    re.I,
+)
+OF_RE = re.compile(r"^\s*,?\s*của\s+", re.I)
+ABOUT_RE = re.compile(r"^\s*,?\s*(?:về|về việc)\s+", re.I)
