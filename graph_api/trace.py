@@ -228,7 +228,7 @@ def trace_rows(result: dict) -> tuple[list[str], list[list[str]]]:
                 t["province"] or "",
                 doc["symbol"] or f"{doc['kind'] or ''} {doc['date'] or ''}".strip(),
                 t["section"] or "",
-                " ".join(t["text"].split())[:160],
+                " ".join(t["text"].split()),  # in full: tables wrap, CSV never cuts
                 "; ".join(t["lead"]),
                 "; ".join(t["partners"]),
                 t["deadline"] or "",
