@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from core.errors import InputError, NotFound
 from graph_api.deadlines import deadlines, parse_day
 from graph_api.exports import ICS_TYPE, XLSX_TYPE, tasks_csv, tasks_ics, tasks_xlsx
-from graph_api.http.ui import base_of, language, local_link, render
+from graph_api.http.ui import base_of, language, local_link, reading_link, render
 from visualise.router import get_store
 
 __all__ = ["deadline_router"]
@@ -88,7 +88,7 @@ def _links(request: Request, listing: dict[str, Any], *, absolute: bool) -> dict
     root = str(request.base_url).rstrip("/") if absolute else ""
     for x in listing["tasks"]:
         x["link"] = root + local_link(x["task"], base)
-        x["document"]["link"] = root + local_link(x["document"]["iri"], base)
+        x["document"]["link"] = root + reading_link(x["document"]["iri"], base)
     return listing
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from core.errors import InputError
-from graph_api.http.ui import base_of, local_link, render
+from graph_api.http.ui import base_of, local_link, reading_link, render
 from graph_api.search import KINDS, SearchIndex, index_path
 from graph_api.store.spec import default_store_spec, parse_spec
 from visualise.router import get_store
@@ -66,7 +66,10 @@ def run_search(request: Request, store: Any, q: str, kind: str | None, limit: in
     with INDEX_LOCK:
         index.sync(store, every=SYNC_EVERY)
         page = index.search(q, kind=kind, limit=limit, offset=offset)
-    items = [{**h.as_dict(), "link": local_link(h.iri, base)} for h in page.hits]
+    items = [
+        {**h.as_dict(), "link": reading_link(h.iri, base) if h.kind == "document" else local_link(h.iri, base)}
+        for h in page.hits
+    ]
     return {
         "q": q,
         "kind": kind,

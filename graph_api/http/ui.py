@@ -18,7 +18,17 @@ from fastapi.templating import Jinja2Templates
 
 from graph_api.i18n import LANGUAGES, pick_language, translator
 
-__all__ = ["templates", "language", "render", "local_link", "favicon_router", "STATIC_DIR", "base_of", "i18n_context"]
+__all__ = [
+    "templates",
+    "language",
+    "render",
+    "local_link",
+    "favicon_router",
+    "STATIC_DIR",
+    "base_of",
+    "i18n_context",
+    "reading_link",
+]
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -47,6 +57,16 @@ def i18n_context(request: Request) -> dict[str, Any]:
     """Template context processor: ``lang`` and ``t`` (the catalogue in the request's language) for every page."""
     lang = language(request)
     return {"lang": lang, "t": translator(lang)}
+
+
+def reading_link(iri: str, base: str) -> str:
+    """Where a document is read on this service (``/document/…``); any other resource: :func:`local_link`.
+
+    >>> reading_link("https://w3id.org/vankien/id/doc/tw/kl/2021/21", "https://w3id.org/vankien/")
+    '/document/tw/kl/2021/21'
+    """
+    link = local_link(iri, base)
+    return "/document/" + link[len("/id/doc/") :] if link.startswith("/id/doc/") and "/task/" not in link else link
 
 
 def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
