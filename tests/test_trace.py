@@ -127,7 +127,8 @@ def test_province_filter_applies_before_the_page(store) -> None:
 
 def test_trace_69_qd_tw_returns_the_dissemination_task(store) -> None:
     result = T.trace(store, "69-QĐ/TW")
-    assert files(result) == {TUYEN_QUANG_CONCLUSION}
+    # the Tuyên Quang conclusion, and the Cao Bằng regulation's article that applies it
+    assert files(result) == {TUYEN_QUANG_CONCLUSION, "dev2_11_caobang.txt"}
     assert any("phổ biến, quán triệt, triển khai" in t["text"] for t in result["tasks"])
 
 
@@ -152,7 +153,7 @@ def test_a_symbol_of_two_terms_is_ambiguous_until_the_year_is_given(store) -> No
     result = T.trace(store, "18-NQ/TW", year=2022)
     assert files(result) == {"dev_01_ninhthuan.txt"}
     assert len(result["tasks"]) >= 10
-    assert T.trace(store, "18-NQ/TW", year=2017)["tasks"] == []
+    assert files(T.trace(store, "18-NQ/TW", year=2017)) == {"dev2_04_danang.md"}  # the 2017 resolution, in Đà Nẵng
     with pytest.raises(NotFound):
         T.trace(store, "999-NQ/TW")
 
@@ -178,7 +179,7 @@ def test_trace_cli_formats(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["tasks"][0]["province"] == "Tuyên Quang"
     csv_out = run("trace", "69-QĐ/TW", "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("province,document,section,task") and "Tuyên Quang" in csv_out[1]
+    assert csv_out[0].startswith("province,document,section,task") and any("Tuyên Quang" in r for r in csv_out[1:])
     ambiguous = run("trace", "18-NQ/TW")
     assert ambiguous.returncode == 7 and "ambiguous" in ambiguous.stderr
 
@@ -191,8 +192,9 @@ EXPECTED_ROWS = {
     "serves.rq": lambda rows: [r["symbol"] for r in rows] == ["21-KL/TW"],
     "coverage.rq": lambda rows: {r["province"]: int(r["tasks"]) for r in rows}["Tuyên Quang"] >= 1
     and {r["province"]: int(r["tasks"]) for r in rows}["Bình Dương"] == 0,
-    "most_implemented.rq": lambda rows: {"11-NQ/TW", "13-CT/TW", "137-KL/TW"} <= {r["symbol"] for r in rows[:6]},
-    "documents_by_province.rq": lambda rows: sum(int(r["documents"]) for r in rows) == 12,
+    "most_implemented.rq": lambda rows: rows[0]["symbol"] == "13-CT/TW"
+    and {"11-NQ/TW", "137-KL/TW"} <= {r["symbol"] for r in rows[:10]},
+    "documents_by_province.rq": lambda rows: sum(int(r["documents"]) for r in rows) == 24,
     "tasks_by_body.rq": lambda rows: any(r["name"] == "Ban cán sự đảng Ủy ban nhân dân tỉnh" for r in rows),
     "deadlines.rq": lambda rows: ("2025-04-30", "Đảng ủy Ủy ban nhân dân tỉnh", "false")
     in {(r["deadline"], r.get("lead"), r["passed"]) for r in rows},
