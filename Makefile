@@ -45,7 +45,7 @@ check: install
 # Fails on a failed check, a failed test, on no test collected (pytest exit 5) and on any skipped/xfailed test.
 test: system install check
 	mkdir -p test-artifacts
-	$(PY) -m pytest -p no:cacheprovider -rA 2>&1 | tee test-artifacts/pytest.log
+	$(PY) -m pytest -p no:cacheprovider -rA -n 2 2>&1 | tee test-artifacts/pytest.log
 	python3 .ci/check-pytest-summary test-artifacts/pytest.log
 
 bench: install
