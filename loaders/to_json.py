@@ -6,7 +6,7 @@ from loaders.model import Document
 
 # The kinds of shared/gold/SCHEMA.md; finer kinds of the ontology map onto them ("kind_detail" keeps the finer one).
 SCHEMA_KINDS = {"conclusion", "resolution", "plan", "program", "directive", "regulation", "notice", "news_report"}
-_SCHEMA_KIND_OF = {"decision": "regulation"}  # "QĐ": Quyết định / Quy định
+_SCHEMA_KIND_OF = {"decision": "regulation", "rules": "regulation"}  # "QĐ": Quyết định / Quy định; a Quy chế
 
 
 def schema_kind(kind: str) -> str:

@@ -102,7 +102,7 @@ def test_no_alias_names_two_kinds_and_none_is_a_pure_case_or_tone_variant() -> N
 def test_doc_types_cover_the_contract_kinds() -> None:
     contract = {"conclusion", "resolution", "plan", "program", "directive", "regulation", "decision",
                 "notice", "report", "guidance", "scheme", "decree", "circular", "law",
-                "official-letter", "news-report", "other"}
+                "official-letter", "rules", "submission", "ordinance", "news-report", "other"}
     assert {t.key for t in doc_types()} == contract
     assert doc_type("Kết luận").code == "KL"
 

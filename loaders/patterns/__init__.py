@@ -121,6 +121,7 @@ from loaders.patterns.text import (
     DEADLINE_YEAR_RE,
     DOC_TYPE_ALT,
     DOC_TYPE_WORDS,
+    DOCUMENT_TYPES,
     LETTER,
     LOWER,
     NUMERIC_DATE,
@@ -141,6 +142,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "DOCUMENT_TYPES",
     "ABOUT_RE",
     "BYLINE_DATE_RES",
     "CELL_MONTH_RE",

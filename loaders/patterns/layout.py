@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.patterns.text import LOWER, UPPER
+from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, UPPER
 
 # --- meetings -------------------------------------------------------------------------------
 MEETING_NUMBER_RE = re.compile(
@@ -62,77 +62,19 @@ APPENDIX_RE = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:k�
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
 # A page number on a line of its own: "2", "- 2 -", "Trang 2"
 PAGE_NUMBER_LINE_RE = re.compile(r"\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*")
-KIND_HEADINGS = {
-    "THÔNG BÁO KẾT LUẬN": "notice",
-    "KẾT LUẬN": "conclusion",
-    "NGHỊ QUYẾT": "resolution",
-    "KẾ HOẠCH": "plan",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "program",
-    "CHƯƠNG TRÌNH": "program",
-    "CHỈ THỊ": "directive",
-    "QUY ĐỊNH": "regulation",
-    "QUYẾT ĐỊNH": "decision",
-    "THÔNG BÁO": "notice",
-    "BÁO CÁO": "report",
-    "HƯỚNG DẪN": "guidance",
-    "ĐỀ ÁN": "scheme",
-    "QUY CHẾ": "regulation",
-    "CÔNG VĂN": "official-letter",
-    "TỜ TRÌNH": "other",
-}
-KIND_BY_TYPE_CODE = {
-    "NQ": "resolution",
-    "KL": "conclusion",
-    "KH": "plan",
-    "CTr": "program",
-    "CT": "directive",
-    "QĐ": "regulation",
-    "TB": "notice",
-    "BC": "report",
-    "HD": "guidance",
-    "ĐA": "scheme",
-    "CV": "official-letter",
-    "QC": "regulation",
-}
+# The kind of a document by its heading word, its symbol's type code, or a type word (from core.doctypes).
+KIND_BY_TYPE_WORD = {w.lower(): t.key for t in DOCUMENT_TYPES for w in (t.name_vi, *t.aliases)}
+KIND_HEADINGS = {w.upper(): KIND_BY_TYPE_WORD[w.lower()] for w in DOC_TYPE_WORDS}  # longest first
+KIND_BY_TYPE_CODE: dict[str, str] = {}
+for _t in DOCUMENT_TYPES:  # the first type of a code wins: QĐ is a Quy định before a Quyết định
+    KIND_BY_TYPE_CODE.setdefault(_t.code, _t.key)
+# The type word of a symbol's type code; state symbols that carry no type code name their issuer's usual type.
 TYPE_WORD_BY_CODE = {
-    "NQ": "Nghị quyết",
-    "KL": "Kết luận",
-    "QĐ": "Quy định",
-    "CT": "Chỉ thị",
-    "KH": "Kế hoạch",
-    "CTr": "Chương trình",
-    "TB": "Thông báo",
-    "ĐA": "Đề án",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "CV": "Công văn",
-    "QC": "Quy chế",
-    "TTr": "Tờ trình",
-    "NĐ": "Nghị định",
-    "TT": "Thông tư",
+    **{t.code: t.name_vi for t in reversed(DOCUMENT_TYPES) if t.code},
     "QH": "Nghị quyết",
     "UBTVQH": "Nghị quyết",
     "TTLT": "Thông tư liên tịch",
     "L": "Luật",
-}
-KIND_BY_TYPE_WORD = {
-    "nghị quyết": "resolution",
-    "kết luận": "conclusion",
-    "kế hoạch": "plan",
-    "chương trình": "program",
-    "chương trình hành động": "program",
-    "chỉ thị": "directive",
-    "quy định": "regulation",
-    "quyết định": "decision",
-    "thông báo": "notice",
-    "thông báo kết luận": "notice",
-    "báo cáo": "report",
-    "hướng dẫn": "guidance",
-    "đề án": "scheme",
-    "nghị định": "decree",
-    "thông tư": "circular",
-    "luật": "law",
-    "công văn": "official-letter",
 }
 
 # An article of a regulation that states its scope or its entry into force, not what bodies must do.

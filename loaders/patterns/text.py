@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core.doctypes import doc_types
+
 # Vietnamese letters for character classes.
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -31,30 +33,10 @@ STATE_SYMBOL = rf"""
 """
 SYMBOL_RE = re.compile(rf"(?<![{LETTER}0-9/-])(?:{PARTY_SYMBOL}|{STATE_SYMBOL})", re.X)
 
-# Type words that introduce a cited document (longest first, matched case-insensitively).
-DOC_TYPE_WORDS = [
-    "Chương trình hành động",
-    "Thông báo kết luận",
-    "Nghị quyết",
-    "Kết luận",
-    "Quy định",
-    "Quyết định",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Chương trình",
-    "Thông báo",
-    "Hướng dẫn",
-    "Đề án",
-    "Báo cáo",
-    "Công văn",
-    "Nghị định",
-    "Thông tư liên tịch",
-    "Thông tư",
-    "Quy chế",
-    "Tờ trình",
-    "Luật",
-    "Pháp lệnh",
-]
+# Type words that introduce a cited document (longest first, matched case-insensitively): the names and aliases
+# of data/reference/doc_types.csv (core.doctypes), the one list of document types.
+DOCUMENT_TYPES = tuple(t for t in doc_types() if t.key not in ("news-report", "other"))
+DOC_TYPE_WORDS = sorted({w for t in DOCUMENT_TYPES for w in (t.name_vi, *t.aliases)}, key=len, reverse=True)
 DOC_TYPE_ALT = "|".join(DOC_TYPE_WORDS)
 # The type word just before a symbol: "Nghị quyết số 11-NQ/TW", "Chỉ thị 13-CT/TW", "Quyết định số 326/QĐ-TTg"
 TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s*)?[:.]?\s*$", re.I)
