@@ -44,7 +44,6 @@ class Citation:
     title: str | None
     level: str  # central | provincial | other
     mentions: tuple[Span, ...]
-    iri: str | None = None
 
     @property
     def key(self) -> tuple[str, int | None]:
@@ -141,4 +140,3 @@ class Document:
     content_key: str = ""  # sha256 of the document's words: the same document read from any format
     method: str = "text"  # how its text was read: text, markdown, html, docx, pdf, ocr
     locality: str | None = None  # the district or commune of a local committee's document ("Bát Xát")
-    iri: str | None = None

@@ -42,7 +42,6 @@ def document_json(doc: Document) -> dict:
                 assignments.append({"body": b.name, "deadline": deadline})
     return {
         "file": doc.file,
-        "iri": doc.iri,
         "kind": schema_kind(doc.kind),
         "kind_detail": doc.kind,
         "symbol": doc.symbol,
@@ -69,7 +68,6 @@ def document_json(doc: Document) -> dict:
                 "level": c.level,
                 "term": c.term,
                 "title": c.title,
-                "iri": c.iri,
                 "spans": [list(s) for s in c.mentions],
             }
             for c in doc.citations

@@ -384,7 +384,9 @@ def test_virtuoso_stops_a_long_query_at_the_limit(virtuoso_server: Server) -> No
         started = time.monotonic()
         assert json.loads(store.query("ASK { ?s ?p ?o }"))["boolean"] is True
         assert time.monotonic() - started < 3
-        with pytest.raises(QueryTimeout, match="too long"):
+        # a far larger join: Virtuoso refuses it on its cost estimate, or (when the estimate comes out lower)
+        # starts it and stops it at the limit; either way the caller gets a QueryTimeout that says which
+        with pytest.raises(QueryTimeout, match="would run too long|stopped the query at its time limit"):
             store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
     finally:
         store.close()
