@@ -12,9 +12,21 @@ VANKIEN := $(VENV)/bin/vankien
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-install: $(PY)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+PIP := $(PY) -m pip install -q --disable-pip-version-check
+PORT ?= 8000
+
+# Installs once: the stamps are newer than pyproject.toml until it changes, so later runs reuse .venv.
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	@echo "installing vankien into $(VENV) (once)"
+	$(PIP) --upgrade pip
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
+	$(PIP) -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed-test
 
 # Debian packages the tests start for real: chromium (page tests), virtuoso (remote store), fonts.
 system:
@@ -24,16 +36,19 @@ system:
 
 # Loads the bundled documents into the on-disk store ($$VANKIEN_STORE, default ~/.local/share/vankien/store),
 # then shows what is in it, traces 21-KL/TW down to provincial tasks and exports its network view.
-run: install
+# Then serves it: open http://127.0.0.1:$$PORT/ (Ctrl-C stops the service; a second run reinstalls nothing and
+# skips the unchanged documents).
+run: $(VENV)/.installed-run
 	$(VANKIEN) load data/corpus --workers 0
 	$(VANKIEN) stats
-	$(VANKIEN) trace 21-KL/TW
-	mkdir -p out
+	$(VANKIEN) trace 21-KL/TW --limit 10
+	@mkdir -p out
 	$(VANKIEN) view flow 21-KL/TW -o out/flow-21-KL-TW.html
-	@echo "Next: '$(VANKIEN) serve' and open http://127.0.0.1:8000/ (query page, /sparql, /view, /docs)"
+	@echo "vankien is serving at http://127.0.0.1:$(PORT)/ (query page, /sparql, /view, /search, /deadlines, /docs); Ctrl-C stops it"
+	$(VANKIEN) serve --port $(PORT)
 
-serve: install
-	$(VANKIEN) serve
+serve: $(VENV)/.installed-run
+	$(VANKIEN) serve --port $(PORT)
 
 # The habits (docs/ARCHITECTURE.md): lint, format, types, and the layers contract (imports only downward).
 check: install

@@ -42,7 +42,7 @@ StoreOption = typer.Option(
     None,
     "--store",
     envvar="VANKIEN_STORE",
-    help="oxigraph:PATH | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)",
+    help="FOLDER | oxigraph:FOLDER | memory: | sparql:QUERY_URL[,UPDATE_URL] (default: a per-user folder)",
 )
 
 
@@ -60,9 +60,13 @@ def _domain_errors() -> Iterator[None]:
 
 
 @contextmanager
-def _opened(spec: str | None, *, read_only: bool = False) -> Iterator[GraphStore]:
-    """The store of one command, closed when the command is done (also on an error, which exits with its code)."""
-    with _domain_errors(), open_store(spec, read_only=read_only) as store:
+def _opened(spec: str | None, *, write: bool = False) -> Iterator[GraphStore]:
+    """The store of one command, closed when the command is done (also on an error, which exits with its code).
+
+    Only a writing command creates a missing on-disk store; the others name it as missing, and read a
+    snapshot, so they work while ``vankien serve`` holds the store.
+    """
+    with _domain_errors(), open_store(spec, read_only=not write, create=write) as store:
         yield store
 
 
@@ -85,7 +89,7 @@ def load(
     from graph_api.aggregates import total_triples
     from vankien.api import load as load_paths
 
-    with _opened(store) as s:
+    with _opened(store, write=True) as s:
         report = load_paths(paths, s, workers=workers or os.cpu_count() or 1, force=force, bulk=bulk, progress=True)
         total = total_triples(s)
     typer.echo(
@@ -96,6 +100,17 @@ def load(
     for path, reason in report.rejected:
         typer.echo(f"rejected {path}: {reason}")
     fail_if_nothing_loaded(report)
+
+
+@app.command()
+def init(store: Optional[str] = StoreOption) -> None:
+    """Create an empty store (``load`` also creates one); other commands name a missing store.
+
+    Example: vankien init --store ./store
+    """
+    with _opened(store, write=True) as s:
+        location = getattr(s, "path", None) or "memory"
+    typer.echo(f"store ready: {location}")
 
 
 @app.command()
@@ -254,6 +269,17 @@ def validate(store: Optional[str] = StoreOption) -> None:
         raise typer.Exit(1)
 
 
+def _require_store(spec: str | None) -> None:
+    """Before serving: a missing on-disk store, or one another process holds, is a one-line error."""
+    from graph_api.store.embedded import open_disk_store
+    from graph_api.store.spec import parse_spec
+
+    parsed = parse_spec(spec)
+    if parsed.kind == "oxigraph" and parsed.path:
+        probe = open_disk_store(parsed.path, create=False)
+        del probe  # released at once: the service's store process opens it
+
+
 @app.command()
 def serve(
     store: Optional[str] = StoreOption,
@@ -274,6 +300,7 @@ def serve(
     from graph_api.http.app import serve as run
 
     with _domain_errors():
+        _require_store(store)
         run(store, host=host, port=port, update_token=update_token, query_timeout=query_timeout)
 
 

@@ -91,7 +91,7 @@ def _reading(spec: str | None) -> Iterator[Any]:
     """The store, opened for reading."""
     from graph_api.store import open_store
 
-    store = open_store(spec, read_only=True)
+    store = open_store(spec, read_only=True, create=False)
     try:
         yield store
     finally:

@@ -34,10 +34,16 @@ __all__ = [
 ]
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False) -> OxigraphStore | SparqlStore:
-    """Open a store from a spec (see :mod:`graph_api.store.spec`); it is a context manager that closes it."""
+def open_store(spec: str | None = None, *, read_only: bool = False, create: bool = True) -> OxigraphStore | SparqlStore:
+    """Open a store from a spec (see :mod:`graph_api.store.spec`); it is a context manager that closes it.
+
+    An on-disk store that does not exist is created only with ``create``; ``read_only`` opens a snapshot
+    that can be read while another process (``vankien serve``) holds the store.
+    """
     parsed = parse_spec(spec)
     if parsed.kind == "sparql":
         assert parsed.query_url is not None
         return SparqlStore(parsed.query_url, parsed.update_url)
-    return OxigraphStore(None if parsed.in_memory else parsed.path, read_only=read_only and not parsed.in_memory)
+    return OxigraphStore(
+        None if parsed.in_memory else parsed.path, read_only=read_only and not parsed.in_memory, create=create
+    )

@@ -21,24 +21,44 @@ from core.formats import RDF_FORMATS, serialise, serialise_results
 from graph_api.store.base import ClosingStore, triples_to_ntriples
 from graph_api.store.sparql_text import has_dataset_clause
 
-__all__ = ["OxigraphStore"]
+__all__ = ["OxigraphStore", "open_disk_store", "require_disk_store"]
+
+
+def require_disk_store(path: str | Path) -> None:
+    """A :class:`StoreError` when no store folder is at ``path`` (only ``init`` and ``load`` create one)."""
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        raise StoreError(f"no store at {folder}: 'vankien init' or 'vankien load FILES' creates one")
+
+
+def open_disk_store(path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
+    """The pyoxigraph store in the folder ``path``: created when missing only if ``create``; opened read-only
+    (a snapshot, which works while another process, such as ``vankien serve``, holds the store) if
+    ``read_only``. A missing or held store is a :class:`StoreError` that says so and what to do.
+    """
+    folder = Path(path).expanduser()
+    if not create:
+        require_disk_store(folder)
+    try:
+        if read_only:
+            return Store.read_only(str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        return Store(str(folder))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise StoreError(
+                f"the store at {folder} is held by another process (a running 'vankien serve'?): "
+                "stop it, or send the change through the service (POST /update, PUT /graph?graph=IRI)"
+            ) from None
+        raise StoreError(f"cannot open the store at {folder}: {e}") from e
 
 
 class OxigraphStore(ClosingStore):
     """The embedded store: pyoxigraph on disk (or in memory when ``path`` is None)."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path).expanduser() if path else None
-        try:
-            if self.path is None:
-                self._store = Store()
-            elif read_only:
-                self._store = Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = Store(str(self.path))
-        except OSError as e:
-            raise StoreError(f"cannot open the store at {self.path}: {e}") from e
+        self._store = Store() if self.path is None else open_disk_store(self.path, read_only=read_only, create=create)
 
     @property
     def raw(self) -> Store:

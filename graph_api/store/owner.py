@@ -7,14 +7,14 @@ import itertools
 import os
 import threading
 import uuid
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, parse, serialize
 
-from core.errors import NotFound, QueryError, Refused, StoreError
+from core.errors import NotFound, QueryError, Refused
 from core.formats import GRAPH_FORMATS, serialise, serialise_results
 from graph_api.store.base import GraphStore, triples_to_ntriples
+from graph_api.store.embedded import open_disk_store
 from graph_api.store.remote import SparqlStore
 from graph_api.store.results import native_solutions, serialise_solutions, too_many
 from graph_api.store.safe_load import Loader, load_operation
@@ -53,11 +53,7 @@ class StoreOwner:
             self.remote = SparqlStore(parsed.query_url, parsed.update_url)
         elif not parsed.in_memory:
             assert parsed.path is not None
-            Path(parsed.path).mkdir(parents=True, exist_ok=True)
-            try:
-                self.store = Store(parsed.path)
-            except OSError as e:
-                raise StoreError(f"cannot open the store at {parsed.path}: {e}") from e
+            self.store = open_disk_store(parsed.path)
 
     # -- queries ---------------------------------------------------------------------------
     def query(

@@ -1,6 +1,7 @@
 """The one parser of a store specification (``--store``, ``VANKIEN_STORE``):
 
-- ``oxigraph:PATH`` — embedded pyoxigraph on disk (the default, under the user's data folder);
+- ``oxigraph:PATH`` — embedded pyoxigraph on disk (the default, under the user's data folder); a plain
+  folder path (``/srv/vankien``, ``./store``, ``~/vk``) means the same;
 - ``memory:`` (or ``oxigraph:`` without a path) — embedded, in memory;
 - ``sparql:QUERY_URL[,UPDATE_URL]`` — a remote SPARQL 1.1 server.
 
@@ -10,9 +11,11 @@ StoreSpec(kind='oxigraph', path='/tmp/s', query_url=None, update_url=None)
 (True, True)
 >>> s = parse_spec("sparql:http://h/query,http://h/update"); s.query_url, s.update_url, s.local
 ('http://h/query', 'http://h/update', False)
+>>> parse_spec("/srv/vankien") == parse_spec("oxigraph:/srv/vankien"), parse_spec("./store").path
+(True, './store')
 >>> parse_spec("ftp:x")
 Traceback (most recent call last):
-core.errors.StoreError: unknown store spec 'ftp:x': use oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]
+core.errors.StoreError: unknown store spec 'ftp:x': use a folder path, oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ def default_store_spec() -> str:
 def parse_spec(spec: str | None = None) -> StoreSpec:
     """The store a spec names (the default spec when None)."""
     spec = spec or default_store_spec()
-    kind, _, rest = spec.partition(":")
+    kind, colon, rest = spec.partition(":")
+    if not colon or "/" in kind or "\\" in kind or kind.startswith((".", "~")):
+        return StoreSpec("oxigraph", spec)  # a plain folder path
     if kind == "oxigraph":
         return StoreSpec("oxigraph", rest or None)
     if kind == "memory":
@@ -64,4 +69,6 @@ def parse_spec(spec: str | None = None) -> StoreSpec:
     if kind == "sparql":
         query_url, _, update_url = rest.partition(",")
         return StoreSpec("sparql", query_url=query_url, update_url=update_url or None)
-    raise StoreError(f"unknown store spec {spec!r}: use oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]")
+    raise StoreError(
+        f"unknown store spec {spec!r}: use a folder path, oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]"
+    )
