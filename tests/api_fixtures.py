@@ -2,6 +2,7 @@
 and a real uvicorn server on a free port of 127.0.0.1 (in a thread of the test process; the store
 itself is owned by the service's worker process).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -84,14 +85,17 @@ g:doc/kl-05-lai-chau {
 """
 
 
-FIXTURE_TRIG = re.sub(r"(?<![\w:])(id|g):([A-Za-z0-9/_-]+)",
-                      lambda m: f"<{BASE}{'id' if m[1] == 'id' else 'graph'}/{m[2]}>", FIXTURE_TRIG)
+FIXTURE_TRIG = re.sub(
+    r"(?<![\w:])(id|g):([A-Za-z0-9/_-]+)", lambda m: f"<{BASE}{'id' if m[1] == 'id' else 'graph'}/{m[2]}>", FIXTURE_TRIG
+)
 
 
 def big_graph_ntriples(n: int = BIG_SIZE) -> str:
     """A chain of ``n`` triples for the runaway-query and row-cap tests."""
-    return "".join(f"<http://example.org/n{i}> <http://example.org/next> <http://example.org/n{i + 1}> <{BIG_GRAPH}> .\n"
-                   for i in range(n))
+    return "".join(
+        f"<http://example.org/n{i}> <http://example.org/next> <http://example.org/n{i + 1}> <{BIG_GRAPH}> .\n"
+        for i in range(n)
+    )
 
 
 def fill_store(path: Path, *, big: bool = True) -> None:
@@ -146,15 +150,25 @@ def start_server(store_spec: str, settings: Settings, **kwargs: object) -> Serve
     return Server(f"http://127.0.0.1:{port}", app, server, thread)
 
 
-TEST_SETTINGS = Settings(base=BASE, update_token=TOKEN, query_timeout=2.0, update_timeout=10.0, max_rows=500,
-                         max_concurrent=4, queue_timeout=5.0, max_body_bytes=64 * 1024)
+TEST_SETTINGS = Settings(
+    base=BASE,
+    update_token=TOKEN,
+    query_timeout=2.0,
+    update_timeout=10.0,
+    max_rows=500,
+    max_concurrent=4,
+    queue_timeout=5.0,
+    max_body_bytes=64 * 1024,
+)
 
 
 @pytest.fixture(scope="module")
 def queries_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("queries")
-    (folder / "documents.rq").write_text("# Documents and their symbols\nSELECT ?doc ?symbol WHERE "
-                                         "{ ?doc eli:id_local ?symbol } ORDER BY ?symbol\n", encoding="utf-8")
+    (folder / "documents.rq").write_text(
+        "# Documents and their symbols\nSELECT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol } ORDER BY ?symbol\n",
+        encoding="utf-8",
+    )
     return folder
 
 

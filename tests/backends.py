@@ -18,6 +18,7 @@ Use in a test module (or once in ``tests/conftest.py`` for every module)::
 ``subprocess.run(["vankien", "load", "--store", spec, …], env={**os.environ, **env})``.
 ``oxigraph_server`` / ``virtuoso_server`` yield a ``Server`` (``spec``, ``env``, ``store()``).
 """
+
 from __future__ import annotations
 
 import atexit
@@ -78,8 +79,13 @@ class Server:
 
     def isql(self, sql: str) -> str:
         """Run SQL on Virtuoso as dba through ``isql-vt`` (e.g. ``GRANT SPARQL_UPDATE TO "SPARQL";``)."""
-        run = subprocess.run(["isql-vt", str(self.sql_port), "dba", "dba", f"exec={sql}"],
-                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        run = subprocess.run(
+            ["isql-vt", str(self.sql_port), "dba", "dba", f"exec={sql}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         if run.returncode != 0 or "*** Error" in run.stdout + run.stderr:
             raise RuntimeError(f"isql-vt failed: {run.stdout[-500:]} {run.stderr[-500:]}")
         return run.stdout
@@ -107,8 +113,9 @@ def _wait_until_up(server: Server, timeout: float) -> None:
     def up() -> bool:
         if server.proc.poll() is not None:
             raise RuntimeError(f"{server.name} exited with {server.proc.returncode}:\n{server.log_tail()}")
-        return answers(server.query_url, params={"query": "ASK {}"},
-                       headers={"Accept": "application/sparql-results+json"})
+        return answers(
+            server.query_url, params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"}
+        )
 
     try:
         wait_until(up, timeout=timeout, what=f"{server.name} answering", interval=0.2)
@@ -128,9 +135,12 @@ def start_oxigraph_server() -> Server:
     log = folder / "server.log"
     t0 = time.monotonic()
     with log.open("wb") as out:
-        proc = subprocess.Popen([exe_path, "serve", "--location", str(folder / "data"),
-                                 "--bind", f"127.0.0.1:{port}"],
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [exe_path, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     base = f"http://127.0.0.1:{port}"
     server = Server("oxigraph-server", proc, folder, log, f"{base}/query", f"{base}/update")
     _wait_until_up(server, 60)
@@ -154,13 +164,15 @@ def virtuoso_ini(source: str, folder: Path, sql_port: int, http_port: int, max_r
     [SPARQL]
     ResultSetMaxRows = 10000
     """
-    values = {"Parameters": {"ServerPort": f"127.0.0.1:{sql_port}"},
-              "HTTPServer": {"ServerPort": f"127.0.0.1:{http_port}"},
-              "URIQA": {"DefaultHost": f"127.0.0.1:{http_port}"},
-              # Virtuoso's cost estimate of the trace's queries swings between runs (its statistics are sampled)
-              # and sometimes passes the default 400 s on a store of a few thousand triples: the test servers
-              # are stopped by the store's own time limit instead
-              "SPARQL": {"ResultSetMaxRows": str(max_rows), "MaxQueryCostEstimationTime": "100000"}}
+    values = {
+        "Parameters": {"ServerPort": f"127.0.0.1:{sql_port}"},
+        "HTTPServer": {"ServerPort": f"127.0.0.1:{http_port}"},
+        "URIQA": {"DefaultHost": f"127.0.0.1:{http_port}"},
+        # Virtuoso's cost estimate of the trace's queries swings between runs (its statistics are sampled)
+        # and sometimes passes the default 400 s on a store of a few thousand triples: the test servers
+        # are stopped by the store's own time limit instead
+        "SPARQL": {"ResultSetMaxRows": str(max_rows), "MaxQueryCostEstimationTime": "100000"},
+    }
     section, lines = "", []
     for line in source.replace(VIRTUOSO_DB_DIR, str(folder)).splitlines():
         header = re.match(r"\s*\[([^\]]+)\]", line)
@@ -178,8 +190,7 @@ def start_virtuoso() -> Server:
     on ``/sparql-auth`` (the default password of a new database)."""
     exe = shutil.which("virtuoso-t")
     if not exe or not VIRTUOSO_INI.exists():
-        raise RuntimeError("Virtuoso is not installed: run .ci/install-system.sh "
-                           "(apt-get install virtuoso-opensource)")
+        raise RuntimeError("Virtuoso is not installed: run .ci/install-system.sh (apt-get install virtuoso-opensource)")
     folder = Path(tempfile.mkdtemp(prefix="vankien-virtuoso-"))
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
@@ -187,12 +198,22 @@ def start_virtuoso() -> Server:
     log = folder / "stdout.log"
     t0 = time.monotonic()
     with log.open("wb") as out:
-        proc = subprocess.Popen([exe, "-f", "-c", str(ini)], cwd=folder,
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [exe, "-f", "-c", str(ini)], cwd=folder, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
     base = f"http://127.0.0.1:{http_port}"
-    server = Server("virtuoso", proc, folder, log, f"{base}/sparql", f"{base}/sparql-auth",
-                    user="dba", password="dba",
-                    env={"VANKIEN_SPARQL_USER": "dba", "VANKIEN_SPARQL_PASSWORD": "dba"}, sql_port=sql_port)
+    server = Server(
+        "virtuoso",
+        proc,
+        folder,
+        log,
+        f"{base}/sparql",
+        f"{base}/sparql-auth",
+        user="dba",
+        password="dba",
+        env={"VANKIEN_SPARQL_USER": "dba", "VANKIEN_SPARQL_PASSWORD": "dba"},
+        sql_port=sql_port,
+    )
     _wait_until_up(server, 180)
     server.started_in = time.monotonic() - t0
     return server

@@ -17,6 +17,7 @@ documents in turn with the Graph Store Protocol (``PUT /graph``) and SPARQL Upda
 
     .venv/bin/python -m bench.bench_concurrency [--clients 50] [--duration 60] [--docs 20] [--no-record]
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -42,7 +43,6 @@ VENV_BIN = Path(sys.executable).parent
 TOKEN = "bench-token-7a3f"
 PRED = "urn:vk-bench:version"
 ELI = "http://data.europa.eu/eli/ontology#"
-
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -83,6 +83,7 @@ def server(cmd: list[str], ready_url: str, *, timeout: float, env: dict[str, str
             p.kill()
             p.wait()
 
+
 def graph(i: int) -> str:
     return f"urn:vk-bench:doc/{i}"
 
@@ -97,8 +98,10 @@ def ntriples(i: int, version: int) -> str:
 
 
 CHECK = f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ GRAPH <{{g}}> {{ ?s <{PRED}> ?v }} }} GROUP BY ?v"
-JOIN = (f"SELECT ?d ?sym (COUNT(?c) AS ?n) WHERE {{ ?d <{ELI}id_local> ?sym . OPTIONAL {{ ?d <{ELI}cites> ?c }} }} "
-        "GROUP BY ?d ?sym ORDER BY DESC(?n) LIMIT 20")
+JOIN = (
+    f"SELECT ?d ?sym (COUNT(?c) AS ?n) WHERE {{ ?d <{ELI}id_local> ?sym . OPTIONAL {{ ?d <{ELI}cites> ?c }} }} "
+    "GROUP BY ?d ?sym ORDER BY DESC(?n) LIMIT 20"
+)
 
 
 @dataclass
@@ -122,16 +125,24 @@ class Figures:
         return sum(n for s, n in self.statuses.items() if s >= 500)
 
     def summary(self) -> dict:
-        return {"clients": self.clients, "seconds": round(self.seconds, 1), "requests": self.requests,
-                "requests/s": round(self.requests / self.seconds, 1),
-                "p50 ms": round(percentile(self.latencies, 50) * 1000, 1),
-                "p95 ms": round(percentile(self.latencies, 95) * 1000, 1),
-                "p99 ms": round(percentile(self.latencies, 99) * 1000, 1),
-                "statuses": dict(sorted(self.statuses.items())), "5xx": self.server_errors,
-                "version checks": self.checks, "torn reads": len(self.torn), "stale reads": len(self.stale),
-                "replacements": self.replacements,
-                "replace p50 ms": round(percentile(self.replace_latencies, 50) * 1000, 1),
-                "replace errors": len(self.replace_errors), "final state ok": self.final_ok}
+        return {
+            "clients": self.clients,
+            "seconds": round(self.seconds, 1),
+            "requests": self.requests,
+            "requests/s": round(self.requests / self.seconds, 1),
+            "p50 ms": round(percentile(self.latencies, 50) * 1000, 1),
+            "p95 ms": round(percentile(self.latencies, 95) * 1000, 1),
+            "p99 ms": round(percentile(self.latencies, 99) * 1000, 1),
+            "statuses": dict(sorted(self.statuses.items())),
+            "5xx": self.server_errors,
+            "version checks": self.checks,
+            "torn reads": len(self.torn),
+            "stale reads": len(self.stale),
+            "replacements": self.replacements,
+            "replace p50 ms": round(percentile(self.replace_latencies, 50) * 1000, 1),
+            "replace errors": len(self.replace_errors),
+            "final state ok": self.final_ok,
+        }
 
 
 def torn(body: bytes, committed: set[int]) -> tuple[str | None, int]:
@@ -140,7 +151,7 @@ def torn(body: bytes, committed: set[int]) -> tuple[str | None, int]:
     seen = {int(r["v"]["value"]): int(r["n"]["value"]) for r in rows}
     if len(seen) != 1:
         return f"versions {seen}", -1
-    (v, n), = seen.items()
+    ((v, n),) = seen.items()
     if n != size(v):
         return f"version {v} with {n} of {size(v)} triples", v
     if v not in committed:
@@ -148,8 +159,15 @@ def torn(body: bytes, committed: set[int]) -> tuple[str | None, int]:
     return None, v
 
 
-async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], acked: dict[int, int],
-                 docs: int, stop: float, rng: random.Random) -> None:
+async def reader(
+    client: httpx.AsyncClient,
+    fig: Figures,
+    versions: dict[int, set[int]],
+    acked: dict[int, int],
+    docs: int,
+    stop: float,
+    rng: random.Random,
+) -> None:
     while time.monotonic() < stop:
         check = rng.random() < 0.8
         i = rng.randrange(docs)
@@ -157,7 +175,9 @@ async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
         query = CHECK.replace("{g}", graph(i)) if check else JOIN
         started = time.monotonic()
         try:
-            r = await client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+            r = await client.post(
+                "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+            )
         except httpx.HTTPError as e:
             fig.errors.append(f"{type(e).__name__}: {e}")
             fig.statuses[0] += 1
@@ -178,8 +198,15 @@ async def reader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
                 fig.stale.append(f"{graph(i)}: saw version {seen} after version {floor} was acknowledged")
 
 
-async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, set[int]], acked: dict[int, int],
-                 docs: int, stop: float, pause: float) -> None:
+async def loader(
+    client: httpx.AsyncClient,
+    fig: Figures,
+    versions: dict[int, set[int]],
+    acked: dict[int, int],
+    docs: int,
+    stop: float,
+    pause: float,
+) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     n = 0
     while time.monotonic() < stop:
@@ -188,12 +215,19 @@ async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
         versions[i].add(version)  # readers may see it from now on
         started = time.monotonic()
         if n % 2 == 0:
-            r = await client.put("/graph", params={"graph": graph(i)}, content=ntriples(i, version).encode(),
-                                 headers={"Content-Type": "application/n-triples", **auth})
+            r = await client.put(
+                "/graph",
+                params={"graph": graph(i)},
+                content=ntriples(i, version).encode(),
+                headers={"Content-Type": "application/n-triples", **auth},
+            )
         else:
-            update = f"DROP SILENT GRAPH <{graph(i)}> ;\nINSERT DATA {{ GRAPH <{graph(i)}> {{\n{ntriples(i, version)}}} }}"
-            r = await client.post("/update", content=update.encode(),
-                                  headers={"Content-Type": "application/sparql-update", **auth})
+            update = (
+                f"DROP SILENT GRAPH <{graph(i)}> ;\nINSERT DATA {{ GRAPH <{graph(i)}> {{\n{ntriples(i, version)}}} }}"
+            )
+            r = await client.post(
+                "/update", content=update.encode(), headers={"Content-Type": "application/sparql-update", **auth}
+            )
         fig.replace_latencies.append(time.monotonic() - started)
         if r.status_code not in (201, 204):
             fig.replace_errors.append(f"{r.status_code}: {r.text[:200]}")
@@ -206,11 +240,17 @@ async def loader(client: httpx.AsyncClient, fig: Figures, versions: dict[int, se
 
 def prepare(store: Path, docs: int) -> None:
     """The bundled corpus (``vankien load data/corpus``) and version 0 of every document graph."""
-    p = subprocess.run([str(VENV_BIN / "vankien"), "load", "data/corpus", "--store", f"oxigraph:{store}"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=600)
+    p = subprocess.run(
+        [str(VENV_BIN / "vankien"), "load", "data/corpus", "--store", f"oxigraph:{store}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     if p.returncode != 0:
         raise RuntimeError(p.stderr[-2000:])
     from graph_api.store import open_store
+
     s = open_store(f"oxigraph:{store}")
     for i in range(docs):
         s.update(f"INSERT DATA {{ GRAPH <{graph(i)}> {{ {ntriples(i, 0)} }} }}")
@@ -235,13 +275,23 @@ async def _run(url: str, clients: int, duration: float, docs: int, pause: float,
         for i in range(docs):
             r = await client.post("/sparql", data={"query": CHECK.replace("{g}", graph(i))})
             rows = json.loads(r.content)["results"]["bindings"]
-            ok &= [(int(b["v"]["value"]), int(b["n"]["value"])) for b in rows] == [(max(versions[i]), size(max(versions[i])))]
+            ok &= [(int(b["v"]["value"]), int(b["n"]["value"])) for b in rows] == [
+                (max(versions[i]), size(max(versions[i])))
+            ]
         fig.final_ok = ok
     return fig
 
 
-def run(work: Path, *, clients: int = 50, duration: float = 60, docs: int = 20, pause: float = 0.0,
-        seed: int = 1, max_concurrent: int | None = None) -> Figures:
+def run(
+    work: Path,
+    *,
+    clients: int = 50,
+    duration: float = 60,
+    docs: int = 20,
+    pause: float = 0.0,
+    seed: int = 1,
+    max_concurrent: int | None = None,
+) -> Figures:
     """Prepare a store under ``work``, serve it, run the readers and the loader; return the figures."""
     work.mkdir(parents=True, exist_ok=True)
     store = work / "store"
@@ -253,5 +303,3 @@ def run(work: Path, *, clients: int = 50, duration: float = 60, docs: int = 20, 
     cmd = [str(VENV_BIN / "vankien"), "serve", "--store", f"oxigraph:{store}", "--port", str(port)]
     with server(cmd, f"http://127.0.0.1:{port}/health", timeout=60, env=env, log=work / "server.log"):
         return asyncio.run(_run(f"http://127.0.0.1:{port}", clients, duration, docs, pause, seed))
-
-

@@ -3,6 +3,7 @@ Markdown, an HTML portal page, Word (.docx, with Word list numbering, a borderle
 and its tasks as a Word table), a PDF with a text layer (two-column header, running header,
 page numbers, ruled tables) and a scanned PDF (page images only). Used by the format tests, the
 format-invariance test and bench/bench_extract.py."""
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,10 @@ DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 RIGHT_HEADER_RE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|Độc lập|ngày\s+\d+\s+tháng|, ngày", re.I)
-KIND_RE = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|KẾT LUẬN|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|QUYẾT ĐỊNH|"
-                     r"QUY ĐỊNH|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|TỜ TRÌNH)\b")
+KIND_RE = re.compile(
+    r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|KẾT LUẬN|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|QUYẾT ĐỊNH|"
+    r"QUY ĐỊNH|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|TỜ TRÌNH)\b"
+)
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})\.\s+(?=\S)")
 LETTERED_RE = re.compile(r"^(?P<l>[a-zđ])\)\s+(?=\S)")
 BULLET_RE = re.compile(r"^[-+•]\s+(?=\S)")
@@ -34,8 +37,11 @@ def table_rows(block: str) -> list[list[str]] | None:
     lines = [l for l in block.split("\n") if l.strip()]
     if len(lines) < 2 or not all(ROW_RE.match(l) or RULE_RE.match(l) for l in lines):
         return None
-    return [[c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", l.strip())[1:-1]]
-            for l in lines if not RULE_RE.match(l)]
+    return [
+        [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", l.strip())[1:-1]]
+        for l in lines
+        if not RULE_RE.match(l)
+    ]
 
 
 def header_split(blocks: list[str]) -> tuple[list[str], list[str], int]:
@@ -48,14 +54,18 @@ def header_split(blocks: list[str]) -> tuple[list[str], list[str], int]:
             right_start = next((j for j, l in enumerate(lines) if RIGHT_HEADER_RE.search(l)), None)
             if right_start is None:
                 return [], [], 0
-            right = [l for j, l in enumerate(lines) if j >= right_start and (RIGHT_HEADER_RE.search(l)
-                                                                         or not re.search(r"\w", l))]
+            right = [
+                l
+                for j, l in enumerate(lines)
+                if j >= right_start and (RIGHT_HEADER_RE.search(l) or not re.search(r"\w", l))
+            ]
             left = [l for l in lines if l not in right]
             return left, right, i
     return [], [], 0
 
 
 # --- text forms -------------------------------------------------------------------------------
+
 
 def wrapped(text: str, width: int) -> str:
     """Hard-wrapped at ``width`` columns (table rows kept whole)."""
@@ -83,8 +93,9 @@ def markdown(text: str) -> str:
         line = block.strip()
         if "\n" not in line and KIND_RE.match(line):
             out.append(f"# {line}")
-        elif "\n" not in line and line.isupper() and len(line) < 120 and re.search(r"\w", line) \
-                and not table_rows(line):
+        elif (
+            "\n" not in line and line.isupper() and len(line) < 120 and re.search(r"\w", line) and not table_rows(line)
+        ):
             out.append(f"**{line}**")
         else:
             out.append(block)
@@ -150,9 +161,16 @@ def task_rows(text: str, document, blocks: list[str]) -> dict[int, tuple[list[li
         rows, members = runs[first]
         members.append(i)
         for t in tasks:
-            body = b[re.match(r"\S+\s+", b).end():] if len(tasks) == 1 else t.text
-            rows.append([str(len(rows) + 1), body, ", ".join(text[x.span[0]:x.span[1]] for x in t.leads),
-                         ", ".join(text[x.span[0]:x.span[1]] for x in t.partners), t.deadline_text or ""])
+            body = b[re.match(r"\S+\s+", b).end() :] if len(tasks) == 1 else t.text
+            rows.append(
+                [
+                    str(len(rows) + 1),
+                    body,
+                    ", ".join(text[x.span[0] : x.span[1]] for x in t.leads),
+                    ", ".join(text[x.span[0] : x.span[1]] for x in t.partners),
+                    t.deadline_text or "",
+                ]
+            )
     return runs
 
 
@@ -163,22 +181,31 @@ class _WordNumbering:
     def __init__(self, document) -> None:
         from docx.oxml import parse_xml
         from docx.oxml.ns import nsdecls
+
         self.parse, self.ns = parse_xml, nsdecls("w")
         self.numbering = document.part.numbering_part.element
         for aid, fmt, text in ((90, "decimal", "%1."), (91, "lowerLetter", "%1)"), (92, "bullet", "-")):
-            self.numbering.insert(0, parse_xml(
-                f'<w:abstractNum {self.ns} w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
-                f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-                f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'))
+            self.numbering.insert(
+                0,
+                parse_xml(
+                    f'<w:abstractNum {self.ns} w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
+                    f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                    f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+                ),
+            )
         self.next_id = 900
         self.bullets = self._num(92, None)
 
     def _num(self, abstract: int, start: int | None) -> int:
         self.next_id += 1
-        override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-                    if start is not None else "")
-        self.numbering.append(self.parse(f'<w:num {self.ns} w:numId="{self.next_id}">'
-                                         f'<w:abstractNumId w:val="{abstract}"/>{override}</w:num>'))
+        override = (
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>' if start is not None else ""
+        )
+        self.numbering.append(
+            self.parse(
+                f'<w:num {self.ns} w:numId="{self.next_id}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
+            )
+        )
         return self.next_id
 
     def apply(self, paragraph, line: str) -> str:
@@ -196,20 +223,25 @@ class _WordNumbering:
             num = self.bullets
         ppr = paragraph._p.get_or_add_pPr()
         ppr.append(self.parse(f'<w:numPr {self.ns}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
-        return line[m.end():]
+        return line[m.end() :]
 
 
 def _runs_with_footnotes(paragraph, line: str, notes: dict[str, str], used: list[str]) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
+
     pos = 0
     for m in SUPERSCRIPT_RE.finditer(line):
         if m.group(0) not in notes:
             continue
-        paragraph.add_run(line[pos:m.start()])
+        paragraph.add_run(line[pos : m.start()])
         used.append(m.group(0))
-        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                                      f'<w:footnoteReference w:id="{len(used)}"/></w:r>'))
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{len(used)}"/></w:r>'
+            )
+        )
         pos = m.end()
     paragraph.add_run(line[pos:])
 
@@ -217,26 +249,38 @@ def _runs_with_footnotes(paragraph, line: str, notes: dict[str, str], used: list
 def _add_footnotes(data: bytes, bodies: list[str]) -> bytes:
     """The .docx with a footnotes part holding these notes (ids 1, 2 …)."""
     import zipfile
+
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    notes = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                    f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {html.escape(b)}</w:t></w:r></w:p>'
-                    f'</w:footnote>' for i, b in enumerate(bodies, 1))
-    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {w}>'
-            f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-            f'</w:footnote>{notes}</w:footnotes>')
+    notes = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {html.escape(b)}</w:t></w:r></w:p>'
+        f"</w:footnote>"
+        for i, b in enumerate(bodies, 1)
+    )
+    part = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {w}>'
+        f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:footnote>{notes}</w:footnotes>"
+    )
     src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for item in src.infolist():
             content = src.read(item)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="'
-                                          b'application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes'
-                                          b'+xml"/></Types>')
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="'
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes"
+                    b'+xml"/></Types>',
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.'
-                                          b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                          b'Target="footnotes.xml"/></Relationships>')
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFn1" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                    b'Target="footnotes.xml"/></Relationships>',
+                )
             z.writestr(item, content)
         z.writestr("word/footnotes.xml", part.encode("utf-8"))
     return out.getvalue()
@@ -259,8 +303,14 @@ def unwrapped(block: str) -> list[str]:
     item, a footnote or a heading."""
     out: list[str] = []
     for line in (l.strip() for l in block.split("\n")):
-        starts = (NUMBERED_RE.match(line) or LETTERED_RE.match(line) or BULLET_RE.match(line)
-                  or FOOTNOTE_LINE_RE.match(line) or ROMAN_RE.match(line) or line.isupper())
+        starts = (
+            NUMBERED_RE.match(line)
+            or LETTERED_RE.match(line)
+            or BULLET_RE.match(line)
+            or FOOTNOTE_LINE_RE.match(line)
+            or ROMAN_RE.match(line)
+            or line.isupper()
+        )
         if out and not starts and not out[-1].isupper() and line:
             out[-1] += " " + line
         elif line:
@@ -288,6 +338,7 @@ def docx_bytes(text: str, document=None) -> bytes:
     as Word numbering, pipe tables and the tasks of list items (from ``document``, an extracted
     Document) as Word tables, footnotes as Word footnotes."""
     import docx
+
     d = docx.Document()
     numbering = _WordNumbering(d)
     blocks = blocks_of(text)
@@ -313,7 +364,7 @@ def docx_bytes(text: str, document=None) -> bytes:
             _word_table(d, rows)
             continue
         in_note = False
-        for line in (unwrapped(block) if wrapped else block.split("\n")):
+        for line in unwrapped(block) if wrapped else block.split("\n"):
             m = FOOTNOTE_LINE_RE.match(line.strip())
             in_note = bool(m and m.group("n") in notes) or (in_note and not m)
             if in_note:
@@ -336,9 +387,11 @@ def _word_table(d, rows: list[list[str]]) -> None:
 
 # --- PDF -------------------------------------------------------------------------------------
 
+
 def _fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
     if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU_BOLD)))
@@ -353,9 +406,11 @@ def pdf_bytes(text: str, footer: str | None = None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
     _fonts()
-    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=11, leading=15, firstLineIndent=24,
-                          alignment=TA_JUSTIFY, spaceAfter=5)
+    body = ParagraphStyle(
+        "body", fontName="DejaVuSans", fontSize=11, leading=15, firstLineIndent=24, alignment=TA_JUSTIFY, spaceAfter=5
+    )
     line_style = ParagraphStyle("line", parent=body, firstLineIndent=0, spaceAfter=0)
     heading = ParagraphStyle("heading", parent=body, fontName="DejaVuSans-Bold", firstLineIndent=0)
     centred = ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=TA_CENTER, spaceAfter=0)
@@ -368,8 +423,13 @@ def pdf_bytes(text: str, footer: str | None = None) -> bytes:
     blocks = blocks_of(text)
     left, right, taken = header_split(blocks)
     if taken:
-        story.append(Table([[[para(l, centred) for l in left], [para(r, centred) for r in right]]],
-                           colWidths=[230, 250], style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])))
+        story.append(
+            Table(
+                [[[para(l, centred) for l in left], [para(r, centred) for r in right]]],
+                colWidths=[230, 250],
+                style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]),
+            )
+        )
         story.append(Spacer(1, 14))
     for block in blocks[taken:]:
         rows = table_rows(block)
@@ -377,9 +437,16 @@ def pdf_bytes(text: str, footer: str | None = None) -> bytes:
             width = max(len(r) for r in rows)
             widths = [30, 170, 100, 100, 80] if width == 5 else [480 / width] * width
             data = [[para(c, cell) for c in r] + [""] * (width - len(r)) for r in rows]
-            story.append(Table(data, colWidths=widths, repeatRows=1,
-                               style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                                 ("VALIGN", (0, 0), (-1, -1), "TOP")])))
+            story.append(
+                Table(
+                    data,
+                    colWidths=widths,
+                    repeatRows=1,
+                    style=TableStyle(
+                        [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+                    ),
+                )
+            )
             story.append(Spacer(1, 6))
             continue
         lines = block.split("\n")
@@ -402,13 +469,15 @@ def pdf_bytes(text: str, footer: str | None = None) -> bytes:
 
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4, leftMargin=60, rightMargin=55, topMargin=60, bottomMargin=60).build(
-        story, onFirstPage=furniture, onLaterPages=furniture)
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
     return buf.getvalue()
 
 
 def scanned_pdf(pdf: bytes, dpi: int = 300) -> bytes:
     """The PDF's pages as images only (no text layer), as a scanner gives them."""
     import pypdfium2 as pdfium
+
     doc = pdfium.PdfDocument(pdf)
     images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(doc))]
     doc.close()

@@ -1,5 +1,6 @@
 """Linked data on a real server: /id/ dereferencing (HTML with labels, links, the source sentence
 and a graph view; RDF by Accept), dumps, VoID counts."""
+
 from __future__ import annotations
 
 import httpx
@@ -40,9 +41,16 @@ def test_cited_document_page_shows_the_evidence_where_it_is_the_object(client):
     assert 'href="/id/doc/tuyen-quang/tu/kh/2021/147"' in html
 
 
-@pytest.mark.parametrize("accept, fmt", [("text/turtle", RdfFormat.TURTLE), ("application/ld+json", RdfFormat.JSON_LD),
-                                         ("application/n-triples", RdfFormat.N_TRIPLES),
-                                         ("application/rdf+xml", RdfFormat.RDF_XML), ("*/*", RdfFormat.TURTLE)])
+@pytest.mark.parametrize(
+    "accept, fmt",
+    [
+        ("text/turtle", RdfFormat.TURTLE),
+        ("application/ld+json", RdfFormat.JSON_LD),
+        ("application/n-triples", RdfFormat.N_TRIPLES),
+        ("application/rdf+xml", RdfFormat.RDF_XML),
+        ("*/*", RdfFormat.TURTLE),
+    ],
+)
 def test_resource_rdf_by_accept(client, accept, fmt):
     r = client.get(DOC_PATH, headers={"Accept": accept})
     assert r.status_code == 200, r.text
@@ -54,21 +62,29 @@ def test_resource_rdf_by_accept(client, accept, fmt):
 
 
 def test_format_parameter_and_unknown_resources(client):
-    assert client.get(DOC_PATH, params={"format": "ntriples"}).headers["content-type"].startswith("application/n-triples")
+    assert (
+        client.get(DOC_PATH, params={"format": "ntriples"}).headers["content-type"].startswith("application/n-triples")
+    )
     for accept in ("text/html", "text/turtle"):
         assert client.get("/id/doc/tw/kl/1999/999", headers={"Accept": accept}).status_code == 404
     assert client.get(DOC_PATH, headers={"Accept": "image/png"}).status_code == 406
 
 
 def test_dump_nquads_and_trig_hold_every_quad(client):
-    expected = {(q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
-                for q in fixture_dataset().quads_for_pattern(None, None, None, None)}
-    for path, fmt, media in (("/dump.nq", RdfFormat.N_QUADS, "application/n-quads"),
-                             ("/dump.trig", RdfFormat.TRIG, "application/trig")):
+    expected = {
+        (q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
+        for q in fixture_dataset().quads_for_pattern(None, None, None, None)
+    }
+    for path, fmt, media in (
+        ("/dump.nq", RdfFormat.N_QUADS, "application/n-quads"),
+        ("/dump.trig", RdfFormat.TRIG, "application/trig"),
+    ):
         r = client.get(path)
         assert r.status_code == 200 and r.headers["content-type"].startswith(media)
-        got = {(q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
-               for q in parse(r.content, format=fmt)}
+        got = {
+            (q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
+            for q in parse(r.content, format=fmt)
+        }
         assert got >= expected  # other tests of this module may have added graphs; none removed
         assert {g for *_, g in got} >= {BASE + "graph/reference", BASE + "graph/doc/kh-147-tu"}
 
@@ -87,8 +103,13 @@ def test_void_counts(client):
         assert int(g.value(ds, void.properties)) == len({q.predicate for q in quads})
         assert str(g.value(ds, void.sparqlEndpoint)).endswith("/sparql")
         assert str(g.value(ds, void.uriSpace)) == BASE + "id/"
-        partitions = {str(g.value(p, void["class"])): int(g.value(p, void.entities))
-                      for p in g.objects(ds, void.classPartition)}
-        legal = {q.subject for q in quads if q.predicate.value.endswith("#type")
-                 and q.object.value == "http://data.europa.eu/eli/ontology#LegalResource"}
+        partitions = {
+            str(g.value(p, void["class"])): int(g.value(p, void.entities)) for p in g.objects(ds, void.classPartition)
+        }
+        legal = {
+            q.subject
+            for q in quads
+            if q.predicate.value.endswith("#type")
+            and q.object.value == "http://data.europa.eu/eli/ontology#LegalResource"
+        }
         assert partitions["http://data.europa.eu/eli/ontology#LegalResource"] == len(legal) == 3

@@ -1,4 +1,5 @@
 """REST endpoints, the query page (in real chromium), and schemathesis over the OpenAPI schema."""
+
 from __future__ import annotations
 
 import re
@@ -46,16 +47,25 @@ def test_one_document_with_citations_and_tasks(client):
     assert doc["symbol"] == "147-KH/TU" and doc["kind"] == "plan" and doc["year"] == 2021
     assert doc["province"] == "Tuyên Quang" and doc["issuer"] == "Ban Thường vụ Tỉnh ủy"
     assert doc["level"] == "provincial" and doc["source_file"] == "kh-147-tu.docx"
-    assert {(c["relation"], c["symbol"]) for c in doc["citations"]} == {("eli:cites", "21-KL/TW"),
-                                                                       ("eli:implements", "21-KL/TW")}
+    assert {(c["relation"], c["symbol"]) for c in doc["citations"]} == {
+        ("eli:cites", "21-KL/TW"),
+        ("eli:implements", "21-KL/TW"),
+    }
     assert [t["position"] for t in doc["tasks"]] == [1, 2]
     first, second = doc["tasks"]
     assert first["text"] == "Tổ chức quán triệt Kết luận số 21-KL/TW" and first["deadline"] == "2022-03-31"
     assert first["lead"] == ["Ban Thường vụ Tỉnh ủy"] and first["implements"] == [BASE + "id/doc/tw/kl/2021/21"]
-    assert second["ongoing"] is True and second["lead"] == ["Sở Nội vụ"] and second["partners"] == ["Ban Thường vụ Tỉnh ủy"]
+    assert (
+        second["ongoing"] is True
+        and second["lead"] == ["Sở Nội vụ"]
+        and second["partners"] == ["Ban Thường vụ Tỉnh ủy"]
+    )
     central = client.get("/api/documents/tw/kl/2021/21").json()
     assert {(c["relation"], c["symbol"]) for c in central["cited_by"]} == {
-        ("eli:cites", "147-KH/TU"), ("eli:implements", "147-KH/TU"), ("eli:based_on", "05-KL/TU")}
+        ("eli:cites", "147-KH/TU"),
+        ("eli:implements", "147-KH/TU"),
+        ("eli:based_on", "05-KL/TU"),
+    }
     assert client.get("/api/documents/tw/kl/1999/1").status_code == 404
     assert client.get("/api/documents/../../etc/passwd").status_code == 404
 
@@ -72,8 +82,13 @@ def test_search_by_symbol_and_title_words(client):
 
 def test_saved_queries_and_static_files(client, queries_dir):
     saved = client.get("/api/queries").json()
-    assert saved == [{"name": "documents", "title": "Documents and their symbols",
-                      "query": (queries_dir / "documents.rq").read_text(encoding="utf-8")}]
+    assert saved == [
+        {
+            "name": "documents",
+            "title": "Documents and their symbols",
+            "query": (queries_dir / "documents.rq").read_text(encoding="utf-8"),
+        }
+    ]
     page = client.get("/query").text
     assert "Documents and their symbols" in page and "PREFIX eli: &lt;http://data.europa.eu/eli/ontology#&gt;" in page
     assert client.get("/static/query.js").status_code == 200
@@ -81,8 +96,15 @@ def test_saved_queries_and_static_files(client, queries_dir):
     assert client.get("/static/nothing.js").status_code == 404
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
@@ -137,11 +159,29 @@ def test_api_docs_page_works_offline_in_chromium(api_server, browser):
 
 def test_schemathesis_finds_no_server_error(api_server, tmp_path):
     proc = subprocess.run(
-        [str(Path(sys.executable).parent / "schemathesis"), "run", api_server.url + "/openapi.json",
-         "--checks", "not_a_server_error", "--max-examples", "25", "--seed", "1", "--request-timeout", "20",
-         "--suppress-health-check", "filter_too_much",
-         "--generation-database", "none", "--no-color"],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        [
+            str(Path(sys.executable).parent / "schemathesis"),
+            "run",
+            api_server.url + "/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--max-examples",
+            "25",
+            "--seed",
+            "1",
+            "--request-timeout",
+            "20",
+            "--suppress-health-check",
+            "filter_too_much",
+            "--generation-database",
+            "none",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     counts = re.search(r"(\d+) generated, (\d+) passed", proc.stdout)
     assert counts and int(counts[1]) >= 200 and counts[1] == counts[2], proc.stdout[-2000:]

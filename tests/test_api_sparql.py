@@ -1,5 +1,6 @@
 """SPARQL 1.1 Protocol on a real uvicorn server: query forms, content negotiation, datasets,
 Service Description, CORS, refusals, and unchanged third-party clients."""
+
 from __future__ import annotations
 
 import csv
@@ -47,20 +48,23 @@ def test_get_post_form_and_post_body_give_the_same_results(client):
         assert symbols_from_json(r.content) == EXPECTED_SYMBOLS
 
 
-@pytest.mark.parametrize("accept, media", [
-    ("application/sparql-results+json", "application/sparql-results+json"),
-    ("application/json", "application/sparql-results+json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"),
-    ("text/tab-separated-values", "text/tab-separated-values"),
-    ("text/csv;q=0.4, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
-    ("application/sparql-results+xml;q=0.2, text/tab-separated-values;q=0.3", "text/tab-separated-values"),
-    ("*/*", "application/sparql-results+json"),
-    ("text/*", "text/csv"),
-    ("text/turtle, text/csv;q=0.1", "text/csv"),
-    ("", "application/sparql-results+json"),
-    (";;;, garbage/", "application/sparql-results+json"),
-])
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("text/csv;q=0.4, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+        ("application/sparql-results+xml;q=0.2, text/tab-separated-values;q=0.3", "text/tab-separated-values"),
+        ("*/*", "application/sparql-results+json"),
+        ("text/*", "text/csv"),
+        ("text/turtle, text/csv;q=0.1", "text/csv"),
+        ("", "application/sparql-results+json"),
+        (";;;, garbage/", "application/sparql-results+json"),
+    ],
+)
 def test_select_results_by_accept(client, accept, media):
     r = client.get("/sparql", params={"query": SYMBOLS}, headers={"Accept": accept})
     assert r.status_code == 200, r.text
@@ -82,15 +86,26 @@ def test_select_results_by_accept(client, accept, media):
         assert lines[2].split("\t")[0] == f"<{DOC}>"
 
 
-@pytest.mark.parametrize("accept, media, fmt", [
-    ("text/turtle", "text/turtle", RdfFormat.TURTLE),
-    ("application/n-triples", "application/n-triples", RdfFormat.N_TRIPLES),
-    ("application/ld+json", "application/ld+json", RdfFormat.JSON_LD),
-    ("application/rdf+xml", "application/rdf+xml", RdfFormat.RDF_XML),
-    ("application/rdf+xml;q=0.5, application/ld+json;q=0.8, text/turtle;q=0.1", "application/ld+json", RdfFormat.JSON_LD),
-    ("*/*", "text/turtle", RdfFormat.TURTLE),
-    ("application/sparql-results+json;q=1, application/n-triples;q=0.5", "application/n-triples", RdfFormat.N_TRIPLES),
-])
+@pytest.mark.parametrize(
+    "accept, media, fmt",
+    [
+        ("text/turtle", "text/turtle", RdfFormat.TURTLE),
+        ("application/n-triples", "application/n-triples", RdfFormat.N_TRIPLES),
+        ("application/ld+json", "application/ld+json", RdfFormat.JSON_LD),
+        ("application/rdf+xml", "application/rdf+xml", RdfFormat.RDF_XML),
+        (
+            "application/rdf+xml;q=0.5, application/ld+json;q=0.8, text/turtle;q=0.1",
+            "application/ld+json",
+            RdfFormat.JSON_LD,
+        ),
+        ("*/*", "text/turtle", RdfFormat.TURTLE),
+        (
+            "application/sparql-results+json;q=1, application/n-triples;q=0.5",
+            "application/n-triples",
+            RdfFormat.N_TRIPLES,
+        ),
+    ],
+)
 def test_construct_by_accept(client, accept, media, fmt):
     r = client.post("/sparql", data={"query": CONSTRUCT}, headers={"Accept": accept})
     assert r.status_code == 200, r.text
@@ -102,11 +117,15 @@ def test_construct_by_accept(client, accept, media, fmt):
 def test_describe_and_ask(client):
     r = client.get("/sparql", params={"query": f"DESCRIBE <{DOC}>"}, headers={"Accept": "application/n-triples"})
     assert r.status_code == 200
-    assert {(q.subject.value, q.predicate.value, q.object.value)
-            for q in parse(r.content, format=RdfFormat.N_TRIPLES)} >= expected_doc_triples()
+    assert {
+        (q.subject.value, q.predicate.value, q.object.value) for q in parse(r.content, format=RdfFormat.N_TRIPLES)
+    } >= expected_doc_triples()
     yes = client.get("/sparql", params={"query": f"ASK {{ <{DOC}> ?p ?o }}"})
-    no = client.get("/sparql", params={"query": "ASK { <http://example.org/nothing> ?p ?o }"},
-                    headers={"Accept": "application/sparql-results+xml"})
+    no = client.get(
+        "/sparql",
+        params={"query": "ASK { <http://example.org/nothing> ?p ?o }"},
+        headers={"Accept": "application/sparql-results+xml"},
+    )
     assert json.loads(yes.content)["boolean"] is True
     assert b"<boolean>false</boolean>" in no.content
 
@@ -143,8 +162,9 @@ def test_union_default_graph_and_dataset_parameters(client):
     assert n(**{"default-graph-uri": [ref, BIG_GRAPH]}) == in_ref + in_big
     # named-graph-uri only: the default graph is empty, GRAPH sees only the named ones
     assert n(**{"named-graph-uri": BIG_GRAPH}) == 0
-    r = client.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                                      "named-graph-uri": BIG_GRAPH})
+    r = client.get(
+        "/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": BIG_GRAPH}
+    )
     assert [b["g"]["value"] for b in json.loads(r.content)["results"]["bindings"]] == [BIG_GRAPH]
     # FROM in the query wins over the union default graph
     r = client.get("/sparql", params={"query": f"SELECT (COUNT(*) AS ?n) FROM <{ref}> WHERE {{ ?s ?p ?o }}"})
@@ -155,6 +175,7 @@ def test_union_default_graph_and_dataset_parameters(client):
 
 def rdflib_safe(iri: str):
     from pyoxigraph import NamedNode
+
     return NamedNode(iri)
 
 
@@ -177,8 +198,14 @@ def test_service_description(client, api_server):
 def test_cors(client):
     r = client.get("/sparql", params={"query": SYMBOLS}, headers={"Origin": "https://yasgui.example"})
     assert r.headers["access-control-allow-origin"] == "*"
-    pre = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
-                                             "Access-Control-Request-Headers": "content-type"})
+    pre = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://yasgui.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert pre.status_code == 200
     assert "POST" in pre.headers["access-control-allow-methods"]
 
@@ -191,11 +218,14 @@ def test_malformed_query_is_400_with_the_parser_message(client):
     assert r.status_code == 400 and r.json()["error"] == "QueryError" and r.json()["message"]
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
-    "select * where { service silent <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { ?s ?p ?o . SERVICE ?endpoint { ?s ?p ?o } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "select * where { service silent <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p ?o . SERVICE ?endpoint { ?s ?p ?o } }",
+    ],
+)
 def test_service_clause_is_refused(client, query):
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 400 and "SERVICE" in r.text
@@ -209,7 +239,10 @@ def test_service_in_strings_and_iris_is_not_refused(client):
 def test_bad_requests(client):
     assert client.post("/sparql", content=b"x", headers={"Content-Type": "image/png"}).status_code == 415
     assert client.post("/sparql", data={"query": SYMBOLS, "update": "CLEAR ALL"}).status_code == 400
-    assert client.post("/sparql", content=b"\xff\xfe", headers={"Content-Type": "application/sparql-query"}).status_code == 400
+    assert (
+        client.post("/sparql", content=b"\xff\xfe", headers={"Content-Type": "application/sparql-query"}).status_code
+        == 400
+    )
     assert client.get("/sparql", params={"update": "CLEAR ALL"}).status_code == 400
 
 

@@ -1,5 +1,6 @@
 """SPARQL Update and the Graph Store Protocol: read-only by default (403), bearer token (401 without
 or with a wrong one), applied writes visible to the next query."""
+
 from __future__ import annotations
 
 import json
@@ -35,14 +36,22 @@ def ro_client(readonly_server) -> httpx.Client:
 INSERT = "INSERT DATA { GRAPH <http://example.org/g1> { <http://example.org/a> <http://example.org/p> 'v1' } }"
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"},
-                                     {"Authorization": f"Bearer {TOKEN}x"}])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}, {"Authorization": f"Bearer {TOKEN}x"}],
+)
 def test_update_without_the_right_token_is_401_and_not_applied(client, headers):
-    for r in (client.post("/sparql", data={"update": INSERT}, headers=headers),
-              client.post("/update", content=INSERT, headers={"Content-Type": "application/sparql-update", **headers}),
-              client.put("/graph", params={"graph": G}, content=b"<http://x/s> <http://x/p> 1 .",
-                         headers={"Content-Type": "text/turtle", **headers}),
-              client.delete("/graph", params={"graph": "http://example.org/big"}, headers=headers)):
+    for r in (
+        client.post("/sparql", data={"update": INSERT}, headers=headers),
+        client.post("/update", content=INSERT, headers={"Content-Type": "application/sparql-update", **headers}),
+        client.put(
+            "/graph",
+            params={"graph": G},
+            content=b"<http://x/s> <http://x/p> 1 .",
+            headers={"Content-Type": "text/turtle", **headers},
+        ),
+        client.delete("/graph", params={"graph": "http://example.org/big"}, headers=headers),
+    ):
         assert r.status_code == 401, r.text
         assert r.headers["www-authenticate"].startswith("Bearer")
         assert TOKEN not in r.text
@@ -51,13 +60,23 @@ def test_update_without_the_right_token_is_401_and_not_applied(client, headers):
 
 
 def test_read_only_service_refuses_every_write_with_403(ro_client):
-    for r in (ro_client.post("/sparql", data={"update": INSERT}, headers=AUTH),
-              ro_client.post("/update", data={"update": INSERT}),
-              ro_client.put("/graph", params={"graph": G}, content=b"<http://x/s> <http://x/p> 1 .",
-                            headers={"Content-Type": "text/turtle", **AUTH}),
-              ro_client.post("/graph", params={"graph": G}, content=b"<http://x/s> <http://x/p> 1 .",
-                             headers={"Content-Type": "text/turtle"}),
-              ro_client.delete("/graph", params={"graph": G}, headers=AUTH)):
+    for r in (
+        ro_client.post("/sparql", data={"update": INSERT}, headers=AUTH),
+        ro_client.post("/update", data={"update": INSERT}),
+        ro_client.put(
+            "/graph",
+            params={"graph": G},
+            content=b"<http://x/s> <http://x/p> 1 .",
+            headers={"Content-Type": "text/turtle", **AUTH},
+        ),
+        ro_client.post(
+            "/graph",
+            params={"graph": G},
+            content=b"<http://x/s> <http://x/p> 1 .",
+            headers={"Content-Type": "text/turtle"},
+        ),
+        ro_client.delete("/graph", params={"graph": G}, headers=AUTH),
+    ):
         assert r.status_code == 403, r.text
         assert "read-only" in r.text
     assert not ask(ro_client, "<http://example.org/a> ?p ?o")
@@ -87,23 +106,38 @@ def test_graph_store_protocol_put_get_post_delete(client):
     got = client.get("/graph", params={"graph": G}, headers={"Accept": "application/n-triples"})
     assert got.status_code == 200
     assert {(t.subject.value, t.object.value) for t in parse(got.content, format=RdfFormat.N_TRIPLES)} == {
-        ("http://example.org/s1", "one"), ("http://example.org/s2", "two")}
+        ("http://example.org/s1", "one"),
+        ("http://example.org/s2", "two"),
+    }
     # PUT again replaces the whole graph (204: it existed)
-    r = client.put("/graph", params={"graph": G}, content=b'<http://example.org/s3> <http://example.org/p> "three" .',
-                   headers={"Content-Type": "application/n-triples", **AUTH})
+    r = client.put(
+        "/graph",
+        params={"graph": G},
+        content=b'<http://example.org/s3> <http://example.org/p> "three" .',
+        headers={"Content-Type": "application/n-triples", **AUTH},
+    )
     assert r.status_code == 204
     assert not ask(client, f"GRAPH <{G}> {{ <http://example.org/s1> ?p ?o }}")
     # POST merges
-    r = client.post("/graph", params={"graph": G}, content=b'{"@id": "http://example.org/s4", "http://example.org/p": "four"}',
-                    headers={"Content-Type": "application/ld+json", **AUTH})
+    r = client.post(
+        "/graph",
+        params={"graph": G},
+        content=b'{"@id": "http://example.org/s4", "http://example.org/p": "four"}',
+        headers={"Content-Type": "application/ld+json", **AUTH},
+    )
     assert r.status_code == 204
     assert ask(client, f"GRAPH <{G}> {{ <http://example.org/s3> ?p 'three' . <http://example.org/s4> ?p 'four' }}")
-    bad = client.put("/graph", params={"graph": G}, content=b"this is not turtle",
-                     headers={"Content-Type": "text/turtle", **AUTH})
+    bad = client.put(
+        "/graph", params={"graph": G}, content=b"this is not turtle", headers={"Content-Type": "text/turtle", **AUTH}
+    )
     assert bad.status_code == 400
     assert ask(client, f"GRAPH <{G}> {{ <http://example.org/s3> ?p 'three' }}")  # a failed PUT changes nothing
-    assert client.put("/graph", params={"graph": G}, content=b"x",
-                      headers={"Content-Type": "image/png", **AUTH}).status_code == 415
+    assert (
+        client.put(
+            "/graph", params={"graph": G}, content=b"x", headers={"Content-Type": "image/png", **AUTH}
+        ).status_code
+        == 415
+    )
     r = client.delete("/graph", params={"graph": G}, headers=AUTH)
     assert r.status_code == 204
     assert client.get("/graph", params={"graph": G}).status_code == 404
@@ -113,6 +147,7 @@ def test_graph_store_protocol_put_get_post_delete(client):
 
 
 def test_graph_read_is_public(ro_client):
-    r = ro_client.get("/graph", params={"graph": "https://w3id.org/vankien/graph/reference"},
-                      headers={"Accept": "text/turtle"})
+    r = ro_client.get(
+        "/graph", params={"graph": "https://w3id.org/vankien/graph/reference"}, headers={"Accept": "text/turtle"}
+    )
     assert r.status_code == 200 and "Bộ Chính trị" in r.text

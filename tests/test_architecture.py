@@ -1,6 +1,7 @@
 """Issue 15: the layers hold (imports only downward), and the contract that says so really fails on an upward
 import; modules stay small; no import is made through importlib; the tests wait on conditions and leave the
 benchmarks alone."""
+
 from __future__ import annotations
 
 import ast

@@ -5,6 +5,7 @@ Every file gives a correct result (the same document as its clean UTF-8 original
 one-line reason, and the good files of the same load are stored exactly as when loaded alone —
 through ``loaders.ingest.ingest`` and through the real ``vankien load`` command.
 """
+
 from __future__ import annotations
 
 import io
@@ -31,14 +32,24 @@ VK = "https://w3id.org/vankien/ontology#"
 IRIS = Iris()
 
 # The three good documents of every load, and the document the variants are made of.
-GOOD = {"good-hue.txt": DEV / "dev_05_thuathienhue.txt", "good-ninhthuan.txt": DEV / "dev_01_ninhthuan.txt",
-        "good-thanhhoa.txt": DEV / "dev_02_thanhhoa.txt"}
+GOOD = {
+    "good-hue.txt": DEV / "dev_05_thuathienhue.txt",
+    "good-ninhthuan.txt": DEV / "dev_01_ninhthuan.txt",
+    "good-thanhhoa.txt": DEV / "dev_02_thanhhoa.txt",
+}
 ORIGINAL = "good-hue.txt"
 # Variants of ORIGINAL that must read as the same document (or be refused with a reason).
 SAME_AS_ORIGINAL = {"cp1258.txt", "nfd.txt", "word.docx", "nul-late.txt", "bad-utf8.txt", "loop/inner.txt"}
 # Files that must be refused, with a word their one-line reason must contain.
-MUST_REJECT = {"empty.txt": "empty", "whitespace.txt": "empty", "binary.txt": "binary", "nul-early.txt": "binary",
-               "truncated.docx": "docx", "truncated.pdf": "pdf", "huge-50mb.txt": "too large"}
+MUST_REJECT = {
+    "empty.txt": "empty",
+    "whitespace.txt": "empty",
+    "binary.txt": "binary",
+    "nul-early.txt": "binary",
+    "truncated.docx": "docx",
+    "truncated.pdf": "pdf",
+    "huge-50mb.txt": "too large",
+}
 N_CITATIONS = 10_000
 NESTING = 400
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -61,6 +72,7 @@ def to_cp1258(text: str) -> bytes:
 
 def docx_bytes(text: str) -> bytes:
     import docx
+
     document = docx.Document()
     for line in text.split("\n"):
         if line.strip():
@@ -72,6 +84,7 @@ def docx_bytes(text: str) -> bytes:
 
 def pdf_bytes(lines: list[str]) -> bytes:
     from reportlab.pdfgen import canvas
+
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     for i, line in enumerate(lines):
@@ -81,21 +94,29 @@ def pdf_bytes(lines: list[str]) -> bytes:
 
 
 def citations_text(n: int) -> str:
-    return ("TỈNH ỦY TUYÊN QUANG\nSố 12-KH/TU\nTuyên Quang, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\n"
-            + "".join(f"- Thực hiện Nghị quyết số {i}-NQ/TW ngày 10/02/2022 của Bộ Chính trị.\n" for i in range(1, n + 1)))
+    return "TỈNH ỦY TUYÊN QUANG\nSố 12-KH/TU\nTuyên Quang, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\n" + "".join(
+        f"- Thực hiện Nghị quyết số {i}-NQ/TW ngày 10/02/2022 của Bộ Chính trị.\n" for i in range(1, n + 1)
+    )
 
 
 def nested_text(depth: int) -> str:
-    return ("TỈNH ỦY TUYÊN QUANG\nSố 13-KH/TU\nTuyên Quang, ngày 6 tháng 3 năm 2022\nKẾ HOẠCH\n"
-            "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Bộ Chính trị\nII. NHIỆM VỤ, GIẢI PHÁP\n"
-            + "".join(".".join(["1"] * k) + f". Nhiệm vụ cấp {k}: thực hiện Kết luận số 21-KL/TW.\n"
-                      for k in range(1, depth + 1)))
+    return (
+        "TỈNH ỦY TUYÊN QUANG\nSố 13-KH/TU\nTuyên Quang, ngày 6 tháng 3 năm 2022\nKẾ HOẠCH\n"
+        "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Bộ Chính trị\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        + "".join(
+            ".".join(["1"] * k) + f". Nhiệm vụ cấp {k}: thực hiện Kết luận số 21-KL/TW.\n" for k in range(1, depth + 1)
+        )
+    )
 
 
 def deep_html(depth: int) -> str:
-    return ("<html><body><article><p>TỈNH ỦY TUYÊN QUANG</p><p>Số 14-KH/TU</p>"
-            + "<div><ul><li>" * depth + "Thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị."
-            + "</li></ul></div>" * depth + "</article></body></html>")
+    return (
+        "<html><body><article><p>TỈNH ỦY TUYÊN QUANG</p><p>Số 14-KH/TU</p>"
+        + "<div><ul><li>" * depth
+        + "Thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị."
+        + "</li></ul></div>" * depth
+        + "</article></body></html>"
+    )
 
 
 def make_folder(root: Path) -> Path:
@@ -146,8 +167,9 @@ def triples_of(store, graph: str) -> set[str]:
 
 
 def cited(store, graph: str) -> set[str]:
-    rows = store.select(f"SELECT DISTINCT ?c WHERE {{ GRAPH <{graph}> {{ ?d a <{VK}SourceDocument> ; "
-                        f"<{ELI}cites> ?c }} }}")
+    rows = store.select(
+        f"SELECT DISTINCT ?c WHERE {{ GRAPH <{graph}> {{ ?d a <{VK}SourceDocument> ; <{ELI}cites> ?c }} }}"
+    )
     return {r["c"].value for r in rows}
 
 
@@ -211,8 +233,10 @@ def check_outcomes(store, rejected: dict[str, str], alone: dict[str, set[str]], 
     assert len(holding) == 1, holding
     assert cited(store, graph_of(holding[0])) == {c for c in alone_cited(alone[ORIGINAL])}
     assert len(cited(store, graph_of(holding[0]))) == 5
-    literals = store.select(f"SELECT ?o WHERE {{ GRAPH <{graph_of(holding[0])}> {{ ?s ?p ?o FILTER(isLiteral(?o) "
-                            f"&& CONTAINS(STR(?o), \"\\u0000\")) }} }}")
+    literals = store.select(
+        f"SELECT ?o WHERE {{ GRAPH <{graph_of(holding[0])}> {{ ?s ?p ?o FILTER(isLiteral(?o) "
+        f'&& CONTAINS(STR(?o), "\\u0000")) }} }}'
+    )
     assert not literals, (holding[0], literals[:3])
     for must_load in ("cp1258.txt", "nfd.txt", "word.docx", "loop/inner.txt"):
         assert must_load not in names, (must_load, rejected.get(str(folder / must_load)))
@@ -220,8 +244,10 @@ def check_outcomes(store, rejected: dict[str, str], alone: dict[str, set[str]], 
     assert cited(store, graph_of("text.pdf")) == {IRIS.base + "id/doc/tw/nq/2022/11"}
     assert len(cited(store, graph_of("citations-10k.txt"))) == N_CITATIONS
     assert cited(store, graph_of("nested.txt")) == {IRIS.base + "id/doc/tw/kl/2021/21"}
-    tasks = store.select(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{graph_of('nested.txt')}> "
-                         f"{{ ?t a <{VK}Task> ; <{ELI}implements> <{IRIS.base}id/doc/tw/kl/2021/21> }} }}")
+    tasks = store.select(
+        f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{graph_of('nested.txt')}> "
+        f"{{ ?t a <{VK}Task> ; <{ELI}implements> <{IRIS.base}id/doc/tw/kl/2021/21> }} }}"
+    )
     assert 1 <= int(tasks[0]["n"].value) <= NESTING
     assert cited(store, graph_of("deep.html")) == {IRIS.base + "id/doc/tw/nq/2022/11"}
     # the symlink loop was walked once: one graph per file name, no file seen twice
@@ -241,15 +267,20 @@ def test_ingest_bad_files_beside_good_ones(ingested, alone, folder):
 
 def test_cli_load_of_the_same_folder(folder, alone, tmp_path):
     store_dir = tmp_path / "cli-store"
-    p = subprocess.run([str(VANKIEN), "load", str(folder), "--store", f"oxigraph:{store_dir}", "--workers", "0"],
-                       capture_output=True, text=True, timeout=600, cwd=ROOT)
+    p = subprocess.run(
+        [str(VANKIEN), "load", str(folder), "--store", f"oxigraph:{store_dir}", "--workers", "0"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert p.returncode == 0, p.stderr[-2000:]
     lines = [l for l in p.stdout.splitlines() if l.strip()]
     assert lines[0].startswith("documents loaded: "), lines[0]
     rejected = {}
     for line in lines[1:]:
         assert line.startswith("rejected "), line
-        path, _, reason = line[len("rejected "):].partition(": ")
+        path, _, reason = line[len("rejected ") :].partition(": ")
         rejected[path] = reason
     assert f"rejected: {len(rejected)}," in lines[0]
     store = open_store(f"oxigraph:{store_dir}")
@@ -289,8 +320,12 @@ def test_a_one_megabyte_document_is_read_in_seconds(tmp_path):
 def test_same_file_name_in_two_folders_loses_nothing(tmp_path):
     """Two different documents whose names give the same graph (same name in two folders, or names
     that slug alike) are both stored, or the second is refused with a reason — never silently replaced."""
-    for folder, name, src in (("a", "x.txt", DEV / "dev_05_thuathienhue.txt"), ("b", "x.txt", DEV / "dev_01_ninhthuan.txt"),
-                              ("c", "kế hoạch.txt", DEV / "dev_02_thanhhoa.txt"), ("c", "ke-hoach.txt", DEV / "dev_03_yenbai.txt")):
+    for folder, name, src in (
+        ("a", "x.txt", DEV / "dev_05_thuathienhue.txt"),
+        ("b", "x.txt", DEV / "dev_01_ninhthuan.txt"),
+        ("c", "kế hoạch.txt", DEV / "dev_02_thanhhoa.txt"),
+        ("c", "ke-hoach.txt", DEV / "dev_03_yenbai.txt"),
+    ):
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / name).write_bytes(src.read_bytes())
     store = open_store("memory:")
@@ -298,7 +333,8 @@ def test_same_file_name_in_two_folders_loses_nothing(tmp_path):
     stored = store.select(f"SELECT DISTINCT ?h WHERE {{ ?d a <{VK}SourceDocument> ; <{VK}contentHash> ?h }}")
     assert report.documents + len(report.rejected) == 4
     assert len(stored) == report.documents, (
-        f"{report.documents} documents reported loaded, {len(stored)} in the store; rejected: {report.rejected}")
+        f"{report.documents} documents reported loaded, {len(stored)} in the store; rejected: {report.rejected}"
+    )
     second = ingest([tmp_path], store)
     assert second.documents == 0 and second.unchanged == report.documents, "a reload is not idempotent"
 
@@ -309,18 +345,23 @@ def test_undecodable_file_name_is_loaded_or_refused_clearly(tmp_path):
     store = open_store("memory:")
     report = ingest([tmp_path], store)
     if report.rejected:
-        (_, reason), = report.rejected
+        ((_, reason),) = report.rejected
         assert "name" in reason.lower(), f"unclear reason: {reason}"
     else:
         assert report.documents == 1
-        rows = store.select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d a <{VK}SourceDocument> ; <{ELI}cites> ?c }}")
+        rows = store.select(
+            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?d a <{VK}SourceDocument> ; <{ELI}cites> ?c }}"
+        )
         assert rows[0]["n"].value == "5"
 
 
 def docx_bomb(path: Path, expanded_bytes: int) -> None:
     """A small .docx whose document.xml expands to ``expanded_bytes`` (the same paragraph, repeated)."""
     import zipfile
-    template = zipfile.ZipFile(io.BytesIO(docx_bytes("Thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị.")))
+
+    template = zipfile.ZipFile(
+        io.BytesIO(docx_bytes("Thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị."))
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for item in template.infolist():
             data = template.read(item.filename)
@@ -329,7 +370,7 @@ def docx_bomb(path: Path, expanded_bytes: int) -> None:
                 continue
             xml = data.decode("utf-8")
             start = xml.index("<w:p>") if "<w:p>" in xml else xml.index("<w:p ")
-            para = xml[start:xml.index("</w:p>") + 6].encode()
+            para = xml[start : xml.index("</w:p>") + 6].encode()
             end = xml.index("</w:body>")
             with out.open("word/document.xml", "w") as f:
                 f.write(xml[:end].encode())
@@ -349,8 +390,14 @@ def test_a_docx_bomb_is_refused_and_the_rest_of_the_load_goes_on(tmp_path, expan
     docx_bomb(folder / "bomb.docx", expanded_mib * 1024 * 1024)
     assert (folder / "bomb.docx").stat().st_size < 2 * 1024 * 1024
     (folder / "good.txt").write_bytes(GOOD[ORIGINAL].read_bytes())
-    p = subprocess.Popen([str(VANKIEN), "load", str(folder), "--store", f"oxigraph:{tmp_path / 'store'}"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+    p = subprocess.Popen(
+        [str(VANKIEN), "load", str(folder), "--store", f"oxigraph:{tmp_path / 'store'}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     started = time.monotonic()
     try:
         out, err = p.communicate(timeout=60)
@@ -369,4 +416,3 @@ def test_a_docx_bomb_is_refused_and_the_rest_of_the_load_goes_on(tmp_path, expan
         if line.startswith("rejected "):
             assert "bomb.docx" in line and len(line) < 300, line
     assert time.monotonic() - started < 60
-

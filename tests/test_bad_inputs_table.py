@@ -72,8 +72,11 @@ CLI_CASES = [
     (["query", "--file", "missing.rq"], BAD, r"missing\.rq: (No such file or directory|does not exist)"),
     (["query", "SELEC ?x WHERE { ?x ?p ?o }"], QUERY, r"malformed query"),
     (["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "xml"], BAD, r"--format xml: not one of"),
-    (["query", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"], BAD,
-     r"--format csv: .*CONSTRUCT.*(turtle|ntriples)"),
+    (
+        ["query", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"],
+        BAD,
+        r"--format csv: .*CONSTRUCT.*(turtle|ntriples)",
+    ),
     (["query"], BAD, r"give a query or --file"),
     (["export", "--format", "xyz"], BAD, r"--format xyz: not one of"),
     (["load", "/nonexistent/folder"], BAD, r"no document loaded: 1 rejected"),
@@ -85,7 +88,11 @@ CLI_CASES = [
     (["deadlines", "--from", "2024-02-30"], BAD, r"--from 2024-02-30: not a date"),
     (["deadlines", "--to", "31/12/2025"], BAD, r"--to 31/12/2025: not a date"),
     (["deadlines", "--from", "2025-01-01", "--to", "2024-01-01"], BAD, r"the start is after the end"),
-    (["deadlines", "--province", "Lai Chao"], MISSING, r"province 'Lai Chao' is not in the store; did you mean 'Lai Châu'"),
+    (
+        ["deadlines", "--province", "Lai Chao"],
+        MISSING,
+        r"province 'Lai Chao' is not in the store; did you mean 'Lai Châu'",
+    ),
     (["deadlines", "--format", "xlsx"], BAD, r"--format xlsx: a spreadsheet is not printed: give -o"),
     (["deadlines", "--format", "pdf"], BAD, r"--format pdf: not one of table, json, csv, xlsx, ics"),
     (["deadlines", "--state", "late"], BAD, r"state 'late': not one of overdue, open"),
@@ -121,13 +128,26 @@ def test_the_console_script_prints_no_traceback(cli_store, tmp_path) -> None:
     """The installed command itself: one line, no traceback; --debug shows it."""
     exe = [sys.executable, "-c", "from vankien.cli import main; main()"]
     env = {"VANKIEN_STORE": cli_store, "PATH": "/usr/bin:/bin"}
-    bad = subprocess.run([*exe, "trace", "21-KL/TW", "--as-of", "2024-13-01"], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=120)
+    bad = subprocess.run(
+        [*exe, "trace", "21-KL/TW", "--as-of", "2024-13-01"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert bad.returncode == BAD and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines() == [
-        "error: --as-of 2024-13-01: not a date (YYYY-MM-DD): month must be in 1..12"]
-    debug = subprocess.run([*exe, "--debug", "query", "--file", str(tmp_path / "missing.rq")], capture_output=True,
-                           text=True, env=env, cwd=ROOT, timeout=120)
+        "error: --as-of 2024-13-01: not a date (YYYY-MM-DD): month must be in 1..12"
+    ]
+    debug = subprocess.run(
+        [*exe, "--debug", "query", "--file", str(tmp_path / "missing.rq")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert debug.returncode != 0 and "Traceback" in debug.stderr
     version = subprocess.run([*exe, "--version"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert version.returncode == 0 and re.fullmatch(r"vankien \d+\.\d+\.\d+\S*\n", version.stdout)
@@ -147,7 +167,11 @@ API_CASES = [
     ("/api/trace/21-KL/TW?limit=-1", 422, r"limit"),
     ("/api/trace/99999-KL/TW", 404, r"no document '99999-KL/TW'"),
     ("/api/trace/57-NQ/TV", 404, r"did you mean '57-NQ/TW'"),
-    ("/api/trace/21-KL/TW?province=Lai%20Chao", 404, r"province 'Lai Chao' is not in the store; did you mean 'Lai Châu'"),
+    (
+        "/api/trace/21-KL/TW?province=Lai%20Chao",
+        404,
+        r"province 'Lai Chao' is not in the store; did you mean 'Lai Châu'",
+    ),
     ("/api/trace/18-NQ/TW", 409, r"18-NQ/TW is ambiguous"),
     ("/api/coverage/21-KL/TW?as_of=2024-02-30", 400, r"as_of 2024-02-30: not a date"),
     ("/api/search", 422, r"q"),
@@ -183,12 +207,15 @@ def test_api_bad_request(api, path: str, status: int, pattern: str) -> None:
     assert "\n" not in problem["detail"] and re.search(pattern, problem["detail"]), problem["detail"]
 
 
-@pytest.mark.parametrize(("path", "status", "message"), [
-    ("/deadlines?from=2024-13-01", 400, "from 2024-13-01: not a date (YYYY-MM-DD): month must be in 1..12"),
-    ("/deadlines?province=Lai+Chao", 404, "province &#39;Lai Chao&#39; is not in the store; did you mean"),
-    ("/search?q=%21%21%21", 400, "search query &#39;!!!&#39;: has no word to search for"),
-    ("/document/nowhere/1", 404, "no document &#39;nowhere/1&#39; in the store"),
-])
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/deadlines?from=2024-13-01", 400, "from 2024-13-01: not a date (YYYY-MM-DD): month must be in 1..12"),
+        ("/deadlines?province=Lai+Chao", 404, "province &#39;Lai Chao&#39; is not in the store; did you mean"),
+        ("/search?q=%21%21%21", 400, "search query &#39;!!!&#39;: has no word to search for"),
+        ("/document/nowhere/1", 404, "no document &#39;nowhere/1&#39; in the store"),
+    ],
+)
 def test_pages_show_the_error_in_place(api, path: str, status: int, message: str) -> None:
     r = api.get(path)
     assert r.status_code == status and r.headers["content-type"].startswith("text/html")

@@ -1,4 +1,5 @@
 """The CI guard (.ci/check-pytest-summary) on the output of real pytest runs."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,11 @@ GUARD = Path(__file__).resolve().parent.parent / ".ci" / "check-pytest-summary"
 
 CASES = {
     "passing": ("def test_ok():\n    assert 1 + 1 == 2\n", 0, 0),
-    "skipped": ("import pytest\n\ndef test_ok():\n    pass\n\n@pytest.mark.skip(reason='later')\n"
-                "def test_later():\n    pass\n", 0, 1),
+    "skipped": (
+        "import pytest\n\ndef test_ok():\n    pass\n\n@pytest.mark.skip(reason='later')\ndef test_later():\n    pass\n",
+        0,
+        1,
+    ),
     "xfailed": ("import pytest\n\n@pytest.mark.xfail\ndef test_broken():\n    assert False\n", 0, 1),
     "failing": ("def test_bad():\n    assert 1 == 2\n", 1, 1),
     "nothing": ("X = 1\n", 5, 1),

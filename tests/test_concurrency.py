@@ -2,6 +2,7 @@
 query ``/sparql`` for 10 s on the real ``vankien serve`` while a loader replaces document graphs
 through the Graph Store Protocol and SPARQL Update: no 5xx, no torn or stale read, the last
 versions stay."""
+
 from __future__ import annotations
 
 from tests.concurrency import run

@@ -4,6 +4,7 @@ After each kill the store opens, every document graph is absent, fully old or fu
 with the triples of a clean load of each file), and everything committed before the load is intact.
 A resumed load then completes the store exactly.
 """
+
 from __future__ import annotations
 
 import os
@@ -79,13 +80,20 @@ main()
 """
 
 
-def load(paths: list[Path], store: Path, *, kill_after: float | None = None) -> tuple[bool, float, str, dict[str, float]]:
+def load(
+    paths: list[Path], store: Path, *, kill_after: float | None = None
+) -> tuple[bool, float, str, dict[str, float]]:
     """Run ``vankien load`` in its own process group; SIGKILL the group after ``kill_after`` seconds.
     Returns (killed before it finished, seconds, stdout, {graph: seconds after the start when committed})."""
     started = time.monotonic()
-    p = subprocess.Popen([sys.executable, "-c", LOADER, "load", *map(str, paths), "--store", f"oxigraph:{store}",
-                          "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                         start_new_session=True)
+    p = subprocess.Popen(
+        [sys.executable, "-c", LOADER, "load", *map(str, paths), "--store", f"oxigraph:{store}", "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     killed = False
     try:
         out, err = p.communicate(timeout=kill_after)
@@ -94,22 +102,24 @@ def load(paths: list[Path], store: Path, *, kill_after: float | None = None) -> 
         out, err = p.communicate()
         killed = True
     seconds = time.monotonic() - started
-    committed = {line.split()[2]: float(line.split()[1]) - started for line in out.splitlines()
-                 if line.startswith("committed ")}
+    committed = {
+        line.split()[2]: float(line.split()[1]) - started for line in out.splitlines() if line.startswith("committed ")
+    }
     if not killed:
         assert p.returncode == 0, err[-2000:]
     return killed, seconds, out, committed
 
 
 def citations_document(first: int, n: int) -> str:
-    return ("TỈNH ỦY TUYÊN QUANG\nSố 12-KH/TU\nTuyên Quang, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\n"
-            + "".join(f"- Thực hiện Nghị quyết số {i}-NQ/TW ngày 10/02/2022 của Bộ Chính trị.\n"
-                      for i in range(first, first + n)))
+    return "TỈNH ỦY TUYÊN QUANG\nSố 12-KH/TU\nTuyên Quang, ngày 5 tháng 3 năm 2022\nKẾ HOẠCH\n" + "".join(
+        f"- Thực hiện Nghị quyết số {i}-NQ/TW ngày 10/02/2022 của Bộ Chính trị.\n" for i in range(first, first + n)
+    )
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     from tests.synth import generate
+
     out = tmp_path_factory.mktemp("synth")
     generate(out, n=N_DOCS, seed=3, workers=2)
     files = sorted(p for p in (out / "docs").rglob("*") if p.suffix in (".txt", ".md"))
@@ -141,8 +151,9 @@ def test_sigkill_during_a_load_loses_nothing(corpus, tmp_path):
         where = f"kill {n} at {moment:.2f} s"
         for g, triples in after.items():
             assert g in clean, f"{where}: unknown graph {g}"
-            assert triples == clean[g], (f"{where}: graph {g} is torn: {len(triples)} triples, "
-                                         f"{len(clean[g])} in a clean load")
+            assert triples == clean[g], (
+                f"{where}: graph {g} is torn: {len(triples)} triples, {len(clean[g])} in a clean load"
+            )
         lost = sorted(set(before) - set(after)) + sorted(g for g in committed if g not in after)
         assert not lost, f"{where}: committed graphs lost: {lost[:5]}"
         outcomes.append((round(moment, 2), killed, len(committed), len(after) - len(before)))

@@ -3,6 +3,7 @@ body and province, filtered by directive and province (a Lai Châu plan with a d
 ongoing deadline, beside the bundled corpus). A month deadline is written as its last day (the graph keeps
 ``vk:deadline`` an ``xsd:date``); a store written before that holds ``2022-10`` and is due on the same day
 (``due_date``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,11 @@ def lai_chau(result: dict) -> list[tuple[str, str, str]]:
 
 def test_day_month_and_year_deadlines_in_a_period(store) -> None:
     result = deadlines(store, start=D(2022, 1, 1), end=D(2023, 12, 31), as_of=D(2022, 8, 1), province="Lai Châu")
-    assert lai_chau(result) == [("2022-06-30", "2022-06-30", "overdue"), ("2022-10-31", "2022-10-31", "open"),
-                                ("2023-12-31", "2023-12-31", "open")]
+    assert lai_chau(result) == [
+        ("2022-06-30", "2022-06-30", "overdue"),
+        ("2022-10-31", "2022-10-31", "open"),
+        ("2023-12-31", "2023-12-31", "open"),
+    ]
     assert result["counts"] == {"overdue": 1, "open": 2} and result["total"] == 3
     first = result["tasks"][0]
     assert first["lead"] == ["Ban Tổ chức Tỉnh ủy"] and first["partners"] == ["Văn phòng Tỉnh ủy"]

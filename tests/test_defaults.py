@@ -1,6 +1,7 @@
 """Safe defaults of the service: ``vankien serve`` listens on 127.0.0.1 only, is read-only without an
 update token, and the token never appears in its logs (access log on, debug level, updates sent with
 the token, refused and failed ones too)."""
+
 from __future__ import annotations
 
 import os
@@ -37,22 +38,32 @@ def environment(**extra: str) -> dict[str, str]:
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("defaults") / "store"
     s = open_store(f"oxigraph:{path}")
-    s.replace_graph("http://example.org/seed", [Triple(NamedNode("http://example.org/s"),
-                                                       NamedNode("http://example.org/p"), Literal("1"))])
+    s.replace_graph(
+        "http://example.org/seed",
+        [Triple(NamedNode("http://example.org/s"), NamedNode("http://example.org/p"), Literal("1"))],
+    )
     s.close()
     return path
 
 
 def other_addresses() -> list[str]:
     """IPv4 addresses of this machine other than loopback."""
-    return [a.address for addrs in psutil.net_if_addrs().values() for a in addrs
-            if a.family == socket.AF_INET and not a.address.startswith("127.")]
+    return [
+        a.address
+        for addrs in psutil.net_if_addrs().values()
+        for a in addrs
+        if a.family == socket.AF_INET and not a.address.startswith("127.")
+    ]
 
 
 def test_serve_binds_loopback_and_is_read_only_by_default(store, tmp_path):
     port = free_port()
-    with running([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port)], f"http://127.0.0.1:{port}",
-                 tmp_path / "serve.log", environment()) as p:
+    with running(
+        [str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port)],
+        f"http://127.0.0.1:{port}",
+        tmp_path / "serve.log",
+        environment(),
+    ) as p:
         listening = [c.laddr for c in psutil.Process(p.pid).net_connections("inet") if c.status == psutil.CONN_LISTEN]
         assert listening and {a.ip for a in listening} == {"127.0.0.1"}, listening
         for address in other_addresses():
@@ -61,12 +72,21 @@ def test_serve_binds_loopback_and_is_read_only_by_default(store, tmp_path):
                 s.connect((address, port))
         url = f"http://127.0.0.1:{port}"
         assert httpx.get(url + "/health").json()["read_only"] is True
-        for r in (httpx.post(url + "/update", content=INSERT, headers={"Content-Type": "application/sparql-update",
-                                                                       "Authorization": "Bearer anything"}),
-                  httpx.post(url + "/sparql", data={"update": INSERT}),
-                  httpx.put(url + "/graph", params={"graph": G}, content=b"<http://x/s> <http://x/p> 1 .",
-                            headers={"Content-Type": "text/turtle"}),
-                  httpx.delete(url + "/graph", params={"graph": "http://example.org/seed"})):
+        for r in (
+            httpx.post(
+                url + "/update",
+                content=INSERT,
+                headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer anything"},
+            ),
+            httpx.post(url + "/sparql", data={"update": INSERT}),
+            httpx.put(
+                url + "/graph",
+                params={"graph": G},
+                content=b"<http://x/s> <http://x/p> 1 .",
+                headers={"Content-Type": "text/turtle"},
+            ),
+            httpx.delete(url + "/graph", params={"graph": "http://example.org/seed"}),
+        ):
             assert r.status_code == 403 and "read-only" in r.text, (r.status_code, r.text)
         ask = httpx.get(url + "/sparql", params={"query": "ASK { GRAPH <http://example.org/seed> { ?s ?p ?o } }"})
         assert ask.json()["boolean"] is True
@@ -78,17 +98,30 @@ def exercise_with_token(url: str) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     r = httpx.post(url + "/update", content=INSERT, headers={"Content-Type": "application/sparql-update", **auth})
     assert r.status_code == 204, r.text
-    r = httpx.put(url + "/graph", params={"graph": G}, content=b"<http://x/s> <http://x/p> 1 .",
-                  headers={"Content-Type": "text/turtle", **auth})
+    r = httpx.put(
+        url + "/graph",
+        params={"graph": G},
+        content=b"<http://x/s> <http://x/p> 1 .",
+        headers={"Content-Type": "text/turtle", **auth},
+    )
     assert r.status_code in (201, 204), r.text
-    r = httpx.post(url + "/update", content="INSERT DATA { <broken ", headers={"Content-Type": "application/sparql-update", **auth})
+    r = httpx.post(
+        url + "/update", content="INSERT DATA { <broken ", headers={"Content-Type": "application/sparql-update", **auth}
+    )
     assert r.status_code == 400
-    r = httpx.post(url + "/update", content=INSERT, headers={"Content-Type": "application/sparql-update",
-                                                             "Authorization": f"Bearer {TOKEN}-wrong"})
+    r = httpx.post(
+        url + "/update",
+        content=INSERT,
+        headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}-wrong"},
+    )
     assert r.status_code == 401 and TOKEN not in r.text
     r = httpx.post(url + "/sparql", data={"update": INSERT}, headers={"Authorization": f"Basic {TOKEN}"})
     assert r.status_code == 401 and TOKEN not in r.text
-    r = httpx.post(url + "/update", content=b"x" * (17 * 1024 * 1024), headers={"Content-Type": "application/sparql-update", **auth})
+    r = httpx.post(
+        url + "/update",
+        content=b"x" * (17 * 1024 * 1024),
+        headers={"Content-Type": "application/sparql-update", **auth},
+    )
     assert r.status_code == 413
     for path in ("/health", "/sparql", "/void", "/openapi.json", "/query"):
         assert TOKEN not in httpx.get(url + path, headers={"Accept": "text/turtle, */*"}).text, path
@@ -98,9 +131,13 @@ def test_the_token_never_appears_in_the_logs(store, tmp_path):
     """The token from the environment, access log on at debug level (graph_api.app.serve)."""
     port = free_port()
     log = tmp_path / "access.log"
-    code = (f"from graph_api.http.app import serve; serve('oxigraph:{store}', port={port}, access_log=True, "
-            "log_level='debug')")
-    with running([sys.executable, "-c", code], f"http://127.0.0.1:{port}", log, environment(VANKIEN_UPDATE_TOKEN=TOKEN)):
+    code = (
+        f"from graph_api.http.app import serve; serve('oxigraph:{store}', port={port}, access_log=True, "
+        "log_level='debug')"
+    )
+    with running(
+        [sys.executable, "-c", code], f"http://127.0.0.1:{port}", log, environment(VANKIEN_UPDATE_TOKEN=TOKEN)
+    ):
         exercise_with_token(f"http://127.0.0.1:{port}")
     text = log.read_text()
     assert '"POST /update HTTP/1.1" 204' in text and '"PUT /graph?graph=' in text, text[-2000:]  # the log was on
@@ -110,10 +147,13 @@ def test_the_token_never_appears_in_the_logs(store, tmp_path):
 def test_the_token_given_on_the_command_line_is_not_logged(store, tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
-    with running([str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port), "--update-token", TOKEN],
-                 f"http://127.0.0.1:{port}", log, environment()):
+    with running(
+        [str(VANKIEN), "serve", "--store", f"oxigraph:{store}", "--port", str(port), "--update-token", TOKEN],
+        f"http://127.0.0.1:{port}",
+        log,
+        environment(),
+    ):
         url = f"http://127.0.0.1:{port}"
         assert httpx.get(url + "/health").json()["read_only"] is False
         exercise_with_token(url)
     assert TOKEN not in log.read_text()
-

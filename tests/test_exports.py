@@ -1,5 +1,6 @@
 """Issue 17: the deadline listing exported to Excel (read back with openpyxl) and iCalendar (parsed with the
 icalendar package), and CSV — every task in full, one row or one event a task."""
+
 from __future__ import annotations
 
 import csv
@@ -40,8 +41,17 @@ def test_xlsx_opens_back_with_one_row_a_task(listing) -> None:
     ws = wb.active
     assert ws.title == "Nhiệm vụ"
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Hạn (nguyên văn)", "Hạn", "Tình trạng",
-                       "Tỉnh, thành phố", "Văn bản nguồn", "Liên kết")
+    assert rows[0] == (
+        "Nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Hạn (nguyên văn)",
+        "Hạn",
+        "Tình trạng",
+        "Tỉnh, thành phố",
+        "Văn bản nguồn",
+        "Liên kết",
+    )
     assert len(rows) == 1 + 3
     first = dict(zip(COLUMNS, rows[1]))
     assert first["sentence"] == listing["tasks"][0]["text"]  # the whole sentence
@@ -62,8 +72,11 @@ def test_xlsx_in_english(listing) -> None:
 def test_ics_parses_with_one_all_day_event_a_deadline(listing) -> None:
     cal = Calendar.from_ical(tasks_ics(listing, link=link))
     events = list(cal.walk("VEVENT"))
-    assert [e.decoded("dtstart") for e in events] == [dt.date(2022, 6, 30), dt.date(2022, 10, 31),
-                                                     dt.date(2023, 12, 31)]
+    assert [e.decoded("dtstart") for e in events] == [
+        dt.date(2022, 6, 30),
+        dt.date(2022, 10, 31),
+        dt.date(2023, 12, 31),
+    ]
     assert all(e.decoded("dtend") - e.decoded("dtstart") == dt.timedelta(days=1) for e in events)
     assert len({str(e["uid"]) for e in events}) == 3
     first = events[0]

@@ -11,6 +11,7 @@ a failure names the document and the field.
 The second half checks task-level facts (assignments with lead and partners, deadlines,
 implements, document links) on small documents written in the test.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,10 +28,30 @@ PROBE = Path(__file__).resolve().parent / "fixtures" / "probe"
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
 GOLD = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((PROBE / "gold").glob("*.json"))}
 
-_TONES = {"uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oá": "óa", "oà": "òa",
-          "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe"}
-_ABBR = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc",
-         "đbqh": "đại biểu quốc hội", "bch": "ban chấp hành"}
+_TONES = {
+    "uỷ": "ủy",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+}
+_ABBR = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "đbqh": "đại biểu quốc hội",
+    "bch": "ban chấp hành",
+}
 
 
 def norm_text(s: str | None) -> str:
@@ -47,8 +68,13 @@ def norm_symbol(s: str | None) -> str:
 
 def run_extract(*paths: Path) -> list[dict]:
     """The user's command: ``vankien extract --format json PATH...``."""
-    run = subprocess.run([VANKIEN, "extract", "--format", "json", *map(str, paths)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    run = subprocess.run(
+        [VANKIEN, "extract", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return json.loads(run.stdout)
 
@@ -82,8 +108,9 @@ def test_probe_document_metadata(probe_predictions, stem, field):
 def test_probe_citations(probe_predictions, stem):
     """Every numbered document cited, once per document: the same symbol of two terms twice."""
     gold, pred = GOLD[stem], probe_predictions[stem]
-    assert sorted(norm_symbol(c["symbol"]) for c in pred["citations"]) == \
-        sorted(norm_symbol(c["symbol"]) for c in gold["citations"])
+    assert sorted(norm_symbol(c["symbol"]) for c in pred["citations"]) == sorted(
+        norm_symbol(c["symbol"]) for c in gold["citations"]
+    )
 
 
 @pytest.mark.parametrize("stem", _cases("citation-dates"))
@@ -91,8 +118,11 @@ def test_probe_citation_dates(probe_predictions, stem):
     """(symbol, date) pairs where the text states the date (in a footnote, with `cùng ngày` …)."""
     gold, pred = GOLD[stem], probe_predictions[stem]
     got = {(norm_symbol(c["symbol"]), (c.get("date") or "")[:10]) for c in pred["citations"]}
-    missing = [(c["symbol"], c["date"]) for c in gold["citations"]
-               if c["date"] and (norm_symbol(c["symbol"]), c["date"]) not in got]
+    missing = [
+        (c["symbol"], c["date"])
+        for c in gold["citations"]
+        if c["date"] and (norm_symbol(c["symbol"]), c["date"]) not in got
+    ]
     assert missing == []
 
 
@@ -108,6 +138,7 @@ def test_probe_document_links(probe_predictions, stem):
 
     def pairs(links):
         return {(norm_symbol(l["from"]), norm_symbol(l["to"])) for l in links}
+
     assert pairs(pred["document_links"]) == pairs(gold["document_links"])
 
 
@@ -118,6 +149,7 @@ def test_probe_assignments(probe_predictions, stem):
 
     def pairs(items):
         return {(norm_text(a["body"]), a.get("deadline") or None) for a in items}
+
     assert pairs(pred["assignments"]) == pairs(gold["assignments"])
 
 
@@ -128,8 +160,9 @@ def test_probe_signer_and_persons(probe_predictions, stem):
         assert pred.get("signer") is None
     else:
         assert norm_text((pred.get("signer") or {}).get("name")) == norm_text(gold["signer"]["name"])
-    assert sorted(norm_text(p["name"]) for p in pred["persons"]) == \
-        sorted(norm_text(p["name"]) for p in gold["persons"])
+    assert sorted(norm_text(p["name"]) for p in pred["persons"]) == sorted(
+        norm_text(p["name"]) for p in gold["persons"]
+    )
 
 
 @pytest.mark.parametrize("stem", _cases("tasks"))
@@ -149,32 +182,43 @@ def doc_of(text: str, name: str = "t.txt"):
 
 def forward(*items: str) -> str:
     """A conclusion with a past-results part and a forward part made of the numbered items."""
-    return ("KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về nhiệm vụ năm 2024\n\n"
-            "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023\n\n"
-            "Năm 2023, các cấp ủy đã lãnh đạo thực hiện tốt nhiệm vụ chính trị; kinh tế tăng trưởng khá.\n\n"
-            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n\n"
-            + "\n\n".join(f"{i}. {t}" for i, t in enumerate(items, 1)) + "\n")
+    return (
+        "KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về nhiệm vụ năm 2024\n\n"
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023\n\n"
+        "Năm 2023, các cấp ủy đã lãnh đạo thực hiện tốt nhiệm vụ chính trị; kinh tế tăng trưởng khá.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n\n" + "\n\n".join(f"{i}. {t}" for i, t in enumerate(items, 1)) + "\n"
+    )
 
 
 ASSIGNMENTS = [
-    ("Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Đảng đoàn Hội đồng nhân dân tỉnh "
-     "xây dựng đề án, hoàn thành trước ngày 15/4/2024.",
-     (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], ["Đảng đoàn Hội đồng nhân dân tỉnh"], "2024-04-15", False)),
-    ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu phương án nhân sự, hoàn thành "
-     "trong quý I năm 2024.",
-     (["Ban Tổ chức Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "2024-03-31", False)),
-    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, hoàn thành trong tháng 10/2025.",
-     (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], [], "2025-10", False)),
-    ("Giao Văn phòng Tỉnh ủy thường xuyên theo dõi, đôn đốc, tổng hợp tình hình thực hiện.",
-     (["Văn phòng Tỉnh ủy"], [], None, True)),
-    ("Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thành giải phóng mặt bằng trong quý IV năm 2024.",
-     (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], [], "2024-12-31", False)),
-    ("Công an tỉnh chủ động nắm chắc tình hình, bảo đảm an ninh, trật tự trên địa bàn.",
-     (["Công an tỉnh"], [], None, False)),
-    ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.",
-     ([], [], None, False)),
-    ("Các cấp ủy, chính quyền tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2024.",
-     ([], [], None, False)),
+    (
+        "Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Đảng đoàn Hội đồng nhân dân tỉnh "
+        "xây dựng đề án, hoàn thành trước ngày 15/4/2024.",
+        (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], ["Đảng đoàn Hội đồng nhân dân tỉnh"], "2024-04-15", False),
+    ),
+    (
+        "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu phương án nhân sự, hoàn thành "
+        "trong quý I năm 2024.",
+        (["Ban Tổ chức Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "2024-03-31", False),
+    ),
+    (
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, hoàn thành trong tháng 10/2025.",
+        (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], [], "2025-10", False),
+    ),
+    (
+        "Giao Văn phòng Tỉnh ủy thường xuyên theo dõi, đôn đốc, tổng hợp tình hình thực hiện.",
+        (["Văn phòng Tỉnh ủy"], [], None, True),
+    ),
+    (
+        "Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thành giải phóng mặt bằng trong quý IV năm 2024.",
+        (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], [], "2024-12-31", False),
+    ),
+    (
+        "Công an tỉnh chủ động nắm chắc tình hình, bảo đảm an ninh, trật tự trên địa bàn.",
+        (["Công an tỉnh"], [], None, False),
+    ),
+    ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.", ([], [], None, False)),
+    ("Các cấp ủy, chính quyền tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2024.", ([], [], None, False)),
 ]
 
 
@@ -186,30 +230,40 @@ def test_assignment_lead_partners_deadline(item, expected):
 
 
 def test_implements_only_from_the_forward_part():
-    doc = doc_of(forward(
-        "Tiếp tục triển khai thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị.",
-        "Cụ thể hóa Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng khóa XIII.",
-        "Tổ chức quán triệt Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị.",
-        "Rà soát các dự án theo Quy định số 114-QĐ/TW ngày 11/7/2023 của Bộ Chính trị.",
-    ).replace("kinh tế tăng trưởng khá.",
-              "kinh tế tăng trưởng khá nhờ thực hiện Nghị quyết số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị."))
+    doc = doc_of(
+        forward(
+            "Tiếp tục triển khai thực hiện Nghị quyết số 11-NQ/TW ngày 10/02/2022 của Bộ Chính trị.",
+            "Cụ thể hóa Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng khóa XIII.",
+            "Tổ chức quán triệt Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị.",
+            "Rà soát các dự án theo Quy định số 114-QĐ/TW ngày 11/7/2023 của Bộ Chính trị.",
+        ).replace(
+            "kinh tế tăng trưởng khá.",
+            "kinh tế tăng trưởng khá nhờ thực hiện Nghị quyết số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị.",
+        )
+    )
     implemented = {k[0] for t in doc.tasks for k in t.implements}
     assert implemented == {"11-NQ/TW", "21-KL/TW", "35-CT/TW", "114-QĐ/TW"}
     assert "58-NQ/TW" in {c.symbol for c in doc.citations}
 
 
 def test_plan_carrying_out_a_conclusion_is_a_document_link():
-    doc = doc_of(forward("Tiếp tục thực hiện Kế hoạch số 147-KH/TU ngày 14/12/2021 của Ban Chấp hành Đảng bộ tỉnh "
-                         "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII."))
+    doc = doc_of(
+        forward(
+            "Tiếp tục thực hiện Kế hoạch số 147-KH/TU ngày 14/12/2021 của Ban Chấp hành Đảng bộ tỉnh "
+            "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII."
+        )
+    )
     links = {(l.source and l.source[0], l.relation, l.target[0]) for l in doc.links}
     assert ("147-KH/TU", "implements", "21-KL/TW") in links
 
 
 def test_can_cu_is_based_on_not_implements():
-    text = ("Số 30-KH/TU\n\nKẾ HOẠCH\nvề chuyển đổi số\n\n"
-            "Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng; "
-            "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành "
-            "Kế hoạch như sau:\n\nI. NHIỆM VỤ\n\n1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n")
+    text = (
+        "Số 30-KH/TU\n\nKẾ HOẠCH\nvề chuyển đổi số\n\n"
+        "Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng; "
+        "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành "
+        "Kế hoạch như sau:\n\nI. NHIỆM VỤ\n\n1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n"
+    )
     doc = doc_of(text)
     rel = {(l.source, l.relation, l.target[0]) for l in doc.links}
     assert (None, "based_on", "24-QĐ/TW") in rel
@@ -217,27 +271,48 @@ def test_can_cu_is_based_on_not_implements():
     assert (None, "implements", "24-QĐ/TW") not in rel
 
 
-@pytest.mark.parametrize("item,project", [
-    ("Đẩy nhanh tiến độ dự án đường cao tốc Tuyên Quang - Hà Giang; hoàn thành giải phóng mặt bằng.",
-     "đường cao tốc Tuyên Quang - Hà Giang"),
-    ("Hoàn thành dự án hồ chứa nước Krông Pách Thượng cho đơn vị quản lý vận hành trong năm 2025.",
-     "hồ chứa nước Krông Pách Thượng"),
-    ("Khởi công xây dựng Bệnh viện Đa khoa tỉnh Lai Châu trong quý II năm 2024.",
-     "Bệnh viện Đa khoa tỉnh Lai Châu"),
-])
+@pytest.mark.parametrize(
+    "item,project",
+    [
+        (
+            "Đẩy nhanh tiến độ dự án đường cao tốc Tuyên Quang - Hà Giang; hoàn thành giải phóng mặt bằng.",
+            "đường cao tốc Tuyên Quang - Hà Giang",
+        ),
+        (
+            "Hoàn thành dự án hồ chứa nước Krông Pách Thượng cho đơn vị quản lý vận hành trong năm 2025.",
+            "hồ chứa nước Krông Pách Thượng",
+        ),
+        (
+            "Khởi công xây dựng Bệnh viện Đa khoa tỉnh Lai Châu trong quý II năm 2024.",
+            "Bệnh viện Đa khoa tỉnh Lai Châu",
+        ),
+    ],
+)
 def test_projects(item, project):
     doc = doc_of(forward(item))
     assert [p.lower() for p in doc.projects] == [project.lower()]
 
 
-@pytest.mark.parametrize("sentence,name,roles", [
-    ("Hội nghị do đồng chí Nguyễn Văn Sơn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.",
-     "Nguyễn Văn Sơn", ("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh")),
-    ("Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh đề nghị các cấp ủy tập trung lãnh đạo.",
-     "Hoàng Duy Chinh", ("Bí thư Tỉnh ủy",)),
-    ("Dự hội nghị có đồng chí Vi Văn Đức, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
-     "Vi Văn Đức", ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")),
-])
+@pytest.mark.parametrize(
+    "sentence,name,roles",
+    [
+        (
+            "Hội nghị do đồng chí Nguyễn Văn Sơn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.",
+            "Nguyễn Văn Sơn",
+            ("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"),
+        ),
+        (
+            "Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh đề nghị các cấp ủy tập trung lãnh đạo.",
+            "Hoàng Duy Chinh",
+            ("Bí thư Tỉnh ủy",),
+        ),
+        (
+            "Dự hội nghị có đồng chí Vi Văn Đức, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+            "Vi Văn Đức",
+            ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"),
+        ),
+    ],
+)
 def test_persons_with_roles(sentence, name, roles):
     doc = doc_of("Hội nghị Ban Thường vụ Tỉnh ủy\n\nSáng 5/3/2025, Ban Thường vụ Tỉnh ủy họp. " + sentence + "\n")
     assert [(p.name, p.roles) for p in doc.persons] == [(name, roles)]

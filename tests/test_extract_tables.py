@@ -1,4 +1,5 @@
 """Task tables, signature blocks signed on behalf (K/T) and tone placement after "q"."""
+
 from __future__ import annotations
 
 import pytest
@@ -54,9 +55,17 @@ def test_header_metadata_and_a_signature_signed_for_the_secretary(plan) -> None:
     assert [(l.source, l.relation, l.target) for l in plan.links] == [(None, "implements", ("41-NQ/TW", 2023))]
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Tỉnh uỷ", "Tỉnh ủy"), ("khoá XIII", "khóa XIII"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"),
-    ("Quý I/2024", "Quý I/2024"), ("quỹ đất", "quỹ đất"), ("Hoàng", "Hoàng"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("khoá XIII", "khóa XIII"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("Quý I/2024", "Quý I/2024"),
+        ("quỹ đất", "quỹ đất"),
+        ("Hoàng", "Hoàng"),
+    ],
+)
 def test_tone_placement(old: str, new: str) -> None:
     assert unify_tones(old) == new

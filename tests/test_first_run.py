@@ -81,7 +81,9 @@ def test_make_run_on_a_fresh_clone_installs_once_loads_and_serves(clone: Path, t
         assert "documents loaded:" in out and "rejected: 0" in out
         count = httpx.get(
             f"http://127.0.0.1:{first.port}/sparql",
-            params={"query": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> }"},
+            params={
+                "query": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> }"
+            },
             headers={"Accept": "application/sparql-results+json"},
             timeout=30,
         ).json()

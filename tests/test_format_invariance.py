@@ -10,6 +10,7 @@ Known gaps of the extractor (not of reading) are recorded in KNOWN_EXTRACTOR_GAP
 differs, and asserted as recorded (CI allows no xfail): when the extractor is mended the case
 fails, saying to delete its entry. A document without a number or a year has the content key of
 its words in its IRI: the same for renderings that keep every word (see ``iris_of``)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,10 +26,18 @@ from ontology.iris import Iris
 from render_formats import render
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
-DOCUMENTS = sorted(p for folder in ("seeds", "dev", "dev2") for p in (CORPUS / folder).iterdir() if p.is_file()
-                   and p.suffix in (".txt", ".md", ".html", ".docx", ".pdf"))
+DOCUMENTS = sorted(
+    p
+    for folder in ("seeds", "dev", "dev2")
+    for p in (CORPUS / folder).iterdir()
+    if p.is_file() and p.suffix in (".txt", ".md", ".html", ".docx", ".pdf")
+)
 SCANNED = {p.name for p in DOCUMENTS if p.parent.name == "seeds"} | {
-    "dev_01_ninhthuan.txt", "dev_04_binhduong.txt", "dev2_05_camau.pdf", "dev2_12_haiphong.txt"}
+    "dev_01_ninhthuan.txt",
+    "dev_04_binhduong.txt",
+    "dev2_05_camau.pdf",
+    "dev2_12_haiphong.txt",
+}
 RENDERINGS = ["wrap60", "wrap80", "crlf", "nfd", "md", "html", "docx", "pdf"]
 # Renderings that keep every word of the text (the HTML page adds its title, Word its task table).
 SAME_WORDS = {"wrap60", "wrap80", "crlf", "nfd", "md", "pdf"}
@@ -38,10 +47,8 @@ SAME_WORDS = {"wrap60", "wrap80", "crlf", "nfd", "md", "pdf"}
 # hard-wrapped lines (a citation or a lead broken over two lines), a task as a Word table row, a
 # footnote's continuation lines, a portal page's title before the document.
 # (document, rendering) → the IRI the extractor gives the rendering when it is not the document's.
-KNOWN_IRI_GAPS: dict[tuple[str, str], str] = {
-}
-KNOWN_EXTRACTOR_GAPS: dict[tuple[str, str], str] = {
-}
+KNOWN_IRI_GAPS: dict[tuple[str, str], str] = {}
+KNOWN_EXTRACTOR_GAPS: dict[tuple[str, str], str] = {}
 
 
 @lru_cache(maxsize=None)
@@ -52,9 +59,11 @@ def original(path: Path):
 
 def facts(doc) -> set[tuple]:
     """Citations (symbol), document links (source, relation, target), assignments (lead, deadline)."""
-    return ({("citation", c.symbol) for c in doc.citations}
-            | {("link", l.source, l.relation, l.target) for l in doc.links}
-            | {("assignment", body.name, deadline) for t in doc.tasks for body, deadline in t.assignments})
+    return (
+        {("citation", c.symbol) for c in doc.citations}
+        | {("link", l.source, l.relation, l.target) for l in doc.links}
+        | {("assignment", body.name, deadline) for t in doc.tasks for body, deadline in t.assignments}
+    )
 
 
 def rendered(path: Path, kind: str, tmp_path: Path):
@@ -90,9 +99,11 @@ def check_known_gap(name: str, kind: str, want: set, got: set) -> bool:
     if known is None:
         return False
     now = difference(want, got)
-    assert now == known, (f"the extractor now reads {name} as {kind} differently than recorded: {now!r}; "
-                          f"when mended (nothing missing or extra), delete KNOWN_EXTRACTOR_GAPS[{(name, kind)!r}]; "
-                          f"`python tests/test_format_invariance.py --scans` prints the gaps as they are now")
+    assert now == known, (
+        f"the extractor now reads {name} as {kind} differently than recorded: {now!r}; "
+        f"when mended (nothing missing or extra), delete KNOWN_EXTRACTOR_GAPS[{(name, kind)!r}]; "
+        f"`python tests/test_format_invariance.py --scans` prints the gaps as they are now"
+    )
     return True
 
 
@@ -115,8 +126,10 @@ def same_iri(name: str, kind: str, doc, doc_again) -> None:
     want, got = iris_of(doc, doc_again, kind)
     known = KNOWN_IRI_GAPS.get((name, kind))
     if known is not None:
-        assert got == known, (f"the IRI of {name} as {kind} is now {got!r}, not as recorded; when it is {want!r}, "
-                              f"delete KNOWN_IRI_GAPS[{(name, kind)!r}]")
+        assert got == known, (
+            f"the IRI of {name} as {kind} is now {got!r}, not as recorded; when it is {want!r}, "
+            f"delete KNOWN_IRI_GAPS[{(name, kind)!r}]"
+        )
         return
     assert got == want
 
@@ -142,8 +155,9 @@ def test_a_scan_gives_nine_tenths_of_the_facts_and_the_same_iri(path: Path, tmp_
     if want and not check_known_gap(path.name, "scan", want, got):
         recall = len(want & got) / len(want)
         precision = len(want & got) / len(got) if got else 0.0
-        assert recall >= 0.9 and precision >= 0.9, f"recall {recall:.2f}, precision {precision:.2f}: " \
-                                                   + difference(want, got)
+        assert recall >= 0.9 and precision >= 0.9, f"recall {recall:.2f}, precision {precision:.2f}: " + difference(
+            want, got
+        )
     same_iri(path.name, "scan", doc, doc_again)
 
 
@@ -151,9 +165,11 @@ def record(scans: bool = False) -> None:
     """Print KNOWN_EXTRACTOR_GAPS and KNOWN_IRI_GAPS as the extractor reads the renderings now
     (``python tests/test_format_invariance.py [--scans]``)."""
     import tempfile
+
     gaps, iri_gaps = {}, {}
-    cases = [(p, k) for p in DOCUMENTS for k in RENDERINGS] + [(p, "scan") for p in DOCUMENTS
-                                                                 if scans and p.name in SCANNED]
+    cases = [(p, k) for p in DOCUMENTS for k in RENDERINGS] + [
+        (p, "scan") for p in DOCUMENTS if scans and p.name in SCANNED
+    ]
     for path, kind in cases:
         with tempfile.TemporaryDirectory() as tmp:
             _, doc, _, doc_again = rendered(path, kind, Path(tmp))
@@ -173,5 +189,6 @@ def record(scans: bool = False) -> None:
 
 if __name__ == "__main__":
     import sys
+
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     record(scans="--scans" in sys.argv)

@@ -3,6 +3,7 @@ table flattened (left column, then right), Word list numbering shown as its mark
 "1.1.", "a)", "-"), a task table with merged cells as a Markdown pipe table in document order
 (a row spanning the table as a heading, the header repeated after it), the signature table
 flattened, footnotes as "¹ text" after the body."""
+
 from __future__ import annotations
 
 import io
@@ -17,14 +18,15 @@ from loaders.read import read
 from render_formats import _add_footnotes
 from core.errors import InputError
 
-LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("lowerLetter", "%4)"),
-          ("bullet", "-")]
+LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("lowerLetter", "%4)"), ("bullet", "-")]
 
 
 def _numbering(d) -> None:
     """One multi-level list (numId 70): I. / 1. / 1.1. / a) / -."""
-    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-                   f'</w:lvl>' for i, (fmt, text) in enumerate(LEVELS))
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(LEVELS)
+    )
     numbering = d.part.numbering_part.element
     numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">{lvls}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
@@ -32,8 +34,9 @@ def _numbering(d) -> None:
 
 def _numbered(d, level: int, text: str):
     p = d.add_paragraph(text)
-    p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-                                           f'<w:numId w:val="70"/></w:numPr>'))
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="70"/></w:numPr>')
+    )
     return p
 
 
@@ -50,8 +53,12 @@ def build() -> bytes:
     d.add_paragraph("KẾ HOẠCH")
     d.add_paragraph("thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
     p = d.add_paragraph("Thực hiện Kết luận số 21-KL/TW")
-    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                          f'<w:footnoteReference w:id="1"/></w:r>'))
+    p._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
     p.add_run(", Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:")
     _numbered(d, 0, "NHIỆM VỤ, GIẢI PHÁP")
     _numbered(d, 1, "Về công tác tuyên truyền")
@@ -64,11 +71,13 @@ def build() -> bytes:
     _numbered(d, 0, "TỔ CHỨC THỰC HIỆN")
     tasks = d.add_table(rows=5, cols=5)
     tasks.style = "Table Grid"
-    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
-            ["I", "Nhiệm vụ chung", "", "", ""],
-            ["1", "Xây dựng đề án | phát triển", "Ban cán sự đảng UBND tỉnh", "Sở Tài chính", "Quý IV/2024"],
-            ["2", "Ban hành quy chế phối hợp", "", "Sở Nội vụ", "Năm 2025"],
-            ["3", "Tổng kết\nthực hiện", "Văn phòng Tỉnh ủy", "", "Năm 2025"]]
+    rows = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["I", "Nhiệm vụ chung", "", "", ""],
+        ["1", "Xây dựng đề án | phát triển", "Ban cán sự đảng UBND tỉnh", "Sở Tài chính", "Quý IV/2024"],
+        ["2", "Ban hành quy chế phối hợp", "", "Sở Nội vụ", "Năm 2025"],
+        ["3", "Tổng kết\nthực hiện", "Văn phòng Tỉnh ủy", "", "Năm 2025"],
+    ]
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             if text:
@@ -128,18 +137,22 @@ def test_every_block_in_reading_order(source) -> None:
 def test_the_task_table_gives_leads_partners_and_deadlines(source) -> None:
     doc = extract_source(source)
     assert (doc.symbol, doc.date, doc.province) == ("12-KH/TU", "2024-03-05", "Sơn La")
-    rows = [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks
-            if t.span[0] >= source.text.index("| 2 |")]
+    rows = [
+        (t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks if t.span[0] >= source.text.index("| 2 |")
+    ]
     # row 2 has the lead of the cell merged down from row 1; (row 1 has a "|" in a cell, escaped
     # "\|" as Markdown does: loaders.structure still cuts cells at it — the lead's to mend)
     assert rows == [("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2025-12-31"), ("Văn phòng Tỉnh ủy", "2025-12-31")]
     assert doc.signer is not None and doc.signer.name == "Nguyễn Hữu Đông"
 
 
-@pytest.mark.parametrize("damage, reason", [
-    (lambda b: b[: len(b) // 2], "docx"),
-    (lambda b: b"PK\x03\x04" + b"\x00" * 200, "docx"),
-])
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        (lambda b: b[: len(b) // 2], "docx"),
+        (lambda b: b"PK\x03\x04" + b"\x00" * 200, "docx"),
+    ],
+)
 def test_a_damaged_word_file_is_refused_with_its_name(tmp_path, damage, reason) -> None:
     path = tmp_path / "hong.docx"
     path.write_bytes(damage(build()))

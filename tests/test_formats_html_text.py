@@ -3,6 +3,7 @@ article only (no menu, breadcrumb, share bar, "Tin liên quan", comments or foot
 date in metadata and not in the text, tables as Markdown pipe tables, list items as "- "; text in
 NFD with CRLF, hard-wrapped, with ¹ footnote markers reads as the same document as its clean
 form; every format says how it was read (``Source.method``)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -59,16 +60,18 @@ def test_a_portal_page_gives_its_article_only(tmp_path) -> None:
     assert {c.symbol for c in doc.citations} == {"12-KH/TU", "21-KL/TW"}
 
 
-TEXT = ("TỈNH ỦY SƠN LA\nSố 12-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
-        "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng\n\n"
-        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh "
-        "xây dựng, chỉnh đốn Đảng và hệ thống chính trị, các cấp ủy đã đạt nhiều kết quả¹, Ban Thường vụ Tỉnh uỷ "
-        "ban hành Kế hoạch như sau:\n\n"
-        "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tổ chức quán triệt Kết luận đến "
-        "cán bộ, đảng viên, hoàn thành trước ngày 30/6/2024.\n\n"
-        "2. Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc thực hiện, báo cáo Ban Thường vụ Tỉnh ủy "
-        "trước ngày 15/12/2024.\n\n"
-        "¹ Đã kiểm tra 120 tổ chức đảng theo Quy định số 22-QĐ/TW.\n")
+TEXT = (
+    "TỈNH ỦY SƠN LA\nSố 12-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+    "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng\n\n"
+    "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh "
+    "xây dựng, chỉnh đốn Đảng và hệ thống chính trị, các cấp ủy đã đạt nhiều kết quả¹, Ban Thường vụ Tỉnh uỷ "
+    "ban hành Kế hoạch như sau:\n\n"
+    "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tổ chức quán triệt Kết luận đến "
+    "cán bộ, đảng viên, hoàn thành trước ngày 30/6/2024.\n\n"
+    "2. Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc thực hiện, báo cáo Ban Thường vụ Tỉnh ủy "
+    "trước ngày 15/12/2024.\n\n"
+    "¹ Đã kiểm tra 120 tổ chức đảng theo Quy định số 22-QĐ/TW.\n"
+)
 
 FORMS = {
     "clean.txt": lambda t: t.encode("utf-8"),
@@ -101,8 +104,9 @@ def test_every_form_reads_as_the_same_document(tmp_path, clean, name) -> None:
     assert source.method == METHODS[name.rsplit(".", 1)[1]]
     assert "\r" not in source.text and source.text == unicodedata.normalize("NFC", source.text)
     assert [c.symbol for c in doc.citations] == [c.symbol for c in want.citations]
-    assert {(b.name, d) for t in doc.tasks for b, d in t.assignments} == \
-        {(b.name, d) for t in want.tasks for b, d in t.assignments}
+    assert {(b.name, d) for t in doc.tasks for b, d in t.assignments} == {
+        (b.name, d) for t in want.tasks for b, d in t.assignments
+    }
     assert (doc.symbol, doc.date, doc.province) == ("12-KH/TU", "2024-03-05", "Sơn La")
     assert source.content_key == want_source.content_key
 
@@ -110,6 +114,7 @@ def test_every_form_reads_as_the_same_document(tmp_path, clean, name) -> None:
 def test_a_superscript_footnote_is_a_footnote(clean) -> None:
     source, doc = clean
     from loaders.structure import parse
+
     notes = parse(source).footnotes
     assert list(notes) == ["¹"]
     assert "22-QĐ/TW" in {c.symbol for c in doc.citations}

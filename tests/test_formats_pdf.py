@@ -2,6 +2,7 @@
 column, then right), page headers, footers and page numbers gone, lines of a paragraph joined so
 that a symbol or a phrase broken at a line end reads whole, a ruled table as a Markdown pipe table
 in its place; a scan (page images only) read by Tesseract, and a clear refusal without it."""
+
 from __future__ import annotations
 
 import io
@@ -26,14 +27,17 @@ PAGE1 = [  # (indent, line): a paragraph starts indented; every line but its las
     (0, "triệt Kết luận đến cán bộ, đảng viên, hoàn thành trước ngày 30/6/2024; Ban Dân vận Tỉnh ủy chủ"),
     (0, "trì vận động Nhân dân tham gia góp ý xây dựng Đảng."),
 ]
-TABLE = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
-         ["1", "Xây dựng đề án", "Ban cán sự đảng UBND tỉnh", "Sở Tài chính", "Quý IV/2024"],
-         ["2", "Sơ kết thực hiện", "Văn phòng Tỉnh ủy", "Các ban đảng", "Năm 2025"]]
+TABLE = [
+    ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+    ["1", "Xây dựng đề án", "Ban cán sự đảng UBND tỉnh", "Sở Tài chính", "Quý IV/2024"],
+    ["2", "Sơ kết thực hiện", "Văn phòng Tỉnh ủy", "Các ban đảng", "Năm 2025"],
+]
 
 
 def build() -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
+
     _fonts()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
@@ -94,16 +98,19 @@ def test_the_header_is_read_column_by_column(source) -> None:
     assert source.method == "pdf"
 
 
-@pytest.mark.parametrize("whole", [
-    "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh "
-    "xây dựng, chỉnh đốn Đảng và hệ thống chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau.",
-    "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tham mưu tổ chức quán triệt",
-    "Ban Dân vận Tỉnh ủy chủ trì vận động",
-    "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
-    "| 1 | Xây dựng đề án | Ban cán sự đảng UBND tỉnh | Sở Tài chính | Quý IV/2024 |\n"
-    "| 2 | Sơ kết thực hiện | Văn phòng Tỉnh ủy | Các ban đảng | Năm 2025 |",
-    "Nơi nhận:\n- Ban Bí thư (b/c),\n- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Hữu Đông",
-])
+@pytest.mark.parametrize(
+    "whole",
+    [
+        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh "
+        "xây dựng, chỉnh đốn Đảng và hệ thống chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau.",
+        "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tham mưu tổ chức quán triệt",
+        "Ban Dân vận Tỉnh ủy chủ trì vận động",
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| 1 | Xây dựng đề án | Ban cán sự đảng UBND tỉnh | Sở Tài chính | Quý IV/2024 |\n"
+        "| 2 | Sơ kết thực hiện | Văn phòng Tỉnh ủy | Các ban đảng | Năm 2025 |",
+        "Nơi nhận:\n- Ban Bí thư (b/c),\n- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Hữu Đông",
+    ],
+)
 def test_lines_of_a_paragraph_and_tables_read_whole(source, whole) -> None:
     assert whole in source.text
 

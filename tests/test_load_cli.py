@@ -2,6 +2,7 @@
 file, a 50 MB file, a file in a wrong encoding, a truncated .docx and a truncated .pdf. Each
 bad file gets one clear line naming it in the summary; the good ones load, and the triples of
 the good ones are the same as when they are loaded alone. Real CLI, real on-disk store."""
+
 from __future__ import annotations
 
 import re
@@ -22,17 +23,29 @@ GOOD_TXT = (
     "1. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Ban Tuyên giáo Tỉnh ủy xây dựng đề án "
     "phát triển du lịch, hoàn thành trước ngày 30/6/2024.\n\n"
     "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Ban Thường vụ Tỉnh ủy.\n\n"
-    "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Quốc Cường\n")
+    "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Quốc Cường\n"
+)
 GOOD_MD = (
     "**TỈNH ỦY HÀ TĨNH**  \nSố 120-KH/TU\n\n*Hà Tĩnh, ngày 02 tháng 5 năm 2024*\n\n# KẾ HOẠCH\n\n"
     "## thực hiện Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị\n\n"
-    "1. Giao Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn đại hội đảng bộ cơ sở, hoàn thành trong quý III năm 2024.\n")
-DOCX_PARAS = ["TỈNH ỦY SƠN LA", "Số 312-KH/TU", "Sơn La, ngày 26 tháng 02 năm 2025", "KẾ HOẠCH",
-              "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị",
-              "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch."]
-PDF_LINES = ["TỈNH ỦY NGHỆ AN", "Số 26-CTr/TU", "Nghệ An, ngày 05 tháng 10 năm 2023", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
-             "thực hiện Nghị quyết số 39-NQ/TW, ngày 18/7/2023 của Bộ Chính trị",
-             "1. Giao Ban Tuyên giáo Tỉnh ủy hướng dẫn học tập, quán triệt Nghị quyết."]
+    "1. Giao Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn đại hội đảng bộ cơ sở, hoàn thành trong quý III năm 2024.\n"
+)
+DOCX_PARAS = [
+    "TỈNH ỦY SƠN LA",
+    "Số 312-KH/TU",
+    "Sơn La, ngày 26 tháng 02 năm 2025",
+    "KẾ HOẠCH",
+    "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị",
+    "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+]
+PDF_LINES = [
+    "TỈNH ỦY NGHỆ AN",
+    "Số 26-CTr/TU",
+    "Nghệ An, ngày 05 tháng 10 năm 2023",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "thực hiện Nghị quyết số 39-NQ/TW, ngày 18/7/2023 của Bộ Chính trị",
+    "1. Giao Ban Tuyên giáo Tỉnh ủy hướng dẫn học tập, quán triệt Nghị quyết.",
+]
 
 
 def write_good(folder: Path) -> list[str]:
@@ -53,22 +66,32 @@ def write_bad(folder: Path) -> dict[str, str]:
         while f.tell() < 50 * 1024 * 1024:
             f.write(chunk)
     (folder / "russian.txt").write_bytes(
-        ("Постановление Центрального комитета о развитии экономики региона и задачах на год. " * 40)
-        .encode("koi8-r"))
+        ("Постановление Центрального комитета о развитии экономики региона и задачах на год. " * 40).encode("koi8-r")
+    )
     (folder / "cut.docx").write_bytes(make_docx(DOCX_PARAS * 20)[:1500])
     (folder / "cut.pdf").write_bytes(make_pdf(PDF_LINES * 20)[:800])
-    return {"scan.txt": "binary", "empty.txt": "empty", "huge.txt": "large", "russian.txt": "encoding",
-            "cut.docx": "docx", "cut.pdf": "pdf"}
+    return {
+        "scan.txt": "binary",
+        "empty.txt": "empty",
+        "huge.txt": "large",
+        "russian.txt": "encoding",
+        "cut.docx": "docx",
+        "cut.pdf": "pdf",
+    }
 
 
 def load(folder: Path, store: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([VANKIEN, "load", str(folder), "--store", f"oxigraph:{store}"],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [VANKIEN, "load", str(folder), "--store", f"oxigraph:{store}"], capture_output=True, text=True, timeout=600
+    )
 
 
 def summary(out: str) -> dict[str, int]:
-    m = re.search(r"documents loaded: (\d+), unchanged: (\d+), rejected: (\d+), triples written: (\d+), "
-                  r"triples in store: (\d+)", out)
+    m = re.search(
+        r"documents loaded: (\d+), unchanged: (\d+), rejected: (\d+), triples written: (\d+), "
+        r"triples in store: (\d+)",
+        out,
+    )
     assert m, out
     return dict(zip(("loaded", "unchanged", "rejected", "written", "in_store"), map(int, m.groups())))
 
@@ -81,8 +104,12 @@ def runs(tmp_path_factory):
     mixed = base / "mixed"
     write_good(mixed)
     bad = write_bad(mixed)
-    return {"names": names, "bad": bad, "good": load(good, base / "store-good"),
-            "mixed": load(mixed, base / "store-mixed")}
+    return {
+        "names": names,
+        "bad": bad,
+        "good": load(good, base / "store-good"),
+        "mixed": load(mixed, base / "store-mixed"),
+    }
 
 
 def test_good_files_alone_load(runs):
@@ -100,8 +127,17 @@ def test_bad_files_do_not_stop_the_load(runs):
     assert s["loaded"] == len(runs["names"])
 
 
-@pytest.mark.parametrize("name,word", [("scan.txt", "binary"), ("empty.txt", "empty"), ("huge.txt", "large"),
-                                       ("russian.txt", "encoding"), ("cut.docx", "docx"), ("cut.pdf", "pdf")])
+@pytest.mark.parametrize(
+    "name,word",
+    [
+        ("scan.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("huge.txt", "large"),
+        ("russian.txt", "encoding"),
+        ("cut.docx", "docx"),
+        ("cut.pdf", "pdf"),
+    ],
+)
 def test_each_bad_file_has_one_clear_line(runs, name, word):
     lines = [l for l in runs["mixed"].stdout.splitlines() if l.startswith("rejected ") and name in l]
     assert len(lines) == 1, runs["mixed"].stdout

@@ -1,5 +1,6 @@
 """The OWL ontology (ontology/vankien.ttl): it parses, and every term the contract and the
 reference graph use is declared with a Vietnamese and an English label and a comment."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,7 @@ def contract_terms() -> set[str]:
 
 def own_terms(graph: rdflib.Graph) -> set[str]:
     """Every vk: IRI that appears anywhere in the ontology file."""
-    return {str(t) for triple in graph for t in triple
-            if isinstance(t, rdflib.URIRef) and str(t).startswith(str(VK))}
+    return {str(t) for triple in graph for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(str(VK))}
 
 
 def assert_documented(graph: rdflib.Graph, term: str) -> None:
@@ -87,7 +87,11 @@ def test_own_properties_have_sound_types(graph: rdflib.Graph) -> None:
                 assert not str(rng).startswith(str(rdflib.XSD)), f"{term}: object property with a datatype range"
             if OWL.DatatypeProperty in kinds:
                 assert str(rng).startswith((str(rdflib.XSD), str(RDF), str(RDFS))), f"{term}: range {rng}"
-    assert (VK_("Task"), RDFS.subClassOf, rdflib.URIRef("http://data.europa.eu/eli/ontology#LegalResourceSubdivision")) in graph
+    assert (
+        VK_("Task"),
+        RDFS.subClassOf,
+        rdflib.URIRef("http://data.europa.eu/eli/ontology#LegalResourceSubdivision"),
+    ) in graph
     assert (VK_("mergedInto"), OWL.inverseOf, VK_("formedFrom")) in graph
 
 

@@ -18,8 +18,15 @@ from tests.api_fixtures import start_server
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DOCUMENT = "/document/lai-chau/tu/kh/2022/05?as_of=2022-08-01"
 DEADLINES = "/deadlines?from=2022-01-01&to=2025-12-31&as_of=2024-06-30"
 
@@ -62,8 +69,9 @@ def shot(page: Page, name: str) -> None:
 def test_search_page(browser, url, lang) -> None:
     page, outside, errors = visit(browser, url, "/search?q=ban+can+su+dang", lang)
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("h1").inner_text() == ("Tìm kiếm văn bản và nhiệm vụ" if lang == "vi"
-                                               else "Search documents and tasks")
+    assert page.locator("h1").inner_text() == (
+        "Tìm kiếm văn bản và nhiệm vụ" if lang == "vi" else "Search documents and tasks"
+    )
     marks = page.locator("ol.hits mark")
     assert marks.count() >= 3 and "cán sự đảng" in marks.first.inner_text().lower()
     assert page.locator("#count").inner_text().endswith("kết quả" if lang == "vi" else "results")
@@ -101,8 +109,9 @@ def test_document_page(browser, url, lang) -> None:
     assert rows.count() == 4
     assert [rows.nth(i).locator("td").first.inner_text() for i in range(4)] == ["1", "2", "3", "4"]
     states = [rows.nth(i).locator("td").last.inner_text() for i in range(4)]
-    assert states == (["Quá hạn", "Còn hạn", "Còn hạn", "Thường xuyên"] if lang == "vi"
-                      else ["Overdue", "Open", "Open", "Ongoing"])
+    assert states == (
+        ["Quá hạn", "Còn hạn", "Còn hạn", "Thường xuyên"] if lang == "vi" else ["Overdue", "Open", "Open", "Ongoing"]
+    )
     text = page.locator("#doctext")
     assert text.locator("sup.tn").count() == 4  # each task marked where it stands
     assert text.locator("mark.task").first.get_attribute("title") == "Ban Tổ chức Tỉnh ủy · trước ngày 30/6/2022"

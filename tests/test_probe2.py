@@ -6,6 +6,7 @@ Each (document, field) is its own test, so a failure names the document and the 
 Names of bodies are compared as score.py compares them (tone placement, abbreviations and
 case do not matter); symbols compare without spaces and case.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,28 @@ HERE = Path(__file__).parent / "fixtures" / "probe2"
 DOCS, GOLD = HERE / "docs", HERE / "gold"
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
 
-_TONES = {"uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
-          "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa"}
-_ABBR = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "bch": "ban chấp hành",
-         "btv": "ban thường vụ", "mttq": "mặt trận tổ quốc", "đbqh": "đại biểu quốc hội",
-         "ubkt": "ủy ban kiểm tra", "bcs": "ban cán sự"}
+_TONES = {
+    "uỷ": "ủy",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+}
+_ABBR = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "bch": "ban chấp hành",
+    "btv": "ban thường vụ",
+    "mttq": "mặt trận tổ quốc",
+    "đbqh": "đại biểu quốc hội",
+    "ubkt": "ủy ban kiểm tra",
+    "bcs": "ban cán sự",
+}
 
 
 def norm(s: str | None) -> str:
@@ -59,8 +77,12 @@ GOLDS = {g["file"]: g for g in (json.loads(p.read_text(encoding="utf-8")) for p 
 @pytest.fixture(scope="module")
 def predicted() -> dict[str, dict]:
     """One run of the CLI over every probe document, as a user runs it."""
-    run = subprocess.run([VANKIEN, "extract", "--format", "json", *map(str, sorted(DOCS.glob("*.txt")))],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [VANKIEN, "extract", "--format", "json", *map(str, sorted(DOCS.glob("*.txt")))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return {Path(d["file"]).name: d for d in json.loads(run.stdout)}
 
@@ -92,8 +114,9 @@ def test_citations(predicted, name):
 
 @pytest.mark.parametrize("name", _cases("implements"))
 def test_implements(predicted, name):
-    assert {norm_symbol(s) for s in predicted[name]["implements"]} == \
-        {norm_symbol(s) for s in GOLDS[name]["implements"]}
+    assert {norm_symbol(s) for s in predicted[name]["implements"]} == {
+        norm_symbol(s) for s in GOLDS[name]["implements"]
+    }
 
 
 @pytest.mark.parametrize("name", _cases("assignments"))

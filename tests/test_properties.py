@@ -1,6 +1,7 @@
 """Property-based tests (hypothesis) of the normaliser (``loaders.read``) and the citation parser
 (``loaders.extract``): no crash on any string, normalising twice changes nothing, cleaning for
 matching keeps offsets, and a formatted symbol parses back to itself with its date."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,13 +25,47 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, suppres
 # letters, Markdown marks, dashes, digits, slashes — plus any Unicode at all.
 VIET = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐ" + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 COMBINING = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
-PIECES = ["uỷ", "oà", "Uỷ", "OÀ", "hoá", "khoá", "Thuỵ", "Nghị quyết số ", "Kết luận số ", "-NQ/TW", "/TU",
-          "/2024/NĐ-CP", " ngày ", "/", "-", "–", " của Bộ Chính trị", "**", "*", "# ", "`", "\n", "\r\n", "\t",
-          "\u00a0", "\ufeff", "“", "”", "date 2024-04 ", "Căn cứ ", "thực hiện ", "1. ", "a) ", "- "]
-viet_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=VIET + COMBINING + " 0123456789.,;:()",
-                                                                   max_size=8)), max_size=40).map("".join)
-any_text = st.one_of(st.text(max_size=300), viet_text,
-                     viet_text.map(lambda s: unicodedata.normalize("NFD", s)))
+PIECES = [
+    "uỷ",
+    "oà",
+    "Uỷ",
+    "OÀ",
+    "hoá",
+    "khoá",
+    "Thuỵ",
+    "Nghị quyết số ",
+    "Kết luận số ",
+    "-NQ/TW",
+    "/TU",
+    "/2024/NĐ-CP",
+    " ngày ",
+    "/",
+    "-",
+    "–",
+    " của Bộ Chính trị",
+    "**",
+    "*",
+    "# ",
+    "`",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u00a0",
+    "\ufeff",
+    "“",
+    "”",
+    "date 2024-04 ",
+    "Căn cứ ",
+    "thực hiện ",
+    "1. ",
+    "a) ",
+    "- ",
+]
+viet_text = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(alphabet=VIET + COMBINING + " 0123456789.,;:()", max_size=8)),
+    max_size=40,
+).map("".join)
+any_text = st.one_of(st.text(max_size=300), viet_text, viet_text.map(lambda s: unicodedata.normalize("NFD", s)))
 
 
 @SETTINGS
@@ -72,8 +107,9 @@ def test_the_citation_parser_never_crashes(text):
             dt.date.fromisoformat(m.date)
 
 
-@settings(max_examples=max(EXAMPLES // 3, 50), deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=max(EXAMPLES // 3, 50), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(any_text)
 def test_the_whole_extraction_never_crashes(text):
     doc = extract_source(from_text(text, name="x.txt"))
@@ -83,10 +119,39 @@ def test_the_whole_extraction_never_crashes(text):
 
 
 # -- a formatted symbol parses back to itself ---------------------------------------------------------
-PARTY_TYPES = ["NQ", "KL", "QĐ", "QĐi", "CT", "CTr", "KH", "TB", "ĐA", "HD", "HĐ", "BC", "CV", "QC", "TTr", "TC", "HDTH"]
+PARTY_TYPES = [
+    "NQ",
+    "KL",
+    "QĐ",
+    "QĐi",
+    "CT",
+    "CTr",
+    "KH",
+    "TB",
+    "ĐA",
+    "HD",
+    "HĐ",
+    "BC",
+    "CV",
+    "QC",
+    "TTr",
+    "TC",
+    "HDTH",
+]
 PARTY_ISSUERS = ["TW", "TU", "HU", "QU", "ĐU", "BTCTW", "BTGTW", "UBKTTW", "VPTW", "BCSĐ", "ĐUK", "BTV", "ĐUCA"]
-STATE_CODES = ["NĐ-CP", "QĐ-TTg", "NQ-CP", "CT-TTg", "TT-BTC", "QH15", "QH14", "UBTVQH15", "NQ-HĐND", "QĐ-UBND",
-               "TTLT-BTC-BNV"]
+STATE_CODES = [
+    "NĐ-CP",
+    "QĐ-TTg",
+    "NQ-CP",
+    "CT-TTg",
+    "TT-BTC",
+    "QH15",
+    "QH14",
+    "UBTVQH15",
+    "NQ-HĐND",
+    "QĐ-UBND",
+    "TTLT-BTC-BNV",
+]
 TYPE_WORDS = ["Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Kế hoạch", "Thông báo", "Nghị định"]
 
 dates = st.dates(min_value=dt.date(1945, 1, 1), max_value=dt.date(2099, 12, 31))
@@ -113,10 +178,14 @@ def state_symbols(draw) -> tuple[str, str]:
 
 
 @SETTINGS
-@given(st.one_of(party_symbols(), state_symbols()), dates, st.sampled_from(TYPE_WORDS),
-       st.sampled_from(["{d}/{m}/{y}", "{d:02d}/{m:02d}/{y}", "{d}-{m}-{y}", "{d} tháng {m} năm {y}"]),
-       st.sampled_from(["", "Thực hiện ", "Căn cứ ", "- Triển khai thực hiện "]),
-       st.sampled_from(["", ".", ",", " về tăng cường công tác cán bộ."]))
+@given(
+    st.one_of(party_symbols(), state_symbols()),
+    dates,
+    st.sampled_from(TYPE_WORDS),
+    st.sampled_from(["{d}/{m}/{y}", "{d:02d}/{m:02d}/{y}", "{d}-{m}-{y}", "{d} tháng {m} năm {y}"]),
+    st.sampled_from(["", "Thực hiện ", "Căn cứ ", "- Triển khai thực hiện "]),
+    st.sampled_from(["", ".", ",", " về tăng cường công tác cán bộ."]),
+)
 @example(("21-KL/TW", "21-KL/TW"), dt.date(2021, 10, 25), "Kết luận", "{d}/{m}/{y}", "", "")
 @example(("18-NQ/TW", "18 - NQ/TW"), dt.date(2022, 6, 16), "Nghị quyết", "{d:02d}/{m:02d}/{y}", "Căn cứ ", ".")
 def test_a_formatted_symbol_parses_back_to_itself(symbol, date, type_word, date_format, before, after):
@@ -128,7 +197,7 @@ def test_a_formatted_symbol_parses_back_to_itself(symbol, date, type_word, date_
     assert [m.symbol for m in mentions] == [canonical], text
     m = mentions[0]
     assert m.date == date.isoformat(), text
-    assert src.text[m.span[0]:m.span[1]] == unicodedata.normalize("NFC", printed), text
+    assert src.text[m.span[0] : m.span[1]] == unicodedata.normalize("NFC", printed), text
     assert m.type_word == type_word, text
     again = P.SYMBOL_RE.search(canonical)
     assert again and normalise_symbol(again)[0] == canonical

@@ -353,19 +353,29 @@ def test_graph_store_default_graph_and_delete(client: httpx.Client) -> None:
 def test_the_store_default_graph_is_in_the_union_of_updates_too(client: httpx.Client) -> None:
     """The default graph a query sees (the union, the store's own default graph included) is the one an update's
     WHERE sees."""
-    r = client.put("/graph?default", content=f"<{EX}d> <{EX}dp> 'in default' .".encode(),
-                   headers={**AUTH, "Content-Type": "text/turtle"})
+    r = client.put(
+        "/graph?default",
+        content=f"<{EX}d> <{EX}dp> 'in default' .".encode(),
+        headers={**AUTH, "Content-Type": "text/turtle"},
+    )
     assert r.status_code in (200, 201, 204)
     assert ask(client, f"ASK {{ <{EX}d> <{EX}dp> 'in default' }}")
-    r = client.post("/update", headers=SPARQL_UPDATE, content=(
-        f"INSERT {{ GRAPH <{EX}out> {{ ?s <{EX}seen> ?o }} }} WHERE {{ ?s <{EX}dp> ?o }}").encode())
+    r = client.post(
+        "/update",
+        headers=SPARQL_UPDATE,
+        content=(f"INSERT {{ GRAPH <{EX}out> {{ ?s <{EX}seen> ?o }} }} WHERE {{ ?s <{EX}dp> ?o }}").encode(),
+    )
     assert r.status_code == 204, r.text
     assert ask(client, f"ASK {{ GRAPH <{EX}out> {{ <{EX}d> <{EX}seen> 'in default' }} }}")
-    r = client.post("/update", headers=SPARQL_UPDATE,
-                    content=f"DELETE {{ ?s <{EX}dp> ?o }} WHERE {{ ?s <{EX}dp> ?o }}".encode())
+    r = client.post(
+        "/update", headers=SPARQL_UPDATE, content=f"DELETE {{ ?s <{EX}dp> ?o }} WHERE {{ ?s <{EX}dp> ?o }}".encode()
+    )
     assert r.status_code == 204, r.text
     assert not ask(client, f"ASK {{ ?s <{EX}dp> ?o }}")
-    graphs = client.get("/sparql", params={"query": "SELECT DISTINCT ?g { GRAPH ?g {} }"},
-                        headers={"Accept": "application/sparql-results+json"}).text
+    graphs = client.get(
+        "/sparql",
+        params={"query": "SELECT DISTINCT ?g { GRAPH ?g {} }"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).text
     assert "default-graph-view" not in graphs
     client.delete("/graph?default", headers=AUTH)

@@ -32,8 +32,9 @@ CORPUS = ROOT / "data" / "corpus"
 def canonical(data: bytes) -> list[bytes]:
     """Every quad once, as a sorted list of N-Quads lines (the corpus has no blank nodes to relabel)."""
     quads = set(parse(data, format=RdfFormat.N_QUADS))
-    assert not any(q.subject.__class__.__name__ == "BlankNode" or q.object.__class__.__name__ == "BlankNode"
-                   for q in quads)
+    assert not any(
+        q.subject.__class__.__name__ == "BlankNode" or q.object.__class__.__name__ == "BlankNode" for q in quads
+    )
     return sorted(serialize([q], format=RdfFormat.N_QUADS) for q in quads)
 
 
@@ -82,8 +83,9 @@ def test_an_in_memory_load_holds_the_loaders_quads(expected: list[bytes]) -> Non
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["transactions", "bulk"])
-def test_an_on_disk_load_holds_the_same_quads_by_either_route(tmp_path: Path, expected: list[bytes],
-                                                              bulk: bool) -> None:
+def test_an_on_disk_load_holds_the_same_quads_by_either_route(
+    tmp_path: Path, expected: list[bytes], bulk: bool
+) -> None:
     with OxigraphStore(tmp_path / "store") as store:
         ingest([CORPUS], store, workers=2, bulk=bulk)
         assert digest(stored(store)) == digest(expected)

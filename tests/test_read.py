@@ -1,6 +1,7 @@
 """Reading: encodings, normal forms, line ends, HTML pages, .docx and .pdf built here, sidecar
 metadata and the manifest. Every document is written by the test into a temporary folder and
 read through ``loaders.read`` / ``loaders.extract_file`` as ``vankien`` does."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -83,13 +84,22 @@ def test_spans_point_into_the_display_text(tmp_path):
     assert "Tỉnh uỷ" in doc.text  # the display text keeps the printed tone placement
 
 
-@pytest.mark.parametrize("old,new", [
-    ("Tỉnh uỷ", "Tỉnh ủy"), ("Uỷ ban", "Ủy ban"), ("khoá XII", "khóa XII"), ("Hoà Bình", "Hòa Bình"),
-    ("thuỷ lợi", "thủy lợi"), ("TỈNH UỶ", "TỈNH ỦY"),
-    # `qu` is a consonant: the tone of quý, Quỹ, quỳ already sits on the vowel
-    ("trong quý I năm 2024", "trong quý I năm 2024"), ("Quỹ phát triển đất", "Quỹ phát triển đất"),
-    ("Hoàng", "Hoàng"), ("hoạch", "hoạch"),
-])
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("Uỷ ban", "Ủy ban"),
+        ("khoá XII", "khóa XII"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("TỈNH UỶ", "TỈNH ỦY"),
+        # `qu` is a consonant: the tone of quý, Quỹ, quỳ already sits on the vowel
+        ("trong quý I năm 2024", "trong quý I năm 2024"),
+        ("Quỹ phát triển đất", "Quỹ phát triển đất"),
+        ("Hoàng", "Hoàng"),
+        ("hoạch", "hoạch"),
+    ],
+)
 def test_tone_unification(old, new):
     assert unify_tones(old) == new
 
@@ -102,15 +112,18 @@ def test_old_and_new_tones_extract_the_same_bodies(tmp_path):
 
 
 def test_markdown_emphasis_and_headings_do_not_hide_facts(tmp_path):
-    md = ("**TỈNH ỦY LẠNG SƠN**  \nSố 45-KH/TU\n\n*Lạng Sơn, ngày 12 tháng 3 năm 2024*\n\n# KẾ HOẠCH\n\n"
-          "## thực hiện *Nghị quyết số 11-NQ/TW*, ngày 10/02/2022 của Bộ Chính trị\n\n"
-          "### I. NHIỆM VỤ, GIẢI PHÁP\n\n"
-          "**1.** Giao **Ban Tổ chức Tỉnh ủy** chủ trì tham mưu đề án, hoàn thành *trước ngày 15/4/2024*.\n")
+    md = (
+        "**TỈNH ỦY LẠNG SƠN**  \nSố 45-KH/TU\n\n*Lạng Sơn, ngày 12 tháng 3 năm 2024*\n\n# KẾ HOẠCH\n\n"
+        "## thực hiện *Nghị quyết số 11-NQ/TW*, ngày 10/02/2022 của Bộ Chính trị\n\n"
+        "### I. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "**1.** Giao **Ban Tổ chức Tỉnh ủy** chủ trì tham mưu đề án, hoàn thành *trước ngày 15/4/2024*.\n"
+    )
     doc = extract_file(write(tmp_path, "a.md", md))
     assert (doc.kind, doc.symbol, doc.date) == ("plan", "45-KH/TU", "2024-03-12")
     assert [(c.symbol, c.date) for c in doc.citations] == [("11-NQ/TW", "2022-02-10")]
-    assert [([b.name for b in t.leads], t.deadline) for t in doc.tasks if t.leads] == \
-        [(["Ban Tổ chức Tỉnh ủy"], "2024-04-15")]
+    assert [([b.name for b in t.leads], t.deadline) for t in doc.tasks if t.leads] == [
+        (["Ban Tổ chức Tỉnh ủy"], "2024-04-15")
+    ]
     assert "**" in doc.text  # display text as printed
 
 
@@ -138,27 +151,42 @@ def test_html_press_page_reads_only_the_article(tmp_path):
 
 
 def test_html_entities_and_encoding_declared_in_the_page(tmp_path):
-    page = ("<html><head><meta charset='windows-1258'></head><body><article><p>Th&#7921;c hi&#7879;n "
-            "Ngh&#7883; quy&#7871;t s&#7889; 18-NQ/TW, ng&agrave;y 16/6/2022 c&#7911;a Ban Ch&#7845;p h&agrave;nh "
-            "Trung &#432;&#417;ng &#272;&#7843;ng kh&oacute;a XIII, các cấp ủy tổ chức quán triệt sâu rộng đến "
-            "cán bộ, đảng viên và Nhân dân trong toàn tỉnh.</p></article></body></html>")
+    page = (
+        "<html><head><meta charset='windows-1258'></head><body><article><p>Th&#7921;c hi&#7879;n "
+        "Ngh&#7883; quy&#7871;t s&#7889; 18-NQ/TW, ng&agrave;y 16/6/2022 c&#7911;a Ban Ch&#7845;p h&agrave;nh "
+        "Trung &#432;&#417;ng &#272;&#7843;ng kh&oacute;a XIII, các cấp ủy tổ chức quán triệt sâu rộng đến "
+        "cán bộ, đảng viên và Nhân dân trong toàn tỉnh.</p></article></body></html>"
+    )
     doc = extract_file(write(tmp_path, "e.html", cp1258_bytes(page)))
     assert [(c.symbol, c.date) for c in doc.citations] == [("18-NQ/TW", "2022-06-16")]
     assert "Thực hiện Nghị quyết số 18-NQ/TW" in doc.text
 
 
 DOCX_PARAS = [
-    "TỈNH ỦY SƠN LA", "Số 312-KH/TU", "Sơn La, ngày 26 tháng 02 năm 2025", "KẾ HOẠCH",
+    "TỈNH ỦY SƠN LA",
+    "Số 312-KH/TU",
+    "Sơn La, ngày 26 tháng 02 năm 2025",
+    "KẾ HOẠCH",
     "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
     "Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
     "III. PHÂN CÔNG NHIỆM VỤ CỤ THỂ",
 ]
 DOCX_TABLE = [
     ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
-    ["1", "Xây dựng Đề án chuyển đổi số tỉnh", "Ban cán sự đảng UBND tỉnh", "Sở Khoa học và Công nghệ",
-     "Trước ngày 30/6/2025"],
-    ["2", "Tổ chức quán triệt Nghị quyết số 57-NQ/TW", "Ban Tuyên giáo Tỉnh ủy", "Các huyện ủy, thành ủy",
-     "Trước ngày 31/3/2025"],
+    [
+        "1",
+        "Xây dựng Đề án chuyển đổi số tỉnh",
+        "Ban cán sự đảng UBND tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Trước ngày 30/6/2025",
+    ],
+    [
+        "2",
+        "Tổ chức quán triệt Nghị quyết số 57-NQ/TW",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Các huyện ủy, thành ủy",
+        "Trước ngày 31/3/2025",
+    ],
 ]
 
 
@@ -180,7 +208,10 @@ def test_docx_task_table_gives_lead_partner_and_deadline(tmp_path):
 
 
 PDF_LINES = [
-    "TỈNH ỦY NGHỆ AN", "Số 26-CTr/TU", "Nghệ An, ngày 05 tháng 10 năm 2023", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "TỈNH ỦY NGHỆ AN",
+    "Số 26-CTr/TU",
+    "Nghệ An, ngày 05 tháng 10 năm 2023",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "thực hiện Nghị quyết số 39-NQ/TW, ngày 18/7/2023 của Bộ Chính trị về xây dựng và phát triển",
     "tỉnh Nghệ An đến năm 2030, tầm nhìn đến năm 2045",
     "I. NHIỆM VỤ, GIẢI PHÁP",
@@ -196,20 +227,24 @@ def test_pdf_text_layer_is_read_with_vietnamese_letters(tmp_path):
     doc = extract_file(tmp_path / "ctr.pdf")
     assert (doc.kind, doc.symbol, doc.date, doc.province) == ("program", "26-CTr/TU", "2023-10-05", "Nghệ An")
     assert [(c.symbol, c.date) for c in doc.citations] == [("39-NQ/TW", "2023-07-18")]
-    assert [([b.name for b in t.leads], t.deadline) for t in doc.tasks if t.leads] == \
-        [(["Ban Tuyên giáo Tỉnh ủy"], "2023-11-30")]
+    assert [([b.name for b in t.leads], t.deadline) for t in doc.tasks if t.leads] == [
+        (["Ban Tuyên giáo Tỉnh ủy"], "2023-11-30")
+    ]
 
 
-NO_PROVINCE = ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15\n\n"
-               "Hội nghị đã thảo luận, cho ý kiến về việc thực hiện Nghị quyết số 23-NQ/TU của Tỉnh ủy "
-               "và thống nhất các nhiệm vụ trọng tâm những tháng cuối năm.\n")
+NO_PROVINCE = (
+    "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15\n\n"
+    "Hội nghị đã thảo luận, cho ý kiến về việc thực hiện Nghị quyết số 23-NQ/TU của Tỉnh ủy "
+    "và thống nhất các nhiệm vụ trọng tâm những tháng cuối năm.\n"
+)
 
 
 def test_sidecar_metadata_fills_and_overrides(tmp_path):
     p = write(tmp_path, "bao.txt", NO_PROVINCE)
     assert extract_file(p).province is None
-    (tmp_path / "bao.meta.yaml").write_text("province: Điện Biên\ndate: 2024-06-20\nsource: https://example.org/a\n",
-                                            encoding="utf-8")
+    (tmp_path / "bao.meta.yaml").write_text(
+        "province: Điện Biên\ndate: 2024-06-20\nsource: https://example.org/a\n", encoding="utf-8"
+    )
     doc = extract_file(p)
     assert (doc.province, doc.date) == ("Điện Biên", "2024-06-20")
 
@@ -219,7 +254,9 @@ def test_manifest_row_fills_province_and_date(tmp_path):
     write(tmp_path, "other.txt", NO_PROVINCE)
     (tmp_path / "manifest.csv").write_text(
         "file,kind,province,date,source\nbao.txt,news_report,Cao Bằng,2024-05,https://example.org/b\n"
-        "other.txt,news_report,Hà Tĩnh,2023-11-02,\n", encoding="utf-8")
+        "other.txt,news_report,Hà Tĩnh,2023-11-02,\n",
+        encoding="utf-8",
+    )
     doc = extract_file(p)
     assert (doc.province, doc.date, doc.kind) == ("Cao Bằng", "2024-05", "news_report")
     assert extract_file(tmp_path / "other.txt").province == "Hà Tĩnh"
@@ -238,15 +275,21 @@ def test_leading_date_line_is_metadata_not_text(tmp_path):
     assert doc.meeting is not None and doc.meeting.number == 15
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"  \n\n \r\n", "empty"),
-    ("nul.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
-    ("cyrillic.txt", ("Постановление Центрального комитета о развитии экономики региона. " * 20).encode("koi8-r"),
-     "encoding"),
-    ("broken.docx", make_docx(["Số 1-KH/TU"])[:900], "docx"),
-    ("broken.pdf", make_pdf(PDF_LINES)[:700], "pdf"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n \r\n", "empty"),
+        ("nul.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
+        (
+            "cyrillic.txt",
+            ("Постановление Центрального комитета о развитии экономики региона. " * 20).encode("koi8-r"),
+            "encoding",
+        ),
+        ("broken.docx", make_docx(["Số 1-KH/TU"])[:900], "docx"),
+        ("broken.pdf", make_pdf(PDF_LINES)[:700], "pdf"),
+    ],
+)
 def test_unreadable_files_raise_input_error_naming_the_file(tmp_path, name, data, reason):
     p = write(tmp_path, name, data)
     with pytest.raises(InputError) as e:

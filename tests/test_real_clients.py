@@ -1,5 +1,6 @@
 """Issue 18: the clients researchers use — SPARQLWrapper (every return format, GET and POST, updates) and rdflib's
 SPARQLStore / SPARQLUpdateStore — against a real ``vankien serve``."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,22 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
-from SPARQLWrapper import (CSV, GET, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDF, RDFXML, TSV, TURTLE, URLENCODED, XML,
-                           SPARQLWrapper)
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    JSONLD,
+    N3,
+    POST,
+    POSTDIRECTLY,
+    RDF,
+    RDFXML,
+    TSV,
+    TURTLE,
+    URLENCODED,
+    XML,
+    SPARQLWrapper,
+)
 
 from w3c_runner import TOKEN, vankien_serve
 
@@ -104,7 +119,9 @@ def test_sparqlwrapper_update(endpoint: str, url: str, encoding: str) -> None:
     sw.addCustomHttpHeader("Authorization", AUTH["Authorization"])
     sw.setMethod(POST)
     sw.setRequestMethod(encoding)
-    sw.setQuery(f"DELETE WHERE {{ <{EX}b> <{EX}age> ?age }} ; INSERT DATA {{ GRAPH <{EX}g2> {{ <{EX}b> <{EX}age> 42 }} }}")
+    sw.setQuery(
+        f"DELETE WHERE {{ <{EX}b> <{EX}age> ?age }} ; INSERT DATA {{ GRAPH <{EX}g2> {{ <{EX}b> <{EX}age> 42 }} }}"
+    )
     assert sw.query().response.status == 204
     converted = wrapper(endpoint, f"SELECT ?age {{ <{EX}b> <{EX}age> ?age }}", JSON).query().convert()
     assert [b["age"]["value"] for b in converted["results"]["bindings"]] == ["42"]

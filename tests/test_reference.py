@@ -1,4 +1,5 @@
 """Reference data (data/reference, data/gazetteer) and the reference graph built from it."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,16 @@ from graph_api.store import open_store
 from ontology import ELI, VK, sparql_prefixes
 from ontology.iris import Iris, slug
 from ontology.reference import (
-    REFERENCE_DIR, body_kinds, central_document_iri, central_documents, doc_type, doc_types, fold,
-    provinces, reference_triples, split_symbol,
+    REFERENCE_DIR,
+    body_kinds,
+    central_document_iri,
+    central_documents,
+    doc_type,
+    doc_types,
+    fold,
+    provinces,
+    reference_triples,
+    split_symbol,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,16 +109,37 @@ def test_no_alias_names_two_kinds_and_none_is_a_pure_case_or_tone_variant() -> N
 
 
 def test_doc_types_cover_the_contract_kinds() -> None:
-    contract = {"conclusion", "resolution", "plan", "program", "directive", "regulation", "decision",
-                "notice", "report", "guidance", "scheme", "decree", "circular", "law",
-                "official-letter", "rules", "submission", "ordinance", "news-report", "other"}
+    contract = {
+        "conclusion",
+        "resolution",
+        "plan",
+        "program",
+        "directive",
+        "regulation",
+        "decision",
+        "notice",
+        "report",
+        "guidance",
+        "scheme",
+        "decree",
+        "circular",
+        "law",
+        "official-letter",
+        "rules",
+        "submission",
+        "ordinance",
+        "news-report",
+        "other",
+    }
     assert {t.key for t in doc_types()} == contract
     assert doc_type("Kết luận").code == "KL"
 
 
 # -- central documents -----------------------------------------------------------------------------
-SYMBOL = re.compile(r"\b\d+\s?-\s?[A-ZĐa-z]{1,4}\s?/\s?(?:TW|VPCP)\b|\b\d+/\d{4}/(?:[A-ZĐ]+-)?(?:CP|QH\d+|UBTVQH\d+)\b"
-                    r"|\b\d+/[A-ZĐ]+-TTg\b")
+SYMBOL = re.compile(
+    r"\b\d+\s?-\s?[A-ZĐa-z]{1,4}\s?/\s?(?:TW|VPCP)\b|\b\d+/\d{4}/(?:[A-ZĐ]+-)?(?:CP|QH\d+|UBTVQH\d+)\b"
+    r"|\b\d+/[A-ZĐ]+-TTg\b"
+)
 
 
 def test_every_central_symbol_in_the_corpus_is_listed() -> None:
@@ -172,14 +202,14 @@ def test_sparql_central_documents(store) -> None:
         (iris.document(number="18", type_code="NQ", issuer_code="TW", year=2017), "2017-10-25", "XII"),
         (iris.document(number="18", type_code="NQ", issuer_code="TW", year=2022), "2022-06-16", "XIII"),
     ]
-    q = f"""SELECT ?type ?issuer ?title WHERE {{ <{central_document_iri(iris, '21-KL/TW', 2021)}>
+    q = f"""SELECT ?type ?issuer ?title WHERE {{ <{central_document_iri(iris, "21-KL/TW", 2021)}>
            dcterms:type ?t ; eli:type_document ?t ; eli:passed_by/skos:prefLabel ?issuer ; eli:title ?title .
            ?t skos:prefLabel ?type FILTER(lang(?type) = "vi") }}"""
     [(kind, issuer, title)] = values(store, q)
     assert (kind, issuer) == ("Kết luận", "Ban Chấp hành Trung ương Đảng")
     assert title.startswith("về đẩy mạnh xây dựng, chỉnh đốn Đảng")
-    q = f"""SELECT ?label WHERE {{ <{central_document_iri(iris, '111/2024/QH15', 2024, 'Nghị quyết')}>
-           eli:passed_by/skos:prefLabel ?label ; dcterms:type <{iris.concept('doctype', 'resolution')}> }}"""
+    q = f"""SELECT ?label WHERE {{ <{central_document_iri(iris, "111/2024/QH15", 2024, "Nghị quyết")}>
+           eli:passed_by/skos:prefLabel ?label ; dcterms:type <{iris.concept("doctype", "resolution")}> }}"""
     assert values(store, q) == [("Quốc hội",)]
     q = """SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE {
            <https://w3id.org/vankien/id/doc/tw/kl/2025/137> eli:passed_by ?b }"""
@@ -207,6 +237,7 @@ def test_sparql_bodies_and_kinds(store) -> None:
 
 def test_reference_files_are_utf8_nfc() -> None:
     import unicodedata
+
     for path in [*REFERENCE_DIR.glob("*.csv"), GAZETTEER]:
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), path

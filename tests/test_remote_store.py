@@ -1,4 +1,5 @@
 """The GraphStore contract on three real backends: embedded Oxigraph on disk, ``oxigraph serve``, Virtuoso."""
+
 from __future__ import annotations
 
 import io
@@ -7,11 +8,27 @@ import time
 
 import pytest
 from pyoxigraph import (
-    BlankNode, Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results, serialize,
+    BlankNode,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
 )
 
 from backends import (  # noqa: F401  (fixtures)
-    Server, backend_spec, backend_store, clear, free_port, oxigraph_server, running_server, virtuoso_server,
+    Server,
+    backend_spec,
+    backend_store,
+    clear,
+    free_port,
+    oxigraph_server,
+    running_server,
+    virtuoso_server,
 )
 from graph_api.store.remote import SparqlStore
 from graph_api.store import GraphStore, open_store
@@ -50,6 +67,8 @@ def graph_b() -> list[Triple]:
 
 
 SERVERS = ["oxigraph-server", "virtuoso"]
+
+
 def fresh(server: Server, **kwargs) -> SparqlStore:
     """A store on a running server, with the project's graphs dropped."""
     store = server.store(**kwargs)
@@ -102,10 +121,10 @@ SELECT_SYMBOLS = f"SELECT ?doc ?symbol WHERE {{ ?doc <{ELI}id_local> ?symbol }} 
 @pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
 def test_query_results_formats_round_trip(loaded: GraphStore, fmt: str) -> None:
     data = loaded.query(SELECT_SYMBOLS, results_format=fmt)
-    parsed = parse_query_results(data, {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-                                        "tsv": QueryResultsFormat.TSV}[fmt])
-    assert [(r["doc"], r["symbol"]) for r in parsed] == [(DOC_A, Literal("147-KH/TU")),
-                                                         (DOC_B, Literal("21-KL/TW"))]
+    parsed = parse_query_results(
+        data, {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML, "tsv": QueryResultsFormat.TSV}[fmt]
+    )
+    assert [(r["doc"], r["symbol"]) for r in parsed] == [(DOC_A, Literal("147-KH/TU")), (DOC_B, Literal("21-KL/TW"))]
 
 
 def test_query_json_and_csv_text(loaded: GraphStore) -> None:
@@ -116,7 +135,7 @@ def test_query_json_and_csv_text(loaded: GraphStore) -> None:
     csv = loaded.query(SELECT_SYMBOLS, results_format="csv").decode().splitlines()
     assert csv == ["doc,symbol", f"{DOC_A.value},147-KH/TU", f"{DOC_B.value},21-KL/TW"]
     tsv = loaded.query(SELECT_SYMBOLS, results_format="tsv").decode().splitlines()
-    assert tsv[1] == f"<{DOC_A.value}>\t\"147-KH/TU\""
+    assert tsv[1] == f'<{DOC_A.value}>\t"147-KH/TU"'
 
 
 def test_ask(loaded: GraphStore) -> None:
@@ -125,8 +144,15 @@ def test_ask(loaded: GraphStore) -> None:
     assert b"true" in loaded.query(f"ASK {{ <{DOC_A.value}> ?p ?o }}", results_format="xml")
 
 
-@pytest.mark.parametrize("fmt,rdf", [("turtle", RdfFormat.TURTLE), ("ntriples", RdfFormat.N_TRIPLES),
-                                     ("jsonld", RdfFormat.JSON_LD), ("rdfxml", RdfFormat.RDF_XML)])
+@pytest.mark.parametrize(
+    "fmt,rdf",
+    [
+        ("turtle", RdfFormat.TURTLE),
+        ("ntriples", RdfFormat.N_TRIPLES),
+        ("jsonld", RdfFormat.JSON_LD),
+        ("rdfxml", RdfFormat.RDF_XML),
+    ],
+)
 def test_construct_formats(loaded: GraphStore, fmt: str, rdf: RdfFormat) -> None:
     data = loaded.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}", results_format=fmt)
     got = {Triple(q.subject, q.predicate, q.object) for q in parse(data, format=rdf)}
@@ -139,8 +165,9 @@ def test_union_default_graph(loaded: GraphStore) -> None:
     assert {Triple(r["s"], r["p"], r["o"]) for r in union} == set(graph_a()) | set(graph_b())
     strict = json.loads(loaded.query("SELECT ?s WHERE { ?s ?p ?o }", union_default_graph=False))
     assert strict["results"]["bindings"] == []
-    named = json.loads(loaded.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
-                                    union_default_graph=False))
+    named = json.loads(
+        loaded.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", union_default_graph=False)
+    )
     assert [b["g"]["value"] for b in named["results"]["bindings"]] == [G1, G2]
 
 
@@ -159,8 +186,10 @@ def test_query_with_its_own_dataset(name: str) -> None:
 
 
 def test_replace_graph(loaded: GraphStore) -> None:
-    new = [Triple(DOC_A, NamedNode(ELI + "id_local"), Literal("148-KH/TU")),
-           Triple(DOC_A, NamedNode(ELI + "title"), Literal("Kế hoạch mới", language="vi"))]
+    new = [
+        Triple(DOC_A, NamedNode(ELI + "id_local"), Literal("148-KH/TU")),
+        Triple(DOC_A, NamedNode(ELI + "title"), Literal("Kế hoạch mới", language="vi")),
+    ]
     loaded.replace_graph(G1, new)
     assert triples_in(loaded, G1) == set(new)
     assert triples_in(loaded, G2) == set(graph_b())
@@ -179,8 +208,9 @@ def test_add_graphs(backend_store: GraphStore) -> None:
 
 
 def test_add_nquads(backend_store: GraphStore) -> None:
-    quads = [Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in ((G1, graph_a()), (G2, graph_b()))
-             for t in ts]
+    quads = [
+        Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in ((G1, graph_a()), (G2, graph_b())) for t in ts
+    ]
     backend_store.add_nquads(serialize(quads, format=RdfFormat.N_QUADS))
     assert backend_store.named_graphs() == [G1, G2]
     assert triples_in(backend_store, G1) == set(graph_a())
@@ -188,20 +218,29 @@ def test_add_nquads(backend_store: GraphStore) -> None:
 
 
 def test_replace_large_graph(backend_store: GraphStore) -> None:
-    triples = [Triple(nn(f"id/doc/x/task/{i}"), NamedNode(VK + "text"),
-                      Literal(f"Nhiệm vụ số {i}: triển khai thực hiện nghị quyết", language="vi"))
-               for i in range(3000)]
+    triples = [
+        Triple(
+            nn(f"id/doc/x/task/{i}"),
+            NamedNode(VK + "text"),
+            Literal(f"Nhiệm vụ số {i}: triển khai thực hiện nghị quyết", language="vi"),
+        )
+        for i in range(3000)
+    ]
     backend_store.replace_graph(G1, triples)
     backend_store.replace_graph(G1, triples[:2500])
-    assert backend_store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")[0]["n"].value == "2500"
+    assert (
+        backend_store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")[0]["n"].value == "2500"
+    )
     assert triples_in(backend_store, G1) == set(triples[:2500])
 
 
 def test_blank_nodes_keep_their_structure(backend_store: GraphStore) -> None:
     b = BlankNode()
-    triples = [Triple(DOC_A, NamedNode(VK + "evidence"), b),
-               Triple(b, NamedNode(VK + "quote"), Literal("câu trích", language="vi")),
-               Triple(DOC_A, NamedNode(ELI + "id_local"), Literal("147-KH/TU"))]
+    triples = [
+        Triple(DOC_A, NamedNode(VK + "evidence"), b),
+        Triple(b, NamedNode(VK + "quote"), Literal("câu trích", language="vi")),
+        Triple(DOC_A, NamedNode(ELI + "id_local"), Literal("147-KH/TU")),
+    ]
     backend_store.replace_graph(G1, triples)
     rows = backend_store.select(f"SELECT ?e ?q WHERE {{ <{DOC_A.value}> <{VK}evidence> ?e . ?e <{VK}quote> ?q }}")
     assert len(rows) == 1 and isinstance(rows[0]["e"], BlankNode)
@@ -224,13 +263,15 @@ def test_load_graph(backend_store: GraphStore) -> None:
     backend_store.load_graph(G2, ttl, format="turtle")
     assert triples_in(backend_store, G2) == set(graph_b())
     backend_store.load_graph(G2, b"<http://ex.org/s> <http://ex.org/p> <http://ex.org/o> .\n", format="ntriples")
-    assert triples_in(backend_store, G2) == {Triple(NamedNode("http://ex.org/s"), NamedNode("http://ex.org/p"),
-                                                    NamedNode("http://ex.org/o"))}
+    assert triples_in(backend_store, G2) == {
+        Triple(NamedNode("http://ex.org/s"), NamedNode("http://ex.org/p"), NamedNode("http://ex.org/o"))
+    }
 
 
 def expected_quads() -> set[Quad]:
-    return ({Quad(t.subject, t.predicate, t.object, NamedNode(G1)) for t in graph_a()}
-            | {Quad(t.subject, t.predicate, t.object, NamedNode(G2)) for t in graph_b()})
+    return {Quad(t.subject, t.predicate, t.object, NamedNode(G1)) for t in graph_a()} | {
+        Quad(t.subject, t.predicate, t.object, NamedNode(G2)) for t in graph_b()
+    }
 
 
 @pytest.mark.parametrize("fmt,rdf", [("nquads", RdfFormat.N_QUADS), ("trig", RdfFormat.TRIG)])
@@ -264,8 +305,9 @@ def test_malformed_query_and_update(name: str) -> None:
         store.close()
 
 
-def test_spec_opens_an_empty_store_that_keeps_its_data(backend_spec: tuple[str, dict[str, str]],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spec_opens_an_empty_store_that_keeps_its_data(
+    backend_spec: tuple[str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     spec, env = backend_spec
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -281,7 +323,6 @@ def test_spec_opens_an_empty_store_that_keeps_its_data(backend_spec: tuple[str, 
 
 
 # -- remote only ----------------------------------------------------------------------------------
-
 
 
 @pytest.mark.parametrize("name", SERVERS)
@@ -306,9 +347,14 @@ def test_paged_export_and_graph_listing(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SERVERS)
-@pytest.mark.parametrize("sparql,fmt", [("CONSTRUCT WHERE { ?s ?p ?o }", "json"),
-                                        ("SELECT * WHERE { ?s ?p ?o }", "turtle"),
-                                        ("ASK { ?s ?p ?o }", "ntriples")])
+@pytest.mark.parametrize(
+    "sparql,fmt",
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "json"),
+        ("SELECT * WHERE { ?s ?p ?o }", "turtle"),
+        ("ASK { ?s ?p ?o }", "ntriples"),
+    ],
+)
 def test_query_form_and_format_must_match(name: str, sparql: str, fmt: str) -> None:
     store = fresh(running_server(name))
     try:
@@ -421,14 +467,17 @@ def test_oxigraph_server_gives_the_same_answers_with_listed_graphs(oxigraph_serv
         assert store.union_mode == "graphs" and store.flavour == "oxigraph"
         union = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
         assert {Triple(r["s"], r["p"], r["o"]) for r in union} == set(graph_a()) | set(graph_b())
-        assert json.loads(store.query("SELECT * WHERE { ?s ?p ?o }", union_default_graph=False))[
-            "results"]["bindings"] == []
+        assert (
+            json.loads(store.query("SELECT * WHERE { ?s ?p ?o }", union_default_graph=False))["results"]["bindings"]
+            == []
+        )
     finally:
         store.close()
 
 
-def test_open_store_spec_with_credentials_from_environment(virtuoso_server: Server,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_store_spec_with_credentials_from_environment(
+    virtuoso_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for key, value in virtuoso_server.env.items():
         monkeypatch.setenv(key, value)
     clear(virtuoso_server.store())

@@ -1,4 +1,5 @@
 """The loaders and the trace against every backend: embedded oxigraph, `oxigraph serve`, Virtuoso."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,7 +40,8 @@ def test_load_reload_and_trace_on_each_backend(backend_store: GraphStore) -> Non
     with open_store("memory:") as embedded:  # every backend answers what the embedded store answers
         ingest([corpus], embedded)
         for symbol in ("21-KL/TW", "69-QĐ/TW"):
-            assert tasks(T.trace(backend_store, symbol, as_of="2024-01-01")) == \
-                tasks(T.trace(embedded, symbol, as_of="2024-01-01"))
+            assert tasks(T.trace(backend_store, symbol, as_of="2024-01-01")) == tasks(
+                T.trace(embedded, symbol, as_of="2024-01-01")
+            )
     with pytest.raises(AmbiguousSymbol):
         T.trace(backend_store, "18-NQ/TW")

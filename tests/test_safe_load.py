@@ -2,6 +2,7 @@
 link-local addresses after DNS resolution and at every redirect, within size and time limits — against a real
 ``vankien serve``. Local HTTP servers stand for the sources; the refused one records every request it gets and
 must get none."""
+
 from __future__ import annotations
 
 import http.server
@@ -73,8 +74,9 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory, sources: tuple[Source, Source],
-        folders: tuple[Path, Path]) -> Iterator[str]:
+def url(
+    tmp_path_factory: pytest.TempPathFactory, sources: tuple[Source, Source], folders: tuple[Path, Path]
+) -> Iterator[str]:
     allowed, refused = sources
     allow = f"{folders[0]},http://127.0.0.1:{allowed.port},http://localhost:{refused.port}"
     env = {"VANKIEN_LOAD_ALLOW": allow, "VANKIEN_LOAD_MAX_BYTES": "4096", "VANKIEN_LOAD_TIMEOUT": "1.5"}
@@ -87,8 +89,9 @@ def load(url: str, update: str) -> httpx.Response:
 
 
 def ask(url: str, pattern: str) -> bool:
-    r = httpx.get(f"{url}/sparql", params={"query": f"ASK {{ {pattern} }}"},
-                  headers={"Accept": "application/sparql-results+json"})
+    r = httpx.get(
+        f"{url}/sparql", params={"query": f"ASK {{ {pattern} }}"}, headers={"Accept": "application/sparql-results+json"}
+    )
     return json.loads(r.content)["boolean"]
 
 
@@ -107,9 +110,16 @@ def test_loopback_after_dns_resolution(url: str, sources: tuple[Source, Source])
     assert refused.hits == []
 
 
-@pytest.mark.parametrize("source", ["http://10.1.2.3/data.ttl", "http://192.168.1.1/data.ttl",
-                                    "http://169.254.169.254/latest/meta-data/", "http://[::1]/x",
-                                    "http://0.0.0.0/x"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "http://10.1.2.3/data.ttl",
+        "http://192.168.1.1/data.ttl",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/x",
+        "http://0.0.0.0/x",
+    ],
+)
 def test_private_addresses_refused_without_a_connection(url: str, source: str) -> None:
     r = load(url, f"LOAD <{source}>")
     assert r.status_code == 403 and "not in the hosts LOAD may read" in r.text, r.text  # refused before connecting
@@ -117,9 +127,11 @@ def test_private_addresses_refused_without_a_connection(url: str, source: str) -
 
 def test_redirect_to_a_refused_address(url: str, sources: tuple[Source, Source]) -> None:
     allowed, refused = sources
-    for target, reason in ((f"http://localhost:{refused.port}/data.ttl", "loopback"),
-                           (f"http://127.0.0.1:{refused.port}/data.ttl", "not in the hosts"),
-                           ("http://169.254.169.254/latest/meta-data/", "not in the hosts")):
+    for target, reason in (
+        (f"http://localhost:{refused.port}/data.ttl", "loopback"),
+        (f"http://127.0.0.1:{refused.port}/data.ttl", "not in the hosts"),
+        ("http://169.254.169.254/latest/meta-data/", "not in the hosts"),
+    ):
         before = len(allowed.hits)
         r = load(url, f"LOAD <http://127.0.0.1:{allowed.port}/redirect?to={target}>")
         assert r.status_code == 403 and reason in r.text, r.text
@@ -129,8 +141,12 @@ def test_redirect_to_a_refused_address(url: str, sources: tuple[Source, Source])
 
 def test_file_outside_the_allowed_folders(url: str, folders: tuple[Path, Path]) -> None:
     allowed, outside = folders
-    for source in (f"file://{outside}/secret.ttl", "file:///etc/passwd", f"file://{allowed}/link.ttl",
-                   f"file://{allowed}/../{outside.name}/secret.ttl"):
+    for source in (
+        f"file://{outside}/secret.ttl",
+        "file:///etc/passwd",
+        f"file://{allowed}/link.ttl",
+        f"file://{allowed}/../{outside.name}/secret.ttl",
+    ):
         r = load(url, f"LOAD <{source}>")
         assert r.status_code == 403 and "outside the folders" in r.text, (source, r.text)
     assert not ask(url, "?s ?p 'secret'")
@@ -168,8 +184,11 @@ def test_load_is_off_unless_configured(tmp_path: Path, sources: tuple[Source, So
     with vankien_serve(tmp_path, env={"VANKIEN_LOAD_ALLOW": ""}) as url:
         r = load(url, f"LOAD <http://127.0.0.1:{allowed.port}/data.ttl>")
         assert r.status_code == 403 and "LOAD is off" in r.text
-        r = load(url, "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 } ;\n"
-                      f"# a comment\n load <http://127.0.0.1:{allowed.port}/data.ttl>")
+        r = load(
+            url,
+            "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 } ;\n"
+            f"# a comment\n load <http://127.0.0.1:{allowed.port}/data.ttl>",
+        )
         assert r.status_code == 403
         assert not ask(url, "<http://example.org/a> ?p ?o")  # the request is refused whole
     assert len(allowed.hits) == before
@@ -178,12 +197,39 @@ def test_load_is_off_unless_configured(tmp_path: Path, sources: tuple[Source, So
 def test_address_rules() -> None:
     from graph_api.store.safe_load import refused_address
 
-    assert [refused_address(a) for a in ("127.0.0.53", "10.0.0.1", "172.16.5.4", "192.168.0.1", "169.254.1.1",
-                                         "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "0.0.0.0",
-                                         "224.0.0.1")] == [
-        "loopback", "private", "private", "private", "link-local", "carrier-grade NAT", "loopback", "link-local",
-        "private", "loopback", "unspecified", "multicast"]
-    assert refused_address("93.184.215.14") is None and refused_address("2606:2800:21f:cb07:6820:80da:af6b:8b2c") is None
+    assert [
+        refused_address(a)
+        for a in (
+            "127.0.0.53",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.0.1",
+            "169.254.1.1",
+            "100.64.0.1",
+            "::1",
+            "fe80::1",
+            "fc00::1",
+            "::ffff:127.0.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+        )
+    ] == [
+        "loopback",
+        "private",
+        "private",
+        "private",
+        "link-local",
+        "carrier-grade NAT",
+        "loopback",
+        "link-local",
+        "private",
+        "loopback",
+        "unspecified",
+        "multicast",
+    ]
+    assert (
+        refused_address("93.184.215.14") is None and refused_address("2606:2800:21f:cb07:6820:80da:af6b:8b2c") is None
+    )
 
 
 def test_dns_answers_are_checked() -> None:

@@ -1,5 +1,6 @@
 """Issue 17: full-text search (SQLite FTS5 beside the store) over documents, task sentences, bodies and projects,
 insensitive to diacritics, đ/d and case, ranked, with highlighted snippets, kept in step with the store."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,5 +1,6 @@
 """SHACL shapes (ontology/shapes.ttl): a hand-built graph that follows the contract conforms;
 graphs that break it are rejected at the expected focus node and path."""
+
 from __future__ import annotations
 
 import pyshacl
@@ -39,7 +40,7 @@ VALID = f"""
     vk:signedBy <{ID}person/tuyen-quang/chau-van-lam> ; vk:signerCapacity "BÍ THƯ"@vi ;
     vk:onBehalfOf <{ID}body/tuyen-quang/ban-chap-hanh-dang-bo-tinh> ;
     vk:sourceFile "001_cabc18aa64a2325b.txt" ;
-    vk:contentHash "{'ab' * 32}" .
+    vk:contentHash "{"ab" * 32}" .
 
 <{DOC}/section/2> a vk:Section ; eli:is_part_of <{DOC}> ; vk:number "2" ;
     eli:title "Nhiệm vụ, giải pháp"@vi .
@@ -89,12 +90,12 @@ VALID = f"""
     dcterms:type <{ID}doctype/conclusion> ; eli:type_document <{ID}doctype/conclusion> ;
     eli:date_document "2022-07"^^xsd:gYearMonth ;
     vk:adoptedAt <{ID}meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10> ;
-    vk:sourceFile "c.txt" ; vk:contentHash "{'0' * 64}" .
+    vk:sourceFile "c.txt" ; vk:contentHash "{"0" * 64}" .
 
 <{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210> a vk:PressReport , vk:SourceDocument ;
     dcterms:type <{ID}doctype/news-report> ; eli:title "Hội nghị lần thứ 25"@vi ;
     vk:reportsOn <{ID}meeting/thanh-hoa/ban-chap-hanh-dang-bo-tinh/xix/25> ;
-    vk:sourceFile "dev_02_thanhhoa.txt" ; vk:contentHash "{'f' * 64}" .
+    vk:sourceFile "dev_02_thanhhoa.txt" ; vk:contentHash "{"f" * 64}" .
 <{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210/task/1> a vk:Task ;
     eli:is_part_of <{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210> ;
     vk:position 1 ; vk:text "Dồn sức cho quý cuối năm."@vi .
@@ -143,47 +144,104 @@ def mutate(update: str) -> rdflib.Graph:
 TASK1 = f"<{DOC}/task/1>"
 
 
-@pytest.mark.parametrize("update, focus, path", [
-    (f"DELETE WHERE {{ {TASK1} eli:is_part_of ?d }}", f"{DOC}/task/1", ELI + "is_part_of"),
-    (f"DELETE {{ {TASK1} eli:is_part_of ?d }} INSERT {{ {TASK1} eli:is_part_of <{DOC}/section/2> }} "
-     f"WHERE {{ {TASK1} eli:is_part_of ?d }}", f"{DOC}/task/1", ELI + "is_part_of"),
-    (f"INSERT DATA {{ {TASK1} eli:is_part_of <{KL21}> . <{KL21}> a eli:LegalResource ; "
-     f"dcterms:type <{ID}doctype/conclusion> }}", f"{DOC}/task/1", ELI + "is_part_of"),
-    (f"DELETE WHERE {{ {TASK1} vk:text ?t }}", f"{DOC}/task/1", VK + "text"),
-    (f"DELETE {{ {TASK1} vk:text ?t }} INSERT {{ {TASK1} vk:text \"no language\" }} "
-     f"WHERE {{ {TASK1} vk:text ?t }}", f"{DOC}/task/1", VK + "text"),
-    (f"DELETE WHERE {{ {TASK1} vk:position ?p }}", f"{DOC}/task/1", VK + "position"),
-    (f"DELETE {{ {TASK1} vk:position ?p }} INSERT {{ {TASK1} vk:position \"1\" }} "
-     f"WHERE {{ {TASK1} vk:position ?p }}", f"{DOC}/task/1", VK + "position"),
-    (f"DELETE {{ {TASK1} vk:deadline ?d }} INSERT {{ {TASK1} vk:deadline \"quý I năm 2024\" }} "
-     f"WHERE {{ {TASK1} vk:deadline ?d }}", f"{DOC}/task/1", VK + "deadline"),
-    (f"INSERT DATA {{ <{DOC}/section/2> vk:deadline \"2024-03\"^^xsd:gYearMonth }}",
-     f"{DOC}/section/2", VK + "deadline"),
-    (f"DELETE WHERE {{ <{DOC}> dcterms:type ?t }}", DOC, "http://purl.org/dc/terms/type"),
-    (f"INSERT DATA {{ <{KL21}> eli:id_local \"21-KL/TW\" }}", KL21, "http://purl.org/dc/terms/type"),
-    (f"DELETE WHERE {{ <{DOC}> vk:contentHash ?h }}", DOC, VK + "contentHash"),
-    (f"DELETE WHERE {{ <{DOC}/evidence/1> prov:wasDerivedFrom ?d }}", f"{DOC}/evidence/1",
-     "http://www.w3.org/ns/prov#wasDerivedFrom"),
-    (f"DELETE WHERE {{ <{DOC}/evidence/1> vk:quote ?q }}", f"{DOC}/evidence/1", VK + "quote"),
-    (f"DELETE WHERE {{ <{DOC}/evidence/1> rdf:subject ?s }}", f"{DOC}/evidence/1",
-     "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"),
-    (f"DELETE WHERE {{ <{DOC}/evidence/2> rdf:object ?o }}", f"{DOC}/evidence/2",
-     "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"),
-    (f"DELETE {{ <{DOC}/evidence/1> vk:startOffset ?o }} INSERT {{ <{DOC}/evidence/1> vk:startOffset 999 }} "
-     f"WHERE {{ <{DOC}/evidence/1> vk:startOffset ?o }}", f"{DOC}/evidence/1", VK + "startOffset"),
-    (f"DELETE {{ ?m vk:heldBy ?b }} WHERE {{ ?m a vk:Meeting ; vk:meetingNumber 10 ; vk:heldBy ?b }}",
-     f"{ID}meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10", VK + "heldBy"),
-    (f"DELETE {{ ?m org:member ?p }} WHERE {{ ?m a org:Membership ; org:member ?p }}",
-     f"{ID}person/tuyen-quang/chau-van-lam/membership/1", "http://www.w3.org/ns/org#member"),
-    (f"DELETE WHERE {{ <{ID}body/tuyen-quang/ban-to-chuc-tinh-uy> rdfs:label \"Ban Tổ chức Tỉnh ủy\"@vi }}",
-     f"{ID}body/tuyen-quang/ban-to-chuc-tinh-uy", ""),
-    (f"INSERT DATA {{ <{ID}body/bo-chinh-tri> a org:Organization ; skos:prefLabel \"Bộ Chính trị\" }}",
-     f"{ID}body/bo-chinh-tri", ""),
-    (f"INSERT DATA {{ <{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210> a eli:LegalResource }}",
-     f"{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210", ""),
-    (f"INSERT DATA {{ <{ID}province/bac-kan> a vk:Province ; vk:mergedInto <{ID}province/2025/thai-nguyen> }}",
-     f"{ID}province/bac-kan", "http://www.w3.org/2000/01/rdf-schema#label"),
-])
+@pytest.mark.parametrize(
+    "update, focus, path",
+    [
+        (f"DELETE WHERE {{ {TASK1} eli:is_part_of ?d }}", f"{DOC}/task/1", ELI + "is_part_of"),
+        (
+            f"DELETE {{ {TASK1} eli:is_part_of ?d }} INSERT {{ {TASK1} eli:is_part_of <{DOC}/section/2> }} "
+            f"WHERE {{ {TASK1} eli:is_part_of ?d }}",
+            f"{DOC}/task/1",
+            ELI + "is_part_of",
+        ),
+        (
+            f"INSERT DATA {{ {TASK1} eli:is_part_of <{KL21}> . <{KL21}> a eli:LegalResource ; "
+            f"dcterms:type <{ID}doctype/conclusion> }}",
+            f"{DOC}/task/1",
+            ELI + "is_part_of",
+        ),
+        (f"DELETE WHERE {{ {TASK1} vk:text ?t }}", f"{DOC}/task/1", VK + "text"),
+        (
+            f'DELETE {{ {TASK1} vk:text ?t }} INSERT {{ {TASK1} vk:text "no language" }} '
+            f"WHERE {{ {TASK1} vk:text ?t }}",
+            f"{DOC}/task/1",
+            VK + "text",
+        ),
+        (f"DELETE WHERE {{ {TASK1} vk:position ?p }}", f"{DOC}/task/1", VK + "position"),
+        (
+            f'DELETE {{ {TASK1} vk:position ?p }} INSERT {{ {TASK1} vk:position "1" }} '
+            f"WHERE {{ {TASK1} vk:position ?p }}",
+            f"{DOC}/task/1",
+            VK + "position",
+        ),
+        (
+            f'DELETE {{ {TASK1} vk:deadline ?d }} INSERT {{ {TASK1} vk:deadline "quý I năm 2024" }} '
+            f"WHERE {{ {TASK1} vk:deadline ?d }}",
+            f"{DOC}/task/1",
+            VK + "deadline",
+        ),
+        (
+            f'INSERT DATA {{ <{DOC}/section/2> vk:deadline "2024-03"^^xsd:gYearMonth }}',
+            f"{DOC}/section/2",
+            VK + "deadline",
+        ),
+        (f"DELETE WHERE {{ <{DOC}> dcterms:type ?t }}", DOC, "http://purl.org/dc/terms/type"),
+        (f'INSERT DATA {{ <{KL21}> eli:id_local "21-KL/TW" }}', KL21, "http://purl.org/dc/terms/type"),
+        (f"DELETE WHERE {{ <{DOC}> vk:contentHash ?h }}", DOC, VK + "contentHash"),
+        (
+            f"DELETE WHERE {{ <{DOC}/evidence/1> prov:wasDerivedFrom ?d }}",
+            f"{DOC}/evidence/1",
+            "http://www.w3.org/ns/prov#wasDerivedFrom",
+        ),
+        (f"DELETE WHERE {{ <{DOC}/evidence/1> vk:quote ?q }}", f"{DOC}/evidence/1", VK + "quote"),
+        (
+            f"DELETE WHERE {{ <{DOC}/evidence/1> rdf:subject ?s }}",
+            f"{DOC}/evidence/1",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject",
+        ),
+        (
+            f"DELETE WHERE {{ <{DOC}/evidence/2> rdf:object ?o }}",
+            f"{DOC}/evidence/2",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#object",
+        ),
+        (
+            f"DELETE {{ <{DOC}/evidence/1> vk:startOffset ?o }} INSERT {{ <{DOC}/evidence/1> vk:startOffset 999 }} "
+            f"WHERE {{ <{DOC}/evidence/1> vk:startOffset ?o }}",
+            f"{DOC}/evidence/1",
+            VK + "startOffset",
+        ),
+        (
+            f"DELETE {{ ?m vk:heldBy ?b }} WHERE {{ ?m a vk:Meeting ; vk:meetingNumber 10 ; vk:heldBy ?b }}",
+            f"{ID}meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10",
+            VK + "heldBy",
+        ),
+        (
+            f"DELETE {{ ?m org:member ?p }} WHERE {{ ?m a org:Membership ; org:member ?p }}",
+            f"{ID}person/tuyen-quang/chau-van-lam/membership/1",
+            "http://www.w3.org/ns/org#member",
+        ),
+        (
+            f'DELETE WHERE {{ <{ID}body/tuyen-quang/ban-to-chuc-tinh-uy> rdfs:label "Ban Tổ chức Tỉnh ủy"@vi }}',
+            f"{ID}body/tuyen-quang/ban-to-chuc-tinh-uy",
+            "",
+        ),
+        (
+            f'INSERT DATA {{ <{ID}body/bo-chinh-tri> a org:Organization ; skos:prefLabel "Bộ Chính trị" }}',
+            f"{ID}body/bo-chinh-tri",
+            "",
+        ),
+        (
+            f"INSERT DATA {{ <{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210> a eli:LegalResource }}",
+            f"{ID}doc/thanh-hoa/news-report/2023-09-29/ba9876543210",
+            "",
+        ),
+        (
+            f"INSERT DATA {{ <{ID}province/bac-kan> a vk:Province ; vk:mergedInto <{ID}province/2025/thai-nguyen> }}",
+            f"{ID}province/bac-kan",
+            "http://www.w3.org/2000/01/rdf-schema#label",
+        ),
+    ],
+)
 def test_broken_graphs_are_rejected(update: str, focus: str, path: str) -> None:
     conforms, results = validate(mutate(update))
     assert not conforms

@@ -1,4 +1,5 @@
 """Issue 2 acceptance: loading the bundled data into an on-disk store, reloading, IRIs, SHACL."""
+
 from __future__ import annotations
 
 import io
@@ -70,13 +71,21 @@ def test_reloading_a_changed_document_replaces_its_graph(tmp_path: Path) -> None
     ingest([doc], store)
     graph = Iris().graph("notice.txt", "docs")
     before = store.triple_count(graph)
-    doc.write_text(src.replace("Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội",
-                               "Nghị quyết số 77/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội"),
-                   encoding="utf-8")
+    doc.write_text(
+        src.replace(
+            "Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội",
+            "Nghị quyết số 77/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội",
+        ),
+        encoding="utf-8",
+    )
     report = ingest([doc], store)
     assert report.documents == 1
-    symbols = {r["s"].value for r in store.select(
-        f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?c <http://data.europa.eu/eli/ontology#id_local> ?s }} }}")}
+    symbols = {
+        r["s"].value
+        for r in store.select(
+            f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?c <http://data.europa.eu/eli/ontology#id_local> ?s }} }}"
+        )
+    }
     assert "77/2025/UBTVQH15" in symbols and "76/2025/UBTVQH15" not in symbols
     assert abs(store.triple_count(graph) - before) < 5
     store.close()
@@ -99,8 +108,9 @@ def test_shapes_reject_a_task_without_source_document() -> None:
     assert "http://example.org/t" in report
 
 
-@pytest.mark.parametrize("command", ["load", "extract", "query", "export", "stats", "validate", "serve", "trace",
-                                     "analytics"])
+@pytest.mark.parametrize(
+    "command", ["load", "extract", "query", "export", "stats", "validate", "serve", "trace", "analytics"]
+)
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: str) -> None:
     out = run(command, "--help")
     assert "Example: vankien " + command in " ".join(out.split())

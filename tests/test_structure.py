@@ -1,6 +1,7 @@
 """Structure: kind, header (symbol, place and date), title, meeting, section tree, footnotes,
 `Nơi nhận` and the signature block — on small documents written here, in plain text, Markdown
 and hard-wrapped variants."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,28 +15,39 @@ def doc_of(text: str, name: str = "t.txt"):
     return extract_source(from_text(text, name=name))
 
 
-HEADER = ("ĐẢNG BỘ TỈNH CAO BẰNG\nTỈNH ỦY\n*\nSố {symbol}\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-          "Cao Bằng, ngày 23 tháng 8 năm 2024\n\n{kind}\n{title}\n\n")
-BODY = ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n\n"
-        "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy hướng dẫn, kiểm tra.\n\n"
-        "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Ban Thường vụ Tỉnh ủy.\n\n"
-        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n")
+HEADER = (
+    "ĐẢNG BỘ TỈNH CAO BẰNG\nTỈNH ỦY\n*\nSố {symbol}\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Cao Bằng, ngày 23 tháng 8 năm 2024\n\n{kind}\n{title}\n\n"
+)
+BODY = (
+    "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n\n"
+    "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy hướng dẫn, kiểm tra.\n\n"
+    "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Ban Thường vụ Tỉnh ủy.\n\n"
+    "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n"
+)
 
 
-@pytest.mark.parametrize("heading,symbol,kind", [
-    ("KẾT LUẬN", "15-KL/TU", "conclusion"),
-    ("NGHỊ QUYẾT", "15-NQ/TU", "resolution"),
-    ("KẾ HOẠCH", "15-KH/TU", "plan"),
-    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "15-CTr/TU", "program"),
-    ("CHƯƠNG TRÌNH", "15-CTr/TU", "program"),
-    ("CHỈ THỊ", "15-CT/TU", "directive"),
-    ("QUY ĐỊNH", "15-QĐ/TU", "regulation"),
-    ("THÔNG BÁO KẾT LUẬN", "15-TB/TU", "notice"),
-    ("THÔNG BÁO", "15-TB/TU", "notice"),
-])
+@pytest.mark.parametrize(
+    "heading,symbol,kind",
+    [
+        ("KẾT LUẬN", "15-KL/TU", "conclusion"),
+        ("NGHỊ QUYẾT", "15-NQ/TU", "resolution"),
+        ("KẾ HOẠCH", "15-KH/TU", "plan"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "15-CTr/TU", "program"),
+        ("CHƯƠNG TRÌNH", "15-CTr/TU", "program"),
+        ("CHỈ THỊ", "15-CT/TU", "directive"),
+        ("QUY ĐỊNH", "15-QĐ/TU", "regulation"),
+        ("THÔNG BÁO KẾT LUẬN", "15-TB/TU", "notice"),
+        ("THÔNG BÁO", "15-TB/TU", "notice"),
+    ],
+)
 def test_kind_symbol_place_date_title(heading, symbol, kind):
-    doc = doc_of(HEADER.format(symbol=symbol, kind=heading,
-                               title="của Ban Thường vụ Tỉnh ủy về phát triển du lịch giai đoạn 2024 - 2030") + BODY)
+    doc = doc_of(
+        HEADER.format(
+            symbol=symbol, kind=heading, title="của Ban Thường vụ Tỉnh ủy về phát triển du lịch giai đoạn 2024 - 2030"
+        )
+        + BODY
+    )
     assert (doc.kind, doc.symbol, doc.date, doc.province) == (kind, symbol, "2024-08-23", "Cao Bằng")
     assert doc.title is not None and "về phát triển du lịch giai đoạn 2024 - 2030" in doc.title
     assert heading not in doc.title
@@ -48,27 +60,33 @@ def test_header_symbol_is_normalised():
 
 
 def test_markdown_header_and_title():
-    md = ("**TỈNH ỦY CAO BẰNG**  \nSố 15-KL/TU\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**  \n*Cao Bằng, ngày 23 tháng 8 năm 2024*\n\n"
-          "# KẾT LUẬN\n\n## của Ban Thường vụ Tỉnh ủy về phát triển du lịch\n\n-----\n\n" + BODY)
+    md = (
+        "**TỈNH ỦY CAO BẰNG**  \nSố 15-KL/TU\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**  \n*Cao Bằng, ngày 23 tháng 8 năm 2024*\n\n"
+        "# KẾT LUẬN\n\n## của Ban Thường vụ Tỉnh ủy về phát triển du lịch\n\n-----\n\n" + BODY
+    )
     doc = doc_of(md, "t.md")
     assert (doc.kind, doc.symbol, doc.date, doc.province) == ("conclusion", "15-KL/TU", "2024-08-23", "Cao Bằng")
     assert "về phát triển du lịch" in doc.title and "*" not in doc.title and "#" not in doc.title
 
 
 def test_markdown_table_header():
-    md = ("| ĐẢNG BỘ TỈNH CAO BẰNG | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
-          "| **TỈNH ỦY** | *Cao Bằng, ngày 23 tháng 8 năm 2024* |\n| Số 15-KH/TU | |\n\n"
-          "# KẾ HOẠCH\n\n**thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng**\n\n" + BODY)
+    md = (
+        "| ĐẢNG BỘ TỈNH CAO BẰNG | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
+        "| **TỈNH ỦY** | *Cao Bằng, ngày 23 tháng 8 năm 2024* |\n| Số 15-KH/TU | |\n\n"
+        "# KẾ HOẠCH\n\n**thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng**\n\n" + BODY
+    )
     doc = doc_of(md, "t.md")
     assert (doc.kind, doc.symbol, doc.date) == ("plan", "15-KH/TU", "2024-08-23")
     assert [c.symbol for c in doc.citations] == ["21-KL/TW"]
 
 
-PRESS = ("Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX: dồn sức cho quý cuối năm\n\n"
-         "Ngày 29/9/2023, Ban Chấp hành Đảng bộ tỉnh khóa XIX họp Hội nghị lần thứ 25 để kiểm điểm kết quả "
-         "9 tháng năm 2023. Hội nghị do đồng chí Đỗ Văn Hưng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì.\n\n"
-         "Phát biểu kết luận, đồng chí Đỗ Văn Hưng yêu cầu Ban cán sự đảng UBND tỉnh tập trung chỉ đạo "
-         "hoàn thành các chỉ tiêu năm 2023.\n")
+PRESS = (
+    "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX: dồn sức cho quý cuối năm\n\n"
+    "Ngày 29/9/2023, Ban Chấp hành Đảng bộ tỉnh khóa XIX họp Hội nghị lần thứ 25 để kiểm điểm kết quả "
+    "9 tháng năm 2023. Hội nghị do đồng chí Đỗ Văn Hưng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì.\n\n"
+    "Phát biểu kết luận, đồng chí Đỗ Văn Hưng yêu cầu Ban cán sự đảng UBND tỉnh tập trung chỉ đạo "
+    "hoàn thành các chỉ tiêu năm 2023.\n"
+)
 
 
 def test_press_report_kind_meeting_and_date():
@@ -81,28 +99,46 @@ def test_press_report_kind_meeting_and_date():
 
 
 def test_press_report_that_mentions_a_plan_issued_earlier_has_no_symbol_of_its_own():
-    text = ("Ban Thường vụ Tỉnh ủy Sơn La họp phiên thường kỳ tháng 3\n\n"
-            "Sáng 5/3/2025, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ. Thời gian qua, Ban Thường vụ Tỉnh ủy đã "
-            "ban hành Kế hoạch số 350-KH/TU ngày 05/3/2025 thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của "
-            "Bộ Chính trị, Ban Bí thư.\n\n"
-            "Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy yêu cầu Ban Tổ chức Tỉnh ủy hoàn thiện phương án "
-            "sắp xếp, trình trước ngày 15/3/2025.\n")
+    text = (
+        "Ban Thường vụ Tỉnh ủy Sơn La họp phiên thường kỳ tháng 3\n\n"
+        "Sáng 5/3/2025, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ. Thời gian qua, Ban Thường vụ Tỉnh ủy đã "
+        "ban hành Kế hoạch số 350-KH/TU ngày 05/3/2025 thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của "
+        "Bộ Chính trị, Ban Bí thư.\n\n"
+        "Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy yêu cầu Ban Tổ chức Tỉnh ủy hoàn thiện phương án "
+        "sắp xếp, trình trước ngày 15/3/2025.\n"
+    )
     doc = doc_of(text)
     assert (doc.kind, doc.symbol) == ("news_report", None)
     assert [c.symbol for c in doc.citations] == ["350-KH/TU", "127-KL/TW"]
-    assert {(l.source and l.source[0], l.target[0]) for l in doc.links if l.relation == "implements"} == \
-        {("350-KH/TU", "127-KL/TW")}
+    assert {(l.source and l.source[0], l.target[0]) for l in doc.links if l.relation == "implements"} == {
+        ("350-KH/TU", "127-KL/TW")
+    }
 
 
-@pytest.mark.parametrize("opening,number,term,date", [
-    ("Ngày 28/3/2024, tại Hội nghị lần thứ 31, khóa XX, nhiệm kỳ 2020 - 2025, Ban Chấp hành Đảng bộ tỉnh "
-     "đã thảo luận và kết luận như sau:", 31, "XX", "2024-03-28"),
-    ("Ngày 17 tháng 01 năm 2024, Ban Chấp hành Đảng bộ tỉnh khoá XIV tổ chức Hội nghị lần thứ mười để thảo luận "
-     "và kết luận như sau:", 10, "XIV", "2024-01-17"),
-])
+@pytest.mark.parametrize(
+    "opening,number,term,date",
+    [
+        (
+            "Ngày 28/3/2024, tại Hội nghị lần thứ 31, khóa XX, nhiệm kỳ 2020 - 2025, Ban Chấp hành Đảng bộ tỉnh "
+            "đã thảo luận và kết luận như sau:",
+            31,
+            "XX",
+            "2024-03-28",
+        ),
+        (
+            "Ngày 17 tháng 01 năm 2024, Ban Chấp hành Đảng bộ tỉnh khoá XIV tổ chức Hội nghị lần thứ mười để thảo luận "
+            "và kết luận như sau:",
+            10,
+            "XIV",
+            "2024-01-17",
+        ),
+    ],
+)
 def test_meeting_of_a_conclusion(opening, number, term, date):
-    text = (HEADER.format(symbol="418-KL/TU", kind="KẾT LUẬN", title="về nhiệm vụ năm 2024") + opening + "\n\n"
-            "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\nT/M BAN CHẤP HÀNH\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nLò Văn Tiến\n")
+    text = (
+        HEADER.format(symbol="418-KL/TU", kind="KẾT LUẬN", title="về nhiệm vụ năm 2024") + opening + "\n\n"
+        "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\nT/M BAN CHẤP HÀNH\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nLò Văn Tiến\n"
+    )
     doc = doc_of(text)
     m = doc.meeting
     assert (m.body, m.number, m.term, m.date) == ("Ban Chấp hành Đảng bộ tỉnh", number, term, date)
@@ -110,39 +146,52 @@ def test_meeting_of_a_conclusion(opening, number, term, date):
     assert (doc.signer.name, doc.signer.role) == ("Lò Văn Tiến", "Phó Bí thư Thường trực")
 
 
-@pytest.mark.parametrize("block,name,role", [
-    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n", "Trần Hồng Minh", "Bí thư"),
-    ("**T/M BAN CHẤP HÀNH  \nPHÓ BÍ THƯ THƯỜNG TRỰC**\n\n**Lò Văn Tiến**\n", "Lò Văn Tiến", "Phó Bí thư Thường trực"),
-    ("T/M TỈNH UỶ\nBÍ THƯ\n\n(đã ký)\n\nHoàng Văn Chính\n", "Hoàng Văn Chính", "Bí thư"),
-    ("K/T BÍ THƯ\nPHÓ BÍ THƯ\n\nNông Thị Hạnh\n", "Nông Thị Hạnh", "Phó Bí thư"),
-    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nH' Nga Byă\n", "H' Nga Byă", "Phó Bí thư Thường trực"),
-    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nY Thanh Hà Niê Kđăm\n", "Y Thanh Hà Niê Kđăm", "Bí thư"),
-])
+@pytest.mark.parametrize(
+    "block,name,role",
+    [
+        ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n", "Trần Hồng Minh", "Bí thư"),
+        (
+            "**T/M BAN CHẤP HÀNH  \nPHÓ BÍ THƯ THƯỜNG TRỰC**\n\n**Lò Văn Tiến**\n",
+            "Lò Văn Tiến",
+            "Phó Bí thư Thường trực",
+        ),
+        ("T/M TỈNH UỶ\nBÍ THƯ\n\n(đã ký)\n\nHoàng Văn Chính\n", "Hoàng Văn Chính", "Bí thư"),
+        ("K/T BÍ THƯ\nPHÓ BÍ THƯ\n\nNông Thị Hạnh\n", "Nông Thị Hạnh", "Phó Bí thư"),
+        ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nH' Nga Byă\n", "H' Nga Byă", "Phó Bí thư Thường trực"),
+        ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nY Thanh Hà Niê Kđăm\n", "Y Thanh Hà Niê Kđăm", "Bí thư"),
+    ],
+)
 def test_signature_block(block, name, role):
-    text = (HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch") +
-            "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
-            "Nơi nhận:\n- Ban Tổ chức Trung ương (báo cáo),\n- Các huyện ủy, thành ủy,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
-            + block)
+    text = (
+        HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch")
+        + "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
+        "Nơi nhận:\n- Ban Tổ chức Trung ương (báo cáo),\n- Các huyện ủy, thành ủy,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
+        + block
+    )
     doc = doc_of(text, "t.md")
     assert (doc.signer.name, doc.signer.role) == (name, role)
     assert name in [p.name for p in doc.persons]
 
 
 def test_recipients_are_not_tasks():
-    text = (HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch") +
-            "Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
-            "Nơi nhận:\n- Ban Tổ chức Trung ương (báo cáo),\n- Ban cán sự đảng UBND tỉnh,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
-            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n")
+    text = (
+        HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch")
+        + "Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
+        "Nơi nhận:\n- Ban Tổ chức Trung ương (báo cáo),\n- Ban cán sự đảng UBND tỉnh,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n"
+    )
     doc = doc_of(text)
     assert [t.text for t in doc.tasks] == ["1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc."]
     assert [b.name for t in doc.tasks for b in t.leads] == ["Văn phòng Tỉnh ủy"]
 
 
 def test_section_paths():
-    text = ("KẾ HOẠCH\nvề phát triển du lịch\n\n"
-            "I. NHIỆM VỤ, GIẢI PHÁP\n\n1. Về hạ tầng\n\n1.1. Giao thông\n\n"
-            "a) Đầu tư đường kết nối các khu du lịch.\n\n- Hoàn thành đường lên Thác Bản Giốc.\n\n"
-            "2.1. Giao Văn phòng Tỉnh ủy theo dõi.\n")
+    text = (
+        "KẾ HOẠCH\nvề phát triển du lịch\n\n"
+        "I. NHIỆM VỤ, GIẢI PHÁP\n\n1. Về hạ tầng\n\n1.1. Giao thông\n\n"
+        "a) Đầu tư đường kết nối các khu du lịch.\n\n- Hoàn thành đường lên Thác Bản Giốc.\n\n"
+        "2.1. Giao Văn phòng Tỉnh ủy theo dõi.\n"
+    )
     st = parse(from_text(text, name="t.txt"))
     by_text = {b.text.strip(): b for b in st.blocks}
     assert by_text["- Hoàn thành đường lên Thác Bản Giốc."].path == ("I", "1", "1.1", "a")
@@ -151,24 +200,29 @@ def test_section_paths():
 
 
 def test_hard_wrapped_items_are_joined_and_keep_their_section():
-    text = ("KẾ HOẠCH\nvề phát triển du lịch\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
-            "1. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Ban\n"
-            "Tuyên giáo Tỉnh ủy xây dựng đề án phát triển du lịch cộng đồng, hoàn\n"
-            "thành trước ngày 15/4/2024.\n"
-            "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc, tổng hợp, báo cáo Ban\n"
-            "Thường vụ Tỉnh ủy.\n")
+    text = (
+        "KẾ HOẠCH\nvề phát triển du lịch\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Ban\n"
+        "Tuyên giáo Tỉnh ủy xây dựng đề án phát triển du lịch cộng đồng, hoàn\n"
+        "thành trước ngày 15/4/2024.\n"
+        "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc, tổng hợp, báo cáo Ban\n"
+        "Thường vụ Tỉnh ủy.\n"
+    )
     doc = doc_of(text)
     assert [([b.name for b in t.leads], [b.name for b in t.partners], t.deadline) for t in doc.tasks] == [
         (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], ["Ban Tuyên giáo Tỉnh ủy"], "2024-04-15"),
-        (["Văn phòng Tỉnh ủy"], [], None)]
+        (["Văn phòng Tỉnh ủy"], [], None),
+    ]
 
 
 def test_footnote_marker_attached_and_interrupted_paragraph_mended():
-    text = ("KẾ HOẠCH\nvề công tác xây dựng Đảng\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
-            "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt Kết luận số 21-KL/TW¹ đến cán bộ,\n"
-            "¹ Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.\n"
-            "đảng viên trong toàn Đảng bộ, hoàn thành trước ngày 30/6/2024.\n\n"
-            "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n")
+    text = (
+        "KẾ HOẠCH\nvề công tác xây dựng Đảng\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt Kết luận số 21-KL/TW¹ đến cán bộ,\n"
+        "¹ Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.\n"
+        "đảng viên trong toàn Đảng bộ, hoàn thành trước ngày 30/6/2024.\n\n"
+        "2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n"
+    )
     src = from_text(text, name="t.txt")
     st = parse(src)
     assert "¹" in st.footnotes
@@ -178,4 +232,8 @@ def test_footnote_marker_attached_and_interrupted_paragraph_mended():
     assert [(c.symbol, c.date) for c in doc.citations] == [("21-KL/TW", "2021-10-25")]
     first = doc.tasks[0]
     assert "đảng viên trong toàn Đảng bộ" in first.text and "Ban Chấp hành Trung ương" not in first.text
-    assert ([b.name for b in first.leads], first.deadline, len(doc.tasks)) == (["Ban Tuyên giáo Tỉnh ủy"], "2024-06-30", 2)
+    assert ([b.name for b in first.leads], first.deadline, len(doc.tasks)) == (
+        ["Ban Tuyên giáo Tỉnh ủy"],
+        "2024-06-30",
+        2,
+    )

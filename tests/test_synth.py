@@ -1,4 +1,5 @@
 """The synthetic corpus generator: determinism, variety of forms, and truth.jsonl against the files."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _text(root: Path, rec: dict) -> str:
@@ -59,16 +63,35 @@ def test_variants_appear(corpus: Path) -> None:
     assert set(forms) == {"markdown", "wrapped", "new_tone", "nfd", "crlf", "bom"}
     assert any(r["path"].endswith(".md") for r in recs) and any(r["path"].endswith(".txt") for r in recs)
     # the same symbol in two terms, cited by one document
-    assert any(len({c["year"] for c in r["cites"] if c["symbol"] == s}) > 1
-               for r in recs for s in {c["symbol"] for c in r["cites"]})
+    assert any(
+        len({c["year"] for c in r["cites"] if c["symbol"] == s}) > 1
+        for r in recs
+        for s in {c["symbol"] for c in r["cites"]}
+    )
     assert any(c["scope"] == "provincial" for r in recs for c in r["cites"])
     assert any(r["deadlines"] for r in recs) and any(r["ongoing"] for r in recs) and any(r["projects"] for r in recs)
     texts = "\n".join(_text(corpus, r) for r in recs[:300])
-    for pattern in [r"ngày \d{1,2}/\d{1,2}/\d{4}", r"ngày \d{1,2}-\d{1,2}-\d{4}", r"ngày \d{1,2} tháng \d{2} năm \d{4}",
-                    r"Nghị quyết số \d+-NQ/TW", r"Kết luận \d+-KL/TW", r"Số \d+-(KH|CTr|TB|CT|NQ)/TU",
-                    r"của [^,.]+ ngày \d", r"T/M BAN THƯỜNG VỤ", r"BÍ THƯ", r"Nơi nhận", r"TỔ CHỨC THỰC HIỆN",
-                    r"Giao Ban cán sự đảng Ủy ban nhân dân tỉnh", r"chủ trì, phối hợp với", r"hoàn thành trước ngày",
-                    r"quý [IV]+ năm \d{4}", r"\| Cơ quan chủ trì \|", r"^# ", r"\d+/\d{4}/(QH1[345]|NĐ-CP)", r"/QĐ-TTg"]:
+    for pattern in [
+        r"ngày \d{1,2}/\d{1,2}/\d{4}",
+        r"ngày \d{1,2}-\d{1,2}-\d{4}",
+        r"ngày \d{1,2} tháng \d{2} năm \d{4}",
+        r"Nghị quyết số \d+-NQ/TW",
+        r"Kết luận \d+-KL/TW",
+        r"Số \d+-(KH|CTr|TB|CT|NQ)/TU",
+        r"của [^,.]+ ngày \d",
+        r"T/M BAN THƯỜNG VỤ",
+        r"BÍ THƯ",
+        r"Nơi nhận",
+        r"TỔ CHỨC THỰC HIỆN",
+        r"Giao Ban cán sự đảng Ủy ban nhân dân tỉnh",
+        r"chủ trì, phối hợp với",
+        r"hoàn thành trước ngày",
+        r"quý [IV]+ năm \d{4}",
+        r"\| Cơ quan chủ trì \|",
+        r"^# ",
+        r"\d+/\d{4}/(QH1[345]|NĐ-CP)",
+        r"/QĐ-TTg",
+    ]:
         assert re.search(pattern, texts, re.M), pattern
 
 
@@ -92,7 +115,9 @@ def test_forms_are_what_truth_says(corpus: Path) -> None:
         assert r["path"].endswith(".md") <= f["markdown"]
 
 
-SYMBOL = re.compile(r"\b(\d+)\s?[-/]\s?(NQ|KL|CT|QĐ|KH|CTr|TB)/(TW|TU)\b|\b(\d+/(?:\d{4}/)?(?:NĐ-CP|QĐ-TTg|NQ-CP|CT-TTg|QH1[345]|UBTVQH15))\b")
+SYMBOL = re.compile(
+    r"\b(\d+)\s?[-/]\s?(NQ|KL|CT|QĐ|KH|CTr|TB)/(TW|TU)\b|\b(\d+/(?:\d{4}/)?(?:NĐ-CP|QĐ-TTg|NQ-CP|CT-TTg|QH1[345]|UBTVQH15))\b"
+)
 
 
 def _symbols(text: str) -> Counter:
@@ -122,13 +147,21 @@ def test_truth_matches_files(corpus: Path) -> None:
         assert set(found) - {own} <= set(cited), (r["path"], set(found) - set(cited))
         for sym, mentions in cited.items():
             printed = found[sym] - (found[own] - cited.get(own, 0) if sym == own else 0)
-            short = len(re.findall(rf"Chỉ thị {int(sym.split('-')[0])}\b(?![-/])", text)) if sym.endswith("CT/TW") else 0
+            short = (
+                len(re.findall(rf"Chỉ thị {int(sym.split('-')[0])}\b(?![-/])", text)) if sym.endswith("CT/TW") else 0
+            )
             assert printed + short >= mentions >= 1 and printed >= 1, (r["path"], sym, printed, mentions)
-        assert r["citations"] == len(r["cites"]) == len({(c["symbol"], c["year"], c.get("province")) for c in r["cites"]})
+        assert (
+            r["citations"] == len(r["cites"]) == len({(c["symbol"], c["year"], c.get("province")) for c in r["cites"]})
+        )
         assert set(r["implements"]) | set(r["based_on"]) <= {
-            (f"{c['province']}/" if c["scope"] == "provincial" else "") + f"{c['symbol']}@{c['year']}" for c in r["cites"]}
+            (f"{c['province']}/" if c["scope"] == "provincial" else "") + f"{c['symbol']}@{c['year']}"
+            for c in r["cites"]
+        }
         assert r["tasks"] >= max(r["deadlines"] + r["ongoing"] - r["tasks"], r["assigned"], 1)
-        printed_deadlines = len(re.findall(r"trước ngày \d|Trước ngày \d|trong quý [IV]+ năm|trong tháng \d+/\d{4}", text))
+        printed_deadlines = len(
+            re.findall(r"trước ngày \d|Trước ngày \d|trong quý [IV]+ năm|trong tháng \d+/\d{4}", text)
+        )
         assert printed_deadlines >= r["deadlines"], r["path"]
         for lead in r["leads"]:
             assert lead in text or new_tone(lead) in text, (r["path"], lead)
@@ -147,14 +180,17 @@ def test_a_small_synthetic_corpus_loads_with_the_citations_of_truth(tmp_path: Pa
     of misses, and 2 % of extra links (a re-mention attached to the wrong homonym)."""
     from graph_api.store import OxigraphStore
     from graph_api.store.ingest import ingest
+
     out = tmp_path / "c"
     generate(out, n=60, seed=5, workers=1)
     recs = list(iter_truth(out))
     store = OxigraphStore(tmp_path / "store")
     report = ingest([out / r["path"] for r in recs], store, workers=2)
     assert report.documents == 60 and not report.rejected
-    q = ("PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX vk: <https://w3id.org/vankien/ontology#> "
-         "SELECT (COUNT(*) AS ?n) WHERE { ?d a vk:SourceDocument ; eli:cites ?c }")
+    q = (
+        "PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX vk: <https://w3id.org/vankien/ontology#> "
+        "SELECT (COUNT(*) AS ?n) WHERE { ?d a vk:SourceDocument ; eli:cites ?c }"
+    )
     found = int(store.select(q)[0]["n"].value)
     expected = sum(r["citations"] for r in recs)
     ambiguous = sum(1 for r in recs for c in r["cites"] if not c["dated"] and c.get("homonyms"))

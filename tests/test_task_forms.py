@@ -1,5 +1,6 @@
 """Table-driven tests of every way a task names its lead, partners and deadline, of deadline forms, of
 bodies at every level and of symbol variants — each case a fixture written here, ``(text, expected)``."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,58 +23,96 @@ def _assignments(body: str) -> list[tuple[str, tuple[str, ...], str | None]]:
 TASK_FORMS = [
     pytest.param(
         "1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy rà soát quy chế, hoàn thành trước ngày 15/4/2024.\n",
-        [("Ban Tổ chức Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-04-15")], id="giao-X-chu-tri"),
+        [("Ban Tổ chức Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-04-15")],
+        id="giao-X-chu-tri",
+    ),
     pytest.param(
         "1. Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt Nghị quyết, hoàn thành trong quý II/2024.\n",
-        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30")], id="X-chu-tri"),
+        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30")],
+        id="X-chu-tri",
+    ),
     pytest.param(
         "1. Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng đề án phát triển du lịch, hoàn thành trong năm 2024.\n",
-        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2024-12-31")], id="X-chi-dao"),
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2024-12-31")],
+        id="X-chi-dao",
+    ),
     pytest.param(
         "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tăng cường giám sát, phản biện xã hội.\n",
-        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), None)], id="de-nghi-X"),
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), None)],
+        id="de-nghi-X",
+    ),
     pytest.param(
         "1. Ủy ban Kiểm tra Tỉnh ủy có trách nhiệm kiểm tra, giám sát việc thực hiện, báo cáo trước ngày 20/12/2024.\n",
-        [("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-12-20")], id="X-co-trach-nhiem"),
+        [("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-12-20")],
+        id="X-co-trach-nhiem",
+    ),
     pytest.param(
         "1. Văn phòng Tỉnh ủy tham mưu sơ kết việc thực hiện Kế hoạch trong tháng 11/2024.\n",
-        [("Văn phòng Tỉnh ủy", (), "2024-11")], id="X-tham-muu"),
+        [("Văn phòng Tỉnh ủy", (), "2024-11")],
+        id="X-tham-muu",
+    ),
     pytest.param(
         "1. Xây dựng đề án chuyển đổi số (Ban cán sự đảng UBND tỉnh chủ trì; Sở Tài chính, Sở Nội vụ phối hợp; "
         "thời gian: năm 2025).\n",
-        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Tài chính", "Sở Nội vụ"), "2025-12-31")], id="lead-in-parentheses"),
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", ("Sở Tài chính", "Sở Nội vụ"), "2025-12-31")],
+        id="lead-in-parentheses",
+    ),
     pytest.param(
         "1. Tổ chức học tập, quán triệt Nghị quyết đến cán bộ chủ chốt.\n"
         "- Thời hạn: trước 30/11/2024.\n- Cơ quan phối hợp: Văn phòng Tỉnh ủy.\n- Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy.\n",
-        [("Ban Tuyên giáo Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-11-30")], id="labelled-block-any-order"),
+        [("Ban Tuyên giáo Tỉnh ủy", ("Văn phòng Tỉnh ủy",), "2024-11-30")],
+        id="labelled-block-any-order",
+    ),
     pytest.param(
         "1. Rà soát quy hoạch cán bộ.\n- Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.\n- Tiến độ: Quý III/2024.\n",
-        [("Ban Tổ chức Tỉnh ủy", (), "2024-09-30")], id="labelled-block-subset"),
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-09-30")],
+        id="labelled-block-subset",
+    ),
     pytest.param(
         "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
         "| 1 | Xây dựng chính sách hỗ trợ doanh nghiệp | Sở Kế hoạch và Đầu tư | Sở Tài chính | Tháng 9/2024 |\n"
         "| 2 | Kiểm tra việc thực hiện | Ủy ban Kiểm tra Tỉnh ủy | Văn phòng Tỉnh ủy | Thường xuyên |\n",
-        [("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), "2024-09"), ("Ủy ban Kiểm tra Tỉnh ủy", ("Văn phòng Tỉnh ủy",), None)],
-        id="table-rows"),
+        [
+            ("Sở Kế hoạch và Đầu tư", ("Sở Tài chính",), "2024-09"),
+            ("Ủy ban Kiểm tra Tỉnh ủy", ("Văn phòng Tỉnh ủy",), None),
+        ],
+        id="table-rows",
+    ),
     pytest.param(
         "1. Giao Ban cán sự đảng UBND tỉnh chỉ đạo:\n\n- Rà soát quy hoạch sử dụng đất, hoàn thành trong quý I/2025;\n\n"
         "- Bố trí vốn đầu tư công cho các dự án trọng điểm.\n",
-        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None), ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2025-03-31"),
-         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None)], id="group-lead-once"),
+        [
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None),
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2025-03-31"),
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None),
+        ],
+        id="group-lead-once",
+    ),
     pytest.param(
         "1. Ban Tuyên giáo Tỉnh ủy\n\n- Tổ chức quán triệt Nghị quyết, hoàn thành trong quý II/2024.\n\n"
         "- Định hướng thông tin trên báo chí.\n\n2. Đối với Sở Y tế:\n\n- Rà soát mạng lưới y tế cơ sở trước ngày 30/9/2024.\n",
-        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30"), ("Ban Tuyên giáo Tỉnh ủy", (), None), ("Sở Y tế", (), "2024-09-30")],
-        id="heading-naming-the-body"),
+        [
+            ("Ban Tuyên giáo Tỉnh ủy", (), "2024-06-30"),
+            ("Ban Tuyên giáo Tỉnh ủy", (), None),
+            ("Sở Y tế", (), "2024-09-30"),
+        ],
+        id="heading-naming-the-body",
+    ),
     pytest.param(
         "1. Nâng cao chất lượng dịch vụ công\n\n- Chủ trì: Sở Tài chính; phối hợp: Sở Nội vụ; thời gian: Quý III/2025.\n",
-        [("Sở Tài chính", ("Sở Nội vụ",), "2025-09-30")], id="labels-on-one-line-under-a-heading"),
+        [("Sở Tài chính", ("Sở Nội vụ",), "2025-09-30")],
+        id="labels-on-one-line-under-a-heading",
+    ),
     pytest.param(
         "1. Giao Văn phòng Tỉnh ủy tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 30/6.\n",
-        [("Văn phòng Tỉnh ủy", (), "2024-06-30")], id="day-without-year-of-the-document"),
+        [("Văn phòng Tỉnh ủy", (), "2024-06-30")],
+        id="day-without-year-of-the-document",
+    ),
     pytest.param(
         "1. Sở Nội vụ chủ trì sơ kết việc thực hiện trong 6 tháng đầu năm 2025.\n",
-        [("Sở Nội vụ", (), "2025-06-30")], id="first-half-of-a-year"),
+        [("Sở Nội vụ", (), "2025-06-30")],
+        id="first-half-of-a-year",
+    ),
 ]
 
 
@@ -111,8 +150,13 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
 
 
 CELLS = [
-    ("Quý IV/2019", "2019-12-31"), ("Tháng 9/2025", "2025-09"), ("30/6/2024", "2024-06-30"), ("Năm 2024", "2024-12-31"),
-    ("2023 - 2025", "2025-12-31"), ("Hằng năm", None), ("Thường xuyên", None),
+    ("Quý IV/2019", "2019-12-31"),
+    ("Tháng 9/2025", "2025-09"),
+    ("30/6/2024", "2024-06-30"),
+    ("Năm 2024", "2024-12-31"),
+    ("2023 - 2025", "2025-12-31"),
+    ("Hằng năm", None),
+    ("Thường xuyên", None),
     ("thường xuyên, trước, trong và sau đại hội", None),
 ]
 
@@ -152,10 +196,12 @@ def test_body_at_every_level(text: str, printed: str, level: str) -> None:
 
 
 def test_district_document_resolves_its_own_bodies_and_issuer() -> None:
-    text = ("ĐẢNG BỘ TỈNH LÀO CAI\nHUYỆN ỦY BÁT XÁT\n*\nSố 186-KH/HU\n\nBát Xát, ngày 08 tháng 11 năm 2019\n\n"
-            "KẾ HOẠCH\nthực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị\n\nI. NHIỆM VỤ\n\n"
-            "1. Ban Tổ chức Huyện ủy chủ trì rà soát quy hoạch, hoàn thành trong Quý I/2020.\n\n"
-            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nGiàng Thị Dung\n")
+    text = (
+        "ĐẢNG BỘ TỈNH LÀO CAI\nHUYỆN ỦY BÁT XÁT\n*\nSố 186-KH/HU\n\nBát Xát, ngày 08 tháng 11 năm 2019\n\n"
+        "KẾ HOẠCH\nthực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị\n\nI. NHIỆM VỤ\n\n"
+        "1. Ban Tổ chức Huyện ủy chủ trì rà soát quy hoạch, hoàn thành trong Quý I/2020.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nGiàng Thị Dung\n"
+    )
     doc = extract_source(from_text(text, name="hu.txt"))
     assert (doc.symbol, doc.province, doc.issuer) == ("186-KH/HU", "Lào Cai", "Ban Thường vụ Huyện ủy Bát Xát")
     assert [(b.name, b.level) for t in doc.tasks for b in t.leads] == [("Ban Tổ chức Huyện ủy", "district")]
@@ -183,22 +229,30 @@ def test_symbol_variant(text: str, symbol: str) -> None:
 
 # --- links and reports --------------------------------------------------------------------------------
 def test_title_naming_two_documents_gives_two_links_and_an_appendix_caption_is_no_citation() -> None:
-    text = (HEADER.replace("thực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị",
-                           "thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 và Nghị quyết số 41-NQ/TW ngày 10/10/2023")
-            + "1. Giao Văn phòng Tỉnh ủy theo dõi.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLò Văn Mừng\n\nPHỤ LỤC\n"
-            "(Kèm theo Kế hoạch số 210-KH/TU ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy)\n")
+    text = (
+        HEADER.replace(
+            "thực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị",
+            "thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 và Nghị quyết số 41-NQ/TW ngày 10/10/2023",
+        )
+        + "1. Giao Văn phòng Tỉnh ủy theo dõi.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLò Văn Mừng\n\nPHỤ LỤC\n"
+        "(Kèm theo Kế hoạch số 210-KH/TU ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy)\n"
+    )
     doc = extract_source(from_text(text, name="two.txt"))
     assert sorted(l.target[0] for l in doc.links if l.source is None and l.relation == "implements") == [
-        "14-KL/TW", "41-NQ/TW"]
+        "14-KL/TW",
+        "41-NQ/TW",
+    ]
     assert "210-KH/TU" not in {c.symbol for c in doc.citations}
 
 
 def test_a_review_report_sets_tasks_only_in_its_forward_part() -> None:
-    text = ("TỈNH ỦY HÀ TĨNH\nSố 685-BC/TU\n\nHà Tĩnh, ngày 25 tháng 6 năm 2024\n\nBÁO CÁO\n"
-            "tổng kết 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014 của Ban Bí thư\n\n"
-            "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy đã giao Ban cán sự đảng UBND tỉnh chủ trì "
-            "bố trí 60 tỷ đồng; Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra 12 cuộc.\n\n"
-            "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n"
-            "1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền kết quả 10 năm thực hiện Chỉ thị.\n")
+    text = (
+        "TỈNH ỦY HÀ TĨNH\nSố 685-BC/TU\n\nHà Tĩnh, ngày 25 tháng 6 năm 2024\n\nBÁO CÁO\n"
+        "tổng kết 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014 của Ban Bí thư\n\n"
+        "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy đã giao Ban cán sự đảng UBND tỉnh chủ trì "
+        "bố trí 60 tỷ đồng; Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra 12 cuộc.\n\n"
+        "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n"
+        "1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền kết quả 10 năm thực hiện Chỉ thị.\n"
+    )
     doc = extract_source(from_text(text, name="bc.txt"))
     assert [b.name for t in doc.tasks for b in t.leads] == ["Ban Tuyên giáo Tỉnh ủy"]

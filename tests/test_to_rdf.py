@@ -1,4 +1,5 @@
 """The loader's fast path (``document_nquads``) writes exactly the quads of ``document_graph``."""
+
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,18 @@ def test_quotes_backslashes_and_line_breaks_survive(text):
     _same(extract_source(from_text(text, name="tricky.txt")))
 
 
-@pytest.mark.parametrize("obj, expected", [
-    (Lit('a "b" \\ c\nd\re'), '"a \\"b\\" \\\\ c\\nd\\re"'),
-    (Lit("x", "vi"), '"x"@vi'),
-    (Lit("2021", None, "http://www.w3.org/2001/XMLSchema#gYear"), '"2021"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
-    ("http://ex.org/o", "<http://ex.org/o>"),
-])
+@pytest.mark.parametrize(
+    "obj, expected",
+    [
+        (Lit('a "b" \\ c\nd\re'), '"a \\"b\\" \\\\ c\\nd\\re"'),
+        (Lit("x", "vi"), '"x"@vi'),
+        (
+            Lit("2021", None, "http://www.w3.org/2001/XMLSchema#gYear"),
+            '"2021"^^<http://www.w3.org/2001/XMLSchema#gYear>',
+        ),
+        ("http://ex.org/o", "<http://ex.org/o>"),
+    ],
+)
 def test_terms_written_as_n_triples(obj, expected):
     g = Graph()
     g.add("http://ex.org/s", "http://ex.org/p", obj)

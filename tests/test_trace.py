@@ -1,4 +1,5 @@
 """Issue 4 acceptance: the trace on the bundled data, the reverse, coverage, saved queries."""
+
 from __future__ import annotations
 
 import json
@@ -172,8 +173,13 @@ def test_reverse_and_coverage(store) -> None:
 
 def test_trace_cli_formats(tmp_path: Path) -> None:
     spec = f"oxigraph:{tmp_path / 'store'}"
-    run = lambda *a: subprocess.run([sys.executable, "-m", "vankien.cli", *a, "--store", spec],  # noqa: E731
-                                    capture_output=True, text=True, cwd=ROOT, timeout=300)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "vankien.cli", *a, "--store", spec],  # noqa: E731
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert run("load", "data/corpus").returncode == 0
     out = run("trace", "21-KL/TW", "--format", "json")
     assert out.returncode == 0, out.stderr
@@ -186,18 +192,25 @@ def test_trace_cli_formats(tmp_path: Path) -> None:
 
 # Every saved query, run on the bundled data (plus the Lai Châu plan): the rows it must return.
 EXPECTED_ROWS = {
-    "trace.rq": lambda rows: {r["province"] for r in rows} == {"Tuyên Quang", "Lai Châu"}
-    and sum(1 for r in rows if r["province"] == "Lai Châu") == 3,
+    "trace.rq": lambda rows: (
+        {r["province"] for r in rows} == {"Tuyên Quang", "Lai Châu"}
+        and sum(1 for r in rows if r["province"] == "Lai Châu") == 3
+    ),
     "plans_carrying_out.rq": lambda rows: {r["symbol"] for r in rows if "symbol" in r} == {"147-KH/TU", "05-KH/TU"},
     "serves.rq": lambda rows: [r["symbol"] for r in rows] == ["21-KL/TW"],
-    "coverage.rq": lambda rows: {r["province"]: int(r["tasks"]) for r in rows}["Tuyên Quang"] >= 1
-    and {r["province"]: int(r["tasks"]) for r in rows}["Bình Dương"] == 0,
-    "most_implemented.rq": lambda rows: rows[0]["symbol"] == "13-CT/TW"
-    and {"11-NQ/TW", "137-KL/TW"} <= {r["symbol"] for r in rows[:10]},
+    "coverage.rq": lambda rows: (
+        {r["province"]: int(r["tasks"]) for r in rows}["Tuyên Quang"] >= 1
+        and {r["province"]: int(r["tasks"]) for r in rows}["Bình Dương"] == 0
+    ),
+    "most_implemented.rq": lambda rows: (
+        rows[0]["symbol"] == "13-CT/TW" and {"11-NQ/TW", "137-KL/TW"} <= {r["symbol"] for r in rows[:10]}
+    ),
     "documents_by_province.rq": lambda rows: sum(int(r["documents"]) for r in rows) == 24,
     "tasks_by_body.rq": lambda rows: any(r["name"] == "Ban cán sự đảng Ủy ban nhân dân tỉnh" for r in rows),
-    "deadlines.rq": lambda rows: ("2025-04-30", "Đảng ủy Ủy ban nhân dân tỉnh", "false")
-    in {(r["deadline"], r.get("lead"), r["passed"]) for r in rows},
+    "deadlines.rq": lambda rows: (
+        ("2025-04-30", "Đảng ủy Ủy ban nhân dân tỉnh", "false")
+        in {(r["deadline"], r.get("lead"), r["passed"]) for r in rows}
+    ),
     "same_symbol.rq": lambda rows: {r["symbol"]: r["documents"] for r in rows}.get("18-NQ/TW") == "2",
     "meetings.rq": lambda rows: any(r.get("number") == "31" and r.get("adopted") and r.get("report") for r in rows),
     "evidence.rq": lambda rows: any(r["symbol"] == "69-QĐ/TW" and "Quy định số 69-QĐ/TW" in r["quote"] for r in rows),

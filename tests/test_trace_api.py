@@ -1,4 +1,5 @@
 """The trace over HTTP: a real `vankien serve` on a free port over the bundled data."""
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,13 @@ def service(tmp_path_factory: pytest.TempPathFactory):
     ingest([ROOT / "data" / "corpus"], store)
     store.close()
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "vankien.cli", "serve", "--store", f"oxigraph:{folder / 'store'}",
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vankien.cli", "serve", "--store", f"oxigraph:{folder / 'store'}", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -82,8 +87,9 @@ def test_reverse_and_coverage_endpoints(service: str) -> None:
 
 def test_saved_trace_query_over_the_sparql_endpoint(service: str) -> None:
     query = (ROOT / "queries" / "trace.rq").read_text(encoding="utf-8")
-    r = httpx.post(service + "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"},
-                   timeout=30)
+    r = httpx.post(
+        service + "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=30
+    )
     assert r.status_code == 200, r.text
     rows = r.json()["results"]["bindings"]
     assert rows and {b["province"]["value"] for b in rows} == {"Tuyên Quang"}

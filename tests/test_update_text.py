@@ -1,5 +1,6 @@
 """graph_api.store.update_text: an update request rewritten with its dataset (issue 18) means what it said, and no
 LOAD slips past the loader."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,8 +50,10 @@ def test_using_parameters_equal_using_clauses() -> None:
 
 
 def test_using_parameters_conflict_with_with_and_using() -> None:
-    for update in (f"WITH <{EX}g1> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
-                   f"DELETE {{ ?s ?p ?o }} USING <{EX}g1> WHERE {{ ?s ?p ?o }}"):
+    for update in (
+        f"WITH <{EX}g1> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+        f"DELETE {{ ?s ?p ?o }} USING <{EX}g1> WHERE {{ ?s ?p ?o }}",
+    ):
         with pytest.raises(QueryError, match="cannot be combined"):
             rewrite(update, using=[f"{EX}g2"])
 
@@ -67,9 +70,15 @@ def test_union_rule_reads_and_deletes_across_graphs() -> None:
     assert [q.split(" ")[0] for q in dump(store)] == [f"<{EX}t>"]
 
 
-@pytest.mark.parametrize("update", ["LOAD <http://x/>", "load <http://x/> into graph <http://g/>",
-                                    "INSERT DATA { <a:a> <a:b> 1 } ; # LOAD in a comment\n LoAd SILENT <http://x/>",
-                                    "PREFIX x: <http://x/> LOAD x:data"])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "LOAD <http://x/>",
+        "load <http://x/> into graph <http://g/>",
+        "INSERT DATA { <a:a> <a:b> 1 } ; # LOAD in a comment\n LoAd SILENT <http://x/>",
+        "PREFIX x: <http://x/> LOAD x:data",
+    ],
+)
 def test_every_load_is_found(update: str) -> None:
     assert has_load(update)
     assert "LOAD" in [op.kind for op in operations(update)]
@@ -90,11 +99,17 @@ def test_the_store_default_graph_joins_the_union_of_a_where() -> None:
     seen = {q for q in dump(store) if f"<{EX}seen>" in q}
     assert len(seen) == 3  # 1 (default graph), 2 (g1), 3 (g2)
     assert view not in {str(g) for g in store.named_graphs()}  # the copy lived only inside the update
-    store.update(rewrite(f"DELETE {{ ?s <{EX}p> ?o }} WHERE {{ ?s <{EX}p> ?o }}", union_graphs=graphs, default_view=view))
+    store.update(
+        rewrite(f"DELETE {{ ?s <{EX}p> ?o }} WHERE {{ ?s <{EX}p> ?o }}", union_graphs=graphs, default_view=view)
+    )
     assert not [q for q in dump(store) if f"<{EX}p>" in q]
 
 
 def test_a_view_is_no_part_of_a_protocol_dataset() -> None:
-    text = rewrite(f"INSERT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}", using=[f"{EX}g1"], union_graphs=lambda: [],
-                   default_view="urn:x-view")
+    text = rewrite(
+        f"INSERT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+        using=[f"{EX}g1"],
+        union_graphs=lambda: [],
+        default_view="urn:x-view",
+    )
     assert "urn:x-view" not in text and f"USING <{EX}g1>" in text

@@ -5,6 +5,7 @@ canvas must be drawn (non-background pixels in a screenshot), a click on a node 
 details, filters must hide nodes, the search box must find nodes, and the exported file must
 not fetch anything. Screenshots are kept under test-artifacts/views/.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -20,8 +21,15 @@ from visualise import views
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "views"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 _spec = importlib.util.spec_from_file_location("vk_test_visualise", Path(__file__).with_name("test_visualise.py"))
 tv = importlib.util.module_from_spec(_spec)

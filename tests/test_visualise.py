@@ -5,6 +5,7 @@ The fixture is hand-written Turtle that follows ontology/README.md: a central co
 2022 (adopted at a meeting, reported by the press) whose tasks implement both, bodies, a
 project, and a Thái Nguyên conclusion in a second province.
 """
+
 from __future__ import annotations
 
 import re
@@ -217,17 +218,24 @@ def test_citation_and_body_task_graphs(store):
     bt = projections.body_task_graph(store)
     assert bt.in_degree(ID + "body/tuyen-quang/ban-to-chuc-tinh-uy") == 1
     assert set(projections.body_task_graph(store, province="Thái Nguyên")) == {
-        KL_TN + "/task/1", ID + "body/thai-nguyen/ban-to-chuc-tinh-uy"}
+        KL_TN + "/task/1",
+        ID + "body/thai-nguyen/ban-to-chuc-tinh-uy",
+    }
 
 
 # -- views ------------------------------------------------------------------------------------
 # http(s) strings inside the vendored vis-network build: licence banners, an error-message link and
 # the SVG namespace identifier. None is fetched (checked below: no src/href/url()/import uses them).
 VENDOR_NON_FETCHED = {
-    "http://almende.com", "http://naver.github.io/egjs", "http://opensource.org/licenses/MIT",
-    "http://www.apache.org/licenses/LICENSE-2.0", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
-    "https://github.com/visjs", "https://github.com/zloirock/core-js",
-    "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE", "https://visjs.github.io/vis-network/",
+    "http://almende.com",
+    "http://naver.github.io/egjs",
+    "http://opensource.org/licenses/MIT",
+    "http://www.apache.org/licenses/LICENSE-2.0",
+    "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+    "https://github.com/visjs",
+    "https://github.com/zloirock/core-js",
+    "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE",
+    "https://visjs.github.io/vis-network/",
 }
 URL = re.compile(r"https?://[^\s\"'<>()\\,;]+")
 
@@ -248,6 +256,7 @@ def fetched_externals(html: str) -> list[str]:
 def node_data(html: str) -> dict:
     """The nodes and edges a page hands to vis-network."""
     import json
+
     raw = re.search(r'<script type="application/json" id="vk-data">(.*?)</script>', html, re.S).group(1)
     return json.loads(raw)
 
@@ -255,7 +264,9 @@ def node_data(html: str) -> dict:
 def test_layered_layout_is_stable_and_ordered(store):
     g = projections.flow_graph(store, "21-KL/TW")
     pos = views.layered_layout(g)
-    y = {k: {pos[n][1] for n in g if g.nodes[n]["kind"] == k} for k in ("central", "document", "task", "body", "project")}
+    y = {
+        k: {pos[n][1] for n in g if g.nodes[n]["kind"] == k} for k in ("central", "document", "task", "body", "project")
+    }
     assert max(y["central"]) < min(y["document"]) <= max(y["document"]) < min(y["task"])
     assert max(y["task"]) < min(y["body"]) and y["body"] == y["project"]
     # the conclusion citing the plan sits one row below the plan
@@ -310,23 +321,30 @@ def test_overview_export(store, tmp_path):
 
 def synthetic_flow_ttl(docs: int, tasks_per_doc: int, bodies: int = 40) -> str:
     """A central document taken up by ``docs`` provincial plans with ``tasks_per_doc`` tasks each."""
-    lines = ["@prefix eli: <http://data.europa.eu/eli/ontology#> .",
-             "@prefix vk: <https://w3id.org/vankien/ontology#> .",
-             "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
-             f"<{ID}doc/tw/nq/2020/99> a eli:LegalResource ; eli:id_local \"99-NQ/TW\" ; vk:level <{ID}level/central> ."]
+    lines = [
+        "@prefix eli: <http://data.europa.eu/eli/ontology#> .",
+        "@prefix vk: <https://w3id.org/vankien/ontology#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        f'<{ID}doc/tw/nq/2020/99> a eli:LegalResource ; eli:id_local "99-NQ/TW" ; vk:level <{ID}level/central> .',
+    ]
     for d in range(docs):
         doc = f"{ID}doc/p{d % 7}/tu/kh/2021/{d}"
-        lines.append(f"<{doc}> a eli:LegalResource ; eli:id_local \"{d}-KH/TU\" ; vk:year {2020 + d % 5} ; "
-                     f"vk:province <{ID}province/p{d % 7}> ; vk:level <{ID}level/provincial> ; "
-                     f"eli:implements <{ID}doc/tw/nq/2020/99> .")
+        lines.append(
+            f'<{doc}> a eli:LegalResource ; eli:id_local "{d}-KH/TU" ; vk:year {2020 + d % 5} ; '
+            f"vk:province <{ID}province/p{d % 7}> ; vk:level <{ID}level/provincial> ; "
+            f"eli:implements <{ID}doc/tw/nq/2020/99> ."
+        )
         for t in range(1, tasks_per_doc + 1):
-            lines.append(f"<{doc}/task/{t}> a vk:Task ; eli:is_part_of <{doc}> ; vk:position {t} ; "
-                         f"vk:text \"Nhiệm vụ số {t} của kế hoạch {d}\"@vi ; "
-                         f"vk:leadBody <{ID}body/p{d % 7}/b{(d * 31 + t) % bodies}> .")
+            lines.append(
+                f"<{doc}/task/{t}> a vk:Task ; eli:is_part_of <{doc}> ; vk:position {t} ; "
+                f'vk:text "Nhiệm vụ số {t} của kế hoạch {d}"@vi ; '
+                f"vk:leadBody <{ID}body/p{d % 7}/b{(d * 31 + t) % bodies}> ."
+            )
     for b in range(bodies):
         for p in range(7):
-            lines.append(f"<{ID}body/p{p}/b{b}> skos:prefLabel \"Cơ quan {b} tỉnh {p}\"@vi ; "
-                         f"vk:province <{ID}province/p{p}> .")
+            lines.append(
+                f'<{ID}body/p{p}/b{b}> skos:prefLabel "Cơ quan {b} tỉnh {p}"@vi ; vk:province <{ID}province/p{p}> .'
+            )
     return "\n".join(lines)
 
 
@@ -339,7 +357,11 @@ def test_big_graphs_are_aggregated():
     small = views.aggregate(g, max_nodes=350)
     aggs = [a for _, a in small.nodes(data=True) if a["kind"] == "aggregate"]
     assert len(aggs) == 30 and sum(a["count"] for a in aggs) == tasks
-    assert len(small) <= 350 and "cơ quan" not in small.graph["aggregated"] and "nhiệm vụ gộp theo văn bản" in small.graph["aggregated"]
+    assert (
+        len(small) <= 350
+        and "cơ quan" not in small.graph["aggregated"]
+        and "nhiệm vụ gộp theo văn bản" in small.graph["aggregated"]
+    )
     assert all(small.nodes[n]["kind"] != "task" for n in small)
     # edges to bodies survive the grouping, weighted by the number of tasks
     assert sum(a["weight"] for _, _, a in small.edges(data=True) if a["relation"] == "lead") == tasks
@@ -354,6 +376,7 @@ def test_big_graphs_are_aggregated():
 # -- analytics --------------------------------------------------------------------------------
 def test_analytics_report(store):
     import datetime as dt
+
     r = analytics.analytics_report(store, today=dt.date(2025, 1, 1))
     top = r["most_implemented"][0]
     assert (top["iri"], top["documents"], top["tasks"], top["provinces"]) == (C21, 1, 2, 2)
@@ -391,9 +414,12 @@ def free_port() -> int:
 def start_server(store_path: Path, log: Path) -> tuple[str, subprocess.Popen]:
     """``vankien serve`` (uvicorn) over the on-disk store at ``store_path`` on a free port of 127.0.0.1."""
     port = free_port()
-    proc = subprocess.Popen([*vankien_command(), "serve", "--store", f"oxigraph:{store_path}", "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            cwd=Path(__file__).parent.parent)
+    proc = subprocess.Popen(
+        [*vankien_command(), "serve", "--store", f"oxigraph:{store_path}", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        cwd=Path(__file__).parent.parent,
+    )
     url = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -436,7 +462,9 @@ def test_served_flow_view(server):
     assert KL_TQ + "/task/1" in byid
     # served links point at the service's own resource pages and to the other views
     assert byid[KL_TQ]["vk"]["href"] == "/id/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"
-    assert ["Xem luồng thực hiện", "/view/flow/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"] in byid[KL_TQ]["vk"]["views"]
+    assert ["Xem luồng thực hiện", "/view/flow/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6"] in byid[KL_TQ][
+        "vk"
+    ]["views"]
     # the resource link of the details panel is dereferenced by the service itself
     page = httpx.get(server + byid[KL_TQ]["vk"]["href"], headers={"accept": "text/html"}, timeout=30)
     assert page.status_code == 200 and "Tuyên Quang" in page.text
@@ -453,15 +481,17 @@ def test_served_views_and_errors(server):
     amb = httpx.get(server + "/view/flow/147-KH/TU", timeout=30)
     assert amb.status_code == 409 and KH147_TN in amb.text
     assert httpx.get(server + "/view/flow/147-KH/TU", params={"year": 2021}, timeout=30).status_code == 200
-    doc = node_data(httpx.get(server + "/view/document/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6",
-                              timeout=30).text)
+    doc = node_data(
+        httpx.get(server + "/view/document/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6", timeout=30).text
+    )
     assert {MEETING, KH147, KL_TQ + "/task/2"} <= {n["id"] for n in doc["nodes"]}
     prov = httpx.get(server + "/view/province/tuyen-quang", timeout=30)
     ids = {n["id"] for n in node_data(prov.text)["nodes"]}
     assert {KH147, KL_TQ, C21} <= ids and KL_TN not in ids
     assert httpx.get(server + "/view/province/Atlantis", timeout=30).status_code == 404
-    meeting = node_data(httpx.get(server + "/view/meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10",
-                                  timeout=30).text)
+    meeting = node_data(
+        httpx.get(server + "/view/meeting/tuyen-quang/ban-chap-hanh-dang-bo-tinh/xvii/10", timeout=30).text
+    )
     assert {PRESS, KL_TQ} <= {n["id"] for n in meeting["nodes"]}
     overview = node_data(httpx.get(server + "/view", timeout=30).text)
     assert {C21, C01} <= {n["id"] for n in overview["nodes"]}
@@ -479,8 +509,12 @@ def test_served_views_and_errors(server):
 def corpus_store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([*vankien_command(), "load", str(root / "data" / "corpus"), "--store",
-                           f"oxigraph:{folder / 'store'}"], capture_output=True, text=True, cwd=root)
+    done = subprocess.run(
+        [*vankien_command(), "load", str(root / "data" / "corpus"), "--store", f"oxigraph:{folder / 'store'}"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
     assert done.returncode == 0, done.stderr
     s = open_store(f"oxigraph:{folder / 'store'}")
     yield s
@@ -504,8 +538,20 @@ def test_flow_over_the_bundled_corpus(corpus_store, tmp_path):
     (conclusion,) = conclusions
     assert g.has_edge(C21, conclusion) or any(g.has_edge(u, conclusion) for u in g.predecessors(conclusion))
     assert all(C21 in g.nodes[t]["roots"] and g.nodes[t]["province"] == "Tuyên Quang" for t in tasks)
-    done = subprocess.run([*vankien_command(), "view", "flow", "21-KL/TW", "-o", str(tmp_path / "flow.html"),
-                           "--store", f"oxigraph:{tmp_path / 'none'}"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            *vankien_command(),
+            "view",
+            "flow",
+            "21-KL/TW",
+            "-o",
+            str(tmp_path / "flow.html"),
+            "--store",
+            f"oxigraph:{tmp_path / 'none'}",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == NotFound.exit_code, done.stderr  # an empty store: the symbol is not found
     html = views.export_flow(corpus_store, "21-KL/TW", tmp_path / "flow.html").read_text(encoding="utf-8")
     assert tasks <= {n["id"] for n in node_data(html)["nodes"]}

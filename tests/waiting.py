@@ -1,4 +1,5 @@
 """Waiting in tests: on a condition, with a timeout — never a fixed sleep."""
+
 from __future__ import annotations
 
 import time

@@ -8,6 +8,7 @@ to ``crash-…`` / ``timeout-…``).
 Seeds: give a corpus folder (``tests/fuzz/test_fuzz_reader.py`` copies ``data/corpus/dev`` into one).
 Importing this module has no side effect (pytest collects it for doctests); atheris is loaded by ``main``.
 """
+
 from __future__ import annotations
 
 import sys
@@ -42,10 +43,12 @@ def main(argv: list[str]) -> None:
     """Run libFuzzer with ``argv`` (its own options and corpus folders)."""
     global atheris
     import atheris as _atheris
+
     atheris = _atheris
     import loaders.extract  # noqa: F401  (every stage is loaded, then instrumented for coverage)
     import loaders.resolve  # noqa: F401
     import loaders.structure  # noqa: F401
+
     atheris.instrument_all()
     atheris.Setup(argv, test_one_input)
     atheris.Fuzz()

@@ -1,4 +1,5 @@
 """A bounded fuzz run (atheris, ~20 s) of the reader and the extraction: no crash, no hang."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,9 +18,23 @@ def test_bounded_fuzz_run_finds_no_crash(tmp_path):
         shutil.copy(f, corpus / f.name)
     artifacts = tmp_path / "artifacts"
     artifacts.mkdir()
-    p = subprocess.run([sys.executable, str(SCRIPT), "-max_total_time=20", "-max_len=8192", "-timeout=10",
-                        "-rss_limit_mb=2048", f"-artifact_prefix={artifacts}/", "-print_final_stats=1", str(corpus)],
-                       capture_output=True, text=True, timeout=120, cwd=ROOT)
+    p = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "-max_total_time=20",
+            "-max_len=8192",
+            "-timeout=10",
+            "-rss_limit_mb=2048",
+            f"-artifact_prefix={artifacts}/",
+            "-print_final_stats=1",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     log = p.stderr
     findings = sorted(a.name for a in artifacts.iterdir())
     assert p.returncode == 0 and not findings, f"findings {findings}:\n{log[-4000:]}"

@@ -11,6 +11,7 @@ so a smaller corpus is a prefix of a larger one, and the same seed gives the sam
 ...     (s.documents, sum(1 for _ in open(Path(d) / "truth.jsonl")))
 (20, 20)
 """
+
 from __future__ import annotations
 
 import json
@@ -32,6 +33,7 @@ CHUNK = 2000
 @dataclass
 class GenerateStats:
     """What one run of the generator wrote."""
+
     documents: int
     bytes: int
     seconds: float
@@ -55,8 +57,9 @@ def _chunk(args: tuple[str, int, int, int]) -> tuple[list[str], int]:
     return lines, size
 
 
-def generate(out: str | Path, *, n: int, seed: int = 1, workers: int | None = None,
-             progress: bool = False) -> GenerateStats:
+def generate(
+    out: str | Path, *, n: int, seed: int = 1, workers: int | None = None, progress: bool = False
+) -> GenerateStats:
     """Write ``n`` documents and ``truth.jsonl`` under ``out`` using ``workers`` processes."""
     root = Path(out)
     workers = workers or os.cpu_count() or 1

@@ -4,6 +4,7 @@ A document depends only on ``(seed, index)``: the corpus of size 1k is a prefix 
 size 10k. Index ``i`` falls in cell ``i % (63 × 10)`` = (province, year) and has rank
 ``i // 630`` in that cell; the rank makes its number unique within (province, year, type).
 """
+
 from __future__ import annotations
 
 import random
@@ -44,13 +45,14 @@ COUNT_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám"]
 @dataclass(slots=True)
 class Header:
     """What other documents need to know to cite document ``i``."""
+
     i: int
     province: V.Province
     year: int
     date: date
     kind: str
     number: int | None
-    issuer: str          # as printed, e.g. "Ban Thường vụ Tỉnh ủy"
+    issuer: str  # as printed, e.g. "Ban Thường vụ Tỉnh ủy"
 
     @property
     def code(self) -> str | None:
@@ -110,8 +112,10 @@ def long_date(d: date) -> str:
     return f"ngày {d.day} tháng {d.month} năm {d.year}"
 
 
-ISSUER_VARIANTS = {BCH: [BCH, BCH, "Ban Chấp hành Trung ương", "BCH Trung ương Đảng"],
-                   "Ban Bí thư": ["Ban Bí thư", "Ban Bí thư", "Ban Bí thư Trung ương Đảng"]}
+ISSUER_VARIANTS = {
+    BCH: [BCH, BCH, "Ban Chấp hành Trung ương", "BCH Trung ương Đảng"],
+    "Ban Bí thư": ["Ban Bí thư", "Ban Bí thư", "Ban Bí thư Trung ương Đảng"],
+}
 
 
 def _sym_variant(sym: str, rng: random.Random) -> str:
@@ -143,11 +147,27 @@ class Doc:
     # -- citations --------------------------------------------------------------------------
     def _record(self, c: CentralDoc | Header, dated: bool) -> str:
         if isinstance(c, Header):
-            key, entry = c.key(), {"symbol": c.symbol, "year": c.year, "date": c.date.isoformat(),
-                                   "scope": "provincial", "province": c.province.slug}
+            key, entry = (
+                c.key(),
+                {
+                    "symbol": c.symbol,
+                    "year": c.year,
+                    "date": c.date.isoformat(),
+                    "scope": "provincial",
+                    "province": c.province.slug,
+                },
+            )
         else:
-            key, entry = c.key(), {"symbol": c.symbol, "year": c.year, "date": c.date.isoformat(),
-                                   "scope": "central", "homonyms": len(c.homonyms)}
+            key, entry = (
+                c.key(),
+                {
+                    "symbol": c.symbol,
+                    "year": c.year,
+                    "date": c.date.isoformat(),
+                    "scope": "central",
+                    "homonyms": len(c.homonyms),
+                },
+            )
         e = self.cites.setdefault(key, {**entry, "mentions": 0, "dated": False})
         e["mentions"] += 1
         e["dated"] = e["dated"] or dated
@@ -235,7 +255,11 @@ class Doc:
         meta = {"lead": None, "deadline": None, "ongoing": False, "projects": []}
         text = f"{rng.choice(V.VERBS)} {rng.choice(V.OBJECTS)}; {rng.choice(V.QUALS)}."
         if implements is not None:
-            text = f"Tổ chức quán triệt, triển khai thực hiện {self.cite(implements)} {rng.choice(V.QUALS)}; " + text[0].lower() + text[1:]
+            text = (
+                f"Tổ chức quán triệt, triển khai thực hiện {self.cite(implements)} {rng.choice(V.QUALS)}; "
+                + text[0].lower()
+                + text[1:]
+            )
         elif rng.random() < cite_p:
             c = self.central()
             if c is not None:
@@ -262,8 +286,13 @@ class Doc:
         r = rng.random()
         d = d0 + timedelta(days=rng.randrange(20, 300))
         if r < 0.3:
-            form = rng.choice([", hoàn thành trước ngày {d}", " (thời hạn hoàn thành trước ngày {d})",
-                               ", báo cáo Ban Thường vụ {c} trước ngày {d}"][:3 if report else 2])
+            form = rng.choice(
+                [
+                    ", hoàn thành trước ngày {d}",
+                    " (thời hạn hoàn thành trước ngày {d})",
+                    ", báo cáo Ban Thường vụ {c} trước ngày {d}",
+                ][: 3 if report else 2]
+            )
             ds = f"{d.day}/{d.month}/{d.year}" if rng.random() < 0.8 else f"{d.day} tháng {d.month} năm {d.year}"
             return form.format(d=ds, **self.fill), d.isoformat(), False
         if r < 0.4:
@@ -271,7 +300,7 @@ class Doc:
             m, day = QUARTER_END[q]
             return f", hoàn thành trong quý {QUARTER_ROMAN[q]} năm {d.year}", date(d.year, m, day).isoformat(), False
         if r < 0.48:
-            end = (date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1))
+            end = date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
             return f", hoàn thành trong tháng {d.month}/{d.year}", end.isoformat(), False
         if r < 0.6:
             return "; thực hiện thường xuyên", None, True
@@ -285,7 +314,9 @@ class Doc:
         role = rng.choice(V.LEAD_ROLES)
         lead = b[role]
         others = [b[k] for k in b if b[k] != lead]
-        partners = rng.sample(others, rng.randrange(0, 3)) + [s.format(**self.fill) for s in rng.sample(V.SO, rng.randrange(0, 2))]
+        partners = rng.sample(others, rng.randrange(0, 3)) + [
+            s.format(**self.fill) for s in rng.sample(V.SO, rng.randrange(0, 2))
+        ]
         action = rng.choice(V.ACTIONS).format(**self.fill)
         projects = []
         if implements is not None:
@@ -306,21 +337,31 @@ class Doc:
             text = f"Đề nghị {lead} {action}{suffix}."
         else:
             text = f"Giao {lead} {action}{suffix}."
-        return text, {"lead": lead, "partners": partners, "deadline": dl, "ongoing": ongoing, "projects": projects,
-                      "_action": action[0].upper() + action[1:]}
+        return text, {
+            "lead": lead,
+            "partners": partners,
+            "deadline": dl,
+            "ongoing": ongoing,
+            "projects": projects,
+            "_action": action[0].upper() + action[1:],
+        }
 
     def prose(self, n: int, *, cite_p: float = 0.3) -> str:
         rng = self.rng
         parts = []
         for _ in range(n):
             s = rng.choice(V.RESULTS if rng.random() < 0.6 else V.WEAKNESSES)
-            parts.append(s.format(pct=f"{rng.randrange(4, 11)},{rng.randrange(10, 99)}",
-                                  pct2=rng.randrange(40, 120), **self.fill))
+            parts.append(
+                s.format(
+                    pct=f"{rng.randrange(4, 11)},{rng.randrange(10, 99)}", pct2=rng.randrange(40, 120), **self.fill
+                )
+            )
         if rng.random() < cite_p:
             c = self.central()
             if c is not None:
-                parts.insert(rng.randrange(len(parts) + 1),
-                             f"Các cấp ủy tiếp tục quán triệt, thực hiện {self.cite(c)}.")
+                parts.insert(
+                    rng.randrange(len(parts) + 1), f"Các cấp ủy tiếp tục quán triệt, thực hiện {self.cite(c)}."
+                )
         if rng.random() < 0.1:
             law = rng.choice(LAWS)
             if int(law[-4:]) > self.h.year:
@@ -353,20 +394,38 @@ class Doc:
 
     def recipients(self) -> list[str]:
         c = self.fill["c"]
-        return ["Ban Bí thư Trung ương Đảng (để báo cáo),", "Các ban đảng Trung ương,", f"Thường trực {c},",
-                f"Các đồng chí {c} viên,", "Các ban cán sự đảng, đảng đoàn,",
-                "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc,", f"Lưu Văn phòng {c}."][self.rng.randrange(0, 3):]
+        return [
+            "Ban Bí thư Trung ương Đảng (để báo cáo),",
+            "Các ban đảng Trung ương,",
+            f"Thường trực {c},",
+            f"Các đồng chí {c} viên,",
+            "Các ban cán sự đảng, đảng đoàn,",
+            "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc,",
+            f"Lưu Văn phòng {c}.",
+        ][self.rng.randrange(0, 3) :]
 
 
 # -- the document kinds ----------------------------------------------------------------------------
-TAGLINES = ["tập trung tháo gỡ khó khăn, hoàn thành các chỉ tiêu năm {y}", "dồn sức cho những tháng cuối năm {y}",
-            "nhìn thẳng vào những chỉ tiêu khó đạt", "quyết liệt hành động, tạo bứt phá trong năm {y}",
-            "thống nhất cao các nội dung quan trọng"]
-SUBHEADS = ["Kinh tế giữ đà tăng trưởng", "Nhiều kết quả nổi bật", "Thảo luận sâu về nhiều nội dung",
-            "Không được chọn việc dễ, né việc khó", "Biểu quyết thống nhất cao", "Tiến độ một số dự án còn chậm"]
+TAGLINES = [
+    "tập trung tháo gỡ khó khăn, hoàn thành các chỉ tiêu năm {y}",
+    "dồn sức cho những tháng cuối năm {y}",
+    "nhìn thẳng vào những chỉ tiêu khó đạt",
+    "quyết liệt hành động, tạo bứt phá trong năm {y}",
+    "thống nhất cao các nội dung quan trọng",
+]
+SUBHEADS = [
+    "Kinh tế giữ đà tăng trưởng",
+    "Nhiều kết quả nổi bật",
+    "Thảo luận sâu về nhiều nội dung",
+    "Không được chọn việc dễ, né việc khó",
+    "Biểu quyết thống nhất cao",
+    "Tiến độ một số dự án còn chậm",
+]
 
 
-def _tasks_block(doc: Doc, n: int, *, assign_p: float, implements: CentralDoc | None = None, bullet: str = "li") -> None:
+def _tasks_block(
+    doc: Doc, n: int, *, assign_p: float, implements: CentralDoc | None = None, bullet: str = "li"
+) -> None:
     for k in range(n):
         imp = implements if (implements is not None and k == 0) else None
         if doc.rng.random() < assign_p:
@@ -386,16 +445,27 @@ def build_news(doc: Doc) -> None:
     doc.meeting = {"body": body, "number": n, "term": V.roman(t)}
     tag = rng.choice(TAGLINES).format(y=h.year)
     doc.add("raw", f"Hội nghị lần thứ {n} {body} khóa {V.roman(t)}: {tag[0].upper()}{tag[1:]}")
-    when = rng.choice([f"Ngày {h.date.day}-{h.date.month}", f"Chiều {h.date.day}/{h.date.month}",
-                       f"Ngày {h.date.day}/{h.date.month}/{h.year}"])
-    doc.add("p", f"{when}, {body} khóa {V.roman(t)}, nhiệm kỳ {period} họp Hội nghị lần thứ {n} để kiểm điểm kết quả "
-                 f"thực hiện nhiệm vụ chính trị và thống nhất những việc phải làm trong thời gian tới. Hội nghị do "
-                 f"đồng chí {ppl['bt']}, Bí thư {c} chủ trì, cùng các đồng chí: {ppl['pbttt']}, Phó Bí thư Thường trực "
-                 f"{c}; {ppl['ct']}, Phó Bí thư {c}, Chủ tịch UBND {u}.")
+    when = rng.choice(
+        [
+            f"Ngày {h.date.day}-{h.date.month}",
+            f"Chiều {h.date.day}/{h.date.month}",
+            f"Ngày {h.date.day}/{h.date.month}/{h.year}",
+        ]
+    )
+    doc.add(
+        "p",
+        f"{when}, {body} khóa {V.roman(t)}, nhiệm kỳ {period} họp Hội nghị lần thứ {n} để kiểm điểm kết quả "
+        f"thực hiện nhiệm vụ chính trị và thống nhất những việc phải làm trong thời gian tới. Hội nghị do "
+        f"đồng chí {ppl['bt']}, Bí thư {c} chủ trì, cùng các đồng chí: {ppl['pbttt']}, Phó Bí thư Thường trực "
+        f"{c}; {ppl['ct']}, Phó Bí thư {c}, Chủ tịch UBND {u}.",
+    )
     for _ in range(rng.randrange(1, 3)):
         doc.add("raw", rng.choice(SUBHEADS))
         doc.add("p", doc.prose(rng.randrange(2, 5), cite_p=0.6))
-    doc.add("p", f"Phát biểu kết luận hội nghị, đồng chí Bí thư {c} {ppl['bt']} đề nghị tập trung vào một số nội dung trọng tâm:")
+    doc.add(
+        "p",
+        f"Phát biểu kết luận hội nghị, đồng chí Bí thư {c} {ppl['bt']} đề nghị tập trung vào một số nội dung trọng tâm:",
+    )
     k = rng.randrange(3, 7)
     if rng.random() < 0.5:
         for j in range(k):
@@ -410,10 +480,15 @@ def build_news(doc: Doc) -> None:
 
 def _official_header(doc: Doc) -> None:
     h = doc.h
-    doc.add("hdr", {"party": f"ĐẢNG BỘ {h.province.unit.upper()} {h.province.name.upper()}",
-                    "committee": f"{h.province.committee.upper()} {h.province.name.upper()}",
-                    "symbol": f"Số {h.symbol}" if h.symbol else None,
-                    "place": f"{h.province.seat}, {long_date(h.date)}"})
+    doc.add(
+        "hdr",
+        {
+            "party": f"ĐẢNG BỘ {h.province.unit.upper()} {h.province.name.upper()}",
+            "committee": f"{h.province.committee.upper()} {h.province.name.upper()}",
+            "symbol": f"Số {h.symbol}" if h.symbol else None,
+            "place": f"{h.province.seat}, {long_date(h.date)}",
+        },
+    )
 
 
 def build_conclusion(doc: Doc) -> None:
@@ -425,23 +500,31 @@ def build_conclusion(doc: Doc) -> None:
     if h.symbol:
         _official_header(doc)
     doc.add("title", ("KẾT LUẬN", f"Hội nghị {body} lần thứ {n} (khóa {V.roman(t)}), nhiệm kỳ {period}"))
-    doc.add("p", f"{'Ngày ' + fmt_date(h.date, rng)}, tại Hội nghị lần thứ {n}, khóa {V.roman(t)}, nhiệm kỳ {period}, "
-                 f"{body} đã thảo luận, cho ý kiến vào dự thảo báo cáo kết quả thực hiện nhiệm vụ chính trị. "
-                 f"Sau khi thảo luận, {body} thống nhất kết luận như sau:")
+    doc.add(
+        "p",
+        f"{'Ngày ' + fmt_date(h.date, rng)}, tại Hội nghị lần thứ {n}, khóa {V.roman(t)}, nhiệm kỳ {period}, "
+        f"{body} đã thảo luận, cho ý kiến vào dự thảo báo cáo kết quả thực hiện nhiệm vụ chính trị. "
+        f"Sau khi thảo luận, {body} thống nhất kết luận như sau:",
+    )
     doc.add("h2", "1. Về kết quả thực hiện nhiệm vụ chính trị")
     doc.add("p", doc.prose(rng.randrange(3, 6), cite_p=0.7))
     doc.add("h2", "2. Về phương hướng, nhiệm vụ thời gian tới")
     for j in range(rng.randrange(1, 4)):
-        doc.add("h3", f"2.{j + 1}. {rng.choice(['Về phát triển kinh tế - xã hội', 'Về quốc phòng, an ninh, đối ngoại', 'Về công tác xây dựng Đảng, xây dựng hệ thống chính trị'])}")
+        doc.add(
+            "h3",
+            f"2.{j + 1}. {rng.choice(['Về phát triển kinh tế - xã hội', 'Về quốc phòng, an ninh, đối ngoại', 'Về công tác xây dựng Đảng, xây dựng hệ thống chính trị'])}",
+        )
         _tasks_block(doc, rng.randrange(2, 6), assign_p=0.3)
     if rng.random() < 0.5:
         docs = [c for c in (doc.central(within=900) for _ in range(rng.randrange(2, 5))) if c is not None]
         if docs:
             doc.add("h2", "3. Về quán triệt, triển khai các văn bản của Trung ương")
-            text, meta = (f"Hội nghị đã phổ biến, quán triệt, triển khai các văn bản: "
-                          + "; ".join(doc.cite(c, short_ok=False) for c in docs)
-                          + ". Yêu cầu các cấp ủy, tổ chức đảng tổ chức quán triệt, cụ thể hóa và triển khai thực hiện nghiêm túc.",
-                          {"lead": None, "deadline": None, "ongoing": False, "projects": []})
+            text, meta = (
+                f"Hội nghị đã phổ biến, quán triệt, triển khai các văn bản: "
+                + "; ".join(doc.cite(c, short_ok=False) for c in docs)
+                + ". Yêu cầu các cấp ủy, tổ chức đảng tổ chức quán triệt, cụ thể hóa và triển khai thực hiện nghiêm túc.",
+                {"lead": None, "deadline": None, "ongoing": False, "projects": []},
+            )
             doc.task("p", text, meta)
     doc.add("p", f"{body} kết luận chỉ đạo để các đảng bộ, địa phương, đơn vị liên quan triển khai thực hiện.")
     doc.add("recv", doc.recipients())
@@ -458,9 +541,12 @@ def build_notice(doc: Doc) -> None:
     meet = h.date - timedelta(days=rng.randrange(1, 6))
     basis = [x for x in (doc.central(within=1500) for _ in range(rng.randrange(1, 4))) if x is not None]
     based = ("Căn cứ " + ", ".join(doc.cite(x, role="based_on", short_ok=False) for x in basis) + ", ") if basis else ""
-    doc.add("p", f"Ngày {fmt_date(meet, rng)}, Ban Thường vụ {c} họp dưới sự chủ trì của đồng chí {ppl['bt']}, "
-                 f"Bí thư {c}, để nghe báo cáo dự thảo Đề án {topic}. {based}sau khi thảo luận, "
-                 f"Ban Thường vụ {c} kết luận như sau:")
+    doc.add(
+        "p",
+        f"Ngày {fmt_date(meet, rng)}, Ban Thường vụ {c} họp dưới sự chủ trì của đồng chí {ppl['bt']}, "
+        f"Bí thư {c}, để nghe báo cáo dự thảo Đề án {topic}. {based}sau khi thảo luận, "
+        f"Ban Thường vụ {c} kết luận như sau:",
+    )
     doc.add("num", f"1. {doc.prose(2, cite_p=0.4)}")
     doc.add("num", "2. Giao nhiệm vụ cụ thể như sau:")
     k = rng.randrange(3, 8)
@@ -469,8 +555,10 @@ def build_notice(doc: Doc) -> None:
         doc.task("num", f"2.{j + 1}. {text}", meta)
     prev = doc.provincial()
     if prev is not None and rng.random() < 0.6:
-        text = (f"3. Các huyện ủy, thành ủy, đảng ủy trực thuộc {c} tiếp tục thực hiện nghiêm {doc.cite(prev)} "
-                f"và Thông báo này.")
+        text = (
+            f"3. Các huyện ủy, thành ủy, đảng ủy trực thuộc {c} tiếp tục thực hiện nghiêm {doc.cite(prev)} "
+            f"và Thông báo này."
+        )
         doc.task("num", text, {"lead": None, "deadline": None, "ongoing": False, "projects": []})
     doc.add("p", f"Ban Thường vụ {c} thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện.")
     doc.add("recv", doc.recipients())
@@ -491,7 +579,10 @@ def build_program(doc: Doc) -> None:
         extra = doc.central(within=700)
         if extra is not None and extra is not main and rng.random() < 0.5:
             basis += " và " + doc.cite(extra, role="based_on", short_ok=False)
-        doc.add("p", f"Căn cứ {basis}, Ban Thường vụ {c} (khóa {V.roman(t)}) xây dựng {KINDS[h.kind][2]} với các nội dung sau:")
+        doc.add(
+            "p",
+            f"Căn cứ {basis}, Ban Thường vụ {c} (khóa {V.roman(t)}) xây dựng {KINDS[h.kind][2]} với các nội dung sau:",
+        )
     else:
         topic = rng.choice(V.TOPICS)
         doc.add("title", (KINDS[h.kind][3], f"của {h.issuer} {topic}"))
@@ -535,17 +626,30 @@ def build_directive(doc: Doc) -> None:
     topic = rng.choice(V.TOPICS)
     if rng.random() < 0.4:
         doc.add("raw", f"{h.province.name.upper()}: BAN THƯỜNG VỤ {c.upper()} BAN HÀNH CHỈ THỊ {topic.upper()}")
-        doc.add("p", f"CTTĐT - Ban Thường vụ {c} {h.province.name} vừa ký ban hành (ngày {h.date.day}/{h.date.month}) "
-                     f"Chỉ thị số {h.symbol} {topic}. Cổng Thông tin điện tử {h.province.unit} trân trọng đăng tải toàn văn Chỉ thị.")
+        doc.add(
+            "p",
+            f"CTTĐT - Ban Thường vụ {c} {h.province.name} vừa ký ban hành (ngày {h.date.day}/{h.date.month}) "
+            f"Chỉ thị số {h.symbol} {topic}. Cổng Thông tin điện tử {h.province.unit} trân trọng đăng tải toàn văn Chỉ thị.",
+        )
     else:
         _official_header(doc)
     doc.add("title", ("CHỈ THỊ", f"của Ban Thường vụ {c} {topic}"))
     cited = [x for x in (doc.central(within=2500), doc.provincial()) if x is not None]
-    lead = ("Thời gian qua, các cấp ủy, chính quyền trong " + h.province.unit + " đã quan tâm lãnh đạo, chỉ đạo triển khai "
-            + (", ".join(doc.cite(x, short_ok=False) for x in cited) if cited else "các chủ trương của Trung ương") + ". ")
+    lead = (
+        "Thời gian qua, các cấp ủy, chính quyền trong "
+        + h.province.unit
+        + " đã quan tâm lãnh đạo, chỉ đạo triển khai "
+        + (", ".join(doc.cite(x, short_ok=False) for x in cited) if cited else "các chủ trương của Trung ương")
+        + ". "
+    )
     doc.add("p", lead + doc.prose(2, cite_p=0.0))
-    doc.add("p", "Tuy nhiên, " + rng.choice(V.WEAKNESSES)[0].lower() + rng.choice(V.WEAKNESSES)[1:]
-            + f" Để khắc phục những hạn chế trên, Ban Thường vụ {c} yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt một số nhiệm vụ sau:")
+    doc.add(
+        "p",
+        "Tuy nhiên, "
+        + rng.choice(V.WEAKNESSES)[0].lower()
+        + rng.choice(V.WEAKNESSES)[1:]
+        + f" Để khắc phục những hạn chế trên, Ban Thường vụ {c} yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt một số nhiệm vụ sau:",
+    )
     for j in range(rng.randrange(3, 7)):
         text, meta = doc.direction(cite_p=0.1)
         if rng.random() < 0.4:
@@ -556,13 +660,35 @@ def build_directive(doc: Doc) -> None:
     doc.add("sig", doc.signature("T/M BAN THƯỜNG VỤ"))
 
 
-BUILDERS = {"news-report": build_news, "conclusion": build_conclusion, "notice": build_notice, "program": build_program,
-            "plan": build_program, "resolution": build_program, "directive": build_directive}
+BUILDERS = {
+    "news-report": build_news,
+    "conclusion": build_conclusion,
+    "notice": build_notice,
+    "program": build_program,
+    "plan": build_program,
+    "resolution": build_program,
+    "directive": build_directive,
+}
 
 
 # -- from blocks to text ---------------------------------------------------------------------------
-_NEW_TONE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-             "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_NEW_TONE = {
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ỏe": "oẻ",
+    "õe": "oẽ",
+    "ọe": "oẹ",
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
 _NEW_TONE.update({k.upper(): v.upper() for k, v in list(_NEW_TONE.items())})
 _NEW_TONE_RE = re.compile("(" + "|".join(_NEW_TONE) + r")(?![^\W\d_])")
 
@@ -588,8 +714,10 @@ def to_text(doc: Doc, *, md: bool, wrap: int | None, loose: bool) -> str:
                 out.append(f"**{v['committee']}**  \n{sym}**ĐẢNG CỘNG SẢN VIỆT NAM**  \n*{v['place']}*")
             else:
                 sym = f"*\n{v['symbol']}\n" if v["symbol"] else "*\n"
-                out.append(f"{v['party']}\n{v['committee'].split(' ', 2)[0]} {v['committee'].split(' ', 2)[1]}\n{sym}\n"
-                           f"ĐẢNG CỘNG SẢN VIỆT NAM\n{v['place']}")
+                out.append(
+                    f"{v['party']}\n{v['committee'].split(' ', 2)[0]} {v['committee'].split(' ', 2)[1]}\n{sym}\n"
+                    f"ĐẢNG CỘNG SẢN VIỆT NAM\n{v['place']}"
+                )
         elif kind == "title":
             word, sub = v
             out.append(f"# {word}\n\n## {sub}\n\n-----" if md else f"{word}\n{fill(sub)}\n-----")
@@ -603,8 +731,10 @@ def to_text(doc: Doc, *, md: bool, wrap: int | None, loose: bool) -> str:
             out.append(fill(v))
         elif kind == "table":
             if md:
-                rows = ["| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
-                        "|---|---|---|---|---|"]
+                rows = [
+                    "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+                    "|---|---|---|---|---|",
+                ]
                 for j, text, meta in v:
                     dl = meta["deadline"] or ("Thường xuyên" if meta["ongoing"] else "")
                     if meta["deadline"]:
@@ -642,11 +772,21 @@ def render(seed: int, i: int) -> tuple[str, bytes, dict]:
     doc.dash = rng.random() < 0.5
     BUILDERS[h.kind](doc)
     md = h.kind != "news-report" and not (h.kind == "directive" and doc.blocks[0][0] == "raw") and rng.random() < 0.35
-    wrap = None if md else (rng.randrange(68, 80) if (h.kind == "directive" and rng.random() < 0.6) or rng.random() < 0.05 else None)
+    wrap = (
+        None
+        if md
+        else (rng.randrange(68, 80) if (h.kind == "directive" and rng.random() < 0.6) or rng.random() < 0.05 else None)
+    )
     loose = md or rng.random() < 0.6
     text = to_text(doc, md=md, wrap=wrap, loose=loose)
-    form = {"markdown": md, "wrapped": wrap is not None, "new_tone": rng.random() < 0.3,
-            "nfd": rng.random() < 0.1, "crlf": rng.random() < 0.15, "bom": rng.random() < 0.03}
+    form = {
+        "markdown": md,
+        "wrapped": wrap is not None,
+        "new_tone": rng.random() < 0.3,
+        "nfd": rng.random() < 0.1,
+        "crlf": rng.random() < 0.15,
+        "bom": rng.random() < 0.03,
+    }
     if form["new_tone"]:
         text = new_tone(text)
     if form["nfd"]:
@@ -659,13 +799,25 @@ def render(seed: int, i: int) -> tuple[str, bytes, dict]:
     rel = f"docs/{h.province.slug}/{h.year}/{h.province.slug}-{h.year}-{i:07d}-{h.kind}.{ext}"
     tasks = doc.tasks
     truth = {
-        "i": i, "path": rel, "kind": h.kind, "province": h.province.slug, "year": h.year,
-        "date": h.date.isoformat(), "symbol": h.symbol, "issuer": h.issuer, "form": form,
+        "i": i,
+        "path": rel,
+        "kind": h.kind,
+        "province": h.province.slug,
+        "year": h.year,
+        "date": h.date.isoformat(),
+        "symbol": h.symbol,
+        "issuer": h.issuer,
+        "form": form,
         "cites": sorted(doc.cites.values(), key=lambda e: (e["scope"], e["symbol"], e["year"])),
-        "citations": len(doc.cites), "mentions": sum(e["mentions"] for e in doc.cites.values()),
-        "implements": sorted(doc.implements), "based_on": sorted(doc.based_on), "named": sorted(doc.named),
-        "tasks": len(tasks), "deadlines": sum(1 for t in tasks if t["deadline"]),
-        "ongoing": sum(1 for t in tasks if t["ongoing"]), "assigned": sum(1 for t in tasks if t["lead"]),
+        "citations": len(doc.cites),
+        "mentions": sum(e["mentions"] for e in doc.cites.values()),
+        "implements": sorted(doc.implements),
+        "based_on": sorted(doc.based_on),
+        "named": sorted(doc.named),
+        "tasks": len(tasks),
+        "deadlines": sum(1 for t in tasks if t["deadline"]),
+        "ongoing": sum(1 for t in tasks if t["ongoing"]),
+        "assigned": sum(1 for t in tasks if t["lead"]),
         "leads": sorted({t["lead"] for t in tasks if t["lead"]}),
         "projects": sorted({p for t in tasks for p in t["projects"]}),
         "meeting": doc.meeting,
