@@ -121,3 +121,25 @@ def test_document_page(browser, url, lang) -> None:
     assert not outside and not errors
     icon = page.request.get(url + "/favicon.ico")
     assert icon.status == 200 and icon.headers["content-type"] == "image/x-icon"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_query_page_runs_the_default_query_in_the_page_language(browser, url, lang) -> None:
+    page, outside, errors = visit(browser, url, "/query?x=1", lang)
+    assert page.locator("h1").inner_text() == ("Truy vấn SPARQL" if lang == "vi" else "SPARQL query")
+    page.locator("#run").click()
+    page.wait_for_function("document.querySelector('#status').textContent.includes(' ms')")
+    rows = page.locator("#results tbody tr")
+    symbols = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())]
+    assert len(symbols) == 50 and symbols[:3] == ["01-HD/TW", "01-KL/TW", "01-NQ/TU"]
+    iris = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert len(set(iris)) == len(iris)  # one row per document, not one per graph that mentions it
+    status = page.locator("#status").inner_text()
+    assert status.startswith("50 dòng" if lang == "vi" else "50 rows")
+    page.locator("#editor").fill("SELECT * WHERE { ?s ?p }")
+    page.locator("#run").click()
+    page.wait_for_function("document.querySelector('#status').textContent.length > 0 && "
+                           "!document.querySelector('#status').textContent.includes('…')")
+    assert page.locator("#status").inner_text() == ("lỗi 400" if lang == "vi" else "error 400")
+    shot(page, f"query-{lang}.png")
+    assert not outside and not errors

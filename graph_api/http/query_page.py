@@ -21,15 +21,19 @@ from pydantic import BaseModel
 
 from core.errors import NotFound
 from graph_api.http.linked_data import templates
+from graph_api.http.ui import language
+from graph_api.i18n import translator
 from ontology import sparql_prefixes
 
 __all__ = ["query_page_router", "saved_queries", "saved_title"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-DEFAULT_QUERY = """SELECT ?doc ?symbol ?title WHERE {
+DEFAULT_QUERY = """# one row per document: its symbol and (of the titles the documents give it) the first
+SELECT ?doc ?symbol (MIN(?t) AS ?title) WHERE {
   ?doc eli:id_local ?symbol .
-  OPTIONAL { ?doc eli:title ?title }
+  OPTIONAL { ?doc eli:title ?t }
 }
+GROUP BY ?doc ?symbol
 ORDER BY ?symbol
 LIMIT 50
 """
@@ -75,15 +79,22 @@ def query_page_router() -> APIRouter:
         settings = request.app.state.settings
         saved = saved_queries(settings.queries_dir)
         initial = request.query_params.get("query") or (sparql_prefixes() + "\n" + DEFAULT_QUERY)
+        t = translator(language(request))
+        messages = {key: t(f"query.{key}") for key in ("running", "rows", "error", "failed")}
         data = json.dumps(
-            {"saved": [s.model_dump() for s in saved], "base": settings.base, "prefixes": sparql_prefixes()},
+            {
+                "saved": [s.model_dump() for s in saved],
+                "base": settings.base,
+                "prefixes": sparql_prefixes(),
+                "messages": messages,  # the script's own texts, in the page's language
+            },
             ensure_ascii=False,
         ).replace("</", "<\\/")
         return templates.TemplateResponse(
             request,
             "query.html",
             {
-                "title": "SPARQL query",
+                "title": t("query.title"),
                 "saved": saved,
                 "initial": initial,
                 "data": data,

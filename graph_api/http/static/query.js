@@ -6,6 +6,10 @@
   const overlay = document.getElementById("highlight");
   const results = document.getElementById("results");
   const status = document.getElementById("status");
+  // the page's texts, in its language (graph_api.i18n): "{n} rows", "error {status}" …
+  function say(key, values) {
+    return (data.messages[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
   const KEYWORDS = new Set(("select construct describe ask where prefix base from named graph optional union minus " +
     "filter bind values order by group having limit offset distinct reduced as not exists in a asc desc " +
     "count sum min max avg sample group_concat separator service silent insert delete data with using " +
@@ -60,7 +64,7 @@
     const body = table.createTBody();
     rows.forEach(function (row) { const tr = body.insertRow(); vars.forEach(function (v) { tr.appendChild(cell(row[v])); }); });
     results.appendChild(table);
-    status.textContent = rows.length + " row" + (rows.length === 1 ? "" : "s");
+    status.textContent = say("rows", {n: rows.length});
   }
 
   function post(accept) {
@@ -72,7 +76,7 @@
   }
 
   async function run() {
-    status.textContent = "running…"; results.innerHTML = "";
+    status.textContent = say("running", {}); results.innerHTML = "";
     const started = performance.now();
     try {
       const response = await post("application/sparql-results+json, text/turtle;q=0.9");
@@ -80,17 +84,17 @@
       if (!response.ok) {
         const pre = document.createElement("pre"); pre.className = "error";
         pre.textContent = await response.text(); results.appendChild(pre);
-        status.textContent = "error " + response.status; return;
+        status.textContent = say("error", {status: response.status}); return;
       }
       if (type.indexOf("json") >= 0) showTable(await response.json());
       else { const pre = document.createElement("pre"); pre.textContent = await response.text(); results.appendChild(pre); status.textContent = ""; }
       status.textContent += " · " + Math.round(performance.now() - started) + " ms";
-    } catch (e) { status.textContent = "failed: " + e; }
+    } catch (e) { status.textContent = say("failed", {reason: e}); }
   }
 
   async function download(accept, name) {
     const response = await post(accept);
-    if (!response.ok) { status.textContent = "error " + response.status + ": " + await response.text(); return; }
+    if (!response.ok) { status.textContent = say("error", {status: response.status}) + ": " + await response.text(); return; }
     const url = URL.createObjectURL(await response.blob());
     const a = document.createElement("a"); a.href = url; a.download = name;
     document.body.appendChild(a); a.click(); a.remove(); URL.revokeObjectURL(url);
