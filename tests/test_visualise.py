@@ -538,6 +538,8 @@ def test_flow_over_the_bundled_corpus(corpus_store, tmp_path):
     (conclusion,) = conclusions
     assert g.has_edge(C21, conclusion) or any(g.has_edge(u, conclusion) for u in g.predecessors(conclusion))
     assert all(C21 in g.nodes[t]["roots"] and g.nodes[t]["province"] == "Tuyên Quang" for t in tasks)
+    empty = f"oxigraph:{tmp_path / 'none'}"
+    subprocess.run([*vankien_command(), "init", "--store", empty], check=True, capture_output=True)
     done = subprocess.run(
         [
             *vankien_command(),
@@ -547,7 +549,7 @@ def test_flow_over_the_bundled_corpus(corpus_store, tmp_path):
             "-o",
             str(tmp_path / "flow.html"),
             "--store",
-            f"oxigraph:{tmp_path / 'none'}",
+            empty,
         ],
         capture_output=True,
         text=True,

@@ -18,6 +18,7 @@ import contextlib
 import http.client
 import json
 import os
+import subprocess
 import socket
 import sys
 import xml.etree.ElementTree as ET
@@ -55,7 +56,9 @@ def vankien_serve(folder: Path, env: dict[str, str] | None = None, args: tuple[s
     """``vankien serve`` on a fresh on-disk store in ``folder`` with an update token; yields its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [str(VANKIEN), "serve", "--store", f"oxigraph:{folder / 'store'}", "--port", str(port), *args]
+    store = f"oxigraph:{folder / 'store'}"
+    subprocess.run([str(VANKIEN), "init", "--store", store], check=True, capture_output=True)  # only init/load create one
+    cmd = [str(VANKIEN), "serve", "--store", store, "--port", str(port), *args]
     environment = {**os.environ, "VANKIEN_UPDATE_TOKEN": TOKEN, **(env or {})}
     with running(cmd, url, folder / "server.log", environment):
         yield url

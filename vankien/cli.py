@@ -7,8 +7,6 @@ Domain errors exit with their own codes (see ``core.errors``).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -24,7 +22,7 @@ from rich.table import Table
 from core.errors import InputError, VankienError
 from graph_api.store import GraphStore
 from vankien.api import open_store
-from vankien.cli_features import check_day, choice, fail_if_nothing_loaded, print_query, register
+from vankien.cli_features import check_day, choice, emit, fail_if_nothing_loaded, print_query, print_rows, register
 from vankien.cli_run import run
 
 app = typer.Typer(
@@ -191,25 +189,7 @@ def query(
     if "prefix" not in text.lower():
         text = sparql_prefixes() + text
     with _opened(store) as s:
-        print_query(s, text, format, _print_rows)
-
-
-def _print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=None) -> None:
-    if format == "json":
-        typer.echo(
-            json.dumps(raw if raw is not None else [dict(zip(heads, r)) for r in rows], ensure_ascii=False, indent=1)
-        )
-    elif format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(heads)
-        w.writerows(rows)
-        typer.echo(buf.getvalue().rstrip("\n"))
-    else:
-        table = Table(*heads, show_lines=False)
-        for r in rows:
-            table.add_row(*r)
-        Console(width=200).print(table)
+        print_query(s, text, format, print_rows)
 
 
 @app.command()
@@ -339,15 +319,7 @@ def trace(
         else:
             result = T.trace(s, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
             to_rows = T.trace_rows
-    _emit(result, format, to_rows)
-
-
-def _emit(result, format: str, to_rows) -> None:
-    if format == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
-    heads, rows = to_rows(result)
-    _print_rows(heads, rows, format)
+    emit(result, format, to_rows)
 
 
 @view_app.command("flow")

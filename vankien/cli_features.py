@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -17,7 +19,17 @@ from rich.table import Table
 
 from core.errors import InputError
 
-__all__ = ["register", "search", "deadlines_command", "check_day", "choice", "print_query", "fail_if_nothing_loaded"]
+__all__ = [
+    "register",
+    "search",
+    "deadlines_command",
+    "check_day",
+    "choice",
+    "print_query",
+    "print_rows",
+    "emit",
+    "fail_if_nothing_loaded",
+]
 
 SEARCH_FORMATS = ("table", "json")
 DEADLINE_FORMATS = ("table", "json", "csv", "xlsx", "ics")
@@ -225,3 +237,31 @@ def register(app: typer.Typer) -> None:
     """Add ``search`` and ``deadlines`` to the ``vankien`` command."""
     app.command("search")(search)
     app.command("deadlines")(deadlines_command)
+
+
+def print_rows(heads: list[str], rows: list[list[str]], format: str, *, raw=None) -> None:
+    """Rows as JSON objects, CSV or a table that wraps (never truncates) its cells."""
+    if format == "json":
+        typer.echo(
+            json.dumps(raw if raw is not None else [dict(zip(heads, r)) for r in rows], ensure_ascii=False, indent=1)
+        )
+    elif format == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(heads)
+        w.writerows(rows)
+        typer.echo(buf.getvalue().rstrip("\n"))
+    else:
+        table = Table(*heads, show_lines=False)
+        for r in rows:
+            table.add_row(*r)
+        Console(width=200).print(table)
+
+
+def emit(result, format: str, to_rows) -> None:
+    """A command's result as JSON, or as the rows ``to_rows`` makes of it."""
+    if format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    heads, rows = to_rows(result)
+    print_rows(heads, rows, format)
