@@ -1,18 +1,5 @@
-"""Concurrent readers while a loader replaces documents: no 5xx, no torn or stale reads.
-
-``vankien serve`` (subprocess, 127.0.0.1, update token) over an on-disk store holding the bundled
-corpus and ``--docs`` versioned document graphs. Every triple of a document graph carries its
-version (``?s <urn:vk-bench:version> "v"``), and version ``v`` has ``size(v)`` triples, so a reader
-that counts the triples per version of one graph in ONE query must see exactly one version with
-exactly ``size(v)`` triples; anything else is a torn read (a mix of old and new, or a partial graph).
-
-A read sent after a replacement was acknowledged must see that version or a newer one (else: a
-stale read, e.g. from the answer cache).
-
-For ``--duration`` seconds, ``--clients`` clients query ``/sparql`` in a closed loop (4 in 5: the
-version check of a random document; 1 in 5: a join over the corpus), while one loader replaces
-documents in turn with the Graph Store Protocol (``PUT /graph``) and SPARQL Update
-(``DROP GRAPH …; INSERT DATA …`` in one request), alternately, with the token.
+"""Concurrent readers while a loader replaces documents: no 5xx, no torn or stale reads — the recording front
+of the experiment in :mod:`tests.concurrency` (described there), at scale, appended to bench/RESULTS.md.
 
     .venv/bin/python -m bench.bench_concurrency [--clients 50] [--duration 60] [--docs 20] [--no-record]
 """

@@ -11,6 +11,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -212,3 +213,35 @@ def running(cmd: list[str], url: str, log: Path, env: dict[str, str]) -> Iterato
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
+
+
+def run_schemathesis(url: str, cwd: Path, *options: str, max_examples: int, timeout: float) -> tuple[int, int, str]:
+    """Schemathesis over ``url``'s OpenAPI schema (seeded, no example database, every health check but
+    ``filter_too_much``): (generated, passed, output); fails the test on a non-zero exit."""
+    proc = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "schemathesis"),
+            "run",
+            url + "/openapi.json",
+            *options,
+            "--max-examples",
+            str(max_examples),
+            "--seed",
+            "1",
+            "--request-timeout",
+            "20",
+            "--suppress-health-check",
+            "filter_too_much",
+            "--generation-database",
+            "none",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    counts = re.search(r"(\d+) generated, (\d+) passed", proc.stdout)
+    assert counts, proc.stdout[-2000:]
+    return int(counts[1]), int(counts[2]), proc.stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api_fixtures import BASE, api_server, queries_dir  # noqa: F401
+from api_fixtures import BASE, api_server, queries_dir, run_schemathesis  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,30 +158,7 @@ def test_api_docs_page_works_offline_in_chromium(api_server, browser):
 
 
 def test_schemathesis_finds_no_server_error(api_server, tmp_path):
-    proc = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "schemathesis"),
-            "run",
-            api_server.url + "/openapi.json",
-            "--checks",
-            "not_a_server_error",
-            "--max-examples",
-            "25",
-            "--seed",
-            "1",
-            "--request-timeout",
-            "20",
-            "--suppress-health-check",
-            "filter_too_much",
-            "--generation-database",
-            "none",
-            "--no-color",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=tmp_path,
+    generated, passed, out = run_schemathesis(
+        api_server.url, tmp_path, "--checks", "not_a_server_error", max_examples=25, timeout=300
     )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
-    counts = re.search(r"(\d+) generated, (\d+) passed", proc.stdout)
-    assert counts and int(counts[1]) >= 200 and counts[1] == counts[2], proc.stdout[-2000:]
+    assert generated >= 200 and generated == passed, out[-2000:]

@@ -23,28 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from loaders.read import TONE_PAIRS
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "fixtures" / "probe"
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
 GOLD = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((PROBE / "gold").glob("*.json"))}
 
-_TONES = {
-    "uỷ": "ủy",
-    "uý": "úy",
-    "uỳ": "ùy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-    "oá": "óa",
-    "oà": "òa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oé": "óe",
-    "oè": "òe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-}
 _ABBR = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -57,7 +42,7 @@ _ABBR = {
 def norm_text(s: str | None) -> str:
     """Compare names the way a reader does: NFC, case, tone placement, usual abbreviations."""
     s = unicodedata.normalize("NFC", s or "").lower()
-    for old, new in _TONES.items():
+    for old, new in TONE_PAIRS.items():
         s = s.replace(old, new)
     return " ".join(_ABBR.get(w, w) for w in re.split(r"\s+", s.strip(" .,;:")) if w)
 

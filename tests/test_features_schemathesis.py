@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from api_fixtures import start_server
+from api_fixtures import run_schemathesis, start_server
 from graph_api.http.settings import Settings
 from graph_api.store import open_store
 from graph_api.store.ingest import ingest
@@ -29,32 +29,14 @@ def url(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_search_and_deadlines_pass_every_check(url, tmp_path) -> None:
-    proc = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "schemathesis"),
-            "run",
-            url + "/openapi.json",
-            "--checks",
-            "all",
-            "--include-path-regex",
-            "^/api/(search|deadlines)",
-            "--max-examples",
-            "30",
-            "--seed",
-            "1",
-            "--request-timeout",
-            "20",
-            "--suppress-health-check",
-            "filter_too_much",
-            "--generation-database",
-            "none",
-            "--no-color",
-        ],
-        capture_output=True,
-        text=True,
+    generated, passed, out = run_schemathesis(
+        url,
+        tmp_path,
+        "--checks",
+        "all",
+        "--include-path-regex",
+        "^/api/(search|deadlines)",
+        max_examples=30,
         timeout=600,
-        cwd=tmp_path,
     )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
-    counts = re.search(r"(\d+) generated, (\d+) passed", proc.stdout)
-    assert counts and int(counts[1]) >= 100 and counts[1] == counts[2], proc.stdout[-2000:]
+    assert generated >= 100 and generated == passed, out[-2000:]

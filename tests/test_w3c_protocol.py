@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from w3c.deviations import DEVIATIONS
 from w3c.protocol_cases import CASES
-from w3c_runner import record, run_case, vankien_serve
+from w3c_runner import check_case, record, vankien_serve
 
 OUTCOMES: dict[str, dict] = {}
 
@@ -22,9 +21,4 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_w3c_protocol(server: str, case: dict) -> None:
-    problems = run_case(server, case)
-    OUTCOMES[case["id"]] = {"name": case["name"], "manifest": case["manifest"], "problems": problems}
-    if case["id"] in DEVIATIONS:
-        assert problems, f"{case['id']} passes now: take it off tests/w3c/deviations.py"
-    else:
-        assert not problems, "\n".join(problems)
+    check_case(server, case, OUTCOMES)

@@ -21,14 +21,7 @@ from core.formats import RDF_FORMATS, serialise, serialise_results
 from graph_api.store.base import ClosingStore, triples_to_ntriples
 from graph_api.store.sparql_text import has_dataset_clause
 
-__all__ = ["OxigraphStore", "open_disk_store", "require_disk_store"]
-
-
-def require_disk_store(path: str | Path) -> None:
-    """A :class:`StoreError` when no store folder is at ``path`` (only ``init`` and ``load`` create one)."""
-    folder = Path(path).expanduser()
-    if not folder.exists():
-        raise StoreError(f"no store at {folder}: 'vankien init' or 'vankien load FILES' creates one")
+__all__ = ["OxigraphStore", "open_disk_store"]
 
 
 def open_disk_store(path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
@@ -37,8 +30,8 @@ def open_disk_store(path: str | Path, *, read_only: bool = False, create: bool =
     ``read_only``. A missing or held store is a :class:`StoreError` that says so and what to do.
     """
     folder = Path(path).expanduser()
-    if not create:
-        require_disk_store(folder)
+    if not create and not folder.exists():
+        raise StoreError(f"no store at {folder}: 'vankien init' or 'vankien load FILES' creates one")
     try:
         if read_only:
             return Store.read_only(str(folder))
