@@ -18,22 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from loaders.read import TONE_PAIRS
+
 HERE = Path(__file__).parent / "fixtures" / "probe2"
 DOCS, GOLD = HERE / "docs", HERE / "gold"
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
 
-_TONES = {
-    "uỷ": "ủy",
-    "uý": "úy",
-    "uỳ": "ùy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-    "oá": "óa",
-    "oà": "òa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-}
 _ABBR = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -55,7 +45,7 @@ def norm(s: str | None) -> str:
     if s is None:
         return ""
     s = unicodedata.normalize("NFC", str(s)).lower()
-    for old, new in _TONES.items():
+    for old, new in TONE_PAIRS.items():
         s = s.replace(old, new)
     s = re.sub(r"[*_`\"“”'‘’()\[\]]", " ", s)
     s = re.sub(r"\s*[-–—]\s*", " - ", s)

@@ -17,19 +17,10 @@ from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 
 from visualise import views
+from browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "views"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 _spec = importlib.util.spec_from_file_location("vk_test_visualise", Path(__file__).with_name("test_visualise.py"))
 tv = importlib.util.module_from_spec(_spec)
@@ -42,7 +33,7 @@ TASK2 = tv.KL_TQ + "/task/2"
 def browser():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
