@@ -119,7 +119,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     """Parse the tail of a citation at ``pos``: date, issuer, term and title in any order.
     Issuers must be bodies of the citation's level (a central document has central issuers)."""
     date = issuer = term = title = None
-    marker = re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", text[pos : pos + 4])  # a footnote marker on the symbol: "132-KL/TW³ của …"
+    # a footnote marker on the symbol: "132-KL/TW³ của …", "401/QĐ-TTg(1) của …", "58-NQ/TW[2] ngày …"
+    marker = re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\[\d{1,2}\]", text[pos : pos + 4])
     pos += marker.end() if marker else 0
     for _ in range(5):
         chunk = text[pos:limit]

@@ -134,7 +134,17 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
     lines = _single_spaced(lines)
     kept: list[Line] = []
     in_note = 0
+    in_recipients = False  # a recipients list inside the body: a decision's own, before the rules it issues
     for j, line in enumerate(lines):
+        opening = P.RECIPIENTS_RE.match(line.text) if line.text else None
+        rest = line.text[opening.end() :].strip(" *_:") if opening else ""
+        if opening and (not rest or is_allcaps(rest)):  # "Nơi nhận:" as a heading, not "Nơi nhận hồ sơ: …"
+            in_recipients = True
+        elif not line.text or not P.RECIPIENT_LINE_RE.match(line.text):
+            in_recipients = False
+        if in_recipients:
+            kept.append(Line(line.start, line.start, ""))
+            continue
         if in_note:  # a footnote wrapped over several lines is the note's, not the body's
             in_note -= 1
             kept.append(Line(line.start, line.start, ""))

@@ -88,6 +88,11 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
         if target and target != k:
             links.append(Link(k, "implements", target, (m.span[0], target_pos)))
             r.carried_targets.add(id(nxt) if nxt is not None and key_of[id(nxt)] == target else None)
+            # "Kế hoạch số A … thực hiện Kết luận số B … và Nghị quyết số C …": every document of the list
+            for joined in _joined_after(r, nxt, m) if nxt is not None and key_of[id(nxt)] == target else []:
+                if key_of[id(joined)] != k:
+                    links.append(Link(k, "implements", key_of[id(joined)], (m.span[0], joined.span[1])))
+                    r.carried_targets.add(id(joined))
             # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
             j = i
             while j > 0 and re.fullmatch(
@@ -97,6 +102,28 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
                 prev_key = key_of[id(by_start[j])]
                 if prev_key != target:
                     links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
+
+
+def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention]:
+    """The cited documents listed after ``first`` ("B, C và D") that ``carrier`` carries out with it, up to one that
+    carries out something of its own ("… B và Kế hoạch số C thực hiện D": C is not in the list). After a title the
+    list is not B's ("B về xây dựng … và D" may join D to what stands before B), nor is a document dated after
+    the carrier (it continues a list of the sentence's own)."""
+    out, last = [], first
+    for n in r.by_start[r.by_start.index(first) + 1 :]:
+        if last.title:
+            break
+        if n.full_span[0] < last.full_span[1]:
+            continue  # a mention inside the last one's description
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", r.text[last.full_span[1] : n.full_span[0]]):
+            break
+        if P.CARRIES_OUT_RE.match(r.text[n.full_span[1] : n.full_span[1] + 80]):
+            break
+        if n.date and carrier.date and n.date > carrier.date:
+            break
+        out.append(n)
+        last = n
+    return out
 
 
 def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
@@ -202,6 +229,11 @@ def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict,
         and not re.search(r"[.;\n]", text[prev.full_span[1] : m.full_span[0]])
     ):
         return [Link(key_of[id(prev)], relation, key_of[id(m)], m.span)]
+    # "Nghị quyết số 136/2024/QH15 về … có hiệu lực từ ngày 1-1-2025, thay thế Nghị quyết số 119/2020/QH14":
+    # the cited document that opens the sentence is its subject
+    opening = _sentence_subject(text, by_start, i)
+    if opening is not None and key_of[id(opening)] != key_of[id(m)]:
+        return [Link(key_of[id(opening)], relation, key_of[id(m)], m.span)]
     # "Nghị quyết thay thế Nghị quyết số 26-NQ/TW": the subject is the last cited document of that type
     subject = re.search(rf"(?:^|[.;]\s+)({P.DOC_TYPE_ALT})\s+(?:này\s+)?(?:đã\s+)?[^.;\d]*$", before, re.I)
     if subject and "này" not in subject.group(0):
@@ -211,3 +243,15 @@ def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict,
     if kind in ("report", "news_report", "other", "notice", "official-letter"):
         return []
     return [Link(None, relation, key_of[id(m)], m.span)]
+
+
+def _sentence_subject(text: str, by_start: list[Mention], i: int) -> Mention | None:
+    """The cited document that opens the sentence of mention ``i`` as its subject (after at most a short lead-in
+    such as "Cùng với đó,"), when it stands in the same sentence before it."""
+    m = by_start[i]
+    start = max(text.rfind(c, 0, m.full_span[0]) for c in ".;\n:") + 1
+    first = next((n for n in by_start[:i] if n.span[0] >= start), None)
+    if first is None or not first.type_word:
+        return None
+    lead_in = text[start : first.full_span[0]]
+    return first if re.fullmatch(r"\s*(?:[^\W\d_][^,]{0,25},\s*)?", lead_in) else None

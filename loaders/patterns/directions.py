@@ -80,18 +80,19 @@ IMPLEMENT_VERB_RE = re.compile(
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])",
     re.I,
 )
-# Phrases stating that a cited document (before) carries out another (after).
+# Phrases stating that a cited document (before) carries out another (after): "… thực hiện", "… triển khai".
 CARRIES_OUT_RE = re.compile(
     r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
-    r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?"
-    r"(?:thực hiện|thi hành)\s+",
+    r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?"
+    r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?(?:thực hiện|thi hành)|triển khai)\s+",
     re.I,
 )
-# The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW"
+# The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW", "… ban hành Kế hoạch
+# triển khai Chỉ thị số 40-CT/TW" — not an association ("…, gắn với thực hiện Chỉ thị số 05-CT/TW")
 TITLE_CARRIES_OUT_RE = re.compile(
     r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?:[^.;:()\n]{0,60}?\s)?|(?<=\s)ban hành\s+"
-    r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?:triển khai\s+)?"
-    r"(?:tổ chức\s+)?thực hiện\s+(?=(?:các\s+)?[A-ZĐ])",
+    r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?<!gắn với )(?<!kết hợp với )"
+    r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s+(?=(?:các\s+)?[A-ZĐ])",
     re.I,
 )
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"

@@ -50,6 +50,8 @@ ITEM_RE = re.compile(
 )
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
+# A line of a recipients list: "- Ban Nội chính Trung ương (để báo cáo),", "- Lưu Văn phòng Tỉnh ủy."
+RECIPIENT_LINE_RE = re.compile(r"^\s*[-+•*]\s+\S")
 SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)
 TABLE_SEPARATOR_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
 TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ", re.I)
@@ -57,8 +59,14 @@ TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ
 LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
 PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
 DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
-# An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ"
-APPENDIX_RE = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)", re.M)
+# An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ", or the rules a decision issues,
+# printed after its signature: "QUY CHẾ" / "phối hợp …" / "(Ban hành kèm theo Quyết định số …)"
+APPENDIX_RE = re.compile(
+    r"^[ \t*_#]*(?:(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)"
+    r"|(?:QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN)[ \t*_]*\n(?:[^\n]*\n){0,3}?[ \t*_(]*"
+    r"Ban hành kèm theo)",
+    re.M,
+)
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
 # A page number on a line of its own: "2", "- 2 -", "Trang 2"
 PAGE_NUMBER_LINE_RE = re.compile(r"\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*")

@@ -1,0 +1,111 @@
+"""Links between documents stated in the text, table-driven: (text, links expected among the document's links,
+links that must not be there). Each text is a short document of its own; symbols and names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import extract_source
+from loaders.read import from_text
+
+
+def links_of(text: str) -> set[tuple[str | None, str]]:
+    doc = extract_source(from_text(text, name="t.txt"))
+    return {(link.source[0] if link.source else None, link.target[0]) for link in doc.links}
+
+
+def report(sentence: str) -> str:
+    """A press report of a meeting whose second paragraph is ``sentence``."""
+    return (
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12\n\n"
+        "Sáng 5-3, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ 12 để đánh giá tình hình quý I.\n\n"
+        f"{sentence}\n"
+    )
+
+
+LINKS = [
+    (  # a plan carrying out two documents joined by "và"
+        report(
+            "Hội nghị quán triệt Kế hoạch số 41-KH/TU ngày 2-8-2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận "
+            "số 88-KL/TW ngày 13-5-2024 của Bộ Chính trị và Nghị quyết số 150/2024/QH15 ngày 26-6-2024 của Quốc hội."
+        ),
+        {("41-KH/TU", "88-KL/TW"), ("41-KH/TU", "150/2024/QH15")},
+        set(),
+    ),
+    (  # the list goes on with a document issued after the plan: it is the sentence's, not the plan's
+        report(
+            "Các cấp ủy đã triển khai Kết luận số 90-KL/TW ngày 18/8/2014 của Ban Bí thư, Kế hoạch số 12-KH/TU "
+            "ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 90-KL/TW và Kết luận số 77-KL/TU "
+            "ngày 14/8/2017 của Ban Thường vụ Tỉnh ủy về công tác tư tưởng."
+        ),
+        {("12-KH/TU", "90-KL/TW")},
+        {("12-KH/TU", "77-KL/TU")},
+    ),
+    (  # "triển khai" alone after a cited document
+        report(
+            "Giao Ban cán sự đảng UBND tỉnh thực hiện Nghị quyết số 44/NQ-CP ngày 18/8/2022 của Chính phủ triển "
+            "khai Nghị quyết số 61/2022/QH15 ngày 16/6/2022 của Quốc hội."
+        ),
+        {("44/NQ-CP", "61/2022/QH15")},
+        set(),
+    ),
+    (  # in the cited document's title: "về ban hành Kế hoạch triển khai …"
+        report(
+            "Tỉnh đã thực hiện Quyết định số 512/QĐ-TTg ngày 14/3/2016 của Thủ tướng Chính phủ về ban hành Kế hoạch "
+            "triển khai Chỉ thị số 33-CT/TW ngày 22/11/2014 của Ban Bí thư."
+        ),
+        {("512/QĐ-TTg", "33-CT/TW")},
+        set(),
+    ),
+    (  # a footnote marker on the symbol does not hide what follows
+        report(
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 90/KH-UBND ngày 05/5/2016 thực hiện Quyết định số "
+            "512/QĐ-TTg(2) của Thủ tướng Chính phủ ban hành Kế hoạch triển khai Chỉ thị số 33-CT/TW."
+        ),
+        {("90/KH-UBND", "512/QĐ-TTg"), ("512/QĐ-TTg", "33-CT/TW")},
+        set(),
+    ),
+    (  # "gắn với thực hiện" associates two documents; neither carries the other out
+        report(
+            "Cán bộ, đảng viên gương mẫu thực hiện Quy định số 55-QĐ/TW ngày 25/10/2018 của Ban Chấp hành Trung "
+            "ương về trách nhiệm nêu gương, gắn với thực hiện Chỉ thị số 09-CT/TW ngày 15/5/2016 của Bộ Chính trị."
+        ),
+        set(),
+        {("55-QĐ/TW", "09-CT/TW")},
+    ),
+    (  # the cited document opening the sentence replaces the one after "thay thế"
+        report(
+            "Cùng với đó, Nghị quyết số 140/2024/QH15 về thí điểm một số cơ chế đặc thù phát triển tỉnh có hiệu "
+            "lực từ ngày 1-1-2025, thay thế Nghị quyết số 101/2020/QH14 của Quốc hội."
+        ),
+        {("140/2024/QH15", "101/2020/QH14")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent", LINKS, ids=[f"links{i}" for i in range(len(LINKS))])
+def test_links_stated_in_the_text(text, expected, absent):
+    found = links_of(text)
+    assert expected <= found, found
+    assert not (absent & found), found
+
+
+def test_a_recipients_list_inside_the_body_sets_no_tasks():
+    """A decision issuing rules prints its own recipients and signature before the rules: those lines set no tasks,
+    the rules after them do."""
+    text = (
+        "TỈNH ỦY BẮC GIANG\nSố 900-QĐ/TU\n\nQUYẾT ĐỊNH\nban hành Quy chế phối hợp\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n\n"
+        "Điều 2. Văn phòng Tỉnh ủy và các cơ quan liên quan căn cứ Quyết định thi hành.\n\n"
+        "Nơi nhận:\n- Ban Nội chính Trung ương (để báo cáo),\n- Các đồng chí Tỉnh ủy viên,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n\n* * *\n\nQUY CHẾ\nphối hợp\n"
+        "(Ban hành kèm theo Quyết định số 900-QĐ/TU ngày 15/01/2024 của Ban Thường vụ Tỉnh ủy)\n\n"
+        "Điều 1. Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với Thanh tra tỉnh kiểm tra, giám sát.\n\n"
+        "Điều 2. Công an tỉnh cung cấp thông tin về các vụ việc có dấu hiệu vi phạm.\n"
+    )
+    doc = extract_source(from_text(text, name="t.txt"))
+    sentences = [t.text for t in doc.tasks]
+    assert not [s for s in sentences if "để báo cáo" in s or "Lưu Văn phòng" in s], sentences
+    leads = {b.name for t in doc.tasks for b in t.leads}
+    assert {"Ủy ban Kiểm tra Tỉnh ủy", "Công an tỉnh"} <= leads, sentences
