@@ -12,19 +12,24 @@ named by its label (``Tuyên Quang``), its slug or its IRI.
 'https://w3id.org/vankien/id/doc/tw/qd/2022/69'
 >>> resolve_province(store, "tuyen-quang")
 ('https://w3id.org/vankien/id/province/2025/tuyen-quang', 'Tuyên Quang')
+>>> province_scope(store, "ha giang").describe_vi()
+'Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)'
+>>> province_scope(store, "Tuyen Quang").labels
+['Tuyên Quang', 'Hà Giang']
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from core.errors import AmbiguousSymbol, NotFound
 from graph_api.store import GraphStore
 from graph_api.store.sparql_text import sparql_string
-from graph_api.suggest import close_symbols, did_you_mean
-from ontology import DCTERMS, ELI, RDFS, VK
+from graph_api.suggest import close_symbols, closest, did_you_mean
+from ontology import DCTERMS, ELI, RDFS, SKOS, VK
 from ontology.iris import Iris, checked_iri, slug
 
 __all__ = [
@@ -32,6 +37,8 @@ __all__ = [
     "resolve_targets",
     "resolve_document",
     "resolve_province",
+    "province_scope",
+    "ProvinceScope",
     "document_info",
     "values",
     "value_of",
@@ -75,9 +82,20 @@ def document_info(store: GraphStore, docs: list[str]) -> dict[str, dict[str, str
 
 
 def _symbol_forms(ref: str) -> list[str]:
-    """The spellings a symbol is looked up under: as given, then NFC without spaces, then upper case."""
+    """The spellings a symbol is looked up under: as given, then NFC without spaces, then upper case; a symbol
+    without ``/`` also with its last, then its first, ``-`` read as ``/``.
+
+    >>> _symbol_forms("21-kl-tw")[-4:]
+    ['21-kl/tw', '21/kl-tw', '21-KL/TW', '21/KL-TW']
+    """
     bare = re.sub(r"\s+", "", unicodedata.normalize("NFC", ref))
-    return list(dict.fromkeys([ref.strip(), bare, bare.upper()]))
+    forms = [ref.strip(), bare, bare.upper()]
+    if "/" not in bare and bare.count("-") >= 2:  # a symbol written into a URL path: 21-KL-TW, 56-KH-UBND
+        head, _, tail = bare.rpartition("-")
+        first, _, rest = bare.partition("-")
+        forms += [f"{head}/{tail}", f"{first}/{rest}"]
+        forms += [f.upper() for f in forms[-2:]]
+    return list(dict.fromkeys(forms))
 
 
 def _candidates(store: GraphStore, ref: str, base: str | None) -> list[str]:
@@ -156,16 +174,103 @@ def resolve_document(
     return str(resolve_targets(store, ref, year=year, province=province, base=base)[0]["iri"])
 
 
+@dataclass(frozen=True)
+class ProvinceScope:
+    """A province as a view, filter or trace covers it: the one named (``iri``, ``label``, ``period``
+    ``before_2025`` / ``from_2025``), the provinces documents may carry for it (``members``: itself and,
+    for a province formed in 2025, the pre-merger ones it absorbed) and, for a pre-merger province, the
+    one it was merged into."""
+
+    iri: str
+    label: str
+    period: str | None
+    members: tuple[tuple[str, str], ...]
+    merged_into: tuple[str, str] | None = None
+
+    @property
+    def iris(self) -> list[str]:
+        return [m[0] for m in self.members]
+
+    @property
+    def labels(self) -> list[str]:
+        return list(dict.fromkeys(m[1] for m in self.members))
+
+    def describe_vi(self) -> str:
+        """``Thái Nguyên (từ 01/07/2025, gồm Thái Nguyên, Bắc Kạn trước sáp nhập)``."""
+        absorbed = ", ".join(label for iri, label in self.members if iri != self.iri)
+        if self.period == "from_2025" and absorbed not in ("", self.label):
+            return f"{self.label} (từ 01/07/2025, gồm {absorbed} trước sáp nhập)"
+        if self.merged_into and self.merged_into[0] != self.iri:
+            return f"{self.label} (trước 01/07/2025; nay thuộc {self.merged_into[1]})"
+        return self.label
+
+
+def _fold_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", slug(text))
+
+
+def _provinces(store: GraphStore) -> list[dict[str, Any]]:
+    """Every province the store describes (``vk:Province``): IRI, label, names, period, merged into."""
+    rows = store.select(f"""SELECT ?p ?label ?name ?into WHERE {{ ?p a <{VK.Province}> .
+        OPTIONAL {{ ?p <{RDFS.label}> ?label }} OPTIONAL {{ ?p <{VK.mergedInto}> ?into }}
+        OPTIONAL {{ {{ ?p <{SKOS.altLabel}> ?name }} UNION {{ ?p <{SKOS.notation}> ?name }} }} }}""")
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        iri = value_of(r, "p") or ""
+        p = out.setdefault(iri, {"iri": iri, "label": None, "names": set(), "into": None})
+        p["label"] = p["label"] or value_of(r, "label")
+        p["into"] = p["into"] or value_of(r, "into")
+        if value_of(r, "name"):
+            p["names"].add(value_of(r, "name"))
+    for p in out.values():
+        p["label"] = p["label"] or p["iri"].rstrip("/").split("/")[-1]
+        p["names"] |= {p["label"], p["iri"].rstrip("/").split("/")[-1]}
+        p["period"] = "from_2025" if "/2025/" in p["iri"] else ("before_2025" if p["into"] else None)
+    return sorted(out.values(), key=lambda p: p["iri"])
+
+
+def _scope(p: dict[str, Any], provinces: list[dict[str, Any]]) -> ProvinceScope:
+    by_iri = {q["iri"]: q for q in provinces}
+    members = [(p["iri"], p["label"])] + [(q["iri"], q["label"]) for q in provinces if q["into"] == p["iri"]]
+    into = by_iri.get(p["into"] or "")
+    return ProvinceScope(
+        iri=p["iri"],
+        label=p["label"],
+        period=p["period"],
+        members=tuple(dict.fromkeys(members)),
+        merged_into=(into["iri"], into["label"]) if into else None,
+    )
+
+
+def province_scope(store: GraphStore, name: str) -> ProvinceScope:
+    """The province ``name`` names — its label before or after the 2025 merger, an alias, its slug or its IRI,
+    diacritics, case and spaces aside (``thai nguyen``, ``Bac Kan``) — with the pre-merger provinces it covers.
+    A name both periods share means the province formed in 2025 (which covers the older one). An unknown name
+    is ``NotFound`` naming the closest provinces (``suggestions``)."""
+    provinces = _provinces(store)
+    name = name.strip()
+    exact = [p for p in provinces if p["iri"] == name or p["iri"] == name.rstrip("/")]
+    if not exact:
+        want = _fold_key(name.rstrip("/").split("/")[-1] if name.startswith("http") else name)
+        exact = [p for p in provinces if want and any(_fold_key(n) == want for n in p["names"])]
+        exact.sort(key=lambda p: p["period"] != "from_2025")
+    if exact:
+        return _scope(exact[0], provinces)
+    if not provinces:  # a store without the reference provinces: the provinces documents carry
+        for r in store.select(
+            f"SELECT DISTINCT ?p ?label WHERE {{ ?x <{VK.province}> ?p OPTIONAL {{ ?p <{RDFS.label}> ?label }} }}"
+        ):
+            iri, label = value_of(r, "p") or "", value_of(r, "label")
+            if iri == name or _fold_key(label or iri.rstrip("/").split("/")[-1]) == _fold_key(name):
+                return ProvinceScope(iri, label or iri.rsplit("/", 1)[-1], None, ((iri, label or iri),))
+    names = sorted({p["label"] for p in provinces})
+    close = closest(name, names, n=3, cutoff=0.5)
+    error = NotFound(f"no province {name!r} in the store" + did_you_mean(close))
+    error.suggestions = close  # type: ignore[attr-defined]
+    raise error
+
+
 def resolve_province(store: GraphStore, name: str) -> tuple[str, str]:
-    """``(iri, label)`` of a province given by label (``Tuyên Quang``), slug or IRI; ``NotFound`` otherwise."""
-    want = slug(name.rstrip("/").split("/")[-1]) if name.startswith("http") else slug(name)
-    rows = store.select(f"""
-        SELECT DISTINCT ?p ?label WHERE {{
-          {{ ?p a <{VK.Province}> }} UNION {{ ?x <{VK.province}> ?p }}
-          OPTIONAL {{ ?p <{RDFS.label}> ?label }}
-        }}""")
-    for r in sorted(rows, key=lambda r: (value_of(r, "p") or "", value_of(r, "label") or "")):
-        iri, label = value_of(r, "p") or "", value_of(r, "label")
-        if iri == name or (label and slug(label) == want) or iri.rstrip("/").endswith("/province/" + want):
-            return iri, label or want
-    raise NotFound(f"no province {name!r} in the store")
+    """``(iri, label)`` of the province ``name`` names (see ``province_scope``); ``NotFound`` with suggestions."""
+    scope = province_scope(store, name)
+    return scope.iri, scope.label

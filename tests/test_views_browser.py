@@ -43,7 +43,7 @@ def served_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser-served")
     tv.load_fixture(f"oxigraph:{folder / 'store'}").close()
     url, proc = tv.start_server(folder / "store", folder / "server.log")
-    yield url + "/view/flow/21-KL/TW"
+    yield url + "/view/flow/21-KL/TW?detail=1"
     tv.stop_server(proc)
 
 

@@ -453,7 +453,7 @@ def server(tmp_path_factory):
 
 
 def test_served_flow_view(server):
-    r = httpx.get(server + "/view/flow/21-KL/TW", timeout=30)
+    r = httpx.get(server + "/view/flow/21-KL/TW", params={"detail": 1}, timeout=30)  # every node
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     html = r.text
     assert '<script src="/view/static/vis-network.min.js"></script>' in html
@@ -470,9 +470,11 @@ def test_served_flow_view(server):
     assert page.status_code == 200 and "Tuyên Quang" in page.text
     js = httpx.get(server + "/view/static/vis-network.min.js", timeout=30)
     assert js.status_code == 200 and len(js.content) > 500_000
-    same = httpx.get(server + "/view/flow/doc/tw/kl/2021/21", timeout=30)
+    same = httpx.get(server + "/view/flow/doc/tw/kl/2021/21", params={"detail": 1}, timeout=30)
     assert node_data(same.text)["nodes"] == data["nodes"]
-    tn = node_data(httpx.get(server + "/view/flow/21-KL/TW", params={"province": "Thái Nguyên"}, timeout=30).text)
+    tn = node_data(
+        httpx.get(server + "/view/flow/21-KL/TW", params={"province": "Thái Nguyên", "detail": 1}, timeout=30).text
+    )
     assert KL_TN in {n["id"] for n in tn["nodes"]} and KL_TQ not in {n["id"] for n in tn["nodes"]}
 
 

@@ -24,6 +24,7 @@ from graph_api.store import GraphStore
 from vankien.api import open_store
 from vankien.cli_features import check_day, choice, emit, fail_if_nothing_loaded, print_query, print_rows, register
 from vankien.cli_run import run
+from vankien.cli_views import register_views, trace_provinces
 
 app = typer.Typer(
     add_completion=False,
@@ -308,52 +309,20 @@ def trace(
     from graph_api import trace as T
 
     with _opened(store) as s:
-        if province:  # its name as the store has it, else "did you mean"
-            from graph_api.deadlines import match_province
+        labels: list[str] = []
+        if province:  # before or after the 2025 merger, with the provinces it absorbed; else "did you mean"
+            from graph_api.resolver import province_scope
 
-            province = match_province(s, province)
+            labels = province_scope(s, province).labels
+            province = labels[0]
         if coverage:
             result, to_rows = T.coverage(s, symbol, year=year, as_of=as_of), T.coverage_rows
         elif reverse:
             result, to_rows = T.serves(s, symbol, year=year, province=province), T.serves_rows
         else:
-            result = T.trace(s, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
+            result = trace_provinces(s, symbol, labels, year=year, as_of=as_of, limit=limit, offset=offset)
             to_rows = T.trace_rows
     emit(result, format, to_rows)
-
-
-@view_app.command("flow")
-def view_flow(
-    symbol: str = typer.Argument(..., help="Symbol or IRI of the central document."),
-    output: Path = typer.Option(Path("flow.html"), "--output", "-o"),
-    year: Optional[int] = typer.Option(None),
-    province: Optional[str] = typer.Option(None),
-    store: Optional[str] = StoreOption,
-) -> None:
-    """Export the flow of a directive down to provincial tasks as one offline HTML file.
-
-    Example: vankien view flow 21-KL/TW -o flow.html
-    """
-    from visualise.views import export_flow
-
-    with _opened(store) as s:
-        path = export_flow(s, symbol, output, year=year, province=province)
-    typer.echo(f"wrote {path}")
-
-
-@view_app.command("overview")
-def view_overview(
-    output: Path = typer.Option(Path("overview.html"), "--output", "-o"), store: Optional[str] = StoreOption
-) -> None:
-    """Export the overview of every central document and what implements it.
-
-    Example: vankien view overview -o overview.html
-    """
-    from visualise.views import export_overview
-
-    with _opened(store) as s:
-        path = export_overview(s, output)
-    typer.echo(f"wrote {path}")
 
 
 @app.command()
@@ -376,6 +345,7 @@ def analytics(
 
 
 register(app)  # search, deadlines
+register_views(view_app)  # view flow, overview, province, document
 
 
 def main(argv: list[str] | None = None) -> None:

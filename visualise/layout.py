@@ -38,10 +38,12 @@ MAX_NODES = 3000
 STYLE: dict[str, dict] = {
     "central": {"shape": "star", "color": "#c62828", "layer": 0, "spacing": 190},
     "meeting": {"shape": "hexagon", "color": "#6a1b9a", "layer": 1, "spacing": 190},
+    "province": {"shape": "square", "color": "#5e35b1", "layer": 1, "spacing": 190},
     "document": {"shape": "diamond", "color": "#ef6c00", "layer": 2, "spacing": 170},
     "press": {"shape": "triangleDown", "color": "#8d6e63", "layer": 3, "spacing": 150},
     "task": {"shape": "dot", "color": "#1565c0", "layer": 4, "spacing": 70},
     "aggregate": {"shape": "dot", "color": "#78909c", "layer": 4, "spacing": 120},
+    "lead": {"shape": "dot", "color": "#2e7d32", "layer": 4, "spacing": 190},
     "body": {"shape": "square", "color": "#2e7d32", "layer": 5, "spacing": 120},
     "project": {"shape": "triangle", "color": "#00838f", "layer": 5, "spacing": 120},
 }
@@ -52,6 +54,7 @@ EDGE_STYLE: dict[str, dict] = {
     "based_on": {"color": "#757575", "width": 1.2, "dashes": [8, 3], "label": "căn cứ (eli:based_on)"},
     "amends": {"color": "#5d4037", "width": 1.2, "dashes": False, "label": "sửa đổi"},
     "repeals": {"color": "#212121", "width": 1.2, "dashes": False, "label": "bãi bỏ"},
+    "in_province": {"color": "#ef6c00", "width": 1.2, "dashes": False, "label": "văn bản của tỉnh"},
     "part": {"color": "#b0bec5", "width": 0.8, "dashes": False, "label": "nhiệm vụ của văn bản"},
     "lead": {"color": "#2e7d32", "width": 1.6, "dashes": False, "label": "chủ trì"},
     "partner": {"color": "#81c784", "width": 1.0, "dashes": [3, 3], "label": "phối hợp"},
@@ -61,7 +64,7 @@ EDGE_STYLE: dict[str, dict] = {
     "held": {"color": "#6a1b9a", "width": 1.0, "dashes": [2, 2], "label": "tổ chức hội nghị"},
 }
 RELATION_VI = {k: v["label"] for k, v in EDGE_STYLE.items()}
-PRIMARY_KINDS = ("document", "press", "meeting", "task", "aggregate")
+PRIMARY_KINDS = ("document", "press", "meeting", "task", "aggregate", "province", "lead")
 
 
 # -- layout -----------------------------------------------------------------------------------
@@ -74,8 +77,8 @@ def importance(g: nx.DiGraph, n: str) -> int:
     """
     a = g.nodes[n]
     kind = a.get("kind")
-    if kind == "aggregate":
-        return 1 + a.get("count", 1)
+    if kind in ("aggregate", "lead", "province") or (g.graph.get("summary") and a.get("count") is not None):
+        return 1 + (a.get("count") or 1)
     if kind in ("central", "document", "press", "meeting"):
         below = nx.descendants(g, n)
         return 1 + sum(1 for m in below if g.nodes[m].get("kind") in ("task", "document"))

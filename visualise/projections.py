@@ -58,6 +58,8 @@ KIND_LABELS_VI: dict[str, str] = {
     "body": "Cơ quan",
     "project": "Dự án",
     "aggregate": "Nhóm (gộp)",
+    "province": "Tỉnh, thành phố",
+    "lead": "Nhiệm vụ theo cơ quan chủ trì",
 }
 
 

@@ -14,15 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from urllib.parse import quote
 
 import anyio.from_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from markupsafe import escape
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from core.errors import NotFound, QueryError, VankienError
 from ontology.iris import Iris
-from visualise import analytics, projections
+from visualise import analytics, projections, summary
+from visualise.summary_views import document_view, payload, summary_page
 from visualise.views import STATIC_DIR, VIS_JS, render_html
 
 __all__ = ["router", "get_store", "get_base", "RunnerStore"]
@@ -90,7 +93,10 @@ def get_base(request: Request) -> str:
     return Iris(getattr(settings, "base", None)).base
 
 
-def _page(g, base: str) -> HTMLResponse:
+def _page(g, base: str, scope: str | None = None) -> HTMLResponse:
+    if g.graph.get("summary"):
+        url = "/view/expand?" + (f"scope={quote(scope, safe='')}&" if scope else "") + "key="
+        return HTMLResponse(summary_page(g, base=base, served=True, assets_url=ASSETS_URL, expand_url=url))
     return HTMLResponse(render_html(g, base=base, served=True, assets_url=ASSETS_URL))
 
 
@@ -98,7 +104,8 @@ def _error(e: VankienError) -> HTMLResponse:
     extra = ""
     for c in getattr(e, "candidates", []) or []:
         extra += f"<li>{c.get('symbol')} — {c.get('year')} — {c.get('province') or ''}: {c.get('iri')}</li>"
-    from markupsafe import escape
+    for name in getattr(e, "suggestions", []) or []:
+        extra += f"<li class='vk-suggestion'><a href='/view/province/{quote(name)}'>{escape(name)}</a></li>"
 
     return HTMLResponse(
         f"<!DOCTYPE html><meta charset='utf-8'><title>{e.http_status}</title>"
@@ -126,10 +133,14 @@ def _iri_from_id(id_path: str, base: str) -> str:
     return base + ("" if id_path.startswith("id/") else "id/") + id_path
 
 
-@router.get("", response_class=HTMLResponse, summary="overview: every central document taken up, and its flow")
+@router.get("", response_class=HTMLResponse, summary="overview: the central documents carried out, aggregated")
 @_guard
-def overview(store=Depends(get_store), base: str = Depends(get_base)) -> Response:
-    return _page(projections.overview_graph(store), base)
+def overview(
+    detail: bool = Query(False, description="every node instead of the aggregated view"),
+    store=Depends(get_store),
+    base: str = Depends(get_base),
+) -> Response:
+    return _page(projections.overview_graph(store) if detail else summary.overview_summary(store), base)
 
 
 @router.get("/flow/{document:path}", response_class=HTMLResponse, summary="flow of one directive down to tasks")
@@ -137,12 +148,16 @@ def overview(store=Depends(get_store), base: str = Depends(get_base)) -> Respons
 def flow(
     document: str,
     year: int | None = Query(None),
-    province: str | None = Query(None),
+    province: str | None = Query(None, description="a province, before or after the 2025 merger"),
+    detail: bool = Query(False, description="every node instead of the aggregated view"),
     store=Depends(get_store),
     base: str = Depends(get_base),
 ) -> Response:
+    """``document``: a symbol (``21-KL/TW``, URL-encoded, or ``21-KL-TW``), an id path or an IRI."""
     ref = _iri_from_id(document, base) if document.startswith(("doc/", "id/doc/")) else document
-    return _page(projections.flow_graph(store, ref, year=year, province=province), base)
+    if detail:
+        return _page(projections.flow_graph(store, ref, year=year, province=province), base)
+    return _page(summary.flow_summary(store, ref, year=year, province=province), base, province)
 
 
 @router.get("/document/{id:path}", response_class=HTMLResponse, summary="one document and its neighbourhood")
@@ -151,13 +166,31 @@ def document(
     id: str, year: int | None = Query(None), store=Depends(get_store), base: str = Depends(get_base)
 ) -> Response:
     ref = _iri_from_id(id, base) if id.startswith(("doc/", "id/doc/", "http")) else id
-    return _page(projections.document_graph(store, ref, year=year), base)
+    return _page(document_view(store, ref, year=year), base)
 
 
-@router.get("/province/{name}", response_class=HTMLResponse, summary="the documents and tasks of one province")
+@router.get("/province/{name:path}", response_class=HTMLResponse, summary="one province, through the 2025 merger")
 @_guard
 def province(name: str, store=Depends(get_store), base: str = Depends(get_base)) -> Response:
-    return _page(projections.province_graph(store, name), base)
+    """``name``: a province before or after the 2025 merger, by name (diacritics and case aside), slug,
+    id path (``province/2025/thai-nguyen``) or IRI; an unknown name is a 404 naming the closest provinces."""
+    ref = _iri_from_id(name, base) if name.startswith(("province/", "id/province/")) else name
+    return _page(summary.province_summary(store, ref), base, ref)
+
+
+@router.get("/expand", summary="the nodes a click on a group node of an aggregated view adds (JSON)")
+def expand(
+    key: str = Query(..., description="the node's expand key (root|…, prov|…, doc|…, lead|…)"),
+    scope: str | None = Query(None, description="the province the view is narrowed to"),
+    store=Depends(get_store),
+    base: str = Depends(get_base),
+) -> Response:
+    try:
+        provinces = summary.province_scope(store, scope).iris if scope else None
+        g = summary.expand(store, key, provinces=provinces)
+    except VankienError as e:
+        return JSONResponse({"title": str(e), "status": e.http_status}, status_code=e.http_status)
+    return JSONResponse(payload(g, summary.node_of(key), base=base, served=True))
 
 
 @router.get("/meeting/{id:path}", response_class=HTMLResponse, summary="a meeting and what it produced")

@@ -78,6 +78,8 @@ def _tooltip(a: dict) -> str:
     elif a.get("year"):
         meta.append(str(a["year"]))
     lines.append(" · ".join(meta))
+    if a.get("summary"):
+        lines.append(a["summary"])
     if a.get("title"):
         lines.append(a["title"])
     deadline = _deadline_vi(a)
@@ -88,6 +90,8 @@ def _tooltip(a: dict) -> str:
         lines.append("«" + (sentence if len(sentence) < 400 else sentence[:400] + "…") + "»")
     if kind == "aggregate":
         lines.append(f"{a.get('count')} mục gộp lại — bấm để xem danh sách")
+    if a.get("expand") and not a.get("expanded"):
+        lines.append("Bấm để mở rộng")
     return "\n".join(lines)
 
 
@@ -144,6 +148,10 @@ def _details(g: nx.DiGraph, n: str, base: str, relative: bool) -> dict:
         "count": a.get("count"),
         "search": _search_text(a),
         "focus": n == g.graph.get("focus"),
+        "expand": a.get("expand"),
+        "expanded": a.get("expanded"),
+        "summary": a.get("summary"),
+        "body": a.get("body"),
     }
     if relative and iri and iri.startswith(base + "id/"):
         path = iri[len(base + "id/") :]
@@ -155,46 +163,58 @@ def _details(g: nx.DiGraph, n: str, base: str, relative: bool) -> dict:
     return details
 
 
+def node_dict(g: nx.DiGraph, n: str, pos: dict, base: str, relative: bool) -> dict:
+    """One vis-network node of ``g`` at ``pos[n]``: shape, colour, size, short label, tooltip, details (``vk``)."""
+    a = g.nodes[n]
+    kind = a.get("kind", "document")
+    style = STYLE.get(kind, STYLE["document"])
+    details = _details(g, n, base, relative)
+    size = round(min(48.0, (9 if kind == "task" else 13) + 4.5 * math.log2(details["importance"])), 1)
+    return {
+        "id": n,
+        "label": str(a.get("label") or n),
+        "shape": style["shape"],
+        "color": style["color"],
+        "size": size,
+        "x": pos[n][0],
+        "y": pos[n][1],
+        "physics": False,
+        "title": _tooltip(a),
+        "font": {"size": 11 if kind == "task" else 14, "color": "#263238"},
+        "borderWidth": 3 if details["focus"] else (2 if a.get("expand") and not a.get("expanded") else 1),
+        "vk": {k: v for k, v in details.items() if v not in (None, [], False)},
+    }
+
+
+def edge_dict(eid: str, u: str, v: str, a: dict, big: bool = False) -> dict:
+    """One vis-network edge: colour, width and dashes of its relation, the sentence it was read from."""
+    rel = a.get("relation", "cites")
+    es = EDGE_STYLE.get(rel, EDGE_STYLE["cites"])
+    title = RELATION_VI.get(rel, rel) + (f" ×{a['weight']}" if a.get("weight", 1) > 1 else "")
+    if a.get("quote"):
+        title += "\n«" + a["quote"] + "»"
+    return {
+        "from": u,
+        "to": v,
+        "color": es["color"],
+        "width": es["width"] if not big else max(0.6, es["width"] / 2),
+        "dashes": es["dashes"],
+        "title": title,
+        "relation": rel,
+        "id": eid,
+    }
+
+
 def _add_nodes(net: Network, g: nx.DiGraph, pos: dict, base: str, relative: bool) -> None:
     for n in sorted(g, key=lambda n: (pos[n][1], pos[n][0], n)):
-        a = g.nodes[n]
-        kind = a.get("kind", "document")
-        style = STYLE.get(kind, STYLE["document"])
-        details = _details(g, n, base, relative)
-        size = round(min(48.0, (9 if kind == "task" else 13) + 4.5 * math.log2(details["importance"])), 1)
-        net.add_node(
-            n,
-            label=str(a.get("label") or n),
-            shape=style["shape"],
-            color=style["color"],
-            size=size,
-            x=pos[n][0],
-            y=pos[n][1],
-            physics=False,
-            title=_tooltip(a),
-            font={"size": 11 if kind == "task" else 14, "color": "#263238"},
-            borderWidth=3 if details["focus"] else 1,
-            vk={k: v for k, v in details.items() if v not in (None, [], False)},
-        )
+        d = node_dict(g, n, pos, base, relative)
+        net.add_node(d.pop("id"), label=d.pop("label"), shape=d.pop("shape"), color=d.pop("color"), **d)
 
 
 def _add_edges(net: Network, g: nx.DiGraph, big: bool) -> None:
     for i, (u, v, a) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))):
-        rel = a.get("relation", "cites")
-        es = EDGE_STYLE.get(rel, EDGE_STYLE["cites"])
-        title = RELATION_VI.get(rel, rel) + (f" ×{a['weight']}" if a.get("weight", 1) > 1 else "")
-        if a.get("quote"):
-            title += "\n«" + a["quote"] + "»"
-        net.add_edge(
-            u,
-            v,
-            color=es["color"],
-            width=es["width"] if not big else max(0.6, es["width"] / 2),
-            dashes=es["dashes"],
-            title=title,
-            relation=rel,
-            id=f"e{i}",
-        )
+        d = edge_dict(f"e{i}", u, v, a, big)
+        net.add_edge(d.pop("from"), d.pop("to"), **d)
 
 
 def _options(big: bool) -> dict:
@@ -286,12 +306,16 @@ def render_html(
     assets_url: str | None = None,
     max_nodes: int = MAX_NODES,
     title: str | None = None,
+    expand_url: str | None = None,
+    expansions: dict | None = None,
 ) -> str:
     """One HTML page for a projection.
 
     ``served`` makes resource links relative to the service (``/id/…``) and adds links to other
     views; otherwise links are the resource IRIs. ``assets_url`` loads vis-network from there
-    instead of inlining it (the service uses ``/view/static``).
+    instead of inlining it (the service uses ``/view/static``). A click on a group node of an aggregated view
+    adds its children from ``expand_url`` + key (JSON, the service) or from ``expansions`` (key → nodes and
+    edges, embedded in an exported file).
     """
     base = Iris(base).base
     full_size = len(g)
@@ -309,6 +333,8 @@ def render_html(
         "options": json.loads(options),
         "served": served,
         "primaryKinds": list(PRIMARY_KINDS),
+        "expandUrl": expand_url,
+        "expansions": expansions or {},
     }
     vendor = None if assets_url else Markup((STATIC_DIR / VIS_JS).read_text(encoding="utf-8"))
     app_js = Markup((TEMPLATES_DIR / "view.js").read_text(encoding="utf-8"))

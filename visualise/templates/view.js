@@ -85,6 +85,7 @@
     details.appendChild(text("h3", v.label || n.label));
     var dl = document.createElement("dl");
     [["Loại", v.kindLabel], ["Số hiệu", v.symbol], ["Trích yếu", v.title], ["Tỉnh", v.province],
+     ["Tổng hợp", v.summary], ["Chủ trì", v.body],
      ["Ngày", v.date || v.year], ["Thời hạn", v.deadline], ["Thuộc", v.document],
      ["Liên kết", String(neighbours[id].length)]].forEach(function (row) {
       if (row[1] === undefined || row[1] === null || row[1] === "") return;
@@ -136,7 +137,59 @@
     return found;
   }
 
-  network.on("click", function (p) { if (p.nodes.length) showDetails(p.nodes[0]); else hideDetails(); });
+  /* Aggregated views: a click on a group node adds its children (from the service as JSON, or from the
+     expansions an exported file embeds), placed in rows below it. */
+  function place(parent, added) {
+    var p = network.getPosition(parent), per = 8, step = 190, rowH = 95;
+    var y = p.y + 170, taken = DATA.nodes.map(function (n) { return network.getPosition(n.id); });
+    function clash(y0) {
+      var w = Math.min(added.length, per) * step / 2;
+      return taken.some(function (q) { return Math.abs(q.y - y0) < 60 && Math.abs(q.x - p.x) < w + 80; });
+    }
+    var guard = 0;
+    while (clash(y) && guard++ < 40) y += rowH;
+    added.forEach(function (n, i) {
+      var row = Math.floor(i / per), inRow = Math.min(per, added.length - row * per), col = i % per;
+      n.x = p.x + (col - (inRow - 1) / 2) * step; n.y = y + row * rowH;
+    });
+  }
+  function addExpansion(id, data) {
+    var added = data.nodes.filter(function (n) { return !byId[n.id]; });
+    place(id, added);
+    added.forEach(function (n) {
+      DATA.nodes.push(n); byId[n.id] = n; neighbours[n.id] = [];
+      searchText[n.id] = fold(n.label + " " + (n.vk.search || ""));
+    });
+    var newEdges = data.edges.filter(function (e) { return !edges.get(e.id) && byId[e.from] && byId[e.to]; });
+    newEdges.forEach(function (e) { DATA.edges.push(e); neighbours[e.from].push(e.to); neighbours[e.to].push(e.from); });
+    nodes.add(added); edges.add(newEdges);
+    byId[id].vk.expanded = true; nodes.update({ id: id, borderWidth: 1 });
+    total = DATA.nodes.length;
+    el("vk-status").textContent = total + " nút · " + DATA.edges.length + " cạnh";
+    el("vk-status").dataset.visible = String(total);
+    document.body.dataset.expanded = String((parseInt(document.body.dataset.expanded || "0", 10)) + 1);
+    return added.length;
+  }
+  function expand(id) {
+    var v = byId[id] && byId[id].vk;
+    if (!v || !v.expand || v.expanded || v.loading) return Promise.resolve(0);
+    if (DATA.expansions[v.expand]) return Promise.resolve(addExpansion(id, DATA.expansions[v.expand]));
+    if (!DATA.expandUrl) {
+      v.expanded = true;
+      details.appendChild(text("p", "Mở bằng dịch vụ (vankien serve) để xem chi tiết nút này."));
+      return Promise.resolve(0);
+    }
+    v.loading = true;
+    return fetch(DATA.expandUrl + encodeURIComponent(v.expand), { headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) { v.loading = false; return addExpansion(id, data); })
+      .catch(function (e) { v.loading = false; details.appendChild(text("p", "Không tải được: " + e.message)); return 0; });
+  }
+
+  network.on("click", function (p) {
+    if (!p.nodes.length) { hideDetails(); return; }
+    showDetails(p.nodes[0]); expand(p.nodes[0]);
+  });
   ["vk-province", "vk-root", "vk-year-from", "vk-year-to"].forEach(function (id) { el(id).addEventListener("change", applyFilters); });
   document.querySelectorAll(".vk-kind").forEach(function (c) { c.addEventListener("change", applyFilters); });
   el("vk-search").addEventListener("input", function (e) {
@@ -151,5 +204,5 @@
   var focus = DATA.nodes.filter(function (n) { return n.vk.focus; })[0];
   if (focus) network.selectNodes([focus.id]);
   window.vkView = { network: network, nodes: nodes, edges: edges, applyFilters: applyFilters, search: search,
-                    showDetails: showDetails };
+                    showDetails: showDetails, expand: expand };
 })();
