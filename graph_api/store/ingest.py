@@ -168,6 +168,7 @@ def ingest(
     known = known_graphs(store)
     report.triples += load_reference(store, iris, known=known)
     indexer = _indexer(store) if search else None
+    flow = _flow(store) if search else None
     todo = _plan(files, iris, known, force, report)
     tick = _progress(progress, len(todo))
     writer = _Writer(store, known, bulk)
@@ -178,6 +179,8 @@ def ingest(
             report.triples += writer.write(graph, nq, marker)
             if indexer is not None:
                 indexer.document(graph, nq + marker, text)
+            if flow is not None:
+                flow.document(graph, nq + marker)
             report.documents += 1
         tick(n)
     writer.flush()
@@ -186,6 +189,8 @@ def ingest(
     if indexer is not None:
         indexer.finish()  # graphs not written, or gone, reconciled with the store
         indexer.close()
+    if flow is not None:
+        flow.finish()
     if report.documents >= COMPACT_AFTER and hasattr(store, "optimize"):
         store.optimize()  # a large load leaves many small files behind: compact them
     report.seconds = time.perf_counter() - started
@@ -321,3 +326,10 @@ def _progress(progress, total: int) -> Callable[[int | None], None]:
             bar.update(task, completed=n)
 
     return tick
+
+
+def _flow(store: GraphStore):  # noqa: ANN202 - a graph_api.flow.hook.IngestFlow, imported late
+    """The flow-index side of a load (:mod:`graph_api.flow`), brought in step with the store."""
+    from graph_api.flow.hook import IngestFlow
+
+    return IngestFlow(store)

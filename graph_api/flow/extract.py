@@ -1,0 +1,135 @@
+"""What the flow index keeps of one named graph: rows read from the graph's own triples (as ingest writes them,
+or as the store answers them), so that a graph is indexed — and replaced or forgotten — on its own.
+
+>>> from ontology import ELI, RDF, VK
+>>> rows = rows_from_triples([("t:1", RDF.type, VK.Task, None), ("t:1", ELI.is_part_of, "d:1", None),
+...     ("t:1", VK.text, "Giao Ban Tuyên giáo", None), ("t:1", ELI.implements, "c:1", None),
+...     ("d:1", ELI.id_local, "05-KH/TU", None), ("d:1", VK.contentHash, "abc", None)])
+>>> rows.tasks, rows.links, rows.facts, rows.digest
+([('t:1', 'd:1', 'Giao Ban Tuyên giáo', 0, None, 0, None, None, None)], [('t:1', 'implements', 'c:1')], \
+[('d:1', 'symbol', '05-KH/TU')], 'abc')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ontology import DCTERMS, ELI, RDF, RDFS, VK
+
+__all__ = ["Rows", "rows_from_triples", "iter_nquads", "PREDICATES", "TYPES", "SYNC_QUERY"]
+
+Quad4 = tuple[str, str, str, str | None]  # subject, predicate, object value, language of a literal
+
+# a document's description: field name → predicate (as graph_api.resolver.document_info reads them)
+FACTS = {
+    ELI.id_local: "symbol",
+    ELI["title"]: "title",
+    ELI.date_document: "date",
+    VK.sourceFile: "file",
+    VK.year: "year",
+    DCTERMS.type: "kind",
+    VK.province: "province",
+    VK.level: "level",
+}
+LINKS = {ELI.implements: "implements", ELI.cites: "cites", ELI.based_on: "based_on"}
+TYPES = {VK.Task: "task", VK.SourceDocument: "source", ELI.LegalResource: "legal", VK.PressReport: "press"}
+_TASK = (VK.text, VK.position, VK.deadline, VK.ongoing, VK.startOffset, VK.endOffset, VK.section, ELI.is_part_of)
+_BODIES = {VK.leadBody: "lead", VK.partnerBody: "partners"}
+_REIFIED = (RDF.subject, RDF.object, RDF.predicate, VK.quote)
+PREDICATES = (
+    *FACTS,
+    *LINKS,
+    *_TASK,
+    *_BODIES,
+    *_REIFIED,
+    RDF.type,
+    RDFS.label,
+    VK.number,
+    VK.contentHash,
+)
+SYNC_QUERY = (
+    "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { %VALUES% } GRAPH ?g { ?s ?p ?o "
+    "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in PREDICATES) + ")) } }"
+)
+
+
+@dataclass
+class Rows:
+    """The rows of one graph, table by table (the graph column is added when they are written)."""
+
+    types: list[tuple[str, str]] = field(default_factory=list)  # (subject, task|source|legal|press)
+    facts: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, field, value)
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, label, language or "")
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, implements|cites|based_on, object)
+    # (task, document, text, position, deadline, ongoing, start, end, section number)
+    tasks: list[tuple] = field(default_factory=list)
+    bodies: list[tuple[str, str, str, int]] = field(default_factory=list)  # (task, lead|partners, body, order)
+    quotes: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, implemented object, quote)
+    digest: str = ""
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def rows_from_triples(quads: Iterable[Quad4]) -> Rows:
+    """The rows of one graph given its (subject, predicate, object value, language) triples."""
+    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    rows = Rows()
+    for s, p, o, lang in quads:
+        if p == RDFS.label:
+            rows.labels.append((s, o, lang or ""))
+        elif p in LINKS:
+            rows.links.append((s, LINKS[p], o))
+        elif p in FACTS:
+            rows.facts.append((s, FACTS[p], o))
+        if p == RDF.type:
+            if o in TYPES:
+                rows.types.append((s, TYPES[o]))
+                props[s][p].append(o)
+        elif p != RDFS.label:
+            props[s][p].append(o)
+    for s, pr in props.items():
+        if pr.get(VK.contentHash) and not rows.digest:
+            rows.digest = pr[VK.contentHash][0]
+        if VK.Task in pr.get(RDF.type, ()):
+            rows.tasks.append(_task(s, pr, props))
+            for predicate, role in _BODIES.items():
+                rows.bodies += [(s, role, b, i) for i, b in enumerate(pr.get(predicate, ()))]
+        if pr.get(RDF.predicate) == [ELI.implements] and pr.get(VK.quote):
+            for subj in pr.get(RDF.subject, ()):
+                rows.quotes += [(subj, obj, pr[VK.quote][0]) for obj in pr.get(RDF.object, ())]
+    return rows
+
+
+def _task(s: str, pr: dict[str, list[str]], props: dict[str, dict[str, list[str]]]) -> tuple:
+    def one(p: str) -> str | None:
+        return pr[p][0] if pr.get(p) else None
+
+    section = one(VK.section)
+    number = props[section][VK.number][0] if section in props and props[section].get(VK.number) else None
+    return (
+        s,
+        one(ELI.is_part_of),
+        one(VK.text),
+        _int(one(VK.position)) or 0,
+        one(VK.deadline),
+        1 if one(VK.ongoing) == "true" else 0,
+        _int(one(VK.startOffset)),
+        _int(one(VK.endOffset)),
+        number,
+    )
+
+
+def iter_nquads(data: bytes) -> Iterator[Quad4]:
+    """(subject, predicate, object value, language) of N-Quads as ingest writes them."""
+    from pyoxigraph import Literal, RdfFormat, parse
+
+    for q in parse(data, format=RdfFormat.N_QUADS, lenient=True):
+        o = q.object
+        yield q.subject.value, q.predicate.value, o.value, o.language if isinstance(o, Literal) else None

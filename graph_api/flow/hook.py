@@ -1,0 +1,53 @@
+"""What ingest calls to keep the flow index in step with a load, beside the search index's hook: each document
+written or replaced is indexed from the N-Quads ingest writes, and the end of the load reconciles the index with
+the store (graphs not written, or gone). A load never fails because of the index: when it cannot be written, or
+the store cannot answer what it asks, the load goes on with a warning and the next read brings it in step."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from core.errors import VankienError
+from graph_api.flow.extract import iter_nquads
+from graph_api.flow.index import FlowIndex, flow_for
+
+__all__ = ["IngestFlow"]
+
+log = logging.getLogger("vankien.flow")
+
+
+class IngestFlow:
+    """The flow-index side of a load into ``store``."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.index: FlowIndex | None = None
+        try:
+            self.index = flow_for(store, sync=False)
+            self.index.sync(store)
+        except (VankienError, sqlite3.Error) as e:
+            self._give_up(e)
+
+    def _give_up(self, e: Exception) -> None:
+        log.warning("the flow index does not follow this load (%s); the next trace brings it in step", e)
+        self.index = None
+
+    def document(self, graph: str, nquads: bytes) -> None:
+        """Index one document's graph (its content-hash marker included)."""
+        if self.index is None:
+            return
+        try:
+            self.index.index_triples(graph, iter_nquads(nquads))
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def finish(self) -> None:
+        """Reconcile with the store after the load."""
+        if self.index is None:
+            return
+        try:
+            self.index.sync(self.store)
+        except (VankienError, sqlite3.Error) as e:
+            self._give_up(e)

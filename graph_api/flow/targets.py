@@ -1,0 +1,166 @@
+"""Reads about the flow of given targets (a document and the undated mentions that join it): the documents
+carrying them out, one page of their tasks, counts by province. The trace (:func:`graph_api.trace.trace`) is
+built on :func:`target_tasks`, so every view of a target counts what the trace counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from graph_api.flow import read as R
+from graph_api.flow.index import FlowIndex
+
+__all__ = ["flow", "implementing_documents", "target_tasks", "counts_by_province", "task_states"]
+
+Flow = tuple[dict[str, list[str]], dict[str, tuple[str, str]]]
+_KEEP = 64  # flows kept per index (of its current generation)
+
+
+def _targets(targets: str | Iterable[str]) -> list[str]:
+    return [targets] if isinstance(targets, str) else list(dict.fromkeys(targets))
+
+
+def _day(as_of: str | dt.date | None) -> dt.date:
+    if isinstance(as_of, dt.date):
+        return as_of
+    return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+
+
+def flow(ix: FlowIndex, targets: str | Iterable[str]) -> Flow:
+    """(documents carrying the targets out → chain, task → (document it carries out or is part of, how)),
+    kept until the index changes."""
+    ts = _targets(targets)
+    key = ("flow", ix.generation, tuple(ts))
+    with ix.lock:
+        if key in ix.cache:
+            return ix.cache[key]
+        plans = R.closure(ix, ts)
+        how = R.tasks_via(ix, ts, list(plans))
+        stale = [k for k in ix.cache if k[0] == "flow" and k[1] != key[1]]
+        for k in stale[: len(stale)] + list(ix.cache)[: max(0, len(ix.cache) - _KEEP)]:
+            ix.cache.pop(k, None)
+        ix.cache[key] = (plans, how)
+        return plans, how
+
+
+def task_states(ix: FlowIndex, tasks: Iterable[str], as_of: str | dt.date | None = None) -> dict[str, dict]:
+    """{task: {document, status}} of tasks (status as the trace gives it on ``as_of``)."""
+    today = _day(as_of)
+    out = {}
+    for t, doc, deadline, ongoing in R._rows(
+        ix.db, "SELECT iri, doc, deadline, ongoing FROM tasks WHERE iri IN ({in})", tasks
+    ):
+        out[t] = {"document": doc, "status": R.status(deadline, bool(ongoing), today)}
+    return out
+
+
+def target_tasks(
+    ix: FlowIndex,
+    targets: str | Iterable[str],
+    *,
+    province: str | None = None,
+    as_of: str | dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict:
+    """One page of the tasks carrying the targets out, in the order of their IRIs (numbers as numbers), with
+    their details, status on ``as_of``, chain of documents up to a target, how (``direct``, ``implements``,
+    ``part of``) and the sentence read: ``{"total", "offset", "limit", "as_of", "tasks"}``. ``province`` (a label,
+    any case) keeps that province's tasks, before the page is cut."""
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    ts = _targets(targets)
+    plans, how = flow(ix, ts)
+    order = sorted(how, key=R.natural)
+    if province:
+        where = R.task_provinces(ix, order)
+        order = [t for t in order if (where[t] or "").lower() == province.lower()]
+    page = order[offset : offset + limit] if limit is not None else order[offset:]
+    details = R.task_rows(ix, page)
+    quotes = R.quotes(ix, [(t, how[t][0]) for t in page])
+    chains = {v: ([] if v in ts else [v] + plans[v][:-1]) for v, _ in (how[t] for t in page)}
+    labels = document_labels(ix, {c for chain in chains.values() for c in chain})
+    today = _day(as_of)
+    tasks = []
+    for t in page:
+        v, relation = how[t]
+        d = details.get(t)
+        if d is None:
+            continue
+        d["chain"] = [labels.get(c, {"iri": c}) for c in chains[v]]
+        d["via"] = "direct" if not chains[v] else relation
+        d["quote"] = quotes.get((t, v))
+        d["status"] = R.status(d["deadline"], d["ongoing"], today)
+        tasks.append(d)
+    return {"total": len(order), "offset": offset, "limit": limit, "as_of": today.isoformat(), "tasks": tasks}
+
+
+def document_labels(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict]:
+    """{iri: {iri, symbol, year, kind, province}} as the trace shows documents."""
+    info = R.documents_info(ix, iris)
+    keys = ("symbol", "year", "kind", "province")
+    return {d: {"iri": d, **{k: i.get(k) for k in keys}} for d, i in info.items()}
+
+
+def implementing_documents(ix: FlowIndex, targets: str | Iterable[str]) -> list[dict]:
+    """Documents carrying the targets out (directly or through one another), as the trace lists them, each with
+    ``province_iri``, ``title``, ``chain`` (labels up to a target), ``tasks`` (its own tasks that carry the targets
+    out) and ``leads`` ({lead body label: tasks}); by province, symbol, IRI."""
+    ts = _targets(targets)
+    plans, how = flow(ix, ts)
+    info = R.documents_info(ix, list(plans) + ts)
+    labels = {d: {"iri": d, **{k: i.get(k) for k in ("symbol", "year", "kind", "province")}} for d, i in info.items()}
+    doc_of = {t: s["document"] for t, s in task_states(ix, how).items()}
+    own: dict[str, list[str]] = defaultdict(list)
+    for t, d in doc_of.items():
+        if d in plans:
+            own[d].append(t)
+    leads: dict[str, Counter] = defaultdict(Counter)
+    owner = {t: d for d, tasks in own.items() for t in tasks}
+    rows = list(R._rows(ix.db, "SELECT DISTINCT task, body FROM bodies WHERE role = 'lead' AND task IN ({in})", owner))
+    names = R.label_map(ix, {b for _, b in rows})
+    for t, b in rows:
+        leads[owner[t]][(names.get(b) or [b.rsplit("/", 1)[-1]])[0]] += 1
+    out = [
+        {
+            **labels.get(p, {"iri": p}),
+            "province_iri": info.get(p, {}).get("province_iri"),
+            "title": info.get(p, {}).get("title"),
+            "chain": [labels.get(c, {"iri": c}) for c in chain],
+            "tasks": len(own.get(p, ())),
+            "leads": dict(sorted(leads[p].items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+        for p, chain in plans.items()
+    ]
+    out.sort(key=lambda d: (d.get("province") or "", d.get("symbol") or "", d["iri"]))
+    return out
+
+
+def counts_by_province(
+    ix: FlowIndex, targets: str | Iterable[str], *, as_of: str | dt.date | None = None
+) -> list[dict]:
+    """Per province (label; ``(unknown)`` for documents without one): ``tasks`` carrying the targets out, of which
+    ``open``, ``overdue``, ``ongoing``, ``no deadline``, and ``documents`` carrying them out; by province."""
+    ts = _targets(targets)
+    plans, how = flow(ix, ts)
+    states = task_states(ix, how, as_of)
+    info = R.documents_info(ix, set(plans) | {s["document"] for s in states.values()})
+    per: dict[str, dict] = {}
+
+    def row(doc: str) -> dict:
+        i = info.get(doc, {})
+        p = i.get("province") or "(unknown)"
+        zero = {"tasks": 0, "open": 0, "overdue": 0, "ongoing": 0, "no deadline": 0, "documents": 0}
+        return per.setdefault(p, {"province": p, "province_iri": i.get("province_iri"), **zero})
+
+    for t in how:
+        s = states.get(t)
+        if s is None:
+            continue
+        r = row(s["document"])
+        r["tasks"] += 1
+        r[s["status"]] += 1
+    for p in plans:
+        row(p)["documents"] += 1
+    return [per[p] for p in sorted(per)]
