@@ -301,3 +301,17 @@ def test_projects(item, project):
 def test_persons_with_roles(sentence, name, roles):
     doc = doc_of("Hội nghị Ban Thường vụ Tỉnh ủy\n\nSáng 5/3/2025, Ban Thường vụ Tỉnh ủy họp. " + sentence + "\n")
     assert [(p.name, p.roles) for p in doc.persons] == [(name, roles)]
+
+
+def test_principles_of_a_regulation_carry_out_documents_but_its_scope_does_not():
+    """An article of principles directs ("… gương mẫu thực hiện Quy định số …"); one of scope only describes."""
+    doc = doc_of(
+        "QUY CHẾ\nphối hợp trong công tác kiểm tra\n\nChương I\nQUY ĐỊNH CHUNG\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nQuy chế này áp dụng theo Quy định số 40-QĐ/TW ngày 10/3/2022 của Bộ Chính trị.\n\n"
+        "Điều 2. Nguyên tắc phối hợp\n1. Cán bộ, đảng viên của các cơ quan phối hợp gương mẫu thực hiện Quy định số "
+        "77-QĐ/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.\n"
+        "2. Thực hiện nghiêm các biện pháp kiểm soát quyền lực theo Quy định 95-QĐ/TW của Bộ Chính trị.\n"
+    )
+    implemented = {k[0] for t in doc.tasks for k in t.implements}
+    assert {"77-QĐ/TW", "95-QĐ/TW"} <= implemented
+    assert "40-QĐ/TW" not in implemented

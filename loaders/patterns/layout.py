@@ -86,7 +86,7 @@ TYPE_WORD_BY_CODE = {
 }
 
 # An article of a regulation that states its scope or its entry into force, not what bodies must do.
-SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|nguyên tắc|mục đích|căn cứ", re.I)
+SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|mục đích|căn cứ", re.I)
 # The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
 # A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
 BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?=[A-ZĐÀ-Ỹ])")
