@@ -28,6 +28,9 @@ __all__ = [
     "MAX_NODES",
     "importance",
     "layered_layout",
+    "tree_layout",
+    "TREE_COLUMN",
+    "TREE_ROW",
     "aggregate",
 ]
 
@@ -140,6 +143,49 @@ def layered_layout(g: nx.DiGraph, *, width: float | None = None) -> dict[str, tu
             rank[n] = pos[n][0] + (i // per_row) * 1e-3
         y += len(rows) * row_height + 170.0
     return pos
+
+
+TREE_COLUMN = 430.0
+"""Horizontal distance between the levels of a tree layout (room for a label of 60 characters)."""
+TREE_ROW = 48.0
+"""Vertical distance between the leaves of a tree layout (room for a label below its node)."""
+
+
+def tree_layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """A left-to-right tree: the roots (``graph["roots"]`` first, largest first) in the first column, each node's
+    children (by its first parent) in the next column, leaves one row apart, a parent beside the middle of its
+    children. Same graph → same positions.
+
+    >>> g = nx.DiGraph(roots=["c"]); g.add_edges_from([("c", "p"), ("p", "d1"), ("p", "d2")])
+    >>> pos = tree_layout(g); pos["c"][0] < pos["p"][0] < pos["d1"][0], pos["p"][1] == (pos["d1"][1] + pos["d2"][1]) / 2
+    (True, True)
+    """
+    order = {r: i for i, r in enumerate(g.graph.get("roots", []))}
+    size = {n: g.nodes[n].get("count") or 0 for n in g}
+    key = lambda n: (order.get(n, len(order)), -size[n], str(g.nodes[n].get("label", "")), n)  # noqa: E731
+    tops = sorted((n for n in g if g.in_degree(n) == 0 or n in order), key=key)
+    pos: dict[str, tuple[float, float]] = {}
+    next_row = [0.0]
+
+    def place(n: str, depth: int) -> float:
+        pos[n] = (0.0, 0.0)
+        kids = sorted((m for m in g.successors(n) if m not in pos), key=key)
+        for m in kids:
+            pos[m] = (0.0, 0.0)  # claimed: a node with two parents sits under the first
+        ys = [place(m, depth + 1) for m in kids]
+        y = (ys[0] + ys[-1]) / 2 if ys else next_row[0]
+        if not ys:
+            next_row[0] += TREE_ROW
+        pos[n] = (depth * TREE_COLUMN, y)
+        return y
+
+    for n in tops:
+        if n not in pos:
+            place(n, 0)
+            next_row[0] += TREE_ROW / 2
+    for n in sorted(set(g) - set(pos)):  # cycles: what no root reaches
+        place(n, 0)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
 
 
 # -- aggregation ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from core.doctypes import doc_types
 from core.errors import NotFound
 from graph_api.resolver import ProvinceScope, document_info, province_scope, resolve_targets
 from graph_api.store import GraphStore
+from ontology.iris import checked_iri
 from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup, SparqlFlow
 
 __all__ = [
@@ -240,6 +241,12 @@ class _Summary:
     def expand(self, key: str) -> list[str]:
         what, _, rest = key.partition("|")
         parts = rest.split("|")
+        for part in parts:
+            if part not in ("", NO_LEAD, _NO_PROVINCE):
+                try:
+                    checked_iri(part)
+                except ValueError as e:
+                    raise NotFound(f"no view node {key!r}: {e}") from e
         if what == "root" and parts[0]:
             return self.expand_root(parts[0])
         if what == "prov" and len(parts) == 2:

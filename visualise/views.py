@@ -32,6 +32,7 @@ from visualise.layout import (
     aggregate,
     importance,
     layered_layout,
+    tree_layout,
 )
 from visualise.projections import KIND_LABELS_VI, flow_graph, overview_graph
 
@@ -320,7 +321,7 @@ def render_html(
     base = Iris(base).base
     full_size = len(g)
     g = aggregate(g, max_nodes)
-    pos = layered_layout(g)
+    pos = tree_layout(g) if g.graph.get("summary") else layered_layout(g)
     net = _network(g, pos, base, served)
     nodes, edges, _heading, _h, _w, options = net.get_network_data()
     kinds = Counter(g.nodes[n].get("kind") for n in g)
@@ -334,6 +335,7 @@ def render_html(
         "served": served,
         "primaryKinds": list(PRIMARY_KINDS),
         "expandUrl": expand_url,
+        "tree": bool(g.graph.get("summary")),
         "expansions": expansions or {},
     }
     vendor = None if assets_url else Markup((STATIC_DIR / VIS_JS).read_text(encoding="utf-8"))

@@ -140,17 +140,27 @@
   /* Aggregated views: a click on a group node adds its children (from the service as JSON, or from the
      expansions an exported file embeds), placed in rows below it. */
   function place(parent, added) {
-    var p = network.getPosition(parent), per = 8, step = 190, rowH = 95;
-    var y = p.y + 170, taken = DATA.nodes.map(function (n) { return network.getPosition(n.id); });
-    function clash(y0) {
-      var w = Math.min(added.length, per) * step / 2;
-      return taken.some(function (q) { return Math.abs(q.y - y0) < 60 && Math.abs(q.x - p.x) < w + 80; });
+    var p = network.getPosition(parent);
+    var taken = DATA.nodes.map(function (n) { return network.getPosition(n.id); });
+    if (DATA.tree) {  /* a left-to-right tree: the children in the next column, beside their parent */
+      var x = p.x + 430, rowH = 48, h = (added.length - 1) * rowH, y0 = p.y - h / 2, guard = 0;
+      function clashTree(y) {
+        return taken.some(function (q) { return Math.abs(q.x - x) < 200 && q.y > y - 40 && q.y < y + h + 40; });
+      }
+      while (clashTree(y0) && guard++ < 400) y0 += rowH;
+      added.forEach(function (n, i) { n.x = x; n.y = y0 + i * rowH; });
+      return;
     }
-    var guard = 0;
-    while (clash(y) && guard++ < 40) y += rowH;
+    var per = 8, step = 190, rowH2 = 95, y = p.y + 170;
+    function clash(y1) {
+      var w = Math.min(added.length, per) * step / 2;
+      return taken.some(function (q) { return Math.abs(q.y - y1) < 60 && Math.abs(q.x - p.x) < w + 80; });
+    }
+    var guard2 = 0;
+    while (clash(y) && guard2++ < 40) y += rowH2;
     added.forEach(function (n, i) {
       var row = Math.floor(i / per), inRow = Math.min(per, added.length - row * per), col = i % per;
-      n.x = p.x + (col - (inRow - 1) / 2) * step; n.y = y + row * rowH;
+      n.x = p.x + (col - (inRow - 1) / 2) * step; n.y = y + row * rowH2;
     });
   }
   function addExpansion(id, data) {
