@@ -45,6 +45,7 @@ class RunnerStore:
 
     def __init__(self, runner, timeout: float = 30.0, max_rows: int = 100_000) -> None:
         self.runner, self.timeout, self.max_rows = runner, timeout, max_rows
+        self.path = getattr(runner, "reader_path", None)  # the on-disk store: its flow index lies beside it
 
     def select(self, sparql: str) -> list[dict]:
         kind, body = anyio.from_thread.run(

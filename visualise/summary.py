@@ -28,7 +28,8 @@ from core.errors import NotFound
 from graph_api.resolver import ProvinceScope, document_info, province_scope, resolve_targets
 from graph_api.store import GraphStore
 from ontology.iris import checked_iri
-from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup, SparqlFlow
+from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
+from visualise.flowsource import flow_source
 
 __all__ = [
     "province_scope",
@@ -88,7 +89,7 @@ def _date_vi(date: str | None) -> str | None:
 
 
 def _source(store: GraphStore, source=None):
-    return source if source is not None else SparqlFlow(store)
+    return source if source is not None else flow_source(store)
 
 
 class _Summary:

@@ -11,7 +11,7 @@ from graph_api.resolver import resolve_document, value_of
 from graph_api.store import GraphStore
 from ontology import VK
 from ontology.iris import Iris
-from visualise.flowdata import SparqlFlow
+from visualise.flowsource import flow_source
 from visualise.projections import document_graph
 from visualise.summary import _Summary, flow_summary
 from visualise.views import edge_dict, node_dict, render_html
@@ -39,7 +39,7 @@ def embedded_expansions(
 ) -> dict[str, dict]:
     """Expansions of the group nodes of ``g`` not drawn yet, breadth first, at most ``budget`` nodes in all:
     an exported file opens them on click without the service."""
-    s = _Summary(store, source or SparqlFlow(store), g.graph.get("scope"))
+    s = _Summary(store, source or flow_source(store), g.graph.get("scope"))
     out: dict[str, dict] = {}
     queue = [(n, a["expand"]) for n, a in g.nodes(data=True) if a.get("expand") and not a.get("expanded")]
     seen = set(g)

@@ -1,0 +1,146 @@
+"""The aggregated views' counts read from the flow index (:mod:`graph_api.flow`) instead of SPARQL over the whole
+store: the same questions as :class:`visualise.flowdata.SparqlFlow` (and the same answers, as the trace counts
+them), answered from the SQLite index kept beside the store, so a view costs what it shows, not the store's size.
+
+>>> from graph_api.store import open_store
+>>> from graph_api.store.ingest import ingest
+>>> store = open_store("memory:")
+>>> _ = ingest(["data/corpus/seeds/001_cabc18aa64a2325b.txt"], store)
+>>> root = "https://w3id.org/vankien/id/doc/tw/qd/2022/69"
+>>> [(d.province_label, d.tasks) for d in IndexFlow(store).documents([root])]
+[('Tuyên Quang', 1)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from graph_api.flow import flow_for
+from graph_api.flow import read as R
+from graph_api.flow.aggregate import overview
+from graph_api.flow.targets import flow, task_states
+from graph_api.store import GraphStore
+from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
+
+__all__ = ["IndexFlow", "flow_source"]
+
+
+def _in(ix, sql: str, items: Iterable[str], *extra: object) -> list[tuple]:
+    """Rows of ``sql`` (its ``{in}`` slot filled a chunk at a time)."""
+    out: list[tuple] = []
+    items = sorted(set(items))
+    for i in range(0, len(items), 500):
+        chunk = items[i : i + 500]
+        out += ix.db.execute(sql.format(**{"in": ",".join("?" * len(chunk))}), (*chunk, *extra)).fetchall()
+    return out
+
+
+class IndexFlow:
+    """The flow of central documents down to tasks, counted from the store's flow index."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.ix = flow_for(store)
+        self._docs: dict[tuple[str, ...], list[FlowDocument]] = {}
+
+    def roots(self) -> dict[str, int]:
+        """Central documents something carries out, with the number of documents doing so."""
+        return {d["iri"]: d["documents"] for d in overview(self.ix, top=None)}
+
+    def documents(self, roots: list[str], provinces: list[str] | None = None) -> list[FlowDocument]:
+        """The documents carrying out ``roots`` (only those of ``provinces`` when given), tasks counted."""
+        key = tuple(sorted(roots))
+        if key not in self._docs:
+            self._docs[key] = self._documents(list(key))
+        docs = self._docs[key]
+        return docs if provinces is None else [d for d in docs if d.province in set(provinces)]
+
+    def _documents(self, roots: list[str]) -> list[FlowDocument]:
+        plans, how = flow(self.ix, roots)
+        doc_of = {t: s["document"] for t, s in task_states(self.ix, how).items()}
+        by_doc = {d: FlowDocument(d, chain[-1] if chain else d) for d, chain in plans.items()}
+        for t in sorted(how, key=R.natural):
+            doc = doc_of.get(t)
+            if doc is None or doc in roots:
+                continue
+            via = how[t][0]
+            root = via if via in roots else (plans.get(via) or [via])[-1]
+            by_doc.setdefault(doc, FlowDocument(doc, root)).task_iris.append(t)
+        return self._describe(by_doc)
+
+    def _describe(self, by_doc: dict[str, FlowDocument]) -> list[FlowDocument]:
+        info = R.documents_info(self.ix, by_doc)
+        for d, fd in by_doc.items():
+            i = info.get(d, {})
+            fd.symbol, fd.title, fd.kind, fd.date = i.get("symbol"), i.get("title"), i.get("kind"), i.get("date")
+            fd.province, fd.province_label = i.get("province_iri"), i.get("province")
+            fd.tasks = len(fd.task_iris)
+        return sorted(by_doc.values(), key=lambda d: (d.province_label or "", d.symbol or "", d.iri))
+
+    def _lead_of(self, tasks: Iterable[str]) -> dict[str, str]:
+        lead_of: dict[str, str] = {}
+        for t, b in _in(self.ix, "SELECT task, body FROM bodies WHERE role = 'lead' AND task IN ({in})", tasks):
+            lead_of[t] = min(lead_of.get(t, b), b)
+        return lead_of
+
+    def leads(self, docs: list[FlowDocument]) -> list[LeadGroup]:
+        """The counted tasks of ``docs`` per lead body (a task with several leads counts under its first)."""
+        task_doc = {t: d.iri for d in docs for t in d.task_iris}
+        lead_of = self._lead_of(task_doc)
+        counts: Counter = Counter((task_doc[t], lead_of.get(t, NO_LEAD)) for t in task_doc)
+        labels = self.body_labels(sorted({b for _, b in counts} - {NO_LEAD}))
+        return [
+            LeadGroup(doc, lead, labels.get(lead, "Chưa rõ cơ quan chủ trì"), n)
+            for (doc, lead), n in sorted(counts.items(), key=lambda x: (x[0][0], -x[1], x[0][1]))
+        ]
+
+    def body_labels(self, bodies: list[str]) -> dict[str, str]:
+        return {b: labels[0] for b, labels in R.label_map(self.ix, bodies).items() if labels}
+
+    def tasks(self, doc: FlowDocument, lead: str) -> list[dict]:
+        """The counted tasks of ``doc`` led by ``lead``: IRI, position, sentence, deadline."""
+        lead_of = self._lead_of(doc.task_iris)
+        mine = [t for t in doc.task_iris if lead_of.get(t, NO_LEAD) == lead]
+        rows = _in(self.ix, "SELECT iri, position, text, deadline FROM tasks WHERE iri IN ({in})", mine)
+        info = {t: {"iri": t, "position": p or None, "text": text, "deadline": dl} for t, p, text, dl in rows}
+        return sorted((info[t] for t in mine if t in info), key=lambda t: (t["position"] or 0, t["iri"]))
+
+    def province_documents(self, provinces: list[str]) -> list[str]:
+        """Every document of ``provinces``."""
+        rows = _in(
+            self.ix,
+            "SELECT DISTINCT f.s FROM facts f JOIN types t ON t.s = f.s AND t.type IN ('legal', 'source') "
+            "WHERE f.field = 'province' AND f.value IN ({in})",
+            provinces,
+        )
+        return sorted(r[0] for r in rows)
+
+    def province_roots(self, provinces: list[str]) -> list[str]:
+        """The central documents the documents of ``provinces`` carry out, directly or through other documents."""
+        overview(self.ix, top=1)  # brings the aggregate tables in step with the index
+        rows = _in(self.ix, "SELECT DISTINCT root FROM agg_tasks WHERE province IN ({in})", provinces)
+        rows += _in(
+            self.ix,
+            "SELECT DISTINCT r.root FROM agg_reach r JOIN agg_prov p ON p.doc = r.doc WHERE p.province IN ({in})",
+            provinces,
+        )
+        return sorted({r[0] for r in rows})
+
+    def own_documents(self, docs: list[str]) -> list[FlowDocument]:
+        """Documents with all their tasks (no central document above them)."""
+        by_doc = {d: FlowDocument(d, "") for d in docs}
+        for t, d in _in(self.ix, "SELECT DISTINCT iri, doc FROM tasks WHERE doc IN ({in})", docs):
+            by_doc[d].task_iris.append(t)
+        for fd in by_doc.values():
+            fd.task_iris.sort(key=R.natural)
+        return self._describe(by_doc)
+
+
+def flow_source(store: GraphStore):
+    """The flow index of ``store`` when it can have one, else SPARQL over the store."""
+    from visualise.flowdata import SparqlFlow
+
+    if getattr(store, "path", None) is None and not hasattr(store, "load_graph"):
+        return SparqlFlow(store)  # a service's store without a file: SPARQL
+    return IndexFlow(store)
