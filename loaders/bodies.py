@@ -14,7 +14,7 @@ from loaders.vocab import BodyKind, key, vocabulary
 def display_body_name(printed: str, kind: BodyKind) -> str:
     """The canonical name when the printed one is a form of it, else the printed name
     ("Tỉnh ủy" stays "Tỉnh ủy"; "Ban Bí thư Trung ương Đảng" becomes "Ban Bí thư"); a city's body keeps its
-    "thành phố" ("Công an thành phố", not "Công an tỉnh").
+    "thành phố" ("Công an thành phố", not "Công an tỉnh") and its "Thành ủy" ("Ban Tổ chức Thành ủy").
 
     >>> display_body_name("Ban cán sự đảng UBND thành phố", vocabulary().body_by_name("Ban cán sự đảng UBND tỉnh"))
     'Ban cán sự đảng Ủy ban nhân dân thành phố'
@@ -22,6 +22,8 @@ def display_body_name(printed: str, kind: BodyKind) -> str:
     name = _display_body_name(printed, kind)
     if "thành phố" in key(printed) and name.endswith(" tỉnh") and "thành phố" not in key(name):
         return name[: -len(" tỉnh")] + " thành phố"
+    if key(printed).endswith("thành ủy") and name.endswith(" Tỉnh ủy"):  # a city's committee: "Ban Tổ chức Thành ủy"
+        return name[: -len(" Tỉnh ủy")] + " Thành ủy"
     return name
 
 
@@ -124,6 +126,9 @@ def body_ref(start: int, end: int, kind: BodyKind, printed: str) -> BodyRef:
 _LIST_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:và|cùng)\s)\s*")
 
 
+_REMARK_RE = re.compile(r"\(\s*[a-zđà-ỹ][^()]*\)")  # a parenthesis opening with a lower-case word: a remark
+
+
 def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyKind, str]]:
     """The bodies of a delimited list — a table cell or a label's value — where a name runs to the
     delimiter: known names and names read by their grammar first, then any item opening with a unit head
@@ -147,8 +152,16 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
             continue
         if P.BODY_HEAD_RE.match(item) and len(item.split()) <= 10:
             found.append((a, a + len(item), grammar_kind(item), item))
-    # "… đảng ủy trực thuộc Tỉnh ủy": a body that qualifies another name is not one of the list
-    kept = [f for f in found if not f[2].is_group and not _QUALIFIER_RE.search(text, max(start, f[0] - 14), f[0])]
+    # "… đảng ủy trực thuộc Tỉnh ủy": a body that qualifies another name is not one of the list, nor one named in a
+    # remark on the one before it: "Văn phòng Huyện ủy (cơ quan thường trực Tiểu ban Văn kiện)"
+    remarks = [m.span() for m in _REMARK_RE.finditer(text, start, end)]
+    kept = [
+        f
+        for f in found
+        if not f[2].is_group
+        and not _QUALIFIER_RE.search(text, max(start, f[0] - 14), f[0])
+        and not any(a < f[0] < b for a, b in remarks)
+    ]
     return sorted(kept, key=lambda f: f[0])
 
 

@@ -202,6 +202,19 @@ ASSIGNMENTS = [
         "Công an tỉnh chủ động nắm chắc tình hình, bảo đảm an ninh, trật tự trên địa bàn.",
         (["Công an tỉnh"], [], None, False),
     ),
+    (  # a congress's subcommittee
+        "Tiểu ban Văn kiện Đại hội lần thứ XV Đảng bộ tỉnh hoàn chỉnh dự thảo Báo cáo chính trị trong tháng 3/2025.",
+        (["Tiểu ban Văn kiện Đại hội lần thứ XV Đảng bộ tỉnh"], [], "2025-03", False),
+    ),
+    (  # a city's committee keeps its name
+        "Ban Tổ chức Thành ủy chủ trì tham mưu phương án nhân sự, hoàn thành trước ngày 15/01/2025.",
+        (["Ban Tổ chức Thành ủy"], [], "2025-01-15", False),
+    ),
+    (  # a remark in parentheses names no second lead
+        "Rà soát hồ sơ nhân sự.\n- Cơ quan chủ trì: Văn phòng Tỉnh ủy (cơ quan thường trực Tiểu ban Nhân sự).\n"
+        "- Thời hạn: trước ngày 30/11/2024.",
+        (["Văn phòng Tỉnh ủy"], [], "2024-11-30", False),
+    ),
     ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.", ([], [], None, False)),
     ("Các cấp ủy, chính quyền tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2024.", ([], [], None, False)),
 ]

@@ -150,6 +150,9 @@ BODY_GRAMMAR_RE = re.compile(
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
+            # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
+            r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
+            rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
         )
     )
     + rf")(?![{LETTER}])"
