@@ -30,8 +30,12 @@ from graph_api.http.problems import domain_problem, install_problem_handlers
 from graph_api.http.protocol import sparql_router
 from graph_api.http.query_page import query_page_router
 from graph_api.http.rest import rest_router
+from graph_api.http.rsgi import RSGIService
 from graph_api.http.settings import Settings
 from graph_api.http.trace_routes import router as trace_router
+from graph_api.http.workers import run_workers, store_host
+from graph_api.store.host import HostClient
+from graph_api.store.readers import LocalReader
 from graph_api.store.runner import QueryRunner
 from graph_api.store.spec import default_store_spec
 from ontology import PREFIXES
@@ -184,9 +188,18 @@ def _health_router(settings: Settings) -> APIRouter:
             "restarts": runner.restarts,
             "read_only": settings.read_only,
             "cache": runner.cache.stats() if runner.cache else None,
+            "local_reads": request.app.state.reader.stats() if request.app.state.reader else None,
         }
 
     return router
+
+
+def _reader(runner: QueryRunner | HostClient, settings: Settings) -> LocalReader | None:
+    """The read-only view that answers bounded queries in this process (None: every query goes to the owner)."""
+    path = runner.reader_path
+    if path is None or not settings.union_default_graph or not settings.local_reads:
+        return None
+    return LocalReader(path, runner.state, cache_bytes=settings.cache_bytes)
 
 
 def create_app(
@@ -195,21 +208,28 @@ def create_app(
     settings: Settings | None = None,
     extra_routers: Sequence[APIRouter] = (),
     include_optional: bool = True,
+    host: tuple[str, str, str | None] | None = None,
 ) -> FastAPI:
-    """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``)."""
+    """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``); with
+    ``host`` (socket, state file, store folder of a :mod:`graph_api.store.host` process), one of several workers."""
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runner = QueryRunner(
-            store_spec,
-            max_concurrent=settings.max_concurrent,
-            queue_timeout=settings.queue_timeout,
-            prefixes=dict(PREFIXES),
-            cache_bytes=settings.cache_bytes,
-        )
+        runner: QueryRunner | HostClient
+        if host is not None:  # one of several workers: the store owner runs in the host process
+            runner = HostClient(*host)
+        else:
+            runner = QueryRunner(
+                store_spec,
+                max_concurrent=settings.max_concurrent,
+                queue_timeout=settings.queue_timeout,
+                prefixes=dict(PREFIXES),
+                cache_bytes=settings.cache_bytes,
+            )
         await runner.start()
         app.state.runner = runner
+        app.state.reader = _reader(runner, settings)
         log.info("serving %s (%s)", store_spec, "read-only" if settings.read_only else "updates need the token")
         try:
             yield
@@ -262,18 +282,19 @@ def serve(
     max_body_bytes: int | None = None,
     cache_bytes: int | None = None,
     base: str | None = None,
+    workers: int | None = None,
     log_level: str = "info",
     access_log: bool = False,
     extra_routers: Sequence[APIRouter] = (),
 ) -> None:
-    """Run the service with uvicorn until interrupted (``vankien serve``).
+    """Run the service with Granian until interrupted (``vankien serve``): ``workers`` HTTP worker processes
+    (each answering bounded queries on its own read-only view) and, with more than one, a store host process
+    that runs the one store owner for all of them (:mod:`graph_api.store.host`).
 
     Arguments left as None come from the environment (``VANKIEN_STORE``, ``VANKIEN_UPDATE_TOKEN``,
-    ``VANKIEN_QUERY_TIMEOUT``, ``VANKIEN_MAX_ROWS``, ``VANKIEN_MAX_CONCURRENT``,
-    ``VANKIEN_MAX_BODY_BYTES``, ``VANKIEN_CACHE_BYTES``, ``VANKIEN_BASE``) or the defaults of :class:`Settings`.
+    ``VANKIEN_QUERY_TIMEOUT``, ``VANKIEN_MAX_ROWS``, ``VANKIEN_MAX_CONCURRENT``, ``VANKIEN_MAX_BODY_BYTES``,
+    ``VANKIEN_CACHE_BYTES``, ``VANKIEN_BASE``, ``VANKIEN_WORKERS``) or the defaults of :class:`Settings`.
     """
-    import uvicorn
-
     settings = Settings.from_env(
         update_token=update_token,
         query_timeout=query_timeout,
@@ -282,14 +303,17 @@ def serve(
         max_body_bytes=max_body_bytes,
         cache_bytes=cache_bytes,
         base=base,
+        workers=workers,
     )
-    app = create_app(store_spec or default_store_spec(), settings=settings, extra_routers=extra_routers)
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        access_log=access_log,
-        server_header=False,
-        timeout_graceful_shutdown=5,
-    )
+    spec = store_spec or default_store_spec()
+    with store_host(spec, settings) as where:
+        run_workers(
+            lambda: RSGIService(
+                create_app(spec, settings=settings, extra_routers=extra_routers, host=where), render_error
+            ),
+            host,
+            port,
+            settings.workers,
+            log_level=log_level,
+            access_log=access_log,
+        )

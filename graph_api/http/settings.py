@@ -60,6 +60,10 @@ class Settings:
     queries_dir: Path = REPO_ROOT / "queries"
     """Saved ``*.rq`` files offered on the query page."""
     title: str = "vankien"
+    local_reads: bool = True
+    """Bounded queries are answered in the HTTP worker on a read-only view (``VANKIEN_LOCAL_READS=0``: never)."""
+    workers: int = 1
+    """HTTP worker processes of ``vankien serve`` (Granian), sharing one store owner."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base", self.base if self.base.endswith("/") else self.base + "/")
@@ -82,5 +86,7 @@ class Settings:
             max_concurrent=_env_int("VANKIEN_MAX_CONCURRENT", 8),
             max_body_bytes=_env_int("VANKIEN_MAX_BODY_BYTES", 16 * 1024 * 1024),
             cache_bytes=_env_int("VANKIEN_CACHE_BYTES", 64 * 1024 * 1024),
+            local_reads=os.environ.get("VANKIEN_LOCAL_READS", "1") != "0",
+            workers=_env_int("VANKIEN_WORKERS", min(os.cpu_count() or 1, 2)),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]

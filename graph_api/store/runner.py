@@ -22,6 +22,9 @@ by pyoxigraph (JSON, XML, TSV; CSV in Python) and counted only when their size c
 Answers of identical read queries are kept in the HTTP process (:class:`ResultCache`) until the next write
 through the service — the only writer, since the owner holds the store's lock — so a repeated query costs
 no trip to the owner at all.
+
+Every write also bumps the generation of a :class:`SharedState` file (and a new owner bumps it too), which the
+HTTP workers' read-only views (:class:`graph_api.store.readers.LocalReader`) check on each request.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import Any
 from core.errors import QueryTimeout, Refused, StoreError, VankienError
 from graph_api.store.cache import ResultCache
 from graph_api.store.process import OwnerProcess, WorkerLost
+from graph_api.store.shared_state import SharedState
 from graph_api.store.spec import parse_spec
 
 __all__ = ["QueryRunner", "ResultCache", "Refused"]
@@ -78,6 +82,8 @@ class QueryRunner:
         self._standby: OwnerProcess | None = None
         self._sem: asyncio.Semaphore | None = None
         self._closing = False
+        self._rundir = tempfile.mkdtemp(prefix="vankien-run-")
+        self.state = SharedState.create(str(Path(self._rundir) / "state"))
 
     def _owner_spec(self) -> str:
         spec = parse_spec(self.store_spec)
@@ -88,6 +94,12 @@ class QueryRunner:
         if spec.kind == "oxigraph":
             return f"oxigraph:{Path(spec.path or '').expanduser().resolve()}"
         return self.store_spec
+
+    @property
+    def reader_path(self) -> str | None:
+        """The folder of the store the owner opens, for read-only views (None for a remote store)."""
+        spec = parse_spec(self._owner_spec())
+        return str(spec.path) if spec.kind == "oxigraph" and spec.path else None
 
     async def start(self) -> None:
         """Spawn and open the store owner (raises StoreError when the store cannot be opened)."""
@@ -115,6 +127,8 @@ class QueryRunner:
                 proc.popen.wait()
         if self._tmpdir:
             shutil.rmtree(self._tmpdir, ignore_errors=True)
+        self.state.close()
+        shutil.rmtree(self._rundir, ignore_errors=True)
 
     async def _activate(self, dead: OwnerProcess | None) -> OwnerProcess:
         if dead is not None:
@@ -131,6 +145,7 @@ class QueryRunner:
             proc.kill()
             raise
         proc.on_death = self._on_death
+        self.state.set_owner(proc.pid, self.restarts)
         return proc
 
     def _on_death(self, proc: OwnerProcess) -> None:
@@ -148,6 +163,7 @@ class QueryRunner:
         ):
             return
         self.restarts += 1
+        self.state.set_owner(None, self.restarts)
         if self.cache is not None:  # answers of the old process are dropped with it: queries wait for the new one
             self.cache.clear()
         proc.kill()
@@ -164,6 +180,16 @@ class QueryRunner:
         """Run ``op`` on the store owner; QueryTimeout after ``timeout`` s (the owner is then killed),
         Refused(429) when ``max_concurrent`` calls are running for longer than ``queue_timeout``."""
         cache = self.cache
+        if op in WRITES:
+            self.state.begin_write()
+            if cache is not None:
+                cache.begin_write()
+            try:
+                return await self._call(op, timeout, retry, kwargs)
+            finally:
+                self.state.end_write()
+                if cache is not None:
+                    cache.end_write()
         if cache is None:
             return await self._call(op, timeout, retry, kwargs)
         if op == "query":
@@ -184,12 +210,6 @@ class QueryRunner:
             result = await self._call(op, timeout, retry, kwargs)
             cache.put(key, result, generation)
             return result
-        if op in WRITES:
-            cache.begin_write()
-            try:
-                return await self._call(op, timeout, retry, kwargs)
-            finally:
-                cache.end_write()
         return await self._call(op, timeout, retry, kwargs)
 
     async def _call(self, op: str, timeout: float, retry: bool, kwargs: dict) -> Any:
