@@ -1,18 +1,24 @@
-"""Benchmark: build and open a ~5,000-node flow view.
+"""Benchmark: the default (aggregated) view pages on real stores — overview, the flow of the most carried-out
+directive, a province (Thái Nguyên, with Bắc Kạn it absorbed in 2025), a document (that directive, and one plan
+carrying it out) — built from an on-disk store and its flow index, then opened in Debian chromium.
 
-A synthetic graph that follows ontology/README.md (one central resolution taken up by plans in
-every province, with tasks, lead and partner bodies, projects, deadlines and evidence quotes) is
-loaded into an on-disk pyoxigraph store. Then, timed: the SPARQL projection (``flow_graph``), the
-rendering (``render_html``, aggregated by default and in full), and opening each page in headless
-Debian chromium until the network is drawn. A section is appended to bench/RESULTS.md.
+Each page is built in a fresh process (``--child``): seconds from opening the store to the written file, and
+the process's peak RSS. Each page is then opened in headless chromium: seconds from navigation to the first
+drawn frame. The detailed view of the same directive (``--detail``, what ``vankien view flow`` drew before) runs
+as the peer, in a child process with a time limit. A dated section goes to bench/RESULTS.md.
 
-    .venv/bin/python -m bench.bench_views [--docs 126] [--tasks 36] [--no-write]
+    .venv/bin/python -m bench.bench_views --store /tmp/vankien-bench/store-10000=10k \\
+        --store /tmp/vankien-bench/store-100000=100k [--shots docs/views] [--peer-timeout 120] [--no-write]
 """
+
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
+import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,109 +26,151 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import append_results, md_table  # noqa: E402
-from graph_api.store import open_store  # noqa: E402
-from visualise import projections, views  # noqa: E402
 
-ID = "https://w3id.org/vankien/id/"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+OUT = Path(os.environ.get("VANKIEN_BENCH_DIR", "/tmp/vankien-bench")) / "views"
+PAGES = ("overview", "flow", "province", "document", "plan")
 
 
-def synthetic_turtle(docs: int, tasks: int, provinces: int = 63, bodies: int = 8) -> str:
-    """One central document, ``docs`` provincial plans implementing it, ``tasks`` tasks each."""
-    central = f"{ID}doc/tw/nq/2022/18"
-    out = ["@prefix eli: <http://data.europa.eu/eli/ontology#> .",
-           "@prefix vk: <https://w3id.org/vankien/ontology#> .",
-           "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
-           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-           "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
-           "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
-           f'<{central}> a eli:LegalResource ; eli:id_local "18-NQ/TW" ; vk:year 2022 ; '
-           f'vk:level <{ID}level/central> ; eli:title "về tiếp tục đổi mới, hoàn thiện thể chế, chính sách"@vi .']
-    for p in range(provinces):
-        out.append(f'<{ID}province/tinh-{p}> a vk:Province ; rdfs:label "Tỉnh số {p}"@vi .')
-        for b in range(bodies):
-            out.append(f'<{ID}body/tinh-{p}/co-quan-{b}> skos:prefLabel "Cơ quan {b} của tỉnh {p}"@vi ; '
-                       f'vk:province <{ID}province/tinh-{p}> .')
-    for d in range(docs):
-        p = d % provinces
-        doc = f"{ID}doc/tinh-{p}/tu/kh/{2022 + d % 4}/{d}"
-        out.append(f'<{doc}> a eli:LegalResource ; eli:id_local "{d}-KH/TU" ; vk:year {2022 + d % 4} ; '
-                   f'vk:level <{ID}level/provincial> ; vk:province <{ID}province/tinh-{p}> ; '
-                   f'eli:implements <{central}> .')
-        out.append(f'<{doc}/evidence/0> a rdf:Statement ; rdf:subject <{doc}> ; rdf:predicate eli:implements ; '
-                   f'rdf:object <{central}> ; vk:quote "Kế hoạch thực hiện Nghị quyết số 18-NQ/TW"@vi .')
-        for t in range(1, tasks + 1):
-            task = f"{doc}/task/{t}"
-            out.append(f'<{task}> a vk:Task ; eli:is_part_of <{doc}> ; vk:position {t} ; '
-                       f'vk:text "Nhiệm vụ {t}: tổ chức thực hiện nội dung {t} của kế hoạch số {d}"@vi ; '
-                       f'vk:leadBody <{ID}body/tinh-{p}/co-quan-{t % bodies}> ; '
-                       f'vk:partnerBody <{ID}body/tinh-{p}/co-quan-{(t + 3) % bodies}> ; '
-                       f'vk:deadline "{2023 + t % 5}-12-31"^^xsd:date .')
-            if t % 9 == 0:
-                out.append(f'<{task}> vk:concernsProject <{ID}project/tinh-{p}/du-an-{t // 9}> .')
-                out.append(f'<{ID}project/tinh-{p}/du-an-{t // 9}> a vk:Project ; '
-                           f'rdfs:label "Dự án {t // 9} tỉnh {p}"@vi .')
-    return "\n".join(out)
+def _targets(store) -> dict[str, str]:
+    """The most carried-out directive and the plan carrying it out with the most tasks."""
+    from visualise.flowsource import flow_source
+
+    src = flow_source(store)
+    roots = src.roots()
+    top = max(roots, key=lambda r: (roots[r], r))
+    docs = src.documents([top])
+    plan = max(docs, key=lambda d: (d.tasks, d.iri)).iri if docs else top
+    return {"directive": top, "plan": plan}
 
 
-def open_in_chromium(html_path: Path, shot: Path) -> float:
-    """Seconds from navigation to the first drawn frame of the network."""
+def child(page: str, store_path: str, out: str, targets: dict[str, str]) -> dict:
+    """Build one page in this process; its seconds and the process's peak RSS."""
+    from graph_api.store import open_store
+    from visualise.projections import flow_graph
+    from visualise.summary import flow_summary, overview_summary, province_summary
+    from visualise.summary_views import document_view, export_summary
+    from visualise.views import export_graph
+
+    t0 = time.perf_counter()
+    with open_store(f"oxigraph:{store_path}", read_only=True) as store:
+        if page == "overview":
+            g = overview_summary(store)
+        elif page == "flow":
+            g = flow_summary(store, targets["directive"])
+        elif page == "province":
+            g = province_summary(store, "thai nguyen")
+        elif page == "document":
+            g = document_view(store, targets["directive"])
+        elif page == "plan":
+            g = document_view(store, targets["plan"])
+        else:  # the peer: every node of the directive's flow
+            g = flow_graph(store, targets["directive"])
+        if g.graph.get("summary"):
+            export_summary(store, g, out)
+        else:
+            export_graph(g, out)
+    seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "rss_mb": rss, "nodes": len(g), "mb": Path(out).stat().st_size / 1e6}
+
+
+def run_child(page: str, store: str, out: Path, targets: dict, timeout: float) -> dict:
+    cmd = [sys.executable, "-m", "bench.bench_views", "--child", page, store, str(out), json.dumps(targets)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"stopped after {timeout:.0f} s"}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def open_in_chromium(paths: list[Path], shots: Path | None, tag: str) -> dict[Path, float]:
+    """Seconds from navigation to the first drawn frame of each page (a fresh tab each)."""
     from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    out: dict[Path, float] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        t0 = time.perf_counter()
-        page.goto(html_path.as_uri())
-        page.wait_for_function("document.body.dataset.drawn === '1'", timeout=300_000)
-        seconds = time.perf_counter() - t0
-        page.screenshot(path=str(shot))
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in paths:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            t0 = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_function("document.body.dataset.drawn === '1'", timeout=300_000)
+            out[path] = time.perf_counter() - t0
+            if shots:
+                page.wait_for_timeout(150)
+                page.screenshot(path=str(shots / f"{path.stem}-{tag}.png"))
+            page.close()
         browser.close()
-    return seconds
+    return out
+
+
+def bench_store(path: str, tag: str, shots: Path | None, peer_timeout: float) -> tuple[list[list[str]], str]:
+    from graph_api.store import open_store
+
+    with open_store(f"oxigraph:{path}", read_only=True) as store:
+        targets = _targets(store)
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = {page: run_child(page, path, OUT / f"{page}.html", targets, 600) for page in PAGES}
+    results["detail"] = run_child("detail", path, OUT / "detail.html", targets, peer_timeout)
+    drawn = open_in_chromium([OUT / f"{p}.html" for p in results if "error" not in results[p]], shots, tag)
+    rows = []
+    for page, r in results.items():
+        if "error" in r:
+            rows.append([tag, page, "—", "—", "—", "—", r["error"]])
+            continue
+        opened = drawn[OUT / f"{page}.html"]
+        rows.append(
+            [
+                tag,
+                page,
+                f"{r['nodes']:,}",
+                f"{r['seconds']:.2f}",
+                f"{r['rss_mb']:,.0f}",
+                f"{r['mb']:.1f}",
+                f"{opened:.2f}",
+            ]
+        )
+    return rows, f"{tag}: directive {targets['directive']}, plan {targets['plan']}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=126)
-    ap.add_argument("--tasks", type=int, default=36)
-    ap.add_argument("--no-write", action="store_true", help="print only; do not append to bench/RESULTS.md")
+    ap.add_argument("--store", action="append", default=[], help="PATH=TAG of an on-disk store (repeatable)")
+    ap.add_argument("--shots", type=Path, help="save a screenshot of each page here")
+    ap.add_argument("--peer-timeout", type=float, default=120.0)
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--child", nargs=4, metavar=("PAGE", "STORE", "OUT", "TARGETS"), help=argparse.SUPPRESS)
     a = ap.parse_args()
-    out_dir = ROOT / "bench" / "out"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(f"oxigraph:{tmp}/store")
-        t0 = time.perf_counter()
-        store.load_graph("https://w3id.org/vankien/graph/doc/bench", synthetic_turtle(a.docs, a.tasks).encode())
-        load_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        g = projections.flow_graph(store, "18-NQ/TW")
-        project_s = time.perf_counter() - t0
-        rows = {}
-        for name, max_nodes in (("aggregated (default)", views.MAX_NODES), ("full", 10 ** 9)):
-            t0 = time.perf_counter()
-            html = views.render_html(g, max_nodes=max_nodes)
-            render_s = time.perf_counter() - t0
-            path = out_dir / f"flow-{name.split()[0]}.html"
-            path.write_text(html, encoding="utf-8")
-            shown = html.count('"shape":')
-            open_s = open_in_chromium(path, out_dir / f"flow-{name.split()[0]}.png")
-            rows[name] = (shown, render_s, len(html.encode()) / 1e6, open_s)
-        store.close()
-    kinds = {k: sum(1 for n in g if g.nodes[n]["kind"] == k) for k in ("central", "document", "task", "body", "project")}
-    table = md_table(["page", "nodes drawn", "render_html s", "HTML MB", "chromium: navigation → drawn s",
-                      "build + open s"],
-                     [[name, f"{shown:,}", f"{render_s:.2f}", f"{mb:.1f}", f"{open_s:.2f}",
-                       f"{project_s + render_s + open_s:.2f}"]
-                      for name, (shown, render_s, mb, open_s) in rows.items()])
-    notes = [f"synthetic graph (ontology/README.md terms): 1 central document, {kinds['document']} provincial plans, "
-             f"{kinds['task']:,} tasks, {kinds['body']} bodies, {kinds['project']} projects = {len(g):,} nodes, "
-             f"{g.number_of_edges():,} edges",
-             f"load into the on-disk store: {load_s:.2f} s; SPARQL projection `flow_graph`: {project_s:.2f} s",
-             f"default page aggregates beyond {views.MAX_NODES:,} nodes (tasks per document); the full page draws "
-             "every node (physics off, precomputed layered layout)",
-             "chromium: Debian /usr/bin/chromium headless via playwright; time from navigation to the first "
-             "'afterDrawing' of vis-network"]
-    title = f"Network views: build and open a {len(g):,}-node flow view"
+    if a.child:
+        page, store, out, targets = a.child
+        print(json.dumps(child(page, store, out, json.loads(targets))))
+        return
+    if a.shots:
+        a.shots.mkdir(parents=True, exist_ok=True)
+    rows, notes = [], []
+    for spec in a.store:
+        path, _, tag = spec.partition("=")
+        r, note = bench_store(path, tag or Path(path).name, a.shots, a.peer_timeout)
+        rows += r
+        notes.append(note)
+    table = md_table(
+        ["store", "page", "nodes", "build s", "peak RSS MB", "HTML MB", "chromium: navigation → drawn s"], rows
+    )
+    notes += [
+        f"load average at the start: {os.getloadavg()[0]:.1f} (other helpers running on the 2 cores)",
+        "build = a fresh process opening the store read-only and writing the offline file (scripts and the "
+        "expansions of the group nodes embedded), counts read from the flow index beside the store",
+        "overview, flow, province (thai nguyen = Thái Nguyên and Bắc Kạn), document (the directive) and plan (a "
+        "document carrying it out) are the default aggregated pages; detail is the peer: every node of the "
+        f"directive's flow (flow_graph over SPARQL), stopped after {a.peer_timeout:.0f} s",
+        "chromium: Debian /usr/bin/chromium headless via playwright, a fresh tab per page",
+    ]
+    title = "Network views at scale: default pages built and drawn"
     if a.no_write:
         print(table, *notes, sep="\n")
     else:

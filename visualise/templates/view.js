@@ -210,6 +210,10 @@
     var found = search(e.target.value);
     if (found.length) { network.focus(found[0], { scale: 1.2 }); showDetails(found[0]); }
   });
+  if (DATA.tree) {  /* room for the labels at the edges; never zoomed in past 1:1 */
+    network.fit({ animation: false });
+    network.moveTo({ scale: Math.min(network.getScale() * 0.85, 1.0), animation: false });
+  }
   network.once("afterDrawing", function () { document.body.dataset.drawn = "1"; });
   var focus = DATA.nodes.filter(function (n) { return n.vk.focus; })[0];
   if (focus) network.selectNodes([focus.id]);
