@@ -221,6 +221,11 @@ class SparqlFlow:
             fd.tasks = len(fd.task_iris)
         return list(out.values())
 
+    def own_document_iris(self, province: str) -> list[str]:
+        """The documents of ``province`` that carry out no central document."""
+        counted = {d.iri for d in self.documents(self.province_roots([province]), [province])}
+        return [d for d in self.province_documents([province]) if d not in counted]
+
     def province_documents(self, provinces: list[str]) -> list[str]:
         """Every document of ``provinces``."""
         rows = self.store.select(f"""SELECT DISTINCT ?d WHERE {{ {values("p", provinces)} ?d <{VK.province}> ?p ;

@@ -51,10 +51,38 @@ class IndexFlow:
     def documents(self, roots: list[str], provinces: list[str] | None = None) -> list[FlowDocument]:
         """The documents carrying out ``roots`` (only those of ``provinces`` when given), tasks counted."""
         key = tuple(sorted(roots))
+        if provinces is not None and len(roots) == 1 and self._central(roots[0]):
+            pkey = (*key, "|", *sorted(provinces))
+            if pkey not in self._docs:  # a province's share of a directive: from the aggregate tables
+                self._docs[pkey] = self._province_documents(roots[0], provinces)
+            return self._docs[pkey]
         if key not in self._docs:
             self._docs[key] = self._documents(list(key))
         docs = self._docs[key]
         return docs if provinces is None else [d for d in docs if d.province in set(provinces)]
+
+    def _central(self, iri: str) -> bool:
+        overview(self.ix, top=1)  # brings the aggregate tables in step with the index
+        return self.ix.db.execute("SELECT 1 FROM agg_roots WHERE root = ?", (iri,)).fetchone() is not None
+
+    def _province_documents(self, root: str, provinces: list[str]) -> list[FlowDocument]:
+        """The documents of ``provinces`` carrying ``root`` out and their tasks, as the trace counts them."""
+        by_doc: dict[str, FlowDocument] = {}
+        sql = "SELECT r.doc FROM agg_reach r JOIN agg_prov p ON p.doc = r.doc WHERE p.province IN ({in}) AND r.root = ?"
+        for (doc,) in _in(self.ix, sql, provinces, root):
+            by_doc.setdefault(doc, FlowDocument(doc, root))
+        sql = "SELECT DISTINCT task, doc FROM agg_tasks WHERE province IN ({in}) AND root = ? AND doc != root"
+        for task, doc in sorted(_in(self.ix, sql, provinces, root), key=lambda r: R.natural(r[0])):
+            by_doc.setdefault(doc, FlowDocument(doc, root)).task_iris.append(task)
+        return self._describe(by_doc)
+
+    def own_document_iris(self, province: str) -> list[str]:
+        """The documents of ``province`` that carry out no central document."""
+        overview(self.ix, top=1)
+        docs = self.province_documents([province])
+        counted = {r[0] for r in _in(self.ix, "SELECT doc FROM agg_reach WHERE doc IN ({in})", docs)}
+        counted |= {r[0] for r in _in(self.ix, "SELECT doc FROM agg_tasks WHERE doc IN ({in})", docs)}
+        return [d for d in docs if d not in counted]
 
     def _documents(self, roots: list[str]) -> list[FlowDocument]:
         plans, how = flow(self.ix, roots)

@@ -183,8 +183,7 @@ class _Summary:
         """Documents of a province that carry out no central document (the province view)."""
         if not province:
             return []
-        counted = {d.iri for d in self.src.documents(self.src.province_roots([province]), [province])}
-        return self.src.own_documents([d for d in self.src.province_documents([province]) if d not in counted])
+        return self.src.own_documents(self.src.own_document_iris(province))
 
     def flow_doc(self, root: str, doc: str) -> FlowDocument:
         found = [d for d in self.docs_of(root) if d.iri == doc] if root else self.src.own_documents([doc])
@@ -258,6 +257,13 @@ class _Summary:
             return self.expand_lead(*parts)
         raise NotFound(f"no view node {key!r}")
 
+    def _least(self, node: str) -> int:
+        """The fewest nodes expanding ``node`` adds, known before asking (its documents, for a province)."""
+        a = self.g.nodes[node]
+        if a["kind"] == "province":
+            return a.get("count") or 1
+        return 1 if a["kind"] != "central" or a.get("count") is None else min(a["count"], 30)
+
     def fill(self, max_nodes: int, frontier: list[str]) -> None:
         """Expand group nodes level by level, largest first, while the graph stays within ``max_nodes``;
         tasks are left for a click."""
@@ -265,7 +271,7 @@ class _Summary:
             nxt: list[str] = []
             for node in sorted(frontier, key=lambda n: -(self.g.nodes[n].get("count") or 0)):
                 key = self.g.nodes[node].get("expand")
-                if not key or key.startswith("lead|"):
+                if not key or key.startswith("lead|") or len(self.g) + self._least(node) > max_nodes:
                     continue
                 before = set(self.g)
                 snapshot = self.g.copy()
