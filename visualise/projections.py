@@ -29,7 +29,7 @@ from __future__ import annotations
 import networkx as nx
 
 from core.errors import NotFound
-from graph_api.resolver import resolve_document, resolve_province, resolve_targets
+from graph_api.resolver import province_scope, resolve_document, resolve_province, resolve_targets
 from graph_api.store import GraphStore
 from ontology.iris import checked_iri
 from visualise.builder import Builder, _local, _select, _select_values, _v
@@ -77,9 +77,16 @@ def root_documents(store: GraphStore) -> list[str]:
 
 
 # -- the builder ------------------------------------------------------------------------------
-def _downstream(store: GraphStore, frontier: list[str], province_iri: str | None) -> list[tuple[str, str, str]]:
+def _in_provinces(var: str, iris: list[str] | None) -> str:
+    """``?var vk:province ?p_`` with ``?p_`` one of ``iris`` (a province and those it absorbed in 2025)."""
+    if not iris:
+        return ""
+    return f"?{var} vk:province ?p_ . VALUES ?p_ {{ {' '.join(f'<{i}>' for i in iris)} }}"
+
+
+def _downstream(store: GraphStore, frontier: list[str], province_iri: list[str] | None) -> list[tuple[str, str, str]]:
     """(up, down, relation) for documents that take up a frontier document, directly or by a task."""
-    where_prov = f"?down vk:province <{province_iri}> ." if province_iri else ""
+    where_prov = _in_provinces("down", province_iri)
     # two queries, relations as UNION branches: much faster on oxigraph than one UNION with VALUES ?rel
     rows = _select_values(
         store,
@@ -126,7 +133,7 @@ def flow_graph(
     a symbol; ``province`` keeps only the documents of that province below the roots.
     """
     roots = document if isinstance(document, list) else [d["iri"] for d in resolve_targets(store, document, year=year)]
-    province_iri = resolve_province(store, province)[0] if province else None
+    province_iri = province_scope(store, province).iris if province else None
     b = Builder(store)
     b.add_documents(roots)
     seen, frontier = set(roots), list(roots)
@@ -163,12 +170,13 @@ def overview_graph(store: GraphStore) -> nx.DiGraph:
 
 def province_graph(store: GraphStore, name: str) -> nx.DiGraph:
     """The documents of one province, what they take up from the centre, their tasks, bodies and projects."""
-    prov_iri, label = resolve_province(store, name)
+    scope = province_scope(store, name)
+    label = scope.describe_vi()
     rows = _select(
         store,
         f"""
         SELECT DISTINCT ?d ?up ?rel WHERE {{
-          ?d vk:province <{prov_iri}> ; a ?cls . VALUES ?cls {{ eli:LegalResource vk:PressReport }}
+          {_in_provinces("d", scope.iris)} ?d a ?cls . VALUES ?cls {{ eli:LegalResource vk:PressReport }}
           OPTIONAL {{ {{ VALUES ?rel {{ eli:implements eli:cites eli:based_on }} ?d ?rel ?up }}
                      UNION {{ ?t eli:is_part_of ?d ; a vk:Task ; eli:implements ?up . BIND("task_implements" AS ?rel) }} }}
         }}""",
@@ -185,7 +193,7 @@ def province_graph(store: GraphStore, name: str) -> nx.DiGraph:
     b.add_assignments(task_iris)
     roots = sorted(n for n in ups if b.g.nodes[n]["kind"] == "central")
     g = b.finish(roots)
-    g.graph.update(view="province", title=f"Tỉnh {label}", province=label)
+    g.graph.update(view="province", title=f"Tỉnh {label}", province=scope.label)
     return g
 
 
@@ -294,7 +302,7 @@ def body_task_graph(store: GraphStore, *, province: str | None = None) -> nx.DiG
     """Tasks → the bodies that lead them or take part (edge ``relation`` = ``lead`` / ``partner``)."""
     where = ""
     if province:
-        where = f"?t eli:is_part_of/vk:province <{resolve_province(store, province)[0]}> ."
+        where = "?t eli:is_part_of ?d_ . " + _in_provinces("d_", province_scope(store, province).iris)
     rows = _select(
         store,
         f"""
