@@ -1,13 +1,14 @@
-"""RDF terms as the loaders write them: literals collected as plain tuples, one graph's rows in the order added,
-written as pyoxigraph triples or as N-Quads with every IRI checked."""
+"""RDF terms as the loaders write them: literals collected as plain tuples, one document's rows in the order added,
+placed in its own graph or in the shared graph, written as pyoxigraph quads or as N-Quads with every IRI checked."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Quad
 
 from ontology import XSD
 from ontology.iris import checked_iri
@@ -25,19 +26,45 @@ Term = str | Lit  # an IRI (str) or a literal
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+Row = tuple[str, str, Term]
+
+
+class Placement(NamedTuple):
+    """Where a document's rows go: rows about the document itself or its parts (subject ``owner`` or under
+    ``owner + "/"``) to its ``graph``; rows about anything else (cited documents, bodies, people, roles, projects,
+    meetings), which other documents may state too, to the one ``shared`` graph — so that no quad is repeated
+    in every graph that mentions the thing; rows in ``skip`` (already in the reference graph) are not written."""
+
+    graph: str
+    owner: str | None = None
+    shared: str | None = None
+    skip: Collection[Row] = ()
+
+    def of(self, s: str) -> str:
+        if self.shared is None or self.owner is None or s == self.owner or s.startswith(self.owner + "/"):
+            return self.graph
+        return self.shared
+
+
 class Graph:
-    """Collects the triples of one named graph as plain tuples; skips empty values and repeats."""
+    """Collects the triples of one document as plain tuples; skips empty values and repeats."""
 
     def __init__(self) -> None:
-        self.rows: dict[tuple[str, str, Term], None] = {}  # in the order added, each once
+        self.rows: dict[Row, None] = {}  # in the order added, each once
 
     def add(self, s: str, p: str, o: Term | None) -> None:
         if o is None or o == "":
             return
         self.rows[(s, p, o)] = None
 
-    def triples(self) -> list[Triple]:
-        """The rows as pyoxigraph triples (an invalid IRI raises ``ValueError``)."""
+    def placed(self, where: Placement) -> Iterator[tuple[str, str, str, Term]]:
+        """(graph, subject, predicate, object) of every row to write."""
+        for row in self.rows:
+            if row not in where.skip:
+                yield (where.of(row[0]), *row)
+
+    def quads(self, where: Placement) -> list[Quad]:
+        """The rows as pyoxigraph quads (an invalid IRI raises ``ValueError``)."""
         nodes: dict[str, NamedNode] = {}
 
         def node(iri: str) -> NamedNode:
@@ -53,11 +80,12 @@ class Graph:
                 return Literal(o.value, language=o.language)
             return Literal(o.value, datatype=node(o.datatype)) if o.datatype else Literal(o.value)
 
-        return [Triple(node(s), node(p), term(o)) for s, p, o in self.rows]
+        return [Quad(node(s), node(p), term(o), node(g)) for g, s, p, o in self.placed(where)]
 
-    def nquads(self, graph: str, *, apart: str) -> tuple[bytes, bytes]:
-        """N-Quads of the rows in ``graph``: (every row but those of predicate ``apart``, those). Every IRI is
+    def nquads(self, where: Placement | str, *, apart: str) -> tuple[bytes, bytes]:
+        """N-Quads of the rows: (every row but those of predicate ``apart``, those). Every IRI is
         checked (``checked_iri``: an invalid one raises ``ValueError``), so that a batch never fails to parse."""
+        where = Placement(where) if isinstance(where, str) else where
         written: dict[str, str] = {}
 
         def iri(value: str) -> str:
@@ -66,11 +94,10 @@ class Graph:
                 out = written[value] = f"<{checked_iri(value)}>"
             return out
 
-        g = f" <{graph}> .\n"
-        iri(graph)
+        tails = {g: f" {iri(g)} .\n" for g in (where.graph, where.shared) if g}
         main: list[str] = []
         kept: list[str] = []
-        for s, p, o in self.rows:
+        for g, s, p, o in self.placed(where):
             if isinstance(o, str):
                 obj = iri(o)
             else:
@@ -79,8 +106,21 @@ class Graph:
                     obj += "@" + o.language
                 elif o.datatype:
                     obj += "^^" + iri(o.datatype)
-            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{g}")
+            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{tails[g]}")
         return "".join(main).encode(), "".join(kept).encode()
+
+
+def rows_of(triples: Collection) -> frozenset[Row]:
+    """pyoxigraph triples as the rows ``Graph`` collects (to compare with them)."""
+    out: set[Row] = set()
+    for t in triples:
+        o = t.object
+        if isinstance(o, Literal):
+            datatype = None if o.language or o.datatype.value == XSD.string else o.datatype.value
+            out.add((t.subject.value, t.predicate.value, Lit(o.value, o.language, datatype)))
+        else:
+            out.add((t.subject.value, t.predicate.value, o.value))
+    return frozenset(out)
 
 
 _DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?\Z")

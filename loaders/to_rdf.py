@@ -1,41 +1,47 @@
-"""Stage 5 — to_rdf: an extracted ``Document`` → the triples of its named graph, following the
+"""Stage 5 — to_rdf: an extracted ``Document`` → the quads of its named graph, following the
 data model of ``ontology/README.md``, with an evidence node (span and quoted sentence) for
-every extracted fact.
+every extracted fact. What the document owns (itself, its tasks, sections, memberships and evidence)
+goes to its graph; what other documents may state alike (the documents it cites, bodies, people,
+roles, projects, meetings) to the shared graph, each quad once; rows the reference graph holds are
+not written again.
 
 >>> from loaders import extract_source
 >>> from loaders.read import from_text
 >>> doc = extract_source(from_text("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021.", name="a.txt"))
->>> graph, triples = document_graph(doc, Iris())
+>>> graph, quads = document_graph(doc, Iris())
 >>> graph
 'https://w3id.org/vankien/graph/doc/a.txt'
->>> any(t.object.value.endswith("/id/doc/tw/kl/2021/21") for t in triples if t.predicate.value.endswith("#cites"))
+>>> any(q.object.value.endswith("/id/doc/tw/kl/2021/21") for q in quads if q.predicate.value.endswith("#cites"))
 True
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from pyoxigraph import Triple
+from pyoxigraph import Quad
 
 from core.doctypes import doc_type
 from core.errors import InputError
 from loaders.model import BodyRef, Document, Span
 from loaders.rdf_iris import body_iri, citation_iri, document_iri, kind_concept, province_slug
-from loaders.rdf_terms import Graph, Lit, Term, date_literal, deadline_day, integer, vi
+from loaders.rdf_terms import Graph, Lit, Placement, Row, Term, date_literal, deadline_day, integer, rows_of, vi
 from loaders.vocab import key, vocabulary
-from ontology import DCTERMS, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, VK, XSD
+from ontology import DCTERMS, ELI, FOAF, ORG, RDF, RDFS, SKOS, VK, XSD
 from ontology.iris import Iris
+from ontology.reference import reference_triples
 
 __all__ = ["document_graph", "document_iri", "document_nquads"]
 
 _LEGAL_KINDS_EXCLUDED = {"news_report"}
 
 
-def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, list[Triple]]:
-    """(graph IRI, triples) of one extracted document; ``folder`` is the name of the folder it was read from."""
+def document_graph(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, list[Quad]]:
+    """(graph IRI, quads) of one extracted document — in its graph and in the shared graph; ``folder`` is the
+    name of the folder it was read from."""
     graph, g = _collect(doc, iris, folder)
-    return graph, g.triples()
+    return graph, g.quads(_placement(doc, iris, graph))
 
 
 def document_nquads(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, bytes, bytes]:
@@ -51,7 +57,17 @@ def document_nquads(doc: Document, iris: Iris, *, folder: str | None = None) -> 
     '<https://w3id.org/vankien/ontology#contentHash>'
     """
     graph, g = _collect(doc, iris, folder)
-    return (graph, *g.nquads(graph, apart=VK.contentHash))
+    return (graph, *g.nquads(_placement(doc, iris, graph), apart=VK.contentHash))
+
+
+def _placement(doc: Document, iris: Iris, graph: str) -> Placement:
+    return Placement(graph, document_iri(iris, doc), iris.shared_graph, _reference_rows(iris.base))
+
+
+@lru_cache(maxsize=4)
+def _reference_rows(base: str) -> frozenset[Row]:
+    """The rows of the reference graph (a cited central document described there is not described again)."""
+    return rows_of(reference_triples(Iris(base)))
 
 
 def _collect(doc: Document, iris: Iris, folder: str | None) -> tuple[str, Graph]:
@@ -77,25 +93,25 @@ class _DocumentWriter:
         self.province = province_slug(doc.province)
         self.d = document_iri(iris, doc)
         self.legal = doc.kind not in _LEGAL_KINDS_EXCLUDED
-        self.evidence_n = 0
+        self.evidence_of: dict[tuple[str, str, int, int], str] = {}
         self.footnote_projects = set(doc.projects)
 
     def evidence(self, s: str, p: str, o: Term, span: Span) -> None:
-        """A vk:Evidence node for the fact (s, p, o): the sentence it was read from, by offsets and quoted."""
+        """The vk:Evidence node of the fact (s, p, o): the sentence it was read from, by offsets and quoted. Facts
+        of one subject and predicate read from one sentence share a node (one rdf:object each); the node is in
+        the document's graph, under the document's IRI (where it was read: entailed, not written)."""
         g, text = self.g, self.doc.text
-        self.evidence_n += 1
-        e = self.iris.evidence(self.d, self.evidence_n)
-        g.add(e, RDF.type, VK.Evidence)
-        g.add(e, RDF.type, RDF.Statement)
-        g.add(e, RDF.type, PROV.Entity)
-        g.add(e, RDF.subject, s)
-        g.add(e, RDF.predicate, p)
-        g.add(e, RDF.object, o)
-        g.add(e, PROV.wasDerivedFrom, self.d)
         start, end = _sentence(text, span)
-        g.add(e, VK.startOffset, integer(start))
-        g.add(e, VK.endOffset, integer(end))
-        g.add(e, VK.quote, vi(text[start:end].strip()))
+        e = self.evidence_of.get((s, p, start, end))
+        if e is None:
+            e = self.evidence_of[(s, p, start, end)] = self.iris.evidence(self.d, len(self.evidence_of) + 1)
+            g.add(e, RDF.type, VK.Evidence)
+            g.add(e, RDF.subject, s)
+            g.add(e, RDF.predicate, p)
+            g.add(e, VK.startOffset, integer(start))
+            g.add(e, VK.endOffset, integer(end))
+            g.add(e, VK.quote, vi(text[start:end].strip()))
+        g.add(e, RDF.object, o)
 
     def body(self, ref: BodyRef) -> str:
         """The IRI of a body; bodies of the vocabulary are described once, in the reference graph."""
@@ -245,16 +261,14 @@ class _DocumentWriter:
                 return sections[clean]
             s = iris.section(d, ".".join(clean))
             sections[clean] = s
-            g.add(s, RDF.type, VK.Section)
-            g.add(s, RDF.type, ELI.LegalResourceSubdivision)
+            g.add(s, RDF.type, VK.Section)  # an eli:LegalResourceSubdivision (entailed)
             g.add(s, VK.number, Lit(clean[-1]))
             g.add(s, ELI.is_part_of, section(clean[:-1]) or d)
             return s
 
         for t in doc.tasks:
             task = iris.task(d, t.position)
-            g.add(task, RDF.type, VK.Task)
-            g.add(task, RDF.type, ELI.LegalResourceSubdivision)
+            g.add(task, RDF.type, VK.Task)  # an eli:LegalResourceSubdivision (entailed)
             g.add(task, ELI.is_part_of, d)
             g.add(task, VK.section, section(t.section))
             g.add(task, VK.position, integer(t.position))
@@ -316,7 +330,6 @@ class _DocumentWriter:
                 g.add(role_iri, RDFS.label, vi(role))
                 g.add(ms, ORG.role, role_iri)
                 g.add(ms, VK.roleLabel, vi(role))
-                g.add(ms, PROV.wasDerivedFrom, d)
                 org = _organisation_in_role(role)
                 if org:
                     g.add(ms, ORG.organization, self.body(BodyRef(org.name, org.key, org.level, person.spans[0])))

@@ -212,5 +212,11 @@ class Iris:
         return f"{self.base}graph/reference"
 
     @property
+    def shared_graph(self) -> str:
+        """The graph of what several documents may state alike (cited documents, bodies, people, projects,
+        meetings): each quad once, whichever document wrote it first."""
+        return f"{self.base}graph/shared"
+
+    @property
     def ontology_graph(self) -> str:
         return f"{self.base}graph/ontology"

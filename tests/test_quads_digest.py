@@ -6,7 +6,11 @@ Whatever route a load takes through the store — one transaction a batch, the b
 graphs — the store must then hold exactly those quads: the same canonical N-Quads digest.
 
 (At the commit before the restructuring of issue 15, the bundled corpus gave 38,528 quads with the digest
-9694c908…deed98; the digest test below compares routes, not that figure, since extraction moves on.)
+9694c908…deed98; the digest test below compares routes, not that figure, since extraction moves on. Issue 16's
+lean store — evidence without copies of what is entailed, one node per subject, predicate and sentence, the
+descriptions of cited documents, bodies, people, roles, projects and meetings once in graph/shared — took the
+bundled corpus from 44,347 quads, digest 9ce6fe9f…c1c201, to 40,140, digest 495ba5b3…d7d68a: the documents'
+graphs from 14,455 quads to 9,090 plus 1,158 shared.)
 """
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ def test_reloading_a_changed_document_replaces_its_graph(tmp_path: Path) -> None
     symbols = {
         r["s"].value
         for r in store.select(
-            f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?c <http://data.europa.eu/eli/ontology#id_local> ?s }} }}"
+            f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?d <http://data.europa.eu/eli/ontology#cites> ?c }} "
+            "?c <http://data.europa.eu/eli/ontology#id_local> ?s }"
         )
     }
     assert "77/2025/UBTVQH15" in symbols and "76/2025/UBTVQH15" not in symbols

@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import RdfFormat, parse, serialize
 
 from loaders import extract_file, extract_source
-from graph_api.store.ingest import nquads
+from loaders.rdf_terms import Graph, Lit, Placement
 from loaders.read import from_text
-from loaders.rdf_terms import Graph, Lit
 from loaders.to_rdf import document_graph, document_nquads
 from ontology import VK
 from ontology.iris import Iris
@@ -26,10 +25,11 @@ def _quads(data: bytes) -> set:
 
 def _same(doc, folder=None) -> None:
     iris = Iris()
-    graph, triples = document_graph(doc, iris, folder=folder)
+    graph, quads = document_graph(doc, iris, folder=folder)
     graph2, body, marker = document_nquads(doc, iris, folder=folder)
     assert graph2 == graph
-    assert _quads(body + marker) == _quads(nquads(triples, graph))
+    assert _quads(body + marker) == _quads(serialize(quads, format=RdfFormat.N_QUADS))
+    assert {q.graph_name.value for q in quads} <= {graph, iris.shared_graph}
     assert {q.predicate.value for q in _quads(marker)} == {VK.contentHash}
     assert VK.contentHash.encode() not in body
 
@@ -70,7 +70,7 @@ def test_invalid_iri_refused_before_the_store_sees_it(bad):
     with pytest.raises(ValueError):
         g.nquads("http://ex.org/g", apart=VK.contentHash)
     with pytest.raises(ValueError):
-        g.triples()
+        g.quads(Placement("http://ex.org/g"))
 
 
 def test_repeats_and_empty_values_skipped():

@@ -23,7 +23,7 @@ from core.errors import InputError, NotFound
 from graph_api.deadlines import due_date, parse_day, task_details
 from graph_api.http.search_routes import INDEX_LOCK, search_index
 from graph_api.http.ui import base_of, local_link, render
-from ontology import ELI, PROV, RDF, VK
+from ontology import ELI, RDF, VK
 from visualise.router import get_store
 
 __all__ = ["document_router", "highlight", "document_facts"]
@@ -101,8 +101,8 @@ def document_facts(store: Any, iri: str) -> dict[str, Any]:
     cites = [
         (int(r["a"].value), int(r["b"].value), r["o"].value, r["sym"].value)
         for r in store.select(
-            f"SELECT DISTINCT ?o ?sym ?a ?b WHERE {{ ?e <{PROV.wasDerivedFrom}> <{iri}> ; <{RDF.predicate}> ?p ; "
-            f"<{RDF.object}> ?o ; <{VK.startOffset}> ?a ; <{VK.endOffset}> ?b . ?o <{ELI.id_local}> ?sym . "
+            f"SELECT DISTINCT ?o ?sym ?a ?b WHERE {{ GRAPH ?g {{ <{iri}> <{VK.contentHash}> ?h . ?e <{RDF.predicate}> ?p ; "
+            f"<{RDF.object}> ?o ; <{VK.startOffset}> ?a ; <{VK.endOffset}> ?b }} ?o <{ELI.id_local}> ?sym . "
             f"VALUES ?p {{ {' '.join(f'<{p}>' for p in CITING)} }} }}"
         )
     ]

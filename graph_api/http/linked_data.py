@@ -198,7 +198,8 @@ async def _html_rows(request: Request, node: str) -> tuple[list[dict], list[dict
         SELECT ?ev ?quote ?pred ?doc (SAMPLE(?dl) AS ?doclabel) WHERE {{
           {{ ?ev rdf:subject {node} }} UNION {{ ?ev rdf:object {node} }}
           ?ev vk:quote ?quote OPTIONAL {{ ?ev rdf:predicate ?pred }}
-          OPTIONAL {{ ?ev prov:wasDerivedFrom ?doc OPTIONAL {{ ?doc eli:id_local|eli:title ?dl }} }}
+          OPTIONAL {{ {{ ?ev prov:wasDerivedFrom ?doc }} UNION {{ GRAPH ?eg {{ ?ev a vk:Evidence . ?doc vk:contentHash ?h }} }}
+                     OPTIONAL {{ ?doc eli:id_local|eli:title ?dl }} }}  # the document: stated, or the graph's own
         }} GROUP BY ?ev ?quote ?pred ?doc LIMIT 50""",
     )
     return out_rows, in_rows, evidence_rows

@@ -171,7 +171,7 @@ def ingest(
     flow = _flow(store) if search else None
     todo = _plan(files, iris, known, force, report)
     tick = _progress(progress, len(todo))
-    writer = _Writer(store, known, bulk)
+    writer = _Writer(store, known, bulk, iris.shared_graph)
     for n, (path, graph, nq, marker, error, text) in enumerate(_run(todo, iris.base, workers), 1):
         if error or nq is None or marker is None:
             report.rejected.append((path, error or "cannot extract"))
@@ -231,10 +231,15 @@ def _plan(files: list[Path], iris: Iris, known: dict[str, str], force: bool, rep
 
 class _Writer:
     """The one writer of a load: new documents in batches (one transaction each, or the bulk loader), their
-    content-hash markers committed with or after them; a changed document replaced in its own transaction."""
+    content-hash markers committed with or after them; a changed document replaced in its own transaction. The
+    rows of the shared graph a document carries (what it cites, names…) are added, each once, before it: never
+    replaced nor removed with a document's graph."""
 
-    def __init__(self, store: GraphStore, known: dict[str, str], bulk: bool) -> None:
+    def __init__(self, store: GraphStore, known: dict[str, str], bulk: bool, shared: str) -> None:
         self.store, self.known, self.bulk = store, known, bulk
+        self.shared_tail = f" <{shared}> .\n".encode()
+        self.shared: dict[bytes, None] = {}  # shared rows of the batch not yet written, as N-Triples
+        self.shared_seen: set[bytes] = set()  # shared rows written by this load
         self.batch: list[bytes] = []  # N-Quads of new documents, written together
         self.markers: list[bytes] = []  # their content-hash markers
         self.size = 0
@@ -243,7 +248,10 @@ class _Writer:
 
     def write(self, graph: str, nq: bytes, marker: bytes) -> int:
         """Write (or batch) one document's graph; returns its number of quads."""
-        count = nq.count(b"\n") + marker.count(b"\n")  # one quad a line
+        seen = len(self.shared_seen)
+        if self.shared_tail in nq:
+            nq = self._take_shared(nq)
+        count = nq.count(b"\n") + marker.count(b"\n") + len(self.shared_seen) - seen  # one quad a line
         if graph in self.known or graph in self.pending:
             self.flush()
             quads = parse(nq + marker, format=RDF_FORMATS["nquads"])
@@ -259,7 +267,24 @@ class _Writer:
         self.written.append(graph)
         return count
 
+    def _take_shared(self, nq: bytes) -> bytes:
+        """The document's own rows; its shared rows not yet written by this load are kept for the next flush."""
+        own, tail, cut = [], self.shared_tail, len(self.shared_tail)
+        for line in nq.splitlines(keepends=True):
+            if line.endswith(tail):
+                row = line[:-cut] + b" .\n"
+                if row not in self.shared_seen:
+                    self.shared_seen.add(row)
+                    self.shared[row] = None
+            else:
+                own.append(line)
+        return b"".join(own)
+
     def flush(self) -> None:
+        if self.shared:  # added (never replaced), before the documents that refer to them
+            graph = self.shared_tail[2:-4].decode()
+            self.store.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{b''.join(self.shared).decode()}}} }}")
+            self.shared = {}
         if self.batch and self.bulk:  # our own N-Quads, every IRI checked when written: no need to check again
             self.store.add_nquads(b"".join(self.batch), bulk=True, trusted=True)
             self.store.add_nquads(b"".join(self.markers), trusted=True)  # only once the documents are written
