@@ -197,7 +197,8 @@ class ProvinceScope:
 
     def describe_vi(self) -> str:
         """``Thái Nguyên (từ 01/07/2025, gồm Thái Nguyên, Bắc Kạn trước sáp nhập)``."""
-        absorbed = ", ".join(label for iri, label in self.members if iri != self.iri)
+        names = sorted((label for iri, label in self.members if iri != self.iri), key=lambda x: (x != self.label, x))
+        absorbed = ", ".join(names)
         if self.period == "from_2025" and absorbed not in ("", self.label):
             return f"{self.label} (từ 01/07/2025, gồm {absorbed} trước sáp nhập)"
         if self.merged_into and self.merged_into[0] != self.iri:
