@@ -91,6 +91,10 @@ class SparqlFlow:
             UNION {{ ?t <{ELI.implements}> ?c ; <{ELI.is_part_of}> ?d ; a <{VK.Task}> }} }} GROUP BY ?c""")
         return {value_of(r, "c") or "": int(value_of(r, "n") or 0) for r in rows}
 
+    def describe(self, iris: list[str]) -> dict[str, dict]:
+        """Symbol, title, kind, date, year of documents."""
+        return document_info(self.store, iris)
+
     def documents(self, roots: list[str], provinces: list[str] | None = None) -> list[FlowDocument]:
         """The documents carrying out ``roots`` (only those of ``provinces`` when given), tasks counted."""
         key = tuple(sorted(roots))

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from graph_api.flow import flow_for
 from graph_api.flow import read as R
-from graph_api.flow.aggregate import overview
+from graph_api.flow.aggregate import refresh
 from graph_api.flow.targets import flow, task_states
 from graph_api.store import GraphStore
 from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
@@ -42,11 +42,21 @@ class IndexFlow:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.ix = flow_for(store)
+        self._central_roots: set[str] | None = None
         self._docs: dict[tuple[str, ...], list[FlowDocument]] = {}
 
     def roots(self) -> dict[str, int]:
         """Central documents something carries out, with the number of documents doing so."""
-        return {d["iri"]: d["documents"] for d in overview(self.ix, top=None)}
+        self._aggregates()
+        rows = self.ix.db.execute(
+            "SELECT root, COUNT(DISTINCT doc) FROM (SELECT root, doc FROM agg_reach UNION "
+            "SELECT root, doc FROM agg_tasks WHERE doc != root) GROUP BY root"
+        )
+        return {root: n for root, n in rows}
+
+    def describe(self, iris: list[str]) -> dict[str, dict]:
+        """Symbol, title, kind, date, year of documents."""
+        return R.documents_info(self.ix, iris)
 
     def documents(self, roots: list[str], provinces: list[str] | None = None) -> list[FlowDocument]:
         """The documents carrying out ``roots`` (only those of ``provinces`` when given), tasks counted."""
@@ -61,9 +71,15 @@ class IndexFlow:
         docs = self._docs[key]
         return docs if provinces is None else [d for d in docs if d.province in set(provinces)]
 
+    def _aggregates(self) -> None:
+        """Bring the aggregate tables in step with the index (once per view) and read the central documents."""
+        if self._central_roots is None:
+            refresh(self.ix)
+            self._central_roots = {r[0] for r in self.ix.db.execute("SELECT root FROM agg_roots")}
+
     def _central(self, iri: str) -> bool:
-        overview(self.ix, top=1)  # brings the aggregate tables in step with the index
-        return self.ix.db.execute("SELECT 1 FROM agg_roots WHERE root = ?", (iri,)).fetchone() is not None
+        self._aggregates()
+        return iri in (self._central_roots or set())
 
     def _province_documents(self, root: str, provinces: list[str]) -> list[FlowDocument]:
         """The documents of ``provinces`` carrying ``root`` out and their tasks, as the trace counts them."""
@@ -78,7 +94,7 @@ class IndexFlow:
 
     def own_document_iris(self, province: str) -> list[str]:
         """The documents of ``province`` that carry out no central document."""
-        overview(self.ix, top=1)
+        self._aggregates()
         docs = self.province_documents([province])
         counted = {r[0] for r in _in(self.ix, "SELECT doc FROM agg_reach WHERE doc IN ({in})", docs)}
         counted |= {r[0] for r in _in(self.ix, "SELECT doc FROM agg_tasks WHERE doc IN ({in})", docs)}
@@ -146,7 +162,7 @@ class IndexFlow:
 
     def province_roots(self, provinces: list[str]) -> list[str]:
         """The central documents the documents of ``provinces`` carry out, directly or through other documents."""
-        overview(self.ix, top=1)  # brings the aggregate tables in step with the index
+        self._aggregates()
         rows = _in(self.ix, "SELECT DISTINCT root FROM agg_tasks WHERE province IN ({in})", provinces)
         rows += _in(
             self.ix,

@@ -19,13 +19,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 import networkx as nx
 
 from core.doctypes import doc_types
 from core.errors import NotFound
-from graph_api.resolver import ProvinceScope, document_info, province_scope, resolve_targets
+from graph_api.resolver import ProvinceScope, province_scope, resolve_targets
 from graph_api.store import GraphStore
 from ontology.iris import checked_iri
 from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
@@ -59,10 +60,14 @@ def short_label(*parts: str | None, n: int = LABEL_MAX) -> str:
     return text[: n - 1].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
 
 
+@functools.cache
+def _kinds_vi() -> dict[str, str]:
+    return {t.name_en.lower(): t.name_vi for t in doc_types()} | {t.key: t.name_vi for t in doc_types()}
+
+
 def _kind_vi(kind: str | None) -> str:
     """Vietnamese name of a document kind as ``document_info`` gives it (the English label, lower case)."""
-    names = {t.name_en.lower(): t.name_vi for t in doc_types()} | {t.key: t.name_vi for t in doc_types()}
-    return names.get((kind or "").lower(), "Văn bản")
+    return _kinds_vi().get((kind or "").lower(), "Văn bản")
 
 
 def _title(title: str | None) -> str | None:
@@ -99,10 +104,13 @@ class _Summary:
         self.store, self.src, self.provinces = store, _source(store, source), provinces
         self.g = nx.DiGraph()
         self._leads: dict[str, list[LeadGroup]] = {}
+        self.info: dict[str, dict] = {}
 
     # nodes
     def central(self, iri: str, count: int | None = None) -> str:
-        info = document_info(self.store, [iri]).get(iri, {})
+        if iri not in self.info:
+            self.info.update(self.src.describe([iri]))
+        info = self.info.get(iri, {})
         counted = f"{count} văn bản thực hiện" if count is not None else None
         self.g.add_node(
             iri,
@@ -273,11 +281,11 @@ class _Summary:
                 key = self.g.nodes[node].get("expand")
                 if not key or key.startswith("lead|") or len(self.g) + self._least(node) > max_nodes:
                     continue
-                before = set(self.g)
-                snapshot = self.g.copy()
+                before, edges = set(self.g), set(self.g.edges)
                 added = self.expand(key)
-                if len(self.g) > max_nodes:
-                    self.g = snapshot
+                if len(self.g) > max_nodes:  # undo: what it added
+                    self.g.remove_nodes_from([n for n in added if n not in before])
+                    self.g.remove_edges_from([e for e in list(self.g.edges) if e not in edges])
                     continue
                 self.g.nodes[node]["expanded"] = True
                 nxt += [n for n in added if n not in before]
@@ -308,14 +316,18 @@ def flow_summary(
 
 
 def overview_summary(store: GraphStore, *, max_nodes: int = MAX_SUMMARY_NODES, source=None) -> nx.DiGraph:
-    """The central documents something carries out, most carried out first, expanded while the cap allows."""
+    """The central documents carried out most (an eighth of the cap), expanded while the cap allows."""
     s = _Summary(store, source)
     counts = s.src.roots()
-    roots = sorted(counts, key=lambda r: (-counts[r], r))[:max_nodes]
+    roots = sorted(counts, key=lambda r: (-counts[r], r))[: max(10, max_nodes // 8)]  # room for their provinces
+    s.info.update(s.src.describe(roots))
     for r in roots:
         s.central(r, counts[r])
     s.fill(max_nodes, roots)
-    return _done(s.g, "overview", "Tổng quan: luồng thực hiện các văn bản Trung ương", roots)
+    title = "Tổng quan: luồng thực hiện các văn bản Trung ương"
+    if len(roots) < len(counts):
+        title += f" ({len(roots)} văn bản được thực hiện nhiều nhất / {len(counts)})"
+    return _done(s.g, "overview", title, roots)
 
 
 def province_summary(store: GraphStore, name: str, *, max_nodes: int = MAX_SUMMARY_NODES, source=None) -> nx.DiGraph:
