@@ -171,6 +171,8 @@ def node_dict(g: nx.DiGraph, n: str, pos: dict, base: str, relative: bool) -> di
     style = STYLE.get(kind, STYLE["document"])
     details = _details(g, n, base, relative)
     size = round(min(48.0, (9 if kind == "task" else 13) + 4.5 * math.log2(details["importance"])), 1)
+    if g.graph.get("summary"):  # rows of a tree: a node and its label fit in one
+        size = min(size, 15.0)
     return {
         "id": n,
         "label": str(a.get("label") or n),

@@ -210,9 +210,18 @@
     var found = search(e.target.value);
     if (found.length) { network.focus(found[0], { scale: 1.2 }); showDetails(found[0]); }
   });
-  if (DATA.tree) {  /* room for the labels at the edges; never zoomed in past 1:1 */
+  if (DATA.tree && DATA.nodes.length) {  /* room for the labels at the edges; never past 1:1; a tree too tall to
+    read whole opens at a readable scale on its top, the rest a scroll or a zoom away */
     network.fit({ animation: false });
-    network.moveTo({ scale: Math.min(network.getScale() * 0.85, 1.0), animation: false });
+    var fitted = network.getScale() * 0.85, readable = 0.6;
+    if (fitted >= readable) network.moveTo({ scale: Math.min(fitted, 1.0), animation: false });
+    else {
+      var xs = DATA.nodes.map(function (n) { return n.x; }), ys = DATA.nodes.map(function (n) { return n.y; });
+      var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs), minY = Math.min.apply(null, ys);
+      var w = container.clientWidth / readable, h = container.clientHeight / readable;
+      var cx = (maxX - minX + 400 <= w) ? (minX + maxX) / 2 : minX - 150 + w / 2;
+      network.moveTo({ position: { x: cx, y: minY - 40 + h / 2 }, scale: readable, animation: false });
+    }
   }
   network.once("afterDrawing", function () { document.body.dataset.drawn = "1"; });
   var focus = DATA.nodes.filter(function (n) { return n.vk.focus; })[0];
