@@ -93,6 +93,7 @@ class SearchIndex:
             self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=30, check_same_thread=False)
             if self.path:
                 self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")  # derived data: a lost last commit is re-read by sync
             if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 # derived data: an index of another version is dropped and rebuilt by the next sync
                 self.db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
@@ -112,6 +113,8 @@ class SearchIndex:
 
     def remove_document(self, graph: str, *, commit: bool = True) -> None:
         """Forget every record read from ``graph``."""
+        if self.db.execute("SELECT 1 FROM graphs WHERE graph = ?", (graph,)).fetchone() is None:
+            return  # never indexed (a new document): its records are written with its row, so there are none
         ids = [r[0] for r in self.db.execute("SELECT rowid FROM entries WHERE graph = ?", (graph,))]
         self.db.executemany("DELETE FROM entries WHERE rowid = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM originals WHERE id = ?", [(i,) for i in ids])
