@@ -312,24 +312,15 @@ def render_html(
     expand_url: str | None = None,
     expansions: dict | None = None,
 ) -> str:
-    """One HTML page for a projection.
-
-    ``served`` makes resource links relative to the service (``/id/…``) and adds links to other
-    views; otherwise links are the resource IRIs. ``assets_url`` loads vis-network from there
-    instead of inlining it (the service uses ``/view/static``). A click on a group node of an aggregated view
-    adds its children from ``expand_url`` + key (JSON, the service) or from ``expansions`` (key → nodes and
-    edges, embedded in an exported file).
-    """
+    """One HTML page for a projection. ``served``: resource links relative to the service (``/id/…``), links to
+    other views. ``assets_url``: vis-network loaded from there, not inlined. A click on a group node of an
+    aggregated view adds its children from ``expand_url`` + key (JSON) or ``expansions`` (embedded)."""
     base = Iris(base).base
     full_size = len(g)
     g = aggregate(g, max_nodes)
     pos = tree_layout(g) if g.graph.get("summary") else layered_layout(g)
     net = _network(g, pos, base, served)
     nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    kinds = Counter(g.nodes[n].get("kind") for n in g)
-    roots = [{"id": r, "label": g.nodes[r]["label"]} for r in g.graph.get("roots", []) if r in g]
-    provinces = sorted({a["province"] for _, a in g.nodes(data=True) if a.get("province")})
-    years = sorted({a["year"] for _, a in g.nodes(data=True) if a.get("year")})
     data = {
         "nodes": nodes,
         "edges": edges,
@@ -342,7 +333,7 @@ def render_html(
     }
     vendor = None if assets_url else Markup((STATIC_DIR / VIS_JS).read_text(encoding="utf-8"))
     app_js = Markup((TEMPLATES_DIR / "view.js").read_text(encoding="utf-8"))
-    legend, edge_legend = _legends(g, kinds)
+    legend, edge_legend = _legends(g, Counter(g.nodes[n].get("kind") for n in g))
     return (
         _env()
         .get_template("view.html")
@@ -354,9 +345,9 @@ def render_html(
             app_js=app_js,
             legend=legend,
             edge_legend=edge_legend,
-            roots=roots,
-            provinces=provinces,
-            years=years,
+            roots=[{"id": r, "label": g.nodes[r]["label"]} for r in g.graph.get("roots", []) if r in g],
+            provinces=sorted({a["province"] for _, a in g.nodes(data=True) if a.get("province")}),
+            years=sorted({a["year"] for _, a in g.nodes(data=True) if a.get("year")}),
             node_count=len(g),
             edge_count=g.number_of_edges(),
             full_size=full_size,
