@@ -75,9 +75,10 @@ def trace(
     targets = resolve_targets(store, ref, year=year)
     target_iris = [d["iri"] for d in targets]
     ix = flow_for(store)
-    page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset)
-    plans, _ = F.flow(ix, target_iris)
-    labels = F.document_labels(ix, list(plans) + target_iris)
+    with ix.lock:  # one SQLite connection, used by the service's worker threads in turn
+        page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset)
+        plans, _ = F.flow(ix, target_iris)
+        labels = F.document_labels(ix, list(plans) + target_iris)
     documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]} for p in plans]
     return {
         "target": targets[0] if len(targets) == 1 else targets,
@@ -166,7 +167,9 @@ def serves(store: GraphStore, ref: str, *, year: int | None = None, province: st
             ?d <{VK.level}> ?l . BIND(STRAFTER(STR(?l), "/level/") AS ?level) }}"""
         )
     }
-    labels = _labels(flow_for(store), list(reached))
+    ix = flow_for(store)
+    with ix.lock:
+        labels = _labels(ix, list(reached))
     served = [{**labels.get(d, {"iri": d}), "level": levels.get(d), "through": path} for d, path in reached.items()]
     return {"from": starts, "serves": served}
 
@@ -184,9 +187,10 @@ def coverage(store: GraphStore, ref: str, *, year: int | None = None, as_of: str
     and provinces in the store with none."""
     targets = resolve_targets(store, ref, year=year)
     ix = flow_for(store)
-    per = F.counts_by_province(ix, [d["iri"] for d in targets], as_of=as_of)
+    with ix.lock:
+        per = F.counts_by_province(ix, [d["iri"] for d in targets], as_of=as_of)
+        in_store = set(R.source_provinces(ix).values())
     with_tasks = [{k: r[k] for k in ("province", "tasks", "open", "overdue")} for r in per if r["tasks"]]
-    in_store = set(R.source_provinces(ix).values())
     return {
         "target": targets[0] if len(targets) == 1 else targets,
         "as_of": (dt.date.fromisoformat(as_of) if as_of else dt.date.today()).isoformat(),

@@ -377,13 +377,20 @@ def test_big_graphs_are_aggregated():
 def test_analytics_report(store):
     import datetime as dt
 
+    from graph_api import trace as T
+
     r = analytics.analytics_report(store, today=dt.date(2025, 1, 1))
     top = r["most_implemented"][0]
-    assert (top["iri"], top["documents"], top["tasks"], top["provinces"]) == (C21, 1, 2, 2)
+    # counted as the trace counts: the plan carrying 21-KL/TW out, its task and the two conclusions' tasks
+    assert (top["iri"], top["documents"], top["tasks"], top["provinces"], top["overdue"]) == (C21, 1, 3, 2, 2)
+    trace = T.trace(store, C21, as_of="2025-01-01")
+    assert (top["documents"], top["tasks"]) == (len(trace["documents"]), trace["total"])
     cov = r["coverage"]
     assert [p["label"] for p in cov["provinces"]] == ["Thái Nguyên", "Tuyên Quang"]
     assert [d["iri"] for d in cov["documents"]] == [C21, C01]
-    assert cov["matrix"] == [[1, 0], [2, 2]]
+    assert cov["matrix"] == [[1, 0], [2, 1]]  # tasks carrying each document out, per province
+    by_province = {c["province"]: c["tasks"] for c in T.coverage(store, C21, as_of="2025-01-01")["with_tasks"]}
+    assert by_province == {p["label"]: row[0] for p, row in zip(cov["provinces"], cov["matrix"], strict=True)}
     bodies = {b["iri"]: b for b in r["bodies"]}
     tc = bodies[ID + "body/tuyen-quang/ban-to-chuc-tinh-uy"]
     assert (tc["tasks"], tc["lead"], tc["open"]) == (1, 1, 1)  # ongoing
@@ -391,7 +398,8 @@ def test_analytics_report(store):
     assert bodies[ID + "body/tuyen-quang/uy-ban-nhan-dan-tinh"]["open"] == 1  # deadline 2030
     assert bodies[ID + "body/tuyen-quang/uy-ban-kiem-tra-tinh-uy"]["lead"] == 0
     cent = r["citation_centrality"][0]
-    assert (cent["iri"], cent["cited_by"], cent["reach"]) == (C21, 1, 2)
+    # the network of documents: the two conclusions and the plan carry 21-KL/TW out
+    assert (cent["iri"], cent["cited_by"], cent["reach"]) == (C21, 3, 3)
     html = analytics.render_analytics(r)
     assert html.count('class="vk-cell"') == 4 and 'data-value="2"' in html
     assert "<script" not in html and external_references(html) == set()

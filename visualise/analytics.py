@@ -1,6 +1,7 @@
-"""Analytics over the graph: most-implemented central documents, the province × central-document
-coverage matrix (rendered as an SVG heat map, no external JS), bodies with the most tasks and
-open deadlines, and the documents central to the citation network (networkx).
+"""Analytics over the graph, read from the flow index (:mod:`graph_api.flow`): the central documents most carried
+out, the province × central-document coverage matrix (rendered as an SVG heat map, no external JS), bodies with
+the most tasks, open and overdue, and the documents central to the network of documents (networkx). A central
+document's counts are its trace's: documents carrying it out directly or through others, and their tasks.
 
 ``analytics_report(store)`` returns plain data (JSON-ready); ``render_analytics(report)`` an HTML page.
 """
@@ -8,152 +9,76 @@ open deadlines, and the documents central to the citation network (networkx).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from markupsafe import Markup, escape
 
+from graph_api.flow import FlowIndex, bodies, coverage_matrix, flow_for, overview
+from graph_api.flow.aggregate import document_links
+from graph_api.flow.read import documents_info
 from graph_api.store import GraphStore
-from ontology import sparql_prefixes
 from ontology.iris import Iris
-from visualise.builder import Builder as _Builder
-from visualise.projections import body_task_graph, citation_graph
 
-__all__ = ["analytics_report", "render_analytics", "export_analytics", "heatmap_svg"]
-
-_CENTRAL = 'FILTER(STRENDS(STR(?lvl), "/level/central"))'
+__all__ = ["analytics_report", "render_analytics", "export_analytics", "heatmap_svg", "centrality"]
 
 
-def _rows(store: GraphStore, body: str) -> list[dict]:
-    return [{k: v.value for k, v in r.items()} for r in store.select(sparql_prefixes() + body)]
+def centrality(ix: FlowIndex, top: int = 20) -> tuple[list[dict], dict[str, Any]]:
+    """Documents of the network (a document → the documents it implements, cites or is based on; a task's links
+    are its document's) by reach (documents reaching it, directly or through others), direct citers and
+    betweenness — the share of shortest paths between other documents through it, non-zero for the plans and
+    programmes that relay a central document to the documents and tasks that carry them out."""
+    g = nx.DiGraph()
+    g.add_edges_from((a, b) for a, _, b in document_links(ix))
+    betweenness = nx.betweenness_centrality(g, normalized=True) if len(g) else {}
+    scored = [
+        (n, g.in_degree(n), len(nx.ancestors(g, n)), round(betweenness.get(n, 0.0), 6)) for n in g if g.in_degree(n)
+    ]
+    scored.sort(key=lambda r: (-r[2], -r[1], -r[3], r[0]))
+    scored = scored[:top]
+    by_between = sorted(((b, n) for n, b in betweenness.items() if b > 0), reverse=True)[:top]
+    info = documents_info(ix, [n for n, *_ in scored] + [n for _, n in by_between])
 
+    def label(n: str) -> str:
+        return info.get(n, {}).get("symbol") or info.get(n, {}).get("title") or n
 
-def _labels(store: GraphStore, docs: set[str]) -> dict[str, dict]:
-    b = _Builder(store)
-    b.add_documents(docs)
-    return {n: dict(a) for n, a in b.g.nodes(data=True)}
-
-
-def _coverage(cover: list[dict], labels: dict[str, dict], doc, max_columns: int) -> dict:
-    """Provinces × the most taken-up central documents → counts of local documents and tasks."""
-    totals: dict[str, int] = defaultdict(int)
-    cells: dict[tuple[str, str], int] = {}
-    prov_label: dict[str, str] = {}
-    for r in cover:
-        cells[(r["prov"], r["c"])] = int(r["n"])
-        totals[r["c"]] += int(r["n"])
-        prov_label[r["prov"]] = r.get("provLabel") or r["prov"].rstrip("/").split("/")[-1]
-    columns = sorted(totals, key=lambda c: (-totals[c], labels.get(c, {}).get("label", c)))[:max_columns]
-    provinces = sorted(prov_label, key=lambda p: prov_label[p])
-    return {
-        "provinces": [{"iri": p, "label": prov_label[p]} for p in provinces],
-        "documents": [doc(c) for c in columns],
-        "matrix": [[cells.get((p, c), 0) for c in columns] for p in provinces],
-    }
-
-
-def _bodies(store: GraphStore, today: dt.date) -> list[dict]:
-    """Bodies by tasks led or shared, and how many of those are still open on ``today``."""
-    bt = body_task_graph(store)
-    bodies = []
-    for b, a in bt.nodes(data=True):
-        if a["kind"] != "body":
-            continue
-        tasks = list(bt.predecessors(b))
-        open_ = [
-            t
-            for t in tasks
-            if bt.nodes[t].get("ongoing")
-            or (bt.nodes[t].get("deadline") and bt.nodes[t]["deadline"][:10] >= today.isoformat())
-        ]
-        bodies.append(
-            {
-                "iri": b,
-                "label": a["label"],
-                "province": a.get("province"),
-                "tasks": len(tasks),
-                "lead": sum(1 for t in tasks if bt.edges[t, b]["relation"] == "lead"),
-                "open": len(open_),
-            }
-        )
-    bodies.sort(key=lambda d: (-d["tasks"], -d["open"], d["label"], d["iri"]))
-    return bodies
-
-
-def _centrality(cit: nx.DiGraph) -> list[dict]:
-    """Cited documents by reach (direct and transitive citers), citers and betweenness."""
-    betweenness = nx.betweenness_centrality(cit) if len(cit) else {}
     central = [
         {
             "iri": n,
-            "label": cit.nodes[n]["label"],
-            "symbol": cit.nodes[n].get("symbol"),
-            "cited_by": cit.in_degree(n),
-            "reach": len(nx.ancestors(cit, n)),
-            "betweenness": round(betweenness.get(n, 0.0), 4),
+            "label": label(n),
+            "symbol": info.get(n, {}).get("symbol"),
+            "cited_by": c,
+            "reach": r,
+            "betweenness": b,
         }
-        for n in cit
-        if cit.in_degree(n)
+        for n, c, r, b in scored
     ]
-    central.sort(key=lambda d: (-d["reach"], -d["cited_by"], -d["betweenness"], d["label"]))
-    return central
+    relays = [{"iri": n, "label": label(n), "betweenness": round(b, 6)} for b, n in by_between]
+    network: dict[str, Any] = {"documents": g.number_of_nodes(), "relations": g.number_of_edges(), "relays": relays}
+    return central, network
 
 
 def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: int = 20, max_columns: int = 40) -> dict:
     """Everything the analytics page and ``vankien analytics`` show, as plain data.
 
-    Keys: ``most_implemented`` (central documents by the number of local documents and tasks that
-    implement them), ``coverage`` (``provinces`` × ``documents`` → ``matrix`` of counts of local
-    documents and tasks that take each document up), ``bodies`` (tasks led or shared, and how many
-    are still open on ``today``: deadline not passed, or ongoing), ``citation_centrality``
-    (citing documents, direct and transitive, and betweenness in the citation network).
+    Keys: ``most_implemented`` (central documents by the number of documents and tasks carrying them out, as
+    their traces count them, with provinces, open and overdue tasks), ``coverage`` (``provinces`` × ``documents``
+    → ``matrix`` of the tasks of each province carrying each document out), ``bodies`` (tasks led or shared, how
+    many are still open on ``today`` — deadline not passed, or ongoing — and how many overdue),
+    ``citation_centrality`` (documents reached, directly and through others, and betweenness in the network of
+    documents) and ``citation_network`` (its size, and the documents with the highest betweenness: ``relays``).
     """
     today = today or dt.date.today()
-    impl = _rows(
-        store,
-        f"""
-        SELECT ?c (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?prov) AS ?provinces) (COUNT(DISTINCT ?t) AS ?tasks)
-        WHERE {{
-          ?c vk:level ?lvl {_CENTRAL}
-          {{ ?d eli:implements ?c ; a eli:LegalResource . OPTIONAL {{ ?d vk:province ?prov }} }}
-          UNION {{ ?t eli:implements ?c ; a vk:Task ; eli:is_part_of ?td . OPTIONAL {{ ?td vk:province ?prov }} }}
-        }} GROUP BY ?c""",
-    )
-    cover = _rows(
-        store,
-        f"""
-        SELECT ?c ?prov (SAMPLE(?pl) AS ?provLabel) (COUNT(DISTINCT ?x) AS ?n) WHERE {{
-          ?c vk:level ?lvl {_CENTRAL}
-          {{ VALUES ?rel {{ eli:implements eli:cites eli:based_on }}
-             ?x ?rel ?c ; vk:province ?prov ; a ?cls . VALUES ?cls {{ eli:LegalResource vk:PressReport }} }}
-          UNION {{ ?x eli:implements ?c ; a vk:Task ; eli:is_part_of/vk:province ?prov }}
-          OPTIONAL {{ ?prov rdfs:label ?pl }}
-        }} GROUP BY ?c ?prov""",
-    )
-    cit = citation_graph(store)
-    labels = _labels(store, {r["c"] for r in impl} | {r["c"] for r in cover})
-
-    def doc(iri: str) -> dict:
-        a = labels.get(iri) or (cit.nodes[iri] if iri in cit else {})
-        return {"iri": iri, "label": a.get("label", iri), "symbol": a.get("symbol"), "title": a.get("title")}
-
-    most = [
-        doc(r["c"]) | {"documents": int(r["docs"]), "tasks": int(r["tasks"]), "provinces": int(r["provinces"])}
-        for r in impl
-    ]
-    most.sort(key=lambda d: (-(d["documents"] + d["tasks"]), -d["provinces"], d["label"]))
-
-    coverage = _coverage(cover, labels, doc, max_columns)
-    bodies = _bodies(store, today)
-    central = _centrality(cit)
+    ix = flow_for(store)
+    central, network = centrality(ix, top)
     return {
         "today": today.isoformat(),
-        "most_implemented": most[:top],
-        "coverage": coverage,
-        "bodies": bodies[:top],
-        "citation_centrality": central[:top],
-        "citation_network": {"documents": cit.number_of_nodes(), "relations": cit.number_of_edges()},
+        "most_implemented": overview(ix, as_of=today, top=top),
+        "coverage": coverage_matrix(ix, max_columns=max_columns),
+        "bodies": bodies(ix, as_of=today, top=top),
+        "citation_centrality": central,
+        "citation_network": network,
     }
 
 

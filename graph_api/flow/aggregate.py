@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 
 from graph_api.flow import read as R
-from graph_api.flow.index import FlowIndex
+from graph_api.flow.index import FlowIndex, locked
 
 __all__ = ["refresh", "overview", "coverage_matrix", "bodies", "document_links", "BUILD"]
 
@@ -74,6 +74,7 @@ def _as_of(as_of: str | dt.date | None) -> str:
     return day.isoformat()
 
 
+@locked
 def overview(ix: FlowIndex, *, as_of: str | dt.date | None = None, top: int | None = 20) -> list[dict]:
     """Central documents carried out, most first (documents + tasks, then provinces): each with ``iri``,
     ``symbol``, ``title``, ``year``, ``kind``, ``documents`` and ``tasks`` carrying it out (as its trace counts
@@ -109,6 +110,7 @@ def _describe(info: dict) -> dict:
     return {"label": label, **{k: info.get(k) for k in keys}}
 
 
+@locked
 def coverage_matrix(ix: FlowIndex, *, max_columns: int = 40) -> dict:
     """Provinces × the central documents with the most tasks carrying them out (``max_columns`` of them) →
     ``matrix`` of those tasks' counts, as each document's trace counts them in each province:
@@ -143,6 +145,7 @@ def coverage_matrix(ix: FlowIndex, *, max_columns: int = 40) -> dict:
     }
 
 
+@locked
 def bodies(ix: FlowIndex, *, as_of: str | dt.date | None = None, top: int | None = 20) -> list[dict]:
     """Bodies by tasks led or shared: ``iri``, ``label``, ``province``, ``tasks``, ``lead``, ``open`` (deadline not
     passed on ``as_of``, or ongoing), ``overdue`` (deadline passed); most tasks first."""
@@ -155,7 +158,7 @@ def bodies(ix: FlowIndex, *, as_of: str | dt.date | None = None, top: int | None
         (day, day),
     ).fetchall()
     rows.sort(key=lambda r: (-r[1], -r[3], r[0]))
-    names = R.label_map(ix, [r[0] for r in rows])
+    names = R.label_map(ix, [r[0] for r in rows], preferred=True)
     provs = {
         s: v
         for s, v in R._rows(
@@ -181,6 +184,7 @@ def bodies(ix: FlowIndex, *, as_of: str | dt.date | None = None, top: int | None
     return out[:top] if top is not None else out
 
 
+@locked
 def document_links(ix: FlowIndex) -> list[tuple[str, str, str]]:
     """(document, implements|cites|based_on, document) between documents, a task's links lifted to its document."""
     return ix.db.execute(

@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ontology import DCTERMS, ELI, RDF, RDFS, VK
+from ontology import DCTERMS, ELI, RDF, RDFS, SKOS, VK
 
-__all__ = ["Rows", "rows_from_triples", "iter_nquads", "PREDICATES", "TYPES", "SYNC_QUERY"]
+__all__ = ["Rows", "rows_from_triples", "iter_nquads", "PREDICATES", "TYPES", "sync_query"]
 
 Quad4 = tuple[str, str, str, str | None]  # subject, predicate, object value, language of a literal
 
@@ -46,13 +46,20 @@ PREDICATES = (
     *_REIFIED,
     RDF.type,
     RDFS.label,
+    SKOS.prefLabel,
     VK.number,
     VK.contentHash,
 )
-SYNC_QUERY = (
-    "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { %VALUES% } GRAPH ?g { ?s ?p ?o "
-    "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in PREDICATES) + ")) } }"
-)
+
+
+def sync_query(graphs: list[str], predicates: list[str]) -> str:
+    """The SELECT of the rows (?g ?s ?p ?o) of ``graphs`` the index keeps (types: only those of ``TYPES``)."""
+    types = ", ".join(f"<{t}>" for t in TYPES)
+    return (
+        f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }} GRAPH ?g {{ ?s ?p ?o "
+        f"FILTER(?p IN ({', '.join(f'<{p}>' for p in predicates)})) "
+        f"FILTER(?p != <{RDF.type}> || ?o IN ({types})) }} }}"
+    )
 
 
 @dataclass
@@ -61,7 +68,8 @@ class Rows:
 
     types: list[tuple[str, str]] = field(default_factory=list)  # (subject, task|source|legal|press)
     facts: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, field, value)
-    labels: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, label, language or "")
+    # (subject, label, language or "", "label" for rdfs:label | "pref" for skos:prefLabel)
+    labels: list[tuple[str, str, str, str]] = field(default_factory=list)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, implements|cites|based_on, object)
     # (task, document, text, position, deadline, ongoing, start, end, section number)
     tasks: list[tuple] = field(default_factory=list)
@@ -82,8 +90,8 @@ def rows_from_triples(quads: Iterable[Quad4]) -> Rows:
     props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     rows = Rows()
     for s, p, o, lang in quads:
-        if p == RDFS.label:
-            rows.labels.append((s, o, lang or ""))
+        if p in (RDFS.label, SKOS.prefLabel):
+            rows.labels.append((s, o, lang or "", "label" if p == RDFS.label else "pref"))
         elif p in LINKS:
             rows.links.append((s, LINKS[p], o))
         elif p in FACTS:
@@ -92,7 +100,7 @@ def rows_from_triples(quads: Iterable[Quad4]) -> Rows:
             if o in TYPES:
                 rows.types.append((s, TYPES[o]))
                 props[s][p].append(o)
-        elif p != RDFS.label:
+        elif p not in (RDFS.label, SKOS.prefLabel):
             props[s][p].append(o)
     for s, pr in props.items():
         if pr.get(VK.contentHash) and not rows.digest:

@@ -7,6 +7,7 @@ the read functions (:mod:`graph_api.flow.read`) join the rows at read time, and 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -14,17 +15,18 @@ import threading
 import time
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from core.errors import StoreError
-from graph_api.flow.extract import SYNC_QUERY, Quad4, Rows, rows_from_triples
-from graph_api.search.index import _select_all, _store_hashes
+from core.errors import QueryError, StoreError
+from graph_api.flow.extract import PREDICATES, Quad4, Rows, rows_from_triples, sync_query
+from ontology import VK
 
-__all__ = ["FlowIndex", "flow_path", "flow_for", "SYNC_EVERY"]
+__all__ = ["FlowIndex", "flow_path", "flow_for", "SYNC_EVERY", "locked"]
 
-SCHEMA_VERSION = 1
+T = TypeVar("T")
+SCHEMA_VERSION = 2
 SYNC_EVERY = float(os.environ.get("VANKIEN_FLOW_SYNC_SECONDS", "5"))  # a disk or remote store: checked this often
 _GRAPH_TABLES = ("types", "facts", "labels", "links", "tasks", "bodies", "quotes")
 _TABLES = (*_GRAPH_TABLES, "graphs", "meta")
@@ -33,7 +35,7 @@ CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS types (graph TEXT, s TEXT, type TEXT);
 CREATE TABLE IF NOT EXISTS facts (graph TEXT, s TEXT, field TEXT, value TEXT);
-CREATE TABLE IF NOT EXISTS labels (graph TEXT, s TEXT, label TEXT, lang TEXT);
+CREATE TABLE IF NOT EXISTS labels (graph TEXT, s TEXT, label TEXT, lang TEXT, pred TEXT);
 CREATE TABLE IF NOT EXISTS links (graph TEXT, s TEXT, rel TEXT, o TEXT);
 CREATE TABLE IF NOT EXISTS tasks (graph TEXT, iri TEXT, doc TEXT, text TEXT, position INTEGER, deadline TEXT,
   ongoing INTEGER, start INTEGER, end INTEGER, section TEXT);
@@ -126,7 +128,7 @@ class FlowIndex:
             g = (graph,)
             self.db.executemany("INSERT INTO types VALUES (?, ?, ?)", [g + r for r in rows.types])
             self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [g + r for r in rows.facts])
-            self.db.executemany("INSERT INTO labels VALUES (?, ?, ?, ?)", [g + r for r in rows.labels])
+            self.db.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.labels])
             self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [g + r for r in rows.links])
             self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [g + r for r in rows.tasks])
             self.db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.bodies])
@@ -146,7 +148,7 @@ class FlowIndex:
         with self.lock:
             if every and time.monotonic() - self._synced_at < every:
                 return 0, 0
-            wanted = _store_hashes(store)
+            wanted = store_hashes(store)
             have = self.graphs()
             stale = sorted(g for g, h in wanted.items() if have.get(g) != h)
             gone = [g for g in have if g not in wanted]
@@ -155,8 +157,7 @@ class FlowIndex:
             for i in range(0, len(stale), 200):
                 chunk = stale[i : i + 200]
                 by_graph: dict[str, list[Quad4]] = defaultdict(list)
-                query = SYNC_QUERY.replace("%VALUES%", " ".join(f"<{g}>" for g in chunk))
-                for r in _select_all(store, query, "?g ?s ?p ?o"):
+                for r in fetch(store, chunk, list(PREDICATES)):
                     o = r["o"]
                     by_graph[r["g"].value].append((r["s"].value, r["p"].value, o.value, getattr(o, "language", None)))
                 for g in chunk:
@@ -174,6 +175,86 @@ class FlowIndex:
         if self.path is None:
             return []
         return [p for p in (self.path, Path(f"{self.path}-wal")) if p.exists()]
+
+
+def _page_size(store: Any) -> int | None:
+    """Rows a page of answers from ``store``: None (all at once) for an embedded store; a remote server's or the
+    service's own cap, else 10,000 (Virtuoso's default ``ResultSetMaxRows``)."""
+    page = getattr(store, "page_size", None) or getattr(store, "max_rows", None)
+    if isinstance(page, int) and page > 0:
+        return page
+    return None if hasattr(store, "raw") else 10_000
+
+
+def select_all(store: Any, query: str, order: str) -> list[dict[str, Any]]:
+    """Every row of a SELECT: at once from an embedded store, a page at a time (``ORDER BY … LIMIT/OFFSET``) from
+    a store that caps its answers."""
+    page = _page_size(store)
+    if page is None:
+        return store.select(query)
+    rows: list[dict[str, Any]] = []
+    while True:
+        chunk = store.select(f"{query}\nORDER BY {order} LIMIT {page} OFFSET {len(rows)}")
+        rows += chunk
+        if len(chunk) < page:
+            return rows
+
+
+def fetch(store: Any, graphs: list[str], predicates: list[str]) -> list[dict[str, Any]]:
+    """The rows (?g ?s ?p ?o) of the graphs the index keeps. A store that caps its answers without paging them
+    past its cap (Virtuoso: ``ResultSetMaxRows``, ``MaxSortedTopRows``) is asked again for half the graphs, or
+    half the predicates, whenever an answer reaches the cap."""
+    query = sync_query(graphs, predicates)
+    if hasattr(store, "raw") or getattr(store, "max_rows", None):
+        return select_all(store, query, "?g ?s ?p ?o")
+    cap = getattr(store, "page_size", None) or 10_000
+    try:
+        rows = store.select(query)
+        if len(rows) < cap:
+            return rows
+    except QueryError as e:
+        if "cut the result" not in str(e):
+            raise
+    if len(graphs) > 1:
+        half = len(graphs) // 2
+        return fetch(store, graphs[:half], predicates) + fetch(store, graphs[half:], predicates)
+    if len(predicates) > 1:
+        half = len(predicates) // 2
+        return fetch(store, graphs, predicates[:half]) + fetch(store, graphs, predicates[half:])
+    return select_all(store, query, "?s ?o")
+
+
+def store_hashes(store: Any) -> dict[str, str]:
+    """Every named graph of ``store`` and its content hash; a graph written without one (through SPARQL Update
+    or the Graph Store Protocol) is known by its size instead."""
+    query = f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?x <{VK.contentHash}> ?h }} }}"
+    hashes = {r["g"].value: r["h"].value for r in select_all(store, query, "?g ?h") if "g" in r and "h" in r}
+    if callable(getattr(store, "named_graphs", None)):  # a GraphStore lists its graphs its own way (Virtuoso)
+        graphs = list(store.named_graphs())
+    else:
+        graphs = [
+            r["g"].value for r in select_all(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "?g") if "g" in r
+        ]
+    others = [g for g in graphs if g not in hashes]
+    for i in range(0, len(others), 200):
+        values = " ".join(f"<{g}>" for g in others[i : i + 200])
+        for r in store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+        ):
+            hashes[r["g"].value] = f"size:{r['n'].value}"
+    return hashes
+
+
+def locked(fn: Callable[..., T]) -> Callable[..., T]:
+    """A read of the index (its first argument) holding the index's lock: one SQLite connection, used by the
+    service's worker threads in turn."""
+
+    @functools.wraps(fn)
+    def run(ix: FlowIndex, *args: Any, **kwargs: Any) -> T:
+        with ix.lock:
+            return fn(ix, *args, **kwargs)
+
+    return run
 
 
 def flow_path(store: Any) -> Path | None:
@@ -201,13 +282,16 @@ def flow_for(store: Any, *, sync: bool = True) -> FlowIndex:
     in-memory store, at most every ``SYNC_EVERY`` seconds for an on-disk or remote one (loads through
     ``vankien`` keep it in step as they write)."""
     path = flow_path(store)
-    key: Any = str(path) if path is not None else id(store)
+    # a store without a path: one index per store, or per store-owner process of the service (whose
+    # request-scoped stores share its ``runner``)
+    owner = getattr(store, "runner", None) or store
+    key: Any = str(path) if path is not None else id(owner)
     with _OPEN_LOCK:
         ref, index = _OPEN.get(key, (None, None))
         alive = ref() if ref is not None else None
-        if index is None or (path is None and alive is not store):
+        if index is None or (path is None and alive is not owner):
             index = FlowIndex(path)
-            _OPEN[key] = (_ref(store), index)
+            _OPEN[key] = (_ref(owner), index)
     if sync:
         index.sync(store, every=0.0 if path is None else SYNC_EVERY)
     return index

@@ -60,12 +60,21 @@ def _rows(db: sqlite3.Connection, sql: str, items: Iterable[str], *extra: object
         yield from db.execute(sql.format(**{"in": marks}), (*chunk, *extra))
 
 
-def label_map(ix: FlowIndex, iris: Iterable[str], lang: str | None = None) -> dict[str, list[str]]:
-    """Distinct labels of each IRI (in any graph), in order; ``lang`` keeps that language only."""
+def label_map(
+    ix: FlowIndex, iris: Iterable[str], lang: str | None = None, *, preferred: bool = False
+) -> dict[str, list[str]]:
+    """Distinct ``rdfs:label`` of each IRI (in any graph), in order; ``lang`` keeps that language only;
+    ``preferred`` puts the ``skos:prefLabel`` first and takes the ``rdfs:label`` of IRIs without one."""
     out: dict[str, list[str]] = defaultdict(list)
-    sql = "SELECT DISTINCT s, label FROM labels WHERE s IN ({in})" + (" AND lang = ?" if lang else "")
-    sql += " ORDER BY s, label"
-    for s, label in _rows(ix.db, sql, iris, *((lang,) if lang else ())):
+    preds = "('pref', 'label')" if preferred else "('label')"
+    sql = f"SELECT DISTINCT s, label, pred FROM labels WHERE s IN ({{in}}) AND pred IN {preds}"
+    sql += (" AND lang = ?" if lang else "") + " ORDER BY s, pred = 'label', label"
+    seen_pref: set[str] = set()
+    for s, label, pred in _rows(ix.db, sql, iris, *((lang,) if lang else ())):
+        if pred == "pref":
+            seen_pref.add(s)
+        elif s in seen_pref:
+            continue
         out[s].append(label)
     return out
 

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from graph_api.flow import read as R
-from graph_api.flow.index import FlowIndex
+from graph_api.flow.index import FlowIndex, locked
 
 __all__ = ["flow", "implementing_documents", "target_tasks", "counts_by_province", "task_states"]
 
@@ -55,6 +55,7 @@ def task_states(ix: FlowIndex, tasks: Iterable[str], as_of: str | dt.date | None
     return out
 
 
+@locked
 def target_tasks(
     ix: FlowIndex,
     targets: str | Iterable[str],
@@ -103,6 +104,7 @@ def document_labels(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict]:
     return {d: {"iri": d, **{k: i.get(k) for k in keys}} for d, i in info.items()}
 
 
+@locked
 def implementing_documents(ix: FlowIndex, targets: str | Iterable[str]) -> list[dict]:
     """Documents carrying the targets out (directly or through one another), as the trace lists them, each with
     ``province_iri``, ``title``, ``chain`` (labels up to a target), ``tasks`` (its own tasks that carry the targets
@@ -119,7 +121,7 @@ def implementing_documents(ix: FlowIndex, targets: str | Iterable[str]) -> list[
     leads: dict[str, Counter] = defaultdict(Counter)
     owner = {t: d for d, tasks in own.items() for t in tasks}
     rows = list(R._rows(ix.db, "SELECT DISTINCT task, body FROM bodies WHERE role = 'lead' AND task IN ({in})", owner))
-    names = R.label_map(ix, {b for _, b in rows})
+    names = R.label_map(ix, {b for _, b in rows}, preferred=True)
     for t, b in rows:
         leads[owner[t]][(names.get(b) or [b.rsplit("/", 1)[-1]])[0]] += 1
     out = [
@@ -137,6 +139,7 @@ def implementing_documents(ix: FlowIndex, targets: str | Iterable[str]) -> list[
     return out
 
 
+@locked
 def counts_by_province(
     ix: FlowIndex, targets: str | Iterable[str], *, as_of: str | dt.date | None = None
 ) -> list[dict]:
