@@ -1,11 +1,12 @@
 """SPARQL endpoint benchmark: requests/s and p50/p95 latency of a lookup, a 2-hop join and the trace
-query against ``vankien serve`` (with its result cache, as shipped, and without it: ``vankien-nocache``), a bare
+query against ``vankien serve`` (with its result cache, as shipped; without it: ``vankien-nocache``; and with
+every query sent to the store owner: ``vankien-owner``), a bare
 in-process Python endpoint (``python-bare``, the ceiling of a Python front),
 ``oxigraph serve`` and rdflib-endpoint on the same data in the same run, with ``wrk`` (keep-alive, several
 threads and connections, bounded in time, 127.0.0.1 only).
 
     .venv/bin/python -m bench.bench_sparql --nq DATA.nq [--duration 10] [--rounds 2] [--connections 8]
-        [--servers vankien,vankien-nocache,python-bare,oxigraph,rdflib]
+        [--servers vankien,vankien-nocache,vankien-owner,python-bare,oxigraph,rdflib]
     .venv/bin/python -m bench.bench_sparql --n 10000      # ingest a synthetic corpus first (needs loaders.ingest)
 
 Every server answers each query once before the load, and the result counts must agree.
@@ -103,11 +104,17 @@ def pick_queries(url: str) -> tuple[dict[str, str], tuple[str, str, str | None]]
              "trace": trace_query().replace("{iri}", iri)}, (iri, sym, year))
 
 
-SERVERS = ("vankien", "vankien-nocache", "python-bare", "oxigraph", "rdflib")
+SERVERS = ("vankien", "vankien-nocache", "vankien-owner", "python-bare", "oxigraph", "rdflib")
+ENVS = {"vankien-nocache": {"VANKIEN_CACHE_BYTES": "0"},
+        "vankien-owner": {"VANKIEN_CACHE_BYTES": "0", "VANKIEN_LOCAL_READS": "0"}}
 NOTE_CACHE = ("`vankien` is `vankien serve` as shipped: identical read queries are answered from its result cache "
               "(`VANKIEN_CACHE_BYTES`, default 64 MiB, emptied by every update or Graph Store write), so under a "
               "load that repeats one query nearly every request is a cache hit; `vankien-nocache` is the same "
-              "server with `VANKIEN_CACHE_BYTES=0`: every request runs the query in the store-owner process; "
+              "server with `VANKIEN_CACHE_BYTES=0`: every request runs the query — a bounded one in the HTTP worker on "
+              "its read-only view, any other in the store-owner process; `vankien-owner` also sets "
+              "`VANKIEN_LOCAL_READS=0`: every query makes the hop to the store owner (the path of every query before "
+              "2026-12-03); all three run `vankien serve` as shipped (Granian RSGI, `VANKIEN_WORKERS` default = "
+              "cores, at most 2, one store host); "
               "`python-bare` (`bench/bare_endpoint.py`) is the ceiling of any Python front, not a product: a bare ASGI "
               "app on uvicorn running each query in process on a read-only store, with no time limit, row cap, "
               "store-owner process or cache")
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             servers[name] = ([sys.executable, "-c", "from graph_api.http.app import serve; "
                               f"serve('oxigraph:{copies[name]}', '127.0.0.1', {port}, log_level='warning')"],
                              f"http://127.0.0.1:{port}/sparql",
-                             {"VANKIEN_CACHE_BYTES": "0"} if name == "vankien-nocache" else {})
+                             ENVS.get(name, {}))
         elif name == "python-bare":
             servers[name] = ([sys.executable, "-m", "bench.bare_endpoint", str(copies[name]), str(port)],
                              f"http://127.0.0.1:{port}/sparql", {})
@@ -233,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
              f"load: wrk -t{a.threads} -c{a.connections} -d{a.duration}s (trace: -d{durations['trace']}s), GET with "
              f"keep-alive, Accept {ACCEPT}; "
              "wrk and the servers share the same cores",
-             f"{a.rounds} round(s): vankien, vankien-nocache, python-bare and oxigraph serve run side by side, each on its own copy "
+             f"{a.rounds} round(s): the vankien servers, python-bare and oxigraph serve run side by side, each on its own copy "
              "of the same store (loaded, then `oxigraph optimize`d), loaded in turn per query (order rotated each round); the best round of each is shown; "
              "rdflib-endpoint runs alone afterwards, one round",
              NOTE_CACHE,

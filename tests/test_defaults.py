@@ -64,7 +64,13 @@ def test_serve_binds_loopback_and_is_read_only_by_default(store, tmp_path):
         tmp_path / "serve.log",
         environment(),
     ) as p:
-        listening = [c.laddr for c in psutil.Process(p.pid).net_connections("inet") if c.status == psutil.CONN_LISTEN]
+        server = psutil.Process(p.pid)  # Granian: the workers hold the listening socket
+        listening = [
+            c.laddr
+            for proc in (server, *server.children(recursive=True))
+            for c in proc.net_connections("inet")
+            if c.status == psutil.CONN_LISTEN
+        ]
         assert listening and {a.ip for a in listening} == {"127.0.0.1"}, listening
         for address in other_addresses():
             with socket.socket() as s, pytest.raises(OSError):

@@ -309,7 +309,9 @@ def serve(
     with store_host(spec, settings) as where:
         run_workers(
             lambda: RSGIService(
-                create_app(spec, settings=settings, extra_routers=extra_routers, host=where), render_error
+                create_app(spec, settings=settings, extra_routers=extra_routers, host=where),
+                render_error,
+                access_log=access_log,
             ),
             host,
             port,

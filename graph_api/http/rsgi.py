@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from typing import Any
 
 from core.errors import VankienError
@@ -35,13 +36,46 @@ def _address(text: str) -> tuple[str, int] | None:
     return (host.strip("[]"), int(port)) if port.isdigit() else None
 
 
+class _Logged:
+    """An RSGI protocol that remembers the status it answered (for the access log)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.status = inner, 500
+
+    def __call__(self) -> Any:
+        return self.inner()
+
+    def client_disconnect(self) -> Any:
+        return self.inner.client_disconnect()
+
+    def response_bytes(self, status: int, headers: list, body: bytes) -> None:
+        self.status = status
+        self.inner.response_bytes(status, headers, body)
+
+    def response_stream(self, status: int, headers: list) -> Any:
+        self.status = status
+        return self.inner.response_stream(status, headers)
+
+
+def _access_logger() -> logging.Logger:
+    logger = logging.getLogger("vankien.access")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
 class RSGIService:
     """An RSGI app around the ASGI ``app`` (its lifespan runs at worker start and stop); ``render_error`` as in
     :func:`graph_api.http.app.render_error`."""
 
-    def __init__(self, app: Any, render_error: Any) -> None:
+    def __init__(self, app: Any, render_error: Any, *, access_log: bool = False) -> None:
         self.app, self.render_error = app, render_error
         self._lifespan: Any = None
+        self.access = _access_logger() if access_log else None
 
     # -- worker start and stop -------------------------------------------------------------
     def __rsgi_init__(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -54,6 +88,18 @@ class RSGIService:
 
     # -- requests --------------------------------------------------------------------------
     async def __rsgi__(self, scope: Any, proto: Any) -> None:
+        if self.access is None:
+            return await self._handle(scope, proto)
+        logged = _Logged(proto)  # the access log in uvicorn's form: client - "METHOD path?query HTTP/1.1" status
+        try:
+            await self._handle(scope, logged)
+        finally:
+            target = scope.path + ("?" + scope.query_string if scope.query_string else "")
+            self.access.info(
+                '%s - "%s %s HTTP/%s" %d', scope.client, scope.method, target, scope.http_version, logged.status
+            )
+
+    async def _handle(self, scope: Any, proto: Any) -> None:
         if scope.proto == "http" and scope.path == "/sparql" and scope.method == "GET":
             headers = scope.headers
             if "origin" not in headers and "transfer-encoding" not in headers and not headers.get("content-length"):

@@ -82,7 +82,7 @@ def run_workers(
         workers=max(workers, 1),
         runtime_mode=RuntimeModes.st,
         log_level=LogLevels(log_level),
-        log_access=access_log,
+        log_access=False,  # graph_api.http.rsgi writes the access log, in uvicorn's form
         websockets=False,
         task_impl=TaskImpl(os.environ.get("VANKIEN_TASK_IMPL", "asyncio")),
     )

@@ -16,17 +16,16 @@ owner (which has the full time limit and can be killed), and is sent there direc
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from typing import Any
 
-from pyoxigraph import QueryBoolean, QuerySolutions, Store, parse_query_results
+from pyoxigraph import QueryBoolean, QuerySolutions, Store
 
 from core.formats import RESULTS_FORMATS, serialise_results
 from graph_api.store.bounded import plan, shape
 from graph_api.store.cache import ResultCache
-from graph_api.store.results import too_many
+from graph_api.store.results import check_rows
 from graph_api.store.shared_state import SharedState
 
 __all__ = ["LocalReader", "BUDGET"]
@@ -148,11 +147,7 @@ class LocalReader:
         if time.monotonic() > deadline:
             self._remember_slow(query)
         body = b"".join(out.parts)
-        if len(body) > max_rows:  # every row takes a byte at least: only then count them
-            parsed = parse_query_results(body, format=RESULTS_FORMATS[results_format])
-            assert isinstance(parsed, QuerySolutions)
-            if sum(1 for _ in itertools.islice(parsed, max_rows + 1)) > max_rows:
-                raise too_many(max_rows, "rows")
+        check_rows(body, results_format, max_rows)
         return "solutions", body
 
     def _remember_slow(self, query: str) -> None:
