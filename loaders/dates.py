@@ -124,11 +124,17 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
     '2025-12-31'
     >>> cell_deadline("thường xuyên, trước, trong và sau đại hội")
     (None, 'thường xuyên', True)
+    >>> cell_deadline("từ tháng 01/2025 đến khi kết thúc đại hội")[0], cell_deadline("từ tháng 3 đến tháng 6/2025")[0]
+    (None, '2025-06')
     """
     text = text.strip().rstrip(" .;,")  # a label's value ends its line with a stop: "năm 2026."
     m = P.ONGOING_RE.match(text)  # "thường xuyên, …": recurring, whatever follows
     if m:
         return None, m.group(0), True
+    m = re.match(r"(?:bắt đầu\s+)?từ\s+(?P<start>.*?)\s+(?:đến|tới)\s+(?P<end>.*)$", text, re.I | re.S)
+    if m:  # "từ tháng 01/2025 đến khi kết thúc đại hội": by the end of the period, if it is a date at all
+        end = cell_deadline(m.group("end"))
+        return end if end[0] or end[2] else (None, m.group(0), False)
     found = find_deadline(text)
     if found[0] or found[2]:
         return found

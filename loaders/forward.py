@@ -192,13 +192,18 @@ def _attach_labels(
     text: str, st: Structure, units: list[tuple[Block, Span, int]]
 ) -> list[tuple[Block, Span, int, list[T.Label]]]:
     """Labelled lines ("- Cơ quan chủ trì: …", "- Thời hạn: …") belong to the task above them, with no
-    heading in between; they are not tasks themselves."""
+    heading in between; they are not tasks themselves, nor is a "Nội dung: …" line among them."""
     headings = [b.start for b in st.blocks if b.kind == "heading"]
     out: list[tuple[Block, Span, int, list[T.Label]]] = []
     for b, span, part in units:
         labels = T.task_labels(text, *span)
-        if labels and out and not any(out[-1][1][1] <= h < span[0] for h in headings):
+        after_heading = out and any(out[-1][1][1] <= h < span[0] for h in headings)
+        if labels and out and not after_heading:
             out[-1][3].extend(labels)
+            continue
+        if out and out[-1][3] and not after_heading and P.CONTENT_LABEL_RE.match(text, span[0], span[1]):
+            last = out[-1]  # "Nội dung: …" between a task's labelled lines: the task's own text
+            out[-1] = (last[0], (last[1][0], span[1]), last[2], last[3])
             continue
         if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task
             out.append((b, span, part, labels))

@@ -165,8 +165,9 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
     return kept, footnotes, appendix
 
 
-def grouped(kept: list[Line], wrapped: bool, width: int) -> list[list[Line]]:
-    """Lines grouped into raw blocks: a line joins the one before when the text was wrapped there."""
+def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list[list[Line]]:
+    """Lines grouped into raw blocks: a line joins the one before when the text was wrapped there, or when it is
+    indented under a list item ("- Tập trung …" / "  Giao: Ban cán sự đảng UBND tỉnh chỉ đạo; …")."""
     raw: list[list[Line]] = []
     current: list[Line] = []
     for line in kept:
@@ -184,7 +185,9 @@ def grouped(kept: list[Line], wrapped: bool, width: int) -> list[list[Line]]:
             and len(prev.text) >= 0.75 * width
             and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
         )
-        starts_item = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or is_row(line.text)
+        marked = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or is_row(line.text)
+        # "Cơ quan chủ trì: …" / "Nội dung: …" on lines of their own
+        starts_item = marked or bool(P.LABEL_LINE_RE.match(line.text))
         caps = is_allcaps(line.text)
         join = (
             prev is not None
@@ -210,6 +213,10 @@ def grouped(kept: list[Line], wrapped: bool, width: int) -> list[list[Line]]:
                     or _name_goes_on(prev.text, line.text)
                 )
             )
+        if prev is not None and not join and not marked and not caps and text:
+            join = bool(P.ITEM_RE.match(current[0].text)) and _indent(text, line.start) > _indent(
+                text, current[0].start
+            )
         if join:
             current.append(line)
         else:
@@ -219,6 +226,11 @@ def grouped(kept: list[Line], wrapped: bool, width: int) -> list[list[Line]]:
     if current:
         raw.append(current)
     return raw
+
+
+def _indent(text: str, start: int) -> int:
+    """How far the line holding ``start`` is indented (spaces and tabs before its text)."""
+    return start - (text.rfind("\n", 0, start) + 1)
 
 
 def mended(raw: list[list[Line]]) -> list[list[Line]]:

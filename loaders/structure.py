@@ -122,7 +122,7 @@ def parse(source: Source) -> Structure:
     wrapped = hard_wrapped(kept)
     lengths = sorted(len(line.text) for line in kept if line.text and not is_row(line.text))
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else 80  # the width text was wrapped at
-    merged = mended(grouped(kept, wrapped, width))
+    merged = mended(grouped(kept, wrapped, width, text))
 
     # 3. classify blocks, keep a stack of enclosing numbered items/headings
     blocks: list[Block] = []

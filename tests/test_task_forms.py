@@ -113,6 +113,35 @@ TASK_FORMS = [
         [("Sở Nội vụ", (), "2025-06-30")],
         id="first-half-of-a-year",
     ),
+    pytest.param(
+        "- Hoàn thành giải phóng mặt bằng tuyến tránh phía Tây.\n"
+        "  Giao: Ban cán sự đảng UBND tỉnh chỉ đạo; hoàn thành trước ngày 15/5/2025.\n\n"
+        "- Khởi công cầu vượt sông Nậm La.\n"
+        "  Giao: Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh; thời gian: quý III/2025.\n",
+        [
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2025-05-15"),
+            ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh", (), "2025-09-30"),
+        ],
+        id="giao-label-indented-under-a-bullet",
+    ),
+    pytest.param(
+        "1. Chuẩn bị văn kiện\nCơ quan chủ trì: Văn phòng Tỉnh ủy\nNội dung: Xây dựng dự thảo Báo cáo chính trị\n"
+        "Thời gian hoàn thành: trước ngày 31/12/2024\n\n"
+        "2. Bảo đảm an ninh\nCơ quan chủ trì: Đảng ủy Công an tỉnh\nCơ quan phối hợp: Đảng ủy Quân sự tỉnh\n"
+        "Thời gian: từ tháng 01/2025 đến khi kết thúc đại hội\n",
+        [("Văn phòng Tỉnh ủy", (), "2024-12-31"), ("Đảng ủy Công an tỉnh", ("Đảng ủy Quân sự tỉnh",), None)],
+        id="labels-on-lines-of-their-own-without-bullets",
+    ),
+    pytest.param(
+        "1. Ban Thường vụ Huyện ủy Gò Công Đông chỉ đạo giải quyết dứt điểm khiếu kiện, trước ngày 31/8/2024.\n",
+        [("Ban Thường vụ Huyện ủy Gò Công Đông", (), "2024-08-31")],
+        id="place-named-with-a-body-word",
+    ),
+    pytest.param(
+        "1. Thường trực Tỉnh ủy cơ bản thống nhất với phương án do Ban cán sự đảng UBND tỉnh trình.\n",
+        [(None, (), None)],
+        id="issuer-agreeing-is-no-assignment",
+    ),
 ]
 
 
@@ -256,3 +285,15 @@ def test_a_review_report_sets_tasks_only_in_its_forward_part() -> None:
     )
     doc = extract_source(from_text(text, name="bc.txt"))
     assert [b.name for t in doc.tasks for b in t.leads] == ["Ban Tuyên giáo Tỉnh ủy"]
+
+
+def test_a_report_naming_whom_the_speaker_reminds() -> None:
+    """In a press report, "Đồng chí … lưu ý X và Y …" hands the task to both bodies."""
+    text = (
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 9\n\n"
+        "Sáng 12-10, Ban Chấp hành Đảng bộ tỉnh khóa XI tổ chức Hội nghị lần thứ 9.\n\n"
+        "Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy lưu ý Đảng ủy Quân sự tỉnh và Đảng ủy Công an tỉnh lãnh đạo "
+        "giữ vững an ninh chính trị khu vực biên giới, nhất là dịp cuối năm.\n"
+    )
+    doc = extract_source(from_text(text, name="news.txt"))
+    assert {b.name for t in doc.tasks for b in t.leads} == {"Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh"}

@@ -135,8 +135,8 @@ ISSUER_STATED_RE = re.compile(
 )
 
 # --- assignments -----------------------------------------------------------------------------------
-# "Giao X …", "Đề nghị X …", "Yêu cầu X …" before a capitalised body name
-GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?=[{UPPER}])")
+# "Giao X …", "Đề nghị X …", "Yêu cầu X …", "(Đồng chí) lưu ý X …" before a capitalised body name
+GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Ll]ưu ý)(?:\s*:)?\s+(?:cho\s+)?(?=[{UPPER}])")
 # A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
 TASK_LABEL_RE = re.compile(
     r"\s*(?:[-+•*∙·]\s*)?[*_]*(?:"
@@ -148,6 +148,10 @@ TASK_LABEL_RE = re.compile(
     re.I | re.S,
 )
 # A further label on the same line, after ";" or ".": "…; phối hợp: …; thời gian: …"
+# The line of a labelled task that states what is to be done: "Nội dung: Xây dựng dự thảo Báo cáo chính trị …"
+CONTENT_LABEL_RE = re.compile(
+    r"\s*(?:[-+•*]\s*)?[*_]*(?:Nội dung(?: công việc| thực hiện)?|Nhiệm vụ|Sản phẩm|Kết quả cần đạt)[*_]*\s*:", re.I
+)
 NEXT_TASK_LABEL_RE = re.compile(
     r"\s*[;.]\s*(?:"
     r"(?P<lead>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối)|[Cc]hủ trì)"
@@ -173,7 +177,7 @@ PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: ch�
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
 SUBJECT_VERB_RE = re.compile(
-    r"\s+(?:đã\s+|cũng\s+)?(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
+    r"\s+(?:(?:đã|cũng|đều|cơ bản|về cơ bản|hoàn toàn)\s+){0,2}(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
     r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành|thông báo|đánh giá|ghi nhận|biểu dương|nhấn mạnh|"
     r"xác định|chỉ rõ|cho rằng|cho biết|báo cáo tại)\b"
 )

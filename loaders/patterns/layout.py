@@ -50,6 +50,8 @@ ITEM_RE = re.compile(
 )
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
+# A line opening with a short label: "Cơ quan chủ trì: …", "Nội dung: …", "Thời gian hoàn thành: …"
+LABEL_LINE_RE = re.compile(rf"[*_]*[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,3}}?[*_]*\s*:\s+\S")
 # A line of a recipients list: "- Ban Nội chính Trung ương (để báo cáo),", "- Lưu Văn phòng Tỉnh ủy."
 RECIPIENT_LINE_RE = re.compile(r"^\s*[-+•*]\s+\S")
 SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>[^\n]*)$", re.M)

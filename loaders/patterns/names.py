@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from core.reference_data import DATA_DIR, csv_rows, reference_rows
 from loaders.patterns.text import LETTER, LOWER, UPPER
 
 # --- people -----------------------------------------------------------------------------------
@@ -105,8 +107,19 @@ _BODY_HEAD_WORDS = (
     r"Ban|Sở|Phòng|Văn|Ủy|Đảng|Công|Trung|Chi|Kho|Thanh|Hội|Liên|Đoàn|Bộ|Thường|Mặt|Kế|Nghị|"
     r"Chương|Chỉ|Quy|Quyết|Thông|Báo|Hướng|Đề|Giao|Các|Tổ|UBND|HĐND|MTTQ|Trường|Bệnh|Nhà|Tỉnh|Huyện"
 )
+# Places whose names hold such a word ("Gò Công Đông", "Thanh Hóa", "Văn Bàn"): known from the gazetteer.
+_HEAD_WORD_PLACES = sorted(
+    {
+        unicodedata.normalize("NFC", name)
+        for name in [r["short_name"] for r in csv_rows(DATA_DIR / "gazetteer" / "districts_2024.csv")]
+        + [r["name_vi"] for r in reference_rows("provinces.csv")]
+        if re.search(rf"\b(?:{_BODY_HEAD_WORDS})\b", name)
+    },
+    key=lambda n: (-len(n), n),
+)
 PLACE_NAME = (
-    rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+"
+    rf"(?:\s+(?:{'|'.join(map(re.escape, _HEAD_WORD_PLACES))})(?![{LETTER}])"
+    rf"|\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+"
     rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})"
 )  # "Hải Phòng", not "… Phòng Nội vụ"
 # The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
@@ -150,6 +163,8 @@ BODY_GRAMMAR_RE = re.compile(
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
+            # Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh, Ban Quản lý dự án huyện Bát Xát
+            rf"Ban Quản lý (?:các\s+)?dự án(?: [a-zđà-ỹ]+){{0,10}}?(?:\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
             r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
             rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
