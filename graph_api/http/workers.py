@@ -71,7 +71,7 @@ def run_workers(
     """Serve the RSGI app made by ``factory`` (called in each worker, see :mod:`graph_api.http.rsgi`) with
     Granian until interrupted."""
     from granian import Granian
-    from granian.constants import Interfaces, RuntimeModes, TaskImpl
+    from granian.constants import Interfaces, RuntimeModes
     from granian.log import LogLevels
 
     server = Granian(
@@ -84,6 +84,5 @@ def run_workers(
         log_level=LogLevels(log_level),
         log_access=False,  # graph_api.http.rsgi writes the access log, in uvicorn's form
         websockets=False,
-        task_impl=TaskImpl(os.environ.get("VANKIEN_TASK_IMPL", "asyncio")),
     )
     server.serve(target_loader=lambda _target, **_kw: factory())

@@ -35,6 +35,8 @@ BUDGET = 1.0
 """Seconds a query may take in the HTTP worker before it is handed to the owner."""
 _NATIVE_BUDGET = 64 * 1024 * 1024
 _MAX_REMEMBERED = 4096
+_MAX_QUERY = 4096
+"""Longer queries go to the owner: plans are remembered by query text, so only short texts are kept."""
 
 
 class _Late(Exception):
@@ -102,7 +104,7 @@ class LocalReader:
 
     def answer(self, query: str, results_format: str, max_rows: int) -> tuple[str, bytes] | None:
         """``(kind, body)`` as the owner would answer, or None when the owner must answer."""
-        if results_format == "csv":  # serialised row by row in Python by the owner
+        if results_format == "csv" or len(query) > _MAX_QUERY:  # CSV: row by row in Python, by the owner
             return None
         store = self._fresh()
         if store is None:
