@@ -58,6 +58,13 @@ def test_the_rule_accepts_anchored_patterns_and_refuses_the_rest(tmp_path: Path,
     assert not plan(store, parsed[0])
     chain = shape("SELECT ?b WHERE { ?a <http://example.org/next> ?b }")  # nothing bound at all
     assert chain is not None and not plan(store, chain[0])
+    n7 = "<http://example.org/n7> <http://example.org/next> ?o"
+    for product in (  # two backward steps from one value: a cross product; backward into a class
+        f"SELECT * WHERE {{ {n7} . ?a <http://example.org/next> ?o . ?b <http://example.org/next> ?o }}",
+        f"SELECT * WHERE {{ {DOC} a ?t . ?other a ?t }}",
+    ):
+        parsed = shape(product)
+        assert parsed is not None and not plan(store, parsed[0]), product
 
 
 @pytest.fixture(scope="module")

@@ -84,5 +84,6 @@ def run_workers(
         log_level=LogLevels(log_level),
         log_access=False,  # graph_api.http.rsgi writes the access log, in uvicorn's form
         websockets=False,
+        respawn_failed_workers=True,  # a worker that dies is replaced; the others keep serving
     )
     server.serve(target_loader=lambda _target, **_kw: factory())

@@ -10,7 +10,10 @@ one that cannot run away. The rule is conservative — anything it does not reco
 - every predicate is an IRI (or ``a``), or a variable when the subject is an IRI;
 - :func:`plan` then reads the data: at least one required pattern has an IRI subject or object that matches
   at most :data:`SEED_CAP` quads (the *seed*), and every other pattern is joined to the seeds through a
-  variable in subject or object position — so the work is the seeds times their fan-out, never a scan.
+  variable: forward (its subject known) or, once in the whole query, backward (its object known; never through
+  ``rdf:type`` or a variable predicate) — so the work is the seeds times their fan-out, never a scan or a
+  cross product. What it cannot bound: a known value with a huge in-degree behind a FILTER that rejects every
+  row (no row is written, so :mod:`graph_api.store.readers` cannot give up at its budget).
 
 >>> shape("PREFIX ex: <http://ex.org/> SELECT ?t WHERE { ?d ex:implements <http://ex.org/c> . ?t ex:partOf ?d }")
 ((('?d', 'http://ex.org/implements', 'http://ex.org/c', False), ('?t', 'http://ex.org/partOf', '?d', False)), 'SELECT')
@@ -243,13 +246,20 @@ def plan(store: Store, patterns: tuple[Pattern, ...]) -> bool:
             left.remove(pattern)
     if len(left) == len(patterns):
         return False
-    progress = True
+    progress, reverse = True, False
     while left and progress:
         progress = False
         for pattern in list(left):
             s, p, o, _ = pattern
-            if s in bound or o in bound or (not s.startswith("?") and s):
-                bound.update(t for t in (s, p, o) if t.startswith("?"))
-                left.remove(pattern)
-                progress = True
+            if s in bound or (not s.startswith("?") and s):
+                pass  # a forward step: the values of one predicate of known subjects
+            elif o in bound:  # a reverse step: every subject pointing at a known value — one, never into a class
+                if reverse or p == _RDF_TYPE or p.startswith("?"):
+                    return False
+                reverse = True
+            else:
+                continue
+            bound.update(t for t in (s, p, o) if t.startswith("?"))
+            left.remove(pattern)
+            progress = True
     return not left
