@@ -54,6 +54,7 @@ def refresh(ix: FlowIndex) -> bool:
         if row is not None and int(row[0]) == generation:
             return False
         t0 = time.perf_counter()
+        ix.clean()
         with ix.db:
             ix.db.executescript("BEGIN;" + _BUILD_SQL + "COMMIT;")
             ix.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('agg_generation', ?)", (str(generation),))

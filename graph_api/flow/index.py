@@ -29,7 +29,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 2
 SYNC_EVERY = float(os.environ.get("VANKIEN_FLOW_SYNC_SECONDS", "5"))  # a disk or remote store: checked this often
 _GRAPH_TABLES = ("types", "facts", "labels", "links", "tasks", "bodies", "quotes")
-_TABLES = (*_GRAPH_TABLES, "graphs", "meta")
+_TABLES = (*_GRAPH_TABLES, "graphs", "meta", "docinfo", "dirty")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -61,6 +61,23 @@ CREATE INDEX IF NOT EXISTS quotes_s ON quotes (s, o);
 CREATE INDEX IF NOT EXISTS quotes_g ON quotes (graph);
 """
 
+# each document's description as read from every graph describing it (the document's own graph first, else the
+# value most graphs give): kept per subject, recomputed for the subjects a change touched (``dirty``)
+_DOCINFO = """
+INSERT INTO docinfo (s, field, value)
+SELECT s, field, value FROM (
+  SELECT s, field, value, ROW_NUMBER() OVER (PARTITION BY s, field ORDER BY own DESC, n DESC, value) AS rk FROM (
+    SELECT f.s, f.field, f.value, COUNT(*) AS n, MAX(EXISTS (SELECT 1 FROM types t WHERE t.s = f.s
+      AND t.type = 'source' AND t.graph = f.graph)) AS own
+    FROM facts f WHERE f.s IN (SELECT s FROM dirty) GROUP BY f.s, f.field, f.value))
+WHERE rk = 1
+"""
+_DERIVED = """
+CREATE TABLE IF NOT EXISTS docinfo (s TEXT, field TEXT, value TEXT);
+CREATE INDEX IF NOT EXISTS docinfo_s ON docinfo (s);
+CREATE TABLE IF NOT EXISTS dirty (s TEXT PRIMARY KEY);
+"""
+
 
 class FlowIndex:
     """The flow index in ``path`` (in memory when None). ``generation`` counts the changes since it was opened
@@ -84,6 +101,14 @@ class FlowIndex:
                 self.db.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the flow index at {self.path}: {e}") from e
+        try:
+            self.db.executescript(_DERIVED)
+            if self.db.execute("SELECT 1 FROM meta WHERE key = 'docinfo'").fetchone() is None:
+                with self.db:  # an index of before the descriptions were kept: every document to describe
+                    self.db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT s FROM facts")
+                    self.db.execute("INSERT INTO meta (key, value) VALUES ('docinfo', '1')")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the flow index at {self.path}: {e}") from e
         self._synced_at = 0.0
         self.cache: dict[Any, Any] = {}  # aggregates of the current generation (graph_api.flow.aggregate)
 
@@ -95,6 +120,16 @@ class FlowIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def clean(self) -> int:
+        """Recompute the descriptions of the documents changes touched; returns how many."""
+        with self.lock, self.db:
+            n = self.db.execute("SELECT COUNT(*) FROM dirty").fetchone()[0]
+            if n:
+                self.db.execute("DELETE FROM docinfo WHERE s IN (SELECT s FROM dirty)")
+                self.db.execute(_DOCINFO)
+                self.db.execute("DELETE FROM dirty")
+            return int(n)
 
     @property
     def generation(self) -> int:
@@ -114,6 +149,7 @@ class FlowIndex:
     def remove_graph(self, graph: str, *, commit: bool = True) -> None:
         """Forget every row read from ``graph``."""
         with self.lock:
+            self.db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT s FROM facts WHERE graph = ?", (graph,))
             for t in _GRAPH_TABLES:
                 self.db.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
             self.db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
@@ -128,6 +164,7 @@ class FlowIndex:
             g = (graph,)
             self.db.executemany("INSERT INTO types VALUES (?, ?, ?)", [g + r for r in rows.types])
             self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [g + r for r in rows.facts])
+            self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(r[0],) for r in rows.facts])
             self.db.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.labels])
             self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [g + r for r in rows.links])
             self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [g + r for r in rows.tasks])

@@ -31,9 +31,14 @@ MAX_DEPTH = 6
 _CHUNK = 500
 
 
+_NUMBERS = re.compile(r"(\d+)")
+
+
 def natural(iri: str) -> list:
     """Sort key of an IRI with its numbers compared as numbers (…/task/2 before …/task/10)."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", iri)]
+    parts: list = _NUMBERS.split(iri)  # text, number, text, …: the numbers at the odd places
+    parts[1::2] = map(int, parts[1::2])
+    return parts
 
 
 def status(deadline: str | None, ongoing: bool, as_of: dt.date) -> str:
@@ -65,18 +70,26 @@ def label_map(
 ) -> dict[str, list[str]]:
     """Distinct ``rdfs:label`` of each IRI (in any graph), in order; ``lang`` keeps that language only;
     ``preferred`` puts the ``skos:prefLabel`` first and takes the ``rdfs:label`` of IRIs without one."""
-    out: dict[str, list[str]] = defaultdict(list)
+    key = ("labels", ix.generation, lang, preferred)
+    if key not in ix.cache:  # labels of bodies, provinces, kinds: few, read again and again, kept per generation
+        for old in [k for k in ix.cache if k[0] == "labels" and k[1] != key[1]]:
+            del ix.cache[old]
+    known: dict[str, list[str]] = ix.cache.setdefault(key, {})
+    wanted = [i for i in dict.fromkeys(iris) if i not in known]
+    found: dict[str, list[str]] = defaultdict(list)
     preds = "('pref', 'label')" if preferred else "('label')"
     sql = f"SELECT DISTINCT s, label, pred FROM labels WHERE s IN ({{in}}) AND pred IN {preds}"
     sql += (" AND lang = ?" if lang else "") + " ORDER BY s, pred = 'label', label"
     seen_pref: set[str] = set()
-    for s, label, pred in _rows(ix.db, sql, iris, *((lang,) if lang else ())):
+    for s, label, pred in _rows(ix.db, sql, wanted, *((lang,) if lang else ())):
         if pred == "pref":
             seen_pref.add(s)
         elif s in seen_pref:
             continue
-        out[s].append(label)
-    return out
+        found[s].append(label)
+    for i in wanted:
+        known[i] = found.get(i, [])
+    return {i: known[i] for i in iris if known.get(i)}
 
 
 def documents_info(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -84,22 +97,9 @@ def documents_info(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict[str, st
     ``level``, read from every graph that describes them; a document's own graph first, else the value most
     graphs give. Documents nothing describes get ``{}``."""
     iris = list(dict.fromkeys(iris))
-    best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    sql = (
-        "SELECT f.s, f.field, f.value, MAX(EXISTS (SELECT 1 FROM types t WHERE t.graph = f.graph AND t.s = f.s "
-        "AND t.type = 'source')), COUNT(*) FROM facts f WHERE f.s IN ({in}) GROUP BY f.s, f.field, f.value"
-    )
-    for s, field, value, own, n in _rows(ix.db, sql, iris):
-        key = (s, field)
-        rank = (own, n, value)
-        if (
-            key not in best
-            or (rank[0], rank[1]) > best[key][:2]
-            or (rank[:2] == best[key][:2] and value < best[key][2])
-        ):
-            best[key] = rank
+    ix.clean()
     out: dict[str, dict[str, str]] = {d: {} for d in iris}
-    for (s, field), (_, _, value) in best.items():
+    for s, field, value in _rows(ix.db, "SELECT s, field, value FROM docinfo WHERE s IN ({in})", iris):
         out[s][field] = value
     kinds = label_map(ix, {v["kind"] for v in out.values() if v.get("kind")}, "en")
     provinces = label_map(ix, {v["province"] for v in out.values() if v.get("province")})
