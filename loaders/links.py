@@ -192,7 +192,9 @@ def _main_clause_links(
     hoạch thực hiện Kết luận 96 và Nghị quyết 07 …" — full citations and short re-mentions alike."""
     out: list[Link] = []
     start = st.title_span[1] if st.title_span else 0
-    for m in P.MAIN_CLAUSE_LIST_RE.finditer(text, start, preamble_end):
+    clauses = [*P.MAIN_CLAUSE_LIST_RE.finditer(text, start, preamble_end)]
+    clauses += P.PURPOSE_CLAUSE_LIST_RE.finditer(text, start, preamble_end)
+    for m in clauses:
         a, b = m.span("list")
         for mention in by_start:
             if a <= mention.span[0] < b:
@@ -254,4 +256,5 @@ def _sentence_subject(text: str, by_start: list[Mention], i: int) -> Mention | N
     if first is None or not first.type_word:
         return None
     lead_in = text[start : first.full_span[0]]
-    return first if re.fullmatch(r"\s*(?:[^\W\d_][^,]{0,25},\s*)?", lead_in) else None
+    # "Cùng với đó, …", or the body issuing it: "Ngày 14/4/2025, Bộ Chính trị ban hành …"
+    return first if re.fullmatch(r"\s*(?:[^\W\d_][^,]{0,25},\s*)?(?:[^,.;]{2,60}\sban hành\s+)?", lead_in) else None

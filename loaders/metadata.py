@@ -34,11 +34,19 @@ def province_of(source: Source, st: Structure, mentions: list[Mention]) -> str |
     """The province a document belongs to, as it was before the 2025 merger: the names it prints, and a
     district or commune committee's place where that place lay in a province merged into the printed one."""
     found = _printed_province(source, st, mentions)
+    printed = vocabulary().province_by_name(found) if found else None
+    for _, e, former in vocabulary().find_provinces(source.match[: st.body_end]):
+        # "… huyện Phụng Hiệp, tỉnh Hậu Giang (cũ)": a place of the province it was before the merger
+        if (
+            printed
+            and re.match(r"\s*\(cũ\)", source.match[e : e + 8])
+            and former.merged_into in (printed.slug, printed.name)
+        ):
+            return former.name
     local = local_committee(source, st)
     if local and found:
         old = vocabulary().districts.get(key(local[1]))
         province = vocabulary().province_by_name(old) if old else None
-        printed = vocabulary().province_by_name(found)
         if (
             province
             and printed
@@ -113,6 +121,12 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
         return None, None
     if meeting and kind in ("conclusion", "resolution"):
         held_by = v.body_by_name(meeting.body)
+        local = local_committee(source, st)
+        if held_by is None and local and meeting.body.endswith(local[0].split()[-1]):
+            return (
+                f"{meeting.body} {local[1]}",
+                None,
+            )  # "Ban Chấp hành Đảng bộ xã" of the header's "ĐẢNG ỦY XÃ HIỆP HƯNG"
         return meeting.body, held_by.key if held_by else None
     stated = _issuer_stated(source, st)
     if stated:

@@ -192,7 +192,7 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
             term = tm.group("term").upper()
         if term is None:  # a headline without the term: another mention of the same meeting may state it
             term = _term_elsewhere(text, start, window_end, number, m.start())
-        body = _meeting_body(ctx)
+        body = _meeting_body(ctx, m.start() - max(start, m.start() - 200))
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
         date = _meeting_date(text, sentence_start, sentence_end, default_year) or _meeting_date(
@@ -226,7 +226,12 @@ def _term_elsewhere(text: str, start: int, end: int, number: int | None, first: 
     return None
 
 
-def _meeting_body(ctx: str) -> str:
+def _meeting_body(ctx: str, at: int = 200) -> str:
+    """The committee holding a meeting named around ``ctx[at]``: a district's or commune's
+    ("Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 3") or a province's (the default)."""
+    local = sorted(P.LOCAL_MEETING_BODY_RE.finditer(ctx), key=lambda m: abs(m.start() - at))
+    if local:
+        return re.sub(r"\s+", " ", local[0].group(0))
     for _, _, kind in vocabulary().find_bodies(ctx):
         if kind.level == "provincial" and kind.key in (
             "ban-chap-hanh-dang-bo-tinh",

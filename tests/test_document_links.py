@@ -84,6 +84,19 @@ LINKS = [
 ]
 
 
+DIRECTIVE = (
+    "TỈNH ỦY KON TUM\nSố 52-CT/TU\n\nCHỈ THỊ\nvề lãnh đạo đại hội đảng bộ các cấp\n\n"
+    "Ngày 14/4/2025, Bộ Chính trị ban hành Chỉ thị số 61-CT/TW về đại hội đảng bộ các cấp, thay thế Chỉ thị "
+    "số 29-CT/TW ngày 14/6/2024 của Bộ Chính trị. Ngày 28-3-2025, Bộ Chính trị ban hành Kết luận số 150-KL/TW về "
+    "sắp xếp đơn vị hành chính.\n\n"
+    "Để lãnh đạo thực hiện Kết luận 150 và Chỉ thị 61 trên địa bàn tỉnh, Ban Thường vụ Tỉnh ủy yêu cầu các cấp "
+    "ủy thực hiện tốt các nội dung sau:\n\n1. Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n"
+)
+LINKS += [
+    (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+]
+
+
 @pytest.mark.parametrize("text,expected,absent", LINKS, ids=[f"links{i}" for i in range(len(LINKS))])
 def test_links_stated_in_the_text(text, expected, absent):
     found = links_of(text)
@@ -109,3 +122,21 @@ def test_a_recipients_list_inside_the_body_sets_no_tasks():
     assert not [s for s in sentences if "để báo cáo" in s or "Lưu Văn phòng" in s], sentences
     leads = {b.name for t in doc.tasks for b in t.leads}
     assert {"Ủy ban Kiểm tra Tỉnh ủy", "Công an tỉnh"} <= leads, sentences
+
+
+def test_a_commune_after_the_merger_belongs_to_its_former_province_and_its_committee_issues():
+    """A commune of a merged province: the text names the former province "(cũ)"; the commune's committee held the
+    meeting the conclusion comes from."""
+    text = (
+        "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY XÃ MỸ HÒA\n*\nSố 15-KL/ĐU\n\nKẾT LUẬN\n"
+        "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 2 (khóa I)\n\n"
+        "Ngày 20/10/2025, Ban Chấp hành Đảng bộ xã Mỹ Hòa khóa I tổ chức Hội nghị lần thứ 2. Xã Mỹ Hòa được thành "
+        "lập từ các xã của huyện Giồng Riềng, tỉnh Kiên Giang (cũ).\n\n"
+        "1. Công an xã tăng cường tuần tra, hoàn thành trong tháng 12/2025.\n"
+    )
+    doc = extract_source(from_text(text, name="t.txt"))
+    assert (doc.province, doc.issuer, doc.meeting.body) == (
+        "Kiên Giang",
+        "Ban Chấp hành Đảng bộ xã Mỹ Hòa",
+        "Ban Chấp hành Đảng bộ xã",
+    )

@@ -110,6 +110,13 @@ MAIN_CLAUSE_LIST_RE = re.compile(
     r"(?:(?:để\s+)?(?:triển khai|tổ chức|tiếp tục)\s+)*thực hiện\s+(?P<list>[^:;.\n]{5,300})",
     re.I,
 )
+# The same said as a purpose opening the sentence: "Để lãnh đạo thực hiện Kết luận 137 và Chỉ thị 45 trên địa bàn tỉnh,
+# Ban Thường vụ Tỉnh ủy yêu cầu …"
+PURPOSE_CLAUSE_LIST_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*Để\s+(?:lãnh đạo,?\s+)?(?:chỉ đạo\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+"
+    r"(?P<list>[^:;.\n]{5,300}?),\s*(?:Ban|Tỉnh|Thành|Huyện|Đảng|Ủy|UBND|Thường trực)[^,.;:\n]{0,60}?\s"
+    r"(?:yêu cầu|ban hành|chỉ thị|đề nghị|quyết định)"
+)
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(

@@ -17,6 +17,11 @@ UNNUMBERED_MEETING_RE = re.compile(
     r"[^.\n]{0,60}?\b(?:họp|tổ chức hội nghị)\b",
     re.I,
 )
+# The committee of a district or commune holding a meeting: "Ban Chấp hành Đảng bộ xã", "Ban Thường vụ Huyện ủy"
+LOCAL_MEETING_BODY_RE = re.compile(
+    r"Ban Chấp hành Đảng bộ\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b"
+    r"|Ban Thường vụ\s+(?:(?:Huyện|Quận|Thị) ủy|Đảng ủy\s+(?:xã|phường|thị trấn|đặc khu))"
+)
 MEETING_TERM_RE = re.compile(r"kh[óo]a\s+(?P<term>[IVXLC]+)\b", re.I)
 VIETNAMESE_ORDINALS = {
     "nhất": 1,
