@@ -286,14 +286,16 @@ _ROLE_WORDS = {
     "ban": "ban",
     "ủy": "Ủy",
     "viên": "viên",
+    "văn": "Văn",  # Chánh Văn phòng
+    "phòng": "phòng",
 }
 
 
 def sentence_case_role(capacity: str) -> str:
     """ "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực".
 
-    >>> sentence_case_role("PHÓ BÍ THƯ THƯỜNG TRỰC"), sentence_case_role("BÍ THƯ")
-    ('Phó Bí thư Thường trực', 'Bí thư')
+    >>> sentence_case_role("PHÓ BÍ THƯ THƯỜNG TRỰC"), sentence_case_role("BÍ THƯ"), sentence_case_role("CHÁNH VĂN PHÒNG")
+    ('Phó Bí thư Thường trực', 'Bí thư', 'Chánh Văn phòng')
     """
     words = [_ROLE_WORDS.get(w, w) for w in key(capacity).split()]
     return (words[0][0].upper() + words[0][1:] + (" " + " ".join(words[1:]) if len(words) > 1 else "")) if words else ""

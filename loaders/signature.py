@@ -90,7 +90,8 @@ def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature
         (
             n.group(0).strip()
             for ln in after[:8]
-            if (n := re.search(rf"(?<=,\s)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
+            # the right column: after the recipient's comma, after a wide gap, or a line of its own
+            if (n := re.search(rf"(?:(?<=,\s)|(?<=\s\s\s)|^)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
             and not is_allcaps(n.group(0))
             and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
         ),

@@ -237,3 +237,34 @@ def test_footnote_marker_attached_and_interrupted_paragraph_mended():
         "2024-06-30",
         2,
     )
+
+
+@pytest.mark.parametrize(
+    "block,name,role",
+    [
+        (  # the name at the end of the last recipient's line, after a wide gap
+            "Nơi nhận:                                   T/L THƯỜNG TRỰC TỈNH ỦY\n"
+            "- Thường trực Tỉnh ủy,                          CHÁNH VĂN PHÒNG\n"
+            "- Các huyện ủy, thị ủy, thành ủy,\n"
+            "- Lưu Văn phòng Tỉnh ủy.                         Trần Thị Mai Anh\n",
+            "Trần Thị Mai Anh",
+            "Chánh Văn phòng",
+        ),
+        (  # the name on a line of its own, under the list
+            "Nơi nhận:                                         T/M BAN CHẤP HÀNH\n"
+            "- Ban Thường vụ Tỉnh ủy (để b/c),                        BÍ THƯ\n"
+            "- Lưu Văn phòng Đảng ủy.\n"
+            "                                                   Lâm Văn Thịnh\n",
+            "Lâm Văn Thịnh",
+            "Bí thư",
+        ),
+    ],
+)
+def test_signature_beside_the_recipients(block, name, role):
+    text = (
+        HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch")
+        + "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
+        + block
+    )
+    doc = doc_of(text)
+    assert (doc.signer.name, doc.signer.role) == (name, role)
