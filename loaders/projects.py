@@ -40,6 +40,7 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     names: list[str] = []
     for start, end in spans:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
+        hits += [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
         hits += [
             (a, b)

@@ -284,11 +284,24 @@ def test_can_cu_is_based_on_not_implements():
             "Khởi công xây dựng Bệnh viện Đa khoa tỉnh Lai Châu trong quý II năm 2024.",
             "Bệnh viện Đa khoa tỉnh Lai Châu",
         ),
+        (
+            "Đầu tư Dự án xây dựng Khu công nghệ thông tin tập trung Phước Long, thu hút doanh nghiệp phần mềm.",
+            "Khu công nghệ thông tin tập trung Phước Long",
+        ),
+        (
+            "Hoàn thành Dự án Hệ thống camera giám sát giao thông tỉnh Bình Phước giai đoạn 2 trong quý IV/2025.",
+            "Hệ thống camera giám sát giao thông tỉnh Bình Phước giai đoạn 2",
+        ),
     ],
 )
 def test_projects(item, project):
     doc = doc_of(forward(item))
     assert [p.lower() for p in doc.projects] == [project.lower()]
+
+
+def test_a_draft_law_is_no_project():
+    doc = doc_of(forward("Tổ chức lấy ý kiến Nhân dân góp ý Dự án Luật Đất đai (sửa đổi) trong tháng 5/2025."))
+    assert not doc.projects
 
 
 @pytest.mark.parametrize(

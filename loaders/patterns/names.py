@@ -63,6 +63,12 @@ PROJECT_AFTER_RE = re.compile(
     rf"(?P<name>{PROJECT_HEAD}\s{PROJECT_NAME_CHARS})",
     re.I,
 )
+# a project named with a capital after "Dự án": "Dự án Khu công nghệ thông tin tập trung Đồng Xoài", "Dự án xây dựng
+# Hệ thống camera giám sát …" (not a draft law: "dự án Luật Đất đai")
+PROJECT_CAPITALISED_RE = re.compile(
+    r"(?<![^\W\d_])[Dd]ự án\s+(?:(?:mở rộng|nâng cấp|cải tạo|đầu tư xây dựng|xây dựng|đầu tư)\s+)?"
+    rf"(?P<name>(?!(?:Luật|Bộ luật|Pháp lệnh|Nghị|Quyết|Thông|Văn kiện|Báo cáo)\b)[{UPPER}][{LOWER}]*\s{PROJECT_NAME_CHARS})"
+)
 # one item of a list of projects (a footnote "Đường cao tốc …; Bệnh viện …")
 PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
