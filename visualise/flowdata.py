@@ -91,6 +91,16 @@ class SparqlFlow:
             UNION {{ ?t <{ELI.implements}> ?c ; <{ELI.is_part_of}> ?d ; a <{VK.Task}> }} }} GROUP BY ?c""")
         return {value_of(r, "c") or "": int(value_of(r, "n") or 0) for r in rows}
 
+    def upstream(self, doc: str) -> list[tuple[str, str]]:
+        """(relation, document) for what ``doc`` implements, cites or is based on."""
+        out = []
+        for rel, p in (("implements", ELI.implements), ("cites", ELI.cites), ("based_on", ELI.based_on)):
+            out += [
+                (rel, value_of(r, "o") or "")
+                for r in self.store.select(f"SELECT DISTINCT ?o WHERE {{ <{doc}> <{p}> ?o }}")
+            ]
+        return sorted(x for x in out if x[1] != doc)
+
     def describe(self, iris: list[str]) -> dict[str, dict]:
         """Symbol, title, kind, date, year of documents."""
         return document_info(self.store, iris)

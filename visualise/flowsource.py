@@ -39,9 +39,13 @@ def _in(ix, sql: str, items: Iterable[str], *extra: object) -> list[tuple]:
 class IndexFlow:
     """The flow of central documents down to tasks, counted from the store's flow index."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, *, sync: bool = True) -> None:
+        """``sync``: bring the index in step with the store first (else only when it is empty: a one-shot
+        command trusts the index ``vankien load`` keeps, instead of reading every graph's hash)."""
         self.store = store
-        self.ix = flow_for(store)
+        self.ix = flow_for(store, sync=False)
+        if sync or self.ix.db.execute("SELECT 1 FROM graphs LIMIT 1").fetchone() is None:
+            self.ix = flow_for(store)
         self._central_roots: set[str] | None = None
         self._docs: dict[tuple[str, ...], list[FlowDocument]] = {}
 
@@ -53,6 +57,13 @@ class IndexFlow:
             "SELECT root, doc FROM agg_tasks WHERE doc != root) GROUP BY root"
         )
         return {root: n for root, n in rows}
+
+    def upstream(self, doc: str) -> list[tuple[str, str]]:
+        """(relation, document) for what ``doc`` implements, cites or is based on."""
+        rows = self.ix.db.execute(
+            "SELECT DISTINCT rel, o FROM links WHERE s = ? AND rel IN ('implements', 'cites', 'based_on')", (doc,)
+        )
+        return sorted((rel, o) for rel, o in rows if o != doc)
 
     def describe(self, iris: list[str]) -> dict[str, dict]:
         """Symbol, title, kind, date, year of documents."""
@@ -182,9 +193,11 @@ class IndexFlow:
 
 
 def flow_source(store: GraphStore):
-    """The flow index of ``store`` when it can have one, else SPARQL over the store."""
+    """The flow index of ``store`` when it can have one, else SPARQL over the store. The service's stores (which
+    hold a ``runner``) keep the index in step with writes made through it; a command run once reads the index as
+    ``vankien load`` left it."""
     from visualise.flowdata import SparqlFlow
 
     if getattr(store, "path", None) is None and not hasattr(store, "load_graph"):
         return SparqlFlow(store)  # a service's store without a file: SPARQL
-    return IndexFlow(store)
+    return IndexFlow(store, sync=hasattr(store, "runner") or getattr(store, "path", None) is None)

@@ -354,6 +354,33 @@ def province_summary(store: GraphStore, name: str, *, max_nodes: int = MAX_SUMMA
     return g
 
 
+def document_summary(store: GraphStore, iri: str, *, max_nodes: int = MAX_SUMMARY_NODES, source=None) -> nx.DiGraph:
+    """One document, aggregated: what it carries out, cites or is based on; its tasks per lead body; the documents
+    carrying it out, by province."""
+    s = _Summary(store, source)
+    s.info.update(s.src.describe([iri]))
+    info = s.info.get(iri, {})
+    ups = s.src.upstream(iri)
+    s.info.update(s.src.describe([o for _, o in ups]))
+    for rel, o in ups[: max_nodes // 4]:
+        s.central(o)
+        level = (s.info.get(o) or {}).get("level") or ""
+        s.g.nodes[o].update(
+            expand=None, kind="central" if level.endswith("/level/central") or not level else "document"
+        )
+        s.g.add_edge(o, iri, relation=rel)
+    own = s.src.own_documents([iri])[0]
+    s.g.add_node(iri)
+    s.document(own, iri)
+    s.g.remove_edge(iri, iri)
+    s.g.nodes[iri].update(expanded=True, province=info.get("province"))
+    frontier = s.expand_doc("", iri, own) + s.expand_root(iri)
+    s.fill(max_nodes, frontier)
+    g = _done(s.g, "document", s.g.nodes[iri]["label"], [])
+    g.graph["focus"] = iri
+    return g
+
+
 def expand(store: GraphStore, key: str, *, provinces: list[str] | None = None, source=None) -> nx.DiGraph:
     """The nodes one click on a group node adds (its children) and the edges from it to them (``provinces``:
     those the view is narrowed to)."""

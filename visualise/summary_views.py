@@ -12,8 +12,7 @@ from graph_api.store import GraphStore
 from ontology import VK
 from ontology.iris import Iris
 from visualise.flowsource import flow_source
-from visualise.projections import document_graph
-from visualise.summary import _Summary, flow_summary
+from visualise.summary import _Summary, document_summary, flow_summary
 from visualise.views import edge_dict, node_dict, render_html
 
 __all__ = ["EMBED_MAX", "payload", "summary_page", "export_summary", "embedded_expansions", "document_view"]
@@ -92,12 +91,12 @@ def export_summary(
 
 
 def document_view(store: GraphStore, ref: str, *, year: int | None = None) -> nx.DiGraph:
-    """One document and its neighbourhood; a central document, which a whole country may carry out, as its
-    aggregated flow (provinces → documents → task counts), itself in focus."""
+    """One document and its neighbourhood, aggregated (``document_summary``); a central document, which a whole
+    country may carry out, as its flow (provinces → documents → task counts), itself in focus."""
     iri = resolve_document(store, ref, year=year)
     rows = store.select(f"SELECT ?l WHERE {{ <{iri}> <{VK.level}> ?l }}")
     if any((value_of(r, "l") or "").endswith("/level/central") for r in rows):
         g = flow_summary(store, iri)
         g.graph.update(view="document", focus=iri)
         return g
-    return document_graph(store, iri)
+    return document_summary(store, iri)
