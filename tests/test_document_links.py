@@ -92,7 +92,13 @@ DIRECTIVE = (
     "Để lãnh đạo thực hiện Kết luận 150 và Chỉ thị 61 trên địa bàn tỉnh, Ban Thường vụ Tỉnh ủy yêu cầu các cấp "
     "ủy thực hiện tốt các nội dung sau:\n\n1. Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n"
 )
+PROGRAMME = (
+    "ĐẢNG BỘ TỈNH YÊN BÁI\nBAN CHẤP HÀNH\n*\nSố 31-CTr/TU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+    "của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 Hội nghị lần thứ sáu Ban "
+    "Chấp hành Trung ương Đảng khóa XII về y tế\n\nI. NHIỆM VỤ\n\n1. Giao Sở Y tế chủ trì rà soát mạng lưới.\n"
+)
 LINKS += [
+    (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
 ]
 

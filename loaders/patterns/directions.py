@@ -122,7 +122,8 @@ REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I
 SELF_IMPLEMENTS_RE = re.compile(
     r"(?:^|để\s+|\bvề\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)(?:triển khai\s+)?(?:tổ chức\s+)?"
     r"thực hiện\s*$|"
-    r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$",
+    r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$|"
+    r"^của\s+[^.;\n]{3,80}?\s(?:triển khai\s+)?thực hiện\s*$",  # "… của Ban Chấp hành Đảng bộ tỉnh thực hiện"
     re.I,
 )
 
