@@ -72,9 +72,13 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     '2026-09'
     >>> find_deadline("thực hiện thường xuyên")
     (None, 'thường xuyên', True)
+    >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
+    (None, True)
     """
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         m = P.DEADLINE_DAY_RE.search(text) if since else None
+        if m and re.match(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm", text[m.end() : m.end() + 16], re.I):
+            return None, text[m.start() : m.end() + 16].strip(), True  # "trước ngày 15/12 hằng năm": recurring
         if m:
             return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
         m = P.ONGOING_RE.search(text)
