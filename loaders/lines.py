@@ -234,13 +234,16 @@ def _indent(text: str, start: int) -> int:
 
 
 def mended(raw: list[list[Line]]) -> list[list[Line]]:
-    """Paragraphs split by a page break or a footnote mended: no end punctuation, next starts lower-case."""
+    """Paragraphs split by a page break or a footnote mended: no end punctuation, next starts lower-case — or the
+    paragraph stops inside a parenthesis the next one closes ("(…; thời gian: trong quý" / "III/2025).")."""
     merged: list[list[Line]] = []
     for group in raw:
+        last = " ".join(ln.text for ln in merged[-1]) if merged else ""
+        open_paren = last.count("(") > last.count(")") and ")" in group[0].text.split("(")[0]
         if (
             merged
             and merged[-1][-1].text[-1] not in TERMINAL
-            and group[0].text[0].islower()
+            and (group[0].text[0].islower() or open_paren)
             and not is_row(group[0].text)
             and not is_row(merged[-1][-1].text)
             and not P.ITEM_RE.match(group[0].text)

@@ -142,6 +142,12 @@ TASK_FORMS = [
         [(None, (), None)],
         id="issuer-agreeing-is-no-assignment",
     ),
+    pytest.param(
+        "1. Phát động phong trào học tập số (Sở Khoa học và Công nghệ chủ trì; Tỉnh đoàn phối hợp; thời gian: trong "
+        "quý\n\nIII/2025).\n",
+        [("Sở Khoa học và Công nghệ", ("Tỉnh đoàn",), "2025-09-30")],
+        id="page-break-inside-the-parentheses",
+    ),
 ]
 
 
