@@ -92,7 +92,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)
-    if m and re.search(r"\b(?:trong|trước|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30) : m.end()], re.I):
+    if m and re.search(r"\b(?:trong|trước|vào|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30) : m.end()], re.I):
         return _quarter_end(m.group("q"), m.group("y")), m.group(0).strip(), False
     m = P.DEADLINE_HALF_RE.search(text)  # "6 tháng đầu năm 2025": by the end of June
     if m:

@@ -174,6 +174,7 @@ DEADLINES = [
     ("từ nay đến năm 2030", "2030-12-31"),
     ("từ nay đến hết 2027", "2027-12-31"),
     ("(…; thời gian: năm 2025)", "2025-12-31"),
+    ("tổ chức sơ kết vào quý IV/2024", "2024-12-31"),
     ("thực hiện thường xuyên", None),
     ("định kỳ hằng năm báo cáo", None),
 ]
