@@ -73,6 +73,7 @@ class LocalReader:
         self.slow: set[str] = set()
         self.cache = ResultCache(cache_bytes) if cache_bytes > 0 else None
         self.answered = self.handed_on = 0
+        self.given_up = 0.0
 
     def _fresh(self) -> Store | None:
         generation = self.state.generation
@@ -103,7 +104,9 @@ class LocalReader:
         return known
 
     def answer(self, query: str, results_format: str, max_rows: int) -> tuple[str, bytes] | None:
-        """``(kind, body)`` as the owner would answer, or None when the owner must answer."""
+        """``(kind, body)`` as the owner would answer, or None when the owner must answer (``given_up``: the
+        seconds this call ran the query before handing it on, to take from the owner's time limit)."""
+        self.given_up = 0.0
         if results_format == "csv" or len(query) > _MAX_QUERY:  # CSV: row by row in Python, by the owner
             return None
         store = self._fresh()
@@ -139,6 +142,7 @@ class LocalReader:
             result.serialize(out, format=RESULTS_FORMATS[results_format])  # type: ignore[arg-type]
         except _Late:
             self._remember_slow(query)
+            self.given_up = time.monotonic() - deadline + self.budget
             return None
         except (SyntaxError, ValueError):  # the owner gives the canonical error
             return None
