@@ -72,9 +72,9 @@ class IndexFlow:
     def documents(self, roots: list[str], provinces: list[str] | None = None) -> list[FlowDocument]:
         """The documents carrying out ``roots`` (only those of ``provinces`` when given), tasks counted."""
         key = tuple(sorted(roots))
-        if provinces is not None and len(roots) == 1 and self._central(roots[0]):
-            pkey = (*key, "|", *sorted(provinces))
-            if pkey not in self._docs:  # a province's share of a directive: from the aggregate tables
+        if len(roots) == 1 and self._central(roots[0]):
+            pkey = (*key, "|", *sorted(provinces or ["*"]))
+            if pkey not in self._docs:  # a central document's flow: from the aggregate tables
                 self._docs[pkey] = self._province_documents(roots[0], provinces)
             return self._docs[pkey]
         if key not in self._docs:
@@ -92,14 +92,24 @@ class IndexFlow:
         self._aggregates()
         return iri in (self._central_roots or set())
 
-    def _province_documents(self, root: str, provinces: list[str]) -> list[FlowDocument]:
-        """The documents of ``provinces`` carrying ``root`` out and their tasks, as the trace counts them."""
+    def _province_documents(self, root: str, provinces: list[str] | None) -> list[FlowDocument]:
+        """The documents (of ``provinces``, or all) carrying the central document ``root`` out and their tasks, as
+        the trace counts them, from the aggregate tables."""
         by_doc: dict[str, FlowDocument] = {}
-        sql = "SELECT r.doc FROM agg_reach r JOIN agg_prov p ON p.doc = r.doc WHERE p.province IN ({in}) AND r.root = ?"
-        for (doc,) in _in(self.ix, sql, provinces, root):
+        db = self.ix.db
+        if provinces is None:
+            reach = db.execute("SELECT doc FROM agg_reach WHERE root = ?", (root,)).fetchall()
+            tasks = db.execute(
+                "SELECT DISTINCT task, doc FROM agg_tasks WHERE root = ? AND doc != root", (root,)
+            ).fetchall()
+        else:
+            sql = "SELECT r.doc FROM agg_reach r JOIN agg_prov p ON p.doc = r.doc WHERE p.province IN ({in}) AND r.root = ?"
+            reach = _in(self.ix, sql, provinces, root)
+            sql = "SELECT DISTINCT task, doc FROM agg_tasks WHERE province IN ({in}) AND root = ? AND doc != root"
+            tasks = _in(self.ix, sql, provinces, root)
+        for (doc,) in reach:
             by_doc.setdefault(doc, FlowDocument(doc, root))
-        sql = "SELECT DISTINCT task, doc FROM agg_tasks WHERE province IN ({in}) AND root = ? AND doc != root"
-        for task, doc in sorted(_in(self.ix, sql, provinces, root), key=lambda r: R.natural(r[0])):
+        for task, doc in sorted(tasks):
             by_doc.setdefault(doc, FlowDocument(doc, root)).task_iris.append(task)
         return self._describe(by_doc)
 
