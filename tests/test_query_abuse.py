@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from api_fixtures import running
+from waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 VANKIEN = Path(sys.executable).parent / "vankien"
@@ -155,9 +156,7 @@ RUNAWAY = {
 
 def owner_up(client) -> dict:
     """/health once the store owner runs (a bounded lookup is answered in the HTTP worker before it is back)."""
-    deadline = time.monotonic() + 10
-    while not client.get("/health").json()["worker_pid"] and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: client.get("/health").json()["worker_pid"], timeout=10, what="the store owner running")
     return client.get("/health").json()
 
 

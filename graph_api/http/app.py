@@ -15,6 +15,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -202,17 +203,9 @@ def _reader(runner: QueryRunner | HostClient, settings: Settings) -> LocalReader
     return LocalReader(path, runner.state, cache_bytes=settings.cache_bytes)
 
 
-def create_app(
-    store_spec: str,
-    *,
-    settings: Settings | None = None,
-    extra_routers: Sequence[APIRouter] = (),
-    include_optional: bool = True,
-    host: tuple[str, str, str | None] | None = None,
-) -> FastAPI:
-    """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``); with
-    ``host`` (socket, state file, store folder of a :mod:`graph_api.store.host` process), one of several workers."""
-    settings = settings or Settings.from_env()
+def _lifespan(store_spec: str, settings: Settings, host: tuple[str, str, str | None] | None) -> Any:
+    """The app's lifespan: the query runner (or, in one of several workers, the client of the store host) and the
+    read-only view of bounded queries, started and stopped with the app."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -235,6 +228,22 @@ def create_app(
             yield
         finally:
             await runner.close()
+
+    return lifespan
+
+
+def create_app(
+    store_spec: str,
+    *,
+    settings: Settings | None = None,
+    extra_routers: Sequence[APIRouter] = (),
+    include_optional: bool = True,
+    host: tuple[str, str, str | None] | None = None,
+) -> FastAPI:
+    """The FastAPI app serving the store at ``store_spec`` (``oxigraph:PATH``, ``memory:``, ``sparql:…``); with
+    ``host`` (socket, state file, store folder of a :mod:`graph_api.store.host` process), one of several workers."""
+    settings = settings or Settings.from_env()
+    lifespan = _lifespan(store_spec, settings, host)
 
     app = ServiceApp(
         title=f"{settings.title} — SPARQL and linked-data service",
