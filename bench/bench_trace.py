@@ -223,11 +223,11 @@ def main() -> None:
         "store check: listing every graph's content hash (what the service does at most every "
         "`VANKIEN_FLOW_SYNC_SECONDS` = 5 s before a trace), not in the trace figures",
         "analytics: `analytics_report` (most implemented, coverage matrix, bodies, centrality over the network of "
-        "documents with exact betweenness); 'aggregates rebuilt' includes rebuilding every aggregate table",
+        "documents: reach of the most cited, two-step paths through each document); 'aggregates rebuilt' includes rebuilding every aggregate table",
         "projection: y = a·x^b through the smallest and largest sizes, extended to 1M documents",
         *(
             f"most carried out at {r['documents']:,}: {r['top'][0]} ({r['top'][1]} documents, {r['top'][2]} tasks); "
-            f"{r['relays']} documents with betweenness > 0 in the top list"
+            f"{r['relays']} relaying documents (two-step paths through them) in the top list"
             for r in runs
         ),
         "machine load average (1, 5, 15 min) at the end: "

@@ -141,6 +141,7 @@ def replicate_index(source: Path, copies: int, target: Path) -> dict:
         db.execute(f"INSERT INTO main.graphs SELECT reng(graph), hash FROM src.graphs{only_docs}")
         db.commit()
     db.execute("INSERT OR REPLACE INTO main.meta (key, value) VALUES ('generation', '1')")
+    db.execute("DELETE FROM main.meta WHERE key = 'docinfo'")  # described on the first open
     db.commit()
     db.close()
     return {"index": str(target), "copies": copies, "seconds": time.perf_counter() - t0}

@@ -43,6 +43,9 @@ CREATE TABLE agg_tasks AS SELECT x.root, x.task, k.doc, p.province, k.deadline, 
     GROUP BY iri) k ON k.iri = x.task
   LEFT JOIN agg_prov p ON p.doc = k.doc;
 CREATE INDEX agg_tasks_r ON agg_tasks (root);
+DROP TABLE IF EXISTS agg_links;
+CREATE TABLE agg_links AS SELECT DISTINCT COALESCE(k.doc, l.s) AS s, l.rel, l.o FROM links l
+  LEFT JOIN (SELECT iri, MIN(doc) AS doc FROM tasks GROUP BY iri) k ON k.iri = l.s WHERE COALESCE(k.doc, l.s) != l.o;
 """
 
 
@@ -188,8 +191,5 @@ def bodies(ix: FlowIndex, *, as_of: str | dt.date | None = None, top: int | None
 @locked
 def document_links(ix: FlowIndex) -> list[tuple[str, str, str]]:
     """(document, implements|cites|based_on, document) between documents, a task's links lifted to its document."""
-    return ix.db.execute(
-        "SELECT DISTINCT COALESCE(k.doc, l.s), l.rel, l.o FROM links l "
-        "LEFT JOIN (SELECT iri, MIN(doc) AS doc FROM tasks GROUP BY iri) k ON k.iri = l.s "
-        "WHERE COALESCE(k.doc, l.s) != l.o"
-    ).fetchall()
+    refresh(ix)
+    return ix.db.execute("SELECT s, rel, o FROM agg_links").fetchall()

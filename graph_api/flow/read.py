@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 MAX_DEPTH = 6
-_CHUNK = 500
+_CHUNK = 2000
 
 
 _NUMBERS = re.compile(r"(\d+)")
@@ -179,7 +179,7 @@ def task_rows(ix: FlowIndex, tasks: list[str]) -> dict[str, dict]:
     for r in _rows(
         ix.db,
         "SELECT iri, doc, text, position, deadline, ongoing, start, end, section FROM tasks "
-        "WHERE iri IN ({in}) AND text IS NOT NULL ORDER BY graph",
+        "WHERE iri IN ({in}) AND text IS NOT NULL",
         tasks,
     ):
         t, doc, text, position, deadline, ongoing, start, end, section = r
