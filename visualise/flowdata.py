@@ -40,6 +40,7 @@ class FlowDocument:
     province_label: str | None = None
     tasks: int = 0
     task_iris: list[str] = field(default_factory=list)
+    described: bool = True
 
 
 @dataclass
@@ -100,6 +101,9 @@ class SparqlFlow:
                 for r in self.store.select(f"SELECT DISTINCT ?o WHERE {{ <{doc}> <{p}> ?o }}")
             ]
         return sorted(x for x in out if x[1] != doc)
+
+    def fill_docs(self, docs: list[FlowDocument]) -> None:
+        """Nothing: documents are read described."""
 
     def describe(self, iris: list[str]) -> dict[str, dict]:
         """Symbol, title, kind, date, year of documents."""

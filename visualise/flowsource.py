@@ -97,21 +97,33 @@ class IndexFlow:
         the trace counts them, from the aggregate tables."""
         by_doc: dict[str, FlowDocument] = {}
         db = self.ix.db
+        reach_sql = "SELECT r.doc, p.province FROM agg_reach r LEFT JOIN agg_prov p ON p.doc = r.doc WHERE "
+        task_sql = "SELECT DISTINCT task, doc, province FROM agg_tasks WHERE "
         if provinces is None:
-            reach = db.execute("SELECT doc FROM agg_reach WHERE root = ?", (root,)).fetchall()
-            tasks = db.execute(
-                "SELECT DISTINCT task, doc FROM agg_tasks WHERE root = ? AND doc != root", (root,)
-            ).fetchall()
+            reach = db.execute(reach_sql + "r.root = ?", (root,)).fetchall()
+            tasks = db.execute(task_sql + "root = ? AND doc != root", (root,)).fetchall()
         else:
-            sql = "SELECT r.doc FROM agg_reach r JOIN agg_prov p ON p.doc = r.doc WHERE p.province IN ({in}) AND r.root = ?"
-            reach = _in(self.ix, sql, provinces, root)
-            sql = "SELECT DISTINCT task, doc FROM agg_tasks WHERE province IN ({in}) AND root = ? AND doc != root"
-            tasks = _in(self.ix, sql, provinces, root)
-        for (doc,) in reach:
-            by_doc.setdefault(doc, FlowDocument(doc, root))
-        for task, doc in sorted(tasks):
-            by_doc.setdefault(doc, FlowDocument(doc, root)).task_iris.append(task)
-        return self._describe(by_doc)
+            reach = _in(self.ix, reach_sql + "p.province IN ({in}) AND r.root = ?", provinces, root)
+            tasks = _in(self.ix, task_sql + "province IN ({in}) AND root = ? AND doc != root", provinces, root)
+        for doc, province in reach:
+            by_doc.setdefault(doc, FlowDocument(doc, root, province=province))
+        for task, doc, province in sorted(tasks):
+            by_doc.setdefault(doc, FlowDocument(doc, root, province=province)).task_iris.append(task)
+        labels = R.label_map(self.ix, {d.province for d in by_doc.values() if d.province})
+        for d in by_doc.values():
+            d.tasks = len(d.task_iris)
+            d.province_label = (labels.get(d.province or "") or [None])[0]
+            d.described = False
+        return sorted(by_doc.values(), key=lambda d: (d.province_label or "", d.iri))
+
+    def fill_docs(self, docs: list[FlowDocument]) -> None:
+        """Symbol, title, kind and date of the documents about to be drawn (counted ones are read undescribed)."""
+        todo = [d for d in docs if not d.described]
+        info = R.documents_info(self.ix, [d.iri for d in todo])
+        for d in todo:
+            i = info.get(d.iri, {})
+            d.symbol, d.title, d.kind, d.date = i.get("symbol"), i.get("title"), i.get("kind"), i.get("date")
+            d.described = True
 
     def own_document_iris(self, province: str) -> list[str]:
         """The documents of ``province`` that carry out no central document."""

@@ -185,6 +185,7 @@ class _Summary:
         node = f"prov|{root}|{province}"
         if node not in self.g:
             self.province_group(root, want, docs[0].province_label if docs else None, docs)
+        self.src.fill_docs(docs)
         return [self.document(d, node) for d in sorted(docs, key=lambda d: (-d.tasks, d.symbol or "", d.iri))]
 
     def own(self, province: str | None) -> list[FlowDocument]:
@@ -197,6 +198,7 @@ class _Summary:
         found = [d for d in self.docs_of(root) if d.iri == doc] if root else self.src.own_documents([doc])
         if not found:
             raise NotFound(f"no document {doc} carrying out {root}")
+        self.src.fill_docs(found[:1])
         return found[0]
 
     def expand_doc(self, root: str, doc: str, d: FlowDocument | None = None) -> list[str]:
