@@ -492,7 +492,9 @@ def test_served_views_and_errors(server):
     assert amb.status_code == 409 and KH147_TN in amb.text
     assert httpx.get(server + "/view/flow/147-KH/TU", params={"year": 2021}, timeout=30).status_code == 200
     doc = node_data(
-        httpx.get(server + "/view/document/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6", timeout=30).text
+        httpx.get(
+            server + "/view/document/doc/tuyen-quang/conclusion/2022-07-13/a1b2c3d4e5f6", params={"detail": 1}, timeout=30
+        ).text
     )
     assert {MEETING, KH147, KL_TQ + "/task/2"} <= {n["id"] for n in doc["nodes"]}
     prov = httpx.get(server + "/view/province/tuyen-quang", timeout=30)

@@ -96,16 +96,23 @@ def view_document(
     ref: str = typer.Argument(..., help="Symbol, id path or IRI of a document."),
     output: Path = typer.Option(Path("document.html"), "--output", "-o"),
     year: Optional[int] = typer.Option(None, help="Year of the document, when the symbol recurs."),
+    detail: bool = DetailOption,
     store: Optional[str] = StoreOption,
 ) -> None:
-    """Export one document and its neighbourhood (a central document as its aggregated flow).
+    """Export one document and its neighbourhood, aggregated (what it carries out, its tasks per lead body, what
+    carries it out by province).
 
     Example: vankien view document 147-KH/TU --year 2021 -o 147.html
     """
     from visualise.summary_views import document_view
 
     with _store(store) as s:
-        g = document_view(s, ref, year=year)
+        if detail:
+            from visualise.projections import document_graph
+
+            g = document_graph(s, ref, year=year)
+        else:
+            g = document_view(s, ref, year=year)
         _write(s, g, output, not g.graph.get("summary"))
 
 

@@ -164,10 +164,16 @@ def flow(
 @router.get("/document/{id:path}", response_class=HTMLResponse, summary="one document and its neighbourhood")
 @_guard
 def document(
-    id: str, year: int | None = Query(None), store=Depends(get_store), base: str = Depends(get_base)
+    id: str,
+    year: int | None = Query(None),
+    detail: bool = Query(False, description="every node (tasks, bodies, the meeting) instead of the aggregated view"),
+    store=Depends(get_store),
+    base: str = Depends(get_base),
 ) -> Response:
     ref = _iri_from_id(id, base) if id.startswith(("doc/", "id/doc/", "http")) else id
-    return _page(document_view(store, ref, year=year), base)
+    return _page(
+        projections.document_graph(store, ref, year=year) if detail else document_view(store, ref, year=year), base
+    )
 
 
 @router.get("/province/{name:path}", response_class=HTMLResponse, summary="one province, through the 2025 merger")
