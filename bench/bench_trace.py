@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import os
 import time
@@ -22,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("VANKIEN_FLOW_SYNC_SECONDS", "86400")  # the store check is measured apart
 
-from bench.common import append_results, md_table, percentile  # noqa: E402
+from bench.common import WORK, append_results, md_table, percentile  # noqa: E402
 from graph_api import trace as T  # noqa: E402
 from graph_api.flow import FlowIndex, flow_for, flow_path, overview  # noqa: E402
 from graph_api.flow.aggregate import refresh  # noqa: E402
@@ -46,6 +47,75 @@ def build(store: OxigraphStore) -> dict:
     size = ix.size()
     ix.close()
     return {"fresh": fresh, "graphs": synced[0], "sync": t1 - t0, "aggregates": t2 - t1, "size": size}
+
+
+def flow_trace(ix: FlowIndex, iri: str, limit: int | None) -> dict:
+    """What :func:`graph_api.trace.trace` does once the target is resolved: a page of its tasks, and every
+    document carrying it out with its chain (the index alone, no store)."""
+    from graph_api.flow import targets as F
+
+    with ix.lock:
+        page = F.target_tasks(ix, [iri], limit=limit)
+        plans, _ = F.flow(ix, [iri])
+        labels = F.document_labels(ix, [*plans, iri])
+        page["documents"] = [
+            {**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in chain]}
+            for p, chain in plans.items()
+        ]
+    return page
+
+
+def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
+    """The index-only measures (no store): the flow part of the trace, and the analytics."""
+    from visualise.analytics import report_of
+
+    ix = FlowIndex(index)
+    t0 = time.perf_counter()
+    ix.db.execute("DELETE FROM meta WHERE key = 'agg_generation'")
+    refresh(ix)
+    aggregates = time.perf_counter() - t0
+    size = ix.size()
+    ranked = [r for r in overview(ix, top=None) if r["tasks"]]
+    chosen = ranked[: sample // 2] + ranked[-(sample - sample // 2) :]
+    whole, first, sizes = [], [], []
+    for row in chosen:
+        for key in [k for k in ix.cache if k[0] == "flow"]:
+            del ix.cache[key]
+        started = time.perf_counter()
+        result = flow_trace(ix, row["iri"], None)
+        whole.append((time.perf_counter() - started) * 1000)
+        sizes.append(result["total"])
+        assert result["total"] == row["tasks"] and len(result["documents"]) == row["documents"]
+        for key in [k for k in ix.cache if k[0] == "flow"]:
+            del ix.cache[key]
+        started = time.perf_counter()
+        head = flow_trace(ix, row["iri"], page)
+        first.append((time.perf_counter() - started) * 1000)
+        assert head["tasks"] == result["tasks"][:page]
+    ix.db.execute("DELETE FROM meta WHERE key = 'agg_generation'")
+    started = time.perf_counter()
+    report = report_of(ix, today=dt.date(2025, 7, 1))
+    analytics = time.perf_counter() - started
+    started = time.perf_counter()
+    report_of(ix, today=dt.date(2025, 7, 1))
+    analytics_warm = time.perf_counter() - started
+    top = report["most_implemented"][0]
+    return {
+        "documents": documents,
+        "store": index,
+        "quads": 0,
+        "check": 0.0,
+        "rq": [],
+        "built": {"fresh": False, "graphs": 0, "sync": 0.0, "aggregates": aggregates, "size": size},
+        "sizes": sizes,
+        "whole": whole,
+        "first": first,
+        "analytics": analytics,
+        "analytics_warm": analytics_warm,
+        "top": (top["symbol"], top["documents"], top["tasks"]),
+        "relays": len(report["citation_network"]["relays"]),
+        "central": len(ranked),
+    }
 
 
 def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: float) -> dict:
@@ -129,12 +199,18 @@ def main() -> None:
     ap.add_argument("--page", type=int, default=100, help="tasks in the first page")
     ap.add_argument("--rq-budget", type=float, default=60.0, help="seconds for the saved query's runs per store")
     ap.add_argument("--note", action="append", default=[], help="a note to add to the section")
+    ap.add_argument("--index-only", action="store_true", help="N=INDEX.sqlite: the flow index alone, no store")
     args = ap.parse_args()
     runs = []
     for item in args.stores.split(","):
         n, folder = item.split("=", 1)
-        runs.append(measure(folder, int(n), args.sample, args.page, args.rq_budget))
+        if args.index_only:
+            runs.append(measure_index(folder, int(n), args.sample, args.page))
+        else:
+            runs.append(measure(folder, int(n), args.sample, args.page, args.rq_budget))
         print(runs[-1]["documents"], "done", flush=True)
+        with (WORK / "bench-trace-runs.jsonl").open("a") as f:  # the raw figures, whatever happens next
+            f.write(json.dumps(runs[-1]) + "\n")
     rows = []
     for r in runs:
         b = r["built"]
@@ -203,7 +279,7 @@ def main() -> None:
         ("index build from the store (s)", [r["built"]["sync"] for r in runs]),
         ("index size (MB)", [r["built"]["size"]["bytes"] / 2**20 for r in runs]),
     ):
-        if len(xs) > 1:
+        if len(xs) > 1 and ys[0] > 0 and ys[-1] > 0:
             b, at_1m = _project(xs, ys, 1_000_000)
             curve.append([name, *(f"{y:,.1f}" for y in ys), f"{ys[-1] / ys[0]:.2f}×", f"{b:.2f}", f"{at_1m:,.0f}"])
     curve_table = (

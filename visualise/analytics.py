@@ -21,7 +21,7 @@ from graph_api.flow.read import documents_info
 from graph_api.store import GraphStore
 from ontology.iris import Iris
 
-__all__ = ["analytics_report", "render_analytics", "export_analytics", "heatmap_svg", "centrality"]
+__all__ = ["analytics_report", "report_of", "render_analytics", "export_analytics", "heatmap_svg", "centrality"]
 
 
 def centrality(ix: FlowIndex, top: int = 20) -> tuple[list[dict], dict[str, Any]]:
@@ -64,8 +64,12 @@ def analytics_report(store: GraphStore, *, today: dt.date | None = None, top: in
     ``citation_centrality`` (documents reached, directly and through others, and two-step paths through them in the
     network of documents) and ``citation_network`` (its size, and the documents most paths go through: ``relays``).
     """
+    return report_of(flow_for(store), today=today, top=top, max_columns=max_columns)
+
+
+def report_of(ix: FlowIndex, *, today: dt.date | None = None, top: int = 20, max_columns: int = 40) -> dict:
+    """:func:`analytics_report` from a flow index."""
     today = today or dt.date.today()
-    ix = flow_for(store)
     central, network = centrality(ix, top)
     return {
         "today": today.isoformat(),
