@@ -54,6 +54,18 @@ def _month(m: str, y: str) -> str | None:
     return f"{int(y):04d}-{int(m):02d}" if 1 <= int(m) <= 12 else None
 
 
+def _undated_deadline(text: str, since: str | None) -> tuple[str | None, str | None, bool]:
+    """A deadline stated without a year: a day of the document's year ("trước ngày 30/6"), or recurring work
+    ("trước ngày 15/12 hằng năm", "thường xuyên")."""
+    m = P.DEADLINE_DAY_RE.search(text) if since else None
+    if m and re.match(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm", text[m.end() : m.end() + 16], re.I):
+        return None, text[m.start() : m.end() + 16].strip(), True
+    if m and since:
+        return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
+    ongoing = P.ONGOING_RE.search(text)
+    return (None, ongoing.group(0), True) if ongoing else (None, None, False)
+
+
 def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
     """(deadline, the phrase, ongoing) of a task's text. A day is an ISO date, a month stays a month
     (``2025-09``), a quarter or a year is its last day; recurring work has no deadline.
@@ -76,13 +88,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, True)
     """
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
-        m = P.DEADLINE_DAY_RE.search(text) if since else None
-        if m and re.match(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm", text[m.end() : m.end() + 16], re.I):
-            return None, text[m.start() : m.end() + 16].strip(), True  # "trước ngày 15/12 hằng năm": recurring
-        if m:
-            return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
-        m = P.ONGOING_RE.search(text)
-        return (None, m.group(0), True) if m else (None, None, False)
+        return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"
     if m:
         found = cell_deadline(m.group("value"))
@@ -92,7 +98,9 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)
-    if m and re.search(r"\b(?:trong|trước|vào|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30) : m.end()], re.I):
+    if m and re.search(
+        r"\b(?:trong|trước|vào|hết|hoàn thành|đến|xong)\b", text[max(0, m.start() - 30) : m.end()], re.I
+    ):
         return _quarter_end(m.group("q"), m.group("y")), m.group(0).strip(), False
     m = P.DEADLINE_HALF_RE.search(text)  # "6 tháng đầu năm 2025": by the end of June
     if m:

@@ -214,9 +214,7 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
                 )
             )
         if prev is not None and not join and not marked and not caps and text:
-            join = bool(P.ITEM_RE.match(current[0].text)) and _indent(text, line.start) > _indent(
-                text, current[0].start
-            )
+            join = _indented_under_item(text, current[0], line)
         if join:
             current.append(line)
         else:
@@ -231,6 +229,11 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
 def _indent(text: str, start: int) -> int:
     """How far the line holding ``start`` is indented (spaces and tabs before its text)."""
     return start - (text.rfind("\n", 0, start) + 1)
+
+
+def _indented_under_item(text: str, item: Line, line: Line) -> bool:
+    """``line`` is indented further than the list item that opens its block: it goes on with that item."""
+    return bool(P.ITEM_RE.match(item.text)) and _indent(text, line.start) > _indent(text, item.start)
 
 
 def mended(raw: list[list[Line]]) -> list[list[Line]]:
