@@ -117,7 +117,7 @@ def test_a_graph_deleted_through_the_graph_store_protocol_leaves_the_counts(tmp_
     with OxigraphStore(tmp_path / "store") as store:
         ingest([CORPUS, extra], store)
     port = free_port()
-    env = {**os.environ, "VANKIEN_FLOW_SYNC_SECONDS": "0", "VANKIEN_UPDATE_TOKEN": TOKEN}
+    env = {**os.environ, "VANKIEN_FLOW_SYNC_SECONDS": "1", "VANKIEN_UPDATE_TOKEN": TOKEN}  # checked each second
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -144,8 +144,12 @@ def test_a_graph_deleted_through_the_graph_store_protocol_leaves_the_counts(tmp_
             graph = Iris().graph("lai_chau_plan.txt", "laichau")
             r = client.delete("/graph", params={"graph": graph}, headers={"Authorization": f"Bearer {TOKEN}"})
             assert r.status_code in (200, 204), r.text
-            after = client.get("/api/trace/21-KL/TW", params={"as_of": AS_OF}).json()
-            assert after["total"] == 1 and len(after["documents"]) == 1
+
+            def followed() -> bool:  # the store's files changed: the next check reads the store again
+                after = client.get("/api/trace/21-KL/TW", params={"as_of": AS_OF}).json()
+                return after["total"] == 1 and len(after["documents"]) == 1
+
+            wait_until(followed, timeout=30, what="the trace following the deleted graph", interval=0.5)
             cov = client.get("/api/coverage/21-KL/TW", params={"as_of": AS_OF}).json()
             assert [r["province"] for r in cov["with_tasks"]] == ["Tuyên Quang"]
     finally:

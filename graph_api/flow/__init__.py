@@ -7,7 +7,7 @@ its content hash. A load through ``vankien`` indexes each document as it writes 
 replaces the document); :meth:`FlowIndex.sync` reconciles the index with any store by content hashes, so it also
 follows remote stores (Virtuoso) and writes made through SPARQL Update or the Graph Store Protocol.
 :func:`flow_for` gives a store's index brought in step (at each call for an in-memory store, at most every
-``VANKIEN_FLOW_SYNC_SECONDS`` = 5 s for others). The aggregates over every central document (overview, coverage
+``VANKIEN_FLOW_SYNC_SECONDS`` = 5 s for others, and for an on-disk store only when its files changed). The aggregates over every central document (overview, coverage
 matrix, bodies) are kept in tables rebuilt on the first read after a change (:mod:`graph_api.flow.aggregate`).
 
 Read API (targets are document IRIs; ``as_of`` an ISO day, today by default):

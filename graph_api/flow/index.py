@@ -330,8 +330,29 @@ def flow_for(store: Any, *, sync: bool = True) -> FlowIndex:
             index = FlowIndex(path)
             _OPEN[key] = (_ref(owner), index)
     if sync:
-        index.sync(store, every=0.0 if path is None else SYNC_EVERY)
+        every = 0.0 if path is None else SYNC_EVERY
+        if every and time.monotonic() - index._synced_at >= every:
+            mark = _store_mark(store)  # an on-disk store whose files did not change: nothing to read again
+            if mark is not None and mark == index.cache.get("store mark"):
+                index._synced_at = time.monotonic()
+                return index
+            index.sync(store)
+            index.cache["store mark"] = mark
+        elif not every:
+            index.sync(store)
     return index
+
+
+def _store_mark(store: Any) -> tuple | None:
+    """Names, sizes and modification times of an on-disk store's files (any write changes them), or None."""
+    folder = getattr(store, "path", None)
+    if folder is None:
+        return None
+    try:
+        with os.scandir(Path(folder).expanduser()) as entries:
+            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries))
+    except OSError:
+        return None
 
 
 def _ref(store: Any) -> Any:
