@@ -109,14 +109,17 @@ def open_in_chromium(paths: list[Path], shots: Path | None, tag: str) -> dict[Pa
     return out
 
 
-def bench_store(path: str, tag: str, shots: Path | None, peer_timeout: float) -> tuple[list[list[str]], str]:
+def bench_store(
+    path: str, tag: str, shots: Path | None, peer_timeout: float, pages: tuple[str, ...] = PAGES
+) -> tuple[list[list[str]], str]:
     from graph_api.store import open_store
 
     with open_store(f"oxigraph:{path}", read_only=True) as store:
         targets = _targets(store)
     OUT.mkdir(parents=True, exist_ok=True)
-    results = {page: run_child(page, path, OUT / f"{page}.html", targets, 600) for page in PAGES}
-    results["detail"] = run_child("detail", path, OUT / "detail.html", targets, peer_timeout)
+    results = {page: run_child(page, path, OUT / f"{page}.html", targets, 600) for page in pages if page != "detail"}
+    if "detail" in pages:
+        results["detail"] = run_child("detail", path, OUT / "detail.html", targets, peer_timeout)
     drawn = open_in_chromium([OUT / f"{p}.html" for p in results if "error" not in results[p]], shots, tag)
     rows = []
     for page, r in results.items():
@@ -140,7 +143,9 @@ def bench_store(path: str, tag: str, shots: Path | None, peer_timeout: float) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--store", action="append", default=[], help="PATH=TAG of an on-disk store (repeatable)")
+    ap.add_argument(
+        "--store", action="append", default=[], help="PATH=TAG[=PAGE,PAGE] of an on-disk store (repeatable)"
+    )
     ap.add_argument("--shots", type=Path, help="save a screenshot of each page here")
     ap.add_argument("--peer-timeout", type=float, default=120.0)
     ap.add_argument("--no-write", action="store_true")
@@ -154,8 +159,10 @@ def main() -> None:
         a.shots.mkdir(parents=True, exist_ok=True)
     rows, notes = [], []
     for spec in a.store:
-        path, _, tag = spec.partition("=")
-        r, note = bench_store(path, tag or Path(path).name, a.shots, a.peer_timeout)
+        path, _, rest = spec.partition("=")
+        tag, _, pages = rest.partition("=")
+        chosen = tuple(pages.split(",")) if pages else (*PAGES, "detail")
+        r, note = bench_store(path, tag or Path(path).name, a.shots, a.peer_timeout, chosen)
         rows += r
         notes.append(note)
     table = md_table(
