@@ -19,18 +19,15 @@ True
 
 from __future__ import annotations
 
-import functools
-import re
-
 import networkx as nx
 
-from core.doctypes import doc_types
 from core.errors import NotFound
 from graph_api.resolver import ProvinceScope, province_scope, resolve_targets
 from graph_api.store import GraphStore
 from ontology.iris import checked_iri
 from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
 from visualise.flowsource import flow_source
+from visualise.labels import LABEL_MAX, doc_label, kind_vi, short_label
 
 __all__ = [
     "province_scope",
@@ -43,54 +40,8 @@ __all__ = [
     "expand",
 ]
 
-LABEL_MAX = 60
 MAX_SUMMARY_NODES = 300
 _NO_PROVINCE = "none"
-
-
-def short_label(*parts: str | None, n: int = LABEL_MAX) -> str:
-    """The parts joined by `` · ``, cut at a word to at most ``n`` characters.
-
-    >>> short_label("21-KL/TW", "Kết luận của Bộ Chính trị về tiếp tục đẩy mạnh công tác xây dựng, chỉnh đốn Đảng")
-    '21-KL/TW · Kết luận của Bộ Chính trị về tiếp tục đẩy mạnh…'
-    """
-    text = re.sub(r"\s+", " ", " · ".join(p for p in parts if p)).strip()
-    if len(text) <= n:
-        return text
-    return text[: n - 1].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
-
-
-@functools.cache
-def _kinds_vi() -> dict[str, str]:
-    return {t.name_en.lower(): t.name_vi for t in doc_types()} | {t.key: t.name_vi for t in doc_types()}
-
-
-def _kind_vi(kind: str | None) -> str:
-    """Vietnamese name of a document kind as ``document_info`` gives it (the English label, lower case)."""
-    return _kinds_vi().get((kind or "").lower(), "Văn bản")
-
-
-def _title(title: str | None) -> str | None:
-    """A title as a label shows it: one written in capitals in sentence case.
-
-    >>> _title("KẾ HOẠCH THỰC HIỆN KẾT LUẬN SỐ 21"), _title("về phát triển")
-    ('Kế hoạch thực hiện kết luận số 21', 'về phát triển')
-    """
-    if title and title.isupper():
-        return title[0] + title[1:].lower()
-    return title
-
-
-def _doc_label(symbol: str | None, kind: str | None, date: str | None, title: str | None) -> str:
-    """``147-KH/TU · Kế hoạch thực hiện…``; without a symbol, the kind and the date."""
-    what = symbol or " ".join(x for x in (_kind_vi(kind), _date_vi(date)) if x)
-    if symbol and title and title.startswith("về "):
-        title = _kind_vi(kind) + " " + title
-    return short_label(what, _title(title))
-
-
-def _date_vi(date: str | None) -> str | None:
-    return "/".join(reversed(date.split("-"))) if date else None
 
 
 def _source(store: GraphStore, source=None):
@@ -118,8 +69,8 @@ class _Summary:
             iri=iri,
             symbol=info.get("symbol"),
             title=info.get("title"),
-            doctype=_kind_vi(info.get("kind")),
-            label=_doc_label(info.get("symbol"), info.get("kind"), info.get("date"), info.get("title")),
+            doctype=kind_vi(info.get("kind")),
+            label=doc_label(info.get("symbol"), info.get("kind"), info.get("date"), info.get("title")),
             year=int(info["year"]) if info.get("year") else None,
             date=info.get("date"),
             count=count,
@@ -135,8 +86,8 @@ class _Summary:
             iri=d.iri,
             symbol=d.symbol,
             title=d.title,
-            doctype=_kind_vi(d.kind),
-            label=_doc_label(d.symbol, d.kind, d.date, d.title),
+            doctype=kind_vi(d.kind),
+            label=doc_label(d.symbol, d.kind, d.date, d.title),
             province=d.province_label,
             province_iri=d.province,
             date=d.date,
