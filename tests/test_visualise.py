@@ -508,7 +508,7 @@ def test_served_views_and_errors(server):
     overview = node_data(httpx.get(server + "/view", timeout=30).text)
     assert {C21, C01} <= {n["id"] for n in overview["nodes"]}
     an = httpx.get(server + "/view/analytics", params={"format": "json", "today": "2025-01-01"}, timeout=30).json()
-    assert an["coverage"]["matrix"] == [[1, 0], [2, 2]]
+    assert an["coverage"]["matrix"] == [[1, 0], [2, 1]]  # the trace's tasks per province
     page = httpx.get(server + "/view/analytics", timeout=30)
     assert page.status_code == 200 and 'id="vk-heatmap"' in page.text
     cit = node_data(httpx.get(server + "/view/citations", timeout=30).text)
