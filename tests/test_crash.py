@@ -25,6 +25,7 @@ from ontology.iris import Iris
 ROOT = Path(__file__).resolve().parents[1]
 VANKIEN = Path(sys.executable).parent / "vankien"
 IRIS = Iris()
+SHARED = IRIS.shared_graph  # descriptions shared by documents (cited documents, bodies, people): it only grows
 N_DOCS = 400  # the 300 loaded in the killed runs are ~100k triples: several write transactions
 KILLS_LOAD = 10
 KILLS_REPLACE = 10
@@ -135,7 +136,8 @@ def test_sigkill_during_a_load_loses_nothing(corpus, tmp_path):
     killed, _, _, _ = load(first, committed_dir)  # committed before the crashing load
     assert not killed
     before = store_triples(committed_dir)
-    assert len(before) == len(first) + 2 and all(before[g] == clean[g] for g in before)
+    assert len(before) == len(first) + 3 and all(before[g] == clean[g] for g in before if g != SHARED)
+    assert before[SHARED] <= clean[SHARED]
     full = tmp_path / "full"
     shutil.copytree(committed_dir, full)
     killed, whole_run, _, commits = load(corpus, full)
@@ -149,9 +151,10 @@ def test_sigkill_during_a_load_loses_nothing(corpus, tmp_path):
         killed, _, _, committed = load(corpus, store, kill_after=moment)
         after = store_triples(store)
         where = f"kill {n} at {moment:.2f} s"
+        assert before[SHARED] <= after[SHARED] <= clean[SHARED], f"{where}: shared descriptions lost or unknown"
         for g, triples in after.items():
             assert g in clean, f"{where}: unknown graph {g}"
-            assert triples == clean[g], (
+            assert triples == clean[g] or g == SHARED, (
                 f"{where}: graph {g} is torn: {len(triples)} triples, {len(clean[g])} in a clean load"
             )
         lost = sorted(set(before) - set(after)) + sorted(g for g in committed if g not in after)
@@ -192,7 +195,8 @@ def test_sigkill_while_one_large_document_is_replaced(tmp_path):
     killed, whole_run, out, commits = load([big, *others], timing)
     assert not killed and "documents loaded: 1, unchanged: 2" in out, out
     after = store_triples(timing)
-    assert after[graph] == new[graph] and all(after[g] == old[g] for g in old if g != graph)
+    assert after[graph] == new[graph] and all(after[g] == old[g] for g in old if g not in (graph, SHARED))
+    assert old[SHARED] | new[SHARED] == after[SHARED]  # the new citations' descriptions join the old ones
     shutil.rmtree(timing)
     seen = []
     for n in range(KILLS_REPLACE):
@@ -207,8 +211,11 @@ def test_sigkill_while_one_large_document_is_replaced(tmp_path):
         assert state != "torn", f"kill {n} at {moment:.1f} s: {len(after[graph])} triples, neither old nor new"
         assert state == "new" or graph not in committed, f"kill {n} at {moment:.1f} s: a committed replacement was lost"
         for g in old:
-            if g != graph:
+            if g not in (graph, SHARED):
                 assert after.get(g) == old[g], f"kill {n} at {moment:.1f} s: committed graph {g} changed"
+        assert old[SHARED] <= after[SHARED] <= old[SHARED] | new[SHARED], f"kill {n}: shared descriptions lost"
+        if state == "new":  # the replacement's citations are described
+            assert new[SHARED] <= after[SHARED], f"kill {n} at {moment:.1f} s: the new citations are not described"
         seen.append((round(moment, 1), killed, state))
         shutil.rmtree(store)
     print("\nkill moment (s), killed, state of the document:", seen)
