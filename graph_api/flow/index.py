@@ -8,7 +8,6 @@ the read functions (:mod:`graph_api.flow.read`) join the rows at read time, and 
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sqlite3
 import threading
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 
 from core.errors import QueryError, StoreError
 from graph_api.flow.extract import PREDICATES, Quad4, Rows, rows_from_triples, sync_query
+from graph_api.store.spec import side_index_path
 from ontology import VK
 
 __all__ = ["FlowIndex", "flow_path", "flow_for", "SYNC_EVERY", "locked"]
@@ -297,17 +297,7 @@ def locked(fn: Callable[..., T]) -> Callable[..., T]:
 def flow_path(store: Any) -> Path | None:
     """Where the flow index of a store lives: ``STORE.flow.sqlite`` beside an on-disk store, a per-user cache file
     for a remote one, None (in memory) for an in-memory store."""
-    if os.environ.get("VANKIEN_FLOW_INDEX"):
-        return Path(os.environ["VANKIEN_FLOW_INDEX"])
-    path = getattr(store, "path", None)
-    if path is not None:
-        path = Path(path).expanduser()
-        return path.parent / f"{path.name}.flow.sqlite"
-    url = getattr(store, "query_url", None)
-    if url:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        return root / "vankien" / f"flow-{hashlib.sha256(url.encode()).hexdigest()[:16]}.sqlite"
-    return None
+    return side_index_path(store, "flow")
 
 
 _OPEN: dict[Any, tuple[Any, FlowIndex]] = {}

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
-import os
 import sqlite3
 import time
 import unicodedata
@@ -18,6 +16,7 @@ from typing import Any
 from core.errors import InputError, StoreError
 from graph_api.search.records import KINDS, SYNC_QUERY, Record, records_from_triples
 from graph_api.search.text import CLOSE, CUT, OPEN, fold, match_expression, restore
+from graph_api.store.spec import side_index_path
 from ontology import VK
 
 __all__ = ["Hit", "SearchPage", "SearchIndex", "index_path", "index_for"]
@@ -277,17 +276,7 @@ def _store_hashes(store: Any) -> dict[str, str]:
 def index_path(store: Any) -> Path | None:
     """Where the search index of a store lives: ``STORE.search.sqlite`` beside an on-disk store, a per-user
     cache file for a remote one, None (in memory) for an in-memory store."""
-    if os.environ.get("VANKIEN_SEARCH_INDEX"):
-        return Path(os.environ["VANKIEN_SEARCH_INDEX"])
-    path = getattr(store, "path", None)
-    if path is not None:
-        path = Path(path).expanduser()
-        return path.parent / f"{path.name}.search.sqlite"
-    url = getattr(store, "query_url", None)
-    if url:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        return root / "vankien" / f"search-{hashlib.sha256(url.encode()).hexdigest()[:16]}.sqlite"
-    return None
+    return side_index_path(store, "search")
 
 
 _MEMORY: dict[int, SearchIndex] = {}

@@ -20,13 +20,15 @@ core.errors.StoreError: unknown store spec 'ftp:x': use a folder path, oxigraph:
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from core.errors import StoreError
 
-__all__ = ["StoreSpec", "parse_spec", "default_store_spec"]
+__all__ = ["StoreSpec", "parse_spec", "default_store_spec", "side_index_path"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,26 @@ def parse_spec(spec: str | None = None) -> StoreSpec:
     raise StoreError(
         f"unknown store spec {spec!r}: use a folder path, oxigraph:PATH, memory: or sparql:QUERY_URL[,UPDATE_URL]"
     )
+
+
+def side_index_path(store: Any, kind: str) -> Path | None:
+    """Where an index kept beside a store lives (``kind``: ``search``, ``flow``): ``VANKIEN_<KIND>_INDEX`` if set,
+    ``STORE.<kind>.sqlite`` beside an on-disk store, a per-user cache file for a remote one, None (in memory) for an
+    in-memory store.
+
+    >>> class Disk:
+    ...     path = "/srv/vk"
+    >>> str(side_index_path(Disk(), "flow"))
+    '/srv/vk.flow.sqlite'
+    """
+    if os.environ.get(f"VANKIEN_{kind.upper()}_INDEX"):
+        return Path(os.environ[f"VANKIEN_{kind.upper()}_INDEX"])
+    path = getattr(store, "path", None)
+    if path is not None:
+        path = Path(path).expanduser()
+        return path.parent / f"{path.name}.{kind}.sqlite"
+    url = getattr(store, "query_url", None)
+    if url:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return root / "vankien" / f"{kind}-{hashlib.sha256(url.encode()).hexdigest()[:16]}.sqlite"
+    return None
