@@ -14,6 +14,7 @@ those documents' tasks counted per lead body. Asked from the store by SPARQL, on
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph_api.resolver import document_info, value_of, values
@@ -75,6 +76,19 @@ def implementing_documents(store: GraphStore, targets: list[str], depth: int = 6
 def _chunks(items: list[str], size: int = 400):
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def lead_groups(
+    docs: list[FlowDocument], lead_of: dict[str, str], body_labels: Callable[[list[str]], dict[str, str]]
+) -> list[LeadGroup]:
+    """The counted tasks of ``docs`` per lead body, given each task's (first) lead, largest group first."""
+    task_doc = {t: d.iri for d in docs for t in d.task_iris}
+    counts: Counter = Counter((task_doc[t], lead_of.get(t, NO_LEAD)) for t in task_doc)
+    labels = body_labels(sorted({b for _, b in counts} - {NO_LEAD}))
+    return [
+        LeadGroup(doc, lead, labels.get(lead, "Chưa rõ cơ quan chủ trì"), n)
+        for (doc, lead), n in sorted(counts.items(), key=lambda x: (x[0][0], -x[1], x[0][1]))
+    ]
 
 
 class SparqlFlow:
@@ -157,18 +171,12 @@ class SparqlFlow:
 
     def leads(self, docs: list[FlowDocument]) -> list[LeadGroup]:
         """The counted tasks of ``docs`` per lead body (a task with several leads counts under its first)."""
-        task_doc = {t: d.iri for d in docs for t in d.task_iris}
         lead_of: dict[str, str] = {}
-        for chunk in _chunks(sorted(task_doc)):
+        for chunk in _chunks(sorted(t for d in docs for t in d.task_iris)):
             for r in self.store.select(f"""SELECT ?t ?b WHERE {{ {values("t", chunk)} ?t <{VK.leadBody}> ?b }}"""):
                 t, b = value_of(r, "t") or "", value_of(r, "b") or ""
                 lead_of[t] = min(lead_of.get(t, b), b)
-        counts: Counter = Counter((task_doc[t], lead_of.get(t, NO_LEAD)) for t in task_doc)
-        labels = self.body_labels(sorted({b for _, b in counts} - {NO_LEAD}))
-        return [
-            LeadGroup(doc, lead, labels.get(lead, "Chưa rõ cơ quan chủ trì"), n)
-            for (doc, lead), n in sorted(counts.items(), key=lambda x: (x[0][0], -x[1], x[0][1]))
-        ]
+        return lead_groups(docs, lead_of, self.body_labels)
 
     def body_labels(self, bodies: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}

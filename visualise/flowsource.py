@@ -13,7 +13,6 @@ them), answered from the SQLite index kept beside the store, so a view costs wha
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from graph_api.flow import flow_for
@@ -21,7 +20,7 @@ from graph_api.flow import read as R
 from graph_api.flow.aggregate import refresh
 from graph_api.flow.targets import flow, task_states
 from graph_api.store import GraphStore
-from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup
+from visualise.flowdata import NO_LEAD, FlowDocument, LeadGroup, lead_groups
 
 __all__ = ["IndexFlow", "flow_source"]
 
@@ -163,14 +162,7 @@ class IndexFlow:
 
     def leads(self, docs: list[FlowDocument]) -> list[LeadGroup]:
         """The counted tasks of ``docs`` per lead body (a task with several leads counts under its first)."""
-        task_doc = {t: d.iri for d in docs for t in d.task_iris}
-        lead_of = self._lead_of(task_doc)
-        counts: Counter = Counter((task_doc[t], lead_of.get(t, NO_LEAD)) for t in task_doc)
-        labels = self.body_labels(sorted({b for _, b in counts} - {NO_LEAD}))
-        return [
-            LeadGroup(doc, lead, labels.get(lead, "Chưa rõ cơ quan chủ trì"), n)
-            for (doc, lead), n in sorted(counts.items(), key=lambda x: (x[0][0], -x[1], x[0][1]))
-        ]
+        return lead_groups(docs, self._lead_of(t for d in docs for t in d.task_iris), self.body_labels)
 
     def body_labels(self, bodies: list[str]) -> dict[str, str]:
         return {b: labels[0] for b, labels in R.label_map(self.ix, bodies).items() if labels}
