@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from api_fixtures import BASE, api_server, queries_dir, run_schemathesis  # noqa: F401
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,14 +102,8 @@ def test_saved_queries_and_static_files(client, queries_dir):
 @pytest.fixture
 def browser():
     """Debian chromium, headless, driven by playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 def test_query_page_in_chromium(api_server, browser):

@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS
-from playwright.sync_api import Page, sync_playwright
+from browser import chromium
+from playwright.sync_api import Page
 
 from visualise.summary import LABEL_MAX, MAX_SUMMARY_NODES, flow_summary, overview_summary
 from visualise.summary_views import export_summary
@@ -42,10 +42,8 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
