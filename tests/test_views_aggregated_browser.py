@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,7 @@ _spec.loader.exec_module(tv)
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("aggregated")
     store_path = folder / "store"
-    done = subprocess.run(
-        [*tv.vankien_command(), "load", str(ROOT / "data" / "corpus"), "--store", f"oxigraph:{store_path}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
+    tv.load_bundled_corpus(store_path)
     return folder, store_path
 
 

@@ -38,13 +38,7 @@ NEW_NAME = {
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("provinces")
-    done = subprocess.run(
-        [*tv.vankien_command(), "load", str(ROOT / "data" / "corpus"), "--store", f"oxigraph:{folder / 'store'}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
+    tv.load_bundled_corpus(folder / "store")
     store = tv.open_store(f"oxigraph:{folder / 'store'}")
     yield folder / "store", store
     store.close()

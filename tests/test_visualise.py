@@ -413,6 +413,18 @@ def vankien_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-c", "from vankien.cli import main; main()"]
 
 
+def load_bundled_corpus(store_path: Path) -> None:
+    """``vankien load data/corpus`` into an on-disk store at ``store_path``, as a user runs it."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [*vankien_command(), "load", str(root / "data" / "corpus"), "--store", f"oxigraph:{store_path}"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
