@@ -10,6 +10,7 @@ the layer below (:data:`visualise.router.router`), and the routers passed as ``e
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -47,6 +48,33 @@ __all__ = ["create_app", "serve"]
 log = logging.getLogger("vankien.serve")
 
 
+DRAIN_BYTES = 64 * 1024 * 1024
+"""How much of a refused body is still read (and dropped) before the 413 is sent."""
+DRAIN_SECONDS = 10.0
+
+
+async def drain(receive: Receive) -> None:
+    """Read and drop the rest of a refused request body, at most ``DRAIN_BYTES`` for ``DRAIN_SECONDS``.
+
+    A client still sending its body reads the 413 that follows; a server that answers and closes with the body
+    unread resets the connection, and the client sees no answer at all."""
+
+    async def read() -> None:
+        left = DRAIN_BYTES
+        while left > 0:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            left -= len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+    try:
+        await asyncio.wait_for(read(), DRAIN_SECONDS)
+    except TimeoutError:
+        return
+
+
 class BodyLimit:
     """Pure ASGI middleware: 413 for request bodies over ``max_bytes`` (declared or streamed)."""
 
@@ -65,6 +93,7 @@ class BodyLimit:
                 except ValueError:
                     too_large = False
                 if too_large:
+                    await drain(receive)
                     response = PlainTextResponse(
                         f"the request body is larger than the limit of {self.max_bytes} bytes\n", status_code=413
                     )
@@ -79,6 +108,8 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if message.get("more_body"):
+                        await drain(receive)
                     raise Refused(413, f"the request body is larger than the limit of {limit} bytes")
             return message
 

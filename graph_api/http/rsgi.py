@@ -36,6 +36,10 @@ def _address(text: str) -> tuple[str, int] | None:
     return (host.strip("[]"), int(port)) if port.isdigit() else None
 
 
+ONE_READ_BYTES = 1024 * 1024
+"""Bodies declared at most this long are read at once; longer or chunked ones a chunk at a time."""
+
+
 class _Logged:
     """An RSGI protocol that remembers the status it answered (for the access log)."""
 
@@ -44,6 +48,9 @@ class _Logged:
 
     def __call__(self) -> Any:
         return self.inner()
+
+    def __aiter__(self) -> Any:
+        return self.inner.__aiter__()
 
     def client_disconnect(self) -> Any:
         return self.inner.client_disconnect()
@@ -146,15 +153,26 @@ class RSGIService:
             "server": _address(scope.server),
             "state": {},
         }
-        received = False
+        length = scope.headers.get("content-length") or ""
+        whole = "transfer-encoding" not in scope.headers and length.isdigit() and int(length) <= ONE_READ_BYTES
+        chunks: Any = None  # a large or chunked body is read a chunk at a time: the body limit stops it early
+        done = False
 
         async def receive() -> dict:
-            nonlocal received
-            if not received:
-                received = True
+            nonlocal chunks, done
+            if done:
+                await proto.client_disconnect()
+                return {"type": "http.disconnect"}
+            if whole:
+                done = True
                 return {"type": "http.request", "body": await proto(), "more_body": False}
-            await proto.client_disconnect()
-            return {"type": "http.disconnect"}
+            if chunks is None:
+                chunks = proto.__aiter__()
+            try:
+                return {"type": "http.request", "body": bytes(await chunks.__anext__()), "more_body": True}
+            except StopAsyncIteration:
+                done = True
+                return {"type": "http.request", "body": b"", "more_body": False}
 
         start: dict = {}
         stream: Any = None
