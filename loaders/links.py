@@ -133,9 +133,8 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
     main clause, a list after a carried document, a programme making its bases concrete)."""
     text, st, by_start, key_of, kind, links = r.text, r.st, r.by_start, r.key_of, r.kind, r.links
     k = key_of[id(m)]
-    # the document itself, in its title or preamble
-    in_the_title = st.title_span is not None and st.title_span[0] <= m.span[0] < st.title_span[1]
-    if m.span[0] < r.preamble_end and kind != NEWS and not (in_the_title and id(m) in r.carried_targets):
+    # the document itself, in its title or preamble (not a document a cited one carries out)
+    if m.span[0] < r.preamble_end and kind != NEWS and id(m) not in r.carried_targets:
         i_block = bisect.bisect_right(r.block_starts, m.full_span[0]) - 1
         block_start = r.block_starts[i_block] if i_block >= 0 else 0
         # the sentence the citation stands in (a preamble paragraph may hold several)

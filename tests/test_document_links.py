@@ -97,7 +97,14 @@ PROGRAMME = (
     "của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 Hội nghị lần thứ sáu Ban "
     "Chấp hành Trung ương Đảng khóa XII về y tế\n\nI. NHIỆM VỤ\n\n1. Giao Sở Y tế chủ trì rà soát mạng lưới.\n"
 )
+PLAN_CONTINUING = (  # the preamble tells what a cited conclusion continues: the plan carries out the conclusion only
+    "TỈNH ỦY ĐIỆN BIÊN\nSố 88-KH/TU\nĐiện Biên, ngày 3 tháng 2 năm 2025\n\nKẾ HOẠCH\nthực hiện Kết luận số 110-KL/TW"
+    "\n\nNgày 12 tháng 11 năm 2024, Ban Bí thư ban hành Kết luận số 110-KL/TW về tiếp tục thực hiện Chỉ thị số "
+    "19-CT/TW ngày 5/11/2012 của Ban Bí thư. Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:\n\n"
+    "1. Ban Tuyên giáo Tỉnh ủy hướng dẫn quán triệt.\n"
+)
 LINKS += [
+    (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
 ]
