@@ -80,7 +80,12 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
                 None,
             )
         if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
-            bare = re.match(rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)", text[target_pos : target_pos + 40], re.I)
+            # not a named one ("thực hiện Nghị quyết Đại hội XIII", "Nghị quyết Trung ương 4")
+            bare = re.match(
+                rf"({P.DOC_TYPE_ALT})(?!\s+(?:số\s*)?\d)(?!\s+(?-i:[{P.UPPER}]))",
+                text[target_pos : target_pos + 40],
+                re.I,
+            )
             if bare:  # the document's own subject of that type (named in its title) first, else the last one
                 prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(bare.group(1))]
                 titled = [p for p in prior if st.title_span and st.title_span[0] <= p.span[0] < st.title_span[1]]
@@ -108,7 +113,7 @@ def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention
     """The cited documents listed after ``first`` ("B, C và D") that ``carrier`` carries out with it, up to one that
     carries out something of its own ("… B và Kế hoạch số C thực hiện D": C is not in the list). After a title the
     list is not B's ("B về xây dựng … và D" may join D to what stands before B), nor is a document dated after
-    the carrier (it continues a list of the sentence's own)."""
+    the carrier (it continues a list of the sentence's own), nor a state document of the Party carrier's level."""
     out, last = [], first
     for n in r.by_start[r.by_start.index(first) + 1 :]:
         if last.title:
@@ -121,6 +126,8 @@ def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention
             break
         if n.date and carrier.date and n.date > carrier.date:
             break
+        if n.state and not carrier.state and n.level == carrier.level != "central":
+            break  # a Party committee's document does not carry out the state's at its own level: a list of its own
         out.append(n)
         last = n
     return out

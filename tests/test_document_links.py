@@ -104,6 +104,31 @@ PLAN_CONTINUING = (  # the preamble tells what a cited conclusion continues: the
     "1. Ban Tuyên giáo Tỉnh ủy hướng dẫn quán triệt.\n"
 )
 LINKS += [
+    (  # a congress resolution named, not numbered: "thực hiện Nghị quyết" does not point back to a numbered one
+        report(
+            "Tỉnh đã thực hiện Nghị quyết số 73/NQ-CP ngày 6/5/2022 của Chính phủ. Việc thực hiện Chương trình số "
+            "14-CTr/TU ngày 2/6/2021 của Tỉnh ủy về thực hiện Nghị quyết Đại hội XIII của Đảng đạt kết quả tốt."
+        ),
+        set(),
+        {("14-CTr/TU", "73/NQ-CP")},
+    ),
+    (  # "… của Tỉnh ủy thực hiện Nghị quyết B và Kế hoạch C của UBND tỉnh": C is a second carrier, not a target
+        report(
+            "Thực hiện Chương trình hành động số 33-CTr/TU ngày 4/4/2022 của Tỉnh ủy thực hiện Nghị quyết số "
+            "06-NQ/TW ngày 24/01/2022 của Bộ Chính trị và Kế hoạch số 5120/KH-UBND của UBND tỉnh, "
+            "đô thị phát triển nhanh."
+        ),
+        {("33-CTr/TU", "06-NQ/TW")},
+        {("33-CTr/TU", "5120/KH-UBND")},
+    ),
+    (  # a bare re-mention still points back: "… triển khai thực hiện Nghị quyết, …"
+        report(
+            "Tỉnh ủy quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Kế hoạch số 21-KH/TU "
+            "ngày 5/2/2025 của Ban Thường vụ Tỉnh ủy triển khai thực hiện Nghị quyết, đạt kết quả bước đầu."
+        ),
+        {("21-KH/TU", "57-NQ/TW")},
+        set(),
+    ),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
