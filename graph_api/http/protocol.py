@@ -156,11 +156,10 @@ async def execute_query(
     timeout = settings.query_timeout
     reader = getattr(state, "reader", None)  # bounded queries in this process (graph_api.store.readers)
     if reader is not None and results_format is not None and not defaults and not named:
-        answer = reader.answer(query, results_format, settings.max_rows)
+        answer, given_up = await reader.answer_async(query, results_format, settings.max_rows)
         if answer is not None:
             return answer[1], MEDIA_TYPE_OF[results_format]
-        if reader.given_up:  # ran here past graph_api.store.readers.BUDGET: the owner has the rest of the limit
-            timeout = max(timeout - reader.given_up, 0.001)
+        timeout = max(timeout - given_up, 0.001)  # ran here past its budget: the owner has the rest of the limit
     kind, body = await state.runner.call(
         "query",
         timeout=timeout,

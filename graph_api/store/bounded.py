@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode, Store
 
-__all__ = ["shape", "plan", "SEED_CAP"]
+__all__ = ["shape", "plan", "tokens", "SEED_CAP"]
 
 SEED_CAP = 1000
 """Quads a seed pattern may match."""
@@ -57,7 +57,9 @@ Pattern = tuple[
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _tokens(query: str) -> list[tuple[str, str]] | None:
+def tokens(query: str) -> list[tuple[str, str]] | None:
+    """The SPARQL tokens of ``query`` as (kind, text), without spacing and comments; None for text the rule
+    cannot read."""
     out, pos = [], 0
     while pos < len(query):
         m = _TOKEN.match(query, pos)
@@ -209,12 +211,12 @@ class _Parser:
 @lru_cache(maxsize=2048)
 def shape(query: str) -> tuple[tuple[Pattern, ...], str] | None:
     """The triple patterns and the form of a query the rule accepts, or None."""
-    tokens = _tokens(query)
-    if tokens is None or any(kind == "word" and value.upper() in _STOP - {"SELECT"} for kind, value in tokens):
+    toks = tokens(query)
+    if toks is None or any(kind == "word" and value.upper() in _STOP - {"SELECT"} for kind, value in toks):
         return None
-    if sum(1 for kind, value in tokens if kind == "word" and value.upper() == "SELECT") > 1:
+    if sum(1 for kind, value in toks if kind == "word" and value.upper() == "SELECT") > 1:
         return None
-    parser = _Parser(tokens)
+    parser = _Parser(toks)
     try:
         form = parser.parse()
     except (_Reject, IndexError):

@@ -1,0 +1,110 @@
+"""Saved query templates answered in the HTTP worker: the shipped ``queries/*.rq`` whose one parameter (the term
+of their ``VALUES`` line) anchors every pattern, so that their cost is bounded by the answer they give.
+
+A request is a template when its tokens (:func:`graph_api.store.bounded.tokens`: comments and spacing do not
+count) equal a template's, except the parameter, which may be any absolute IRI (or, for a template whose
+parameter is a string, any plain string). Anything else — the parameter turned into a variable, one more pattern,
+another ``PREFIX`` — is not a template and goes through the general rule (:mod:`graph_api.store.bounded`) to
+the killable store owner. Only the templates in :data:`ANCHORED` qualify, each read here for the shape that
+bounds it:
+
+- ``trace.rq``: ``?via eli:implements* <target>`` walked back from the target, then the tasks that name or
+  are part of each ``?via``; every row is such a task;
+- ``plans_carrying_out.rq``: the documents carrying out the target, directly or through another;
+- ``serves.rq``: from the document with a given symbol forward along ``eli:implements``.
+
+A template is also refused for an anchor that more than :data:`ANCHOR_CAP` quads point at.
+
+>>> t = Template.read("x.rq", "SELECT ?s WHERE { VALUES ?o { <http://ex.org/a> } ?s <http://ex.org/p> ?o }")
+>>> t.anchor("SELECT ?s WHERE { VALUES ?o { <http://ex.org/b> } # the other one\\n ?s <http://ex.org/p> ?o }")
+<NamedNode value=http://ex.org/b>
+>>> t.anchor("SELECT ?s WHERE { VALUES ?o { <http://ex.org/b> } ?s <http://ex.org/p> ?o . ?s ?p ?x }") is None
+True
+>>> t.anchor("SELECT ?s WHERE { VALUES ?o { <b> } ?s <http://ex.org/p> ?o }") is None  # relative: the owner
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from graph_api.store.bounded import tokens
+
+__all__ = ["Template", "Templates", "ANCHORED", "ANCHOR_CAP", "SHIPPED"]
+
+SHIPPED = Path(__file__).resolve().parents[2] / "queries"
+"""The saved queries shipped with the tool."""
+ANCHORED = ("trace.rq", "plans_carrying_out.rq", "serves.rq")
+"""The saved queries whose parameter anchors every pattern (see the module)."""
+ANCHOR_CAP = 10_000
+"""Quads that may point at a template's anchor."""
+
+Token = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Template:
+    """One saved query: its tokens, and where its parameter is."""
+
+    name: str
+    tokens: tuple[Token, ...]
+    slot: int
+
+    @classmethod
+    def read(cls, name: str, text: str) -> Template | None:
+        """The template of a saved query with exactly one ``VALUES ?x { term }`` line, else None."""
+        toks = tokens(text)
+        if toks is None or sum(1 for kind, value in toks if kind == "word" and value.upper() == "VALUES") != 1:
+            return None
+        for i in range(len(toks) - 4):
+            (k0, v0), (k1, _), (_, v2), (k3, _), (_, v4) = toks[i : i + 5]
+            if k0 == "word" and v0.upper() == "VALUES" and k1 == "var" and v2 == "{" and v4 == "}":
+                return cls(name, tuple(toks), i + 3) if k3 in ("iri", "str") else None
+        return None
+
+    def anchor(self, query: str) -> NamedNode | Literal | None:
+        """The parameter of ``query`` when it is this template with another parameter, else None."""
+        toks = tokens(query)
+        slot = self.slot
+        if toks is None or len(toks) != len(self.tokens) or toks[slot][0] != self.tokens[slot][0]:
+            return None
+        if tuple(toks[:slot]) != self.tokens[:slot] or tuple(toks[slot + 1 :]) != self.tokens[slot + 1 :]:
+            return None
+        kind, value = toks[slot]
+        try:
+            if kind == "iri":
+                return NamedNode(value[1:-1]) if ":" in value else None  # relative: the owner, with its base
+            if value[0] == value[-1] and len(value) >= 2 and "\\" not in value:  # a plain string, no escapes
+                return Literal(value[1:-1])
+        except ValueError:
+            return None
+        return None
+
+
+class Templates:
+    """The templates of :data:`ANCHORED` found in ``folder``."""
+
+    def __init__(self, folder: Path = SHIPPED, names: tuple[str, ...] = ANCHORED) -> None:
+        self.items: list[Template] = []
+        for name in names:
+            path = folder / name
+            template = Template.read(name, path.read_text(encoding="utf-8")) if path.is_file() else None
+            if template is not None:
+                self.items.append(template)
+
+    def match(self, store: Store, query: str) -> str | None:
+        """The name of the template ``query`` is, with an anchor no more than :data:`ANCHOR_CAP` quads point
+        at in ``store``; None otherwise."""
+        if "VALUES" not in query:
+            return None
+        for template in self.items:
+            anchor = template.anchor(query)
+            if anchor is not None:
+                pointing = store.quads_for_pattern(None, None, anchor, None)
+                small = sum(1 for _ in itertools.islice(pointing, ANCHOR_CAP + 1)) <= ANCHOR_CAP
+                return template.name if small else None
+        return None
