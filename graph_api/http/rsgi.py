@@ -36,6 +36,25 @@ def _address(text: str) -> tuple[str, int] | None:
     return (host.strip("[]"), int(port)) if port.isdigit() else None
 
 
+def _asgi_scope(scope: Any) -> dict:
+    """The ASGI scope of an RSGI HTTP request."""
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": scope.http_version,
+        "method": scope.method,
+        "scheme": scope.scheme,
+        "path": scope.path,
+        "raw_path": scope.path.encode("utf-8"),
+        "query_string": _raw(scope.query_string),
+        "root_path": "",
+        "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in scope.headers.items()],
+        "client": _address(scope.client),
+        "server": _address(scope.server),
+        "state": {},
+    }
+
+
 ONE_READ_BYTES = 1024 * 1024
 """Bodies declared at most this long are read at once; longer or chunked ones a chunk at a time."""
 
@@ -138,21 +157,6 @@ class RSGIService:
     async def _asgi(self, scope: Any, proto: Any) -> None:
         if scope.proto != "http":
             return
-        asgi_scope = {
-            "type": "http",
-            "asgi": {"version": "3.0", "spec_version": "2.3"},
-            "http_version": scope.http_version,
-            "method": scope.method,
-            "scheme": scope.scheme,
-            "path": scope.path,
-            "raw_path": scope.path.encode("utf-8"),
-            "query_string": _raw(scope.query_string),
-            "root_path": "",
-            "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in scope.headers.items()],
-            "client": _address(scope.client),
-            "server": _address(scope.server),
-            "state": {},
-        }
         length = scope.headers.get("content-length") or ""
         whole = "transfer-encoding" not in scope.headers and length.isdigit() and int(length) <= ONE_READ_BYTES
         chunks: Any = None  # a large or chunked body is read a chunk at a time: the body limit stops it early
@@ -195,4 +199,4 @@ class RSGIService:
             if body:
                 await stream.send_bytes(body)
 
-        await self.app(asgi_scope, receive, send)
+        await self.app(_asgi_scope(scope), receive, send)
