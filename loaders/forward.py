@@ -376,7 +376,12 @@ def _carried_out(
         if not (start <= cited[0] < end):
             continue
         sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
-        if P.IMPLEMENT_VERB_RE.search(text[sentence_start : cited[0]]) and k not in implements:
+        verbs = [*P.IMPLEMENT_VERB_RE.finditer(text, sentence_start, cited[0])]
+        # "đánh giá kết quả thực hiện Nghị quyết …" reviews the document, it does not direct it
+        reviewed = verbs and P.REVIEWED_BEFORE_RE.search(
+            text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start()
+        )
+        if verbs and not reviewed and k not in implements:
             implements.append(k)
             spans.append(cited)
     return implements, spans

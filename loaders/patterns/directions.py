@@ -31,7 +31,7 @@ FORWARD_PERIOD_RE = re.compile(
 SENTENCE_END_RE = re.compile(rf"(?<=[.!?…])[\s*_]+(?=[\"'“(]?[{UPPER}0-9])")
 # A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
 LEAD_IN_RE = re.compile(
-    r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao)[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"
+    r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao|(?-i:chỉ thị))[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"
     r"|(?:yêu cầu|đề nghị|lưu ý|kết luận)\s*:\s*$",
     re.I,
 )
@@ -80,6 +80,9 @@ IMPLEMENT_VERB_RE = re.compile(
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào)(?![" + LETTER + r"])",
     re.I,
 )
+# What stands before an implementing verb when the text reviews how a document was carried out rather than
+# directing it: "đánh giá kết quả thực hiện Nghị quyết …", "tổng kết 10 năm thực hiện Chỉ thị …".
+REVIEWED_BEFORE_RE = re.compile(r"(?:kết quả|(?:sơ|tổng) kết(?:\s+\d+\s+năm)?)\s+(?:việc\s+)?$", re.I)
 # Phrases stating that a cited document (before) carries out another (after): "… thực hiện", "… triển khai".
 CARRIES_OUT_RE = re.compile(
     r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
