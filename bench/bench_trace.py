@@ -49,15 +49,15 @@ def build(store: OxigraphStore) -> dict:
     return {"fresh": fresh, "graphs": synced[0], "sync": t1 - t0, "aggregates": t2 - t1, "size": size}
 
 
-def flow_trace(ix: FlowIndex, iri: str, limit: int | None) -> dict:
+def flow_trace(ix: FlowIndex, iri: str, limit: int | None, *, kept: bool = True) -> dict:
     """What :func:`graph_api.trace.trace` does once the target is resolved: a page of its tasks, and every
-    document carrying it out with its chain (the index alone, no store)."""
+    document carrying it out with its chain (the index alone, no store); ``kept=False``: from the target's whole
+    flow computed at the request, as before the kept rows (the same answer)."""
     from graph_api.flow import targets as F
 
     with ix.lock:
-        page = F.target_tasks(ix, [iri], limit=limit)
-        plans, _ = F.flow(ix, [iri])
-        labels = F.document_labels(ix, [*plans, iri])
+        page = F.target_tasks(ix, [iri], limit=limit, kept=kept)
+        plans, labels = F.documents_of(ix, [iri], kept=kept)
         page["documents"] = [
             {**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in chain]}
             for p, chain in plans.items()
@@ -65,7 +65,71 @@ def flow_trace(ix: FlowIndex, iri: str, limit: int | None) -> dict:
     return page
 
 
-def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
+_GRAPH_ROWS = {  # the columns of each table of the index as Rows holds them (graph_api.flow.extract)
+    "types": "s, type",
+    "facts": "s, field, value",
+    "labels": "s, label, lang, pred",
+    "links": "s, rel, o",
+    "tasks": "iri, doc, text, position, deadline, ongoing, start, end, section",
+    "bodies": "task, role, body, ord",
+    "quotes": "s, o, quote",
+}
+
+
+def measure_updates(ix: FlowIndex, count: int) -> dict:
+    """Seconds to bring the aggregates in step after one document's graph is replaced (by the same rows), deleted,
+    then loaded again — for documents carrying out the most carried-out central documents and others at random;
+    the index ends as it began (asserted on the overview)."""
+    import random
+
+    from graph_api.flow.extract import Rows
+    from graph_api.flow.maintain import BUILD
+
+    refresh(ix)
+    before = overview(ix, top=None)
+    top = [r["iri"] for r in before[:3]]
+    marks = ",".join("?" * len(top))
+    near = ix.db.execute(
+        f"SELECT DISTINCT t.graph FROM agg_reach r JOIN types t ON t.s = r.doc AND t.type = 'source' "
+        f"WHERE r.root IN ({marks}) ORDER BY t.graph LIMIT ?",
+        (*top, count // 2),
+    ).fetchall()
+    graphs = [g for (g,) in near]
+    every = [g for (g,) in ix.db.execute("SELECT graph FROM graphs ORDER BY graph")]
+    graphs += random.Random(1).sample(every, count - len(graphs))
+    out: dict[str, list[float]] = {"replace": [], "delete": [], "load": []}
+    for g in graphs:
+        rows = Rows(
+            **{
+                t: ix.db.execute(f"SELECT {c} FROM {t} WHERE graph = ?", (g,)).fetchall()
+                for t, c in _GRAPH_ROWS.items()
+            }
+        )
+        digest = ix.graphs()[g]
+        for step in ("replace", "delete", "load"):
+            ix.remove_graph(g) if step == "delete" else ix.index_rows(g, rows, digest)
+            started = time.perf_counter()
+            refresh(ix)
+            out[step].append(time.perf_counter() - started)
+            assert BUILD["full"] == 0.0
+    assert overview(ix, top=None) == before
+    return out
+
+
+def _computed_page(ix: FlowIndex, iri: str, page: int, head: dict) -> float:
+    """Milliseconds of the first page computed from the target's whole flow (as before the kept rows), the flows
+    cleared before; the same answer as ``head`` (asserted)."""
+    for key in [k for k in ix.cache if k[0] == "flow"]:
+        del ix.cache[key]
+    started = time.perf_counter()
+    again = flow_trace(ix, iri, page, kept=False)
+    took = (time.perf_counter() - started) * 1000
+    assert again["tasks"] == head["tasks"] and again["total"] == head["total"]
+    assert [d["iri"] for d in again["documents"]] == [d["iri"] for d in head["documents"]]
+    return took
+
+
+def measure_index(index: str, documents: int, sample: int, page: int, updates: int) -> dict:
     """The index-only measures (no store): the flow part of the trace, and the analytics."""
     from visualise.analytics import report_of
 
@@ -77,7 +141,10 @@ def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
     size = ix.size()
     ranked = [r for r in overview(ix, top=None) if r["tasks"]]
     chosen = ranked[: sample // 2] + ranked[-(sample - sample // 2) :]
-    whole, first, sizes = [], [], []
+    whole: list[float] = []
+    first: list[float] = []
+    sizes: list[int] = []
+    computed: list[float] = []
     for row in chosen:
         for key in [k for k in ix.cache if k[0] == "flow"]:
             del ix.cache[key]
@@ -92,6 +159,7 @@ def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
         head = flow_trace(ix, row["iri"], page)
         first.append((time.perf_counter() - started) * 1000)
         assert head["tasks"] == result["tasks"][:page]
+        computed.append(_computed_page(ix, row["iri"], page, head))
     ix.db.execute("DELETE FROM meta WHERE key = 'agg_generation'")
     started = time.perf_counter()
     report = report_of(ix, today=dt.date(2025, 7, 1))
@@ -110,6 +178,8 @@ def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
         "sizes": sizes,
         "whole": whole,
         "first": first,
+        "computed": computed,
+        "updates": measure_updates(ix, updates),
         "analytics": analytics,
         "analytics_warm": analytics_warm,
         "top": (top["symbol"], top["documents"], top["tasks"]),
@@ -118,7 +188,7 @@ def measure_index(index: str, documents: int, sample: int, page: int) -> dict:
     }
 
 
-def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: float) -> dict:
+def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: float, updates: int) -> dict:
     store = OxigraphStore(store_dir, read_only=True)
     built = build(store)
     t0 = time.perf_counter()
@@ -129,7 +199,11 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
     ranked = [r for r in ranked if r["tasks"]]
     chosen = ranked[: sample // 2] + ranked[-(sample - sample // 2) :]
     saved = (ROOT / "queries" / "trace.rq").read_text(encoding="utf-8")
-    whole, first, rq, sizes = [], [], [], []
+    whole: list[float] = []
+    first: list[float] = []
+    rq: list[float] = []
+    sizes: list[int] = []
+    computed: list[float] = []
 
     def cold() -> None:  # the flows computed (the labels of bodies, provinces and kinds stay)
         for key in [k for k in ix.cache if k[0] == "flow"]:
@@ -147,6 +221,7 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
         head = T.trace(store, row["iri"], limit=page)
         first.append((time.perf_counter() - started) * 1000)
         assert head["total"] == result["total"] and head["tasks"] == result["tasks"][:page]
+        computed.append(_computed_page(ix, row["iri"], page, {**head, "documents": result["documents"]}))
         if sum(rq) / 1000 < rq_budget:
             query = saved.replace("<https://w3id.org/vankien/id/doc/tw/kl/2021/21>", f"<{row['iri']}>")
             started = time.perf_counter()
@@ -171,6 +246,8 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
         "sizes": sizes,
         "whole": whole,
         "first": first,
+        "computed": computed,
+        "updates": measure_updates(ix, updates),
         "rq": rq,
         "analytics": analytics,
         "analytics_warm": analytics_warm,
@@ -199,15 +276,16 @@ def main() -> None:
     ap.add_argument("--page", type=int, default=100, help="tasks in the first page")
     ap.add_argument("--rq-budget", type=float, default=60.0, help="seconds for the saved query's runs per store")
     ap.add_argument("--note", action="append", default=[], help="a note to add to the section")
+    ap.add_argument("--updates", type=int, default=10, help="documents replaced, deleted and loaded again per store")
     ap.add_argument("--index-only", action="store_true", help="N=INDEX.sqlite: the flow index alone, no store")
     args = ap.parse_args()
     runs = []
     for item in args.stores.split(","):
         n, folder = item.split("=", 1)
         if args.index_only:
-            runs.append(measure_index(folder, int(n), args.sample, args.page))
+            runs.append(measure_index(folder, int(n), args.sample, args.page, args.updates))
         else:
-            runs.append(measure(folder, int(n), args.sample, args.page, args.rq_budget))
+            runs.append(measure(folder, int(n), args.sample, args.page, args.rq_budget, args.updates))
         print(runs[-1]["documents"], "done", flush=True)
         with (WORK / "bench-trace-runs.jsonl").open("a") as f:  # the raw figures, whatever happens next
             f.write(json.dumps(runs[-1]) + "\n")
@@ -223,6 +301,7 @@ def main() -> None:
                 f"{b['size']['bytes'] / 2**20:.0f} MB",
                 _fmt_s(b["sync"]) + ("" if b["fresh"] else " (resync)"),
                 _fmt_s(b["aggregates"]),
+                " · ".join(f"{percentile(u, 50) * 1000:.0f} / {max(u) * 1000:.0f}" for u in r["updates"].values()),
                 _fmt_s(r["check"]),
             ]
         )
@@ -234,7 +313,8 @@ def main() -> None:
             "tasks indexed",
             "index size",
             "index build (sync from the store)",
-            "aggregates build",
+            "aggregates build (in full)",
+            "aggregates per document changed: replace · delete · load again, ms p50 / max",
             "store check",
         ],
         rows,
@@ -246,10 +326,15 @@ def main() -> None:
                 f"{r['documents']:,}",
                 f"{percentile(r['sizes'], 50):.0f}",
                 max(r["sizes"]),
-                f"{percentile(r['first'], 50):.0f}",
-                f"{percentile(r['first'], 95):.0f}",
+                f"{percentile(r['first'], 50):.1f}",
+                f"{percentile(r['first'], 95):.1f}",
+                f"{percentile(r['computed'], 50):.0f} / {percentile(r['computed'], 95):.0f}",
                 f"{percentile(r['whole'], 50):.0f}",
                 f"{percentile(r['whole'], 95):.0f}",
+                " / ".join(
+                    f"{percentile([w * 1000 / max(n, 1) for w, n in zip(r['whole'], r['sizes'])], q):.0f}"
+                    for q in (50, 95)
+                ),
                 f"{percentile(r['rq'], 50):.0f} ({len(r['rq'])} runs)" if r["rq"] else "",
                 _fmt_s(r["analytics"]),
                 _fmt_s(r["analytics_warm"]),
@@ -262,8 +347,10 @@ def main() -> None:
             "tasks (max)",
             f"first page of {args.page} p50 ms",
             "p95 ms",
+            "first page, flow computed (as before) p50 / p95 ms",
             "every task p50 ms",
             "p95 ms",
+            "every task: µs per task p50 / p95",
             "`trace.rq` p50 ms (SPARQL peer)",
             "analytics (aggregates rebuilt)",
             "analytics (aggregates kept)",
@@ -274,7 +361,12 @@ def main() -> None:
     curve = []
     for name, ys in (
         ("trace first page p95 (ms)", [percentile(r["first"], 95) for r in runs]),
+        ("trace first page p50 (ms)", [percentile(r["first"], 50) for r in runs]),
         ("trace every task p95 (ms)", [percentile(r["whole"], 95) for r in runs]),
+        (
+            "trace every task, µs per task p95",
+            [percentile([w * 1000 / max(n, 1) for w, n in zip(r["whole"], r["sizes"])], 95) for r in runs],
+        ),
         ("analytics, aggregates rebuilt (s)", [r["analytics"] for r in runs]),
         ("index build from the store (s)", [r["built"]["sync"] for r in runs]),
         ("index size (MB)", [r["built"]["size"]["bytes"] / 2**20 for r in runs]),
@@ -291,6 +383,7 @@ def main() -> None:
         else ""
     )
     print(build_table, table, curve_table, sep="\n\n")
+    r0 = {"updates_n": len(runs[0]["updates"]["replace"])}
     notes = [
         "stores: " + ", ".join(f"{r['documents']:,}={r['store']}" for r in runs) + " (on disk, read-only)",
         f"the {args.sample} traced documents: the central documents most carried out and some of the least (by the "
@@ -301,6 +394,16 @@ def main() -> None:
         "analytics: `analytics_report` (most implemented, coverage matrix, bodies, centrality over the network of "
         "documents: reach of the most cited, two-step paths through each document); 'aggregates rebuilt' includes rebuilding every aggregate table",
         "projection: y = a·x^b through the smallest and largest sizes, extended to 1M documents",
+        "trace pages: a central document's page is one range scan of the kept rows (`agg_tasks` in trace order, "
+        "covering index), its total one row of `agg_count`, its documents one range scan of `agg_reach`; 'flow "
+        "computed (as before)': the same first page (asserted equal) from the target's whole flow, as before "
+        "the kept rows, the index alone (no resolver); every task: the answer itself grows with the target's "
+        "tasks, so its cost per task is given",
+        f"aggregates per document changed: {r0['updates_n']} documents' graphs (half carrying out the three most "
+        "carried-out central documents, half at random) each replaced by the same rows, deleted, loaded again; "
+        "the time of the refresh that follows each (the aggregates of the documents touched and of the central "
+        "documents whose flow reaches them), every one per change (asserted), the overview unchanged at the "
+        "end (asserted)",
         *(
             f"most carried out at {r['documents']:,}: {r['top'][0]} ({r['top'][1]} documents, {r['top'][2]} tasks); "
             f"{r['relays']} relaying documents (two-step paths through them) in the top list"

@@ -63,22 +63,24 @@ def trace(
     as_of: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> dict:
     """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain.
 
     Tasks come in the order of their IRIs (province, issuer, kind, year, number of their document, then
     position). ``limit``/``offset`` return one page of them with all the details, ``total`` counting them
     all: on a national store a central document has thousands of tasks, and a page costs what its tasks
-    cost. ``documents`` lists every document carrying ``ref`` out, whatever the page."""
+    cost (for a central document, one range scan of the flow index's kept rows). ``after`` (a task IRI) starts
+    the page after that task in this order: a keyset cursor. ``documents`` lists every document carrying ``ref``
+    out, whatever the page."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     targets = resolve_targets(store, ref, year=year)
     target_iris = [d["iri"] for d in targets]
     ix = flow_for(store)
     with ix.lock:  # one SQLite connection, used by the service's worker threads in turn
-        page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset)
-        plans, _ = F.flow(ix, target_iris)
-        labels = F.document_labels(ix, list(plans) + target_iris)
+        page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset, after=after)
+        plans, labels = F.documents_of(ix, target_iris)
     documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]} for p in plans]
     return {
         "target": targets[0] if len(targets) == 1 else targets,
@@ -87,6 +89,7 @@ def trace(
         "total": page["total"],
         "offset": offset,
         "limit": limit,
+        **({"after": after} if after is not None else {}),
         "documents": documents,
         "tasks": page["tasks"],
     }

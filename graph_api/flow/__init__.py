@@ -8,13 +8,17 @@ replaces the document); :meth:`FlowIndex.sync` reconciles the index with any sto
 follows remote stores (Virtuoso) and writes made through SPARQL Update or the Graph Store Protocol.
 :func:`flow_for` gives a store's index brought in step (at each call for an in-memory store, at most every
 ``VANKIEN_FLOW_SYNC_SECONDS`` = 5 s for others, and for an on-disk store only when its files changed). The aggregates over every central document (overview, coverage
-matrix, bodies) are kept in tables rebuilt on the first read after a change (:mod:`graph_api.flow.aggregate`).
+matrix, bodies) and, per central document, the documents and tasks carrying it out in trace order are kept in
+tables brought in step on the first read after a change — per document changed, or in full after a large change
+(:mod:`graph_api.flow.maintain`) — so that a page of a central document's trace is one range scan
+(:mod:`graph_api.flow.pages`) instead of its whole flow.
 
 Read API (targets are document IRIs; ``as_of`` an ISO day, today by default):
 
 - :func:`implementing_documents` — documents carrying the targets out, with province, chain and their tasks
   counted by lead body;
-- :func:`target_tasks` — one page of the tasks carrying the targets out (``total`` counts them all);
+- :func:`target_tasks` — one page of the tasks carrying the targets out (``total`` counts them all; an
+  ``offset`` or, as a keyset cursor, the task it comes ``after``);
 - :func:`counts_by_province` — tasks (open, overdue, ongoing, without deadline) and documents per province;
 - :func:`overview` — the central documents most carried out, with counts;
 - :func:`coverage_matrix` — provinces × central documents → tasks carrying each out;
@@ -34,7 +38,7 @@ Read API (targets are document IRIs; ``as_of`` an ISO day, today by default):
 >>> [(r["province"], r["tasks"], r["documents"]) for r in counts_by_province(ix, kl21, as_of="2024-01-01")]
 [('Tuyên Quang', 1, 1)]
 >>> [(d["symbol"], d["documents"], d["tasks"], d["provinces"]) for d in overview(ix, as_of="2024-01-01", top=2)]
-[('57-NQ/TW', 3, 37, 1), ('23-NQ/TW', 3, 36, 1)]
+[('57-NQ/TW', 3, 37, 1), ('03/NQ-CP', 1, 37, 1)]
 >>> m = coverage_matrix(ix, max_columns=2)
 >>> len(m["matrix"]) == len(m["provinces"]) and all(len(r) == 2 for r in m["matrix"])
 True

@@ -1,68 +1,20 @@
 """Aggregates over every central document, materialised in the flow index: ``agg_reach`` (central document →
 document carrying it out, directly or through others, as the trace walks it), ``agg_tasks`` (central document →
 task carrying it out, with the task's document, province, deadline) and ``agg_prov`` (document → province).
-They are rebuilt in SQL on the first read after the index changed (its ``generation``), so a request reads
-counts instead of walking the graph; a central document's counts equal its trace's."""
+They are brought in step on the first read after the index changed (its ``generation``): per change, or in
+full (:mod:`graph_api.flow.maintain`), so a request reads counts instead of walking the graph; a central
+document's counts equal its trace's."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import defaultdict
 
 from graph_api.flow import read as R
 from graph_api.flow.index import FlowIndex, locked
+from graph_api.flow.maintain import BUILD, refresh
 
 __all__ = ["refresh", "overview", "coverage_matrix", "bodies", "document_links", "BUILD"]
-
-BUILD: dict[str, float] = {}  # seconds of the last rebuild, for the benchmarks
-_TASK_DOCS = "(SELECT root, doc FROM agg_reach UNION SELECT root, root FROM agg_roots)"
-_BUILD_SQL = f"""
-DROP TABLE IF EXISTS agg_impl; DROP TABLE IF EXISTS agg_roots; DROP TABLE IF EXISTS agg_reach;
-DROP TABLE IF EXISTS agg_tasks; DROP TABLE IF EXISTS agg_prov;
-CREATE TABLE agg_impl AS SELECT DISTINCT s, o FROM links
-  WHERE rel = 'implements' AND s NOT IN (SELECT s FROM types WHERE type = 'task');
-CREATE INDEX agg_impl_o ON agg_impl (o);
-CREATE TABLE agg_roots AS SELECT DISTINCT s AS root FROM facts WHERE field = 'level' AND value LIKE '%/level/central';
-CREATE TABLE agg_reach AS WITH RECURSIVE reach(root, doc, depth) AS (
-    SELECT r.root, i.s, 1 FROM agg_roots r JOIN agg_impl i ON i.o = r.root
-    UNION SELECT reach.root, i.s, reach.depth + 1 FROM reach JOIN agg_impl i ON i.o = reach.doc
-      WHERE reach.depth < {R.MAX_DEPTH})
-  SELECT root, doc, MIN(depth) AS depth FROM reach WHERE doc != root GROUP BY root, doc;
-CREATE INDEX agg_reach_r ON agg_reach (root);
-CREATE TABLE agg_prov AS SELECT f.s AS doc,
-    COALESCE(MAX(CASE WHEN t.s IS NOT NULL THEN f.value END), MIN(f.value)) AS province
-  FROM facts f LEFT JOIN types t ON t.graph = f.graph AND t.s = f.s AND t.type = 'source'
-  WHERE f.field = 'province' GROUP BY f.s;
-CREATE UNIQUE INDEX agg_prov_d ON agg_prov (doc);
-CREATE TABLE agg_tasks AS SELECT x.root, x.task, k.doc, p.province, k.deadline, k.ongoing FROM (
-    SELECT v.root, l.s AS task FROM {_TASK_DOCS} v JOIN links l ON l.rel = 'implements' AND l.o = v.doc
-      JOIN types t ON t.s = l.s AND t.type = 'task'
-    UNION SELECT v.root, k.iri FROM {_TASK_DOCS} v JOIN tasks k ON k.doc = v.doc) x
-  LEFT JOIN (SELECT iri, MIN(doc) AS doc, MIN(deadline) AS deadline, MAX(ongoing) AS ongoing FROM tasks
-    GROUP BY iri) k ON k.iri = x.task
-  LEFT JOIN agg_prov p ON p.doc = k.doc;
-CREATE INDEX agg_tasks_r ON agg_tasks (root);
-DROP TABLE IF EXISTS agg_links;
-CREATE TABLE agg_links AS SELECT DISTINCT COALESCE(k.doc, l.s) AS s, l.rel, l.o FROM links l
-  LEFT JOIN (SELECT iri, MIN(doc) AS doc FROM tasks GROUP BY iri) k ON k.iri = l.s WHERE COALESCE(k.doc, l.s) != l.o;
-"""
-
-
-def refresh(ix: FlowIndex) -> bool:
-    """Rebuild the aggregates when the index changed since they were built; True when rebuilt."""
-    with ix.lock:
-        generation = ix.generation
-        row = ix.db.execute("SELECT value FROM meta WHERE key = 'agg_generation'").fetchone()
-        if row is not None and int(row[0]) == generation:
-            return False
-        t0 = time.perf_counter()
-        ix.clean()
-        with ix.db:
-            ix.db.executescript("BEGIN;" + _BUILD_SQL + "COMMIT;")
-            ix.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('agg_generation', ?)", (str(generation),))
-        BUILD["seconds"] = time.perf_counter() - t0
-        return True
 
 
 def _state_sql(as_of: str) -> str:

@@ -1,7 +1,8 @@
 """What ingest calls to keep the flow index in step with a load, beside the search index's hook: each document
 written or replaced is indexed from the N-Quads ingest writes, and the end of the load reconciles the index with
-the store (graphs not written, or gone). A load never fails because of the index: when it cannot be written, or
-the store cannot answer what it asks, the load goes on with a warning and the next read brings it in step."""
+the store (graphs not written, or gone) and brings the aggregates in step. A load never fails because of the
+index: when it cannot be written, or the store cannot answer what it asks, the load goes on with a warning and
+the next read brings it in step."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from core.errors import VankienError
 from graph_api.flow.extract import iter_nquads
 from graph_api.flow.index import FlowIndex, flow_for
+from graph_api.flow.maintain import refresh
 
 __all__ = ["IngestFlow"]
 
@@ -44,10 +46,12 @@ class IngestFlow:
             self._give_up(e)
 
     def finish(self) -> None:
-        """Reconcile with the store after the load."""
+        """Reconcile with the store after the load, and bring the aggregates in step (per document changed, or in
+        full after a large load), so that the first trace after a load reads kept rows."""
         if self.index is None:
             return
         try:
             self.index.sync(self.store)
+            refresh(self.index)
         except (VankienError, sqlite3.Error) as e:
             self._give_up(e)

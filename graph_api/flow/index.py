@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.errors import QueryError, StoreError
-from graph_api.flow.extract import PREDICATES, Quad4, Rows, rows_from_triples, sync_query
+from graph_api.flow.extract import PREDICATES, Quad4, Rows, natural_key, rows_from_triples, sync_query
 from graph_api.store.spec import side_index_path
 from ontology import VK
 
@@ -68,7 +68,7 @@ INSERT INTO docinfo (s, field, value)
 SELECT s, field, value FROM (
   SELECT s, field, value, ROW_NUMBER() OVER (PARTITION BY s, field ORDER BY own DESC, n DESC, value) AS rk FROM (
     SELECT f.s, f.field, f.value, COUNT(*) AS n, MAX(EXISTS (SELECT 1 FROM types t WHERE t.s = f.s
-      AND t.type = 'source' AND t.graph = f.graph)) AS own
+      AND t.type = 'source' AND +t.graph = f.graph)) AS own
     FROM facts f WHERE f.s IN (SELECT s FROM dirty) GROUP BY f.s, f.field, f.value))
 WHERE rk = 1
 """
@@ -76,6 +76,15 @@ _DERIVED = """
 CREATE TABLE IF NOT EXISTS docinfo (s TEXT, field TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS docinfo_s ON docinfo (s);
 CREATE TABLE IF NOT EXISTS dirty (s TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS agg_dirty (s TEXT PRIMARY KEY);
+"""
+# what a graph's rows touch, for the aggregates kept per change (graph_api.flow.maintain): its documents, tasks
+# and the documents they carry out or are part of — noted before its rows go and after the new ones come
+_MARK = """
+INSERT OR IGNORE INTO agg_dirty (s)
+SELECT s FROM types WHERE graph = :g UNION SELECT s FROM facts WHERE graph = :g
+UNION SELECT s FROM links WHERE graph = :g UNION SELECT o FROM links WHERE graph = :g AND rel = 'implements'
+UNION SELECT iri FROM tasks WHERE graph = :g UNION SELECT doc FROM tasks WHERE graph = :g AND doc IS NOT NULL
 """
 
 
@@ -94,6 +103,7 @@ class FlowIndex:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")  # derived data: a crash loses at most a resync
             self.db.execute("PRAGMA temp_store=MEMORY")
+            self.db.create_function("natural_key", 1, natural_key, deterministic=True)
             self.db.execute("PRAGMA cache_size=-200000")
             if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 # derived data: an index of another version is dropped and rebuilt by the next sync
@@ -146,9 +156,15 @@ class FlowIndex:
         """Indexed graphs and their content hashes."""
         return dict(self.db.execute("SELECT graph, hash FROM graphs"))
 
+    def _mark(self, graph: str) -> None:
+        """Note what ``graph``'s rows touch, once aggregates are kept (graph_api.flow.maintain)."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key = 'agg_generation'").fetchone() is not None:
+            self.db.execute(_MARK, {"g": graph})
+
     def remove_graph(self, graph: str, *, commit: bool = True) -> None:
         """Forget every row read from ``graph``."""
         with self.lock:
+            self._mark(graph)
             self.db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT s FROM facts WHERE graph = ?", (graph,))
             for t in _GRAPH_TABLES:
                 self.db.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
@@ -170,6 +186,7 @@ class FlowIndex:
             self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [g + r for r in rows.tasks])
             self.db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.bodies])
             self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?)", [g + r for r in rows.quotes])
+            self._mark(graph)
             self.db.execute(
                 "INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash or rows.digest)
             )

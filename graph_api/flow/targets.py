@@ -8,10 +8,12 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from graph_api.flow import pages as P
 from graph_api.flow import read as R
+from graph_api.flow.extract import natural_key
 from graph_api.flow.index import FlowIndex, locked
 
-__all__ = ["flow", "implementing_documents", "target_tasks", "counts_by_province", "task_states"]
+__all__ = ["flow", "implementing_documents", "target_tasks", "documents_of", "counts_by_province", "task_states"]
 
 Flow = tuple[dict[str, list[str]], dict[str, tuple[str, str]]]
 _KEEP = 64  # flows kept per index (of its current generation)
@@ -55,6 +57,27 @@ def task_states(ix: FlowIndex, tasks: Iterable[str], as_of: str | dt.date | None
     return out
 
 
+def _ordered(
+    ix: FlowIndex, ts: list[str], province: str | None, limit: int | None, offset: int, after: str | None, kept: bool
+) -> tuple[int, list[str], dict[str, tuple[str, str]], dict[str, list[str]]]:
+    """(total, the page's tasks, each one's way, chains of the documents they go through): one range scan of the
+    kept rows for a central document (:mod:`graph_api.flow.pages`), else from the targets' whole flow."""
+    root = P.root_of(ix, ts) if kept and not province else None
+    if root is not None:
+        total, rows = P.page(ix, root, limit=limit, offset=offset, after=after)
+        return total, [t for t, _, _ in rows], {t: (v, how) for t, v, how in rows}, P.reach(ix, root)
+    plans, how = flow(ix, ts)
+    order = sorted(how, key=R.natural)
+    if province:
+        where = R.task_provinces(ix, order)
+        order = [t for t in order if (where[t] or "").lower() == province.lower()]
+    total = len(order)
+    if after is not None:
+        mark = natural_key(after)
+        order = [t for t in order if natural_key(t) > mark]
+    return total, order[offset : offset + limit] if limit is not None else order[offset:], how, plans
+
+
 @locked
 def target_tasks(
     ix: FlowIndex,
@@ -64,20 +87,20 @@ def target_tasks(
     as_of: str | dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
+    kept: bool = True,
 ) -> dict:
     """One page of the tasks carrying the targets out, in the order of their IRIs (numbers as numbers), with
     their details, status on ``as_of``, chain of documents up to a target, how (``direct``, ``implements``,
     ``part of``) and the sentence read: ``{"total", "offset", "limit", "as_of", "tasks"}``. ``province`` (a label,
-    any case) keeps that province's tasks, before the page is cut."""
+    any case) keeps that province's tasks, before the page is cut; ``after`` (a task IRI: a keyset cursor) starts
+    the page after that task in this order (``offset`` then counts from there); ``total`` counts them all.
+    ``kept=False`` computes the targets' flow even when kept rows would answer (the reference they are checked
+    against)."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     ts = _targets(targets)
-    plans, how = flow(ix, ts)
-    order = sorted(how, key=R.natural)
-    if province:
-        where = R.task_provinces(ix, order)
-        order = [t for t in order if (where[t] or "").lower() == province.lower()]
-    page = order[offset : offset + limit] if limit is not None else order[offset:]
+    total, page, how, plans = _ordered(ix, ts, province, limit, offset, after, kept)
     details = R.task_rows(ix, page)
     quotes = R.quotes(ix, [(t, how[t][0]) for t in page])
     chains = {v: ([] if v in ts else [v] + plans[v][:-1]) for v, _ in (how[t] for t in page)}
@@ -94,7 +117,23 @@ def target_tasks(
         d["quote"] = quotes.get((t, v))
         d["status"] = R.status(d["deadline"], d["ongoing"], today)
         tasks.append(d)
-    return {"total": len(order), "offset": offset, "limit": limit, "as_of": today.isoformat(), "tasks": tasks}
+    return {"total": total, "offset": offset, "limit": limit, "as_of": today.isoformat(), "tasks": tasks}
+
+
+@locked
+def documents_of(
+    ix: FlowIndex, targets: str | Iterable[str], *, kept: bool = True
+) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """(the documents carrying the targets out, each with its chain of IRIs up to a target, nearest first; those
+    documents and the targets as the trace shows them, :func:`document_labels`): read from the kept rows for a
+    central document (unless ``kept=False``), else computed."""
+    ts = _targets(targets)
+    root = P.root_of(ix, ts) if kept else None
+    if root is None:
+        plans = flow(ix, ts)[0]
+        return plans, document_labels(ix, [*plans, *ts])
+    plans, labels = P.documents(ix, root)
+    return plans, {**labels, **document_labels(ix, ts)}
 
 
 def document_labels(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict]:

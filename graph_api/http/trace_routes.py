@@ -22,12 +22,15 @@ def trace(
     as_of: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
     limit: int = Query(PAGE, ge=0, le=MAX_PAGE, description="Tasks in this page (`total` counts them all)"),
     offset: int = Query(0, ge=0, description="Tasks skipped before this page"),
+    after: str | None = Query(
+        None, max_length=2000, description="Start after this task (its IRI: the last task of the previous page)"
+    ),
     store=Depends(get_store),
 ) -> dict:
     parse_day(as_of, "as_of")  # a day that does not exist (2024-13-01) is a 400, not a 500
     if province:  # its name as the store has it, else a 404 with "did you mean"
         province = match_province(store, province)
-    return T.trace(store, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset)
+    return T.trace(store, symbol, year=year, province=province, as_of=as_of, limit=limit, offset=offset, after=after)
 
 
 @router.get("/serves/{ref:path}", summary="Documents a provincial document or a task serves, up to central ones")

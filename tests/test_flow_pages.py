@@ -1,0 +1,159 @@
+"""Issue 16: a page of a central document's trace is read from the flow index's kept rows (one range scan), and
+equals the slice of the whole trace, order included — on the bundled data, and after a load, a replacement and
+a deletion, which bring the kept rows in step per change to what a rebuild in full gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from test_trace import LAI_CHAU_CONCLUSION, LAI_CHAU_PLAN
+from test_trace_api import service  # noqa: F401  (fixture: `vankien serve` over the bundled data)
+
+from graph_api import trace as T
+from graph_api.flow import FlowIndex, flow_for, overview
+from graph_api.flow import maintain as M
+from graph_api.flow import pages as P
+from graph_api.flow import targets as F
+from graph_api.store import OxigraphStore, open_store
+from graph_api.store.ingest import ingest
+from ontology.iris import Iris
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+AS_OF = "2024-01-01"
+KL21 = "https://w3id.org/vankien/id/doc/tw/kl/2021/21"
+
+
+@pytest.fixture(scope="module")
+def corpus_store():
+    store = open_store("memory:")
+    assert not ingest([CORPUS], store).rejected
+    yield store
+    store.close()
+
+
+def same_as_computed(ix: FlowIndex, iri: str) -> None:
+    """The kept rows answer ``iri``'s trace, and give what computing its flow gives, in the same order."""
+    assert P.root_of(ix, [iri]) == iri
+    kept = F.target_tasks(ix, iri, as_of=AS_OF)
+    assert kept == F.target_tasks(ix, iri, as_of=AS_OF, kept=False), iri
+    plans, labels = F.documents_of(ix, iri)
+    plans_c, labels_c = F.documents_of(ix, iri, kept=False)
+    assert list(plans.items()) == list(plans_c.items()) and labels == labels_c, iri
+    for limit, offset in ((1, 0), (3, 2), (5, kept["total"] - 1)):
+        page = F.target_tasks(ix, iri, as_of=AS_OF, limit=limit, offset=max(offset, 0))
+        assert page == F.target_tasks(ix, iri, as_of=AS_OF, limit=limit, offset=max(offset, 0), kept=False)
+
+
+def pages_are_slices(store, ref: str, limit: int) -> dict:
+    """Every page of ``ref``'s trace (by offset, and by the keyset cursor) is the slice of its whole trace."""
+    whole = T.trace(store, ref, as_of=AS_OF)
+    assert whole["total"] == len(whole["tasks"])
+    for offset in range(0, whole["total"] + 1, limit):
+        page = T.trace(store, ref, as_of=AS_OF, limit=limit, offset=offset)
+        assert page["tasks"] == whole["tasks"][offset : offset + limit], (ref, offset)
+        assert (page["total"], page["documents"]) == (whole["total"], whole["documents"])
+    walked: list[dict] = []
+    after = None
+    while True:
+        page = T.trace(store, ref, as_of=AS_OF, limit=limit, after=after)
+        walked += page["tasks"]
+        if len(page["tasks"]) < limit:
+            break
+        after = page["tasks"][-1]["task"]
+    assert walked == whole["tasks"]
+    return whole
+
+
+def test_the_kept_rows_give_the_computed_trace_of_every_central_document(corpus_store) -> None:
+    ix = flow_for(corpus_store)
+    rows = overview(ix, as_of=AS_OF, top=None)
+    assert len(rows) >= 50
+    for row in rows:
+        same_as_computed(ix, row["iri"])
+        total, page = P.page(ix, row["iri"], limit=2)
+        assert total == row["tasks"] and len(page) == min(2, total)
+
+
+def test_a_page_is_the_slice_of_the_whole_trace_order_included(corpus_store) -> None:
+    ix = flow_for(corpus_store)
+    top = [r["iri"] for r in overview(ix, as_of=AS_OF, top=4)]
+    wholes = [pages_are_slices(corpus_store, iri, 7) for iri in top]
+    assert min(w["total"] for w in wholes) >= 20 and max(len(w["documents"]) for w in wholes) >= 2
+    one = pages_are_slices(corpus_store, "21-KL/TW", 1)
+    assert one["total"] == 1
+
+
+def aggregates(ix: FlowIndex) -> dict[str, list[tuple]]:
+    def key(row: tuple) -> list[tuple[bool, str]]:
+        return [(v is None, str(v)) for v in row]
+
+    return {t: sorted(ix.db.execute(f"SELECT * FROM {t}"), key=key) for t in M.AGGREGATES}
+
+
+def kept_per_change(ix: FlowIndex) -> None:
+    """The aggregates were brought in step per change, to what a rebuild in full gives."""
+    assert P.root_of(ix, [KL21]) == KL21 and M.BUILD["full"] == 0.0
+    per_change = aggregates(ix)
+    assert M.refresh(ix, full=True)
+    assert aggregates(ix) == per_change
+
+
+def test_pages_follow_a_load_a_replacement_and_a_deletion(tmp_path: Path) -> None:
+    extra = tmp_path / "laichau"
+    extra.mkdir()
+    plan = extra / "lai_chau_plan.txt"
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        ingest([CORPUS], store)
+        ix = flow_for(store)
+        assert M.refresh(ix, full=True)
+
+        def check(total: int, documents: int) -> None:
+            kept_per_change(ix)
+            same_as_computed(ix, KL21)
+            whole = pages_are_slices(store, "21-KL/TW", 1)
+            assert (whole["total"], len(whole["documents"])) == (total, documents)
+
+        plan.write_text(LAI_CHAU_PLAN, encoding="utf-8")
+        (extra / "lai_chau_conclusion.txt").write_text(LAI_CHAU_CONCLUSION, encoding="utf-8")
+        ingest([extra], store)
+        check(4, 2)
+        second = "2. Giao Ủy ban Kiểm tra Tỉnh ủy kiểm tra việc chấp hành của các tổ chức đảng, thực hiện thường xuyên."
+        plan.write_text(LAI_CHAU_PLAN.replace(second, ""), encoding="utf-8")
+        assert ingest([extra], store).documents == 1  # the plan replaced, with one task fewer
+        check(3, 2)
+        store.drop_graph(Iris().graph("lai_chau_plan.txt", "laichau"))
+        assert ix.sync(store) == (0, 1)
+        check(1, 1)
+        for row in overview(ix, as_of=AS_OF, top=None):
+            same_as_computed(ix, row["iri"])
+    finally:
+        store.close()
+
+
+def test_a_non_central_target_is_computed(corpus_store) -> None:
+    ix = flow_for(corpus_store)
+    plan = next(d for d in F.documents_of(ix, KL21)[0])  # a provincial plan carrying 21-KL/TW out
+    assert P.root_of(ix, [plan]) is None
+    assert F.target_tasks(ix, plan, as_of=AS_OF) == F.target_tasks(ix, plan, as_of=AS_OF, kept=False)
+
+
+def test_the_service_pages_by_offset_and_by_cursor(service: str) -> None:  # noqa: F811
+    whole = httpx.get(service + "/api/trace/57-NQ/TW", params={"as_of": AS_OF}, timeout=30).json()
+    assert whole["total"] == len(whole["tasks"]) >= 20
+    by_offset, by_cursor, after = [], [], None
+    for offset in range(0, whole["total"], 10):
+        params = {"as_of": AS_OF, "limit": 10, "offset": offset}
+        by_offset += httpx.get(service + "/api/trace/57-NQ/TW", params=params, timeout=30).json()["tasks"]
+    while True:
+        params = {"as_of": AS_OF, "limit": 10, **({"after": after} if after else {})}
+        page = httpx.get(service + "/api/trace/57-NQ/TW", params=params, timeout=30).json()
+        assert page["total"] == whole["total"] and page["documents"] == whole["documents"]
+        by_cursor += page["tasks"]
+        if len(page["tasks"]) < 10:
+            break
+        after = page["tasks"][-1]["task"]
+    assert by_offset == by_cursor == whole["tasks"]
