@@ -60,6 +60,25 @@ def test_a_portal_page_gives_its_article_only(tmp_path) -> None:
     assert {c.symbol for c in doc.citations} == {"12-KH/TU", "21-KL/TW"}
 
 
+# The same article on a page laid out by a table: a menu row, the article cell, a side column, a footer row.
+TABLE_PAGE = (
+    PAGE.split("<body>")[0]
+    + """<body><table class="layout" width="100%"><tr><td colspan="2" class="menu"><a href="/">Trang chủ</a> |
+<a href="/tin">Tin tức</a></td></tr><tr><td class="main" width="70%">"""
+    + PAGE.split('<div class="wrapper">')[1].split("<aside")[0]
+    + """</td><td class="side"><div class="box"><h3>Đọc nhiều</h3><ul><li>Tổng kết Chỉ thị 05-CT/TW</li></ul></div>
+</td></tr><tr><td colspan="2" class="footer">Giấy phép số 42/GP-BTTTT ngày 05/02/2021.</td></tr></table></body></html>"""
+)
+
+
+def test_a_page_laid_out_by_a_table_gives_its_article_only(tmp_path) -> None:
+    path = tmp_path / "tin.html"
+    path.write_text(TABLE_PAGE, encoding="utf-8")
+    source = read(path)
+    assert source.text.strip().split("\n\n") == ARTICLE
+    assert {c.symbol for c in extract_source(source).citations} == {"12-KH/TU", "21-KL/TW"}
+
+
 TEXT = (
     "TỈNH ỦY SƠN LA\nSố 12-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
     "thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng\n\n"

@@ -48,7 +48,7 @@ DROP_TAGS = {
 _HINT = (
     r"nav|navbar|menu|breadcrumbs?|related|lien-?quan|tinlienquan|tin-?khac|bai-?viet-?khac|cung-?chuyen-?muc|"
     r"other-?news|more-?news|xem-?nhieu|most-?viewed|share|sharing|social|comments?|binh-?luan|footer|"
-    r"sidebar|side-?bar|col-?side|widget|banner|ads|advert|quang-?cao|tags?|print|toolbar|pagination|top-?bar|"
+    r"sidebar|side-?bar|col-?side|side|most-?read|doc-?nhieu|widget|banner|ads|advert|quang-?cao|tags?|print|toolbar|pagination|top-?bar|"
     r"font-?size|views|rating|send-?mail|search|login|copyright|site-?name|logo|source|nguon|attach\w*|dinh-?kem|"
     r"download|tai-?ve"
 )
@@ -62,7 +62,8 @@ HINT_RE = re.compile(rf"(?:^|[\s_-])(?:{_HINT})(?:$|[\s_-])", re.I)
 RELATED_HEADING_RE = re.compile(
     r"\s*(?:Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
     r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
-    r"Bình luận|Ý kiến bạn đọc|Chia sẻ)\s*:?\s*$",
+    r"Bình luận|Ý kiến bạn đọc|Chia sẻ|Đọc nhiều|Xem nhiều|Tin đọc nhiều|Bài đọc nhiều|Tin mới|Tin mới nhất|"
+    r"Tin nổi bật|Tin xem nhiều)\s*:?\s*(?:\(\d+\))?\s*$",
     re.I,
 )
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
@@ -73,6 +74,10 @@ POSTED_RE = re.compile(
     re.I,
 )
 BLOCK_TAGS = {
+    "table",
+    "tr",
+    "td",
+    "th",
     "p",
     "div",
     "section",
@@ -119,19 +124,35 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
+def _lays_out_page(table) -> bool:
+    """A table that lays out the page (menu row, article cell, side column) rather than holding data: one of its
+    cells holds a heading or many paragraphs."""
+    for cell in table.xpath("./tr/td|./tbody/tr/td|./tr/th|./tbody/tr/th"):
+        if cell.xpath(".//h1|.//h2|.//h3|.//article"):
+            return True
+        blocks = cell.xpath(".//p|.//div|.//ul|.//ol|.//table")
+        if len(blocks) >= 5 and len(cell.text_content()) > 600:
+            return True
+    return False
+
+
 def _prune(root) -> None:
     """Drop everything around the article: by tag, by class/id hint, and related-news lists
     under their heading (the heading and what follows it in its container)."""
+    page_tables = {t for t in root.iter("table") if _lays_out_page(t)}
+    for t in page_tables:
+        t.set("data-layout", "page")  # read as blocks, not as a table (see _Writer.walk)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         tag = el.tag.lower()
         # the article's containers, and tables: a document's own footer (recipients, signature) is a
-        # table a page may well class as "footer"
+        # table a page may well class as "footer" (not the cells of a table laying out the page)
+        in_page_table = tag in ("tr", "td", "th") and any(a in page_tables for a in el.iterancestors("table"))
         protected = (
             el.find(".//article") is not None
             or el.find(".//main") is not None
-            or tag in ("table", "tbody", "thead", "tr", "td", "th")
+            or (tag in ("table", "tbody", "thead", "tr", "td", "th") and not in_page_table)
         )
         if (
             tag in DROP_TAGS
@@ -213,7 +234,7 @@ class _Writer:
             self.line.append(re.sub(r"\s+", " ", " ".join(el.itertext())))
             self.flush()
             return
-        if tag == "table":
+        if tag == "table" and el.get("data-layout") != "page":
             self.flush()
             self.blocks.extend(render_table(_table_rows(el)))
         elif tag == "br":
