@@ -21,6 +21,7 @@ from pyoxigraph import RdfFormat, Store
 
 from api_fixtures import BIG_GRAPH, TEST_SETTINGS, big_graph_ntriples, running, start_server
 from graph_api.store import templates
+from graph_api.store.shared_state import SharedState
 from graph_api.store.templates import SHIPPED, Templates
 from w3c_runner import free_port
 from waiting import wait_until
@@ -139,6 +140,34 @@ def test_a_template_anchor_with_too_many_quads_pointing_at_it_is_not_one(
     monkeypatch.setattr(templates, "ANCHOR_CAP", 5)  # central 1: 2 plans, 2 tasks
     assert Templates().match(store, query) is None
     assert Templates().match(store, bound(TRACE, f"<{central(1)}>")) == "trace.rq"
+
+
+def test_run_slots_let_no_more_than_n_templates_run_at_once(tmp_path: Path) -> None:
+    owner = SharedState.create(str(tmp_path / "state"))
+    workers = [SharedState.attach(str(tmp_path / "state")) for _ in range(2)]  # as two HTTP workers
+    running, most, lock, release = [0], [0], threading.Lock(), threading.Event()
+
+    def hold(state: SharedState) -> None:
+        with state.slot(2):
+            with lock:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+            release.wait(30)
+            with lock:
+                running[0] -= 1
+
+    threads = [threading.Thread(target=hold, args=(workers[i % 2],)) for i in range(5)]
+    for thread in threads:
+        thread.start()
+    wait_until(lambda: running[0] == 2, timeout=10, what="two holders")
+    with pytest.raises(BlockingIOError):
+        owner.slot(2, wait=False).__enter__()
+    release.set()
+    for thread in threads:
+        thread.join(30)
+    assert most[0] == 2 and running[0] == 0 and not any(t.is_alive() for t in threads)
+    with owner.slot(2):  # all free again
+        pass
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,10 @@ that took more than :data:`TEMPLATE_BUDGET` seconds is answered, then sent to th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, NamedTuple
@@ -36,7 +38,7 @@ from graph_api.store.results import check_rows
 from graph_api.store.shared_state import SharedState
 from graph_api.store.templates import Templates
 
-__all__ = ["LocalReader", "BUDGET", "TEMPLATE_BUDGET", "TEMPLATE_THREADS"]
+__all__ = ["LocalReader", "BUDGET", "TEMPLATE_BUDGET", "TEMPLATE_THREADS", "TEMPLATE_SLOTS"]
 
 log = logging.getLogger("vankien.serve")
 BUDGET = 1.0
@@ -45,6 +47,8 @@ TEMPLATE_BUDGET = 5.0
 """Seconds a saved template may take in the HTTP worker; one that took longer goes to the owner from then on."""
 TEMPLATE_THREADS = 2
 """Threads per HTTP worker that run saved templates."""
+TEMPLATE_SLOTS = os.cpu_count() or 1
+"""Saved templates that run at once in all the HTTP workers together."""
 _NATIVE_BUDGET = 64 * 1024 * 1024
 _MAX_REMEMBERED = 4096
 _MAX_QUERY = 4096
@@ -192,15 +196,18 @@ class LocalReader:
         """Runs the query (on any thread): the answer, the generation it ran at, the seconds given up, slow.
 
         A bounded query is given up past its budget while writing its answer; a template is not (its answer is
-        all but ready when writing starts), only remembered as slow."""
+        all but ready when writing starts), only remembered as slow. A template first takes one of
+        :data:`TEMPLATE_SLOTS` run slots shared by every worker, so that no more of them run at once than there
+        are cores: side by side on one core they only slow each other down."""
         template = route == "template"
         budget = TEMPLATE_BUDGET if template else self.budget
-        started = time.monotonic()
-        try:
-            answer = self._run(store, query, results_format, max_rows, None if template else started + budget)
-        except _Late:  # past the deadline or the size: the owner answers, with what is left of the time limit
-            return None, generation, time.monotonic() - started, True
-        return answer, generation, 0.0, time.monotonic() - started > budget
+        with self.state.slot(TEMPLATE_SLOTS) if template else contextlib.nullcontext():
+            started = time.monotonic()
+            try:
+                answer = self._run(store, query, results_format, max_rows, None if template else started + budget)
+            except _Late:  # past the deadline or the size: the owner answers, with what is left of the time limit
+                return None, generation, time.monotonic() - started, True
+            return answer, generation, 0.0, time.monotonic() - started > budget
 
     def _finish(self, query: str, results_format: str, max_rows: int, done: _Done) -> Answer | None:
         """Back on the event loop's thread: the counts, the list of slow queries, the cache."""
