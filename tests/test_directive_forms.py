@@ -39,6 +39,24 @@ CASES = [
     ),
 ]
 
+DECISION = (
+    "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 77/QĐ-UBND\nKon Tum, ngày 3 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\n"
+    "Phê duyệt Đề án phát triển y tế cơ sở\n\nỦY BAN NHÂN DÂN TỈNH KON TUM\n\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Phê duyệt Đề án phát triển y tế cơ sở (có Đề án kèm theo).\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Bình\n\n"
+    "ĐỀ ÁN\n\nPhát triển y tế cơ sở\n\n(Kèm theo Quyết định số 77/QĐ-UBND ngày 3/4/2025 của UBND tỉnh)\n\n"
+    "Phần I. NHIỆM VỤ VÀ TỔ CHỨC THỰC HIỆN\n\n"
+    "1. Sở Y tế chủ trì nâng cấp các trạm y tế xã theo Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng "
+    "Chính phủ, hoàn thành trong quý IV/2025.\n"
+)
+CASES += [
+    pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
+        DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
+    ),
+]
+
 
 @pytest.mark.parametrize("text,pairs,carried", CASES)
 def test_directive_form(text: str, pairs: set, carried: set) -> None:

@@ -67,11 +67,12 @@ LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.
 PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
 DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
 # An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ", or the rules a decision issues,
-# printed after its signature: "QUY CHẾ" / "phối hợp …" / "(Ban hành kèm theo Quyết định số …)"
+# printed after its signature: "QUY CHẾ" / "phối hợp …" / "(Ban hành kèm theo Quyết định số …)", or the scheme it
+# approves: "ĐỀ ÁN" / "…" / "(Kèm theo Quyết định số …)"
 APPENDIX_RE = re.compile(
     r"^[ \t*_#]*(?:(?:PHỤ LỤC|Phụ lục)(?![^\S\n]*(?:kèm|số)\b)"
     r"|(?:QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN)[ \t*_]*\n(?:[^\n]*\n){0,3}?[ \t*_(]*"
-    r"Ban hành kèm theo)",
+    r"(?:Ban hành\s+)?[Kk]èm theo)",
     re.M,
 )
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
