@@ -68,7 +68,10 @@ class Template:
 
     def anchor(self, query: str) -> NamedNode | Literal | None:
         """The parameter of ``query`` when it is this template with another parameter, else None."""
-        toks = tokens(query)
+        return self.anchor_of(tokens(query))
+
+    def anchor_of(self, toks: list[Token] | None) -> NamedNode | Literal | None:
+        """:meth:`anchor` of a query's tokens."""
         slot = self.slot
         if toks is None or len(toks) != len(self.tokens) or toks[slot][0] != self.tokens[slot][0]:
             return None
@@ -101,8 +104,9 @@ class Templates:
         at in ``store``; None otherwise."""
         if "VALUES" not in query:
             return None
+        toks = tokens(query)
         for template in self.items:
-            anchor = template.anchor(query)
+            anchor = template.anchor_of(toks)
             if anchor is not None:
                 pointing = store.quads_for_pattern(None, None, anchor, None)
                 small = sum(1 for _ in itertools.islice(pointing, ANCHOR_CAP + 1)) <= ANCHOR_CAP
