@@ -378,8 +378,9 @@ def _carried_out(
         sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
         verbs = [*P.IMPLEMENT_VERB_RE.finditer(text, sentence_start, cited[0])]
         # "đánh giá kết quả thực hiện Nghị quyết …" reviews the document, it does not direct it
-        reviewed = verbs and P.REVIEWED_BEFORE_RE.search(
-            text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start()
+        reviewed = verbs and (
+            P.REVIEWED_BEFORE_RE.search(text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start())
+            or re.search(r"\b(?:tổng|sơ) kết\b", text[verbs[-1].end() : cited[0]], re.I)  # "… về tổng kết X"
         )
         if verbs and not reviewed and k not in implements:
             implements.append(k)

@@ -65,6 +65,11 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
     carried = P.CARRIES_OUT_RE.match(after)
     # "Kết luận số 06-KL/TW … về tiếp tục thực hiện Chỉ thị số 40-CT/TW": said in the cited one's title
     in_title = None if carried else P.TITLE_CARRIES_OUT_RE.search(text, m.span[1], m.full_span[1] + 2)
+    reviewed = None if carried or in_title else P.TITLE_REVIEWS_RE.search(text, m.span[1], m.full_span[1] + 2)
+    if reviewed:  # "Kết luận số 121-KL/TW … về tổng kết Nghị quyết số 18-NQ/TW"
+        nxt = next((n for n in by_start[i + 1 :] if n.full_span[0] >= reviewed.end() - 1), None)
+        if nxt is not None and nxt.full_span[0] <= reviewed.end() + 2 and key_of[id(nxt)] != k:
+            links.append(Link(k, "reviews", key_of[id(nxt)], (m.span[0], nxt.span[1])))
     if carried or in_title:
         target_pos = m.full_span[1] + carried.end() if carried else in_title.end()
         nxt = next((n for n in by_start[i + 1 :] if n.full_span[0] <= target_pos + 2), None)

@@ -89,7 +89,7 @@ class Link:
     """A relation between documents stated in the text; ``source`` None is the document itself."""
 
     source: tuple[str, int | None] | None
-    relation: str  # implements | based_on | amends | repeals
+    relation: str  # implements | based_on | amends | repeals | reviews
     target: tuple[str, int | None]
     span: Span
 

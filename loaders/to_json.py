@@ -76,7 +76,7 @@ def document_json(doc: Document) -> dict:
         "document_links": [
             {"from": sym(ln.source), "relation": ln.relation, "to": sym(ln.target)}
             for ln in doc.links
-            if ln.relation in ("implements", "amends", "repeals")
+            if ln.relation in ("implements", "amends", "repeals", "reviews")
         ],
         "based_on": [sym(ln.target) for ln in doc.links if ln.relation == "based_on"],
         "implements": implements,

@@ -238,6 +238,7 @@ class _DocumentWriter:
             "implements": ELI.implements,
             "based_on": ELI.based_on,
             "amends": ELI.amends,
+            "reviews": VK.reviews,
             "repeals": ELI.repeals,
         }
         for link in doc.links:

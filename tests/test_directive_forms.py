@@ -52,6 +52,14 @@ DECISION = (
     "Chính phủ, hoàn thành trong quý IV/2025.\n"
 )
 CASES += [
+    pytest.param(  # carrying out a conclusion that reviews a resolution is not carrying out the resolution
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Triển khai nghiêm túc Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về tổng kết "
+        "Nghị quyết số 18-NQ/TW ngày 25/10/2017; Ban Tổ chức Thị ủy chủ trì, hoàn thành trong tháng 02/2025.\n",
+        {("Ban Tổ chức Thị ủy", "2025-02")},
+        {"121-KL/TW"},
+        id="reviewed-resolution",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),

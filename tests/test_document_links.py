@@ -129,6 +129,14 @@ LINKS += [
         {("21-KH/TU", "57-NQ/TW")},
         set(),
     ),
+    (  # a cited conclusion that reviews a resolution: a "reviews" link, and the plan does not carry the resolution out
+        report(
+            "Hội nghị quán triệt Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về tổng kết "
+            "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương."
+        ),
+        {("121-KL/TW", "18-NQ/TW")},
+        {(None, "18-NQ/TW")},
+    ),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
@@ -178,3 +186,18 @@ def test_a_commune_after_the_merger_belongs_to_its_former_province_and_its_commi
         "Ban Chấp hành Đảng bộ xã Mỹ Hòa",
         "Ban Chấp hành Đảng bộ xã",
     )
+
+
+def test_a_review_is_its_own_relation_in_json_and_rdf():
+    from loaders.to_json import document_json
+    from loaders.to_rdf import document_graph
+    from ontology.iris import Iris
+
+    text = report(
+        "Hội nghị quán triệt Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về tổng kết "
+        "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương."
+    )
+    doc = extract_source(from_text(text, name="t.txt"))
+    assert {"from": "121-KL/TW", "relation": "reviews", "to": "18-NQ/TW"} in document_json(doc)["document_links"]
+    _, quads = document_graph(doc, Iris())
+    assert any(q.predicate.value == "https://w3id.org/vankien/ontology#reviews" for q in quads)

@@ -50,6 +50,7 @@ from loaders.patterns.directions import (
     SUBJECT_VERB_RE,
     TASK_LABEL_RE,
     TITLE_CARRIES_OUT_RE,
+    TITLE_REVIEWS_RE,
 )
 from loaders.patterns.layout import (
     APPENDIX_RE,
@@ -252,6 +253,7 @@ __all__ = [
     "SUBJECT_VERB_RE",
     "TASK_LABEL_RE",
     "TITLE_CARRIES_OUT_RE",
+    "TITLE_REVIEWS_RE",
     "BODY_GRAMMAR_RE",
     "BODY_LEVEL_WORDS",
     "COMMITTEE",

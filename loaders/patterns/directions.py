@@ -12,8 +12,10 @@ FORWARD_HEADING_RE = re.compile(
     r"cuối năm|chương trình hành động|việc cần làm|trọng tâm",
     re.I,
 )
+# (not a topic a conclusion decides, "Về mục tiêu tăng trưởng năm 2025", nor "chương trình mục tiêu quốc gia")
 PAST_HEADING_RE = re.compile(
-    r"kết quả|tình hình|khái quát|đánh giá|mục tiêu|mục đích|quan điểm|hạn chế|nguyên nhân|bối cảnh|"
+    r"kết quả|tình hình|khái quát|đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
+    r"bối cảnh|"
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết",
     re.I,
 )
@@ -83,6 +85,13 @@ IMPLEMENT_VERB_RE = re.compile(
 # What stands before an implementing verb when the text reviews how a document was carried out rather than
 # directing it: "đánh giá kết quả thực hiện Nghị quyết …", "tổng kết 10 năm thực hiện Chỉ thị …".
 REVIEWED_BEFORE_RE = re.compile(r"(?:kết quả|(?:sơ|tổng) kết(?:\s+\d+\s+năm)?)\s+(?:việc\s+)?$", re.I)
+# Inside a cited document's title, what it reviews: "Kết luận số 121-KL/TW … về tổng kết Nghị quyết số 18-NQ/TW",
+# "… về sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW"
+TITLE_REVIEWS_RE = re.compile(
+    r"(?<![^\W\d_])về\s+(?:việc\s+)?(?:tổng kết|sơ kết)(?:\s+\d+\s+năm)?(?:\s+(?:việc\s+)?thực hiện)?\s+"
+    r"(?=(?:các\s+)?[A-ZĐ])",
+    re.I,
+)
 # Phrases stating that a cited document (before) carries out another (after): "… thực hiện", "… triển khai".
 CARRIES_OUT_RE = re.compile(
     r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
