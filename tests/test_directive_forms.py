@@ -60,6 +60,16 @@ CASES += [
         {"121-KL/TW"},
         id="reviewed-resolution",
     ),
+    pytest.param(  # a conclusion's topic headings ("Về mục tiêu …", "Về thực hiện các chương trình mục tiêu quốc gia")
+        "TỈNH ỦY LẠNG SƠN\nSố 320-KL/TU\nLạng Sơn, ngày 3 tháng 3 năm 2025\n\nKẾT LUẬN\nHỘI NGHỊ BAN CHẤP HÀNH ĐẢNG "
+        "BỘ TỈNH LẦN THỨ 30\n\nBan Chấp hành Đảng bộ tỉnh kết luận:\n\n1. Về mục tiêu tăng trưởng năm 2025\n\n"
+        "Ban cán sự đảng UBND tỉnh xây dựng kịch bản tăng trưởng, trình trước ngày 28/3/2025.\n\n"
+        "2. Về thực hiện các chương trình mục tiêu quốc gia\n\n"
+        "Thực hiện Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (Ban Dân tộc tỉnh chủ trì).\n",
+        {("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2025-03-28"), ("Ban Dân tộc tỉnh", None)},
+        {"1719/QĐ-TTg"},
+        id="topic-headings",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),
