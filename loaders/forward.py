@@ -378,14 +378,25 @@ def _carried_out(
         sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
         verbs = [*P.IMPLEMENT_VERB_RE.finditer(text, sentence_start, cited[0])]
         # "đánh giá kết quả thực hiện Nghị quyết …" reviews the document, it does not direct it
-        reviewed = verbs and (
-            P.REVIEWED_BEFORE_RE.search(text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start())
-            or re.search(r"\b(?:tổng|sơ) kết\b", text[verbs[-1].end() : cited[0]], re.I)  # "… về tổng kết X"
+        reviewed = (
+            verbs
+            and (
+                P.REVIEWED_BEFORE_RE.search(text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start())
+                # "… Kết luận A về tổng kết X": said of X since the last document before it
+                or re.search(
+                    r"\b(?:tổng|sơ) kết\b", text[_since(verbs[-1].end(), cited[0], key_of_span) : cited[0]], re.I
+                )
+            )
         )
         if verbs and not reviewed and k not in implements:
             implements.append(k)
             spans.append(cited)
     return implements, spans
+
+
+def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:
+    """Where the text about the document cited at ``at`` begins: after the last citation between ``start`` and it."""
+    return max([start, *(e for s, e in key_of_span if start <= s and e <= at)])
 
 
 def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:

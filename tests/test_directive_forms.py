@@ -55,9 +55,10 @@ CASES += [
     pytest.param(  # carrying out a conclusion that reviews a resolution is not carrying out the resolution
         TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
         "1. Triển khai nghiêm túc Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về tổng kết "
-        "Nghị quyết số 18-NQ/TW ngày 25/10/2017; Ban Tổ chức Thị ủy chủ trì, hoàn thành trong tháng 02/2025.\n",
+        "Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị; "
+        "Ban Tổ chức Thị ủy chủ trì, hoàn thành trong tháng 02/2025.\n",
         {("Ban Tổ chức Thị ủy", "2025-02")},
-        {"121-KL/TW"},
+        {"121-KL/TW", "126-KL/TW"},
         id="reviewed-resolution",
     ),
     pytest.param(  # a conclusion's topic headings ("Về mục tiêu …", "Về thực hiện các chương trình mục tiêu quốc gia")
