@@ -17,8 +17,9 @@ from loaders import patterns as P
 from loaders.bodies import bodies_list_at, body_at, display_body_name
 from loaders.dates import date_of
 from loaders.model import Mention, Span
+from loaders.patterns import meta as M
 from loaders.read import Source
-from loaders.vocab import key, vocabulary
+from loaders.vocab import BodyKind, key, vocabulary
 
 # --- symbols ------------------------------------------------------------------------------------
 _PARTY_TYPES = {"NQ", "KL", "QĐ", "CT", "CTR", "KH", "TB", "ĐA", "HD", "BC", "CV", "QC", "TTR"}
@@ -180,6 +181,11 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
     documents, and the date the sentence opens with."""
     sentence_start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
     prefix = text[sentence_start:pos]
+    if not prefix.strip() and text[sentence_start - 1 : sentence_start] == ";":
+        # "X ban hành Kế hoạch số A …; Chỉ thị số B …": the list of what X issued goes on after a semicolon
+        clause = max(text.rfind(c, 0, sentence_start - 1) for c in ".;\n") + 1
+        first = M.LISTED_DOCUMENT_RE.search(text, clause, sentence_start - 1)
+        return (_issuer_before(text, first.start(), level)[0], None) if first else (None, None)
     # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
     stripped = re.sub(
         rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I
@@ -202,7 +208,7 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
 
     Long: one pass over the symbols reads each mention with its type word, tail and the issuer or date stated before
     it; the steps share the previous date ("cùng ngày") and the level that a stated issuer decides."""
-    text = source.match
+    text = source.match.translate(_NO_MARKS)  # "của Bộ Chính trị²": the mark is no letter of the name
     out: list[Mention] = []
     previous_date = None
     for m in P.SYMBOL_RE.finditer(text, start, end):
@@ -239,6 +245,9 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         if issuer is None and state:
             code = issuer_code.split("-")[-1]
             issuer = _STATE_ISSUER_NAME.get(re.sub(r"\d+$", "", code)) or _STATE_ISSUER_NAME.get(code)
+        department = department_of(issuer_code.split("-")[-1]) if state and level == "other" else None
+        if department is not None:  # "85/TTr-SDTTG": a Sở of the province
+            issuer, level = issuer or department.name, department.level
         title_text = None
         if title:
             title_text = (
@@ -283,6 +292,44 @@ def _share_list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             out[i] = replace(m, date=nxt.date, issuer=nxt.issuer, term=m.term or nxt.term, level=nxt.level)
     return out
+
+
+_NO_MARKS = str.maketrans(dict.fromkeys(M.SUPERSCRIPT_MARKS, " "))
+
+
+def department_of(code: str) -> BodyKind | None:
+    """The department (Sở) of a province whose initials a state issuer code spells, where one department of the
+    vocabulary has them ("SDTTG" → Sở Dân tộc và Tôn giáo; "SNV" is Sở Nội vụ or Sở Ngoại vụ: none).
+
+    >>> department_of("SDTTG").name, department_of("SKHCN").name, department_of("SNV"), department_of("UBND")
+    ('Sở Dân tộc và Tôn giáo', 'Sở Khoa học và Công nghệ', None, None)
+    """
+    m = M.DEPARTMENT_CODE_RE.fullmatch(code)
+    if not m:
+        return None
+    found = _DEPARTMENTS.get(_fold(m.group("initials")), [])
+    return found[0] if len(found) == 1 else None
+
+
+def _fold(initials: str) -> str:
+    return initials.upper().replace("Đ", "D").replace("&", "")
+
+
+def _initials(name: str) -> str:
+    """ "Dân tộc và Tôn giáo" → "DTTG"; "Lao động - Thương binh và Xã hội" → "LDTBXH"."""
+    return _fold("".join(w[0] for w in re.split(r"[\s,-]+", name) if w and w.lower() != "và"))
+
+
+def _departments() -> dict[str, list[BodyKind]]:
+    """The departments of the vocabulary by their initials."""
+    out: dict[str, list[BodyKind]] = {}
+    for body in vocabulary().bodies:
+        if body.name.startswith("Sở ") and not body.is_group:
+            out.setdefault(_initials(body.name.split(None, 1)[1]), []).append(body)
+    return out
+
+
+_DEPARTMENTS = _departments()
 
 
 def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span, str, str]]:

@@ -5,56 +5,136 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from loaders import bodies as B
 from loaders import dates as D
 from loaders import patterns as P
+from loaders.lines import is_allcaps
 from loaders.model import NEWS, Meeting, Mention, Person, Signer
+from loaders.patterns import meta as M
 from loaders.read import Source, normalise
 from loaders.structure import Structure
-from loaders.vocab import key, vocabulary
+from loaders.vocab import Province, key, vocabulary
+
+
+@dataclass(frozen=True)
+class HeaderUnit:
+    """The committee a document's header names: "Thị ủy" of La Gi (district), "Đảng ủy xã" of Bình Liêm
+    (commune), "Thành ủy" of a centrally-run city or "Đảng ủy các cơ quan Đảng tỉnh" (provincial, no place)."""
+
+    name: str
+    place: str | None
+    level: str  # commune | district | provincial
+    scope: str  # the unit its Party organisation (Đảng bộ) is named by: "thị xã", "xã", "thành phố", …
+
+
+def header_unit(source: Source, st: Structure) -> HeaderUnit | None:
+    """The committee named in the header's capital lines (each column of a header copied side by side read
+    apart; a name broken over two lines, as a PDF prints a narrow column, read joined)."""
+    end = min(st.kind_heading[0] if st.kind_heading else 800, 800)
+    pieces = [
+        cell.strip(" *_#\\")
+        for line in source.match[:end].splitlines()[:16]
+        for cell in M.HEADER_COLUMNS_RE.split(line)
+        if is_allcaps(cell.strip(" *_#\\"))
+    ]
+    party = next((m.group("scope") for p in pieces if (m := M.HEADER_PARTY_RE.match(p))), None)
+    for i, piece in enumerate(pieces):
+        for candidate in (piece, f"{piece} {pieces[i + 1]}" if i + 1 < len(pieces) else ""):
+            m = M.HEADER_UNIT_RE.match(candidate)
+            unit = _unit_of(m, party) if m else None
+            if unit:
+                return unit
+    return None
+
+
+def _unit_of(m: re.Match, party: str | None) -> HeaderUnit | None:
+    unit, scope, place = m.group("unit"), (m.group("scope") or "").lower(), m.group("place")
+    name = place.title() if place else None
+    if unit == "THÀNH ỦY" and not scope:
+        if name and (party == "TỈNH" or (party is None and not vocabulary().province_by_name(name))):
+            return HeaderUnit("Thành ủy", name, "district", "thành phố")  # "ĐẢNG BỘ TỈNH ĐỒNG NAI / THÀNH ỦY BIÊN HÒA"
+        return HeaderUnit("Thành ủy", None, "provincial", "thành phố")  # "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY"
+    if unit in ("HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY") and name and not scope:
+        committee = unit.capitalize()
+        return HeaderUnit(committee, name, "district", M.SCOPE_OF_COMMITTEE[key(committee)])
+    if not name or scope in ("tỉnh", ""):
+        if unit == "ĐẢNG ỦY" and name and not scope:  # "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH": a body the vocabulary knows
+            body = vocabulary().body_by_name(f"Đảng ủy {place}")
+            if body and body.level == "provincial" and not body.is_group:
+                return HeaderUnit(body.name, None, "provincial", body.name.removeprefix("Đảng ủy "))
+        return None
+    if scope == "thành phố" and vocabulary().province_by_name(name) and party != "TỈNH":
+        return None  # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI": a province's
+    level = "commune" if re.match(r"xã|phường|thị trấn|đặc khu", scope) else "district"
+    return HeaderUnit(f"Đảng ủy {scope}" if unit == "ĐẢNG ỦY" else f"UBND {scope}", name, level, scope)
 
 
 def local_committee(source: Source, st: Structure) -> tuple[str, str, str] | None:
     """The district or commune committee (or people's committee) that a document's header names:
     (its name without the place, the place, level) — ("Đảng ủy phường", "Tuy Hòa", "commune")."""
+    unit = header_unit(source, st)
+    if unit and unit.place and unit.level != "provincial":
+        return unit.name, unit.place, unit.level
     for b in st.blocks[:6]:
         m = P.LOCAL_HEADER_RE.match(normalise(b.text).strip(" *_#"))
         if m:
-            unit, scope = m.group("unit").lower(), (m.group("scope") or "").lower()
-            if unit in ("đảng ủy", "ủy ban nhân dân") and not scope:
+            unit_word, scope = m.group("unit").lower(), (m.group("scope") or "").lower()
+            if unit_word in ("đảng ủy", "ủy ban nhân dân") and not scope:
                 continue  # "ĐẢNG ỦY KHỐI …", "ỦY BAN NHÂN DÂN TỈNH …": not a district or commune
-            name = {"đảng ủy": f"Đảng ủy {scope}", "ủy ban nhân dân": f"UBND {scope}"}.get(unit, unit.capitalize())
+            name = {"đảng ủy": f"Đảng ủy {scope}", "ủy ban nhân dân": f"UBND {scope}"}.get(
+                unit_word, unit_word.capitalize()
+            )
             level = "commune" if re.match(r"xã|phường|thị trấn|đặc khu", scope) else "district"
             return name, m.group("place").title(), level
     return None
 
 
+def _scope_of(local_name: str) -> str:
+    """The unit a local committee serves: "Đảng ủy xã" → "xã", "Thị ủy" → "thị xã"."""
+    return M.SCOPE_OF_COMMITTEE.get(key(local_name), local_name.split()[-1])
+
+
 def province_of(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
-    """The province a document belongs to, as it was before the 2025 merger: the names it prints, and a
-    district or commune committee's place where that place lay in a province merged into the printed one."""
+    """The province a document belongs to, as it was before the 2025 merger: the names it prints; a province or a
+    district marked "(cũ)" ("tỉnh Hậu Giang (cũ)", "huyện Thanh Liêm (cũ)") or a district or commune committee's
+    place, where that lay in a province merged into the printed one; else the names its metadata holds (a web page's
+    title or description)."""
+    v = vocabulary()
     found = _printed_province(source, st, mentions)
-    printed = vocabulary().province_by_name(found) if found else None
-    for _, e, former in vocabulary().find_provinces(source.match[: st.body_end]):
+    printed = v.province_by_name(found) if found else None
+    if printed is None:
+        return found or _metadata_province(source)
+    text = source.match[: st.body_end]
+    formers = [(e, former) for _, e, former in v.find_provinces(text)]
+    formers += [(e, v.province_by_name(old)) for _, e, old in v.find_districts(text)]
+    for e, former in formers:
         # "… huyện Phụng Hiệp, tỉnh Hậu Giang (cũ)": a place of the province it was before the merger
-        if (
-            printed
-            and re.match(r"\s*\(cũ\)", source.match[e : e + 8])
-            and former.merged_into in (printed.slug, printed.name)
-        ):
+        if former and re.match(r"\s*\(cũ\)", source.match[e : e + 8]) and _merged_into(former, printed):
             return former.name
     local = local_committee(source, st)
-    if local and found:
-        old = vocabulary().districts.get(key(local[1]))
-        province = vocabulary().province_by_name(old) if old else None
-        if (
-            province
-            and printed
-            and province.merged_into in (printed.slug, printed.name)
-            and province.name != printed.name
-        ):
-            return province.name
+    old = v.districts.get(key(local[1])) if local else None
+    province = v.province_by_name(old) if old else None
+    if province and _merged_into(province, printed):
+        return province.name
     return found
+
+
+def _merged_into(former: Province, printed: Province) -> bool:
+    """A province before 2025 that became part of the printed (new) one, other than itself."""
+    return former.merged_into in (printed.slug, printed.name) and former.name != printed.name
+
+
+def _metadata_province(source: Source) -> str | None:
+    """The one province named in the metadata a reader kept (a web page's title, description, site name)."""
+    names = {
+        p.name
+        for value in source.metadata.values()
+        if isinstance(value, str)
+        for _, _, p in vocabulary().find_provinces(normalise(value))
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _printed_province(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
@@ -116,31 +196,82 @@ def _issuer_stated(source: Source, st: Structure) -> tuple[str, str | None] | No
 
 
 def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> tuple[str | None, str | None]:
-    v = vocabulary()
+    """The body that issued the document, its name without the province ("Thành ủy Hà Nội" → "Thành ủy"), and its
+    kind's key where the vocabulary knows it."""
     if kind == NEWS:
         return None, None
     if meeting and kind in ("conclusion", "resolution"):
-        held_by = v.body_by_name(meeting.body)
-        local = local_committee(source, st)
-        if held_by is None and local and meeting.body.endswith(local[0].split()[-1]):
-            return (
-                f"{meeting.body} {local[1]}",
-                None,
-            )  # "Ban Chấp hành Đảng bộ xã" of the header's "ĐẢNG ỦY XÃ HIỆP HƯNG"
-        return meeting.body, held_by.key if held_by else None
-    stated = _issuer_stated(source, st)
-    if stated:
-        return stated
+        name, body_key = _issuer_meeting(source, st, meeting)
+    else:
+        stated = _issuer_stated(source, st)
+        if stated:
+            stated = (_completed(stated[0], source, st) or stated[0], stated[1])
+        name, body_key = stated or _issuer_signed(source, st) or _issuer_titled(source, st)
+    return (without_province(name) if name else None), body_key
+
+
+def _completed(name: str, source: Source, st: Structure) -> str | None:
+    """A committee named short ("Ban Thường vụ Đảng ủy", "Ban Thường vụ Huyện ủy") that the header names in full
+    (with a place, or a body: "Đảng ủy xã Hợp Lý", "Huyện ủy Đơn Dương", "Đảng ủy các cơ quan Đảng tỉnh")."""
+    bare = M.BARE_COMMITTEE_RE.fullmatch(name)
+    unit = header_unit(source, st) if bare else None
+    if not (bare and unit and (unit.place or unit.name != "Thành ủy") and unit.name.startswith(bare["committee"])):
+        return None
+    head = bare["head"] or ""
+    return _headed("Ban Chấp hành Đảng bộ" if head == "Ban Chấp hành" else head, source, st)
+
+
+def _headed(head: str, source: Source, st: Structure) -> str | None:
+    """The header's committee with a head: "Ban Thường vụ Thị ủy La Gi", "Ban Chấp hành Đảng bộ thành phố Biên Hòa",
+    "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy xã Hợp Lý" (no head)."""
     local = local_committee(source, st)
-    if st.signature and st.signature.on_behalf_of:
-        printed = normalise(st.signature.on_behalf_of)
-        if local and re.fullmatch(r"BAN (?:THƯỜNG VỤ|CHẤP HÀNH)", printed.upper()):
-            head = "Ban Thường vụ" if "THƯỜNG" in printed.upper() else "Ban Chấp hành Đảng bộ"
-            committee = local[0] if head == "Ban Thường vụ" else local[0].split()[-1]
-            return f"{head} {committee} {local[1]}", None
-        signed = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy") or v.body_by_name(printed + " tỉnh")
-        if signed:
-            return B.display_form(printed, signed), signed.key
+    if local:
+        return f"{local[0]} {local[1]}" if not head else _local_body(head, local)
+    unit = header_unit(source, st)
+    if unit is None or unit.name == "Thành ủy":
+        return None
+    return f"{head} {unit.scope}" if head == "Ban Chấp hành Đảng bộ" else f"{head} {unit.name}".strip()
+
+
+def _issuer_meeting(source: Source, st: Structure, meeting: Meeting) -> tuple[str, str | None]:
+    """The committee whose meeting the document comes from: a district's or commune's when the header names one and
+    the meeting is of its Party organisation ("Ban Chấp hành Đảng bộ thành phố Biên Hòa")."""
+    held_by = vocabulary().body_by_name(meeting.body)
+    local = local_committee(source, st)
+    if local and local[0].startswith(("Đảng ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Thành ủy")):
+        scope = _scope_of(local[0])
+        around = source.match[max(0, meeting.span[0] - 200) : meeting.span[1] + 200]
+        if (held_by is None and meeting.body.endswith(scope)) or re.search(
+            rf"Đảng bộ\s+{re.escape(scope)}(?![{P.LETTER}])", around, re.I
+        ):
+            head = "Ban Thường vụ" if "Thường vụ" in meeting.body else "Ban Chấp hành Đảng bộ"
+            return _local_body(head, local), None  # "Ban Chấp hành Đảng bộ xã" of the header's "ĐẢNG ỦY XÃ HIỆP HƯNG"
+    return meeting.body, held_by.key if held_by else None
+
+
+def _local_body(head: str, local: tuple[str, str, str]) -> str:
+    """ "Ban Thường vụ" / "Ban Chấp hành Đảng bộ" of a local committee: "Ban Thường vụ Thị ủy La Gi", "Ban Chấp hành
+    Đảng bộ thành phố Biên Hòa"."""
+    committee = _scope_of(local[0]) if head == "Ban Chấp hành Đảng bộ" else local[0]
+    return f"{head} {committee} {local[1]}"
+
+
+def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | None:
+    """The issuer the signature names ("T/M BAN THƯỜNG VỤ"), of the committee the header names."""
+    if not (st.signature and st.signature.on_behalf_of):
+        return None
+    v = vocabulary()
+    printed = normalise(st.signature.on_behalf_of)
+    if re.fullmatch(r"BAN (?:THƯỜNG VỤ|CHẤP HÀNH)", printed.upper()):
+        headed = _headed("Ban Thường vụ" if "THƯỜNG" in printed.upper() else "Ban Chấp hành Đảng bộ", source, st)
+        if headed:
+            return headed, None
+    signed = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy") or v.body_by_name(printed + " tỉnh")
+    return (B.display_form(printed, signed), signed.key) if signed else None
+
+
+def _issuer_titled(source: Source, st: Structure) -> tuple[str | None, str | None]:
+    """The issuer the title names ("Chương trình hành động của Tỉnh ủy …"), or the first lines ("X vừa ban hành …")."""
     for b in st.blocks[:6]:
         m = re.search(r"\b(?:của|do)\s+", source.match[b.start : b.end])
         title_like = (
@@ -166,18 +297,36 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
     return None, None
 
 
+def without_province(name: str) -> str:
+    """A provincial body's name without the province it ends with (SCHEMA: "its name without the province"); a
+    district's or commune's place stays.
+
+    >>> without_province("Thành ủy Hà Nội"), without_province("Ban Thường vụ Thị ủy La Gi")
+    ('Thành ủy', 'Ban Thường vụ Thị ủy La Gi')
+    """
+    found = vocabulary().find_provinces(name)
+    if not found or found[-1][1] != len(name.rstrip()) or found[-1][0] == 0:
+        return name
+    head = name[: found[-1][0]].rstrip(" ,")
+    body = vocabulary().body_by_name(head)
+    level = body.level if body else B.grammar_kind(head).level
+    return head if level == "provincial" and B.body_at(head, 0) else name
+
+
 def signer_role(source: Source, st: Structure, signer: Signer, province: str | None) -> str:
-    """The signer's capacity with the body it belongs to: "Bí thư Tỉnh ủy", "Bí thư Huyện ủy",
-    "Chủ tịch UBND tỉnh"."""
+    """The signer's capacity with the body it belongs to: "Bí thư Tỉnh ủy", "Bí thư Huyện ủy", "Bí thư Thành ủy",
+    "Chủ tịch UBND tỉnh", "Phó Bí thư Đảng ủy các cơ quan Đảng tỉnh"."""
     role = signer.role or ""
     if province is None or re.search(r"ủy|UBND|Ủy ban", role):
         return role
     on_behalf = normalise(signer.on_behalf_of or "").upper()
     local = local_committee(source, st)
-    scope = local[0].split()[-1] if local else "tỉnh"
+    unit = header_unit(source, st)
     if "NHÂN DÂN" in on_behalf:
-        return f"{role} UBND {scope}"
-    return f"{role} {local[0]}" if local else f"{role} Tỉnh ủy"
+        return f"{role} UBND {_scope_of(local[0]) if local else 'tỉnh'}"
+    if local:
+        return f"{role} {local[0]}"
+    return f"{role} {unit.name}" if unit else f"{role} Tỉnh ủy"
 
 
 def headline(st: Structure) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from loaders import patterns as P
 from loaders.lines import is_allcaps, lines_of
+from loaders.patterns import meta as M
 from loaders.read import Source
 
 
@@ -53,6 +54,9 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
         body_end = min(body_end, on_behalf.start())
     elif recipients is not None and _side_by_side_signature(text, recipients) is not None:
         signature = _side_by_side_signature(text, recipients)
+    elif (table := _table_signature(text)) is not None:
+        signature, table_start = table
+        body_end = min(body_end, table_start)
     elif sig is None:  # unsigned "on behalf" block: capacity line then a name at the very end
         tail = [ln for ln in lines_of(text, int(len(text) * 0.7), len(text)) if ln.text]
         if (
@@ -99,6 +103,31 @@ def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature
     )
     body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
     return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
+
+
+def _table_signature(text: str) -> tuple[Signature, int] | None:
+    """A signature block laid out as a table beside the recipients ("| Nơi nhận: | T/M BAN THƯỜNG VỤ |", "| - …, |
+    K/T BÍ THƯ |", …, "| - Lưu … | **Name** |"): the cells of the column that signs, read as the lines of a block; with
+    where the table starts (the body ends there)."""
+    rows = [r for r in M.TABLE_ROW_RE.finditer(text, int(len(text) * 0.3)) if not M.TABLE_RULE_RE.fullmatch(r.group(0))]
+    columns: dict[int, list[tuple[int, int, str]]] = {}
+    for r in rows:
+        for i, c in enumerate(M.TABLE_CELL_RE.finditer(text, r.start("cells"), r.end("cells"))):
+            columns.setdefault(i, []).append((c.start(), c.end(), c.group(0).strip(" *_")))
+    for cells in columns.values():
+        marks = [i for i, (_, _, t) in enumerate(cells) if M.SIGNS_FOR_RE.fullmatch(t)]
+        if not marks:
+            continue
+        first = next((i for i in marks if re.match(r"T\.?/?M\.?\s", cells[i][2])), marks[0])
+        rest = [c for c in cells[marks[-1] + 1 :] if c[2]]
+        capacity = rest[0][2] if rest and is_allcaps(rest[0][2]) else None
+        name = next((c for c in rest[1 if capacity else 0 :][:3] if _SIGNER_NAME_RE.fullmatch(c[2])), None)
+        on_behalf = M.SIGNS_FOR_RE.fullmatch(cells[first][2])
+        if name is None or on_behalf is None:
+            continue
+        signature = Signature(on_behalf.group("body").strip() or None, capacity, name[2], (cells[first][0], name[1]))
+        return signature, next(r.start() for r in rows if r.start() <= cells[first][0] < r.end() + 1)
+    return None
 
 
 # The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".

@@ -1,0 +1,45 @@
+"""What a document says of itself: the committee its header names, a signature laid out as a table, a footnote mark
+after a word, the issuer code of a department.
+
+Imported directly (``from loaders.patterns import meta as M``); like the other pattern modules, it runs over
+``Source.match`` (NFC, new-style tones, Markdown blanked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.patterns.text import DOC_TYPE_ALT, LETTER, UPPER
+
+# A line of the header naming the committee that issues the document, in capitals: "THỊ ỦY LA GI", "THÀNH ỦY BIÊN
+# HÒA", "HUYỆN ỦY THÁP MƯỜI", "ĐẢNG ỦY XÃ BÌNH LIÊM", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "ỦY BAN NHÂN DÂN HUYỆN X".
+HEADER_UNIT_RE = re.compile(
+    r"(?P<unit>HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|THÀNH ỦY|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND)"
+    r"(?:\s+(?P<scope>XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)(?![" + UPPER + r"]))?"
+    r"(?:\s+(?P<place>[" + UPPER + r"][" + UPPER + r"' -]{0,40}?))?\s*$"
+)
+# The Party organisation a header names above its committee: "ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".
+HEADER_PARTY_RE = re.compile(r"ĐẢNG BỘ\s+(?P<scope>TỈNH|THÀNH PHỐ)\b")
+# The columns of a header copied side by side: a wide gap or a table bar between them.
+HEADER_COLUMNS_RE = re.compile(r"\s{3,}|\s*\|\s*")
+# A committee named without its place or body: "Ban Thường vụ Đảng ủy", "Ban Chấp hành Huyện ủy", "Thị ủy".
+BARE_COMMITTEE_RE = re.compile(
+    r"(?:(?P<head>Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?(?P<committee>Đảng ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy)"
+)
+# The administrative unit a local committee serves, by the committee's name: "Thị ủy" → "thị xã".
+SCOPE_OF_COMMITTEE = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố"}
+
+# A row of a table laid out with bars ("| Nơi nhận: | T/M BAN THƯỜNG VỤ |"), its cells, and its separator row.
+TABLE_ROW_RE = re.compile(r"^[ \t]*\|(?P<cells>.*)\|[ \t]*$", re.M)
+TABLE_CELL_RE = re.compile(r"[^|]+|(?<=\|)(?=\|)")
+TABLE_RULE_RE = re.compile(r"[\s:|-]*")
+# A cell that signs on behalf of a body or for a head: "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ".
+SIGNS_FOR_RE = re.compile(r"(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>.*)")
+
+# A footnote mark printed on a word: "của Bộ Chính trị²" (replaced by a space, the offsets kept).
+SUPERSCRIPT_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# The code of a department of a province's people's committee in a state symbol: "85/TTr-SDTTG" → "DTTG", the
+# initials of "Dân tộc và Tôn giáo".
+DEPARTMENT_CODE_RE = re.compile(r"S(?P<initials>[A-ZĐ&]{2,8})")
+# A document cited by type and number: the first of a clause ("… ban hành Kế hoạch số 68-KH/TU …; Chỉ thị số 12 …").
+LISTED_DOCUMENT_RE = re.compile(rf"(?<![{LETTER}])(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d", re.I)

@@ -1,0 +1,148 @@
+"""Table-driven tests of what a document says of itself, each case a text written here, ``(text, expected)``: the
+committee its header names (a town's or a city's inside a province, a centrally-run city's, a 2025 bloc committee's
+broken over two lines) → the issuer and the signer's role; the province before the 2025 merger from a district
+marked "(cũ)" or from a web page's metadata; a signature laid out as a table; and the issuer of a citation from a
+footnote-marked name, a department's code, or a list that goes on after a semicolon."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import extract_source
+from loaders.model import Document
+from loaders.read import from_text
+
+BODY = (
+    "\n\nI. NHIỆM VỤ\n\n1. Giao Văn phòng chủ trì theo dõi, đôn đốc, báo cáo kết quả thực hiện trong tháng 12/2025.\n\n"
+    "Nơi nhận:\n- Như trên,\n- Lưu Văn phòng.\n\n"
+)
+
+
+def _doc(text: str, metadata: dict | None = None) -> Document:
+    return extract_source(from_text(text, name="meta.txt", metadata=metadata))
+
+
+def _roles(doc: Document) -> dict[str, tuple[str, ...]]:
+    return {p.name: p.roles for p in doc.persons}
+
+
+# --- the issuing committee: issuer and the signer's role -------------------------------------------------
+ISSUERS = [
+    pytest.param(
+        "ĐẢNG BỘ TỈNH QUẢNG NAM                    ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "      THỊ ỦY ĐIỆN BÀN                     ----------------\n"
+        "           *                  Điện Bàn, ngày 03 tháng 9 năm 2024\n"
+        "     Số 14-CT/TxU\n\n                           CHỈ THỊ\n"
+        "     của Ban Thường vụ Thị ủy về công tác chuẩn bị đại hội\n"
+        "\nBan Thường vụ Thị ủy Điện Bàn chỉ thị các cấp ủy thực hiện tốt các nội dung sau:"
+        + BODY
+        + "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nHồ Văn Lâm\n",
+        ("Ban Thường vụ Thị ủy Điện Bàn", "Hồ Văn Lâm", "Bí thư Thị ủy"),
+        id="town-committee-two-columns",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH THANH HÓA\nTHÀNH ỦY SẦM SƠN\n*\nSố 21-NQ/TU\n\nSầm Sơn, ngày 12 tháng 12 năm 2024\n\n"
+        "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ 19 BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ KHÓA XX\nvề phát triển du lịch biển\n\n"
+        "Ngày 10/12/2024, tại Hội nghị lần thứ 19, Ban Chấp hành Đảng bộ thành phố Sầm Sơn khóa XX thống nhất:"
+        + BODY
+        + "T/M BAN CHẤP HÀNH\nBÍ THƯ\n\nLê Quang Dũng\n",
+        ("Ban Chấp hành Đảng bộ thành phố Sầm Sơn", "Lê Quang Dũng", "Bí thư Thành ủy"),
+        id="city-inside-a-province",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ\nTHÀNH ỦY\n*\nSố 33-CTr/TU\n\nCần Thơ, ngày 02 tháng 6 năm 2025\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị\n\n"
+        "Thành ủy Cần Thơ ban hành Chương trình hành động như sau:" + BODY + "T/M THÀNH ỦY\nBÍ THƯ\n\nTrần Minh Khoa\n",
+        ("Thành ủy", "Trần Minh Khoa", "Bí thư Thành ủy"),
+        id="centrally-run-city-without-its-name",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH AN\nGIANG\nĐẢNG ỦY CÁC CƠ QUAN\nĐẢNG TỈNH\n*\nSố 08-KH/ĐU\n\nAn Giang, ngày 07 tháng 5 năm 2025\n\n"
+        "KẾ HOẠCH\nvề học tập chuyên đề năm 2025\n\nBan Thường vụ Đảng ủy xây dựng Kế hoạch thực hiện như sau:"
+        + BODY
+        + "T/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Thị Ngọc Hân\n",
+        (
+            "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh",
+            "Nguyễn Thị Ngọc Hân",
+            "Phó Bí thư Đảng ủy các cơ quan Đảng tỉnh",
+        ),
+        id="bloc-committee-broken-over-two-lines",
+    ),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY ĐƠN DƯƠNG\n*\nSố 40-KH/HU\n\nĐơn Dương, ngày 10 tháng 4 năm 2025\n\n"
+        "KẾ HOẠCH\nvề chuyển đổi số\n" + BODY + "| Nơi nhận: | T/M BAN THƯỜNG VỤ |\n|---|---|\n"
+        "| - Ban Thường vụ Tỉnh ủy (b/c), | K/T BÍ THƯ |\n| - Các đồng chí Huyện ủy viên, | PHÓ BÍ THƯ |\n"
+        "| - Lưu Văn phòng Huyện ủy. | | \n| | **Đặng Văn Quý** |\n",
+        ("Ban Thường vụ Huyện ủy Đơn Dương", "Đặng Văn Quý", "Phó Bí thư Huyện ủy"),
+        id="signature-in-a-pipe-table",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUERS)
+def test_issuer_and_signer_role(text: str, expected: tuple[str, str, str]) -> None:
+    issuer, signer, role = expected
+    doc = _doc(text)
+    assert doc.issuer == issuer
+    assert doc.signer is not None and doc.signer.name == signer
+    assert _roles(doc)[signer] == (role,)
+
+
+# --- the province before the 2025 merger -------------------------------------------------------------------
+PROVINCES = [
+    pytest.param(
+        "ĐẢNG BỘ TỈNH PHÚ THỌ\nĐẢNG ỦY XÃ HỢP LÝ\n*\nSố 09-TB/ĐU\n\nHợp Lý, ngày 20 tháng 10 năm 2025\n\n"
+        "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã\n\n1. Xã Hợp Lý được thành lập trên cơ sở sáp nhập các xã "
+        "Liễn Sơn, Thái Hòa và Bắc Bình thuộc huyện Lập Thạch (cũ). Bộ máy cơ bản ổn định." + BODY,
+        None,
+        "Vĩnh Phúc",
+        id="district-marked-former",
+    ),
+    pytest.param(
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12: bàn nhiệm vụ năm 2025\n\n"
+        "Sáng 05-3, Ban Chấp hành Đảng bộ tỉnh khóa XVII tổ chức Hội nghị lần thứ 12. Hội nghị thống nhất giao "
+        "Ban Tổ chức Tỉnh ủy hoàn thành phương án trong tháng 4/2025.\n",
+        {"title": "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12 - Báo Cà Mau điện tử"},
+        "Cà Mau",
+        id="web-page-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "metadata", "expected"), PROVINCES)
+def test_province(text: str, metadata: dict | None, expected: str) -> None:
+    assert _doc(text, metadata).province == expected
+
+
+# --- the issuer of a citation --------------------------------------------------------------------------
+HEADER = (
+    "TỈNH ỦY SÓC TRĂNG\nSố 52-BC/TU\n\nSóc Trăng, ngày 09 tháng 12 năm 2024\n\nBÁO CÁO\nsơ kết công tác năm 2024\n\n"
+)
+CITATION_ISSUERS = [
+    pytest.param(
+        "Thi hành kỷ luật 40 đảng viên theo Quy định số 22-QĐ/TW ngày 28/7/2021 của Bộ Chính trị³, trong đó có 5 cán bộ.",
+        "22-QĐ/TW",
+        ("Bộ Chính trị", "central"),
+        id="footnote-mark-after-the-issuer",
+    ),
+    pytest.param(
+        "Ủy ban nhân dân tỉnh phê duyệt Đề án theo Tờ trình số 40/TTr-SGDĐT ngày 02/3/2025.",
+        "40/TTr-SGDĐT",
+        ("Sở Giáo dục và Đào tạo", "provincial"),
+        id="department-code",
+    ),
+    pytest.param(
+        "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 15-KH/TU ngày 02/3/2023 thực hiện Kết luận 14; Chỉ thị số "
+        "07-CT/TU ngày 04-5-2023 về kỷ luật hành chính. Các huyện ủy đã cụ thể hóa.",
+        "07-CT/TU",
+        ("Ban Thường vụ Tỉnh ủy", "provincial"),
+        id="list-after-a-semicolon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "symbol", "expected"), CITATION_ISSUERS)
+def test_citation_issuer(text: str, symbol: str, expected: tuple[str, str]) -> None:
+    doc = _doc(HEADER + text + "\n")
+    cited = {c.symbol: (c.issuer, c.level) for c in doc.citations}
+    assert cited[symbol] == expected
