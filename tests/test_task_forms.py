@@ -220,6 +220,17 @@ BODIES = [
     ("Trung tâm Phục vụ hành chính công phường thực hiện", "Trung tâm Phục vụ hành chính công phường", "commune"),
     ("Phòng Kinh tế, Hạ tầng và Đô thị phường chủ trì", "Phòng Kinh tế, Hạ tầng và Đô thị phường", "commune"),
     ("Công an xã chủ trì", "Công an xã", "commune"),
+    # the 2025 bloc committees and their units, the Party organisations of media and forces
+    (
+        "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh chủ trì",
+        "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh",
+        "provincial",
+    ),
+    ("Văn phòng Đảng ủy Ủy ban nhân dân tỉnh theo dõi", "Văn phòng Đảng ủy Ủy ban nhân dân tỉnh", "provincial"),
+    ("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh chủ trì", "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh", "provincial"),
+    ("Đảng bộ Báo Quảng Trị chủ trì mở chuyên mục", "Đảng bộ Báo Quảng Trị", "provincial"),
+    ("Đài Phát thanh và Truyền hình Cà Mau đưa tin", "Đài Phát thanh và Truyền hình Cà Mau", "provincial"),
+    ("Đảng bộ Quân sự tỉnh chủ trì", "Đảng bộ Quân sự tỉnh", "provincial"),
 ]
 
 

@@ -129,7 +129,10 @@ PLACE_NAME = (
     rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})"
 )  # "Hải Phòng", not "… Phòng Nội vụ"
 # The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
-COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+{SCOPE_WORD})?)"
+# the committees of blocs (2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"; before: "Đảng ủy
+# Khối các cơ quan tỉnh") come first: "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh" is one body.
+BLOC_COMMITTEE = r"Đảng ủy (?:các cơ quan Đảng|Khối các cơ quan|Khối doanh nghiệp|Ủy ban nhân dân|UBND|Quân sự|Công an)"
+COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|{BLOC_COMMITTEE}(?:\s+{SCOPE_WORD})?|Đảng ủy(?:\s+{SCOPE_WORD})?)"
 # Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
 # "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
 _NOT_IN_NAME = (
@@ -166,6 +169,10 @@ BODY_GRAMMAR_RE = re.compile(
             rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
             rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
             rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
+            # the Party organisation or the newsroom of a provincial medium or force: Đảng bộ Báo Vĩnh Long,
+            # Đài Phát thanh và Truyền hình Cà Mau, Đảng bộ Công an tỉnh
+            rf"(?:Đảng bộ\s+)?(?:Báo|Đài Phát thanh(?:\s+và|\s*-)\s*Truyền hình|Đài PT-TH){PLACE_NAME}",
+            rf"Đảng bộ\s+(?:Công an|Quân sự|Bộ đội Biên phòng)\s+{SCOPE_WORD}(?![{LETTER}])",
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
