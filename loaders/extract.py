@@ -135,26 +135,11 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
             date = "same"
             pos += m.end()
             continue
-        m = P.OF_RE.match(chunk)
-        if m and issuer is None:
-            p = pos + m.end()
-            skip = re.match(r"(?:Hội nghị\s+(?:lần thứ\s+\w+\s+|Trung ương\s+\w+\s+)?)", text[p : p + 40], re.I)
-            if skip:
-                p += skip.end()
-            end, bodies = bodies_list_at(text, p)
-            if level in ("central", "provincial"):  # "any": an ambiguous code, the stated issuer decides
-                kept = []
-                local = {"provincial", "district", "commune"}  # a citation's level: local bodies are all "provincial"
-                for b in bodies:
-                    if b[2].level != level and not (level == "provincial" and b[2].level in local):
-                        break
-                    kept.append(b)
-                bodies = kept
-                end = bodies[-1][1] if bodies else end
-            if bodies:
-                issuer = ", ".join(display_body_name(b[3], b[2]) for b in bodies)
-                pos = end
-                continue
+        m = P.OF_RE.match(chunk) or M.PLENUM_RE.match(chunk)
+        stated = _issuer_at(text, pos + m.end(), level) if m and issuer is None else None
+        if stated:
+            pos, issuer = stated
+            continue
         m = re.match(rf"\s*,?\s*{P.TERM_RE.pattern}", chunk, re.I)
         if m and term is None:
             term = m.group("term").upper()
@@ -176,6 +161,31 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
     return pos, (date or None) if date != "" else None, issuer, term, title
 
 
+def _issuer_at(text: str, p: int, level: str) -> tuple[int, str] | None:
+    """The issuer named at ``p`` (after "của", or the plenum a resolution came from: "Hội nghị lần thứ sáu Ban
+    Chấp hành Trung ương Đảng", "Hội nghị Trung ương 6" — the Central Committee's) and where it ends; bodies of
+    the citation's level only (a central document has central issuers)."""
+    skip = re.match(r"(?:Hội nghị\s+(?:lần thứ\s+\w+\s+|(?P<plenum>Trung ương)\s+\w+\s+)?)", text[p : p + 40], re.I)
+    if skip:
+        p += skip.end()
+    end, bodies = bodies_list_at(text, p)
+    if level in ("central", "provincial"):  # "any": an ambiguous code, the stated issuer decides
+        kept = []
+        local = {"provincial", "district", "commune"}  # a citation's level: local bodies are all "provincial"
+        for b in bodies:
+            if b[2].level != level and not (level == "provincial" and b[2].level in local):
+                break
+            kept.append(b)
+        bodies = kept
+        end = bodies[-1][1] if bodies else end
+    if bodies:
+        return end, ", ".join(display_body_name(b[3], b[2]) for b in bodies)
+    central = vocabulary().body_by_key("ban-chap-hanh-trung-uong-dang")
+    if skip and skip.group("plenum") and level in ("central", "any") and central:
+        return p, central.name
+    return None
+
+
 def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | None]:
     """ "(Ngày 16/6/2025,) Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of
     documents, and the date the sentence opens with."""
@@ -186,9 +196,12 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
         clause = max(text.rfind(c, 0, sentence_start - 1) for c in ".;\n") + 1
         first = M.LISTED_DOCUMENT_RE.search(text, clause, sentence_start - 1)
         return (_issuer_before(text, first.start(), level)[0], None) if first else (None, None)
-    # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và ")
+    # skip back over earlier citations of the same list ("Kế hoạch số 350-KH/TU … và (, cùng ngày,) ")
     stripped = re.sub(
-        rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$", "", prefix, flags=re.I
+        rf"(?:(?:{P.DOC_TYPE_ALT})\s+(?:số\s+)?\S+(?:[^,]{{0,80}}?)(?:,|\s+và)\s*)+$",
+        "",
+        M.SAME_DAY_RE.sub("", prefix),
+        flags=re.I,
     )
     stripped = re.sub(
         r"\s*\(\s*kh[óo]a\s+[IVXLC]+\s*\)", "", stripped, flags=re.I
@@ -196,11 +209,24 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
     m = P.ISSUED_BY_RE.search(stripped)
     if not m:
         return None, None
-    for s, e, kind in vocabulary().find_bodies(stripped[: m.start()]):
-        if e == m.start() and (level in ("any", "other") or kind.level == level):
-            opening = re.match(rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*$", stripped[:s], re.I)
-            return display_body_name(stripped[s:e], kind), (date_of(opening) if opening else None)
-    return None, None
+    bodies = [
+        b for b in vocabulary().find_bodies(stripped[: m.start()]) if level in ("any", "other") or b[2].level == level
+    ]
+    listed: list[tuple[int, int, BodyKind]] = []
+    edge = m.start()
+    for b in reversed(bodies):  # "Bộ Chính trị, Ban Bí thư ban hành …": the bodies listed before the verb
+        if b[1] != edge:
+            break
+        listed.insert(0, b)
+        join = M.LIST_JOIN_RE.search(stripped[: b[0]])
+        if not join:
+            break
+        edge = join.start()
+    if not listed:
+        return None, None
+    opening = re.match(rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*$", stripped[: listed[0][0]], re.I)
+    names = ", ".join(display_body_name(stripped[s:e], kind) for s, e, kind in listed)
+    return names, (date_of(opening) if opening else None)
 
 
 def find_mentions(source: Source, start: int, end: int) -> list[Mention]:

@@ -138,6 +138,32 @@ CITATION_ISSUERS = [
         ("Ban Thường vụ Tỉnh ủy", "provincial"),
         id="list-after-a-semicolon",
     ),
+    pytest.param(
+        "Thực hiện Nghị quyết số 19-NQ/TW, ngày 16/6/2022 Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII "
+        "về nông nghiệp, nông dân, nông thôn.",
+        "19-NQ/TW",
+        ("Ban Chấp hành Trung ương Đảng", "central"),
+        id="plenum-named-without-cua",
+    ),
+    pytest.param(
+        "Theo tinh thần Nghị quyết số 39-NQ/TW, ngày 17/4/2015 Hội nghị Trung ương 10 khóa XI, tỉnh đã tinh giản biên chế.",
+        "39-NQ/TW",
+        ("Ban Chấp hành Trung ương Đảng", "central"),
+        id="plenum-by-its-number",
+    ),
+    pytest.param(
+        "Ngày 12-02-2025, Bộ Chính trị, Ban Bí thư ban hành Kết luận 127-KL/TW về sắp xếp bộ máy.",
+        "127-KL/TW",
+        ("Bộ Chính trị, Ban Bí thư", "central"),
+        id="two-bodies-before-the-verb",
+    ),
+    pytest.param(
+        "Ngày 20/5/2024, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 88-KH/TU thực hiện Nghị quyết 57 và, cùng ngày, "
+        "Quyết định số 901-QĐ/TU thành lập Ban Chỉ đạo.",
+        "901-QĐ/TU",
+        ("Ban Thường vụ Tỉnh ủy", "provincial"),
+        id="same-day-in-a-list",
+    ),
 ]
 
 
@@ -146,3 +172,15 @@ def test_citation_issuer(text: str, symbol: str, expected: tuple[str, str]) -> N
     doc = _doc(HEADER + text + "\n")
     cited = {c.symbol: (c.issuer, c.level) for c in doc.citations}
     assert cited[symbol] == expected
+
+
+CITATION_DATES = [
+    pytest.param(CITATION_ISSUERS[5].values[0], "127-KL/TW", "2025-02-12", id="date-opening-a-list-of-issuers"),
+    pytest.param(CITATION_ISSUERS[6].values[0], "901-QĐ/TU", "2024-05-20", id="same-day-in-a-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "symbol", "expected"), CITATION_DATES)
+def test_citation_date(text: str, symbol: str, expected: str) -> None:
+    doc = _doc(HEADER + text + "\n")
+    assert {c.symbol: c.date for c in doc.citations}[symbol] == expected

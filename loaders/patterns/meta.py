@@ -43,3 +43,10 @@ SUPERSCRIPT_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 DEPARTMENT_CODE_RE = re.compile(r"S(?P<initials>[A-ZĐ&]{2,8})")
 # A document cited by type and number: the first of a clause ("… ban hành Kế hoạch số 68-KH/TU …; Chỉ thị số 12 …").
 LISTED_DOCUMENT_RE = re.compile(rf"(?<![{LETTER}])(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d", re.I)
+# A resolution cited with the plenum it came from, and no "của": "Nghị quyết số 18-NQ/TW, ngày 25/10/2017 Hội nghị
+# Trung ương 6 khóa XII", "… Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII".
+PLENUM_RE = re.compile(r"^\s*,?\s*(?:tại\s+)?(?=Hội nghị\s+(?:lần thứ|Trung ương)\s)", re.I)
+# "… Chương trình số 41-CTr/TU và, cùng ngày, Quyết định số 620-QĐ/TU": the same day as the list's first document.
+SAME_DAY_RE = re.compile(r"\s*,?\s*cùng ngày\s*,?\s*$", re.I)
+# The joint between two bodies of a list: "Bộ Chính trị, Ban Bí thư", "Quốc hội và Chính phủ".
+LIST_JOIN_RE = re.compile(r"(?:\s*,\s*|\s+và\s+)$")
