@@ -80,10 +80,15 @@ def is_row(text: str) -> bool:
 
 
 def _inside_paragraph(lines: list[Line], j: int) -> bool:
-    """Line ``j`` stands between two lines of text, the first of which does not end its sentence."""
+    """Line ``j`` stands between two lines of text, the first of which does not end its sentence; with blank
+    lines around it, the text after it must also go on in lower case ("… vi phạm" / "2" / "đối với …")."""
     before = lines[j - 1] if j > 0 else None
     after = lines[j + 1] if j + 1 < len(lines) else None
-    return bool(before and after and before.text and after.text and before.text[-1] not in TERMINAL)
+    if before and after and before.text and after.text:
+        return before.text[-1] not in TERMINAL
+    before = next((ln for ln in reversed(lines[:j]) if ln.text), None)
+    after = next((ln for ln in lines[j + 1 :] if ln.text), None)
+    return bool(before and after and before.text[-1] not in TERMINAL and after.text[:1].islower())
 
 
 def _name_goes_on(prev: str, line: str) -> bool:
@@ -135,6 +140,7 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
     kept: list[Line] = []
     in_note = 0
     in_recipients = False  # a recipients list inside the body: a decision's own, before the rules it issues
+    skip_blank = False  # blank lines after a page number printed inside a paragraph
     for j, line in enumerate(lines):
         opening = P.RECIPIENTS_RE.match(line.text) if line.text else None
         rest = line.text[opening.end() :].strip(" *_:") if opening else ""
@@ -157,7 +163,13 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
             in_note = n - 1
             continue
         if line.text and P.PAGE_NUMBER_LINE_RE.fullmatch(line.text) and _inside_paragraph(lines, j):
+            while kept and not kept[-1].text:  # and the blank lines around it: the paragraph goes on
+                kept.pop()
+            skip_blank = True
             continue  # a page number printed inside a paragraph: page furniture, not a break
+        if skip_blank and not line.text:
+            continue
+        skip_blank = False
         if line.text and P.SEPARATOR_RE.fullmatch(line.text):
             kept.append(Line(line.start, line.start, ""))
             continue

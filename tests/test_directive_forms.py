@@ -71,6 +71,15 @@ CASES += [
         {"1719/QĐ-TTg"},
         id="topic-headings",
     ),
+    pytest.param(  # a page number on a line of its own, blank lines around it, in the middle of a sentence
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Ủy ban Kiểm tra Thị ủy tập trung kiểm tra khi có dấu hiệu vi phạm\n\n2\n\n"
+        "đối với tổ chức đảng trong quản lý đất đai; báo cáo trong tháng 6/2025.\n\n"
+        "2. Văn phòng Thị ủy theo dõi.\n",
+        {("Ủy ban Kiểm tra Thị ủy", "2025-06"), ("Văn phòng Thị ủy", None)},
+        set(),
+        id="page-number-mid-sentence",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),
