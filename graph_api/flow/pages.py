@@ -12,7 +12,7 @@ from graph_api.flow.extract import natural_key
 from graph_api.flow.index import FlowIndex
 from graph_api.flow.maintain import current
 
-__all__ = ["root_of", "page", "reach", "documents"]
+__all__ = ["root_of", "page", "reach", "chains", "documents"]
 
 Row = tuple[str, str, str]  # task, the document it goes through (``via``), how (implements | part of)
 
@@ -63,6 +63,29 @@ def reach(ix: FlowIndex, root: str) -> dict[str, list[str]]:
         chains[doc] = [parent, *chains.get(parent, [])]
     del chains[root]
     return chains
+
+
+def chains(ix: FlowIndex, root: str, docs: set[str]) -> dict[str, list[str]]:
+    """The chain of IRIs up to ``root`` of each of ``docs`` (documents carrying it out), as :func:`reach` gives
+    them, read for those documents and the documents of their chains only."""
+    parents: dict[str, str] = {}
+    wanted = set(docs) - {root}
+    while wanted:
+        marks = ",".join("?" * len(wanted))
+        found = dict(
+            ix.db.execute(f"SELECT doc, parent FROM agg_reach WHERE doc IN ({marks}) AND root = ?", (*wanted, root))
+        )
+        parents.update(found)
+        wanted = {p for p in found.values() if p != root and p not in parents}
+
+    def chain(doc: str) -> list[str]:
+        out = []
+        while doc in parents:
+            doc = parents[doc]
+            out.append(doc)
+        return out
+
+    return {d: chain(d) for d in docs if d in parents}
 
 
 def documents(ix: FlowIndex, root: str) -> tuple[dict[str, list[str]], dict[str, dict]]:

@@ -65,7 +65,12 @@ def _ordered(
     root = P.root_of(ix, ts) if kept and not province else None
     if root is not None:
         total, rows = P.page(ix, root, limit=limit, offset=offset, after=after)
-        return total, [t for t, _, _ in rows], {t: (v, how) for t, v, how in rows}, P.reach(ix, root)
+        return (
+            total,
+            [t for t, _, _ in rows],
+            {t: (v, how) for t, v, how in rows},
+            P.chains(ix, root, {v for _, v, _ in rows}),
+        )
     plans, how = flow(ix, ts)
     order = sorted(how, key=R.natural)
     if province:
