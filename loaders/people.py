@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from loaders import patterns as P
+from loaders.bodies import body_at
 from loaders.dates import date_of, iso_date
 from loaders.model import Meeting, Person, Signer, Span
 from loaders.read import Source
@@ -56,24 +57,40 @@ def is_person_name(name: str) -> bool:
 
 
 def role_phrase(text: str) -> str:
-    """Cut a role segment at the first word that cannot belong to a title or a body name.
+    """Cut a role segment at the first word that cannot belong to a title or a body name; a body's name is taken
+    whole ("Sở Kế hoạch và Đầu tư").
 
     >>> role_phrase("Chủ tịch UBND tỉnh nêu giải pháp")
     'Chủ tịch UBND tỉnh'
     >>> role_phrase("Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy cho biết")
     'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy'
+    >>> role_phrase("Giám đốc Sở Kế hoạch và Đầu tư cho biết")
+    'Giám đốc Sở Kế hoạch và Đầu tư'
     """
-    words = text.split()
     kept: list[str] = []
-    for w in words:
-        bare = w.strip("()")
-        if bare[:1].isupper() or key(bare) in P.ROLE_CONTINUE_WORDS:
-            kept.append(w)
+    pos = 0
+    for w in re.finditer(r"\S+", text):
+        if w.start() < pos:
+            continue
+        bare = w.group(0).strip("()")
+        hit = body_at(text, w.start()) if bare[:1].isupper() else None
+        if hit and hit[0] > w.end():  # a body's name, lower-case words and all
+            kept.append(text[w.start() : hit[0]])
+            pos = hit[0]
+            if text[pos : pos + 1].strip():  # "Tỉnh ủy, …": punctuation ends the role
+                break
+        elif bare[:1].isupper() or key(bare) in _ROLE_GOES_ON:
+            kept.append(w.group(0))
         else:
             break
-    while kept and key(kept[-1]) in {"và", "phó", "chủ"}:
-        kept.pop()
-    return " ".join(kept)
+    words = " ".join(kept).split()
+    while words and key(words[-1]) in {"và", "phó", "chủ"}:
+        words.pop()
+    return " ".join(words)
+
+
+# Words that go on a role: those of body names and of the titles themselves ("Giám đốc", "Chủ nhiệm", "Tư lệnh").
+_ROLE_GOES_ON = P.ROLE_CONTINUE_WORDS | {key(w) for title in P.ROLE_START_WORDS for w in title.split()[1:]}
 
 
 def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:

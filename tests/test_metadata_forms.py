@@ -184,3 +184,24 @@ CITATION_DATES = [
 def test_citation_date(text: str, symbol: str, expected: str) -> None:
     doc = _doc(HEADER + text + "\n")
     assert {c.symbol: c.date for c in doc.citations}[symbol] == expected
+
+
+# --- a person's role -------------------------------------------------------------------------------------
+ROLES = [
+    pytest.param(
+        "Theo đồng chí Lê Văn Hậu, Giám đốc Sở Tài nguyên và Môi trường, tỉnh đã thu hồi 12 dự án chậm tiến độ.",
+        ("Lê Văn Hậu", ("Giám đốc Sở Tài nguyên và Môi trường",)),
+        id="title-then-a-body-with-lower-case-words",
+    ),
+    pytest.param(
+        "Dự hội nghị có đồng chí Vũ Minh Tâm, Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh; các đồng chí Ủy viên Ban Thường vụ.",
+        ("Vũ Minh Tâm", ("Bí thư Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh")),
+        id="roles-separated-by-commas",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES)
+def test_person_roles(text: str, expected: tuple[str, tuple[str, ...]]) -> None:
+    name, roles = expected
+    assert _roles(_doc(HEADER + text + "\n"))[name] == roles
