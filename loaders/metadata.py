@@ -203,11 +203,22 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
     if meeting and kind in ("conclusion", "resolution"):
         name, body_key = _issuer_meeting(source, st, meeting)
     else:
-        stated = _issuer_stated(source, st)
+        stated = _issuer_stated(source, st) or _issuer_own_title(source, st)
         if stated:
             stated = (_completed(stated[0], source, st) or stated[0], stated[1])
         name, body_key = stated or _issuer_signed(source, st) or _issuer_titled(source, st)
     return (without_province(name) if name else None), body_key
+
+
+def _issuer_own_title(source: Source, st: Structure) -> tuple[str, str | None] | None:
+    """The issuer a title opens with ("CHƯƠNG TRÌNH HÀNH ĐỘNG / của Ban Chấp hành Đảng bộ tỉnh thực hiện …"): the
+    document's own words, before the signature's "T/M TỈNH ỦY"."""
+    m = M.TITLE_OF_RE.match(source.match, *st.title_span) if st.title_span else None
+    hit = B.body_at(source.match, m.end()) if m else None
+    if hit is None or hit[1].is_group:
+        return None
+    completed = _completed(normalise(hit[2]), source, st)  # "của Ban Thường vụ Thị ủy về …" of "THỊ ỦY LA GI"
+    return (completed, None) if completed else (B.display_form(normalise(hit[2]), hit[1]), hit[1].key or None)
 
 
 def _completed(name: str, source: Source, st: Structure) -> str | None:

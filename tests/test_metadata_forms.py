@@ -76,6 +76,13 @@ ISSUERS = [
         ("Ban Thường vụ Huyện ủy Đơn Dương", "Đặng Văn Quý", "Phó Bí thư Huyện ủy"),
         id="signature-in-a-pipe-table",
     ),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nBAN CHẤP HÀNH\n*\nSố 31-CTr/TU\n\nHà Tĩnh, ngày 14 tháng 3 năm 2018\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\ncủa Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 "
+        "của Ban Chấp hành Trung ương Đảng khóa XII\n\n-----\n" + BODY + "T/M TỈNH ỦY\nBÍ THƯ\n\nLê Đình Sơn\n",
+        ("Ban Chấp hành Đảng bộ tỉnh", "Lê Đình Sơn", "Bí thư Tỉnh ủy"),
+        id="title-names-its-issuer-before-the-signature",
+    ),
 ]
 
 

@@ -24,8 +24,10 @@ HEADER_PARTY_RE = re.compile(r"ĐẢNG BỘ\s+(?P<scope>TỈNH|THÀNH PHỐ)\b")
 HEADER_COLUMNS_RE = re.compile(r"\s{3,}|\s*\|\s*")
 # A committee named without its place or body: "Ban Thường vụ Đảng ủy", "Ban Chấp hành Huyện ủy", "Thị ủy".
 BARE_COMMITTEE_RE = re.compile(
-    r"(?:(?P<head>Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?(?P<committee>Đảng ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy)"
+    r"(?:(?P<head>Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?(?P<committee>Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?|Huyện ủy|Quận ủy|Thị ủy|Thành ủy)"
 )
+# A title that opens with its issuer: "của Ban Chấp hành Đảng bộ tỉnh thực hiện …", "của Ban Thường vụ Thị ủy về …".
+TITLE_OF_RE = re.compile(r"\s*của\s+")
 # The administrative unit a local committee serves, by the committee's name: "Thị ủy" → "thị xã".
 SCOPE_OF_COMMITTEE = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố"}
 
