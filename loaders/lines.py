@@ -227,6 +227,9 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             )
         if prev is not None and not join and not marked and not caps and text:
             join = _indented_under_item(text, current[0], line)
+        if prev is not None and not join and caps and len(current) == 1:
+            part = P.ITEM_RE.match(prev.text)  # "Phần thứ nhất" / "KẾT QUẢ THỰC HIỆN": one heading
+            join = bool(part and part.group("chapter") and not prev.text[part.end() :].strip())
         if join:
             current.append(line)
         else:

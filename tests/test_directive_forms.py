@@ -80,6 +80,18 @@ CASES += [
         set(),
         id="page-number-mid-sentence",
     ),
+    pytest.param(  # "Phần thứ nhất" with its title on the next line: the past part sets no task
+        "TỈNH ỦY NINH BÌNH\nSố 210-BC/TU\nNinh Bình, ngày 5 tháng 12 năm 2024\n\nBÁO CÁO\nsơ kết 3 năm\n\n"
+        "Ban Thường vụ Tỉnh ủy báo cáo sơ kết thực hiện Kết luận số 21-KL/TW như sau:\n\n"
+        "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\n\n"
+        "I. CÔNG TÁC LÃNH ĐẠO\n\nBan Thường vụ Tỉnh ủy đã triển khai Chỉ thị số 12-CT/TU ngày 9-8-2022 về kỷ "
+        "cương hành chính.\n\nPhần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ\n\n"
+        "1. Ban Tổ chức Tỉnh ủy chủ trì triển khai Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung "
+        "ương, hoàn thành trong quý I/2025.\n",
+        {("Ban Tổ chức Tỉnh ủy", "2025-03-31")},
+        {"21-KL/TW"},
+        id="part-title-on-next-line",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),

@@ -42,7 +42,8 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # Item markers at the start of a line: "I-", "II.", "1.", "2.1-", "2.1.", "a)", "(1)", "-", "+", "•", "Một là,"
 ITEM_RE = re.compile(
     rf"""^[ ]*(?:
-        (?P<chapter>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+(?:[IVXLC]+|\d{{1,2}}|(?:thứ|THỨ)\s+[^\W\d_]+))(?:\s*[.:\-–]\s*|\s*$)
+        (?P<chapter>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+(?:[IVXLC]+|\d{{1,2}}|(?:thứ|THỨ)\s+[^\W\d_]+))
+          (?:\s*[.:\-–]\s*|\s*$|\s+(?=[{UPPER}]{{2}}))  # "Phần thứ nhất KẾT QUẢ …": its title on the next line
       | (?P<article>Điều\s+\d{{1,3}})\s*[.:]\s*
       | (?P<roman>{ROMAN})\s*[.\-–)]\s+(?=[{UPPER}])
       | (?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\s*[.)]\s*|\s*[-–]\s+)(?=\S)  # "1." "1)" "1 -", not "36-CT/TW"
