@@ -86,6 +86,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, 'thường xuyên', True)
     >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
     (None, True)
+    >>> find_deadline("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", since="2025-11-10")[0]
+    '2025-12-31'
     """
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         return _undated_deadline(text, since)
@@ -123,7 +125,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     m = P.ONGOING_RE.search(text)
     if m:
         return None, m.group(0), True
-    return None, None, False
+    # a year that is no deadline ("kế hoạch vốn năm 2025"), then a day of the document's year ("trước 31/12")
+    return _undated_deadline(text, since)
 
 
 def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
