@@ -11,6 +11,7 @@ from loaders import dates as D
 from loaders import patterns as P
 from loaders import projects as PR
 from loaders import tasks as T
+from loaders.carried import carried_out
 from loaders.model import NEWS, BodyRef, Span, Task
 from loaders.read import Source
 from loaders.structure import Block, Structure
@@ -290,7 +291,7 @@ def find_tasks(
             if label_due:
                 deadline, deadline_text, ongoing = label_due
                 task_deadline = label_due[0]
-        implements, impl_spans = _carried_out(text, (start, end), key_of_span)
+        implements, impl_spans = carried_out(text, (start, end), key_of_span)
         previous_leads = tuple(leads)
         # each lead keeps its own clause's deadline; with a single assignment, the task's
         single = len(assignments) <= 1
@@ -363,40 +364,6 @@ def _with_stated_lead(
         return grouped, "group lead-in"
     duties = _duties_of(source, b, start)
     return duties, "duties heading" if duties else ""
-
-
-def _carried_out(
-    text: str, span: Span, key_of_span: dict[Span, tuple[str, int | None]]
-) -> tuple[list[tuple[str, int | None]], list[Span]]:
-    """The documents a unit directs to be carried out: a citation after an implementing verb in its sentence."""
-    start, end = span
-    implements: list[tuple[str, int | None]] = []
-    spans: list[Span] = []
-    for cited, k in sorted(key_of_span.items()):
-        if not (start <= cited[0] < end):
-            continue
-        sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
-        verbs = [*P.IMPLEMENT_VERB_RE.finditer(text, sentence_start, cited[0])]
-        # "đánh giá kết quả thực hiện Nghị quyết …" reviews the document, it does not direct it
-        reviewed = (
-            verbs
-            and (
-                P.REVIEWED_BEFORE_RE.search(text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start())
-                # "… Kết luận A về tổng kết X": said of X since the last document before it
-                or re.search(
-                    r"\b(?:tổng|sơ) kết\b", text[_since(verbs[-1].end(), cited[0], key_of_span) : cited[0]], re.I
-                )
-            )
-        )
-        if verbs and not reviewed and k not in implements:
-            implements.append(k)
-            spans.append(cited)
-    return implements, spans
-
-
-def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:
-    """Where the text about the document cited at ``at`` begins: after the last citation between ``start`` and it."""
-    return max([start, *(e for s, e in key_of_span if start <= s and e <= at)])
 
 
 def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:

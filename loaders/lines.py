@@ -177,6 +177,12 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
     return kept, footnotes, appendix
 
 
+def _bare_part(text: str) -> bool:
+    """A part or chapter marker alone on its line ("Phần thứ nhất", "CHƯƠNG II"): its title follows."""
+    part = P.ITEM_RE.match(text)
+    return bool(part and part.group("chapter") and not text[part.end() :].strip())
+
+
 def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list[list[Line]]:
     """Lines grouped into raw blocks: a line joins the one before when the text was wrapped there, or when it is
     indented under a list item ("- Tập trung …" / "  Giao: Ban cán sự đảng UBND tỉnh chỉ đạo; …")."""
@@ -227,9 +233,7 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             )
         if prev is not None and not join and not marked and not caps and text:
             join = _indented_under_item(text, current[0], line)
-        if prev is not None and not join and caps and len(current) == 1:
-            part = P.ITEM_RE.match(prev.text)  # "Phần thứ nhất" / "KẾT QUẢ THỰC HIỆN": one heading
-            join = bool(part and part.group("chapter") and not prev.text[part.end() :].strip())
+        join = join or (caps and len(current) == 1 and _bare_part(current[0].text))  # "Phần thứ nhất" / "KẾT QUẢ …"
         if join:
             current.append(line)
         else:

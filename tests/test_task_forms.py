@@ -185,6 +185,19 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
     assert find_deadline(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    "text, since, expected",
+    [
+        ("trước ngày 30/6", "2024-03-05", "2024-06-30"),
+        # a year that is no deadline does not hide a day of the document's year
+        ("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", "2025-11-10", "2025-12-31"),
+        ("báo cáo trước ngày 15/12 hằng năm", "2025-06-01", None),
+    ],
+)
+def test_deadline_without_a_year(text: str, since: str, expected: str | None) -> None:
+    assert find_deadline(text, since=since)[0] == expected
+
+
 CELLS = [
     ("Quý IV/2019", "2019-12-31"),
     ("Tháng 9/2025", "2025-09"),

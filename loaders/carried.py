@@ -1,0 +1,46 @@
+"""Stage 4a (part) — the documents a task directs to be carried out: a citation after an implementing verb in its
+sentence ("thực hiện", "triển khai", "quán triệt", "theo" …), unless the text reviews it ("đánh giá kết quả thực hiện
+X", "Kết luận A về tổng kết X")."""
+
+from __future__ import annotations
+
+import re
+
+from loaders import patterns as P
+from loaders.model import Span
+
+__all__ = ["carried_out"]
+
+
+def carried_out(
+    text: str, span: Span, key_of_span: dict[Span, tuple[str, int | None]]
+) -> tuple[list[tuple[str, int | None]], list[Span]]:
+    """The documents a unit directs to be carried out: a citation after an implementing verb in its sentence."""
+    start, end = span
+    implements: list[tuple[str, int | None]] = []
+    spans: list[Span] = []
+    for cited, k in sorted(key_of_span.items()):
+        if not (start <= cited[0] < end):
+            continue
+        sentence_start = max(start, max(text.rfind(c, start, cited[0]) for c in ".!?") + 1)
+        verbs = [*P.IMPLEMENT_VERB_RE.finditer(text, sentence_start, cited[0])]
+        # "đánh giá kết quả thực hiện Nghị quyết …" reviews the document, it does not direct it
+        reviewed = (
+            verbs
+            and (
+                P.REVIEWED_BEFORE_RE.search(text, max(sentence_start, verbs[-1].start() - 30), verbs[-1].start())
+                # "… Kết luận A về tổng kết X": said of X since the last document before it
+                or re.search(
+                    r"\b(?:tổng|sơ) kết\b", text[_since(verbs[-1].end(), cited[0], key_of_span) : cited[0]], re.I
+                )
+            )
+        )
+        if verbs and not reviewed and k not in implements:
+            implements.append(k)
+            spans.append(cited)
+    return implements, spans
+
+
+def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:
+    """Where the text about the document cited at ``at`` begins: after the last citation between ``start`` and it."""
+    return max([start, *(e for s, e in key_of_span if start <= s and e <= at)])
