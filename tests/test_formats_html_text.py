@@ -148,3 +148,18 @@ def test_a_portal_page_of_the_text_reads_as_the_text(tmp_path, clean) -> None:
         assert outside not in source.text
     doc = extract_source(source)
     assert [c.symbol for c in doc.citations] == [c.symbol for c in clean[1].citations]
+
+
+def test_a_portal_names_the_province_its_article_does_not(tmp_path) -> None:
+    page = (
+        "<html><head><title>Hội nghị Tỉnh ủy lần thứ 20 - Báo Quảng Trị điện tử</title></head><body><article>"
+        "<h1>Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20</h1><p>Sáng 5-3, Ban Chấp hành Đảng bộ tỉnh tổ chức "
+        "Hội nghị lần thứ 20. Hội nghị yêu cầu Ban Tổ chức Tỉnh ủy hoàn thành phương án trong tháng 3/2025.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "tin.html"
+    path.write_text(page, encoding="utf-8")
+    source = read(path)
+    assert source.metadata["title"] == "Hội nghị Tỉnh ủy lần thứ 20 - Báo Quảng Trị điện tử"
+    assert "Quảng Trị" not in source.text
+    assert extract_source(source).province == "Quảng Trị"

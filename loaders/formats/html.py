@@ -300,15 +300,27 @@ def _table_rows(table) -> list[list[str]]:
 MAX_DEPTH = 200  # elements nested deeper are read as plain text (a page built to exhaust the reader)
 
 
+def _page_names(root) -> dict:
+    """What the page calls itself and its article (``title``, ``site``, ``description``): not the article's text, but
+    they may name the province a provincial portal serves ("… - Báo Bạc Liêu điện tử")."""
+    found = {
+        "title": root.xpath("string(//head/title)"),
+        "site": root.xpath("string(//meta[@property='og:site_name']/@content)"),
+        "description": root.xpath("string(//meta[@name='description']/@content)"),
+    }
+    return {k: re.sub(r"\s+", " ", v).strip() for k, v in found.items() if v and v.strip()}
+
+
 def html_article(markup: str) -> tuple[str, dict]:
-    """The article's text and what the page says about it (``posted``: its posting date)."""
+    """The article's text and what the page says about it (``posted``: its posting date; ``title``, ``site``,
+    ``description``: the page's own names)."""
     try:
         # huge_tree: libxml2 otherwise drops whatever is nested deeper than 256 elements
         parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return "", {}
-    meta: dict = {}
+    meta: dict = _page_names(root)
     published = root.xpath("//meta[@property='article:published_time']/@content")
     posted = _posting_date(root)
     if _lost_text(markup, root):  # libxml2 drops what is nested past its limit: read such a page as a stream
