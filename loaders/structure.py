@@ -207,7 +207,13 @@ def parse(source: Source) -> Structure:
             and (start, end) != kind_heading
             and len(blocks) < 14
             and len(blocks) <= kind_block + 2
-            and re.match(r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\()", joined.strip(" #*"), re.I)
+            # a decision's title opens with what it does: "Ban hành Quy chế …", "Phê duyệt Đề án …", "V/v …"
+            and re.match(
+                r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\(|ban hành|phê duyệt|thành lập|kiện toàn|"
+                r"sửa đổi|điều chỉnh|công nhận|V/v)",
+                joined.strip(" #*"),
+                re.I,
+            )
         ):
             title, title_span = display.strip(" #*"), (start, end)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from loaders.model import Document
 
 # The kinds of shared/gold/SCHEMA.md; finer kinds of the ontology map onto them ("kind_detail" keeps the finer one).
@@ -9,12 +11,18 @@ SCHEMA_KINDS = {"conclusion", "resolution", "plan", "program", "directive", "reg
 _SCHEMA_KIND_OF = {"decision": "regulation", "rules": "regulation"}  # "QĐ": Quyết định / Quy định; a Quy chế
 
 
-def schema_kind(kind: str) -> str:
-    """The gold schema's kind of a document kind: ``decision`` is a ``regulation``, a report or guidance ``other``.
+def schema_kind(kind: str, title: str | None = None) -> str:
+    """The gold schema's kind of a document kind: a ``decision`` issuing rules (its title "ban hành Quy định / Quy
+    chế …") is a ``regulation``, any other decision (approving a scheme, appointing) ``other``; a report or guidance
+    ``other``.
 
-    >>> schema_kind("plan"), schema_kind("decision"), schema_kind("report")
+    >>> schema_kind("plan"), schema_kind("decision", "ban hành Quy chế làm việc"), schema_kind("report")
     ('plan', 'regulation', 'other')
+    >>> schema_kind("decision", "Phê duyệt Đề án phát triển y tế cơ sở")
+    'other'
     """
+    if kind == "decision" and title and not re.match(r"\s*(?:về việc\s+)?ban hành\s+(?:Quy định|Quy chế)", title, re.I):
+        return "other"
     kind = _SCHEMA_KIND_OF.get(kind, kind)
     return kind if kind in SCHEMA_KINDS else "other"
 
@@ -42,7 +50,7 @@ def document_json(doc: Document) -> dict:
                 assignments.append({"body": b.name, "deadline": deadline})
     return {
         "file": doc.file,
-        "kind": schema_kind(doc.kind),
+        "kind": schema_kind(doc.kind, doc.title),
         "kind_detail": doc.kind,
         "symbol": doc.symbol,
         "date": doc.date,

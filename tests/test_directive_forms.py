@@ -103,3 +103,15 @@ def test_directive_form(text: str, pairs: set, carried: set) -> None:
     found_pairs, found_carried = _read(text)
     assert pairs <= found_pairs, found_pairs
     assert found_carried == carried, found_carried
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [("Phê duyệt Đề án phát triển y tế cơ sở", "other"), ("Ban hành Quy chế làm việc của Ban Chỉ đạo", "regulation")],
+)
+def test_a_decision_is_titled_by_what_it_does_and_is_a_regulation_only_when_it_issues_rules(title, kind):
+    from loaders.to_json import document_json
+
+    doc = extract_source(from_text(DECISION.replace("Phê duyệt Đề án phát triển y tế cơ sở", title), name="qd.txt"))
+    assert doc.title == title
+    assert document_json(doc)["kind"] == kind
