@@ -157,3 +157,16 @@ def test_the_service_pages_by_offset_and_by_cursor(service: str) -> None:  # noq
             break
         after = page["tasks"][-1]["task"]
     assert by_offset == by_cursor == whole["tasks"]
+
+
+def test_a_trace_waiting_for_a_rebuild_in_full_computes_its_flow(corpus_store) -> None:
+    ix = flow_for(corpus_store)
+    top = overview(ix, as_of=AS_OF, top=1)[0]["iri"]
+    kept = F.target_tasks(ix, top, as_of=AS_OF, limit=5, offset=3)
+    ix.db.execute("UPDATE meta SET value = '0:0' WHERE key = 'agg_generation'")  # aggregates of another version
+    try:
+        assert P.root_of(ix, [top]) is None  # a trace does not wait for the rebuild in full
+        assert F.target_tasks(ix, top, as_of=AS_OF, limit=5, offset=3) == kept
+    finally:
+        assert M.refresh(ix) and M.BUILD["full"] == 1.0
+    assert P.root_of(ix, [top]) == top
