@@ -131,9 +131,13 @@ class FlowIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def clean(self) -> int:
-        """Recompute the descriptions of the documents changes touched; returns how many."""
-        with self.lock, self.db:
+    def clean(self, *, commit: bool = True) -> int:
+        """Recompute the descriptions of the documents changes touched; returns how many. ``commit=False``: within
+        the caller's transaction."""
+        with self.lock:
+            if commit:
+                with self.db:
+                    return self.clean(commit=False)
             n = self.db.execute("SELECT COUNT(*) FROM dirty").fetchone()[0]
             if n:
                 self.db.execute("DELETE FROM docinfo WHERE s IN (SELECT s FROM dirty)")

@@ -163,18 +163,31 @@ def _kept(ix: FlowIndex) -> bool:
 
 def refresh(ix: FlowIndex, *, full: bool = False) -> bool:
     """Bring the aggregates in step with the index (per change when they can be, else in full, or in full when
-    asked); True when anything was rebuilt."""
+    asked); True when anything was rebuilt. One write transaction taken at once (``BEGIN IMMEDIATE``), so that
+    another process writing the index, or bringing it in step, waits instead of slipping changes in between."""
     with ix.lock:
-        generation = ix.generation
-        if not full and _stamp(ix) == f"{VERSION}:{generation}":
+        if not full and _stamp(ix) == f"{VERSION}:{ix.generation}":
             return False
         t0 = time.perf_counter()
-        ix.clean()
-        in_full = full or not _kept(ix)
-        stamp = f"INSERT OR REPLACE INTO meta (key, value) VALUES ('agg_generation', '{VERSION}:{generation}');"
-        ix.db.executescript(
-            "BEGIN;" + (_full() if in_full else _update()) + "DELETE FROM agg_dirty;" + stamp + "COMMIT;"
-        )
+        ix.db.commit()
+        ix.db.execute("BEGIN IMMEDIATE")
+        try:
+            generation = ix.generation
+            if not full and _stamp(ix) == f"{VERSION}:{generation}":  # brought in step by another process
+                ix.db.rollback()
+                return False
+            ix.clean(commit=False)
+            in_full = full or not _kept(ix)
+            script = (_full() if in_full else _update()) + "DELETE FROM agg_dirty;"
+            for statement in filter(None, (s.strip() for s in script.split(";"))):
+                ix.db.execute(statement)
+            ix.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('agg_generation', ?)", (f"{VERSION}:{generation}",)
+            )
+            ix.db.commit()
+        except BaseException:
+            ix.db.rollback()
+            raise
         BUILD.update(seconds=time.perf_counter() - t0, full=float(in_full))
         return True
 
