@@ -12,7 +12,9 @@ from loaders.read import Source
 
 
 # --- projects -----------------------------------------------------------------------------------
-def _project_name(raw: str) -> str | None:
+def _project_name(raw: str, *, stop: bool = True) -> str | None:
+    """A project's name from the words matched: cut where a clause goes on (``stop``; a named work's pattern
+    already ends the name) and capitalised."""
     name = raw
     # "nối" ends a name unless it is the name ("Đường nối Cảng hàng không Thọ Xuân với …")
     words = name.split()
@@ -23,7 +25,8 @@ def _project_name(raw: str) -> str | None:
     # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it
     stretch = P.PROJECT_STRETCH_RE.search(name)
     tail = stretch.group(0) if stretch else ""
-    name = P.PROJECT_STOP_RE.sub("", name[: stretch.start()] if stretch else name).strip(" .…*_,") + tail
+    name = name[: stretch.start()] if stretch else name
+    name = (P.PROJECT_STOP_RE.sub("", name) if stop else name).strip(" .…*_,") + tail
     name = re.sub(r"\s+", " ", name)
     return name[0].upper() + name[1:] if len(name) > 6 else None
 
@@ -40,7 +43,8 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     names: list[str] = []
     for start, end in spans:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
-        hits += [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
+        named = [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
+        hits += named
         # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
         hits += [
             (a, b)
@@ -49,8 +53,9 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
         ]
         for a, b in hits:
             name = _project_name(shown[a:b])
-            # in running text, a project names something concrete: a proper name or a number
-            if name and re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]):
+            # in running text, a project names something concrete: a proper name or a number — or a capitalised
+            # name of its own after "Dự án" ("Dự án cải tạo Nhà văn hóa trung tâm xã")
+            if name and (re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]) or ((a, b) in named and len(name.split()) >= 4)):
                 names.append(name)
         for m in P.PROJECT_LIST_RE.finditer(text, start, end):
             offset = m.start("items")
@@ -63,9 +68,13 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
     # a named work ("Bến cảng Liên Chiểu") that no longer name already holds
     for start, end in spans:
         for m in P.PROJECT_NAMED_RE.finditer(text, start, end):
-            name = _project_name(shown[m.start("name") : m.end("name")])
+            name = _project_name(shown[m.start("name") : m.end("name")], stop=False)
             name = name[:1].upper() + name[1:] if name else name
-            if name and not any(name.lower() in n.lower() or n.lower() in name.lower() for n in names):
+            if not name or any(name.lower() in n.lower() for n in names):
+                continue
+            shorter = [n for n in names if name.lower().startswith(n.lower())]  # cut short by a stop word: "… cho"
+            names = [name if n in shorter[:1] else n for n in names if n not in shorter[1:]]
+            if not shorter and not any(n.lower() in name.lower() for n in names):
                 names.append(name)
     # one project named twice, the second time with a tail ("… giai đoạn 2021 - 2025"): keep the name
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]

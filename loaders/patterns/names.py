@@ -56,7 +56,7 @@ PROJECT_HEAD = (
     r"cảng biển|khu kinh tế)"
 )
 # the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
-PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\([^()\n]{1,30}\))+"
+PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{1,60}\)|\([^()\n]{1,30}\))+"
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(
     rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+)?"
@@ -82,14 +82,16 @@ PROJECT_AFTER_VERB_RE = re.compile(
 # "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
 _PROPER = rf"(?:[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
 PROJECT_NAMED_RE = re.compile(
-    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
+    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
+    rf"Cụm công nghiệp|Khu neo đậu tránh trú bão(?: cho tàu cá)?|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
     rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
     rf"Đường đấu nối(?: từ)?|Đường ven biển|[Cc]ầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường|"
     rf"Hệ thống thủy lợi|Hệ thống thoát nước|[Tt]rụ sở)"
     rf"\s+(?!(?:Ban|Sở|Phòng|Ủy|Đảng|Hội|Bộ|Thường trực|Văn phòng)\b){_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
     rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}}"
-    rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?)"
-)  # "… đoạn Cửa Tùng - Cửa Việt"
+    rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?"
+    rf"(?:\s+mở rộng)?(?:\s+\(?giai đoạn\s+(?:\d|[IV]+)\b\)?)?)"
+)  # "… đoạn Cửa Tùng - Cửa Việt", "Cụm công nghiệp Phú Xuyên mở rộng giai đoạn 1"
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 

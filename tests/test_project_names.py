@@ -1,0 +1,35 @@
+"""Table-driven tests of project names in running text and task tables — ``(sentence, [expected names])``: the
+work itself, without "Dự án" and the construction verb before it, with its stretch or phase. Texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import extract_source
+from loaders.read import from_text
+
+HEADER = "TỈNH ỦY KON TUM\nSố 77-KL/TU\nKon Tum, ngày 3 tháng 3 năm 2025\n\nKẾT LUẬN\n\nBan Thường vụ kết luận:\n\n"
+
+CASES = [
+    (
+        "1. Đẩy nhanh Dự án đường trục trung tâm xã Ia Chim (đoạn từ Quốc lộ 14 đến chợ Ia Chim).\n",
+        ["Đường trục trung tâm xã Ia Chim (đoạn từ Quốc lộ 14 đến chợ Ia Chim)"],
+    ),
+    ("1. Quyết toán Dự án cải tạo Nhà văn hóa trung tâm xã trong quý IV/2025.\n", ["Nhà văn hóa trung tâm xã"]),
+    (
+        "1. Đầu tư xây dựng Khu công nghệ cao sinh học Kon Tum; hoàn thành hạ tầng Cụm công nghiệp Sa Thầy mở rộng "
+        "giai đoạn 1.\n",
+        ["Khu công nghệ cao sinh học Kon Tum", "Cụm công nghiệp Sa Thầy mở rộng giai đoạn 1"],
+    ),
+    (
+        "1. Các công trình như Dự án Khu neo đậu tránh trú bão cho tàu cá Sa Huỳnh (giai đoạn 2) đang được triển khai.\n",
+        ["Khu neo đậu tránh trú bão cho tàu cá Sa Huỳnh (giai đoạn 2)"],
+    ),
+    ("1. Thu hút các dự án đầu tư công trên địa bàn tỉnh.\n", []),  # no named work
+]
+
+
+@pytest.mark.parametrize("sentence, names", CASES)
+def test_project_names(sentence: str, names: list[str]) -> None:
+    doc = extract_source(from_text(HEADER + sentence, name="kl.txt"))
+    assert list(doc.projects) == names
