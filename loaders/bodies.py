@@ -136,6 +136,8 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
 
     >>> [p for _, _, _, p in listed_bodies("Phòng Tài chính - Kế hoạch, Chi cục Thống kê huyện và các phòng", 0, 64)]
     ['Phòng Tài chính - Kế hoạch', 'Chi cục Thống kê huyện']
+    >>> listed_bodies("Đảng ủy các xã, thị trấn", 0, 24)
+    []
     """
     found = [(start + s, start + e, k, text[start + s : start + e]) for s, e, k in find_bodies(text[start:end])]
     covered = [(s, e) for s, e, _, _ in found]
@@ -149,6 +151,8 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
         item = text[a:b].rstrip(" .")
         item = re.sub(r"\s*\(.*$", "", item)
         if not item or any(s <= a < e or a <= s < a + len(item) for s, e in covered):
+            continue
+        if _GROUP_ITEM_RE.match(item):  # "Đảng ủy các xã, thị trấn", "UBND các huyện": a group, not a body
             continue
         if P.BODY_HEAD_RE.match(item) and len(item.split()) <= 10:
             found.append((a, a + len(item), grammar_kind(item), item))
@@ -165,4 +169,7 @@ def listed_bodies(text: str, start: int, end: int) -> list[tuple[int, int, BodyK
     return sorted(kept, key=lambda f: f[0])
 
 
+_GROUP_ITEM_RE = re.compile(
+    r"(?:Đảng ủy|Ủy ban nhân dân|UBND|Ban Thường vụ|Thường trực|Công an|Phòng|Ban)\s+(?:các|những)\s+(?!cơ quan Đảng)"
+)
 _QUALIFIER_RE = re.compile(r"(?:trực thuộc|thuộc|của|trong|tại)\s+$")

@@ -91,7 +91,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
         return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"
     if m:
-        found = cell_deadline(m.group("value"))
+        found = cell_deadline(m.group("value"), since=since)
         if found[0] or found[2]:
             return found
     m = P.DEADLINE_BEFORE_RE.search(text)
@@ -127,7 +127,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     return _undated_deadline(text, since)
 
 
-def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
+def cell_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
     """The deadline in a task table's deadline cell or after a "Thời gian:" label, where a bare
     "Quý I/2024" is a deadline.
 
@@ -139,6 +139,8 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
     (None, 'thường xuyên', True)
     >>> cell_deadline("từ tháng 01/2025 đến khi kết thúc đại hội")[0], cell_deadline("từ tháng 3 đến tháng 6/2025")[0]
     (None, '2025-06')
+    >>> cell_deadline("trước 30/6", since="2025-03-04")[0]  # a day of the document's year
+    '2025-06-30'
     """
     text = text.strip().rstrip(" .;,")  # a label's value ends its line with a stop: "năm 2026."
     m = P.ONGOING_RE.match(text)  # "thường xuyên, …": recurring, whatever follows
@@ -146,9 +148,9 @@ def cell_deadline(text: str) -> tuple[str | None, str | None, bool]:
         return None, m.group(0), True
     m = re.match(r"(?:bắt đầu\s+)?từ\s+(?P<start>.*?)\s+(?:đến|tới)\s+(?P<end>.*)$", text, re.I | re.S)
     if m:  # "từ tháng 01/2025 đến khi kết thúc đại hội": by the end of the period, if it is a date at all
-        end = cell_deadline(m.group("end"))
+        end = cell_deadline(m.group("end"), since=since)
         return end if end[0] or end[2] else (None, m.group(0), False)
-    found = find_deadline(text)
+    found = find_deadline(text, since=since)
     if found[0] or found[2]:
         return found
     m = P.CELL_QUARTER_RE.search(text)

@@ -287,7 +287,9 @@ def find_tasks(
             row_due if row_due and (row_due[0] or row_due[2]) else D.find_deadline(text[start:end], since=since)
         )
         if labelled is not None:
-            label_due = next((D.cell_deadline(text[slice(*ln.value)]) for ln in labels if ln.field == "deadline"), None)
+            label_due = next(
+                (D.cell_deadline(text[slice(*ln.value)], since=since) for ln in labels if ln.field == "deadline"), None
+            )
             if label_due:
                 deadline, deadline_text, ongoing = label_due
                 task_deadline = label_due[0]
@@ -329,7 +331,7 @@ def _read_assignments(
     start, end = span
     row_due = None
     if b.kind == "row":
-        row, row_due = T.row_assignment(source, b.cells, b.header)
+        row, row_due = T.row_assignment(source, b.cells, b.header, since=since)
         assignments = [row] if row else []
     else:
         in_implementation = any(re.search(r"tổ chức thực hiện|giao nhiệm vụ", c, re.I) for c in b.context)

@@ -20,7 +20,9 @@ class Assignment:
     deadline: str | None
 
 
-def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, ...]) -> tuple[Assignment | None, tuple]:
+def row_assignment(
+    source: Source, cells: tuple[Span, ...], header: tuple[str, ...], *, since: str | None = None
+) -> tuple[Assignment | None, tuple]:
     """Lead bodies, partners and deadline of a task table row, by its header (or, without one, by
     what the cells hold); also the (deadline, phrase, ongoing) of the deadline cell."""
     text = source.match
@@ -53,7 +55,7 @@ def row_assignment(source: Source, cells: tuple[Span, ...], header: tuple[str, .
         return [body_ref(*found) for found in listed_bodies(text, a, b)]
 
     due = (
-        cell_deadline(text[cells[deadline_col][0] : cells[deadline_col][1]])
+        cell_deadline(text[cells[deadline_col][0] : cells[deadline_col][1]], since=since)
         if deadline_col is not None and deadline_col < len(cells)
         else (None, None, False)
     )

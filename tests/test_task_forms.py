@@ -148,6 +148,12 @@ TASK_FORMS = [
         [("Sở Khoa học và Công nghệ", ("Tỉnh đoàn",), "2025-09-30")],
         id="page-break-inside-the-parentheses",
     ),
+    pytest.param(  # the deadline label first, a day without a year; a group as the lead label's value
+        "1. Xây dựng phần mềm quản lý văn bản\n   - Thời gian: trước 30/6\n   - Cơ quan chủ trì: Văn phòng Tỉnh ủy\n\n"
+        "2. Phát động phong trào học tập số\n   - Cơ quan chủ trì: Đảng ủy các xã, thị trấn\n   - Thời gian: thường xuyên\n",
+        [("Văn phòng Tỉnh ủy", (), "2024-06-30"), (None, (), None)],
+        id="yearless-deadline-label-and-a-group-lead",
+    ),
 ]
 
 
