@@ -250,6 +250,9 @@ BODIES = [
     ("Đảng bộ Báo Quảng Trị chủ trì mở chuyên mục", "Đảng bộ Báo Quảng Trị", "provincial"),
     ("Đài Phát thanh và Truyền hình Cà Mau đưa tin", "Đài Phát thanh và Truyền hình Cà Mau", "provincial"),
     ("Đảng bộ Quân sự tỉnh chủ trì", "Đảng bộ Quân sự tỉnh", "provincial"),
+    # the capital's "Thành phố", capitalised
+    ("Ủy ban MTTQ Việt Nam Thành phố giám sát", "Ủy ban MTTQ Việt Nam Thành phố", "provincial"),
+    ("Công an Thành phố chủ trì", "Công an Thành phố", "provincial"),
 ]
 
 

@@ -109,7 +109,7 @@ NAMED_REF_RE = re.compile(
 # and communes ("Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường", "Phòng Văn hóa - Xã hội phường",
 # "Đảng ủy xã Quang Kim", "Công an huyện") and the bodies after the 2025 reform.
 # Administrative units, lowest first where one is a prefix of another.
-SCOPE_WORD = r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|cấp tỉnh|cấp huyện|cấp xã)"
+SCOPE_WORD = r"(?:[Tt]hành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|cấp tỉnh|cấp huyện|cấp xã)"
 # A place's proper name after its unit: "xã Quang Kim", "Huyện ủy Bát Xát" (capitalised words, not a body head).
 _BODY_HEAD_WORDS = (
     r"Ban|Sở|Phòng|Văn|Ủy|Đảng|Công|Trung|Chi|Kho|Thanh|Hội|Liên|Đoàn|Bộ|Thường|Mặt|Kế|Nghị|"
@@ -191,7 +191,7 @@ BODY_GRAMMAR_RE = re.compile(
 BODY_LEVEL_WORDS = (
     ("commune", re.compile(r"\b(?:xã|phường|thị trấn|đặc khu|cấp xã)\b")),
     ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
-    ("provincial", re.compile(r"\b(?:tỉnh|thành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
+    ("provincial", re.compile(r"\b(?:tỉnh|[Tt]hành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
 )
 
 # Sentences about the 2025 merger or neighbours name other provinces: they do not tell the document's own.
