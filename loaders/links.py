@@ -43,6 +43,7 @@ def find_links(
     by_start = sorted(mentions, key=lambda m: m.span[0])
     r = _Reading(source.match, st, by_start, key_of, citations, kind, preamble_end, [b.start for b in st.blocks])
     for i, m in enumerate(by_start):
+        _issued_to_carry_out(r, m)
         _carried_by_cited(r, i, m)
         _carried_by_self(r, i, m)
         r.links.extend(_amends_or_repeals(r.text, by_start, i, key_of, kind))
@@ -112,6 +113,28 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
                 prev_key = key_of[id(by_start[j])]
                 if prev_key != target:
                     links.append(Link(prev_key, "implements", target, (by_start[j].span[0], target_pos)))
+
+
+def _issued_to_carry_out(r: _Reading, m: Mention) -> None:
+    """A cited document issued to carry another out, said before it: "Để thể chế hóa Nghị quyết 68, Quốc hội đã ban
+    hành Nghị quyết số 198/2025/QH15" — the target a full citation or a re-mention by number."""
+    before = r.text[max(0, m.full_span[0] - 300) : m.full_span[0]]
+    said = P.ISSUED_TO_CARRY_OUT_RE.search(before)
+    if not said:
+        return
+    a = m.full_span[0] - len(before) + said.start("target")
+    b = m.full_span[0] - len(before) + said.end("target")
+    targets = [r.key_of[id(n)] for n in r.by_start if a <= n.span[0] < b]
+    for short in P.SHORT_MENTION_RE.finditer(r.text, a, b):
+        targets += [
+            c.key
+            for c in r.citations
+            if c.number.lstrip("0") == short.group("number").lstrip("0")
+            and c.type
+            and key(c.type) == key(short.group("type"))
+        ][:1]
+    k = r.key_of[id(m)]
+    r.links.extend(Link(k, "implements", t, (a, m.span[1])) for t in dict.fromkeys(targets) if t != k)
 
 
 def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention]:

@@ -137,6 +137,14 @@ LINKS += [
         {("121-KL/TW", "18-NQ/TW")},
         {(None, "18-NQ/TW")},
     ),
+    (  # issued to carry another out, said before it, the target re-mentioned by number
+        report(
+            "Ngày 04/5/2025, Bộ Chính trị ban hành Nghị quyết số 68-NQ/TW về kinh tế tư nhân (sau đây gọi tắt là Nghị "
+            "quyết 68). Để thể chế hóa Nghị quyết 68, Quốc hội đã ban hành Nghị quyết số 198/2025/QH15 ngày 17/5/2025."
+        ),
+        {("198/2025/QH15", "68-NQ/TW")},
+        set(),
+    ),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),

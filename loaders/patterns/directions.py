@@ -92,6 +92,14 @@ TITLE_REVIEWS_RE = re.compile(
     r"(?=(?:các\s+)?[A-ZĐ])",
     re.I,
 )
+# A cited document issued for carrying out another, said before it: "Để thể chế hóa Nghị quyết 68, Quốc hội đã ban
+# hành Nghị quyết số 198/2025/QH15 …" (the text right before the issued one's type word)
+ISSUED_TO_CARRY_OUT_RE = re.compile(
+    r"(?:^|[.;][¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*[¹²³⁴⁵⁶⁷⁸⁹⁰\d]*\s*)(?:Để|Nhằm)\s+(?:kịp thời\s+)?(?:thể chế hóa|cụ thể hóa|"
+    r"triển khai(?:\s+thực hiện)?|thực hiện)\s+(?P<target>[^,;.\n]{3,160}?),\s*[^,;.\n]{2,80}?\s+"
+    r"(?:đã\s+|vừa\s+)?ban hành\s+$",
+    re.I,
+)
 # Phrases stating that a cited document (before) carries out another (after): "… thực hiện", "… triển khai".
 CARRIES_OUT_RE = re.compile(
     r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
