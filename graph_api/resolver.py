@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from core.errors import AmbiguousSymbol, NotFound
+from graph_api.flow import read as flow_read
+from graph_api.flow.index import FlowIndex
 from graph_api.store import GraphStore
 from graph_api.store.sparql_text import sparql_string
 from graph_api.suggest import close_symbols, closest, did_you_mean
@@ -40,6 +43,7 @@ __all__ = [
     "province_scope",
     "ProvinceScope",
     "document_info",
+    "describe",
     "values",
     "value_of",
 ]
@@ -98,7 +102,7 @@ def _symbol_forms(ref: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _candidates(store: GraphStore, ref: str, base: str | None) -> list[str]:
+def _candidates(store: GraphStore, ref: str, base: str | None, index: FlowIndex | None = None) -> list[str]:
     ref = ref.strip()
     if ref.startswith(("http://", "https://")) or re.match(r"^(id/)?doc/", ref):
         iri = ref if ref.startswith("http") else Iris(base).base + (ref if ref.startswith("id/") else "id/" + ref)
@@ -106,15 +110,92 @@ def _candidates(store: GraphStore, ref: str, base: str | None) -> list[str]:
             return [checked_iri(iri)]
         except ValueError as e:
             raise NotFound(str(e)) from e
-    found: list[str] = []
     for form in _symbol_forms(ref):
-        found += [
-            value_of(r, "d") or ""
-            for r in store.select(f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {sparql_string(form)} }}")
-        ]
+        if index is not None:
+            with index.lock:
+                found = flow_read.documents_named(index, form)
+        else:
+            query = f"SELECT DISTINCT ?d WHERE {{ ?d <{ELI.id_local}> {sparql_string(form)} }}"
+            found = sorted({value_of(r, "d") or "" for r in store.select(query)})
         if found:
-            break
-    return list(dict.fromkeys(found))
+            return found
+    return []
+
+
+_FIELDS = {
+    "symbol": ELI.id_local,
+    "title": ELI.title,
+    "date": ELI.date_document,
+    "file": VK.sourceFile,
+    "year": VK.year,
+    "kind": DCTERMS.type,
+    "province": VK.province,
+}
+
+
+def describe(store: GraphStore, docs: list[str], *, index: FlowIndex | None = None) -> dict[str, dict[str, str]]:
+    """Symbol, title, date, file, year, kind and province of documents as the resolver gives them. A field that
+    graphs give different values takes the value of the document's own graph (where it is a
+    ``vk:SourceDocument``), else of the reference graph, else the smallest; a kind is its first English label in
+    lower case, a province its first label. Read from ``index``, a flow index in step with the store (its
+    description kept per document: a cost that does not grow with the graphs describing it), else from the store
+    (:func:`_described`); both give the same answer."""
+    if index is None:
+        return _described(store, docs)
+    with index.lock:
+        info = flow_read.documents_info(index, docs)
+    return {d: {k: v for k, v in info.get(d, {}).items() if k in _FIELDS} for d in docs}
+
+
+def _described(store: GraphStore, docs: list[str]) -> dict[str, dict[str, str]]:
+    """:func:`describe` from the store: each field's distinct values, those of the documents' own graphs and those
+    of the reference graph (of the documents' base IRI) — three queries whose answers do not grow with the graphs
+    repeating a value."""
+    union = " UNION ".join(f'{{ ?d <{p}> ?value . BIND("{name}" AS ?field) }}' for name, p in _FIELDS.items())
+    by_base: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        by_base[d.split("id/", 1)[0] if "id/" in d else ""].append(d)
+    ranked: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (doc, field) → value → 0 own, 1 ref, 2
+    for base, group in by_base.items():
+        for i in range(0, len(group), 200):
+            chunk = values("d", group[i : i + 200])
+            wheres = [
+                (0, f"GRAPH ?g {{ ?d a <{VK.SourceDocument}> . {union} }}"),
+                (1, f"GRAPH <{Iris(base or None).reference_graph}> {{ {union} }}"),
+                (2, union),
+            ]
+            for rank, where in wheres:
+                for r in store.select(f"SELECT DISTINCT ?d ?field ?value WHERE {{ {chunk} {where} }}"):
+                    found = ranked[(value_of(r, "d") or "", value_of(r, "field") or "")]
+                    value = value_of(r, "value") or ""
+                    found[value] = min(found.get(value, rank), rank)
+    out: dict[str, dict[str, str]] = {d: {} for d in docs}
+    for (d, field), found in ranked.items():
+        out[d][field] = min(found, key=lambda v: (found[v], v))
+    for field, lang in (("kind", "en"), ("province", None)):
+        labels = _first_labels(store, {i[field] for i in out.values() if i.get(field)}, lang)
+        for info in out.values():
+            if info.get(field) in labels:
+                label = labels[info[field]]
+                info[field] = label.lower() if field == "kind" else label
+            else:
+                info.pop(field, None)
+    return out
+
+
+def _first_labels(store: GraphStore, iris: set[str], lang: str | None) -> dict[str, str]:
+    """The smallest ``rdfs:label`` of each IRI (of language ``lang`` when given)."""
+    found: dict[str, str] = {}
+    ordered = sorted(iris)
+    for i in range(0, len(ordered), 200):
+        query = f"SELECT DISTINCT ?s ?label WHERE {{ {values('s', ordered[i : i + 200])} ?s <{RDFS.label}> ?label }}"
+        for r in store.select(query):
+            term = r.get("label")
+            if term is None or (lang is not None and getattr(term, "language", None) != lang):
+                continue
+            s = value_of(r, "s") or ""
+            found[s] = min(found.get(s, term.value), term.value)
+    return found
 
 
 def _in_province(doc: dict[str, Any], province: str) -> bool:
@@ -123,12 +204,19 @@ def _in_province(doc: dict[str, Any], province: str) -> bool:
 
 
 def find_documents(
-    store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None, base: str | None = None
+    store: GraphStore,
+    ref: str,
+    *,
+    year: int | None = None,
+    province: str | None = None,
+    base: str | None = None,
+    index: FlowIndex | None = None,
 ) -> list[dict[str, Any]]:
-    """Documents ``ref`` names: [{iri, symbol, year, title, province}]. With ``province``, its documents — or,
-    when it has none, the national ones (no province) of that symbol."""
-    iris = _candidates(store, ref, base)
-    info = document_info(store, iris)
+    """Documents ``ref`` names: [{iri, symbol, year, title, province}] (see :func:`describe`), by IRI. With
+    ``province``, its documents — or, when it has none, the national ones (no province) of that symbol. With
+    ``index`` (the store's flow index, in step with it), read from the index instead of the store."""
+    iris = _candidates(store, ref, base, index)
+    info = describe(store, iris, index=index)
     found = [
         {
             "iri": d,
@@ -148,11 +236,18 @@ def find_documents(
 
 
 def resolve_targets(
-    store: GraphStore, ref: str, *, year: int | None = None, province: str | None = None, base: str | None = None
+    store: GraphStore,
+    ref: str,
+    *,
+    year: int | None = None,
+    province: str | None = None,
+    base: str | None = None,
+    index: FlowIndex | None = None,
 ) -> list[dict[str, Any]]:
     """The document ``ref`` names — with the undated mentions of its symbol, which join it — or ``NotFound``,
-    or ``AmbiguousSymbol`` when the symbol names several dated documents (give ``year`` or ``province``)."""
-    found = find_documents(store, ref, year=year, province=province, base=base)
+    or ``AmbiguousSymbol`` when the symbol names several dated documents (give ``year`` or ``province``).
+    ``index``: as in :func:`find_documents`."""
+    found = find_documents(store, ref, year=year, province=province, base=base, index=index)
     if not found:
         raise NotFound(
             f"no document {ref!r}"

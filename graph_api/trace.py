@@ -75,9 +75,9 @@ def trace(
     out, whatever the page."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    targets = resolve_targets(store, ref, year=year)
-    target_iris = [d["iri"] for d in targets]
     ix = flow_for(store)
+    targets = resolve_targets(store, ref, year=year, index=ix)  # the target's description from the index
+    target_iris = [d["iri"] for d in targets]
     with ix.lock:  # one SQLite connection, used by the service's worker threads in turn
         page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset, after=after)
         plans, labels = F.documents_of(ix, target_iris)
@@ -139,7 +139,7 @@ def serves(store: GraphStore, ref: str, *, year: int | None = None, province: st
         except ValueError as e:
             raise NotFound(str(e)) from e
     else:
-        found = find_documents(store, ref, year=year, province=province)
+        found = find_documents(store, ref, year=year, province=province, index=flow_for(store))
         if not found:
             raise NotFound(f"no document {ref} in the store")
         starts = [d["iri"] for d in found]
@@ -188,8 +188,8 @@ def serves_rows(result: dict) -> tuple[list[str], list[list[str]]]:
 def coverage(store: GraphStore, ref: str, *, year: int | None = None, as_of: str | None = None) -> dict:
     """For a document: provinces in the store with tasks carrying it out (open and overdue counts),
     and provinces in the store with none."""
-    targets = resolve_targets(store, ref, year=year)
     ix = flow_for(store)
+    targets = resolve_targets(store, ref, year=year, index=ix)
     with ix.lock:
         per = F.counts_by_province(ix, [d["iri"] for d in targets], as_of=as_of)
         in_store = set(R.source_provinces(ix).values())

@@ -29,7 +29,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 2
 SYNC_EVERY = float(os.environ.get("VANKIEN_FLOW_SYNC_SECONDS", "5"))  # a disk or remote store: checked this often
 _GRAPH_TABLES = ("types", "facts", "labels", "links", "tasks", "bodies", "quotes")
-_TABLES = (*_GRAPH_TABLES, "graphs", "meta", "docinfo", "dirty")
+_TABLES = (*_GRAPH_TABLES, "graphs", "meta", "docinfo", "docnames", "dirty")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -61,20 +61,27 @@ CREATE INDEX IF NOT EXISTS quotes_s ON quotes (s, o);
 CREATE INDEX IF NOT EXISTS quotes_g ON quotes (graph);
 """
 
-# each document's description as read from every graph describing it (the document's own graph first, else the
-# value most graphs give): kept per subject, recomputed for the subjects a change touched (``dirty``)
+# each document's description as read from every graph describing it: a field's value in the document's own graph
+# (where it is a source document), else in the reference graph (``graph/reference`` of the document's base IRI),
+# else the smallest (graph_api.resolver.describe reads the store alike): kept per subject, recomputed for the
+# subjects a change touched (``dirty``), with every symbol any graph gives a document (``docnames``: a document
+# looked up by symbol costs the documents carrying it, not the graphs repeating it)
+DOCINFO_RULE = "4"  # of the kept descriptions: an index keeping them by another rule describes every document again
 _DOCINFO = """
 INSERT INTO docinfo (s, field, value)
 SELECT s, field, value FROM (
-  SELECT s, field, value, ROW_NUMBER() OVER (PARTITION BY s, field ORDER BY own DESC, n DESC, value) AS rk FROM (
-    SELECT f.s, f.field, f.value, COUNT(*) AS n, MAX(EXISTS (SELECT 1 FROM types t WHERE t.s = f.s
-      AND t.type = 'source' AND +t.graph = f.graph)) AS own
+  SELECT s, field, value, ROW_NUMBER() OVER (PARTITION BY s, field ORDER BY own DESC, ref DESC, value) AS rk FROM (
+    SELECT f.s, f.field, f.value, MAX(f.graph = substr(f.s, 1, instr(f.s, 'id/') - 1) || 'graph/reference') AS ref,
+      MAX(EXISTS (SELECT 1 FROM types t WHERE t.s = f.s AND t.type = 'source' AND +t.graph = f.graph)) AS own
     FROM facts f WHERE f.s IN (SELECT s FROM dirty) GROUP BY f.s, f.field, f.value))
 WHERE rk = 1
 """
 _DERIVED = """
 CREATE TABLE IF NOT EXISTS docinfo (s TEXT, field TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS docinfo_s ON docinfo (s);
+CREATE TABLE IF NOT EXISTS docnames (s TEXT, symbol TEXT);
+CREATE INDEX IF NOT EXISTS docnames_symbol ON docnames (symbol, s);
+CREATE INDEX IF NOT EXISTS docnames_s ON docnames (s);
 CREATE TABLE IF NOT EXISTS dirty (s TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS agg_dirty (s TEXT PRIMARY KEY);
 """
@@ -113,10 +120,11 @@ class FlowIndex:
             raise StoreError(f"cannot open the flow index at {self.path}: {e}") from e
         try:
             self.db.executescript(_DERIVED)
-            if self.db.execute("SELECT 1 FROM meta WHERE key = 'docinfo'").fetchone() is None:
-                with self.db:  # an index of before the descriptions were kept: every document to describe
+            rule = self.db.execute("SELECT value FROM meta WHERE key = 'docinfo'").fetchone()
+            if rule is None or rule[0] != DOCINFO_RULE:
+                with self.db:  # descriptions not kept yet, or by another rule: every document to describe
                     self.db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT s FROM facts")
-                    self.db.execute("INSERT INTO meta (key, value) VALUES ('docinfo', '1')")
+                    self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('docinfo', ?)", (DOCINFO_RULE,))
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the flow index at {self.path}: {e}") from e
         self._synced_at = 0.0
@@ -142,6 +150,11 @@ class FlowIndex:
             if n:
                 self.db.execute("DELETE FROM docinfo WHERE s IN (SELECT s FROM dirty)")
                 self.db.execute(_DOCINFO)
+                self.db.execute("DELETE FROM docnames WHERE s IN (SELECT s FROM dirty)")
+                self.db.execute(
+                    "INSERT INTO docnames SELECT DISTINCT s, value FROM facts "
+                    "WHERE field = 'symbol' AND s IN (SELECT s FROM dirty)"
+                )
                 self.db.execute("DELETE FROM dirty")
             return int(n)
 

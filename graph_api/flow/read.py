@@ -16,6 +16,7 @@ from graph_api.flow.index import FlowIndex
 __all__ = [
     "MAX_DEPTH",
     "documents_info",
+    "documents_named",
     "closure",
     "tasks_via",
     "task_rows",
@@ -94,8 +95,9 @@ def label_map(
 
 def documents_info(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict[str, str]]:
     """Symbol, title, date, year, file, kind and province (labels) of documents, and ``province_iri`` and
-    ``level``, read from every graph that describes them; a document's own graph first, else the value most
-    graphs give. Documents nothing describes get ``{}``."""
+    ``level``, read from every graph that describes them: a field's value in the document's own graph first, else
+    in the reference graph, else the smallest (kept per document, see ``graph_api.flow.index``). Documents nothing
+    describes get ``{}``."""
     iris = list(dict.fromkeys(iris))
     ix.clean()
     out: dict[str, dict[str, str]] = {d: {} for d in iris}
@@ -116,6 +118,13 @@ def documents_info(ix: FlowIndex, iris: Iterable[str]) -> dict[str, dict[str, st
             else:
                 del v["province"]
     return out
+
+
+def documents_named(ix: FlowIndex, symbol: str) -> list[str]:
+    """The documents some graph gives the symbol ``symbol`` (``eli:id_local``, as written), by IRI (kept per
+    document: a range scan as long as the documents carrying the symbol)."""
+    ix.clean()
+    return [r[0] for r in ix.db.execute("SELECT s FROM docnames WHERE symbol = ? ORDER BY s", (symbol,))]
 
 
 def _tasks_among(ix: FlowIndex, iris: Iterable[str]) -> set[str]:
