@@ -163,3 +163,20 @@ def test_a_portal_names_the_province_its_article_does_not(tmp_path) -> None:
     assert source.metadata["title"] == "Hội nghị Tỉnh ủy lần thứ 20 - Báo Quảng Trị điện tử"
     assert "Quảng Trị" not in source.text
     assert extract_source(source).province == "Quảng Trị"
+
+
+def test_a_print_version_page_gives_its_article(tmp_path) -> None:
+    # the page's own class says "print"; its toolbar and brand are chrome, the article in a div of its own
+    page = (
+        '<html><head><title>Bản in</title></head><body class="print-page">'
+        '<div class="print-toolbar"><a href="#">In bài</a></div><div class="print-brand">Giấy phép số 118/GP-BTTTT'
+        '</div><div id="content"><div class="cat">Chính trị › Xây dựng Đảng</div><h1>Hội nghị lần thứ 24</h1>'
+        '<div class="p">Hội nghị yêu cầu Ban Tổ chức Thành ủy hoàn thành phương án trong tháng 3/2025.</div>'
+        "</div></body></html>"
+    )
+    path = tmp_path / "ban-in.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path).text.strip().split("\n\n") == [
+        "Hội nghị lần thứ 24",
+        "Hội nghị yêu cầu Ban Tổ chức Thành ủy hoàn thành phương án trong tháng 3/2025.",
+    ]

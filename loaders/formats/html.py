@@ -46,7 +46,7 @@ DROP_TAGS = {
     "audio",
 }
 _HINT = (
-    r"nav|navbar|menu|breadcrumbs?|related|lien-?quan|tinlienquan|tin-?khac|bai-?viet-?khac|cung-?chuyen-?muc|"
+    r"nav|navbar|menu|breadcrumbs?|cat|category|chuyen-?muc|related|lien-?quan|tinlienquan|tin-?khac|bai-?viet-?khac|cung-?chuyen-?muc|"
     r"other-?news|more-?news|xem-?nhieu|most-?viewed|share|sharing|social|comments?|binh-?luan|footer|"
     r"sidebar|side-?bar|col-?side|side|most-?read|doc-?nhieu|widget|banner|ads|advert|quang-?cao|tags?|print|toolbar|pagination|top-?bar|"
     r"font-?size|views|rating|send-?mail|search|login|copyright|site-?name|logo|source|nguon|attach\w*|dinh-?kem|"
@@ -150,7 +150,8 @@ def _prune(root) -> None:
         # table a page may well class as "footer" (not the cells of a table laying out the page)
         in_page_table = tag in ("tr", "td", "th") and any(a in page_tables for a in el.iterancestors("table"))
         protected = (
-            el.find(".//article") is not None
+            tag in ("html", "body")  # a page's own class ("print-page") hints at the page, not at chrome in it
+            or el.find(".//article") is not None
             or el.find(".//main") is not None
             or (tag in ("table", "tbody", "thead", "tr", "td", "th") and not in_page_table)
         )
