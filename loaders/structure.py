@@ -110,6 +110,19 @@ def _marker_level(m: re.Match) -> tuple[str, int]:
     return m.group("bullet"), 7
 
 
+def _second_header_row(header: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """A row right under a table's header that names columns too (a two-row header: "Cơ quan thực hiện" over
+    "Phối hợp | Chủ trì"): the same width, the first cell repeated or empty, short cells naming columns."""
+    return (
+        bool(header)
+        and len(names) == len(header)
+        and names[0] in (header[0], "")
+        and names != header
+        and all(len(n) < 40 for n in names)
+        and sum(bool(P.TABLE_HEADER_RE.search(n)) for n in names if n not in header) >= 1
+    )
+
+
 def parse(source: Source) -> Structure:
     """The structure of one document: its lines without footnotes and page furniture, grouped into blocks
     (hard-wrapped lines joined, paragraphs split by a page break mended), then classified.
@@ -148,6 +161,9 @@ def parse(source: Source) -> Structure:
                 if P.TABLE_HEADER_RE.search(group[0].text) and not names[0][:1].isdigit():
                     header = names
                     continue
+            elif _second_header_row(header, names):  # merged header cells over "Phối hợp | Chủ trì"
+                header = tuple(h if n == h else f"{h} {n}" for h, n in zip(header, names))
+                continue
             blocks.append(
                 Block(
                     start,

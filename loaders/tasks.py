@@ -30,14 +30,13 @@ def row_assignment(
     def column(pattern) -> int | None:
         return next((i for i, h in enumerate(header) if pattern.search(h)), None)
 
-    lead_col = column(P.LEAD_COLUMN_RE) if header else None
-    if (
-        header
-        and lead_col is not None
-        and P.PARTNER_COLUMN_RE.search(header[lead_col])
-        and not re.search("chủ trì", header[lead_col], re.I)
-    ):
-        lead_col = None
+    # the lead column: one saying "chủ trì", else the first naming bodies that is not the partners'
+    lead_col = column(re.compile("chủ trì", re.I)) if header else None
+    if header and lead_col is None:
+        lead_col = next(
+            (i for i, h in enumerate(header) if P.LEAD_COLUMN_RE.search(h) and not P.PARTNER_COLUMN_RE.search(h)),
+            None,
+        )
     partner_col = column(P.PARTNER_COLUMN_RE) if header else None
     deadline_col = column(P.DEADLINE_COLUMN_RE) if header else None
     if not header:  # no header: the first cells naming bodies are lead then partners; the last is the deadline

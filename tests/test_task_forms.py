@@ -154,6 +154,13 @@ TASK_FORMS = [
         [("Văn phòng Tỉnh ủy", (), "2024-06-30"), (None, (), None)],
         id="yearless-deadline-label-and-a-group-lead",
     ),
+    pytest.param(  # a two-row header (merged "Cơ quan thực hiện" over "Phối hợp | Chủ trì"), the partners first
+        "| STT | Thời hạn | Nội dung nhiệm vụ | Cơ quan thực hiện | Cơ quan thực hiện |\n|---|---|---|---|---|\n"
+        "| STT | Thời hạn | Nội dung nhiệm vụ | Phối hợp | Chủ trì |\n"
+        "| 1 | Quý III/2024 | Rà soát văn bản | Sở Tư pháp | Văn phòng Tỉnh ủy |\n",
+        [("Văn phòng Tỉnh ủy", ("Sở Tư pháp",), "2024-09-30")],
+        id="two-row-header-partners-before-lead",
+    ),
 ]
 
 
