@@ -120,10 +120,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
         if m.group("q"):
             return _quarter_end(m.group("q"), m.group("qy")), m.group(0).strip(), False
         return _month(m.group("m"), m.group("y")), m.group(0).strip(), False
-    m = P.ONGOING_RE.search(text)
-    if m:
-        return None, m.group(0), True
-    # a year that is no deadline ("kế hoạch vốn năm 2025"), then a day of the document's year ("trước 31/12")
+    # a year that is no deadline ("tài liệu năm 2025"), then a day of the document's year ("trước 30/11"), before
+    # recurring work said later ("…; định kỳ hằng năm …")
     return _undated_deadline(text, since)
 
 

@@ -29,6 +29,14 @@ CASES = [
         {"21-KL/TW"},
         id="chi-thi-lead-in",
     ),
+    pytest.param(  # "… Ban Thường vụ Thị ủy chỉ thị:" alone introduces the numbered paragraphs
+        TOWN_HEADER + "Để tạo chuyển biến mạnh mẽ, Ban Thường vụ Thị ủy chỉ thị:\n\n"
+        "1. Các cấp ủy quán triệt nghiêm túc Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị.\n\n"
+        "2. Ban Tuyên giáo Thị ủy chủ trì biên soạn tài liệu, hoàn thành trước 30/11.\n",
+        {("Ban Tuyên giáo Thị ủy", "2024-11-30")},
+        {"05-CT/TW"},
+        id="chi-thi-colon",
+    ),
     pytest.param(  # reviewing how a document was carried out is not carrying it out
         TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
         "1. Văn phòng Thị ủy chủ trì dự thảo báo cáo, đánh giá đúng kết quả thực hiện Nghị quyết số 07-NQ/TxU "

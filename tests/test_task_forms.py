@@ -205,6 +205,12 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
         # a year that is no deadline does not hide a day of the document's year
         ("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", "2025-11-10", "2025-12-31"),
         ("báo cáo trước ngày 15/12 hằng năm", "2025-06-01", None),
+        # the day stated, then recurring work in another clause
+        (
+            "biên soạn tài liệu năm 2025, hoàn thành trước 30/11; định kỳ hằng năm giới thiệu",
+            "2024-09-16",
+            "2024-11-30",
+        ),
     ],
 )
 def test_deadline_without_a_year(text: str, since: str, expected: str | None) -> None:

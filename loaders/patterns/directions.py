@@ -34,7 +34,7 @@ SENTENCE_END_RE = re.compile(rf"(?<=[.!?…])[\s*_]+(?=[\"'“(]?[{UPPER}0-9])")
 # A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
 LEAD_IN_RE = re.compile(
     r"(?:kết luận|yêu cầu|đề nghị|lưu ý|chỉ đạo|giao|(?-i:chỉ thị))[^\n]{0,400}?(?:như sau|sau đây|sau|như|gồm|cụ thể|trọng tâm)\s*:\s*$"
-    r"|(?:yêu cầu|đề nghị|lưu ý|kết luận)\s*:\s*$",
+    r"|(?:yêu cầu|đề nghị|lưu ý|kết luận|(?-i:chỉ thị|quyết nghị))\s*:\s*$",
     re.I,
 )
 # A direction in running text (press reports).
