@@ -29,16 +29,21 @@ class HeaderUnit:
     scope: str  # the unit its Party organisation (Đảng bộ) is named by: "thị xã", "xã", "thành phố", …
 
 
-def header_unit(source: Source, st: Structure) -> HeaderUnit | None:
-    """The committee named in the header's capital lines (each column of a header copied side by side read
-    apart; a name broken over two lines, as a PDF prints a narrow column, read joined)."""
+def header_pieces(source: Source, st: Structure) -> list[str]:
+    """The capital lines of the header, each column of a header copied side by side apart."""
     end = min(st.kind_heading[0] if st.kind_heading else 800, 800)
-    pieces = [
+    return [
         cell.strip(" *_#\\")
         for line in source.match[:end].splitlines()[:16]
         for cell in M.HEADER_COLUMNS_RE.split(line)
         if is_allcaps(cell.strip(" *_#\\"))
     ]
+
+
+def header_unit(source: Source, st: Structure) -> HeaderUnit | None:
+    """The committee named in the header's capital lines (each column of a header copied side by side read
+    apart; a name broken over two lines, as a PDF prints a narrow column, read joined)."""
+    pieces = header_pieces(source, st)
     party = next((m.group("scope") for p in pieces if (m := M.HEADER_PARTY_RE.match(p))), None)
     for i, piece in enumerate(pieces):
         for candidate in (piece, f"{piece} {pieces[i + 1]}" if i + 1 < len(pieces) else ""):
@@ -61,7 +66,8 @@ def _unit_of(m: re.Match, party: str | None) -> HeaderUnit | None:
         return HeaderUnit(committee, name, "district", M.SCOPE_OF_COMMITTEE[key(committee)])
     if not name or scope in ("tỉnh", ""):
         if unit == "ĐẢNG ỦY" and name and not scope:  # "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH": a body the vocabulary knows
-            body = vocabulary().body_by_name(f"Đảng ủy {place}")
+            # (the vocabulary names a bloc by its province: "ĐẢNG ỦY KHỐI DOANH NGHIỆP" is "… doanh nghiệp tỉnh")
+            body = vocabulary().body_by_name(f"Đảng ủy {place}") or vocabulary().body_by_name(f"Đảng ủy {place} tỉnh")
             if body and body.level == "provincial" and not body.is_group:
                 return HeaderUnit(body.name, None, "provincial", body.name.removeprefix("Đảng ủy "))
         return None
@@ -278,6 +284,10 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
         if headed:
             return headed, None
     signed = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy") or v.body_by_name(printed + " tỉnh")
+    if signed is None:  # "T/M ĐẢNG ĐOÀN" under the header's "ĐẢNG ĐOÀN HĐND TỈNH"
+        named = (v.body_by_name(p) for p in header_pieces(source, st) if p.upper().startswith(printed.upper() + " "))
+        signed = next((b for b in named if b is not None and not b.is_group), None)
+        return (signed.name, signed.key) if signed else None
     return (B.display_form(printed, signed), signed.key) if signed else None
 
 
@@ -337,7 +347,12 @@ def signer_role(source: Source, st: Structure, signer: Signer, province: str | N
         return f"{role} UBND {_scope_of(local[0]) if local else 'tỉnh'}"
     if local:
         return f"{role} {local[0]}"
-    return f"{role} {unit.name}" if unit else f"{role} Tỉnh ủy"
+    if unit:
+        return f"{role} {unit.name}"
+    if on_behalf.startswith(("ĐẢNG ĐOÀN", "BAN CÁN SỰ")):  # "T/M ĐẢNG ĐOÀN / BÍ THƯ": the delegation's secretary
+        issuer = _issuer_signed(source, st)
+        return f"{role} {issuer[0]}" if issuer else role
+    return f"{role} Tỉnh ủy"
 
 
 def headline(st: Structure) -> str | None:

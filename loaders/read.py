@@ -94,6 +94,22 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", unify_tones(unicodedata.normalize("NFC", text)))
 
 
+# Letters a scan or an old font puts for Vietnamese ones, never Vietnamese themselves: the Icelandic eth for "Đ", and
+# "ư" before a plain "o" ("phưòng" for "phường": Vietnamese writes "ươ", never "ưo").
+_OCR_LETTERS = {"Ð": "Đ", "ð": "đ"}
+_HORN_O = dict(zip("oòóỏõọOÒÓỎÕỌ", "ơờớởỡợƠỜỚỞỠỢ"))
+_OCR_RE = re.compile("[Ðð]|(?<=[ưƯ])[oòóỏõọOÒÓỎÕỌ]")
+
+
+def repair_letters(text: str) -> str:
+    """Letters that cannot be Vietnamese put right (length-preserving).
+
+    >>> repair_letters("Ðảng ủy phưòng, Phạm Thị Thu Hưòng")
+    'Đảng ủy phường, Phạm Thị Thu Hường'
+    """
+    return _OCR_RE.sub(lambda m: _OCR_LETTERS.get(m.group(0)) or _HORN_O[m.group(0)], text)
+
+
 _TYPOGRAPHY = {"–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\t": " "}
 _TYPOGRAPHY_RE = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
 
@@ -233,6 +249,7 @@ def from_text(
 ) -> Source:
     """Build a Source from already decoded text."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = repair_letters(text)
     text, inline_meta = _leading_metadata(text)
     meta = {**inline_meta, **(metadata or {})}
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()

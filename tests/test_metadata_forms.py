@@ -83,6 +83,30 @@ ISSUERS = [
         ("Ban Chấp hành Đảng bộ tỉnh", "Lê Đình Sơn", "Bí thư Tỉnh ủy"),
         id="title-names-its-issuer-before-the-signature",
     ),
+    pytest.param(  # a bloc committee the vocabulary names by its province ("… doanh nghiệp tỉnh")
+        "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY KHỐI DOANH NGHIỆP\n*\nSố 12-HD/ĐUK\n\nAn Giang, ngày 5 tháng 11 năm 2024\n\n"
+        "HƯỚNG DẪN\nkiểm điểm cuối năm 2024\n\nBan Thường vụ Đảng ủy Khối hướng dẫn như sau:"
+        + BODY
+        + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nLâm Hữu Nghĩa\n",
+        ("Ban Thường vụ Đảng ủy Khối doanh nghiệp tỉnh", "Lâm Hữu Nghĩa", "Phó Bí thư Đảng ủy Khối doanh nghiệp tỉnh"),
+        id="bloc-committee-by-its-province",
+    ),
+    pytest.param(  # "T/M ĐẢNG ĐOÀN" of the header's "ĐẢNG ĐOÀN HĐND TỈNH"
+        "ĐẢNG BỘ TỈNH BẾN TRE\nĐẢNG ĐOÀN HĐND TỈNH\n*\nSố 08-KH/ĐĐ\n\nBến Tre, ngày 22 tháng 4 năm 2025\n\n"
+        "KẾ HOẠCH\nlãnh đạo tổ chức kỳ họp chuyên đề\n\nĐảng đoàn ban hành Kế hoạch như sau:"
+        + BODY
+        + "T/M ĐẢNG ĐOÀN\nBÍ THƯ\n\nNguyễn Thị Ngọc Trâm\n",
+        ("Đảng đoàn Hội đồng nhân dân tỉnh", "Nguyễn Thị Ngọc Trâm", "Bí thư Đảng đoàn Hội đồng nhân dân tỉnh"),
+        id="party-delegation-signs",
+    ),
+    pytest.param(  # letters a scan puts for Vietnamese ones: "Ð" for "Đ", "phưòng" for "phường"
+        "ÐẢNG BỘ TỈNH NINH BÌNH\nÐẢNG ỦY PHƯỜNG HOA LƯ\n*\nSố 34-TB/ĐU\n\nHoa Lư, ngày 20 tháng 10 năm 2025\n\n"
+        "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Ðảng ủy phưòng tại hội nghị ngày 17/10/2025"
+        + BODY
+        + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nPhạm Thị Thu Hưòng\n",
+        ("Ban Thường vụ Đảng ủy phường Hoa Lư", "Phạm Thị Thu Hường", "Phó Bí thư Đảng ủy phường"),
+        id="scanned-letters",
+    ),
 ]
 
 
