@@ -86,6 +86,8 @@ def task_labels(text: str, start: int, end: int) -> list[Label]:
     m = P.TASK_LABEL_RE.match(text, start, end)
     if not m:
         return []
+    if re.match(r"Giao|Phân công", m.group("lead") or "", re.I) and not _only_bodies(text, m.start("value"), end):
+        return []  # "Giao: Sở Nội vụ chủ trì, …; hoàn thành …" is a sentence that assigns, read as running text
     labels: list[Label] = []
     pos, field = m.start("value"), next(f for f in ("lead", "partner", "deadline") if m.group(f))
     for nxt in P.NEXT_TASK_LABEL_RE.finditer(text, pos, end):
@@ -93,6 +95,12 @@ def task_labels(text: str, start: int, end: int) -> list[Label]:
         pos, field = nxt.end(), next(f for f in ("lead", "partner", "deadline") if nxt.group(f))
     labels.append(Label(field, (pos, end)))
     return labels
+
+
+def _only_bodies(text: str, start: int, end: int) -> bool:
+    """The text at ``start:end`` names bodies and nothing else ("Ban Tổ chức Đảng ủy Khối", "Sở A, Sở B.")."""
+    found = listed_bodies(text, start, end)
+    return bool(found) and not text[max(e for _, e, _, _ in found) : end].strip(" .;,*_")
 
 
 def label_assignment(text: str, labels: list[Label]) -> Assignment | None:

@@ -161,6 +161,12 @@ TASK_FORMS = [
         [("Văn phòng Tỉnh ủy", ("Sở Tư pháp",), "2024-09-30")],
         id="two-row-header-partners-before-lead",
     ),
+    pytest.param(  # "- Giao: <bodies>" as a label among labelled lines, under a task heading "… , đánh giá"
+        "1. Thẩm định, đánh giá\n   - Thời gian: trước ngày 20/11/2024\n   - Giao: Ban Tổ chức Tỉnh ủy\n\n"
+        "2. Rà soát quy chế\n  Giao: Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp; hoàn thành trước ngày 30/4/2025.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-11-20"), ("Sở Nội vụ", ("Sở Tư pháp",), "2025-04-30")],
+        id="giao-as-a-label-of-bodies-only",
+    ),
 ]
 
 

@@ -12,9 +12,10 @@ FORWARD_HEADING_RE = re.compile(
     r"cuối năm|chương trình hành động|việc cần làm|trọng tâm",
     re.I,
 )
-# (not a topic a conclusion decides, "Về mục tiêu tăng trưởng năm 2025", nor "chương trình mục tiêu quốc gia")
+# (not a topic a conclusion decides, "Về mục tiêu tăng trưởng năm 2025", nor "chương trình mục tiêu quốc gia", nor a
+# task "Thẩm định, đánh giá" / "Kiểm tra, đánh giá")
 PAST_HEADING_RE = re.compile(
-    r"kết quả|tình hình|khái quát|đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
+    r"kết quả|tình hình|khái quát|(?<!định, )(?<!tra, )(?<!sát, )đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
     r"bối cảnh|"
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết",
     re.I,
@@ -168,7 +169,8 @@ GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầ
 # A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
 TASK_LABEL_RE = re.compile(
     r"\s*(?:[-+•*∙·]\s*)?[*_]*(?:"
-    r"(?P<lead>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)|Chủ trì|Đầu mối)"
+    r"(?P<lead>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)|Chủ trì|Đầu mối|"
+    r"Giao(?:\s+cho)?|Phân công)"
     r"|(?P<partner>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+phối hợp|Phối hợp)"
     r"|(?P<deadline>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?"
     r"|Hoàn thành|Hạn hoàn thành))"
