@@ -231,8 +231,8 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
                     or _name_goes_on(prev.text, line.text)
                 )
             )
-        if prev is not None and not join and not marked and not caps and text:
-            join = _indented_under_item(text, current[0], line)
+        if prev is not None and not join and not caps and text:
+            join = _indented_under_item(text, current[0], line) and (not marked or _opens_sub_items(current))
         join = join or (caps and len(current) == 1 and _bare_part(current[0].text))  # "Phần thứ nhất" / "KẾT QUẢ …"
         if join:
             current.append(line)
@@ -253,6 +253,16 @@ def _indent(text: str, start: int) -> int:
 def _indented_under_item(text: str, item: Line, line: Line) -> bool:
     """``line`` is indented further than the list item that opens its block: it goes on with that item."""
     return bool(P.ITEM_RE.match(item.text)) and _indent(text, line.start) > _indent(text, item.start)
+
+
+def _opens_sub_items(block: list[Line]) -> bool:
+    """A bullet whose sub-bullets are its own: it ends with ":" ("- Nội dung:", "- Riêng Đảng bộ X:") or names a
+    body and nothing else ("- Ủy ban Kiểm tra Đảng ủy Khối" over "  - cung cấp thông tin …")."""
+    first = P.ITEM_RE.sub("", block[0].text, count=1).strip(" *_")
+    if not first or first.endswith(":"):
+        return True
+    hit = body_at(first, 0)
+    return hit is not None and not first[hit[0] :].strip(" .")
 
 
 def mended(raw: list[list[Line]]) -> list[list[Line]]:

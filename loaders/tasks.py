@@ -144,7 +144,9 @@ def _opens_direction(text: str, pos: int) -> bool:
         return False
     return (
         re.match(
-            r"\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|thường xuyên)\s+)?"
+            # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"
+            r"(?:\s*:|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
+            r"thường xuyên)\s+)?"
             r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",
             text[after : after + 30],

@@ -167,6 +167,17 @@ TASK_FORMS = [
         [("Ban Tổ chức Tỉnh ủy", (), "2024-11-20"), ("Sở Nội vụ", ("Sở Tư pháp",), "2025-04-30")],
         id="giao-as-a-label-of-bodies-only",
     ),
+    pytest.param(  # nested Markdown bullets: content under "Nội dung:", a body's duties under its name, "(chủ trì)"
+        "1. Xây dựng kế hoạch\n   - Giao: Ban Tổ chức Tỉnh ủy\n   - Nội dung:\n     - dự thảo kế hoạch chung;\n"
+        "     - mẫu biểu kiểm điểm.\n2. Thẩm định\n   - Ủy ban Kiểm tra Tỉnh ủy\n     - cung cấp thông tin;\n"
+        "     - trước 10/01/2025.\n3. Theo dõi\n   - Văn phòng Tỉnh ủy (chủ trì) tổng hợp báo cáo.\n",
+        [
+            ("Ban Tổ chức Tỉnh ủy", (), None),
+            ("Ủy ban Kiểm tra Tỉnh ủy", (), "2025-01-10"),
+            ("Văn phòng Tỉnh ủy", (), None),
+        ],
+        id="nested-markdown-bullets",
+    ),
 ]
 
 

@@ -201,7 +201,9 @@ BODY_HEAD_RE = re.compile(
     r"Đảng đoàn|Hội|Đoàn|Liên đoàn|Bộ Chỉ huy|Ban Chỉ huy|Cục|Tòa án|Viện kiểm sát|Báo|Đài)\s+"
 )
 # after the lead body: "… chủ trì", and its partners "phối hợp với Y"
-CHAIR_RE = re.compile(r"^\s*,?\s*(?:chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)")
+CHAIR_RE = re.compile(
+    r"^\s*,?\s*(?:\(chủ trì\)|chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)"
+)
 PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
 # partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
