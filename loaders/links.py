@@ -11,7 +11,7 @@ from loaders import patterns as P
 from loaders.model import NEWS, Citation, Link, Mention
 from loaders.read import Source
 from loaders.structure import Structure
-from loaders.vocab import key
+from loaders.vocab import key, same_type
 
 
 # --- links between documents ----------------------------------------------------------------------
@@ -81,7 +81,7 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
                 (
                     c.key
                     for c in citations
-                    if c.number == short.group("number") and c.type and key(c.type) == key(short.group("type"))
+                    if c.number == short.group("number") and c.type and same_type(c.type, short.group("type"))
                 ),
                 None,
             )
@@ -131,7 +131,7 @@ def _issued_to_carry_out(r: _Reading, m: Mention) -> None:
             for c in r.citations
             if c.number.lstrip("0") == short.group("number").lstrip("0")
             and c.type
-            and key(c.type) == key(short.group("type"))
+            and same_type(c.type, short.group("type"))
         ][:1]
     k = r.key_of[id(m)]
     r.links.extend(Link(k, "implements", t, (a, m.span[1])) for t in dict.fromkeys(targets) if t != k)
@@ -240,7 +240,7 @@ def _main_clause_links(
                     for c in citations
                     if c.number.lstrip("0") == short.group("number").lstrip("0")
                     and c.type
-                    and key(c.type) == key(short.group("type"))
+                    and same_type(c.type, short.group("type"))
                 ),
                 None,
             )

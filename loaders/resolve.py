@@ -44,7 +44,7 @@ from loaders.model import (
 )
 from loaders.read import Source
 from loaders.structure import Structure, parse
-from loaders.vocab import key, vocabulary
+from loaders.vocab import key, same_type, vocabulary
 
 
 def build(source: Source) -> Document:
@@ -72,7 +72,7 @@ def build(source: Source) -> Document:
     for span, type_word, number in X.find_short_mentions(source, 0, body_end):
         if any(a <= span[0] < b for a, b in key_of_span):
             continue
-        match = next((c for c in citations if c.number == number and c.type and key(c.type) == key(type_word)), None)
+        match = next((c for c in citations if c.number == number and c.type and same_type(c.type, type_word)), None)
         if match:
             key_of_span[span] = match.key
     if kind == "other" and _meeting_words(text):

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.doctypes import doc_types
 from core.reference_data import DATA_DIR, csv_rows, reference_rows
 from loaders.read import normalise
 
@@ -69,6 +70,20 @@ def key(text: str) -> str:
     'tỉnh ủy'
     """
     return re.sub(r"\s+", " ", normalise(text)).strip().lower()
+
+
+def same_type(a: str, b: str) -> bool:
+    """Two type words naming one kind of document ("Chương trình" and "Chương trình hành động").
+
+    >>> same_type("Chương trình", "Chương trình hành động"), same_type("Kết luận", "Nghị quyết")
+    (True, False)
+    """
+    return key(a) == key(b) or (_type_keys().get(key(a)) or "?") == _type_keys().get(key(b))
+
+
+@cache
+def _type_keys() -> dict[str, str]:
+    return {key(w): t.key for t in doc_types() for w in (t.name_vi, *t.aliases)}
 
 
 class Vocabulary:

@@ -100,6 +100,14 @@ CASES += [
         {"21-KL/TW"},
         id="part-title-on-next-line",
     ),
+    pytest.param(  # a re-mention by number with the longer type word of the same kind
+        TOWN_HEADER + "Ban Thường vụ Thị ủy đã ban hành Chương trình hành động số 58-CTr/TxU ngày 20-02-2024.\n\n"
+        "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Triển khai Chương trình hành động 58; Văn phòng Thị ủy chủ trì, hoàn thành trong tháng 12/2024.\n",
+        {("Văn phòng Thị ủy", "2024-12")},
+        {"58-CTr/TxU"},
+        id="re-mention-with-the-longer-type-word",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),
