@@ -24,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("VANKIEN_FLOW_SYNC_SECONDS", "86400")  # the store check is measured apart
 
 from bench.common import WORK, append_results, md_table, percentile  # noqa: E402
+from core.errors import AmbiguousSymbol  # noqa: E402
 from graph_api import trace as T  # noqa: E402
 from graph_api.flow import FlowIndex, flow_for, flow_path, overview  # noqa: E402
 from graph_api.flow.aggregate import refresh  # noqa: E402
@@ -208,7 +209,9 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
     rq: list[float] = []
     sizes: list[int] = []
     computed: list[float] = []
-    resolving: list[float] = []  # the resolver on the store alone (graph_api.resolver), part of each trace
+    resolving: list[float] = []  # the resolver as the trace runs it (the target's description from the index)
+    resolving_store: list[float] = []  # the resolver on the store alone (its fallback without an index)
+    by_symbol: list[float] = []  # the first page of a trace asked by symbol (the symbol looked up in the index)
 
     def cold() -> None:  # the flows computed (the labels of bodies, provinces and kinds stay)
         for key in [k for k in ix.cache if k[0] == "flow"]:
@@ -228,8 +231,19 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
         assert head["total"] == result["total"] and head["tasks"] == result["tasks"][:page]
         computed.append(_computed_page(ix, row["iri"], page, {**head, "documents": result["documents"]}))
         started = time.perf_counter()
-        resolve_targets(store, row["iri"])
+        found = resolve_targets(store, row["iri"], index=ix)
         resolving.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        assert resolve_targets(store, row["iri"]) == found  # the store's fallback gives the same description
+        resolving_store.append((time.perf_counter() - started) * 1000)
+        if row.get("symbol"):
+            cold()
+            started = time.perf_counter()
+            try:
+                T.trace(store, row["symbol"], limit=page)
+                by_symbol.append((time.perf_counter() - started) * 1000)
+            except AmbiguousSymbol:  # a symbol several dated documents carry: the trace asks for a year
+                pass
         if sum(rq) / 1000 < rq_budget:
             query = saved.replace("<https://w3id.org/vankien/id/doc/tw/kl/2021/21>", f"<{row['iri']}>")
             started = time.perf_counter()
@@ -256,6 +270,8 @@ def measure(store_dir: str, documents: int, sample: int, page: int, rq_budget: f
         "first": first,
         "computed": computed,
         "resolving": resolving,
+        "resolving_store": resolving_store,
+        "by_symbol": by_symbol,
         "updates": measure_updates(ix, updates),
         "rq": rq,
         "analytics": analytics,
@@ -343,7 +359,13 @@ def main() -> None:
                 f"{percentile(r['whole'], 50):.0f}",
                 f"{percentile(r['whole'], 95):.0f}",
                 f"{sum(r['whole']) * 1000 / max(sum(r['sizes']), 1):.0f}",
-                " / ".join(f"{percentile(r['resolving'], q):.1f}" for q in (50, 95)) if r.get("resolving") else "",
+                " · ".join(
+                    " / ".join(f"{percentile(r[k], q):.2f}" for q in (50, 95)) if r.get(k) else "—"
+                    for k in ("resolving", "resolving_store")
+                ),
+                " / ".join(f"{percentile(r['by_symbol'], q):.1f}" for q in (50, 95)) + f" ({len(r['by_symbol'])})"
+                if r.get("by_symbol")
+                else "",
                 f"{percentile(r['rq'], 50):.0f} ({len(r['rq'])} runs)" if r["rq"] else "",
                 _fmt_s(r["analytics"]),
                 _fmt_s(r["analytics_warm"]),
@@ -360,7 +382,9 @@ def main() -> None:
             "every task p50 ms",
             "p95 ms",
             "every task: µs per task (all traces' time / their tasks)",
-            "of each trace: resolving the target on the store p50 / p95 ms",
+            "of each trace: resolving the target from the index (as the trace does) · on the store (fallback), "
+            "p50 / p95 ms",
+            "first page asked by symbol p50 / p95 ms (traces)",
             "`trace.rq` p50 ms (SPARQL peer)",
             "analytics (aggregates rebuilt)",
             "analytics (aggregates kept)",
@@ -372,6 +396,9 @@ def main() -> None:
     for name, ys in (
         ("trace first page p95 (ms)", [percentile(r["first"], 95) for r in runs]),
         ("trace first page p50 (ms)", [percentile(r["first"], 50) for r in runs]),
+        ("trace first page asked by symbol p95 (ms)", [percentile(r.get("by_symbol") or [0], 95) for r in runs]),
+        ("resolving the target from the index p95 (ms)", [percentile(r["resolving"], 95) for r in runs]),
+        ("resolving the target on the store p95 (ms)", [percentile(r.get("resolving_store") or [0], 95) for r in runs]),
         (
             "trace first page, the index alone (kept rows) p95 (ms)",
             [percentile([c[0] for c in r["computed"]], 95) for r in runs],
@@ -409,8 +436,13 @@ def main() -> None:
         "covering index), its total one row of `agg_count`, its documents one range scan of `agg_reach`; 'the "
         "index alone': the same first page (asserted equal) without resolving the target on the store, from the "
         "kept rows and computed from the target's whole flow as before them; 'first page' and 'every task' "
-        "are the library trace with the store (`graph_api.trace.trace`, resolver included); every task: the "
-        "answer itself grows with the target's tasks, so its cost per task is given",
+        "are the library trace with the store (`graph_api.trace.trace`, resolver included), asked by IRI; 'asked by "
+        "symbol': the same first page asked by the target's symbol (symbols several dated documents carry left "
+        "out); every task: the answer itself grows with the target's tasks, so its cost per task is given",
+        "resolving the target: `graph_api.resolver.resolve_targets` as the trace runs it (the flow index in step "
+        "with the store: the target's description kept per document, `docinfo`, and its symbols, `docnames`) and "
+        "on the store alone (the fallback without an index: each field's distinct values, those of the "
+        "document's own graphs and of the reference graph); both answers equal (asserted)",
         f"aggregates per document changed: {r0['updates_n']} documents' graphs (half carrying out the three most "
         "carried-out central documents, half at random) each replaced by the same rows, deleted, loaded again; "
         "the time of the refresh that follows each (the aggregates of the documents touched and of the central "
