@@ -131,6 +131,8 @@ def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[
         if title:
             out.append(first + title.end())
     out.extend(start + m.end() for m in re.finditer(r"(?:[.!?;]|:\s*\n)\s+(?:[-+•]\s+)?", text[start:end]))
+    # a lead in parentheses with its verb: "… trước 30/6 (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo)"
+    out.extend(start + m.end() for m in re.finditer(r"\(\s*", text[start:end]))
     return out
 
 

@@ -178,6 +178,11 @@ TASK_FORMS = [
         ],
         id="nested-markdown-bullets",
     ),
+    pytest.param(  # the lead in parentheses at the end, with its own verbs
+        "- Tập trung giải ngân vốn đầu tư công, đạt 50% trước 30/6 (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo).\n",
+        [("Đảng ủy Ủy ban nhân dân tỉnh", (), "2024-06-30")],
+        id="lead-in-parentheses-with-its-verb",
+    ),
 ]
 
 
