@@ -108,6 +108,15 @@ CASES += [
         {"58-CTr/TxU"},
         id="re-mention-with-the-longer-type-word",
     ),
+    pytest.param(  # a report's requests to higher bodies ("KIẾN NGHỊ") set no tasks
+        "THÀNH ỦY VŨNG TÀU\nSố 214-BC/TU\nVũng Tàu, ngày 5 tháng 6 năm 2025\n\nBÁO CÁO\nsơ kết 3 năm\n\n"
+        "I. NHIỆM VỤ THỜI GIAN TỚI\n\n1. Ban Tổ chức Thành ủy chủ trì rà soát quy hoạch, hoàn thành trong quý III/2025."
+        "\n\nII. KIẾN NGHỊ\n\nĐề nghị Ban Thường vụ Tỉnh ủy chỉ đạo Sở Xây dựng sớm thẩm định đề án; đề nghị UBND "
+        "tỉnh bố trí vốn.\n",
+        {("Ban Tổ chức Thành ủy", "2025-09-30")},
+        set(),
+        id="requests-upward",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),
@@ -118,6 +127,7 @@ CASES += [
 def test_directive_form(text: str, pairs: set, carried: set) -> None:
     found_pairs, found_carried = _read(text)
     assert pairs <= found_pairs, found_pairs
+    assert {lead for lead, _ in found_pairs} == {lead for lead, _ in pairs}, found_pairs  # no other lead
     assert found_carried == carried, found_carried
 
 

@@ -8,7 +8,7 @@ from loaders.patterns.text import DOC_TYPE_ALT, LETTER, LOWER, UPPER
 
 # --- forward-looking part and tasks ---------------------------------------------------------
 FORWARD_HEADING_RE = re.compile(
-    r"phương hướng|nhiệm vụ|giải pháp|tổ chức thực hiện|giao nhiệm vụ|kiến nghị|đề xuất|thời gian tới|"
+    r"phương hướng|nhiệm vụ|giải pháp|tổ chức thực hiện|giao nhiệm vụ|thời gian tới|"
     r"cuối năm|chương trình hành động|việc cần làm|trọng tâm",
     re.I,
 )
@@ -16,7 +16,7 @@ FORWARD_HEADING_RE = re.compile(
 # task "Thẩm định, đánh giá" / "Kiểm tra, đánh giá")
 PAST_HEADING_RE = re.compile(
     r"kết quả|tình hình|khái quát|(?<!định, )(?<!tra, )(?<!sát, )đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
-    r"bối cảnh|"
+    r"bối cảnh|kiến nghị|"  # requests to higher bodies ("KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ") set no tasks
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết",
     re.I,
 )
