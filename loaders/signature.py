@@ -89,7 +89,16 @@ def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature
         return None
     line, m = mark
     after = lines[lines.index(line) + 1 :]
-    capacity = next((c.group("cap") for ln in after[:3] if (c := _RIGHT_CAPACITY_RE.search(ln.text))), None)
+    capacity = next(
+        (
+            c.group("cap")
+            for ln in after[:3]
+            if (c := _RIGHT_CAPACITY_RE.search(ln.text))
+            # "KT. CHỦ TỊCH" signs for the chair: the signer's capacity is the line under it ("PHÓ CHỦ TỊCH")
+            and not re.search(r"(?:KT\.|K/T|TL\.|T/L)\s*$", ln.text[: c.start("cap")])
+        ),
+        None,
+    )
     name = next(
         (
             n.group(0).strip()

@@ -268,3 +268,17 @@ def test_signature_beside_the_recipients(block, name, role):
     )
     doc = doc_of(text)
     assert (doc.signer.name, doc.signer.role) == (name, role)
+
+
+def test_a_signature_beside_the_recipients_signs_for_the_chair():
+    text = (
+        HEADER.format(symbol="15-KL/TU", kind="KẾT LUẬN", title="về du lịch")
+        + "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\n"
+        "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+        "- Như Điều 3;                               KT. CHỦ TỊCH\n"
+        "- Thường trực Tỉnh ủy (b/c);                PHÓ CHỦ TỊCH\n"
+        "- Lưu: VT, KT.\n"
+        "                                            Đặng Xuân Giang\n"
+    )
+    doc = doc_of(text, "t.txt")
+    assert (doc.signer.name, doc.signer.role) == ("Đặng Xuân Giang", "Phó Chủ tịch")
