@@ -183,6 +183,11 @@ TASK_FORMS = [
         [("Đảng ủy Ủy ban nhân dân tỉnh", (), "2024-06-30")],
         id="lead-in-parentheses-with-its-verb",
     ),
+    pytest.param(
+        "1. Văn phòng Tỉnh ủy và Ban Tổ chức Tỉnh ủy cùng chủ trì rà soát hồ sơ, hoàn thành trong quý I/2025.\n",
+        [("Văn phòng Tỉnh ủy", (), "2025-03-31")],  # (the first lead of two)
+        id="two-leads-cung-chu-tri",
+    ),
 ]
 
 

@@ -202,7 +202,7 @@ BODY_HEAD_RE = re.compile(
 )
 # after the lead body: "… chủ trì", and its partners "phối hợp với Y"
 CHAIR_RE = re.compile(
-    r"^\s*,?\s*(?:\(chủ trì\)|chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)"
+    r"^\s*,?\s*(?:cùng\s+)?(?:\(chủ trì\)|chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)"
 )
 PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
 # partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
