@@ -197,10 +197,16 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
         )
         clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
-        if not based and (
-            listed_after_self
-            or (P.SELF_IMPLEMENTS_RE.search(clause) and len(clause) < 120)
-            or (opening and main_clause and "." not in text[m.full_span[1] : main_clause.start()])
+        if (
+            not based
+            and (
+                listed_after_self
+                # (a long clause only when the document decides it: "… thảo luận và quyết nghị về việc lãnh đạo thực hiện")
+                or (
+                    P.SELF_IMPLEMENTS_RE.search(clause) and (len(clause) < 120 or re.search(r"quyết nghị về\s", clause))
+                )
+                or (opening and main_clause and "." not in text[m.full_span[1] : main_clause.start()])
+            )
         ):
             links.append(Link(None, "implements", k, m.span))
         elif not based and "căn cứ" in prefix.lower():
@@ -270,6 +276,18 @@ def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict,
     opening = _sentence_subject(text, by_start, i)
     if opening is not None and key_of[id(opening)] != key_of[id(m)]:
         return [Link(key_of[id(opening)], relation, key_of[id(m)], m.span)]
+    # "Nghị quyết 59 thay thế Nghị quyết số 22-NQ/TW": a re-mention by number is the subject
+    short = re.search(rf"({P.DOC_TYPE_ALT})\s+(?:số\s+)?(\d{{1,5}})\s+(?:[^\W\d_]+\s+){{0,3}}$", before, re.I)
+    if short:
+        named = [
+            p
+            for p in by_start[:i]
+            if p.number.lstrip("0") == short.group(2).lstrip("0")
+            and p.type_word
+            and same_type(p.type_word, short.group(1))
+        ]
+        if named and key_of[id(named[-1])] != key_of[id(m)]:
+            return [Link(key_of[id(named[-1])], relation, key_of[id(m)], m.span)]
     # "Nghị quyết thay thế Nghị quyết số 26-NQ/TW": the subject is the last cited document of that type
     subject = re.search(rf"(?:^|[.;]\s+)({P.DOC_TYPE_ALT})\s+(?:này\s+)?(?:đã\s+)?[^.;\d]*$", before, re.I)
     if subject and "này" not in subject.group(0):

@@ -145,6 +145,16 @@ LINKS += [
         {("198/2025/QH15", "68-NQ/TW")},
         set(),
     ),
+    (  # a resolution deciding to lead the carrying out; a re-mention by number replaces another
+        "ĐẢNG BỘ TỈNH BẮC NINH\nBAN CHẤP HÀNH\n*\nSố 27-NQ/TU\nBắc Ninh, ngày 12 tháng 3 năm 2025\n\nNGHỊ QUYẾT\n"
+        "HỘI NGHỊ LẦN THỨ 25\n\nNgày 11 tháng 3 năm 2025, Ban Chấp hành Đảng bộ tỉnh khóa XX họp Hội nghị lần thứ 25, "
+        "thảo luận và quyết nghị về việc lãnh đạo thực hiện Nghị quyết số 59-NQ/TW, ngày 24/01/2025 của Bộ Chính trị về "
+        "hội nhập quốc tế (sau đây gọi là Nghị quyết 59) trên địa bàn tỉnh như sau:\n\nI. TÌNH HÌNH\n\n"
+        "Thời gian qua, tỉnh thực hiện Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế; "
+        "Nghị quyết 59 thay thế Nghị quyết số 22-NQ/TW.\n\nII. NHIỆM VỤ\n\n1. Giao Sở Ngoại vụ chủ trì.\n",
+        {(None, "59-NQ/TW"), ("59-NQ/TW", "22-NQ/TW")},
+        {(None, "22-NQ/TW")},
+    ),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
