@@ -26,6 +26,12 @@ CASES = [
         ["Khu neo đậu tránh trú bão cho tàu cá Sa Huỳnh (giai đoạn 2)"],
     ),
     ("1. Thu hút các dự án đầu tư công trên địa bàn tỉnh.\n", []),  # no named work
+    (
+        "1. Thực hiện Dự án đầu tư xây dựng chợ trung tâm xã Đắk Hà, hoàn thành trong quý II/2025.\n",
+        ["Chợ trung tâm xã Đắk Hà"],
+    ),
+    ("1. Hoàn thiện hạ tầng Khu công nghiệp Sao Mai II trong năm 2025.\n", ["Khu công nghiệp Sao Mai II"]),
+    ("1. Bảo đảm an ninh khu vực giáp ranh Khu công nghiệp Sao Mai I.\n", []),  # a place, not a work
 ]
 
 

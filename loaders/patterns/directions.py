@@ -69,7 +69,7 @@ PROJECT_STRETCH_RE = re.compile(
 )
 CONSTRUCTION_VERB_RE = re.compile(
     r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
-    r"hoàn thành|đưa vào sử dụng|thông xe)(?:\s+mới)?\s+$",
+    r"hoàn thành|đưa vào sử dụng|thông xe|(?:hoàn thiện|đầu tư|xây dựng|nâng cấp) hạ tầng|hạ tầng)(?:\s+mới)?\s+$",
     re.I,
 )
 NARRATIVE_START_RE = re.compile(
