@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
 from backends import free_port, virtuoso_server  # noqa: F401  (fixture)
 from test_trace import LAI_CHAU_CONCLUSION, LAI_CHAU_PLAN
 from waiting import answers, wait_until
 
 from graph_api import trace as T
 from graph_api.flow import FlowIndex, counts_by_province, coverage_matrix, flow_for, implementing_documents, overview
-from graph_api.store import OxigraphStore, open_store
+from graph_api.store import OxigraphStore
 from graph_api.store.ingest import ingest
 from ontology.iris import Iris
 from visualise.analytics import analytics_report
@@ -29,14 +28,6 @@ CORPUS = ROOT / "data" / "corpus"
 AS_OF = "2024-01-01"
 KL21 = "https://w3id.org/vankien/id/doc/tw/kl/2021/21"
 TOKEN = "flow-test-token"
-
-
-@pytest.fixture(scope="module")
-def corpus_store():
-    store = open_store("memory:")
-    assert not ingest([CORPUS], store).rejected
-    yield store
-    store.close()
 
 
 def test_analytics_counts_equal_trace_counts_on_the_bundled_data(corpus_store) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-import pytest
 from test_trace import LAI_CHAU_CONCLUSION, LAI_CHAU_PLAN
 from test_trace_api import service  # noqa: F401  (fixture: `vankien serve` over the bundled data)
 
@@ -16,7 +15,7 @@ from graph_api.flow import FlowIndex, flow_for, overview
 from graph_api.flow import maintain as M
 from graph_api.flow import pages as P
 from graph_api.flow import targets as F
-from graph_api.store import OxigraphStore, open_store
+from graph_api.store import OxigraphStore
 from graph_api.store.ingest import ingest
 from ontology.iris import Iris
 
@@ -24,14 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 AS_OF = "2024-01-01"
 KL21 = "https://w3id.org/vankien/id/doc/tw/kl/2021/21"
-
-
-@pytest.fixture(scope="module")
-def corpus_store():
-    store = open_store("memory:")
-    assert not ingest([CORPUS], store).rejected
-    yield store
-    store.close()
 
 
 def same_as_computed(ix: FlowIndex, iri: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from test_trace import LAI_CHAU_PLAN
 
 from core.errors import AmbiguousSymbol
@@ -14,7 +13,7 @@ from graph_api import trace as T
 from graph_api.flow import flow_for
 from graph_api.flow import read as R
 from graph_api.resolver import describe, find_documents, resolve_targets
-from graph_api.store import OxigraphStore, open_store
+from graph_api.store import OxigraphStore
 from graph_api.store.ingest import ingest
 from ontology.iris import Iris
 
@@ -23,14 +22,6 @@ CORPUS = ROOT / "data" / "corpus"
 KL21 = "https://w3id.org/vankien/id/doc/tw/kl/2021/21"
 KL01 = "https://w3id.org/vankien/id/doc/tw/kl/2021/01"
 NQ52 = "https://w3id.org/vankien/id/doc/tw/nq/2019/52"
-
-
-@pytest.fixture(scope="module")
-def corpus_store():
-    store = open_store("memory:")
-    assert not ingest([CORPUS], store).rejected
-    yield store
-    store.close()
 
 
 def central_documents(store) -> list[str]:
