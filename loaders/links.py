@@ -31,6 +31,19 @@ class _Reading:
     carried_targets: set[int | None] = field(default_factory=set)  # mentions another cited document carries out
 
 
+def remention_key(citations: list[Citation], type_word: str, number: str) -> tuple[str, int | None] | None:
+    """The cited document a re-mention by number names ("Nghị quyết 57", "Chương trình hành động 58"): the first
+    citation of that number (leading zeros aside) and that kind of document."""
+    return next(
+        (
+            c.key
+            for c in citations
+            if c.number.lstrip("0") == number.lstrip("0") and c.type and same_type(c.type, type_word)
+        ),
+        None,
+    )
+
+
 def find_links(
     source: Source, st: Structure, mentions: list[Mention], key_of: dict, citations: list[Citation], kind: str
 ) -> list[Link]:
@@ -77,14 +90,7 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
         target = key_of[id(nxt)] if nxt and nxt.full_span[0] >= target_pos - 1 else None
         short = P.SHORT_MENTION_RE.match(text, target_pos)
         if target is None and short:  # "… thực hiện Nghị quyết 57": a re-mention by number
-            target = next(
-                (
-                    c.key
-                    for c in citations
-                    if c.number == short.group("number") and c.type and same_type(c.type, short.group("type"))
-                ),
-                None,
-            )
+            target = remention_key(citations, short.group("type"), short.group("number"))
         if target is None:  # "… triển khai thực hiện Nghị quyết," refers back to the last one of that type
             # not a named one ("thực hiện Nghị quyết Đại hội XIII", "Nghị quyết Trung ương 4")
             bare = re.match(
@@ -126,13 +132,8 @@ def _issued_to_carry_out(r: _Reading, m: Mention) -> None:
     b = m.full_span[0] - len(before) + said.end("target")
     targets = [r.key_of[id(n)] for n in r.by_start if a <= n.span[0] < b]
     for short in P.SHORT_MENTION_RE.finditer(r.text, a, b):
-        targets += [
-            c.key
-            for c in r.citations
-            if c.number.lstrip("0") == short.group("number").lstrip("0")
-            and c.type
-            and same_type(c.type, short.group("type"))
-        ][:1]
+        found = remention_key(r.citations, short.group("type"), short.group("number"))
+        targets += [found] if found else []
     k = r.key_of[id(m)]
     r.links.extend(Link(k, "implements", t, (a, m.span[1])) for t in dict.fromkeys(targets) if t != k)
 
@@ -240,16 +241,7 @@ def _main_clause_links(
             if a <= mention.span[0] < b:
                 out.append(Link(None, "implements", key_of[id(mention)], mention.span))
         for short in P.SHORT_MENTION_RE.finditer(text, a, b):
-            found = next(
-                (
-                    c.key
-                    for c in citations
-                    if c.number.lstrip("0") == short.group("number").lstrip("0")
-                    and c.type
-                    and same_type(c.type, short.group("type"))
-                ),
-                None,
-            )
+            found = remention_key(citations, short.group("type"), short.group("number"))
             if found:
                 out.append(Link(None, "implements", found, short.span()))
     return out

@@ -22,7 +22,7 @@ from loaders import patterns as P
 from loaders import people as H
 from loaders import projects as PR
 from loaders.forward import find_tasks
-from loaders.links import find_links
+from loaders.links import find_links, remention_key
 from loaders.metadata import (
     date_of_document,
     headline,
@@ -44,7 +44,7 @@ from loaders.model import (
 )
 from loaders.read import Source
 from loaders.structure import Structure, parse
-from loaders.vocab import key, same_type, vocabulary
+from loaders.vocab import key, vocabulary
 
 
 def build(source: Source) -> Document:
@@ -72,9 +72,9 @@ def build(source: Source) -> Document:
     for span, type_word, number in X.find_short_mentions(source, 0, body_end):
         if any(a <= span[0] < b for a, b in key_of_span):
             continue
-        match = next((c for c in citations if c.number == number and c.type and same_type(c.type, type_word)), None)
-        if match:
-            key_of_span[span] = match.key
+        found = remention_key(citations, type_word, number)
+        if found:
+            key_of_span[span] = found
     if kind == "other" and _meeting_words(text):
         kind = NEWS
     year = H.dominant_year(text[:body_end])
