@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loaders import patterns as P
 from loaders.model import Span
-from loaders.read import Source
+from loaders.read import Source, normalise
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -27,7 +27,7 @@ def _project_name(raw: str, *, stop: bool = True) -> str | None:
     tail = stretch.group(0) if stretch else ""
     name = name[: stretch.start()] if stretch else name
     name = (P.PROJECT_STOP_RE.sub("", name) if stop else name).strip(" .…*_,") + tail
-    name = re.sub(r"\s+", " ", name)
+    name = normalise(re.sub(r"\s+", " ", name))  # new tone placement, as bodies' names
     return name[0].upper() + name[1:] if len(name) > 6 else None
 
 
@@ -50,6 +50,12 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
             (a, b)
             for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
             if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a])
+        ]
+        # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place
+        hits += [
+            (a, b)
+            for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end)
+            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) and (a, b) not in hits
         ]
         for a, b in hits:
             name = _project_name(shown[a:b])

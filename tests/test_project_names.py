@@ -32,6 +32,15 @@ CASES = [
     ),
     ("1. Hoàn thiện hạ tầng Khu công nghiệp Sao Mai II trong năm 2025.\n", ["Khu công nghiệp Sao Mai II"]),
     ("1. Bảo đảm an ninh khu vực giáp ranh Khu công nghiệp Sao Mai I.\n", []),  # a place, not a work
+    # a name printed with the old tone placement is given in the new one, as bodies are
+    ("1. Thực hiện Dự án xây dựng chợ trung tâm xã Tân Hoà trong năm 2025.\n", ["Chợ trung tâm xã Tân Hòa"]),
+    # a lowercase work after a construction verb, made concrete by its number or its place's name
+    (
+        "1. Ưu tiên nâng cấp đường huyện 212C đoạn Tân Lập - Hòa Bình.\n",
+        ["Đường huyện 212C đoạn Tân Lập - Hòa Bình"],
+    ),
+    ("1. Khởi công xây dựng cầu treo thôn Làng Mới trong quý III/2025.\n", ["Cầu treo thôn Làng Mới"]),
+    ("1. Nâng cấp đường giao thông nông thôn, xây dựng trường học đạt chuẩn Quốc gia.\n", []),  # nothing named
 ]
 
 

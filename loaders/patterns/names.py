@@ -78,6 +78,14 @@ PROJECT_AFTER_VERB_RE = re.compile(
     r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
     rf"{PROJECT_NAME_CHARS})"
 )
+# a lowercase work after a construction verb, made concrete by its number or by the place it names: "nâng cấp đường
+# huyện 389B đoạn …", "xây dựng cầu treo thôn Làng Mới" (not "trường học đạt chuẩn Quốc gia": nothing named)
+PROJECT_LOWER_AFTER_VERB_RE = re.compile(
+    r"(?P<name>(?:đường (?:huyện|tỉnh|xã|liên xã|liên huyện)|đường|tỉnh lộ|quốc lộ|cầu(?: treo)?|chợ|kè|đê|"
+    r"hồ chứa(?: nước)?|bệnh viện|trụ sở)\s"
+    rf"(?:\d+[A-Z]?|[\w ]{{0,40}}?(?:xã|phường|thị trấn|thôn|bản|ấp|khu phố|tổ dân phố|huyện|sông|suối)\s+[{UPPER}])"
+    rf"{PROJECT_NAME_CHARS})"
+)
 # a named work: a capitalised head and a proper name or number ("Bến cảng Liên Chiểu", "Khu công nghệ cao Đà Nẵng",
 # "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
 _PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
