@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from loaders import patterns as P
-from loaders.model import Span
+from loaders.model import Link, Span
+from loaders.structure import Structure
 
-__all__ = ["carried_out"]
+__all__ = ["carried_out", "purpose_links"]
 
 
 def carried_out(
@@ -44,3 +45,23 @@ def carried_out(
 def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:
     """Where the text about the document cited at ``at`` begins: after the last citation between ``start`` and it."""
     return max([start, *(e for s, e in key_of_span if start <= s and e <= at)])
+
+
+def purpose_links(text: str, st: Structure, key_of_span: dict[Span, tuple[str, int | None]]) -> list[Link]:
+    """What the document's purpose and requirements part directs to be carried out ("I. MỤC ĐÍCH, YÊU CẦU …",
+    "- Yêu cầu: thực hiện đúng Quy định 124 và Hướng dẫn nêu trên"): the document carries these out."""
+    links: list[Link] = []
+    for b in st.blocks:
+        in_part = any(P.PURPOSE_HEADING_RE.search(c) for c in b.context[:1]) or P.PURPOSE_LABEL_RE.match(
+            text, b.start, b.end
+        )
+        if b.kind == "heading" or not in_part:
+            continue
+        found, spans = carried_out(text, b.span, key_of_span)
+        for k, span in zip(found, spans):
+            clause = re.split(r"[;.]", text[b.start : span[0]])[-1]
+            if not re.search(
+                r"kết quả", clause, re.I
+            ):  # "kế thừa kết quả hơn 5 năm thực hiện X": past, not a direction
+                links.append(Link(None, "implements", k, span))
+    return links

@@ -366,6 +366,11 @@ def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span
     ]
 
 
+def find_anaphoric_mentions(source: Source, start: int, end: int) -> list[tuple[Span, str]]:
+    """Re-mentions by kind that point back ("Hướng dẫn nêu trên"): (span, type word)."""
+    return [((m.start(), m.end()), m.group("type")) for m in P.ANAPHORIC_MENTION_RE.finditer(source.match, start, end)]
+
+
 # --- named references ---------------------------------------------------------------------------
 def find_named_references(source: Source, start: int, end: int, symbols: list[Span]) -> list[str]:
     """Documents cited by name only (no number)."""

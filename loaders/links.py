@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import patterns as P
-from loaders.model import NEWS, Citation, Link, Mention
+from loaders.model import NEWS, Citation, Link, Mention, Span
 from loaders.read import Source
 from loaders.structure import Structure
 from loaders.vocab import key, same_type
@@ -42,6 +42,19 @@ def remention_key(citations: list[Citation], type_word: str, number: str) -> tup
         ),
         None,
     )
+
+
+def anaphora_key(
+    citations: list[Citation], key_of_span: dict[Span, tuple[str, int | None]], at: int, type_word: str
+) -> tuple[str, int | None] | None:
+    """The cited document "<kind> nêu trên" at ``at`` points back to: the nearest one of that kind cited before it."""
+    kind_of = {c.key: c.type for c in citations}
+    before = [
+        (span, k)
+        for span, k in key_of_span.items()
+        if span[1] <= at and kind_of.get(k) and same_type(kind_of[k], type_word)
+    ]
+    return max(before)[1] if before else None
 
 
 def find_links(

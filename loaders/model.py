@@ -140,3 +140,6 @@ class Document:
     content_key: str = ""  # sha256 of the document's words: the same document read from any format
     method: str = "text"  # how its text was read: text, markdown, html, docx, pdf, ocr
     locality: str | None = None  # the district or commune of a local committee's document ("Bát Xát")
+    # documents its purpose and requirements part directs to be carried out ("Yêu cầu: thực hiện đúng Quy định 124"):
+    # carried out by the document, as its tasks' are, though not a relation its preamble states
+    requirements: tuple[Link, ...] = ()

@@ -21,8 +21,9 @@ from loaders import extract as X
 from loaders import patterns as P
 from loaders import people as H
 from loaders import projects as PR
+from loaders.carried import purpose_links
 from loaders.forward import find_tasks
-from loaders.links import find_links, remention_key
+from loaders.links import anaphora_key, find_links, remention_key
 from loaders.metadata import (
     date_of_document,
     headline,
@@ -75,6 +76,10 @@ def build(source: Source) -> Document:
         found = remention_key(citations, type_word, number)
         if found:
             key_of_span[span] = found
+    for span, type_word in X.find_anaphoric_mentions(source, 0, body_end):
+        back = anaphora_key(citations, key_of_span, span[0], type_word)
+        if back:
+            key_of_span[span] = back
     if kind == "other" and _meeting_words(text):
         kind = NEWS
     year = H.dominant_year(text[:body_end])
@@ -88,6 +93,10 @@ def build(source: Source) -> Document:
     central = own is not None and X.level_of(own.issuer_code, own.state) == "central"
     tasks = find_tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date, central=central)
     links = find_links(source, st, cited, key_of, citations, kind)
+    stated = {(ln.source, ln.relation, ln.target) for ln in links}
+    required = {
+        ln.target: ln for ln in purpose_links(text, st, key_of_span) if (None, ln.relation, ln.target) not in stated
+    }
     province = province_of(source, st, cited)
     issuer, issuer_kind = issuer_of(source, st, kind, meeting)
     persons = H.find_persons(source, 0, body_end)
@@ -126,6 +135,7 @@ def build(source: Source) -> Document:
         text=source.text,
         metadata=dict(source.metadata),
         locality=local[1] if local else None,
+        requirements=tuple(required.values()),
     )
 
 

@@ -37,10 +37,9 @@ def document_json(doc: Document) -> dict:
         return doc.symbol if k is None else symbol_of.get(k, k[0])
 
     implements: list[str] = [sym(ln.target) for ln in doc.links if ln.source is None and ln.relation == "implements"]
-    for t in doc.tasks:
-        for k in t.implements:
-            if sym(k) not in implements:
-                implements.append(sym(k))
+    for k in [ln.target for ln in doc.requirements] + [k for t in doc.tasks for k in t.implements]:
+        if sym(k) not in implements:
+            implements.append(sym(k))
     assignments, seen = [], set()
     for t in doc.tasks:
         for b, deadline in t.assignments:

@@ -241,7 +241,7 @@ class _DocumentWriter:
             "reviews": VK.reviews,
             "repeals": ELI.repeals,
         }
-        for link in doc.links:
+        for link in (*doc.links, *doc.requirements):
             source = d if link.source is None else cited.get(link.source)
             target = cited.get(link.target)
             if source and target:

@@ -7,6 +7,7 @@ import pytest
 
 from loaders import extract_source
 from loaders.read import from_text
+from loaders.to_json import document_json
 
 
 def links_of(text: str) -> set[tuple[str | None, str]]:
@@ -21,6 +22,17 @@ def report(sentence: str) -> str:
         "Sáng 5-3, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ 12 để đánh giá tình hình quý I.\n\n"
         f"{sentence}\n"
     )
+
+
+PLAN_REQUIREMENTS = (  # the requirements part directs its bases to be carried out, by number or "nêu trên"
+    "TỈNH ỦY KON TUM\nSố 77-KH/TU\nKon Tum, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nkiểm điểm năm 2024\n\n"
+    "Căn cứ Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị về kiểm điểm; Hướng dẫn số 25-HD/BTCTW ngày "
+    "13/11/2023 của Ban Tổ chức Trung ương; Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Chỉ thị số "
+    "35-CT/TW ngày 14/6/2024 của Bộ Chính trị.\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Kế thừa kết quả hơn 5 năm thực hiện Chỉ "
+    "thị 35.\n\n- Đối tượng: các tổ chức cơ sở đảng.\n- Yêu cầu: thực hiện đúng Quy định 124 và Hướng dẫn nêu trên; "
+    "quán triệt Nghị quyết 57.\n\nII. NHIỆM VỤ\n\n1. Ban Tổ chức Tỉnh ủy xây dựng kế hoạch, trước ngày "
+    "20/11/2025.\n"
+)
 
 
 LINKS = [
@@ -219,3 +231,13 @@ def test_a_review_is_its_own_relation_in_json_and_rdf():
     assert {"from": "121-KL/TW", "relation": "reviews", "to": "18-NQ/TW"} in document_json(doc)["document_links"]
     _, quads = document_graph(doc, Iris())
     assert any(q.predicate.value == "https://w3id.org/vankien/ontology#reviews" for q in quads)
+
+
+def test_the_requirements_part_carries_out_documents_without_stating_a_link():
+    doc = extract_source(from_text(PLAN_REQUIREMENTS, name="t.txt"))
+    out = document_json(doc)
+    # "thực hiện đúng Quy định 124 và Hướng dẫn nêu trên; quán triệt Nghị quyết 57" — not 35-CT/TW, whose results the
+    # purpose reviews
+    assert out["implements"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW"]
+    assert not [ln for ln in out["document_links"] if ln["relation"] == "implements"]
+    assert out["based_on"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW", "35-CT/TW"]

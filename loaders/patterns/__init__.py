@@ -44,6 +44,8 @@ from loaders.patterns.directions import (
     PROJECT_STOP_RE,
     PROJECT_STRETCH_RE,
     PURPOSE_CLAUSE_LIST_RE,
+    PURPOSE_HEADING_RE,
+    PURPOSE_LABEL_RE,
     REPEALS_RE,
     REVIEWED_BEFORE_RE,
     SELF_IMPLEMENTS_RE,
@@ -114,6 +116,7 @@ from loaders.patterns.names import (
 )
 from loaders.patterns.text import (
     ABOUT_RE,
+    ANAPHORIC_MENTION_RE,
     BYLINE_DATE_RES,
     CELL_MONTH_RE,
     CELL_QUARTER_RE,
@@ -152,6 +155,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "ANAPHORIC_MENTION_RE",
     "DOCUMENT_TYPES",
     "ABOUT_RE",
     "BYLINE_DATE_RES",
@@ -245,6 +249,8 @@ __all__ = [
     "PARTNERS_BEFORE_RE",
     "PARTNER_RE",
     "PAST_HEADING_RE",
+    "PURPOSE_HEADING_RE",
+    "PURPOSE_LABEL_RE",
     "PAST_PERIOD_RE",
     "PREAMBLE_CARRY_OUT_RE",
     "PROJECT_STOP_RE",

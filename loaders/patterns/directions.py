@@ -20,6 +20,13 @@ PAST_HEADING_RE = re.compile(
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết",
     re.I,
 )
+# The part of a plan that states its purpose and requirements ("I. MỤC ĐÍCH, YÊU CẦU", "ĐỐI TƯỢNG, YÊU CẦU"), and a
+# requirement given as a label ("- Yêu cầu: thực hiện đúng Quy định 124 …"): what it directs to be carried out, the
+# document carries out.
+PURPOSE_HEADING_RE = re.compile(
+    r"^\W*(?:[IVX]+\s*[.:]\s*)?(?:[^\n,]{0,20},\s*)?(?:mục đích|yêu cầu)\b(?![^\n]*nhiệm vụ)", re.I
+)
+PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.I)
 # The opening words of a numbered paragraph that reports the past, or plans ahead.
 PAST_PERIOD_RE = re.compile(
     r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"

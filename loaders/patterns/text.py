@@ -44,6 +44,13 @@ TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số
 SHORT_MENTION_RE = re.compile(
     rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s+)?(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])", re.I
 )
+# A re-mention by kind that points back: "Hướng dẫn nêu trên", "Nghị quyết trên đây", "Chỉ thị đã nêu" (one document:
+# "các … nêu trên" are several and "Kế hoạch này" is the document itself).
+ANAPHORIC_MENTION_RE = re.compile(
+    rf"(?<![{LETTER}])(?<!các )(?<!những )(?P<type>{DOC_TYPE_ALT})\s+(?:nêu trên|trên đây|đã nêu|nói trên|vừa nêu)"
+    rf"(?![{LETTER}])",
+    re.I,
+)
 
 # --- dates --------------------------------------------------------------------------------
 # 10/02/2022, 10-02-2022, 9-8-2019, 10.02.2022
