@@ -123,7 +123,11 @@ def label_assignment(text: str, labels: list[Label]) -> Assignment | None:
 def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[int]:
     """Where a clause opens in ``start:end``: the unit's own start (after its marker and an inline
     title), and after each ". " and "; "."""
-    lead_in = re.match(r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?", text[start:end])
+    # (after a topic word: "Riêng Đảng bộ Công ty …:", "Đối với Ban Tổ chức Tỉnh ủy: …")
+    lead_in = re.match(
+        r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?",
+        text[start:end],
+    )
     first = start + (lead_in.end() if lead_in else 0)
     out = [first]
     if body_at(text, first) is None and addressed:  # "1. Công tác tuyên truyền. Ban Tuyên giáo …"
@@ -147,7 +151,7 @@ def _opens_direction(text: str, pos: int) -> bool:
     return (
         re.match(
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"
-            r"(?:\s*:|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
+            r"(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
             r"thường xuyên)\s+)?"
             r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",

@@ -188,6 +188,17 @@ TASK_FORMS = [
         [("Văn phòng Tỉnh ủy", (), "2025-03-31")],  # (the first lead of two)
         id="two-leads-cung-chu-tri",
     ),
+    pytest.param(  # a body after a topic word, its task and time on the sub-items
+        "1. Riêng Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La:\n   - chủ trì kiểm điểm gắn với sản xuất;\n"
+        "   - thời gian: trong tháng 12/2024.\n",
+        [("Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La", (), "2024-12")],
+        id="rieng-X-sub-items",
+    ),
+    pytest.param(
+        "1. Đối với Ban Tổ chức Tỉnh ủy: rà soát quy hoạch cán bộ, hoàn thành trước ngày 30/6/2024.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30")],
+        id="doi-voi-X",
+    ),
 ]
 
 
@@ -293,6 +304,14 @@ BODIES = [
     # the capital's "Thành phố", capitalised
     ("Ủy ban MTTQ Việt Nam Thành phố giám sát", "Ủy ban MTTQ Việt Nam Thành phố", "provincial"),
     ("Công an Thành phố chủ trì", "Công an Thành phố", "provincial"),
+    # the Party organisation of an enterprise or a school, to the last capitalised word of its name
+    (
+        "Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La chủ trì",
+        "Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La",
+        "provincial",
+    ),
+    ("Đảng ủy Công ty Điện lực Sơn La xây dựng kế hoạch", "Đảng ủy Công ty Điện lực Sơn La", "provincial"),
+    ("Chi bộ Trường THPT Chu Văn An thực hiện", "Chi bộ Trường THPT Chu Văn An", "provincial"),
 ]
 
 

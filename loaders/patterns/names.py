@@ -183,6 +183,10 @@ BODY_GRAMMAR_RE = re.compile(
             # Đài Phát thanh và Truyền hình Cà Mau, Đảng bộ Công an tỉnh
             rf"(?:Đảng bộ\s+)?(?:Báo|Đài Phát thanh(?:\s+và|\s*-)\s*Truyền hình|Đài PT-TH){PLACE_NAME}",
             rf"Đảng bộ\s+(?:Công an|Quân sự|Bộ đội Biên phòng)\s+{SCOPE_WORD}(?![{LETTER}])",
+            # the Party organisation of an enterprise, bank, school or hospital, to the last capitalised word of its
+            # name: Đảng bộ Công ty Cổ phần Cấp thoát nước Cần Thơ, Chi bộ Trường THPT Chu Văn An
+            rf"(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:Tổng\s+)?(?:Công ty|Tập đoàn|Ngân hàng|Trường|Bệnh viện)"
+            rf"(?:\s+(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+){{0,9}}\s+[{UPPER}][{LETTER}]*",
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
