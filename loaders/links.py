@@ -29,6 +29,9 @@ class _Reading:
     block_starts: list[int]
     links: list[Link] = field(default_factory=list)
     carried_targets: set[int | None] = field(default_factory=set)  # mentions another cited document carries out
+    # a mention that ends a cited document's list by its date ("A … thực hiện B và C", C issued after A): C goes on
+    # with the list A stands in
+    after_carrier: dict[int, Mention] = field(default_factory=dict)
 
 
 def remention_key(citations: list[Citation], type_word: str, number: str) -> tuple[str, int | None] | None:
@@ -167,6 +170,7 @@ def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention
         if P.CARRIES_OUT_RE.match(r.text[n.full_span[1] : n.full_span[1] + 80]):
             break
         if n.date and carrier.date and n.date > carrier.date:
+            r.after_carrier[id(n)] = carrier
             break
         if n.state and not carrier.state and n.level == carrier.level != "central":
             break  # a Party committee's document does not carry out the state's at its own level: a list of its own
@@ -205,11 +209,12 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
         )  # "Thực hiện A; căn cứ B": B is a basis
         main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
         prev = by_start[i - 1] if i > 0 else None
+        carrier = r.after_carrier.get(id(m))
         listed_after_self = (
             prev is not None
             and Link(None, "implements", key_of[id(prev)], prev.span) in links
             and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
-        )
+        ) or (carrier is not None and Link(None, "implements", key_of[id(carrier)], carrier.span) in links)
         clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
         if (
             not based

@@ -167,6 +167,15 @@ LINKS += [
         {(None, "59-NQ/TW"), ("59-NQ/TW", "22-NQ/TW")},
         {(None, "22-NQ/TW")},
     ),
+    (  # the list goes on after a carried document with one issued after its carrier: the document's own list
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 1502/QĐ-UBND\nSơn La, ngày 10 tháng 7 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch thực hiện Chương trình hành động số 41-CTr/TU\n\nỦY BAN NHÂN DÂN TỈNH\n\n"
+        "Thực hiện Chương trình hành động số 41-CTr/TU ngày 20/3/2023 của Tỉnh ủy thực hiện Nghị quyết 29-NQ/TW và "
+        "Thông báo kết luận số 1120-TB/TU ngày 21 tháng 6 năm 2024 của Thường trực Tỉnh ủy;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n",
+        {(None, "41-CTr/TU"), (None, "1120-TB/TU"), ("41-CTr/TU", "29-NQ/TW")},
+        {("41-CTr/TU", "1120-TB/TU")},
+    ),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
