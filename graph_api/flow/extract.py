@@ -105,33 +105,48 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+_LABELS = {RDFS.label: "label", SKOS.prefLabel: "pref"}
+_TYPE, _TASK_TYPE, _HASH = RDF.type, VK.Task, VK.contentHash
+_REIFIED_P, _REIFIED_S, _REIFIED_O, _QUOTE, _IMPLEMENTS = (
+    RDF.predicate,
+    RDF.subject,
+    RDF.object,
+    VK.quote,
+    ELI.implements,
+)
+_BODY_PREDICATES = tuple(_BODIES.items())
+
+
 def rows_from_triples(quads: Iterable[Quad4]) -> Rows:
     """The rows of one graph given its (subject, predicate, object value, language) triples."""
     props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     rows = Rows()
+    labels, links, facts, types = rows.labels, rows.links, rows.facts, rows.types
     for s, p, o, lang in quads:
-        if p in (RDFS.label, SKOS.prefLabel):
-            rows.labels.append((s, o, lang or "", "label" if p == RDFS.label else "pref"))
-        elif p in LINKS:
-            rows.links.append((s, LINKS[p], o))
+        label = _LABELS.get(p)
+        if label is not None:
+            labels.append((s, o, lang or "", label))
+            continue
+        if p in LINKS:
+            links.append((s, LINKS[p], o))
         elif p in FACTS:
-            rows.facts.append((s, FACTS[p], o))
-        if p == RDF.type:
+            facts.append((s, FACTS[p], o))
+        if p == _TYPE:
             if o in TYPES:
-                rows.types.append((s, TYPES[o]))
+                types.append((s, TYPES[o]))
                 props[s][p].append(o)
-        elif p not in (RDFS.label, SKOS.prefLabel):
+        else:
             props[s][p].append(o)
     for s, pr in props.items():
-        if pr.get(VK.contentHash) and not rows.digest:
-            rows.digest = pr[VK.contentHash][0]
-        if VK.Task in pr.get(RDF.type, ()):
+        if not rows.digest and pr.get(_HASH):
+            rows.digest = pr[_HASH][0]
+        if _TASK_TYPE in pr.get(_TYPE, ()):
             rows.tasks.append(_task(s, pr, props))
-            for predicate, role in _BODIES.items():
+            for predicate, role in _BODY_PREDICATES:
                 rows.bodies += [(s, role, b, i) for i, b in enumerate(pr.get(predicate, ()))]
-        if pr.get(RDF.predicate) == [ELI.implements] and pr.get(VK.quote):
-            for subj in pr.get(RDF.subject, ()):
-                rows.quotes += [(subj, obj, pr[VK.quote][0]) for obj in pr.get(RDF.object, ())]
+        if pr.get(_REIFIED_P) == [_IMPLEMENTS] and pr.get(_QUOTE):
+            for subj in pr.get(_REIFIED_S, ()):
+                rows.quotes += [(subj, obj, pr[_QUOTE][0]) for obj in pr.get(_REIFIED_O, ())]
     return rows
 
 

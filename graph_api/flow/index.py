@@ -192,21 +192,29 @@ class FlowIndex:
 
     def index_rows(self, graph: str, rows: Rows, content_hash: str = "") -> None:
         """Replace the rows of ``graph`` (one transaction)."""
+        self.index_many([(graph, rows, content_hash)])
+
+    def index_many(self, graphs: Iterable[tuple[str, Rows, str]]) -> None:
+        """Replace the rows of each (graph, rows, content hash), in order, in one transaction."""
         with self.lock, self.db:
-            self.remove_graph(graph, commit=False)
-            g = (graph,)
-            self.db.executemany("INSERT INTO types VALUES (?, ?, ?)", [g + r for r in rows.types])
-            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [g + r for r in rows.facts])
-            self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(r[0],) for r in rows.facts])
-            self.db.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.labels])
-            self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [g + r for r in rows.links])
-            self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [g + r for r in rows.tasks])
-            self.db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.bodies])
-            self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?)", [g + r for r in rows.quotes])
-            self._mark(graph)
-            self.db.execute(
-                "INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash or rows.digest)
-            )
+            for graph, rows, content_hash in graphs:
+                self._write_rows(graph, rows, content_hash)
+
+    def _write_rows(self, graph: str, rows: Rows, content_hash: str) -> None:
+        self.remove_graph(graph, commit=False)
+        g = (graph,)
+        self.db.executemany("INSERT INTO types VALUES (?, ?, ?)", [g + r for r in rows.types])
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [g + r for r in rows.facts])
+        self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(r[0],) for r in rows.facts])
+        self.db.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.labels])
+        self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [g + r for r in rows.links])
+        self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [g + r for r in rows.tasks])
+        self.db.executemany("INSERT INTO bodies VALUES (?, ?, ?, ?, ?)", [g + r for r in rows.bodies])
+        self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?)", [g + r for r in rows.quotes])
+        self._mark(graph)
+        self.db.execute(
+            "INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash or rows.digest)
+        )
 
     def index_triples(self, graph: str, quads: Iterable[Quad4], content_hash: str = "") -> None:
         """Index a graph given as (subject, predicate, object value, language) triples."""
@@ -231,8 +239,7 @@ class FlowIndex:
                 for r in fetch(store, chunk, list(PREDICATES)):
                     o = r["o"]
                     by_graph[r["g"].value].append((r["s"].value, r["p"].value, o.value, getattr(o, "language", None)))
-                for g in chunk:
-                    self.index_triples(g, by_graph.get(g, []), content_hash=wanted[g])
+                self.index_many((g, rows_from_triples(by_graph.get(g, [])), wanted[g]) for g in chunk)
             self._synced_at = time.monotonic()
             return len(stale), len(gone)
 

@@ -1,6 +1,7 @@
 """What ingest calls to keep the search index in step with a load: :meth:`IngestIndexer.start` once the
-reference graph is written (its bodies name the leads of tasks), :meth:`IngestIndexer.document` for each
-document written or replaced (with the document's full text, which the store does not keep), and
+reference graph is written (its bodies name the leads of tasks), :meth:`IngestIndexer.add` for each
+document written or replaced (with the document's full text, which the store does not keep; written ``BATCH``
+documents a transaction, in the order given), and
 :meth:`IngestIndexer.finish` at the end (graphs that failed to be written, or went, are reconciled with the
 store).
 
@@ -12,13 +13,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from core.errors import VankienError
 from graph_api.search.index import SearchIndex, index_for
-from graph_api.search.records import iter_nquads_triples
+from graph_api.search.records import Record, label_row, records_from_triples
 
-__all__ = ["IngestIndexer"]
+__all__ = ["IngestIndexer", "BATCH"]
+
+BATCH = 500  # documents whose records are written in one transaction
 
 log = logging.getLogger("vankien.search")
 
@@ -29,7 +33,8 @@ class IngestIndexer:
     def __init__(self, store: Any, index: SearchIndex | None = None) -> None:
         self.store = store
         self.index: SearchIndex | None = index
-        self.documents = 0
+        self.pending: list[tuple[str, list[Record], str]] = []  # records not written yet, in the order given
+        self.labels: dict[str, str] = {}  # the labels they give, which later documents' tasks may name
         if index is None:
             try:
                 self.index = index_for(store)
@@ -51,19 +56,37 @@ class IngestIndexer:
         except (VankienError, sqlite3.Error) as e:
             self._give_up(e)
 
-    def document(self, graph: str, nquads: bytes, text: str | None = None) -> None:
-        """Index one document's graph from the N-Quads ingest writes (its content-hash marker included)."""
+    def add(self, graph: str, triples: Iterable[tuple[str, str, str]], text: str | None = None) -> None:
+        """Index one document's graph from its (subject, predicate, object value) triples (its content-hash marker
+        included); a lead its graph does not name is named as by the documents given before it."""
         if self.index is None:
             return
+        records, digest = records_from_triples(triples, text=text, label=self._label)
+        self.pending.append((graph, records, digest))
+        self.labels.update(filter(None, map(label_row, records)))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def _label(self, iri: str) -> str:
+        found = self.labels.get(iri)
+        if found is not None or self.index is None:
+            return found or ""
+        return self.index.label(iri)
+
+    def flush(self) -> None:
+        """Write the records given so far (one transaction)."""
+        pending, self.pending = self.pending, []
+        self.labels.clear()
+        if self.index is None or not pending:
+            return
         try:
-            self.index.index_triples(graph, iter_nquads_triples(nquads), text=text)
+            self.index.index_documents(pending)
         except sqlite3.Error as e:
             self._give_up(e)
-            return
-        self.documents += 1
 
     def finish(self) -> tuple[int, int]:
         """Reconcile with the store after the load; returns what :meth:`SearchIndex.sync` did."""
+        self.flush()
         if self.index is None:
             return 0, 0
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import InputError, StoreError
-from graph_api.search.records import KINDS, SYNC_QUERY, Record, records_from_triples
+from graph_api.search.records import KINDS, SYNC_QUERY, Record, label_row, records_from_triples
 from graph_api.search.text import CLOSE, CUT, OPEN, fold, match_expression, restore
 from graph_api.store.spec import side_index_path
 from ontology import VK
@@ -124,25 +124,34 @@ class SearchIndex:
 
     def index_document(self, graph: str, records: Iterable[Record], content_hash: str = "") -> None:
         """Replace the records of ``graph`` (one transaction)."""
+        self.index_documents([(graph, records, content_hash)])
+
+    def index_documents(self, documents: Iterable[tuple[str, Iterable[Record], str]]) -> None:
+        """Replace the records of each (graph, records, content hash), in order, in one transaction."""
         with self.db:
-            self.remove_document(graph, commit=False)
-            for r in records:
-                cur = self.db.execute(
-                    "INSERT INTO entries (symbol, title, body, kind, iri, graph, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (fold(r.symbol), fold(r.title), fold(r.text), r.kind, r.iri, graph, r.document),
-                )
-                nfc = [unicodedata.normalize("NFC", x) for x in (r.symbol, r.title, r.text)]
+            for graph, records, content_hash in documents:
+                self._write_document(graph, records, content_hash)
+
+    def _write_document(self, graph: str, records: Iterable[Record], content_hash: str) -> None:
+        self.remove_document(graph, commit=False)
+        for r in records:
+            cur = self.db.execute(
+                "INSERT INTO entries (symbol, title, body, kind, iri, graph, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (fold(r.symbol), fold(r.title), fold(r.text), r.kind, r.iri, graph, r.document),
+            )
+            nfc = [unicodedata.normalize("NFC", x) for x in (r.symbol, r.title, r.text)]
+            self.db.execute(
+                "INSERT INTO originals (id, symbol, title, body, extra) VALUES (?, ?, ?, ?, ?)",
+                (cur.lastrowid, *nfc, r.extra),
+            )
+            if r.kind == "document" and r.text:  # as read: the offsets of the facts point into it
                 self.db.execute(
-                    "INSERT INTO originals (id, symbol, title, body, extra) VALUES (?, ?, ?, ?, ?)",
-                    (cur.lastrowid, *nfc, r.extra),
+                    "INSERT OR REPLACE INTO texts (iri, graph, text) VALUES (?, ?, ?)", (r.iri, graph, r.text)
                 )
-                if r.kind == "document" and r.text:  # as read: the offsets of the facts point into it
-                    self.db.execute(
-                        "INSERT OR REPLACE INTO texts (iri, graph, text) VALUES (?, ?, ?)", (r.iri, graph, r.text)
-                    )
-                if r.kind in ("body", "project") and r.title:
-                    self.db.execute("INSERT OR REPLACE INTO labels (iri, label) VALUES (?, ?)", (r.iri, r.title))
-            self.db.execute("INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash))
+            label = label_row(r)
+            if label is not None:
+                self.db.execute("INSERT OR REPLACE INTO labels (iri, label) VALUES (?, ?)", label)
+        self.db.execute("INSERT OR REPLACE INTO graphs (graph, hash) VALUES (?, ?)", (graph, content_hash))
 
     def index_triples(
         self, graph: str, triples: Iterable[tuple[str, str, str]], text: str | None = None, content_hash: str = ""

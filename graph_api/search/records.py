@@ -4,12 +4,12 @@ graph's triples (as ingest writes them, or as the store answers them)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ontology import ELI, ORG, RDF, RDFS, SKOS, VK
 
-__all__ = ["Record", "records_from_triples", "iter_nquads_triples", "SYNC_QUERY", "KINDS"]
+__all__ = ["Record", "records_from_triples", "label_row", "SYNC_QUERY", "KINDS"]
 
 KINDS = ("document", "task", "body", "project")
 
@@ -42,6 +42,7 @@ _PREDICATES = (
     ELI.date_document,
     VK.contentHash,
 )
+_KEPT = frozenset(_PREDICATES)
 _TYPES = {
     ELI.LegalResource: "document",
     VK.SourceDocument: "document",
@@ -71,7 +72,7 @@ def records_from_triples(
     does not label (one of the reference data)."""
     subjects: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
-        if p in _PREDICATES:
+        if p in _KEPT:
             subjects[s][p].append(o)
     digest = next((v[VK.contentHash][0] for v in subjects.values() if v.get(VK.contentHash)), "")
     records = []
@@ -107,9 +108,6 @@ def _record(
     return Record(kind, iri, _first(props, SKOS.prefLabel, RDFS.label))
 
 
-def iter_nquads_triples(data: bytes) -> Iterator[tuple[str, str, str]]:
-    """(subject, predicate, object value) of N-Quads as ingest writes them."""
-    from pyoxigraph import RdfFormat, parse
-
-    for q in parse(data, format=RdfFormat.N_QUADS, lenient=True):
-        yield q.subject.value, q.predicate.value, q.object.value
+def label_row(r: Record) -> tuple[str, str] | None:
+    """(IRI, label) of a body or project record with a title: what the index keeps to name the leads of tasks."""
+    return (r.iri, r.title) if r.kind in ("body", "project") and r.title else None

@@ -177,10 +177,8 @@ def ingest(
             report.rejected.append((path, error or "cannot extract"))
         else:
             report.triples += writer.write(graph, nq, marker)
-            if indexer is not None:
-                indexer.document(graph, nq + marker, text)
-            if flow is not None:
-                flow.document(graph, nq + marker)
+            if indexer is not None or flow is not None:
+                _index(graph, nq + marker, text, indexer, flow)
             report.documents += 1
         tick(n)
     writer.flush()
@@ -331,6 +329,17 @@ def _indexer(store: GraphStore):  # noqa: ANN202 - a graph_api.search.hook.Inges
     indexer = IngestIndexer(store)
     indexer.start()
     return indexer
+
+
+def _index(graph: str, nq: bytes, text: str | None, indexer, flow) -> None:  # noqa: ANN001 - the hooks, imported late
+    """Hand one document's quads, parsed once, to the search and flow hooks (each writes them in batches)."""
+    from graph_api.flow.extract import iter_nquads
+
+    quads = list(iter_nquads(nq))
+    if indexer is not None:
+        indexer.add(graph, [q[:3] for q in quads], text)
+    if flow is not None:
+        flow.add(graph, quads)
 
 
 def _progress(progress, total: int) -> Callable[[int | None], None]:
