@@ -4,13 +4,34 @@ level (central, provincial, district, commune), as spans with their display name
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from core.reference_data import DATA_DIR, csv_rows
 from loaders import patterns as P
 from loaders.model import BodyRef
 from loaders.vocab import BodyKind, key, vocabulary
 
 
 # --- bodies -------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    rows = csv_rows(DATA_DIR / "vocab" / "abbreviations.csv")  # abbreviations in bodies' names, spelled out
+    full = {r["abbreviation"]: r["expansion"] for r in rows}
+    alternatives = "|".join(re.escape(a) for a in sorted(full, key=len, reverse=True))
+    return re.compile(rf"(?<![{P.LETTER}&])(?:{alternatives})(?![{P.LETTER}&])"), full
+
+
+def expand_abbreviations(name: str) -> str:
+    """A body's name with its abbreviations spelled out, as the canonical names are written.
+
+    >>> expand_abbreviations("Sở KH&CN"), expand_abbreviations("UBMTTQ Việt Nam xã"), expand_abbreviations("LĐLĐ tỉnh")
+    ('Sở Khoa học và Công nghệ', 'Ủy ban Mặt trận Tổ quốc Việt Nam xã', 'Liên đoàn Lao động tỉnh')
+    """
+    pattern, full = _abbreviations()
+    out = pattern.sub(lambda m: full[m.group(0)], name)
+    return re.sub(r"(Việt Nam)\s+(?:Việt Nam|VN)\b", r"\1", out) if out != name else name
+
+
 def display_body_name(printed: str, kind: BodyKind) -> str:
     """The canonical name when the printed one is a form of it, else the printed name
     ("Tỉnh ủy" stays "Tỉnh ủy"; "Ban Bí thư Trung ương Đảng" becomes "Ban Bí thư"); a city's body keeps its
@@ -19,7 +40,8 @@ def display_body_name(printed: str, kind: BodyKind) -> str:
     >>> display_body_name("Ban cán sự đảng UBND thành phố", vocabulary().body_by_name("Ban cán sự đảng UBND tỉnh"))
     'Ban cán sự đảng Ủy ban nhân dân thành phố'
     """
-    name = _display_body_name(printed, kind)
+    printed = expand_abbreviations(printed)
+    name = _display_body_name(printed, kind) if kind.key else re.sub(r"\s+", " ", printed).strip()
     if "thành phố" in key(printed) and name.endswith(" tỉnh") and "thành phố" not in key(name):
         return name[: -len(" tỉnh")] + " thành phố"
     if key(printed).endswith("thành ủy") and name.endswith(" Tỉnh ủy"):  # a city's committee: "Ban Tổ chức Thành ủy"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from loaders import extract_source
-from loaders.bodies import body_at
+from loaders.bodies import body_at, body_ref
 from loaders.dates import cell_deadline, find_deadline
 from loaders.extract import find_mentions
 from loaders.read import from_text
@@ -313,6 +313,31 @@ BODIES = [
     ("Đảng ủy Công ty Điện lực Sơn La xây dựng kế hoạch", "Đảng ủy Công ty Điện lực Sơn La", "provincial"),
     ("Chi bộ Trường THPT Chu Văn An thực hiện", "Chi bộ Trường THPT Chu Văn An", "provincial"),
 ]
+
+# The name a body is given: abbreviations spelled out (data/vocab/abbreviations.csv), as canonical names are written;
+# steering committees named by what they steer, to their unit.
+DISPLAY_NAMES = [
+    ("Sở KH&CN chủ trì", "Sở Khoa học và Công nghệ", "provincial"),
+    ("Sở NN&PTNT chủ trì", "Sở Nông nghiệp và Phát triển nông thôn", "provincial"),
+    ("UBMTTQ xã chủ trì", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "commune"),
+    ("Ủy ban MTTQ Việt Nam phường phối hợp", "Ủy ban Mặt trận Tổ quốc Việt Nam phường", "commune"),
+    ("LĐLĐ huyện phát động", "Liên đoàn Lao động huyện", "district"),
+    ("UBND huyện Bát Xát rà soát", "Ủy ban nhân dân huyện Bát Xát", "district"),
+    ("BCĐ 57 tỉnh chỉ đạo", "Ban Chỉ đạo 57 tỉnh", "provincial"),
+    (
+        "BCĐ thực hiện Quy chế dân chủ ở cơ sở huyện chỉ đạo",
+        "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",
+        "district",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, shown, level", DISPLAY_NAMES)
+def test_body_display_name(text: str, shown: str, level: str) -> None:
+    hit = body_at(text, 0)
+    assert hit is not None
+    end, kind, printed = hit
+    assert (body_ref(0, end, kind, printed).name, kind.level) == (shown, level)
 
 
 @pytest.mark.parametrize("text, printed, level", BODIES)

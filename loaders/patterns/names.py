@@ -149,6 +149,11 @@ _NOT_IN_NAME = (
     r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển|"
     r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao|đề|yêu"
 )
+# (a steering committee is named by what it steers: "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện")
+_NOT_IN_STEERING = (
+    r"chủ trì|phối hợp|tham mưu|rà soát|tổ chức|triển khai|chỉ đạo|là|có|khi|được|đã|sẽ|giao|đề|yêu|báo|kiểm|tăng|"
+    r"tiếp|hoàn|bảo|và"
+)
 FUNCTION_NAME = (
     rf"[{UPPER}][{LETTER}]*(?:(?:\s+|\s*-\s*|,\s+(?=[{UPPER}])(?!(?:{_BODY_HEAD_WORDS})\b))"
     rf"(?!(?:{_NOT_IN_NAME})\b)(?:và\s+)?[{LETTER}]+){{0,7}}?"
@@ -158,6 +163,7 @@ FUNCTION_NAME = (
 UNIT_HEAD = (
     r"(?:Thường trực\s+)?(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|"
     r"Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?|Ủy ban MTTQ(?:\s+Việt Nam)?|Mặt trận Tổ quốc(?:\s+Việt Nam)?|"
+    r"UBMTTQ(?:\s*VN|\s+Việt Nam)?|LĐLĐ|"
     r"Công an|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Kho bạc Nhà nước|"
     r"Thanh tra|Liên đoàn Lao động|Viện Kiểm sát nhân dân|Tòa án nhân dân|Cục Thi hành án dân sự|Cục Thuế|"
     r"Cục Hải quan|Cục Thống kê|Chi cục Thống kê|Bảo hiểm xã hội|Ngân hàng Chính sách xã hội|"
@@ -192,6 +198,8 @@ BODY_GRAMMAR_RE = re.compile(
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
             # Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh, Ban Quản lý dự án huyện Bát Xát
             rf"Ban Quản lý (?:các\s+)?dự án(?: [a-zđà-ỹ]+){{0,10}}?(?:\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
+            # a steering committee, to its unit: Ban Chỉ đạo 57 tỉnh, BCĐ các chương trình mục tiêu quốc gia xã
+            rf"(?:Ban Chỉ đạo|BCĐ)(?:\s+(?!(?:{_NOT_IN_STEERING})\b)[{LETTER}0-9]+){{0,9}}?\s+{SCOPE_WORD}(?![{LETTER}])",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
             r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
             rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
