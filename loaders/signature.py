@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
-from loaders.lines import is_allcaps, lines_of
+from loaders.lines import Line, is_allcaps, lines_of
 from loaders.patterns import meta as M
 from loaders.read import Source
 
@@ -35,7 +35,7 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
     on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
     sig = marks[-1] if marks else None
     if sig is not None:
-        rest = [ln for ln in lines_of(text, sig.end(), len(text)) if ln.text and not P.RECIPIENTS_RE.match(ln.text)]
+        rest = _signing_column(text, sig.end())
         capacity = rest[0].text if rest and is_allcaps(rest[0].text) else None
         name_line = next(
             (
@@ -70,6 +70,20 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
             )
             body_end = min(body_end, tail[-2].start)
     return body_end, recipients, signature
+
+
+def _signing_column(text: str, start: int) -> list[Line]:
+    """The lines of a signature block after its "T/M …" line: a line of its own, or the right column of a recipients
+    line the block was printed beside ("Nơi nhận:      PHÓ BÍ THƯ THƯỜNG TRỰC", "- Các chi bộ trực thuộc,      Hoàng
+    Văn Sáng"); "(đã ký)" and recipients without a right column left out."""
+    out = []
+    for ln in lines_of(text, start, len(text)):
+        if ln.text and (P.RECIPIENTS_RE.match(ln.text) or P.RECIPIENT_LINE_RE.match(ln.text)):
+            right = M.RIGHT_COLUMN_RE.search(ln.text)
+            ln = Line(ln.start + right.start("cell"), ln.start + right.end("cell"), right["cell"]) if right else None
+        if ln is not None and ln.text and not M.SIGNED_MARK_RE.fullmatch(ln.text):
+            out.append(ln)
+    return out
 
 
 # Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",

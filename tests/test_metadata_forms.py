@@ -119,6 +119,44 @@ def test_issuer_and_signer_role(text: str, expected: tuple[str, str, str]) -> No
     assert _roles(doc)[signer] == (role,)
 
 
+# --- a signature printed beside the recipients, copied as plain text in two columns -----------------------
+SIGN_HEAD = (
+    "ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY ANH SƠN\n*\nSố 22-KH/HU\n\nAnh Sơn, ngày 04 tháng 6 năm 2024\n\n"
+    "KẾ HOẠCH\nvề chuyển đổi số\n\nI. NHIỆM VỤ\n\n1. Giao Văn phòng Huyện ủy theo dõi, báo cáo trong tháng 12/2024.\n\n"
+)
+SIDE_BY_SIDE = [
+    pytest.param(
+        "                                    T/M BAN THƯỜNG VỤ\n"
+        "Nơi nhận:                              PHÓ BÍ THƯ THƯỜNG TRỰC\n- Ban Thường vụ Tỉnh ủy (b/c),\n"
+        "- Các chi bộ trực thuộc,                  (đã ký)\n- Lưu Văn phòng Huyện ủy.\n"
+        "                                         Trương Thị Kim Oanh\n",
+        ("Trương Thị Kim Oanh", "Phó Bí thư Thường trực Huyện ủy"),
+        id="capacity-on-the-recipients-line",
+    ),
+    pytest.param(
+        "                                    T/M BAN THƯỜNG VỤ\n                                        BÍ THƯ\n"
+        "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),                 Lục Văn Thành\n- Lưu Văn phòng Huyện ủy.\n",
+        ("Lục Văn Thành", "Bí thư Huyện ủy"),
+        id="name-beside-the-first-recipient",
+    ),
+    pytest.param(
+        "                                    T/M BAN THƯỜNG VỤ\n                                    K/T BÍ THƯ\n"
+        "                                     PHÓ BÍ THƯ\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n"
+        "- Các đồng chí Huyện ủy viên,               Vi Thị Hồng Nhung\n- Lưu Văn phòng Huyện ủy.\n",
+        ("Vi Thị Hồng Nhung", "Phó Bí thư Huyện ủy"),
+        id="name-beside-a-later-recipient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tail", "expected"), SIDE_BY_SIDE)
+def test_signature_beside_the_recipients(tail: str, expected: tuple[str, str]) -> None:
+    name, role = expected
+    doc = _doc(SIGN_HEAD + tail)
+    assert doc.signer is not None and doc.signer.name == name
+    assert _roles(doc)[name] == (role,)
+
+
 # --- the province before the 2025 merger -------------------------------------------------------------------
 PROVINCES = [
     pytest.param(

@@ -37,6 +37,10 @@ TABLE_CELL_RE = re.compile(r"[^|]+|(?<=\|)(?=\|)")
 TABLE_RULE_RE = re.compile(r"[\s:|-]*")
 # A cell that signs on behalf of a body or for a head: "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ".
 SIGNS_FOR_RE = re.compile(r"(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\s+(?P<body>.*)")
+# The right column of a line printed in two (a signature beside the recipients), after a wide gap.
+RIGHT_COLUMN_RE = re.compile(r"\S\s{3,}(?P<cell>\S.*?)\s*$")
+# The mark printed where a copy was signed: "(đã ký)", "(Đã ký)", "[đã ký]", "(ký)".
+SIGNED_MARK_RE = re.compile(r"[(\[]\s*(?:đã\s+)?ký(?:\s+và\s+đóng\s+dấu)?\s*[)\]]", re.I)
 
 # A footnote mark printed on a word: "của Bộ Chính trị²" (replaced by a space, the offsets kept).
 SUPERSCRIPT_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
