@@ -279,6 +279,11 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
         return None
     v = vocabulary()
     printed = normalise(st.signature.on_behalf_of)
+    if M.HEAD_OFFICE_RE.fullmatch(printed.upper()) and state_signed(source, st):  # "KT. CHỦ TỊCH" of a UBND
+        local = local_committee(source, st)
+        name = f"Ủy ban nhân dân {_scope_of(local[0]) if local else 'tỉnh'}"
+        body = v.body_by_name(name)
+        return (body.name, body.key) if body else (name, None)
     if re.fullmatch(r"BAN (?:THƯỜNG VỤ|CHẤP HÀNH)", printed.upper()):
         headed = _headed("Ban Thường vụ" if "THƯỜNG" in printed.upper() else "Ban Chấp hành Đảng bộ", source, st)
         if headed:
@@ -289,6 +294,18 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
         signed = next((b for b in named if b is not None and not b.is_group), None)
         return (signed.name, signed.key) if signed else None
     return (B.display_form(printed, signed), signed.key) if signed else None
+
+
+def state_signed(source: Source, st: Structure) -> bool:
+    """A document a people's committee's header heads ("ỦY BAN NHÂN DÂN / TỈNH SÓC TRĂNG") signed for its head
+    ("KT. CHỦ TỊCH") or on its behalf: a state signer, whose role is of the people's committee."""
+    on_behalf = normalise(st.signature.on_behalf_of or "").upper() if st.signature else ""
+    pieces = [p for p in header_pieces(source, st) if not M.NATIONAL_MOTTO_RE.match(p)]
+    return bool(
+        pieces
+        and M.STATE_HEADER_RE.match(pieces[0])
+        and ("NHÂN DÂN" in on_behalf or M.HEAD_OFFICE_RE.fullmatch(on_behalf))
+    )
 
 
 def _issuer_titled(source: Source, st: Structure) -> tuple[str | None, str | None]:
@@ -343,7 +360,7 @@ def signer_role(source: Source, st: Structure, signer: Signer, province: str | N
     on_behalf = normalise(signer.on_behalf_of or "").upper()
     local = local_committee(source, st)
     unit = header_unit(source, st)
-    if "NHÂN DÂN" in on_behalf:
+    if "NHÂN DÂN" in on_behalf or state_signed(source, st):
         return f"{role} UBND {_scope_of(local[0]) if local else 'tỉnh'}"
     if local:
         return f"{role} {local[0]}"

@@ -83,6 +83,23 @@ ISSUERS = [
         ("Ban Chấp hành Đảng bộ tỉnh", "Lê Đình Sơn", "Bí thư Tỉnh ủy"),
         id="title-names-its-issuer-before-the-signature",
     ),
+    pytest.param(  # a decision of the chair of a people's committee: the state body, not the Party's
+        "ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n TỈNH KON TUM                  "
+        "Độc lập - Tự do - Hạnh phúc\nSố: 611/QĐ-UBND             Kon Tum, ngày 08 tháng 7 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Về việc giao nhiệm vụ phát triển dược liệu\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Giao Sở Y tế chủ trì xây dựng đề án, hoàn thành trong tháng 10/2024.\n\n"
+        "Nơi nhận:                                   KT. CHỦ TỊCH\n- Như Điều 1;                               "
+        "PHÓ CHỦ TỊCH\n- Lưu: VT.                                   Y Ngọc Ksor\n",
+        ("Ủy ban nhân dân tỉnh", "Y Ngọc Ksor", "Phó Chủ tịch UBND tỉnh"),
+        id="chair-of-a-peoples-committee-signs",
+    ),
+    pytest.param(  # the same, the signature stacked under the recipients, a commune's committee
+        "ỦY BAN NHÂN DÂN\nXÃ ĐĂK HÀ\n--------\nSố: 95/QĐ-UBND\n\nĐăk Hà, ngày 02 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Về việc giao nhiệm vụ chuyển đổi số trên địa bàn xã Đăk Hà, tỉnh Kon Tum\n\nĐiều 1. Giao Văn phòng HĐND và UBND xã chủ trì, hoàn thành trong "
+        "tháng 12/2025.\n\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nA Thuân\n",
+        ("Ủy ban nhân dân xã", "A Thuân", "Phó Chủ tịch UBND xã"),
+        id="chair-of-a-communes-committee-signs",
+    ),
     pytest.param(  # a bloc committee the vocabulary names by its province ("… doanh nghiệp tỉnh")
         "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY KHỐI DOANH NGHIỆP\n*\nSố 12-HD/ĐUK\n\nAn Giang, ngày 5 tháng 11 năm 2024\n\n"
         "HƯỚNG DẪN\nkiểm điểm cuối năm 2024\n\nBan Thường vụ Đảng ủy Khối hướng dẫn như sau:"

@@ -22,6 +22,12 @@ HEADER_UNIT_RE = re.compile(
 HEADER_PARTY_RE = re.compile(r"ĐẢNG BỘ\s+(?P<scope>TỈNH|THÀNH PHỐ)\b")
 # The columns of a header copied side by side: a wide gap or a table bar between them.
 HEADER_COLUMNS_RE = re.compile(r"\s{3,}|\s*\|\s*")
+# A state header's body, a people's committee: "ỦY BAN NHÂN DÂN" (its unit on the line below), "UBND TỈNH X".
+STATE_HEADER_RE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UBND)(?![" + UPPER + r"])")
+# The national motto a header prints beside its body: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM".
+NATIONAL_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|ĐỘC LẬP")
+# A signature for the head of a body rather than on behalf of the body: "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC".
+HEAD_OFFICE_RE = re.compile(r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)")
 # A committee named without its place or body: "Ban Thường vụ Đảng ủy", "Ban Chấp hành Huyện ủy", "Thị ủy".
 BARE_COMMITTEE_RE = re.compile(
     r"(?:(?P<head>Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?(?P<committee>Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?|Huyện ủy|Quận ủy|Thị ủy|Thành ủy)"
