@@ -68,11 +68,15 @@ def trace(
     """Every task that carries out the document ``ref`` (a symbol or an IRI), with its chain.
 
     Tasks come in the order of their IRIs (province, issuer, kind, year, number of their document, then
-    position). ``limit``/``offset`` return one page of them with all the details, ``total`` counting them
-    all: on a national store a central document has thousands of tasks, and a page costs what its tasks
-    cost (for a central document, one range scan of the flow index's kept rows). ``after`` (a task IRI) starts
-    the page after that task in this order: a keyset cursor. ``documents`` lists every document carrying ``ref``
-    out, whatever the page."""
+    position). ``limit``/``offset`` return one page of them with all the details: on a national store a central
+    document has thousands of tasks, and a page costs what its tasks cost (for a central document, or a symbol
+    naming one with its undated mentions, range scans of the flow index's kept rows), whatever the size of the
+    corpus. ``after`` (a task IRI) starts the page after that task in this order: a keyset cursor; ``next`` is
+    the one of the next page (None on the last). ``documents`` lists the documents carrying ``ref`` out that the
+    page's tasks belong to or come through, with their chains, in the whole trace's order; the page that ends the
+    trace adds those no task comes through, so the whole trace (no ``limit``) lists every one. ``total``,
+    ``documents_total`` and ``provinces_total`` count the whole trace's tasks, documents, and provinces (of its
+    tasks and documents), whatever the page."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     ix = flow_for(store)
@@ -80,17 +84,18 @@ def trace(
     target_iris = [d["iri"] for d in targets]
     with ix.lock:  # one SQLite connection, used by the service's worker threads in turn
         page = F.target_tasks(ix, target_iris, province=province, as_of=as_of, limit=limit, offset=offset, after=after)
-        plans, labels = F.documents_of(ix, target_iris)
-    documents = [{**labels.get(p, {"iri": p}), "chain": [labels.get(c, {"iri": c}) for c in plans[p]]} for p in plans]
     return {
         "target": targets[0] if len(targets) == 1 else targets,
         "targets": targets,
         "as_of": page["as_of"],
         "total": page["total"],
+        "documents_total": page["documents_total"],
+        "provinces_total": page["provinces_total"],
         "offset": offset,
         "limit": limit,
         **({"after": after} if after is not None else {}),
-        "documents": documents,
+        "next": page["next"],
+        "documents": page["documents"],
         "tasks": page["tasks"],
     }
 

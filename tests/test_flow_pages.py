@@ -1,12 +1,15 @@
 """Issue 16: a page of a central document's trace is read from the flow index's kept rows (one range scan), and
 equals the slice of the whole trace, order included — on the bundled data, and after a load, a replacement and
-a deletion, which bring the kept rows in step per change to what a rebuild in full gives."""
+a deletion, which bring the kept rows in step per change to what a rebuild in full gives. A page lists the
+documents its tasks belong to or come through (the page ending the trace adds those no task comes through), and
+counts the whole trace's tasks, documents and provinces."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import httpx
+import pytest
 from test_trace import LAI_CHAU_CONCLUSION, LAI_CHAU_PLAN
 from test_trace_api import service  # noqa: F401  (fixture: `vankien serve` over the bundled data)
 
@@ -15,6 +18,7 @@ from graph_api.flow import FlowIndex, flow_for, overview
 from graph_api.flow import maintain as M
 from graph_api.flow import pages as P
 from graph_api.flow import targets as F
+from graph_api.flow import totals as K
 from graph_api.store import OxigraphStore
 from graph_api.store.ingest import ingest
 from ontology.iris import Iris
@@ -38,23 +42,55 @@ def same_as_computed(ix: FlowIndex, iri: str) -> None:
         assert page == F.target_tasks(ix, iri, as_of=AS_OF, limit=limit, offset=max(offset, 0), kept=False)
 
 
+def documents_of_tasks(whole: dict, tasks: list[dict], ends: bool) -> list[dict]:
+    """The whole trace's documents that ``tasks`` belong to or come through (with the documents of their chains),
+    and on the page that ends the trace those no task of it comes through, in the whole trace's order."""
+    by_iri = {d["iri"]: d for d in whole["documents"]}
+
+    def touched(ts: list[dict]) -> set[str]:
+        out: set[str] = set()
+        for t in ts:
+            for iri in [t["document"]["iri"], *(c["iri"] for c in t["chain"])]:
+                if iri in by_iri:
+                    out |= {iri, *(c["iri"] for c in by_iri[iri]["chain"][:-1])}  # the last: the target
+        return out
+
+    mine = touched(tasks) | (set(by_iri) - touched(whole["tasks"]) if ends else set())
+    return [d for d in whole["documents"] if d["iri"] in mine]
+
+
+def whole_counts(whole: dict) -> tuple[int, int, int]:
+    provinces = {t["province"] for t in whole["tasks"]} | {d["province"] for d in whole["documents"]}
+    return len(whole["tasks"]), len(whole["documents"]), len(provinces - {None})
+
+
+def totals(page: dict) -> tuple[int, int, int]:
+    return page["total"], page["documents_total"], page["provinces_total"]
+
+
 def pages_are_slices(store, ref: str, limit: int) -> dict:
-    """Every page of ``ref``'s trace (by offset, and by the keyset cursor) is the slice of its whole trace."""
+    """Every page of ``ref``'s trace (by offset, and by the keyset cursor) is the slice of its whole trace, with
+    the documents of its tasks and the whole trace's totals."""
     whole = T.trace(store, ref, as_of=AS_OF)
-    assert whole["total"] == len(whole["tasks"])
+    assert totals(whole) == whole_counts(whole) and whole["next"] is None
     for offset in range(0, whole["total"] + 1, limit):
         page = T.trace(store, ref, as_of=AS_OF, limit=limit, offset=offset)
         assert page["tasks"] == whole["tasks"][offset : offset + limit], (ref, offset)
-        assert (page["total"], page["documents"]) == (whole["total"], whole["documents"])
+        ends = offset + limit >= whole["total"]
+        assert page["documents"] == documents_of_tasks(whole, page["tasks"], ends), (ref, offset)
+        assert totals(page) == totals(whole) and page["next"] == (None if ends else page["tasks"][-1]["task"])
     walked: list[dict] = []
+    listed: set[str] = set()
     after = None
     while True:
         page = T.trace(store, ref, as_of=AS_OF, limit=limit, after=after)
         walked += page["tasks"]
-        if len(page["tasks"]) < limit:
+        listed |= {d["iri"] for d in page["documents"]}
+        assert page["documents"] == documents_of_tasks(whole, page["tasks"], page["next"] is None)
+        if page["next"] is None:
             break
-        after = page["tasks"][-1]["task"]
-    assert walked == whole["tasks"]
+        after = page["next"]
+    assert walked == whole["tasks"] and listed == {d["iri"] for d in whole["documents"]}
     return whole
 
 
@@ -64,24 +100,46 @@ def test_the_kept_rows_give_the_computed_trace_of_every_central_document(corpus_
     assert len(rows) >= 50
     for row in rows:
         same_as_computed(ix, row["iri"])
-        total, page = P.page(ix, row["iri"], limit=2)
-        assert total == row["tasks"] and len(page) == min(2, total)
+        kept = P.kept_of(ix, [row["iri"]])
+        assert kept is not None and kept.roots == (row["iri"],)
+        page, more = P.page(ix, kept, limit=2)
+        assert P.totals(ix, kept) == (row["tasks"], row["documents"], row["provinces"])
+        assert len(page) == min(2, row["tasks"]) and more == (row["tasks"] > 2)
 
 
-def test_a_page_is_the_slice_of_the_whole_trace_order_included(corpus_store) -> None:
-    ix = flow_for(corpus_store)
-    top = [r["iri"] for r in overview(ix, as_of=AS_OF, top=4)]
-    wholes = [pages_are_slices(corpus_store, iri, 7) for iri in top]
-    assert min(w["total"] for w in wholes) >= 20 and max(len(w["documents"]) for w in wholes) >= 2
-    one = pages_are_slices(corpus_store, "21-KL/TW", 1)
-    assert one["total"] == 1
+@pytest.mark.parametrize(
+    ("ref", "limit", "counts", "without_tasks"),
+    [  # the whole trace's (tasks, documents, provinces); its documents no task comes through
+        ("57-NQ/TW", 7, (37, 3, 1), 1),  # the most carried out
+        ("57-NQ/TW", 37, (37, 3, 1), 1),  # one page, the whole trace
+        ("45-NQ/TW", 4, (21, 4, 1), 1),
+        ("35-CT/TW", 3, (20, 3, 1), 2),  # a symbol of two years: asked with its year below
+        ("40-CT/TW", 1, (2, 5, 1), 5),  # more documents than tasks, none of them with a task
+        ("03/NQ-CP", 10, (37, 1, 1), 0),
+        ("21-KL/TW", 1, (1, 1, 1), 1),  # its task goes direct, from a document not carrying it out
+    ],
+)
+def test_a_page_is_the_slice_of_the_whole_trace_order_included(
+    corpus_store, ref: str, limit: int, counts: tuple, without_tasks: int
+) -> None:
+    year = {"35-CT/TW": 2019, "40-CT/TW": 2014}.get(ref)
+    store = corpus_store
+    whole = T.trace(store, ref, year=year, as_of=AS_OF)
+    assert totals(whole) == whole_counts(whole) == counts
+    assert len(documents_of_tasks(whole, [], True)) == without_tasks  # listed by the page ending the trace
+    if year is None:
+        pages_are_slices(store, ref, limit)
+    else:
+        iri = whole["target"]["iri"]
+        assert T.trace(store, iri, as_of=AS_OF) == {**whole, "target": T.trace(store, iri)["target"]}
+        pages_are_slices(store, iri, limit)
 
 
 def aggregates(ix: FlowIndex) -> dict[str, list[tuple]]:
     def key(row: tuple) -> list[tuple[bool, str]]:
         return [(v is None, str(v)) for v in row]
 
-    return {t: sorted(ix.db.execute(f"SELECT * FROM {t}"), key=key) for t in M.AGGREGATES}
+    return {t: sorted(ix.db.execute(f"SELECT * FROM {t}"), key=key) for t in (*M.AGGREGATES, *K.TABLES)}
 
 
 def kept_per_change(ix: FlowIndex) -> None:
@@ -142,11 +200,12 @@ def test_the_service_pages_by_offset_and_by_cursor(service: str) -> None:  # noq
     while True:
         params = {"as_of": AS_OF, "limit": 10, **({"after": after} if after else {})}
         page = httpx.get(service + "/api/trace/57-NQ/TW", params=params, timeout=30).json()
-        assert page["total"] == whole["total"] and page["documents"] == whole["documents"]
+        assert totals(page) == totals(whole) == whole_counts(whole)
+        assert page["documents"] == documents_of_tasks(whole, page["tasks"], page["next"] is None)
         by_cursor += page["tasks"]
-        if len(page["tasks"]) < 10:
+        if page["next"] is None:
             break
-        after = page["tasks"][-1]["task"]
+        after = page["next"]
     assert by_offset == by_cursor == whole["tasks"]
 
 

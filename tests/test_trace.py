@@ -106,7 +106,11 @@ def test_pages_of_a_trace_add_up_to_the_whole_trace(store) -> None:
     assert all(p["total"] == whole["total"] and len(p["tasks"]) <= 3 for p in pages)
     assert [t["task"] for p in pages for t in p["tasks"]] == [t["task"] for t in whole["tasks"]]
     assert [t for p in pages for t in p["tasks"]] == whole["tasks"]  # same details, quotes and chains
-    assert all(p["documents"] == whole["documents"] for p in pages)  # every document carrying it out, on each page
+    listed = [d for p in pages for d in p["documents"]]  # each page: the documents of its tasks, with their chains
+    assert {d["iri"] for d in listed} == {d["iri"] for d in whole["documents"]} and all(
+        d in whole["documents"] for d in listed
+    )
+    assert all(p["documents_total"] == len(whole["documents"]) for p in pages)
     beyond = T.trace(store, "21-KL/TW", limit=10, offset=whole["total"])
     assert beyond["tasks"] == [] and beyond["total"] == whole["total"]
     with pytest.raises(ValueError):

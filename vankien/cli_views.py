@@ -137,4 +137,15 @@ def trace_provinces(store, symbol: str, labels: list[str], *, limit: int | None 
     natural = lambda t: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", t["task"])]  # noqa: E731
     tasks = sorted((t for p in parts for t in p["tasks"]), key=natural)
     end = None if limit is None else offset + limit
-    return {**parts[0], "total": len(tasks), "offset": offset, "limit": limit, "tasks": tasks[offset:end]}
+    page = tasks[offset:end]
+    following = end is not None and end < len(tasks)
+    provinces = {t["province"] for t in tasks} | {d["province"] for d in parts[0]["documents"]}
+    return {
+        **parts[0],
+        "total": len(tasks),
+        "provinces_total": len(provinces - {None}),
+        "offset": offset,
+        "limit": limit,
+        "next": page[-1]["task"] if following and page else None,
+        "tasks": page,
+    }

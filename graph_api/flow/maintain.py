@@ -7,6 +7,7 @@ others, with its depth and ``parent`` — the next document of its chain, as :fu
 picks it — and the symbol, year, kind and province of its description), ``agg_tasks`` (each task carrying it out, with the document it goes through — ``via``, ``relation`` as
 :func:`graph_api.flow.read.tasks_via` picks them — and ``key``, its place in the trace's order), ``agg_count``
 (tasks and documents). A covering index on ``agg_tasks (root, key, …)`` makes a page of a trace one range scan.
+After them, :mod:`graph_api.flow.totals` keeps each trace's totals and its documents without tasks.
 
 The index notes what each graph written or forgotten touches (``agg_dirty``: its documents, tasks and the
 documents they carry out). :func:`refresh` then rebuilds only the rows of the subjects noted and of the central
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import time
 
+from graph_api.flow import totals
 from graph_api.flow.index import FlowIndex
 from graph_api.flow.read import MAX_DEPTH
 
 __all__ = ["refresh", "current", "VERSION", "MAX_DIRTY", "BUILD", "AGGREGATES"]
 
-VERSION = 5  # of the aggregate tables: another version is rebuilt in full
+VERSION = 6  # of the aggregate tables: another version is rebuilt in full
 MAX_DIRTY = 5000  # subjects touched since the last refresh above which the aggregates are rebuilt in full
 BUILD: dict[str, float] = {}  # seconds of the last refresh ("seconds") and whether it was in full ("full")
 AGGREGATES = ("agg_impl", "agg_roots", "agg_prov", "agg_links", "agg_reach", "agg_tasks", "agg_count")
@@ -122,7 +124,9 @@ DROP TABLE temp.agg_depth; DROP TABLE temp.agg_via; DROP TABLE temp.agg_pick; DR
 
 
 def _full() -> str:
-    return _TABLES + _subject_sql("") + _SUBJECT_INDEXES + _roots_sql("agg_roots") + _ROOT_INDEXES
+    return (
+        _TABLES + _subject_sql("") + _SUBJECT_INDEXES + _roots_sql("agg_roots") + _ROOT_INDEXES + totals.sql(full=True)
+    )
 
 
 def _update() -> str:
@@ -144,6 +148,7 @@ INSERT OR IGNORE INTO agg_scope SELECT root FROM agg_roots WHERE root IN {_DIRTY
 {per_root}
 DELETE FROM agg_scope WHERE root NOT IN (SELECT root FROM agg_roots);
 {_roots_sql("agg_scope")}
+{totals.sql(full=False)}
 DROP TABLE temp.agg_scope;
 """
 

@@ -1,96 +1,153 @@
-"""Pages of a central document's trace read from the kept aggregates (:mod:`graph_api.flow.maintain`): the
-tasks carrying it out in trace order are one range scan of ``agg_tasks``' covering index, their count one row
-of ``agg_count``, the documents carrying it out (with their chains) one range scan of ``agg_reach`` — so a page
-costs its own tasks, not its target's whole flow. Targets these rows do not answer (a document that is not a
-central one, several targets of which more than one has a flow, aggregates waiting for a rebuild in full)
-return None, and the trace computes their flow instead (:func:`graph_api.flow.targets.flow`)."""
+"""Pages of a trace read from the kept aggregates (:mod:`graph_api.flow.maintain`, :mod:`graph_api.flow.totals`),
+at a cost that does not grow with the corpus: the tasks carrying a central document out in trace order are one
+range scan of ``agg_tasks``' covering index (for a symbol naming a dated document and its undated mentions, one
+scan per target, merged), the totals one row of ``agg_total``, the chains of the page's documents a few lookups of
+``agg_reach`` per document, the documents without tasks (listed by the page that ends the trace) one range scan of
+``agg_bare``. Targets these rows do not answer (a document that is not a central one, targets carried out that no
+kept key joins, aggregates waiting for a rebuild in full) return None, and the trace computes their flow instead
+(:func:`graph_api.flow.targets.flow`)."""
 
 from __future__ import annotations
+
+import heapq
+import itertools
+from dataclasses import dataclass
 
 from graph_api.flow import read as R
 from graph_api.flow.extract import natural_key
 from graph_api.flow.index import FlowIndex
 from graph_api.flow.maintain import current
+from graph_api.flow.totals import union_key
 
-__all__ = ["root_of", "page", "reach", "chains", "documents"]
+__all__ = ["Kept", "kept_of", "root_of", "page", "totals", "chains", "bare", "documents"]
 
 Row = tuple[str, str, str]  # task, the document it goes through (``via``), how (implements | part of)
 
 
-def _flowless(ix: FlowIndex, iri: str, root: str) -> bool:
-    """Whether nothing carries ``iri`` out nor is part of it, and it does not carry ``root`` out."""
+@dataclass(frozen=True)
+class Kept:
+    """The kept rows answering a trace: its key in ``agg_total``/``agg_bare`` and the targets carried out."""
+
+    key: str
+    roots: tuple[str, ...]
+
+
+def _marks(items: object) -> str:
+    return ",".join("?" * len(items))  # type: ignore[arg-type]
+
+
+def _flowless(ix: FlowIndex, iri: str, roots: tuple[str, ...]) -> bool:
+    """Whether nothing carries ``iri`` out nor is part of it, and it carries none of ``roots`` out."""
     db = ix.db
     return (
         db.execute("SELECT 1 FROM links WHERE rel = 'implements' AND o = ? LIMIT 1", (iri,)).fetchone() is None
         and db.execute("SELECT 1 FROM tasks WHERE doc = ? LIMIT 1", (iri,)).fetchone() is None
-        and db.execute("SELECT 1 FROM agg_reach WHERE doc = ? AND root = ? LIMIT 1", (iri, root)).fetchone() is None
+        and db.execute(
+            f"SELECT 1 FROM agg_reach WHERE doc = ? AND root IN ({_marks(roots)}) LIMIT 1", (iri, *roots)
+        ).fetchone()
+        is None
     )
 
 
-def root_of(ix: FlowIndex, targets: list[str]) -> str | None:
-    """The central document whose kept rows give the trace of ``targets`` (the others, undated mentions joining
-    it, adding nothing to its flow), or None."""
+def kept_of(ix: FlowIndex, targets: list[str]) -> Kept | None:
+    """The kept rows giving the trace of ``targets`` — the central ones carried out (one, or a kept union), the
+    others adding nothing to their flow — or None."""
     if not targets or not current(ix):
         return None
-    marks = ",".join("?" * len(targets))
-    roots = [r[0] for r in ix.db.execute(f"SELECT root FROM agg_roots WHERE root IN ({marks})", targets)]
-    if len(roots) != 1:
+    marks = _marks(targets)
+    central = sorted(r for (r,) in ix.db.execute(f"SELECT root FROM agg_roots WHERE root IN ({marks})", targets))
+    if not central:
         return None
-    root = roots[0]
-    return root if all(_flowless(ix, t, root) for t in targets if t != root) else None
+    flowing = tuple(sorted(r for (r,) in ix.db.execute(f"SELECT root FROM agg_count WHERE root IN ({marks})", targets)))
+    roots = flowing or (central[0],)
+    key = union_key(list(roots))
+    if len(roots) > 1 and ix.db.execute("SELECT 1 FROM agg_total WHERE key = ?", (key,)).fetchone() is None:
+        return None  # targets carried out that no kept union joins
+    return Kept(key, roots) if all(_flowless(ix, t, roots) for t in targets if t not in roots) else None
+
+
+def root_of(ix: FlowIndex, targets: list[str]) -> str | None:
+    """The one central document whose kept rows give the trace of ``targets``, or None."""
+    kept = kept_of(ix, targets)
+    return kept.roots[0] if kept is not None and len(kept.roots) == 1 else None
+
+
+def _scan(ix: FlowIndex, root: str, after: str | None, count: int | None, skip: int = 0) -> list[tuple]:
+    where, args = ("root = ?", [root]) if after is None else ("root = ? AND key > ?", [root, natural_key(after)])
+    return ix.db.execute(
+        f"SELECT key, task, via, relation FROM agg_tasks WHERE {where} ORDER BY key LIMIT ? OFFSET ?",
+        (*args, -1 if count is None else count, skip),
+    ).fetchall()
 
 
 def page(
-    ix: FlowIndex, root: str, *, limit: int | None = None, offset: int = 0, after: str | None = None
-) -> tuple[int, list[Row]]:
-    """(tasks carrying ``root`` out, those of the page in trace order): ``offset`` of them skipped, after the
-    task ``after`` (a keyset cursor: any task IRI, placed by the trace's order) when given."""
-    row = ix.db.execute("SELECT tasks FROM agg_count WHERE root = ?", (root,)).fetchone()
-    total = int(row[0]) if row else 0
-    where, args = ("root = ?", [root]) if after is None else ("root = ? AND key > ?", [root, natural_key(after)])
-    rows = ix.db.execute(
-        f"SELECT task, via, relation FROM agg_tasks WHERE {where} ORDER BY key LIMIT ? OFFSET ?",
-        (*args, -1 if limit is None else limit, offset),
-    ).fetchall()
-    return total, rows
+    ix: FlowIndex, kept: Kept, *, limit: int | None = None, offset: int = 0, after: str | None = None
+) -> tuple[list[Row], bool]:
+    """(the page's tasks in trace order, whether more follow): ``offset`` of them skipped, after the task
+    ``after`` (a keyset cursor: any task IRI, placed by the trace's order) when given. A union merges the range
+    scans of its targets, each task once, through a target before any document, else the smallest document."""
+    if len(kept.roots) == 1:
+        rows = _scan(ix, kept.roots[0], after, None if limit is None else limit + 1, offset)
+        picked = [(t, v, how) for _, t, v, how in rows]
+    else:
+        want = None if limit is None else offset + limit + 1
+        scans = [_scan(ix, r, after, want) for r in kept.roots]
+        picked = []
+        for _, same in itertools.groupby(heapq.merge(*scans, key=lambda r: r[0]), key=lambda r: r[0]):
+            _, t, v, how = min(same, key=lambda r: (r[2] not in kept.roots, r[2], r[3]))
+            picked.append((t, v, how))
+            if want is not None and len(picked) >= want:
+                break
+        picked = picked[offset:]
+    if limit is None or len(picked) <= limit:
+        return picked, False
+    return picked[:limit], True
 
 
-def reach(ix: FlowIndex, root: str) -> dict[str, list[str]]:
-    """The documents carrying ``root`` out, nearest first then by IRI, each with its chain of IRIs up to it (as
-    :func:`graph_api.flow.read.closure` gives them)."""
-    chains: dict[str, list[str]] = {root: []}
-    for doc, parent in ix.db.execute("SELECT doc, parent FROM agg_reach WHERE root = ? ORDER BY depth, doc", (root,)):
-        chains[doc] = [parent, *chains.get(parent, [])]
-    del chains[root]
-    return chains
+def totals(ix: FlowIndex, kept: Kept) -> tuple[int, int, int]:
+    """(tasks, documents, provinces) of the whole trace."""
+    row = ix.db.execute("SELECT tasks, documents, provinces FROM agg_total WHERE key = ?", (kept.key,)).fetchone()
+    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
 
-def chains(ix: FlowIndex, root: str, docs: set[str]) -> dict[str, list[str]]:
-    """The chain of IRIs up to ``root`` of each of ``docs`` (documents carrying it out), as :func:`reach` gives
-    them, read for those documents and the documents of their chains only."""
-    parents: dict[str, str] = {}
-    wanted = set(docs) - {root}
+def bare(ix: FlowIndex, kept: Kept) -> list[str]:
+    """The documents carrying the targets out that no task of the trace belongs to or comes through."""
+    return [r[0] for r in ix.db.execute("SELECT doc FROM agg_bare WHERE key = ? ORDER BY depth, doc", (kept.key,))]
+
+
+def chains(ix: FlowIndex, roots: tuple[str, ...] | str, docs: set[str]) -> dict[str, list[str]]:
+    """The chain of IRIs up to a target of each of ``docs`` carrying ``roots`` out (the others left out), as the
+    whole trace gives them — the next document the one of least depth, the smallest of those — read for those
+    documents and the documents of their chains only."""
+    roots = (roots,) if isinstance(roots, str) else roots
+    best: dict[str, tuple[int, str]] = {}
+    wanted = set(docs) - set(roots)
     while wanted:
-        marks = ",".join("?" * len(wanted))
-        found = dict(
-            ix.db.execute(f"SELECT doc, parent FROM agg_reach WHERE doc IN ({marks}) AND root = ?", (*wanted, root))
-        )
-        parents.update(found)
-        wanted = {p for p in found.values() if p != root and p not in parents}
+        found: dict[str, tuple[int, str]] = {}
+        for doc, depth, parent in R._rows(
+            ix.db,
+            f"SELECT doc, depth, parent FROM agg_reach WHERE doc IN ({{in}}) AND root IN ({_marks(roots)})",
+            wanted,
+            *roots,
+        ):
+            found[doc] = min(found.get(doc, (depth, parent)), (depth, parent))
+        best.update(found)
+        wanted = {p for _, p in found.values() if p not in roots and p not in best}
 
     def chain(doc: str) -> list[str]:
         out = []
-        while doc in parents:
-            doc = parents[doc]
+        while doc in best:
+            doc = best[doc][1]
             out.append(doc)
         return out
 
-    return {d: chain(d) for d in docs if d in parents}
+    return {d: chain(d) for d in docs if d in best}
 
 
 def documents(ix: FlowIndex, root: str) -> tuple[dict[str, list[str]], dict[str, dict]]:
-    """(:func:`reach`, and each of those documents as the trace shows it — ``iri``, ``symbol``, ``year``,
-    ``kind``, ``province`` as :func:`graph_api.flow.targets.document_labels` gives them): one range scan."""
+    """(every document carrying ``root`` out with its chain of IRIs, nearest first then by IRI; each of those
+    documents as the trace shows it — ``iri``, ``symbol``, ``year``, ``kind``, ``province`` as
+    :func:`graph_api.flow.targets.document_labels` gives them): one range scan."""
     chains: dict[str, list[str]] = {root: []}
     labels: dict[str, dict] = {}
     for doc, parent, symbol, year, kind, province in ix.db.execute(

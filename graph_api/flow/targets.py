@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from graph_api.flow import pages as P
 from graph_api.flow import read as R
@@ -57,30 +58,96 @@ def task_states(ix: FlowIndex, tasks: Iterable[str], as_of: str | dt.date | None
     return out
 
 
-def _ordered(
-    ix: FlowIndex, ts: list[str], province: str | None, limit: int | None, offset: int, after: str | None, kept: bool
-) -> tuple[int, list[str], dict[str, tuple[str, str]], dict[str, list[str]]]:
-    """(total, the page's tasks, each one's way, chains of the documents they go through): one range scan of the
-    kept rows for a central document (:mod:`graph_api.flow.pages`), else from the targets' whole flow."""
-    root = P.root_of(ix, ts) if kept and not province else None
-    if root is not None:
-        total, rows = P.page(ix, root, limit=limit, offset=offset, after=after)
-        return (
-            total,
-            [t for t, _, _ in rows],
-            {t: (v, how) for t, v, how in rows},
-            P.chains(ix, root, {v for _, v, _ in rows}),
-        )
+@dataclass
+class _Slice:
+    """A page of a trace before its details: its tasks (with or without a text) and how each goes, the chains
+    of the documents they belong to or come through, whether tasks follow, the whole trace's counts, and the
+    documents no task of the trace comes through (for the page that ends it)."""
+
+    total: int
+    tasks: list[str]
+    how: dict[str, tuple[str, str]]
+    chains: dict[str, list[str]]
+    more: bool
+    documents_total: int
+    provinces_total: int
+    bare: list[str]
+
+
+def _task_docs(ix: FlowIndex, tasks: Iterable[str]) -> dict[str, str]:
+    """The document each task belongs to (the smallest, as the kept rows give it)."""
+    return dict(R._rows(ix.db, "SELECT iri, MIN(doc) FROM tasks WHERE iri IN ({in}) GROUP BY iri", tasks))
+
+
+def _touched(tasks: Iterable[str], how: dict[str, tuple[str, str]], docs: dict[str, str], chains: dict) -> set[str]:
+    """The documents carrying the targets out that ``tasks`` belong to or come through, with their chains."""
+    out: set[str] = set()
+    for t in tasks:
+        for d in (how[t][0], docs.get(t, "")):
+            if d in chains:
+                out.add(d)
+                out.update(chains[d][:-1])  # the last of a chain is a target
+    return out
+
+
+def _kept_slice(ix: FlowIndex, kept: P.Kept, limit: int | None, offset: int, after: str | None) -> _Slice:
+    rows, more = P.page(ix, kept, limit=limit, offset=offset, after=after)
+    how = {t: (v, relation) for t, v, relation in rows}
+    docs = _task_docs(ix, how)
+    chains = P.chains(ix, kept.roots, {v for v, _ in how.values()} | set(docs.values()))
+    for chain in list(chains.values()):  # a chain's documents have the rest of it as theirs
+        chains.update({c: chain[i + 1 :] for i, c in enumerate(chain[:-1]) if c not in chains})
+    bare = [] if more else P.bare(ix, kept)
+    chains.update(P.chains(ix, kept.roots, set(bare)))
+    total, documents_total, provinces_total = P.totals(ix, kept)
+    return _Slice(total, list(how), how, chains, more, documents_total, provinces_total, bare)
+
+
+def _computed_slice(
+    ix: FlowIndex, ts: list[str], province: str | None, limit: int | None, offset: int, after: str | None
+) -> _Slice:
     plans, how = flow(ix, ts)
-    order = sorted(how, key=R.natural)
+    every = sorted(how, key=R.natural)
+    where = R.task_provinces(ix, every)
     if province:
-        where = R.task_provinces(ix, order)
-        order = [t for t in order if (where[t] or "").lower() == province.lower()]
-    total = len(order)
+        every = [t for t in every if (where[t] or "").lower() == province.lower()]
+    order = every
     if after is not None:
         mark = natural_key(after)
         order = [t for t in order if natural_key(t) > mark]
-    return total, order[offset : offset + limit] if limit is not None else order[offset:], how, plans
+    end = None if limit is None else offset + limit
+    more = end is not None and len(order) > end
+    touched = _touched(every, how, _task_docs(ix, every), plans)
+    info = R.documents_info(ix, plans)
+    provinces = {where[t] for t in every} | {info[d].get("province") for d in plans}
+    bare = [] if more else [d for d in plans if d not in touched]
+    return _Slice(len(every), order[offset:end], how, plans, more, len(plans), len(provinces - {None}), bare)
+
+
+def _shown(ix: FlowIndex, ts: list[str], part: _Slice, today: dt.date) -> tuple[list[dict], list[dict]]:
+    """(the page's tasks with their details, chains, ways, quotes and status on ``today``; the documents they belong
+    to or come through, and on the last page those without tasks, with their chains, in the whole trace's order)."""
+    how, chains = part.how, part.chains
+    details = R.task_rows(ix, part.tasks)
+    quotes = R.quotes(ix, [(t, how[t][0]) for t in part.tasks])
+    shown = _touched(part.tasks, how, _task_docs(ix, part.tasks), chains) | set(part.bare)
+    docs = sorted(shown, key=lambda d: (len(chains[d]), d))
+    ways = {v: ([] if v in ts else [v] + chains[v][:-1]) for v, _ in (how[t] for t in part.tasks)}
+    chained = {*(c for d in docs for c in chains[d]), *(c for w in ways.values() for c in w)}
+    labels = document_labels(ix, {*docs, *ts, *chained})
+    tasks = []
+    for t in part.tasks:
+        v, relation = how[t]
+        d = details.get(t)
+        if d is None:
+            continue
+        d["chain"] = [labels.get(c, {"iri": c}) for c in ways[v]]
+        d["via"] = "direct" if not ways[v] else relation
+        d["quote"] = quotes.get((t, v))
+        d["status"] = R.status(d["deadline"], d["ongoing"], today)
+        tasks.append(d)
+    documents = [{**labels.get(d, {"iri": d}), "chain": [labels.get(c, {"iri": c}) for c in chains[d]]} for d in docs]
+    return tasks, documents
 
 
 @locked
@@ -95,41 +162,44 @@ def target_tasks(
     after: str | None = None,
     kept: bool = True,
 ) -> dict:
-    """One page of the tasks carrying the targets out, in the order of their IRIs (numbers as numbers), with
-    their details, status on ``as_of``, chain of documents up to a target, how (``direct``, ``implements``,
-    ``part of``) and the sentence read: ``{"total", "offset", "limit", "as_of", "tasks"}``. ``province`` (a label,
-    any case) keeps that province's tasks, before the page is cut; ``after`` (a task IRI: a keyset cursor) starts
-    the page after that task in this order (``offset`` then counts from there); ``total`` counts them all.
-    ``kept=False`` computes the targets' flow even when kept rows would answer (the reference they are checked
-    against)."""
+    """One page of the trace of the targets: its tasks in the order of their IRIs (numbers as numbers), with their
+    details, status on ``as_of``, chain of documents up to a target, how (``direct``, ``implements``, ``part of``)
+    and the sentence read; the documents carrying the targets out that these tasks belong to or come through (each
+    with its chain; the page that ends the trace adds those no task of it comes through, so the pages together
+    list every document), in the whole trace's order (nearest first, then by IRI); ``total`` (tasks),
+    ``documents_total``, ``provinces_total`` (of the tasks and documents) counting the whole trace; ``next``, the
+    cursor of the next page (None on the last). ``province`` (a label, any case) keeps that province's tasks,
+    before the page is cut; ``after`` (a task IRI: a keyset cursor) starts the page after that task in this order
+    (``offset`` then counts from there). ``kept=False`` computes the targets' flow even when kept rows would answer
+    (the reference they are checked against)."""
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     ts = _targets(targets)
-    total, page, how, plans = _ordered(ix, ts, province, limit, offset, after, kept)
-    details = R.task_rows(ix, page)
-    quotes = R.quotes(ix, [(t, how[t][0]) for t in page])
-    chains = {v: ([] if v in ts else [v] + plans[v][:-1]) for v, _ in (how[t] for t in page)}
-    labels = document_labels(ix, {c for chain in chains.values() for c in chain})
-    today = _day(as_of)
-    tasks = []
-    for t in page:
-        v, relation = how[t]
-        d = details.get(t)
-        if d is None:
-            continue
-        d["chain"] = [labels.get(c, {"iri": c}) for c in chains[v]]
-        d["via"] = "direct" if not chains[v] else relation
-        d["quote"] = quotes.get((t, v))
-        d["status"] = R.status(d["deadline"], d["ongoing"], today)
-        tasks.append(d)
-    return {"total": total, "offset": offset, "limit": limit, "as_of": today.isoformat(), "tasks": tasks}
+    found = P.kept_of(ix, ts) if kept and not province else None
+    part = (
+        _kept_slice(ix, found, limit, offset, after)
+        if found
+        else _computed_slice(ix, ts, province, limit, offset, after)
+    )
+    tasks, documents = _shown(ix, ts, part, _day(as_of))
+    return {
+        "total": part.total,
+        "documents_total": part.documents_total,
+        "provinces_total": part.provinces_total,
+        "offset": offset,
+        "limit": limit,
+        "as_of": _day(as_of).isoformat(),
+        "next": part.tasks[-1] if part.more else None,
+        "documents": documents,
+        "tasks": tasks,
+    }
 
 
 @locked
 def documents_of(
     ix: FlowIndex, targets: str | Iterable[str], *, kept: bool = True
 ) -> tuple[dict[str, list[str]], dict[str, dict]]:
-    """(the documents carrying the targets out, each with its chain of IRIs up to a target, nearest first; those
+    """(every document carrying the targets out, each with its chain of IRIs up to a target, nearest first; those
     documents and the targets as the trace shows them, :func:`document_labels`): read from the kept rows for a
     central document (unless ``kept=False``), else computed."""
     ts = _targets(targets)
