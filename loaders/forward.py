@@ -166,27 +166,51 @@ def _split_by_deadline(
     text: str, units: list[tuple[Block, Span]], *, since: str | None = None
 ) -> list[tuple[Block, Span, int]]:
     """A unit whose ";"-clauses carry different deadlines becomes one task per clause
-    (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``); the
-    third element numbers the parts (0 = first)."""
+    (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``), and a body's block of
+    sub-items one task per item ("1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …" / "- Hướng dẫn …"); the third element
+    numbers the parts (0 = first: the later parts go on with its lead)."""
     out: list[tuple[Block, Span, int]] = []
-    for b, (start, end) in units:
-        clauses, pos = [], start
-        for m in re.finditer(r";\s+", text[start:end]):
-            clauses.append((pos, start + m.start() + 1))
-            pos = start + m.end()
-        clauses.append((pos, end))
-        deadlines = [D.find_deadline(text[a:z], since=since)[0] for a, z in clauses]
-        if len({d for d in deadlines if d}) >= 2:
-            merged: list[tuple[int, int, str | None]] = []
-            for (a, z), d in zip(clauses, deadlines):  # a clause ends a part when it has a deadline
-                if merged and not merged[-1][2]:
-                    merged[-1] = (merged[-1][0], z, d)
-                else:
-                    merged.append((a, z, d))
-            out.extend((b, (a, z), i) for i, (a, z, _) in enumerate(merged))
-        else:
-            out.append((b, (start, end), 0))
+    for b, span in units:
+        n = 0
+        for item in _sub_items(text, span):
+            for part in _clauses_by_deadline(text, item, since=since):
+                out.append((b, part, n))
+                n += 1
     return out
+
+
+def _sub_items(text: str, span: Span) -> list[Span]:
+    """The sub-items of a block that opens with a body and a colon (the first item with the opening), else the
+    block."""
+    start, end = span
+    if not re.search(r":\s+[-–+•]\s", text[start:end]) or not T.opens_with_body_label(text, start, end):
+        return [span]
+    # the first item stays with the opening; a label ("- thời gian: trong tháng 12/2024") with the item above it
+    bullets = [*re.finditer(r"(?<=[.;:])\s+[-–+•]\s+", text[start:end])][1:]
+    cuts = [start + m.start() for m in bullets if not T.task_labels(text, start + m.end(), end)]
+    bounds = [start, *cuts, end]
+    return [(a, z) for a, z in zip(bounds, bounds[1:]) if text[a:z].strip()]
+
+
+def _clauses_by_deadline(text: str, span: Span, *, since: str | None) -> list[Span]:
+    """The ";"-clauses of a unit as parts, when they carry different deadlines (a clause ends a part when it has
+    one), else the unit."""
+    start, end = span
+    clauses, pos = [], start
+    for m in re.finditer(r";\s+", text[start:end]):
+        clauses.append((pos, start + m.start() + 1))
+        pos = start + m.end()
+    clauses.append((pos, end))
+    deadlines = [D.find_deadline(text[a:z], since=since)[0] for a, z in clauses]
+    if len({d for d in deadlines if d}) < 2:
+        return [span]
+    merged: list[tuple[int, int, str | None]] = []
+    for (a, z), d in zip(clauses, deadlines):
+        if merged and not merged[-1][2]:
+            merged[-1] = (merged[-1][0], z, d)
+        else:
+            merged.append((a, z, d))
+    return [(a, z) for a, z, _ in merged]
 
 
 def _attach_labels(

@@ -140,6 +140,13 @@ def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[
     return out
 
 
+def opens_with_body_label(text: str, start: int, end: int) -> bool:
+    """A unit opening with a body and a colon over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"."""
+    first = _clause_starts(text, start, end, addressed=False)[0]
+    after, bodies = bodies_list_at(text, first)
+    return bool(bodies) and re.match(r"\s*:", text[after : after + 3]) is not None
+
+
 def _opens_direction(text: str, pos: int) -> bool:
     """A body opening a clause is the one addressed when a verb of what it must do follows it
     ("Công an phường chủ trì …", "UBND huyện rà soát …"), not a verb of deciding or of the past."""
@@ -148,6 +155,8 @@ def _opens_direction(text: str, pos: int) -> bool:
         return False
     if P.GROUP_AFTER_BODY_RE.match(text[after : after + 20]) or P.SUBJECT_VERB_RE.match(text[after : after + 40]):
         return False
+    if re.match(r"[ \t]*:[ \t]+[-–+•][ \t]+[^\W\d_]", text[after : after + 30]):  # (in one block)
+        return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
     return (
         re.match(
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"

@@ -194,6 +194,17 @@ TASK_FORMS = [
         [("Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La", (), "2024-12")],
         id="rieng-X-sub-items",
     ),
+    pytest.param(  # a body over its sub-items: one task per item, each with its own deadline
+        "1. Ban Tổ chức Tỉnh ủy:\n   - Tham mưu bổ sung quy hoạch cán bộ, trước ngày 31/3/2024.\n"
+        "   - Hướng dẫn đánh giá người đứng đầu, định kỳ hằng năm.\n"
+        "2. Văn phòng Tỉnh ủy:\n   - Theo dõi việc thực hiện;\n   - thời gian: trong tháng 12/2024.\n",
+        [
+            ("Ban Tổ chức Tỉnh ủy", (), "2024-03-31"),
+            ("Ban Tổ chức Tỉnh ủy", (), None),
+            ("Văn phòng Tỉnh ủy", (), "2024-12"),  # a label item stays with the item above it
+        ],
+        id="X-colon-sub-items",
+    ),
     pytest.param(
         "1. Đối với Ban Tổ chức Tỉnh ủy: rà soát quy hoạch cán bộ, hoàn thành trước ngày 30/6/2024.\n",
         [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30")],
