@@ -14,7 +14,14 @@ PAGE = 500  # tasks in a page of /api/trace unless asked otherwise
 MAX_PAGE = 10_000
 
 
-@router.get("/trace/{symbol:path}", summary="Tasks that implement a document, directly or through provincial plans")
+@router.get(
+    "/trace/{symbol:path}",
+    summary="Tasks that implement a document, directly or through provincial plans",
+    description="One page of the trace: `tasks` in trace order; `documents`, those the page's tasks belong to or "
+    "come through, with their chains (the last page adds the documents no task comes through); `total`, "
+    "`documents_total`, `provinces_total` count the whole trace; `next` is the `after` of the next page (null on "
+    "the last).",
+)
 def trace(
     symbol: str,
     year: int | None = Query(None, ge=1900, le=2100),
