@@ -165,10 +165,8 @@ def _opens_direction(text: str, pos: int) -> bool:
 def _split_by_deadline(
     text: str, units: list[tuple[Block, Span]], *, since: str | None = None
 ) -> list[tuple[Block, Span, int]]:
-    """A unit whose ";"-clauses carry different deadlines becomes one task per clause
-    (``Giao X …, hoàn thành trong tháng 5/2024; chỉ đạo …, trong quý III năm 2024``), and a body's block of
-    sub-items one task per item ("1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …" / "- Hướng dẫn …"); the third element
-    numbers the parts (0 = first: the later parts go on with its lead)."""
+    """A body's block of sub-items gives one task per item ("1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …" / …), and
+    ";"-clauses with different deadlines one per clause; the third element numbers the parts (0 = first)."""
     out: list[tuple[Block, Span, int]] = []
     for b, span in units:
         n = 0
