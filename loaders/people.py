@@ -190,8 +190,10 @@ def _number(word: str) -> int | None:
 
 
 def find_meeting(source: Source, start: int, end: int, *, default_year: int | None) -> Meeting | None:
-    """The meeting a document comes from or reports on: body, number, term, date."""
+    """The meeting a document comes from or reports on: body, number, term, date (a day printed without its year
+    takes the year the page was posted, where its reader kept that, else ``default_year``)."""
     text = source.match
+    default_year = posted_year(source) or default_year
     window_end = min(end, start + max(1500, (end - start) // 3))
     for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
         around = text[max(0, m.start() - 60) : m.end() + 60]
@@ -273,6 +275,17 @@ def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> 
     if m.group("dd") and default_year:
         return iso_date(m.group("dd"), m.group("dm"), default_year)
     return None
+
+
+def posted_year(source: Source) -> int | None:
+    """The year of the posting date a page's reader kept ("16/12/2025 17:42", "2025-12-16T17:42:00+07:00").
+
+    >>> from loaders.read import from_text
+    >>> posted_year(from_text("Chiều 16-12 …", name="x.txt", metadata={"posted": "16/12/2025 17:42"}))
+    2025
+    """
+    m = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(source.metadata.get("posted") or ""))
+    return int(m.group(0)) if m else None
 
 
 def dominant_year(text: str) -> int | None:

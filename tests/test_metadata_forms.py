@@ -200,6 +200,24 @@ def test_province(text: str, metadata: dict | None, expected: str) -> None:
     assert _doc(text, metadata).province == expected
 
 
+# --- the date of a press report ---------------------------------------------------------------------------
+DATES = [
+    pytest.param(  # "Chiều 16-12" on a page posted in 2025 that speaks mostly of 2026
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 3: mục tiêu năm 2026\n\nChiều 16-12, Ban Chấp hành Đảng bộ tỉnh "
+        "khóa I tổ chức Hội nghị lần thứ 3, bàn nhiệm vụ năm 2026. Năm 2026 tỉnh phấn đấu tăng trưởng 10%; hoàn thành "
+        "các dự án trọng điểm trong năm 2026.\n",
+        {"posted": "16/12/2025 17:42", "title": "Hội nghị lần thứ 3 - Cổng Thông tin điện tử tỉnh Gia Lai"},
+        "2025-12-16",
+        id="day-without-a-year-takes-the-posting-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "metadata", "expected"), DATES)
+def test_press_report_date(text: str, metadata: dict, expected: str) -> None:
+    assert _doc(text, metadata).date == expected
+
+
 # --- the issuer of a citation --------------------------------------------------------------------------
 HEADER = (
     "TỈNH ỦY SÓC TRĂNG\nSố 52-BC/TU\n\nSóc Trăng, ngày 09 tháng 12 năm 2024\n\nBÁO CÁO\nsơ kết công tác năm 2024\n\n"
