@@ -1,176 +1,20 @@
-"""Stage 4c — what a document says of itself: the province (before the 2025 merger), the date, the issuer, the
-committee of a district or commune, the signer's role, the headline of a press report."""
+"""Stage 4c — what a document says of itself: the date, the issuer, the signer's role, the headline of a press report;
+the committee its header names (:mod:`loaders.header`) and its province (:mod:`loaders.province`) beside it."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from loaders import bodies as B
 from loaders import dates as D
 from loaders import patterns as P
-from loaders.lines import is_allcaps
-from loaders.model import NEWS, Meeting, Mention, Person, Signer
+from loaders.header import header_pieces, header_unit, local_committee, scope_of
+from loaders.model import NEWS, Meeting, Person, Signer
 from loaders.patterns import meta as M
+from loaders.province import province_of as province_of  # resolve reads it from here
 from loaders.read import Source, normalise
 from loaders.structure import Structure
-from loaders.vocab import Province, key, vocabulary
-
-
-@dataclass(frozen=True)
-class HeaderUnit:
-    """The committee a document's header names: "Thị ủy" of La Gi (district), "Đảng ủy xã" of Bình Liêm
-    (commune), "Thành ủy" of a centrally-run city or "Đảng ủy các cơ quan Đảng tỉnh" (provincial, no place)."""
-
-    name: str
-    place: str | None
-    level: str  # commune | district | provincial
-    scope: str  # the unit its Party organisation (Đảng bộ) is named by: "thị xã", "xã", "thành phố", …
-
-
-def header_pieces(source: Source, st: Structure) -> list[str]:
-    """The capital lines of the header, each column of a header copied side by side apart."""
-    end = min(st.kind_heading[0] if st.kind_heading else 800, 800)
-    return [
-        cell.strip(" *_#\\")
-        for line in source.match[:end].splitlines()[:16]
-        for cell in M.HEADER_COLUMNS_RE.split(line)
-        if is_allcaps(cell.strip(" *_#\\"))
-    ]
-
-
-def header_unit(source: Source, st: Structure) -> HeaderUnit | None:
-    """The committee named in the header's capital lines (each column of a header copied side by side read
-    apart; a name broken over two lines, as a PDF prints a narrow column, read joined)."""
-    pieces = header_pieces(source, st)
-    party = next((m.group("scope") for p in pieces if (m := M.HEADER_PARTY_RE.match(p))), None)
-    for i, piece in enumerate(pieces):
-        for candidate in (piece, f"{piece} {pieces[i + 1]}" if i + 1 < len(pieces) else ""):
-            m = M.HEADER_UNIT_RE.match(candidate)
-            unit = _unit_of(m, party) if m else None
-            if unit:
-                return unit
-    return None
-
-
-def _unit_of(m: re.Match, party: str | None) -> HeaderUnit | None:
-    unit, scope, place = m.group("unit"), (m.group("scope") or "").lower(), m.group("place")
-    name = place.title() if place else None
-    if unit == "THÀNH ỦY" and not scope:
-        if name and (party == "TỈNH" or (party is None and not vocabulary().province_by_name(name))):
-            return HeaderUnit("Thành ủy", name, "district", "thành phố")  # "ĐẢNG BỘ TỈNH ĐỒNG NAI / THÀNH ỦY BIÊN HÒA"
-        return HeaderUnit("Thành ủy", None, "provincial", "thành phố")  # "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY"
-    if unit in ("HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY") and name and not scope:
-        committee = unit.capitalize()
-        return HeaderUnit(committee, name, "district", M.SCOPE_OF_COMMITTEE[key(committee)])
-    if not name or scope in ("tỉnh", ""):
-        if unit == "ĐẢNG ỦY" and name and not scope:  # "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH": a body the vocabulary knows
-            # (the vocabulary names a bloc by its province: "ĐẢNG ỦY KHỐI DOANH NGHIỆP" is "… doanh nghiệp tỉnh")
-            body = vocabulary().body_by_name(f"Đảng ủy {place}") or vocabulary().body_by_name(f"Đảng ủy {place} tỉnh")
-            if body and body.level == "provincial" and not body.is_group:
-                return HeaderUnit(body.name, None, "provincial", body.name.removeprefix("Đảng ủy "))
-        return None
-    if scope == "thành phố" and vocabulary().province_by_name(name) and party != "TỈNH":
-        return None  # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI": a province's
-    level = "commune" if re.match(r"xã|phường|thị trấn|đặc khu", scope) else "district"
-    return HeaderUnit(f"Đảng ủy {scope}" if unit == "ĐẢNG ỦY" else f"UBND {scope}", name, level, scope)
-
-
-def local_committee(source: Source, st: Structure) -> tuple[str, str, str] | None:
-    """The district or commune committee (or people's committee) that a document's header names:
-    (its name without the place, the place, level) — ("Đảng ủy phường", "Tuy Hòa", "commune")."""
-    unit = header_unit(source, st)
-    if unit and unit.place and unit.level != "provincial":
-        return unit.name, unit.place, unit.level
-    for b in st.blocks[:6]:
-        m = P.LOCAL_HEADER_RE.match(normalise(b.text).strip(" *_#"))
-        if m:
-            unit_word, scope = m.group("unit").lower(), (m.group("scope") or "").lower()
-            if unit_word in ("đảng ủy", "ủy ban nhân dân") and not scope:
-                continue  # "ĐẢNG ỦY KHỐI …", "ỦY BAN NHÂN DÂN TỈNH …": not a district or commune
-            name = {"đảng ủy": f"Đảng ủy {scope}", "ủy ban nhân dân": f"UBND {scope}"}.get(
-                unit_word, unit_word.capitalize()
-            )
-            level = "commune" if re.match(r"xã|phường|thị trấn|đặc khu", scope) else "district"
-            return name, m.group("place").title(), level
-    return None
-
-
-def _scope_of(local_name: str) -> str:
-    """The unit a local committee serves: "Đảng ủy xã" → "xã", "Thị ủy" → "thị xã"."""
-    return M.SCOPE_OF_COMMITTEE.get(key(local_name), local_name.split()[-1])
-
-
-def province_of(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
-    """The province a document belongs to, as it was before the 2025 merger: the names it prints; a province or a
-    district marked "(cũ)" ("tỉnh Hậu Giang (cũ)", "huyện Thanh Liêm (cũ)") or a district or commune committee's
-    place, where that lay in a province merged into the printed one; else the names its metadata holds (a web page's
-    title or description)."""
-    v = vocabulary()
-    found = _printed_province(source, st, mentions)
-    printed = v.province_by_name(found) if found else None
-    if printed is None:
-        return found or _metadata_province(source)
-    text = source.match[: st.body_end]
-    formers = [(e, former) for _, e, former in v.find_provinces(text)]
-    formers += [(e, v.province_by_name(old)) for _, e, old in v.find_districts(text)]
-    for e, former in formers:
-        # "… huyện Phụng Hiệp, tỉnh Hậu Giang (cũ)": a place of the province it was before the merger
-        if former and re.match(r"\s*\(cũ\)", source.match[e : e + 8]) and _merged_into(former, printed):
-            return former.name
-    local = local_committee(source, st)
-    old = v.districts.get(key(local[1])) if local else None
-    province = v.province_by_name(old) if old else None
-    if province and _merged_into(province, printed):
-        return province.name
-    return found
-
-
-def _merged_into(former: Province, printed: Province) -> bool:
-    """A province before 2025 that became part of the printed (new) one, other than itself."""
-    return former.merged_into in (printed.slug, printed.name) and former.name != printed.name
-
-
-def _metadata_province(source: Source) -> str | None:
-    """The one province named in the metadata a reader kept (a web page's title, description, site name)."""
-    names = {
-        p.name
-        for value in source.metadata.values()
-        if isinstance(value, str)
-        for _, _, p in vocabulary().find_provinces(normalise(value))
-    }
-    return names.pop() if len(names) == 1 else None
-
-
-def _printed_province(source: Source, st: Structure, mentions: list[Mention]) -> str | None:
-    text = source.match
-    v = vocabulary()
-    scores: Counter[str] = Counter()
-    cited = [m.full_span for m in mentions]
-    for s, e, prov in v.find_provinces(text[: st.body_end]):
-        word = text[s:e]
-        if not (word.isupper() or all(w[0].isupper() for w in word.split() if w[0].isalpha())):
-            continue
-        if any(a <= s < b for a, b in cited):
-            continue
-        sentence = text[max(text.rfind(".", 0, s), s - 200) : text.find(".", e) if text.find(".", e) > 0 else e]
-        if P.MERGER_RE.search(sentence):
-            continue
-        weight = 3 if s < 400 else 1
-        if re.search(r"(?:tỉnh|TỈNH|Tỉnh ủy|TỈNH ỦY|thành phố|Thành phố|TP\.?)\s*$", text[max(0, s - 12) : s]):
-            weight += 1
-        if prov.name == "Hồ Chí Minh" and weight == 1:
-            continue
-        name = prov.name if prov.period == "before_2025" else prov.name
-        scores[name] += weight
-    for s, e, province in v.find_districts(text[: st.body_end]):
-        if all(w[:1].isupper() for w in text[s:e].split()):
-            scores[province] += 1
-    if not scores:
-        return None
-    best, score = scores.most_common(1)[0]
-    return best if score >= 2 or len(scores) == 1 else None
+from loaders.vocab import key, vocabulary
 
 
 def date_of_document(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> str | None:
@@ -256,7 +100,7 @@ def _issuer_meeting(source: Source, st: Structure, meeting: Meeting) -> tuple[st
     held_by = vocabulary().body_by_name(meeting.body)
     local = local_committee(source, st)
     if local and local[0].startswith(("Đảng ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Thành ủy")):
-        scope = _scope_of(local[0])
+        scope = scope_of(local[0])
         around = source.match[max(0, meeting.span[0] - 200) : meeting.span[1] + 200]
         if (held_by is None and meeting.body.endswith(scope)) or re.search(
             rf"Đảng bộ\s+{re.escape(scope)}(?![{P.LETTER}])", around, re.I
@@ -269,7 +113,7 @@ def _issuer_meeting(source: Source, st: Structure, meeting: Meeting) -> tuple[st
 def _local_body(head: str, local: tuple[str, str, str]) -> str:
     """ "Ban Thường vụ" / "Ban Chấp hành Đảng bộ" of a local committee: "Ban Thường vụ Thị ủy La Gi", "Ban Chấp hành
     Đảng bộ thành phố Biên Hòa"."""
-    committee = _scope_of(local[0]) if head == "Ban Chấp hành Đảng bộ" else local[0]
+    committee = scope_of(local[0]) if head == "Ban Chấp hành Đảng bộ" else local[0]
     return f"{head} {committee} {local[1]}"
 
 
@@ -281,7 +125,7 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
     printed = normalise(st.signature.on_behalf_of)
     if M.HEAD_OFFICE_RE.fullmatch(printed.upper()) and state_signed(source, st):  # "KT. CHỦ TỊCH" of a UBND
         local = local_committee(source, st)
-        name = f"Ủy ban nhân dân {_scope_of(local[0]) if local else 'tỉnh'}"
+        name = f"Ủy ban nhân dân {scope_of(local[0]) if local else 'tỉnh'}"
         body = v.body_by_name(name)
         return (body.name, body.key) if body else (name, None)
     if re.fullmatch(r"BAN (?:THƯỜNG VỤ|CHẤP HÀNH)", printed.upper()):
@@ -361,7 +205,7 @@ def signer_role(source: Source, st: Structure, signer: Signer, province: str | N
     local = local_committee(source, st)
     unit = header_unit(source, st)
     if "NHÂN DÂN" in on_behalf or state_signed(source, st):
-        return f"{role} UBND {_scope_of(local[0]) if local else 'tỉnh'}"
+        return f"{role} UBND {scope_of(local[0]) if local else 'tỉnh'}"
     if local:
         return f"{role} {local[0]}"
     if unit:

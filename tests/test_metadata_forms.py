@@ -192,6 +192,25 @@ PROVINCES = [
         "Cà Mau",
         id="web-page-title",
     ),
+    pytest.param(  # a merged province's own committee: a "(cũ)" place inside a task is not the document's province
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5: dồn sức cho năm 2026\n\n"
+        "Sáng 12-12, Ban Chấp hành Đảng bộ tỉnh Lào Cai khóa I tổ chức Hội nghị lần thứ 5. Hội nghị giao Ban Dân vận "
+        "Tỉnh ủy chủ trì giải quyết các vụ việc đất đai tại các xã thuộc tỉnh Yên Bái (cũ), hoàn thành trong quý I/2026.\n",
+        None,
+        "Lào Cai",
+        id="former-place-in-a-task-of-the-province",
+    ),
+    pytest.param(  # a ward's conclusion whose header names its Ban Chấp hành; "cũ" printed without brackets
+        "ĐẢNG BỘ TỈNH TUYÊN QUANG                    ĐẢNG CỘNG SẢN VIỆT NAM\nBCH ĐẢNG BỘ PHƯỜNG NẬM NGẦN\n     *"
+        "                  Nậm Ngần, ngày 15 tháng 12 năm 2025\n   Số 05-KL/ĐU\n\nKẾT LUẬN\ncủa Hội nghị Ban Chấp hành "
+        "Đảng bộ phường lần thứ 2\n\nNgày 12/12/2025, Ban Chấp hành Đảng bộ phường Nậm Ngần họp Hội nghị lần thứ 2, "
+        "thống nhất kết luận về nhiệm vụ năm 2026 của phường, bảo đảm bộ máy vận hành thông suốt, quản lý tốt đất "
+        "đai, trật tự xây dựng và các dịch vụ công trực tuyến toàn trình.\n\n1. Phường (gồm địa bàn các phường Minh "
+        "Khai, Trần Phú thuộc thành phố Hà Giang, tỉnh Hà Giang cũ) tiếp tục ổn định tổ chức bộ máy." + BODY,
+        None,
+        "Hà Giang",
+        id="ward-committee-header-former-without-brackets",
+    ),
 ]
 
 

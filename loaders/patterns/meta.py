@@ -12,9 +12,10 @@ import re
 from loaders.patterns.text import DOC_TYPE_ALT, LETTER, UPPER
 
 # A line of the header naming the committee that issues the document, in capitals: "THỊ ỦY LA GI", "THÀNH ỦY BIÊN
-# HÒA", "HUYỆN ỦY THÁP MƯỜI", "ĐẢNG ỦY XÃ BÌNH LIÊM", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "ỦY BAN NHÂN DÂN HUYỆN X".
+# HÒA", "HUYỆN ỦY THÁP MƯỜI", "ĐẢNG ỦY XÃ BÌNH LIÊM", "BCH ĐẢNG BỘ PHƯỜNG ĐỨC XUÂN" (the committee of a commune's
+# Party organisation), "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "ỦY BAN NHÂN DÂN HUYỆN X".
 HEADER_UNIT_RE = re.compile(
-    r"(?P<unit>HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|THÀNH ỦY|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND)"
+    r"(?P<unit>HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|THÀNH ỦY|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|(?:BCH|BAN CHẤP HÀNH)\s+ĐẢNG BỘ)"
     r"(?:\s+(?P<scope>XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)(?![" + UPPER + r"]))?"
     r"(?:\s+(?P<place>[" + UPPER + r"][" + UPPER + r"' -]{0,40}?))?\s*$"
 )
@@ -28,6 +29,15 @@ STATE_HEADER_RE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UBND)(?![" + UPPER + r"])"
 NATIONAL_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|ĐỘC LẬP")
 # A signature for the head of a body rather than on behalf of the body: "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC".
 HEAD_OFFICE_RE = re.compile(r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)")
+# "(cũ)" after a place: as it was before the 2025 merger ("tỉnh Hậu Giang (cũ)", "tỉnh Bắc Kạn cũ").
+FORMER_MARK_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ(?![" + LETTER + r"]))")
+# The first committee a document names of itself, in its header or opening lines: a province's ("Đảng bộ tỉnh",
+# "Tỉnh ủy", "UBND tỉnh") or a district's or commune's ("Đảng bộ xã", "Huyện ủy", "UBND phường").
+OWN_UNIT_RE = re.compile(
+    r"(?:Đảng bộ|Đảng ủy|Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?P<scope>tỉnh|xã|phường|thị trấn|đặc khu|huyện"
+    r"|quận|thị xã)(?![" + LETTER + r"])|(?P<committee>Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)(?![" + LETTER + r"])",
+    re.I,
+)
 # A committee named without its place or body: "Ban Thường vụ Đảng ủy", "Ban Chấp hành Huyện ủy", "Thị ủy".
 BARE_COMMITTEE_RE = re.compile(
     r"(?:(?P<head>Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?(?P<committee>Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?|Huyện ủy|Quận ủy|Thị ủy|Thành ủy)"
