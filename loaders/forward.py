@@ -308,13 +308,13 @@ def find_tasks(
         deadline, deadline_text, ongoing = (
             row_due if row_due and (row_due[0] or row_due[2]) else D.find_deadline(text[start:end], since=since)
         )
-        if labelled is not None:
-            label_due = next(
-                (D.cell_deadline(text[slice(*ln.value)], since=since) for ln in labels if ln.field == "deadline"), None
-            )
-            if label_due:
-                deadline, deadline_text, ongoing = label_due
-                task_deadline = label_due[0]
+        label_due = next(
+            (D.cell_deadline(text[slice(*ln.value)], since=since) for ln in labels if ln.field == "deadline"), None
+        )
+        # a "Thời hạn: …" line below the task: its deadline (with no lead of its own, when the text gives none)
+        if label_due and (labelled is not None or not (task_deadline or deadline or ongoing)):
+            deadline, deadline_text, ongoing = label_due
+            task_deadline = label_due[0]
         implements, impl_spans = carried_out(text, (start, end), key_of_span)
         previous_leads = tuple(leads)
         # each lead keeps its own clause's deadline; with a single assignment, the task's

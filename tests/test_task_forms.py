@@ -205,6 +205,16 @@ TASK_FORMS = [
         ],
         id="X-colon-sub-items",
     ),
+    pytest.param(  # a body alone on its line, its duty on the next (a verb, not a place), the deadline on a label
+        "1. Ban Tuyên giáo Đảng ủy Ủy ban nhân dân tỉnh\nChủ trì hướng dẫn học tập, quán triệt Nghị quyết.\n"
+        "Thời hạn: quý IV năm 2024.\n\n2. Đảng ủy Sở Tư pháp\nLãnh đạo xây dựng cơ sở dữ liệu văn bản; thời hạn: trong "
+        "năm 2025.\n",
+        [
+            ("Ban Tuyên giáo Đảng ủy Ủy ban nhân dân tỉnh", (), "2024-12-31"),
+            ("Đảng ủy Sở Tư pháp", (), "2025-12-31"),
+        ],
+        id="body-line-duty-line-deadline-label",
+    ),
     pytest.param(
         "1. Đối với Ban Tổ chức Tỉnh ủy: rà soát quy hoạch cán bộ, hoàn thành trước ngày 30/6/2024.\n",
         [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30")],
@@ -335,6 +345,9 @@ DISPLAY_NAMES = [
     ("LĐLĐ huyện phát động", "Liên đoàn Lao động huyện", "district"),
     ("UBND huyện Bát Xát rà soát", "Ủy ban nhân dân huyện Bát Xát", "district"),
     ("BCĐ 57 tỉnh chỉ đạo", "Ban Chỉ đạo 57 tỉnh", "provincial"),
+    # the Party organisation of a body named after it
+    ("Đảng ủy Sở Tư pháp lãnh đạo", "Đảng ủy Sở Tư pháp", "provincial"),
+    ("Đảng bộ Sở KH&CN thực hiện", "Đảng bộ Sở Khoa học và Công nghệ", "provincial"),
     (
         "BCĐ thực hiện Quy chế dân chủ ở cơ sở huyện chỉ đạo",
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",

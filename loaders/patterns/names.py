@@ -133,9 +133,14 @@ _HEAD_WORD_PLACES = sorted(
     },
     key=lambda n: (-len(n), n),
 )
+# A verb opening the next line is not a place: "… Ủy ban nhân dân tỉnh" / "Chủ trì hướng dẫn …"
+_LINE_VERBS = (
+    r"(?i:chủ trì|phối hợp|tham mưu|theo dõi|thực hiện|triển khai|tổ chức|hướng dẫn|rà soát|xây dựng|kiểm tra|"
+    r"báo cáo|lãnh đạo|chỉ đạo|căn cứ|đưa|thời hạn|thời gian|đôn đốc|nghiên cứu|quán triệt|tuyên truyền|ban hành)"
+)
 PLACE_NAME = (
     rf"(?:\s+(?:{'|'.join(map(re.escape, _HEAD_WORD_PLACES))})(?![{LETTER}])"
-    rf"|\s+(?!(?:{_BODY_HEAD_WORDS})\b)[{UPPER}][{LOWER}]+"
+    rf"|\s+(?!(?:{_BODY_HEAD_WORDS})\b)(?!{_LINE_VERBS}(?![{LETTER}]))[{UPPER}][{LOWER}]+"
     rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})"
 )  # "Hải Phòng", not "… Phòng Nội vụ"
 # The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
