@@ -169,6 +169,13 @@ def _issuer_at(text: str, p: int, level: str) -> tuple[int, str] | None:
     if skip:
         p += skip.end()
     end, bodies = bodies_list_at(text, p)
+    # "… của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Đảng ủy X ban hành Kế hoạch …": the last body is the subject
+    # of the sentence's own clause, not one more issuer of the document cited
+    while (
+        len(bodies) > 1 and "," in text[bodies[-2][1] : bodies[-1][0]] and M.CLAUSE_VERB_RE.match(text, bodies[-1][1])
+    ):
+        bodies.pop()
+        end = bodies[-1][1]
     if level in ("central", "provincial"):  # "any": an ambiguous code, the stated issuer decides
         kept = []
         local = {"provincial", "district", "commune"}  # a citation's level: local bodies are all "provincial"

@@ -287,6 +287,26 @@ CITATION_ISSUERS = [
         ("Ban Thường vụ Tỉnh ủy", "provincial"),
         id="same-day-in-a-list",
     ),
+    pytest.param(  # the sentence's own subject after a comma is not one more issuer of the cited plan
+        "Thực hiện Kế hoạch số 210-KH/TU ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy, Ban cán sự đảng Ủy ban nhân dân "
+        "tỉnh ban hành Kế hoạch thực hiện như sau:",
+        "210-KH/TU",
+        ("Ban Thường vụ Tỉnh ủy", "provincial"),
+        id="issuer-stops-before-the-sentences-subject",
+    ),
+    pytest.param(  # the same across a footnote mark and "xây dựng"
+        "Thực hiện Chương trình hành động số 12-CTr/TU của Ban Chấp hành Đảng bộ tỉnh³, Đảng ủy Ủy ban nhân dân tỉnh "
+        "xây dựng Kế hoạch như sau:",
+        "12-CTr/TU",
+        ("Ban Chấp hành Đảng bộ tỉnh", "provincial"),
+        id="issuer-stops-before-the-subject-after-a-footnote-mark",
+    ),
+    pytest.param(  # two issuers of one document stay two
+        "Thực hiện Kết luận số 121-KL/TW ngày 24/01/2025 của Bộ Chính trị, Ban Bí thư về tổng kết Nghị quyết 18.",
+        "121-KL/TW",
+        ("Bộ Chính trị, Ban Bí thư", "central"),
+        id="two-issuers-of-the-cited-document",
+    ),
 ]
 
 

@@ -70,5 +70,12 @@ LISTED_DOCUMENT_RE = re.compile(rf"(?<![{LETTER}])(?:{DOC_TYPE_ALT})\s+(?:số\s
 PLENUM_RE = re.compile(r"^\s*,?\s*(?:tại\s+)?(?=Hội nghị\s+(?:lần thứ|Trung ương)\s)", re.I)
 # "… Chương trình số 41-CTr/TU và, cùng ngày, Quyết định số 620-QĐ/TU": the same day as the list's first document.
 SAME_DAY_RE = re.compile(r"\s*,?\s*cùng ngày\s*,?\s*$", re.I)
+# The verb of a sentence's own clause after its subject: "… , Ban Thường vụ Tỉnh ủy ban hành Kế hoạch", "… (khóa XV)
+# xây dựng Chương trình".
+CLAUSE_VERB_RE = re.compile(
+    r"\s*(?:\(\s*kh[óo]a\s+[IVXLC]+\s*\)\s*)?(?:đã\s+|vừa\s+)?(?:ký\s+)?"
+    r"(?:ban hành|xây dựng|chỉ thị|kết luận|thông báo|quyết định)(?![" + LETTER + r"])",
+    re.I,
+)
 # The joint between two bodies of a list: "Bộ Chính trị, Ban Bí thư", "Quốc hội và Chính phủ".
 LIST_JOIN_RE = re.compile(r"(?:\s*,\s*|\s+và\s+)$")
