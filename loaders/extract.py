@@ -259,6 +259,8 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
             if type_word.startswith("Thông báo"):
                 type_word = "Thông báo"
             full_start = m.start() - (len(text[max(0, m.start() - 45) : m.start()]) - before.start())
+        elif state and (law := M.NAMED_LAW_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())):
+            type_word = law.group("type")[0].upper() + law.group("type")[1:].lower()  # "Luật … số 72/2025/QH15"
         elif state:
             type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
         else:

@@ -317,6 +317,36 @@ def test_citation_issuer(text: str, symbol: str, expected: tuple[str, str]) -> N
     assert cited[symbol] == expected
 
 
+# --- the type of a cited document: the type word printed before it, also before the document's name -----------
+CITATION_TYPES = [
+    pytest.param(
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;",
+        "72/2025/QH15",
+        "Luật",
+        id="law-named-before-its-number",
+    ),
+    pytest.param("Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019;", "45/2019/QH14", "Bộ luật", id="code"),
+    pytest.param(
+        "Căn cứ Nghị quyết số 190/2025/QH15 ngày 19/02/2025 của Quốc hội;",
+        "190/2025/QH15",
+        "Nghị quyết",
+        id="resolution-of-the-assembly",
+    ),
+    pytest.param(
+        "Căn cứ Luật Đất đai và Nghị định số 102/2024/NĐ-CP ngày 30/7/2024;",
+        "102/2024/NĐ-CP",
+        "Nghị định",
+        id="decree-after-a-law-without-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "symbol", "expected"), CITATION_TYPES)
+def test_citation_type(text: str, symbol: str, expected: str) -> None:
+    doc = _doc(HEADER + text + "\n")
+    assert {c.symbol: c.type for c in doc.citations}[symbol] == expected
+
+
 CITATION_DATES = [
     pytest.param(CITATION_ISSUERS[5].values[0], "127-KL/TW", "2025-02-12", id="date-opening-a-list-of-issuers"),
     pytest.param(CITATION_ISSUERS[6].values[0], "901-QĐ/TU", "2024-05-20", id="same-day-in-a-list"),

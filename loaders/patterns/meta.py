@@ -77,5 +77,10 @@ CLAUSE_VERB_RE = re.compile(
     r"(?:ban hành|xây dựng|chỉ thị|kết luận|thông báo|quyết định)(?![" + LETTER + r"])",
     re.I,
 )
+# A law cited by its name before its number: "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Bộ luật Lao động
+# số 45/2019/QH14" (the name one phrase, without a comma or another document).
+NAMED_LAW_BEFORE_RE = re.compile(
+    rf"(?<![{LETTER}])(?P<type>Bộ luật|Luật|Pháp lệnh)\s+[{UPPER}](?:(?!\s(?:và|của)\s)[^\n,;.()]){{0,80}}?\s+số\s*$"
+)
 # The joint between two bodies of a list: "Bộ Chính trị, Ban Bí thư", "Quốc hội và Chính phủ".
 LIST_JOIN_RE = re.compile(r"(?:\s*,\s*|\s+và\s+)$")
