@@ -197,6 +197,7 @@ def test_a_template_answered_in_the_worker_equals_the_owners(twin_servers: tuple
         rows.append(a.content.count(b"task/"))
     after = httpx.get(local + "/health").json()["local_reads"]
     assert after["templates"] - before["templates"] == len(TRACES) + len(OTHERS)
+    assert after["from_plan_texts"] - before["from_plan_texts"] == len(TRACES)  # the trace from its plan text
     assert after["handed_on"] - before["handed_on"] == len(NOT_TEMPLATES) - 1
     assert rows[0] > 0 and rows[2] > rows[0] and rows[4] == 0  # the traces are not empty, and differ
 

@@ -16,6 +16,11 @@ write's response is sent after its end bump, so the next read sees it.
 A bounded query that still runs past :data:`BUDGET` seconds while writing its answer is given up and handed to
 the owner (which has the full time limit and can be killed), and is sent there directly from then on; a template
 that took more than :data:`TEMPLATE_BUDGET` seconds is answered, then sent to the owner from then on.
+
+A template with a plan text (:meth:`graph_api.store.templates.Templates.plan_text`: the same query that the engine
+evaluates in a faster order and answers byte for byte alike) is run from it. The first such answer in a process is
+also computed from the text as sent and compared: should they differ (an engine planning otherwise), plan texts
+are not used again in that process.
 """
 
 from __future__ import annotations
@@ -106,10 +111,12 @@ class LocalReader:
         self.store: Store | None = None
         self.generation = -1
         self.plans: dict[str, str] = {}
+        self.planned: dict[str, str] = {}  # query → its template's plan text
+        self.plan_checked = self.plan_off = False
         self.slow: set[str] = set()
         self.cache = ResultCache(cache_bytes) if cache_bytes > 0 else None
         self.pool: ThreadPoolExecutor | None = None
-        self.answered = self.handed_on = self.templated = 0
+        self.answered = self.handed_on = self.templated = self.from_plan = 0
         self.given_up = 0.0
 
     def _fresh(self) -> Store | None:
@@ -126,6 +133,7 @@ class LocalReader:
                         return None
             self.store, self.generation = store, generation
             self.plans.clear()
+            self.planned.clear()
             if self.cache is not None:
                 self.cache.clear()
         return self.store
@@ -140,11 +148,15 @@ class LocalReader:
                 pass
             elif self.templates.match(store, query) is not None:
                 known = "template"
+                text = self.templates.plan_text(query)
+                if text is not None:
+                    self.planned[query] = text
             else:
                 parsed = shape(query)
                 known = "bounded" if parsed is not None and plan(store, parsed[0]) else ""
             if len(self.plans) >= _MAX_REMEMBERED:
                 self.plans.clear()
+                self.planned.clear()
             self.plans[query] = known
         return known
 
@@ -204,7 +216,10 @@ class LocalReader:
         with self.state.slot(TEMPLATE_SLOTS) if template else contextlib.nullcontext():
             started = time.monotonic()
             try:
-                answer = self._run(store, query, results_format, max_rows, None if template else started + budget)
+                if template:
+                    answer = self._run_template(store, query, results_format, max_rows)
+                else:
+                    answer = self._run(store, query, results_format, max_rows, started + budget)
             except _Late:  # past the deadline or the size: the owner answers, with what is left of the time limit
                 return None, generation, time.monotonic() - started, True
             return answer, generation, 0.0, time.monotonic() - started > budget
@@ -221,6 +236,23 @@ class LocalReader:
         cache = self.cache
         if cache is not None and self.state.generation == generation and not self.state.writing:
             cache.put((query, results_format, max_rows), answer, cache.generation)
+        return answer
+
+    def _run_template(self, store: Store, query: str, results_format: str, max_rows: int) -> Answer | None:
+        """A template's answer, from its plan text if it has one (the first in this process checked against the
+        text as sent: see the module)."""
+        text = None if self.plan_off else self.planned.get(query)
+        if text is None:
+            return self._run(store, query, results_format, max_rows, None)
+        answer = self._run(store, text, results_format, max_rows, None)
+        self.from_plan += 1
+        if not self.plan_checked:
+            expected = self._run(store, query, results_format, max_rows, None)
+            if answer != expected:
+                self.plan_off = True
+                log.warning("a template's plan text answered otherwise than the query as sent: not used from now on")
+                return expected
+            self.plan_checked = True
         return answer
 
     def _run(
@@ -257,6 +289,7 @@ class LocalReader:
         return {
             "answered": self.answered,
             "templates": self.templated,
+            "from_plan_texts": 0 if self.plan_off else self.from_plan,
             "handed_on": self.handed_on,
             "generation": self.generation,
         }
