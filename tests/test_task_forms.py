@@ -348,12 +348,22 @@ DISPLAY_NAMES = [
     # the Party organisation of a body named after it
     ("Đảng ủy Sở Tư pháp lãnh đạo", "Đảng ủy Sở Tư pháp", "provincial"),
     ("Đảng bộ Sở KH&CN thực hiện", "Đảng bộ Sở Khoa học và Công nghệ", "provincial"),
+    # a unit named without its place, when what it must do follows
+    ("Phòng Tổ chức cán bộ chủ trì tham mưu", "Phòng Tổ chức cán bộ", "provincial"),
+    ("Đảng ủy Phòng Cảnh sát giao thông chuẩn bị đại hội", "Đảng ủy Phòng Cảnh sát giao thông", "provincial"),
+    ("Trường Đại học Tây Bắc xây dựng đề án", "Trường Đại học Tây Bắc", "provincial"),
+    ("Văn phòng Đăng ký đất đai tỉnh cập nhật dữ liệu", "Văn phòng Đăng ký đất đai tỉnh", "provincial"),
     (
         "BCĐ thực hiện Quy chế dân chủ ở cơ sở huyện chỉ đạo",
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",
         "district",
     ),
 ]
+
+
+@pytest.mark.parametrize("text", ["Trung tâm dữ liệu tỉnh hoàn thành trong năm 2025", "Trường học đạt chuẩn quốc gia"])
+def test_a_work_is_no_body(text: str) -> None:
+    assert body_at(text, 0) is None
 
 
 @pytest.mark.parametrize("text, shown, level", DISPLAY_NAMES)

@@ -152,7 +152,12 @@ COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|{BLOC_COMMITTEE}(?
 # "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
 _NOT_IN_NAME = (
     r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển|"
-    r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao|đề|yêu"
+    r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao(?! thông)|đề|yêu"
+)
+# What a body named as the subject of a clause must do: what tells a unit's name from the clause after it.
+AGENT_VERBS = (
+    r"chủ trì|phối hợp|tham mưu|chuẩn bị|triển khai|tổ chức|xây dựng|rà soát|theo dõi|hướng dẫn|kiểm tra|đôn đốc|"
+    r"chỉ đạo|nghiên cứu|đề xuất|cung cấp|tổng hợp|phụ trách|chịu trách nhiệm|có trách nhiệm|cập nhật|thực hiện"
 )
 # (a steering committee is named by what it steers: "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện")
 _NOT_IN_STEERING = (
@@ -203,6 +208,10 @@ BODY_GRAMMAR_RE = re.compile(
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
             # Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh, Ban Quản lý dự án huyện Bát Xát
             rf"Ban Quản lý (?:các\s+)?dự án(?: [a-zđà-ỹ]+){{0,10}}?(?:\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
+            # a unit of an agency named without its place, when what it must do follows: "Phòng Tham mưu chủ trì",
+            # "Trường Đại học Hà Tĩnh xây dựng …", "Văn phòng Đăng ký đất đai tỉnh cập nhật …"
+            rf"(?:Phòng|Trung tâm|Chi cục|Cục|Trường|Viện|Đội|Văn phòng)\s+[{UPPER}][{LETTER}]*"
+            rf"(?:\s+(?:và\s+)?(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+){{0,7}}?(?=\s+(?:{AGENT_VERBS})(?![{LETTER}]))",
             # a steering committee, to its unit: Ban Chỉ đạo 57 tỉnh, BCĐ các chương trình mục tiêu quốc gia xã
             rf"(?:Ban Chỉ đạo|BCĐ)(?:\s+(?!(?:{_NOT_IN_STEERING})\b)[{LETTER}0-9]+){{0,9}}?\s+{SCOPE_WORD}(?![{LETTER}])",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
