@@ -72,6 +72,7 @@ class _Slice:
     documents_total: int
     provinces_total: int
     bare: list[str]
+    docs: dict[str, str]  # the document each task of the page belongs to
 
 
 def _task_docs(ix: FlowIndex, tasks: Iterable[str]) -> dict[str, str]:
@@ -100,7 +101,7 @@ def _kept_slice(ix: FlowIndex, kept: P.Kept, limit: int | None, offset: int, aft
     bare = [] if more else P.bare(ix, kept)
     chains.update(P.chains(ix, kept.roots, set(bare)))
     total, documents_total, provinces_total = P.totals(ix, kept)
-    return _Slice(total, list(how), how, chains, more, documents_total, provinces_total, bare)
+    return _Slice(total, list(how), how, chains, more, documents_total, provinces_total, bare, docs)
 
 
 def _computed_slice(
@@ -117,11 +118,14 @@ def _computed_slice(
         order = [t for t in order if natural_key(t) > mark]
     end = None if limit is None else offset + limit
     more = end is not None and len(order) > end
-    touched = _touched(every, how, _task_docs(ix, every), plans)
+    docs = _task_docs(ix, every)
+    touched = _touched(every, how, docs, plans)
     info = R.documents_info(ix, plans)
     provinces = {where[t] for t in every} | {info[d].get("province") for d in plans}
     bare = [] if more else [d for d in plans if d not in touched]
-    return _Slice(len(every), order[offset:end], how, plans, more, len(plans), len(provinces - {None}), bare)
+    page = order[offset:end]
+    docs = {t: docs[t] for t in page if t in docs}
+    return _Slice(len(every), page, how, plans, more, len(plans), len(provinces - {None}), bare, docs)
 
 
 def _shown(ix: FlowIndex, ts: list[str], part: _Slice, today: dt.date) -> tuple[list[dict], list[dict]]:
@@ -130,7 +134,7 @@ def _shown(ix: FlowIndex, ts: list[str], part: _Slice, today: dt.date) -> tuple[
     how, chains = part.how, part.chains
     details = R.task_rows(ix, part.tasks)
     quotes = R.quotes(ix, [(t, how[t][0]) for t in part.tasks])
-    shown = _touched(part.tasks, how, _task_docs(ix, part.tasks), chains) | set(part.bare)
+    shown = _touched(part.tasks, how, part.docs, chains) | set(part.bare)
     docs = sorted(shown, key=lambda d: (len(chains[d]), d))
     ways = {v: ([] if v in ts else [v] + chains[v][:-1]) for v, _ in (how[t] for t in part.tasks)}
     chained = {*(c for d in docs for c in chains[d]), *(c for w in ways.values() for c in w)}
