@@ -18,20 +18,32 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import (PREFIXES, VENV_BIN, WORK, append_results, corpus, corpus_paths, dir_bytes, md_table,
-                          run_measured)
+from bench.common import (
+    PREFIXES,
+    VENV_BIN,
+    WORK,
+    append_results,
+    corpus,
+    corpus_paths,
+    dir_bytes,
+    md_table,
+    run_measured,
+)
 
 
 def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None, bulk: bool = False) -> dict:
     """Ingest one corpus into a fresh store (runs in the child process); return the report as a dict."""
+    import resource
+
     from graph_api.store import OxigraphStore
     from graph_api.store.ingest import ingest
     paths = corpus_paths(corpus_dir)
     store = OxigraphStore(store_dir)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = ingest(paths, store, workers=workers, bulk=bulk, progress=False)
     store.flush()
-    seconds = time.perf_counter() - t0
+    seconds, main_cpu = time.perf_counter() - t0, time.process_time() - c0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the extraction workers, reaped at the end of ingest
     store.optimize()  # disk is measured compacted (not timed: ingest compacts a large load itself)
     store.flush()
     raw = store.raw
@@ -46,7 +58,8 @@ def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None, bu
     store.close()
     return {"documents": report.documents, "triples": report.triples, "rejected": len(report.rejected),
             "rejected_sample": [list(map(str, r)) for r in report.rejected[:5]], "seconds": seconds,
-            "report_seconds": report.seconds, "quads": quads, "cites": cites, "export_seconds": export_s}
+            "report_seconds": report.seconds, "quads": quads, "cites": cites, "export_seconds": export_s,
+            "main_cpu": main_cpu, "workers_cpu": children.ru_utime + children.ru_stime}
 
 
 def truth_citations(corpus_dir: Path) -> int:
@@ -94,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"{r['seconds']:.1f}", f"{peak / 2**20:,.0f}", f"{disk / max(r['quads'], 1) * 1e6 / 2**20:,.0f}",
                          f"{r['quads'] / max(r['documents'], 1):,.0f}", f"{disk / max(r['documents'], 1) / 1024:,.1f}",
                          f"{r['cites']:,} / {expected:,}"])
+            docs = max(r["documents"], 1)
+            notes.append(f"n={n}, {w} worker{'s' if w > 1 else ''}{', --bulk' if bulk else ''}: CPU of the main process "
+                         f"(store writes, search and flow indexes) {r['main_cpu']:.1f} s ({r['main_cpu'] / docs * 1e3:.1f} ms "
+                         f"a document), of the extraction workers {r['workers_cpu']:.1f} s "
+                         f"({r['workers_cpu'] / docs * 1e3:.1f} ms a document), wall {r['seconds']:.1f} s")
             if r["rejected_sample"]:
                 notes.append(f"n={n}, {w} workers: rejected e.g. {r['rejected_sample'][:2]}")
             if not a.keep:

@@ -150,21 +150,25 @@ def rows_from_triples(quads: Iterable[Quad4]) -> Rows:
     return rows
 
 
+_SECTION, _NUMBER_P, _PART_OF, _TEXT, _POSITION = VK.section, VK.number, ELI.is_part_of, VK.text, VK.position
+_DEADLINE, _ONGOING, _START, _END = VK.deadline, VK.ongoing, VK.startOffset, VK.endOffset
+
+
 def _task(s: str, pr: dict[str, list[str]], props: dict[str, dict[str, list[str]]]) -> tuple:
     def one(p: str) -> str | None:
         return pr[p][0] if pr.get(p) else None
 
-    section = one(VK.section)
-    number = props[section][VK.number][0] if section in props and props[section].get(VK.number) else None
+    section = one(_SECTION)
+    number = props[section][_NUMBER_P][0] if section in props and props[section].get(_NUMBER_P) else None
     return (
         s,
-        one(ELI.is_part_of),
-        one(VK.text),
-        _int(one(VK.position)) or 0,
-        one(VK.deadline),
-        1 if one(VK.ongoing) == "true" else 0,
-        _int(one(VK.startOffset)),
-        _int(one(VK.endOffset)),
+        one(_PART_OF),
+        one(_TEXT),
+        _int(one(_POSITION)) or 0,
+        one(_DEADLINE),
+        1 if one(_ONGOING) == "true" else 0,
+        _int(one(_START)),
+        _int(one(_END)),
         number,
     )
 

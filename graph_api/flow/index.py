@@ -201,7 +201,10 @@ class FlowIndex:
                 self._write_rows(graph, rows, content_hash)
 
     def _write_rows(self, graph: str, rows: Rows, content_hash: str) -> None:
-        self.remove_graph(graph, commit=False)
+        if self.db.execute("SELECT 1 FROM graphs WHERE graph = ?", (graph,)).fetchone() is None:
+            self._changed()  # a graph never indexed: no rows to forget
+        else:
+            self.remove_graph(graph, commit=False)
         g = (graph,)
         self.db.executemany("INSERT INTO types VALUES (?, ?, ?)", [g + r for r in rows.types])
         self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [g + r for r in rows.facts])

@@ -34,7 +34,7 @@ class IngestIndexer:
         self.store = store
         self.index: SearchIndex | None = index
         self.pending: list[tuple[str, list[Record], str]] = []  # records not written yet, in the order given
-        self.labels: dict[str, str] = {}  # the labels they give, which later documents' tasks may name
+        self.labels: dict[str, str] = {}  # labels given by this load's documents or read from the index
         if index is None:
             try:
                 self.index = index_for(store)
@@ -69,14 +69,13 @@ class IngestIndexer:
 
     def _label(self, iri: str) -> str:
         found = self.labels.get(iri)
-        if found is not None or self.index is None:
-            return found or ""
-        return self.index.label(iri)
+        if found is None:  # the index's label, kept: only this load's documents change it, through ``labels``
+            found = self.labels[iri] = self.index.label(iri) if self.index is not None else ""
+        return found
 
     def flush(self) -> None:
         """Write the records given so far (one transaction)."""
         pending, self.pending = self.pending, []
-        self.labels.clear()
         if self.index is None or not pending:
             return
         try:

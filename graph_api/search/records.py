@@ -43,6 +43,10 @@ _PREDICATES = (
     VK.contentHash,
 )
 _KEPT = frozenset(_PREDICATES)
+# the terms read per record, looked up once (a namespace's attribute is built at each access)
+_TYPE, _HASH, _SOURCE, _PREF, _LABEL = RDF.type, VK.contentHash, VK.SourceDocument, SKOS.prefLabel, RDFS.label
+_LEAD, _PART_OF, _SYMBOL, _TEXT, _TITLE = VK.leadBody, ELI.is_part_of, ELI.id_local, VK.text, ELI["title"]
+_DEADLINE_TEXT, _DEADLINE, _DATE = VK.deadlineText, VK.deadline, ELI.date_document
 _TYPES = {
     ELI.LegalResource: "document",
     VK.SourceDocument: "document",
@@ -74,14 +78,14 @@ def records_from_triples(
     for s, p, o in triples:
         if p in _KEPT:
             subjects[s][p].append(o)
-    digest = next((v[VK.contentHash][0] for v in subjects.values() if v.get(VK.contentHash)), "")
+    digest = next((v[_HASH][0] for v in subjects.values() if v.get(_HASH)), "")
     records = []
     for iri, props in subjects.items():
-        kinds = {_TYPES[t] for t in props.get(RDF.type, []) if t in _TYPES}
+        kinds = {_TYPES[t] for t in props.get(_TYPE, []) if t in _TYPES}
         kind = "task" if "task" in kinds else next(iter(sorted(kinds)), None)
         if kind is None:
             continue
-        own = text if VK.SourceDocument in props[RDF.type] else None
+        own = text if _SOURCE in props[_TYPE] else None
         records.append(_record(kind, iri, props, subjects, own, label or (lambda _: "")))
     return [r for r in records if r.title or r.text or r.symbol], digest
 
@@ -95,17 +99,15 @@ def _record(
     label: Callable[[str], str],
 ) -> Record:
     if kind == "task":
-        leads = [
-            _first(subjects.get(b, {}), SKOS.prefLabel, RDFS.label) or label(b) for b in props.get(VK.leadBody, [])
-        ]
-        doc = _first(props, ELI.is_part_of)
-        symbol = _first(subjects.get(doc, {}), ELI.id_local)
-        extra = " · ".join(x for x in (symbol, _first(props, VK.deadlineText, VK.deadline)) if x)
-        return Record("task", iri, ", ".join(x for x in leads if x), _first(props, VK.text), doc or None, extra)
+        leads = [_first(subjects.get(b, {}), _PREF, _LABEL) or label(b) for b in props.get(_LEAD, [])]
+        doc = _first(props, _PART_OF)
+        symbol = _first(subjects.get(doc, {}), _SYMBOL)
+        extra = " · ".join(x for x in (symbol, _first(props, _DEADLINE_TEXT, _DEADLINE)) if x)
+        return Record("task", iri, ", ".join(x for x in leads if x), _first(props, _TEXT), doc or None, extra)
     if kind == "document":
-        symbol, date = _first(props, ELI.id_local), _first(props, ELI.date_document)
-        return Record("document", iri, _first(props, ELI["title"]), text or "", None, date, symbol)
-    return Record(kind, iri, _first(props, SKOS.prefLabel, RDFS.label))
+        symbol, date = _first(props, _SYMBOL), _first(props, _DATE)
+        return Record("document", iri, _first(props, _TITLE), text or "", None, date, symbol)
+    return Record(kind, iri, _first(props, _PREF, _LABEL))
 
 
 def label_row(r: Record) -> tuple[str, str] | None:
