@@ -191,9 +191,9 @@ def _number(word: str) -> int | None:
 
 def find_meeting(source: Source, start: int, end: int, *, default_year: int | None) -> Meeting | None:
     """The meeting a document comes from or reports on: body, number, term, date (a day printed without its year
-    takes the year the page was posted, where its reader kept that, else ``default_year``)."""
+    takes the year of the page's posting where that day falls before it, else ``default_year``)."""
     text = source.match
-    default_year = posted_year(source) or default_year
+    posted = posted_day(source)
     window_end = min(end, start + max(1500, (end - start) // 3))
     for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
         around = text[max(0, m.start() - 60) : m.end() + 60]
@@ -214,15 +214,15 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         body = _meeting_body(ctx, m.start() - max(start, m.start() - 200))
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
-        date = _meeting_date(text, sentence_start, sentence_end, default_year) or _meeting_date(
-            text, max(start, m.start() - 200), min(end, m.end() + 300), default_year
+        date = _meeting_date(text, sentence_start, sentence_end, default_year, posted) or _meeting_date(
+            text, max(start, m.start() - 200), min(end, m.end() + 300), default_year, posted
         )
         del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
     for m in P.UNNUMBERED_MEETING_RE.finditer(text, start, window_end):
         s = m.start()
-        date = _meeting_date(text, max(start, s - 60), s + 120, default_year)
+        date = _meeting_date(text, max(start, s - 60), s + 120, default_year, posted)
         tm = P.MEETING_TERM_RE.search(text, s, m.end() + 40)  # "Ban Thường vụ Tỉnh ủy (khóa XI) họp"
         kind = vocabulary().body_by_name(m.group("body"))
         body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
@@ -262,7 +262,10 @@ def _meeting_body(ctx: str, at: int = 200) -> str:
     return "Ban Chấp hành Đảng bộ tỉnh"
 
 
-def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> str | None:
+def _meeting_date(text: str, start: int, end: int, default_year: int | None, posted: str | None = None) -> str | None:
+    """The day a meeting was held, from "Ngày / Sáng / Chiều / Tối …"; a day without its year ("Chiều 16-12") takes
+    the year of ``posted`` (the page's posting day) if it falls on or before it (a report follows its meeting), else
+    ``default_year``."""
     m = re.search(
         rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
         text[start:end],
@@ -272,20 +275,28 @@ def _meeting_date(text: str, start: int, end: int, default_year: int | None) -> 
     d = date_of(m)
     if d:
         return d
+    if m.group("dd") and posted:
+        that_year = iso_date(m.group("dd"), m.group("dm"), int(posted[:4]))
+        if that_year and that_year <= posted:
+            return that_year
     if m.group("dd") and default_year:
         return iso_date(m.group("dd"), m.group("dm"), default_year)
     return None
 
 
-def posted_year(source: Source) -> int | None:
-    """The year of the posting date a page's reader kept ("16/12/2025 17:42", "2025-12-16T17:42:00+07:00").
+def posted_day(source: Source) -> str | None:
+    """The posting day a page's reader kept ("16/12/2025 17:42", "2025-12-16T17:42:00+07:00"), ISO.
 
     >>> from loaders.read import from_text
-    >>> posted_year(from_text("Chiều 16-12 …", name="x.txt", metadata={"posted": "16/12/2025 17:42"}))
-    2025
+    >>> posted_day(from_text("Chiều 16-12 …", name="x.txt", metadata={"posted": "16/12/2025 17:42"}))
+    '2025-12-16'
     """
-    m = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(source.metadata.get("posted") or ""))
-    return int(m.group(0)) if m else None
+    posted = str(source.metadata.get("posted") or "")
+    if m := re.search(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)", posted):
+        return iso_date(m.group(1), m.group(2), int(m.group(3)))
+    if m := re.match(r"\s*((?:19|20)\d\d)-(\d{2})-(\d{2})", posted):
+        return iso_date(m.group(3), m.group(2), int(m.group(1)))
+    return None
 
 
 def dominant_year(text: str) -> int | None:

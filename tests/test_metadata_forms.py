@@ -229,6 +229,13 @@ DATES = [
         "2025-12-16",
         id="day-without-a-year-takes-the-posting-year",
     ),
+    pytest.param(  # a day after the posting day cannot be of the posting year: an older report posted again
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15\n\nSáng 29-9, Ban Chấp hành Đảng bộ tỉnh khóa XIX tổ chức Hội "
+        "nghị lần thứ 15, đánh giá 9 tháng năm 2023. Năm 2023 tỉnh tăng trưởng 8%; hoàn thành các dự án năm 2023.\n",
+        {"posted": "12/05/2025 10:30", "title": "Hội nghị lần thứ 15 - Cổng Thông tin điện tử tỉnh Gia Lai"},
+        "2023-09-29",
+        id="day-after-the-posting-takes-the-years-of-the-text",
+    ),
 ]
 
 
