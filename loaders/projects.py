@@ -26,9 +26,22 @@ def _project_name(raw: str, *, stop: bool = True) -> str | None:
     stretch = P.PROJECT_STRETCH_RE.search(name)
     tail = stretch.group(0) if stretch else ""
     name = name[: stretch.start()] if stretch else name
-    name = (P.PROJECT_STOP_RE.sub("", name) if stop else name).strip(" .…*_,") + tail
+    name = (_cut_at_stop(name) if stop else name).strip(" .…*_,") + tail
+    name = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name)  # a footnote mark after the name
+    # a remark on who does it is no part of the name: "Trung tâm điều hành thông minh tỉnh (Sở KH&ĐT phối hợp)"
+    name = re.sub(r"\s*\([^()]*\b(?:chủ trì|phối hợp|thực hiện|Sở|Ban|UBND)\b[^()]*\)$", "", name)
     name = normalise(re.sub(r"\s+", " ", name))  # new tone placement, as bodies' names
     return name[0].upper() + name[1:] if len(name) > 6 else None
+
+
+def _cut_at_stop(name: str) -> str:
+    """The name up to the first word where a clause goes on ("… và các …", "… để …") once it has named something
+    (a proper name or a number): "Trường … tiểu học và trung học cơ sở xã Phó Bảng" keeps its "và"."""
+    for m in P.PROJECT_STOP_AT_RE.finditer(name):
+        # only a bare "và" may join words of one name, until the name has named something
+        if m.group(0).strip() != "và" or re.search(r"\s(?:[A-ZĐ]|\d)", name[1 : m.start()]):
+            return name[: m.start()]
+    return name
 
 
 @lru_cache(maxsize=8)
@@ -45,19 +58,19 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
         named = [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
         hits += named
-        # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb
-        hits += [
-            (a, b)
-            for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end)
-            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a])
-        ]
+        # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb, and the works joined to it
+        # ("xây dựng Trường A và Trường B")
+        for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end):
+            joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[hits[-1][0] : a])
+            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined:
+                hits.append((a, b))
         # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place
         hits += [
             (a, b)
             for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end)
             if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) and (a, b) not in hits
         ]
-        for a, b in hits:
+        for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
             # in running text, a project names something concrete: a proper name or a number — or a capitalised
             # name of its own after "Dự án" ("Dự án cải tạo Nhà văn hóa trung tâm xã")
@@ -96,7 +109,12 @@ def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list
         if not m:
             return out
         a, b = m.span("name")
-        cut = re.search(r"\s+và\s+(?=(?:dự án|công trình|nâng cấp|cải tạo|mở rộng|xây dựng)\s)", text[a:b], re.I)
+        cut = re.search(
+            r"\s+và\s+(?=(?:dự án|công trình|nâng cấp|cải tạo|mở rộng|xây dựng)\s|"
+            r"(?-i:Trường|Đường|Cầu|Bệnh viện|Khu|Cụm|Nhà|Chợ|Trung tâm|Hệ thống)\s)",
+            text[a:b],
+            re.I,
+        )
         b = a + cut.start() if cut else b
         out.append((a, b))
         stop = P.PROJECT_STOP_RE.search(text[a:b])  # where the name really ends: search on from there

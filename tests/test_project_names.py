@@ -41,6 +41,29 @@ CASES = [
     ),
     ("1. Khởi công xây dựng cầu treo thôn Làng Mới trong quý III/2025.\n", ["Cầu treo thôn Làng Mới"]),
     ("1. Nâng cấp đường giao thông nông thôn, xây dựng trường học đạt chuẩn Quốc gia.\n", []),  # nothing named
+    # "và" inside a name until it has named something; a second work joined to the first by "và"
+    (
+        "1. Tập trung xây dựng Trường phổ thông nội trú liên cấp tiểu học và trung học cơ sở xã Ia Tơi và Trường "
+        "phổ thông nội trú liên cấp xã Mô Rai, đưa vào sử dụng năm 2026.\n",
+        [
+            "Trường phổ thông nội trú liên cấp tiểu học và trung học cơ sở xã Ia Tơi",
+            "Trường phổ thông nội trú liên cấp xã Mô Rai",
+        ],
+    ),
+    # two verbs before the work; a city's name in a ring road's; a footnote mark and a remark on who does it
+    (
+        "1. Hoàn thành Dự án nâng cấp, mở rộng đường Hùng Vương (đoạn qua phường).\n",
+        ["Đường Hùng Vương (đoạn qua phường)"],
+    ),
+    (
+        "1. Khởi công đường Vành đai 4 Thành phố Hồ Chí Minh trong quý II/2026.\n",
+        ["Đường Vành đai 4 Thành phố Hồ Chí Minh"],
+    ),
+    (
+        "1. Đầu tư xây dựng Trung tâm dữ liệu tỉnh Kon Tum (Sở KH&ĐT phối hợp) và Dự án Trường liên cấp Đắk Tô²; "
+        "hoàn thành năm 2026.\n",
+        ["Trung tâm dữ liệu tỉnh Kon Tum", "Trường liên cấp Đắk Tô"],
+    ),
 ]
 
 

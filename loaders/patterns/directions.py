@@ -65,11 +65,13 @@ DANGLING_WORDS = frozenset(
 # A line that opens with a cited document ("Chỉ thị 36 và …", "Nghị quyết số 93/NQ-CP …") goes on from the line before.
 CONTINUES_WITH_CITATION_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d", re.I)
 # Where a project's name ends.
-PROJECT_STOP_RE = re.compile(
+_PROJECT_STOPS = (
     r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
     r"cơ bản|trong (?:quý|tháng|năm|giai đoạn)|trước|hoàn thành|với tổng|có tổng|"
-    r"đoạn qua)(?:\s.*)?$"
+    r"đoạn qua)"
 )
+PROJECT_STOP_RE = re.compile(_PROJECT_STOPS + r"(?:\s.*)?$")
+PROJECT_STOP_AT_RE = re.compile(_PROJECT_STOPS + r"(?=\s|$)")  # each word where a project's name may end
 # the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
 PROJECT_STRETCH_RE = re.compile(
     rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"

@@ -59,7 +59,7 @@ PROJECT_HEAD = (
 PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{1,60}\)|\([^()\n]{1,30}\))+"
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(
-    rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư)\s+){{0,2}}"
+    rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư),?\s+){{0,2}}"
     rf"(?P<name>{PROJECT_HEAD}\s{PROJECT_NAME_CHARS})",
     re.I,
 )
@@ -88,7 +88,8 @@ PROJECT_LOWER_AFTER_VERB_RE = re.compile(
 )
 # a named work: a capitalised head and a proper name or number ("Bến cảng Liên Chiểu", "Khu công nghệ cao Đà Nẵng",
 # "Đường Vành đai 2", "Khu nhà ở xã hội Thống Nhất", "Đường sắt Tháp Chàm - Đà Lạt")
-_PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+đô(?=\s+[{UPPER}]))?|\d+[A-Z]?)"  # "Vùng Thủ đô Hà Nội"
+# ("Vùng Thủ đô Hà Nội", "Vành đai 4 Thành phố Hồ Chí Minh")
+_PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+(?:đô|phố)(?=\s+[{UPPER}]))?|\d+[A-Z]?)"
 PROJECT_NAMED_RE = re.compile(
     rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
     rf"Cụm công nghiệp|Khu neo đậu tránh trú bão(?: cho tàu cá)?|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
