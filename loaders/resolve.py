@@ -21,6 +21,7 @@ from loaders import extract as X
 from loaders import patterns as P
 from loaders import people as H
 from loaders import projects as PR
+from loaders import remention as RM
 from loaders.carried import purpose_links
 from loaders.forward import find_tasks
 from loaders.links import anaphora_key, find_links, remention_key
@@ -70,13 +71,13 @@ def build(source: Source) -> Document:
     citations, key_of = _group(cited)
     key_of_span: dict[Span, tuple[str, int | None]] = {m.span: key_of[id(m)] for m in cited}
     # short re-mentions ("Chỉ thị 13") resolve to the full mention in the same file
-    for span, type_word, number in X.find_short_mentions(source, 0, body_end):
+    for span, type_word, number in RM.find_short_mentions(source, 0, body_end):
         if any(a <= span[0] < b for a, b in key_of_span):
             continue
         found = remention_key(citations, type_word, number)
         if found:
             key_of_span[span] = found
-    for span, type_word in X.find_anaphoric_mentions(source, 0, body_end):
+    for span, type_word in RM.find_anaphoric_mentions(source, 0, body_end):
         back = anaphora_key(citations, key_of_span, span[0], type_word)
         if back:
             key_of_span[span] = back
@@ -109,7 +110,7 @@ def build(source: Source) -> Document:
     )
     # a name that a longer name of the same work holds ("Đường cao tốc A - B" in "Đường cao tốc A - B kết nối …")
     projects = [p for p in projects if not any(o != p and o.lower().startswith(p.lower() + " ") for o in projects)]
-    named = X.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
+    named = RM.find_named_references(source, 0, body_end, [m.full_span for m in mentions])
     title = st.title or headline(st)
     local = local_committee(source, st)
     return Document(
