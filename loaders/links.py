@@ -205,7 +205,7 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
         )
         opening = (
-            P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) if "căn cứ" not in prefix.lower() else None
+            P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) if not _BASIS_RE.search(prefix) else None
         )  # "Thực hiện A; căn cứ B": B is a basis
         main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
         prev = by_start[i - 1] if i > 0 else None
@@ -228,7 +228,7 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             )
         ):
             links.append(Link(None, "implements", k, m.span))
-        elif not based and "căn cứ" in prefix.lower():
+        elif not based and _BASIS_RE.search(prefix):
             links.append(Link(None, "based_on", k, m.span))
         elif based and last_carry > last_basis:
             links.append(Link(None, "implements", k, m.span))
@@ -242,6 +242,9 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
         elif based:
             links.append(Link(None, "based_on", k, m.span))
+
+
+_BASIS_RE = re.compile(r"căn cứ|trên cơ sở", re.I)  # "…; trên cơ sở … theo Nghị quyết 202, Ban Thường vụ ban hành"
 
 
 def _main_clause_links(

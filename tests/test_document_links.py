@@ -35,6 +35,14 @@ PLAN_REQUIREMENTS = (  # the requirements part directs its bases to be carried o
 )
 
 
+ON_THE_BASIS = (  # "trên cơ sở … theo X" in the preamble: a basis, not carried out
+    "TỈNH ỦY KON TUM\nSố 27-KH/TU\nKon Tum, ngày 3 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nThực hiện Nghị quyết số 71-NQ/TW, "
+    "ngày 22/8/2025 của Bộ Chính trị về giáo dục; trên cơ sở tổ chức bộ máy mới của tỉnh theo Nghị quyết số "
+    "202/2025/QH15 ngày 12/6/2025 của Quốc hội, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:\n\n"
+    "I. NHIỆM VỤ\n\n1. Ban Tổ chức Tỉnh ủy rà soát, trước ngày 31/12/2025.\n"
+)
+
+
 LINKS = [
     (  # a plan carrying out two documents joined by "và"
         report(
@@ -176,6 +184,7 @@ LINKS += [
         {(None, "41-CTr/TU"), (None, "1120-TB/TU"), ("41-CTr/TU", "29-NQ/TW")},
         {("41-CTr/TU", "1120-TB/TU")},
     ),
+    (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
@@ -250,3 +259,9 @@ def test_the_requirements_part_carries_out_documents_without_stating_a_link():
     assert out["implements"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW"]
     assert not [ln for ln in out["document_links"] if ln["relation"] == "implements"]
     assert out["based_on"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW", "35-CT/TW"]
+
+
+def test_on_the_basis_of_in_the_preamble_is_no_carrying_out():
+    doc = extract_source(from_text(ON_THE_BASIS, name="t.txt"))
+    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
+    assert relations == {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}
