@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
+from core.reference_data import DATA_DIR, csv_rows
 from loaders import patterns as P
 
 
@@ -66,6 +68,24 @@ def _undated_deadline(text: str, since: str | None) -> tuple[str | None, str | N
     return (None, ongoing.group(0), True) if ongoing else (None, None, False)
 
 
+@lru_cache(maxsize=1)
+def _tet_days() -> dict[int, str]:
+    return {int(r["year"]): r["date"] for r in csv_rows(DATA_DIR / "vocab" / "tet.csv")}
+
+
+def _before_tet(text: str, since: str | None) -> tuple[str, str, bool] | None:
+    """ "trước Tết Nguyên đán Bính Ngọ 2026": the day of that Tết; without a year, the first Tết after ``since``."""
+    m = P.DEADLINE_TET_RE.search(text)
+    if not m:
+        return None
+    days = _tet_days()
+    if m.group("y"):
+        day = days.get(int(m.group("y")))
+    else:
+        day = next((d for _, d in sorted(days.items()) if since and d > since), None)
+    return (day, m.group(0), False) if day else None
+
+
 def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
     """(deadline, the phrase, ongoing) of a task's text. A day is an ISO date, a month stays a month
     (``2025-09``), a quarter or a year is its last day; recurring work has no deadline.
@@ -86,7 +106,12 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, 'thường xuyên', True)
     >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
     (None, True)
+    >>> find_deadline("xong trước Tết Nguyên đán Bính Ngọ 2026")[0], find_deadline("trước Tết", since="2024-11-02")[0]
+    ('2026-02-17', '2025-01-29')
     """
+    tet = _before_tet(text, since)
+    if tet:
+        return tet
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"

@@ -264,6 +264,9 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
         # a year that is no deadline does not hide a day of the document's year
         ("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", "2025-11-10", "2025-12-31"),
         ("báo cáo trước ngày 15/12 hằng năm", "2025-06-01", None),
+        # before the Lunar New Year: the day of that year's Tết (data/vocab/tet.csv), else of the next one
+        ("hỗ trợ hộ nghèo, xong trước Tết Nguyên đán Bính Ngọ 2026", "2025-11-10", "2026-02-17"),
+        ("tổ chức thăm hỏi gia đình chính sách trước Tết Nguyên đán", "2024-11-20", "2025-01-29"),
         # the day stated, then recurring work in another clause
         (
             "biên soạn tài liệu năm 2025, hoàn thành trước 30/11; định kỳ hằng năm giới thiệu",

@@ -132,6 +132,7 @@ from loaders.patterns.text import (
     DEADLINE_HALF_RE,
     DEADLINE_MONTH_RE,
     DEADLINE_QUARTER_RE,
+    DEADLINE_TET_RE,
     DEADLINE_YEAR_RE,
     DOC_TYPE_ALT,
     DOC_TYPE_WORDS,
@@ -156,6 +157,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "DEADLINE_TET_RE",
     "ANAPHORIC_MENTION_RE",
     "DOCUMENT_TYPES",
     "ABOUT_RE",

@@ -76,6 +76,13 @@ BYLINE_DATE_RES = (
     re.compile(rf"\d{{1,2}}:\d{{2}}\s*,?\s*{NUMERIC_DATE}"),
     re.compile(rf"{NUMERIC_DATE},?\s+\d{{1,2}}:\d{{2}}"),
 )
+# Before the Lunar New Year: "trước Tết Nguyên đán Bính Ngọ 2026", "xong trước Tết Nguyên đán" (the year's Tết day,
+# from data/vocab/tet.csv; without a year, the next one).
+DEADLINE_TET_RE = re.compile(
+    rf"(?:trước|đến|xong trước)\s+Tết(?:\s+Nguyên\s+[đĐ]án)?(?:\s+[{UPPER}][{LOWER}]+\s+[{UPPER}][{LOWER}]+)?"
+    r"(?:\s+(?:năm\s+)?(?P<y>20\d\d))?",
+    re.I,
+)
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(
