@@ -204,3 +204,8 @@ _GROUP_ITEM_RE = re.compile(
     r"(?:Đảng ủy|Ủy ban nhân dân|UBND|Ban Thường vụ|Thường trực|Công an|Phòng|Ban)\s+(?:các|những)\s+(?!cơ quan Đảng)"
 )
 _QUALIFIER_RE = re.compile(r"(?:trực thuộc|thuộc|của|trong|tại)\s+$")
+
+
+def opens_group(text: str) -> bool:
+    """``text`` opens with a group of bodies ("Đảng ủy các xã, thị trấn", "UBND các huyện"), not a body."""
+    return _GROUP_ITEM_RE.match(text) is not None

@@ -299,7 +299,8 @@ def find_tasks(
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
-        if part > 0 and not assignments and previous_leads:  # "…; chỉ đạo …" goes on with the same lead
+        if part > 0 and not assignments and previous_leads and not T.opens_with_group(text, start, end):
+            # "…; chỉ đạo …" goes on with the same lead (not "…; Đảng ủy các xã còn lại …", a group of its own)
             leads.extend(previous_leads)
         for a in assignments:
             leads.extend(a.leads)

@@ -200,6 +200,7 @@ def parse(source: Source) -> Structure:
                 and marker not in ("-", "+", "•", "*")
                 and len(content) < 160
                 and content.rstrip()[-1:] not in ".;:"
+                and not re.search(r"[.;]\s", content)  # a sentence and a remark: "… Bính Ngọ. (Giao: Công an phường)"
                 and i + 1 < len(merged)
             )
             # "II- Về dự thảo Báo cáo …": a numbered title "about …", however long, with no sentence in it

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from loaders import patterns as P
-from loaders.bodies import bodies_list_at, body_at, body_ref, find_bodies, listed_bodies
+from loaders.bodies import bodies_list_at, body_at, body_ref, find_bodies, listed_bodies, opens_group
 from loaders.dates import cell_deadline, find_deadline
 from loaders.model import BodyRef, Span
 from loaders.read import Source
@@ -147,6 +147,15 @@ def opens_with_body_label(text: str, start: int, end: int) -> bool:
     return bool(bodies) and re.match(r"\s*:", text[after : after + 3]) is not None
 
 
+def opens_with_group(text: str, start: int, end: int) -> bool:
+    """A unit whose subject is a group of its own ("Đảng ủy các xã, thị trấn còn lại tổ chức …"): it takes no lead
+    from the clause before it."""
+    first = _clause_starts(text, start, end, addressed=False)[0]
+    _, bodies = bodies_list_at(text, first)
+    head = text[first : first + 40]
+    return any(b[2].is_group for b in bodies) or re.match(r"(?:Các|Những)\s", head) is not None or opens_group(head)
+
+
 def _opens_direction(text: str, pos: int) -> bool:
     """A body opening a clause is the one addressed when a verb of what it must do follows it
     ("Công an phường chủ trì …", "UBND huyện rà soát …"), not a verb of deciding or of the past."""
@@ -162,7 +171,7 @@ def _opens_direction(text: str, pos: int) -> bool:
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"
             r"(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
             r"thường xuyên)\s+)?"
-            r"(?!(?:đã|vừa|được|cũng đã|là|và|của|với|tại|trong|phối hợp|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
+            r"(?!(?:đã|vừa|được(?!\s+(?:giao|chọn|phân công))|cũng đã|là|và|của|với|tại|trong|phối hợp(?!\s+với)|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",
             text[after : after + 30],
         )

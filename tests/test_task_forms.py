@@ -194,6 +194,22 @@ TASK_FORMS = [
         [("Đảng bộ Công ty Cổ phần Cấp thoát nước Sơn La", (), "2024-12")],
         id="rieng-X-sub-items",
     ),
+    pytest.param(  # the subject working with others leads; a passive "được chọn"; a group clause takes no lead
+        "1. Ủy ban MTTQ tỉnh phối hợp với các đoàn thể phát động phong trào thi đua, thực hiện trong năm 2024.\n"
+        "2. Đảng ủy xã Chiềng Mung được chọn tổ chức đại hội điểm, xong trong quý I/2025; Đảng ủy các xã còn lại tổ "
+        "chức đại hội, hoàn thành trước ngày 30/6/2025.\n",
+        [
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), "2024-12-31"),
+            ("Đảng ủy xã Chiềng Mung", (), "2025-03-31"),
+            (None, (), "2025-06-30"),
+        ],
+        id="phoi-hop-voi-subject-passive-group-clause",
+    ),
+    pytest.param(  # a short numbered sentence with its lead in a remark is a task, not a heading
+        "1. Bảo đảm an ninh chính trị dịp Tết Nguyên đán. (Giao: Công an tỉnh)\n2. Ban Tổ chức Tỉnh ủy rà soát.\n",
+        [("Công an tỉnh", (), None), ("Ban Tổ chức Tỉnh ủy", (), None)],
+        id="short-item-with-remark",
+    ),
     pytest.param(  # a body over its sub-items: one task per item, each with its own deadline
         "1. Ban Tổ chức Tỉnh ủy:\n   - Tham mưu bổ sung quy hoạch cán bộ, trước ngày 31/3/2024.\n"
         "   - Hướng dẫn đánh giá người đứng đầu, định kỳ hằng năm.\n"

@@ -30,6 +30,7 @@ PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.
 # The opening words of a numbered paragraph that reports the past, or plans ahead.
 PAST_PERIOD_RE = re.compile(
     r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"
+    r"Năm \d{4},[^.;]{0,60}\sđã\s|"  # "Năm 2025, Đảng bộ phường đã lãnh đạo …"
     r"(?:Kết quả|Tình hình|Đánh giá|Về kết quả|Về tình hình)\b",
     re.I,
 )
