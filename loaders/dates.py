@@ -74,7 +74,12 @@ def _tet_days() -> dict[int, str]:
 
 
 def _before_tet(text: str, since: str | None) -> tuple[str, str, bool] | None:
-    """ "trước Tết Nguyên đán Bính Ngọ 2026": the day of that Tết; without a year, the first Tết after ``since``."""
+    """Before the Lunar New Year ("trước Tết Nguyên đán Bính Ngọ 2026"): the day of that Tết; without a year, the
+    first Tết after ``since``.
+
+    >>> _before_tet("xong trước Tết Nguyên đán Bính Ngọ 2026", None)[0], _before_tet("trước Tết", "2024-11-02")[0]
+    ('2026-02-17', '2025-01-29')
+    """
     m = P.DEADLINE_TET_RE.search(text)
     if not m:
         return None
@@ -106,8 +111,6 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, 'thường xuyên', True)
     >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
     (None, True)
-    >>> find_deadline("xong trước Tết Nguyên đán Bính Ngọ 2026")[0], find_deadline("trước Tết", since="2024-11-02")[0]
-    ('2026-02-17', '2025-01-29')
     """
     tet = _before_tet(text, since)
     if tet:
