@@ -367,6 +367,20 @@ DISPLAY_NAMES = [
     # the Party organisation of a body named after it
     ("Đảng ủy Sở Tư pháp lãnh đạo", "Đảng ủy Sở Tư pháp", "provincial"),
     ("Đảng bộ Sở KH&CN thực hiện", "Đảng bộ Sở Khoa học và Công nghệ", "provincial"),
+    # the 2025 bodies: a committee with a comma in its name, the merged newsroom, the Front's and the council's
+    # Party committees
+    ("Ban Chính sách, chiến lược Tỉnh ủy chủ trì", "Ban Chính sách, chiến lược Tỉnh ủy", "provincial"),
+    (
+        "Đảng ủy Báo và Phát thanh, Truyền hình Sơn La chủ trì",
+        "Đảng ủy Báo và Phát thanh, Truyền hình Sơn La",
+        "provincial",
+    ),
+    (
+        "Đảng ủy Ủy ban Mặt trận Tổ quốc và các đoàn thể tỉnh lãnh đạo",
+        "Đảng ủy Ủy ban Mặt trận Tổ quốc và các đoàn thể tỉnh",
+        "provincial",
+    ),
+    ("Đảng ủy HĐND tỉnh lãnh đạo", "Đảng ủy Hội đồng nhân dân tỉnh", "provincial"),
     # a unit named without its place, when what it must do follows
     ("Phòng Tổ chức cán bộ chủ trì tham mưu", "Phòng Tổ chức cán bộ", "provincial"),
     ("Đảng ủy Phòng Cảnh sát giao thông chuẩn bị đại hội", "Đảng ủy Phòng Cảnh sát giao thông", "provincial"),

@@ -147,7 +147,10 @@ PLACE_NAME = (
 # The Party committee a unit serves: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy phường".
 # the committees of blocs (2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"; before: "Đảng ủy
 # Khối các cơ quan tỉnh") come first: "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh" is one body.
-BLOC_COMMITTEE = r"Đảng ủy (?:các cơ quan Đảng|Khối các cơ quan|Khối doanh nghiệp|Ủy ban nhân dân|UBND|Quân sự|Công an)"
+BLOC_COMMITTEE = (
+    r"Đảng ủy (?:các cơ quan Đảng|Khối các cơ quan|Khối doanh nghiệp|Ủy ban nhân dân|UBND|Quân sự|Công an|"
+    r"(?:Ủy ban\s+)?(?:Mặt trận Tổ quốc|MTTQ)(?:\s+Việt Nam)? và các đoàn thể|Hội đồng nhân dân|HĐND)"
+)
 COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|{BLOC_COMMITTEE}(?:\s+{SCOPE_WORD})?|Đảng ủy(?:\s+{SCOPE_WORD})?)"
 # Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
 # "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
@@ -187,7 +190,11 @@ UNIT_HEAD = (
 )
 # Heads that belong to a committee: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường",
 # "Văn phòng Đảng ủy", "Ban Xây dựng Đảng Đảng ủy xã", "Ban Tuyên giáo và Dân vận Tỉnh ủy".
-COMMITTEE_HEAD = rf"(?:Ban Thường vụ|Thường trực|Ủy ban Kiểm tra|Văn phòng|Ban Chấp hành|Ban {FUNCTION_NAME})"
+# (the 2025 "Ban Chính sách, chiến lược" has a comma in its name)
+COMMITTEE_HEAD = (
+    rf"(?:Ban Thường vụ|Thường trực|Ủy ban Kiểm tra|Văn phòng|Ban Chấp hành|Ban Chính sách,\s*chiến lược|"
+    rf"Ban {FUNCTION_NAME})"
+)
 BODY_GRAMMAR_RE = re.compile(
     "(?:"
     + "|".join(
@@ -196,9 +203,11 @@ BODY_GRAMMAR_RE = re.compile(
             rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
             rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
             rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
+            rf"{BLOC_COMMITTEE}\s+{SCOPE_WORD}(?![{LETTER}])",  # Đảng ủy Ủy ban MTTQ và các đoàn thể tỉnh
             # the Party organisation or the newsroom of a provincial medium or force: Đảng bộ Báo Vĩnh Long,
             # Đài Phát thanh và Truyền hình Cà Mau, Đảng bộ Công an tỉnh
-            rf"(?:Đảng bộ\s+)?(?:Báo|Đài Phát thanh(?:\s+và|\s*-)\s*Truyền hình|Đài PT-TH){PLACE_NAME}",
+            rf"(?:Đảng (?:bộ|ủy)\s+)?(?:Báo và Phát thanh,\s*Truyền hình|Báo|Đài Phát thanh(?:\s+và|\s*-)\s*Truyền hình|"
+            rf"Đài PT-TH){PLACE_NAME}",  # (2025: the province's paper and broadcaster merged, "Báo và Phát thanh, …")
             rf"Đảng bộ\s+(?:Công an|Quân sự|Bộ đội Biên phòng)\s+{SCOPE_WORD}(?![{LETTER}])",
             # the Party organisation of an enterprise, bank, school or hospital, to the last capitalised word of its
             # name: Đảng bộ Công ty Cổ phần Cấp thoát nước Cần Thơ, Chi bộ Trường THPT Chu Văn An
