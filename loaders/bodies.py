@@ -209,3 +209,13 @@ _QUALIFIER_RE = re.compile(r"(?:trực thuộc|thuộc|của|trong|tại)\s+$")
 def opens_group(text: str) -> bool:
     """``text`` opens with a group of bodies ("Đảng ủy các xã, thị trấn", "UBND các huyện"), not a body."""
     return _GROUP_ITEM_RE.match(text) is not None
+
+
+def unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
+    """Each body once (by its normal name), in order."""
+    seen, out = set(), []
+    for b in bodies:
+        if key(b.name) not in seen:
+            seen.add(key(b.name))
+            out.append(b)
+    return out

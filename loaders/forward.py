@@ -15,7 +15,6 @@ from loaders.carried import carried_out
 from loaders.model import NEWS, BodyRef, Span, Task
 from loaders.read import Source
 from loaders.structure import Block, Structure
-from loaders.vocab import key
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
@@ -299,7 +298,8 @@ def find_tasks(
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []
         task_deadline = None
-        if part > 0 and not assignments and previous_leads and not T.opens_with_group(text, start, end):
+        continues = part > 0 or (b.kind == "row" and T.continues_row(text, b.cells, b.header))
+        if continues and not assignments and previous_leads and not T.opens_with_group(text, start, end):
             # "…; chỉ đạo …" goes on with the same lead (not "…; Đảng ủy các xã còn lại …", a group of its own)
             leads.extend(previous_leads)
         for a in assignments:
@@ -331,8 +331,8 @@ def find_tasks(
                 span=(start, end),
                 text=P.FOOTNOTE_LINE_RE.sub("", source.text[start:end]),
                 section=b.path,
-                leads=tuple(_unique_bodies(leads)),
-                partners=tuple(_unique_bodies(partners)),
+                leads=tuple(B.unique_bodies(leads)),
+                partners=tuple(B.unique_bodies(partners)),
                 deadline=task_deadline or deadline,
                 deadline_text=deadline_text,
                 ongoing=ongoing and not deadline,
@@ -389,12 +389,3 @@ def _with_stated_lead(
         return grouped, "group lead-in"
     duties = _duties_of(source, b, start)
     return duties, "duties heading" if duties else ""
-
-
-def _unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
-    seen, out = set(), []
-    for b in bodies:
-        if key(b.name) not in seen:
-            seen.add(key(b.name))
-            out.append(b)
-    return out

@@ -26,26 +26,7 @@ def row_assignment(
     """Lead bodies, partners and deadline of a task table row, by its header (or, without one, by
     what the cells hold); also the (deadline, phrase, ongoing) of the deadline cell."""
     text = source.match
-
-    def column(pattern) -> int | None:
-        return next((i for i, h in enumerate(header) if pattern.search(h)), None)
-
-    # the lead column: one saying "chủ trì", else the first naming bodies that is not the partners'
-    lead_col = column(re.compile("chủ trì", re.I)) if header else None
-    if header and lead_col is None:
-        lead_col = next(
-            (i for i, h in enumerate(header) if P.LEAD_COLUMN_RE.search(h) and not P.PARTNER_COLUMN_RE.search(h)),
-            None,
-        )
-    partner_col = column(P.PARTNER_COLUMN_RE) if header else None
-    deadline_col = column(P.DEADLINE_COLUMN_RE) if header else None
-    if not header:  # no header: the first cells naming bodies are lead then partners; the last is the deadline
-        with_bodies = [
-            i for i, (a, b) in enumerate(cells) if i > 0 and body_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
-        ]
-        lead_col = with_bodies[0] if with_bodies else None
-        partner_col = with_bodies[1] if len(with_bodies) > 1 else None
-        deadline_col = len(cells) - 1
+    lead_col, partner_col, deadline_col = _columns(text, cells, header)
 
     def bodies(col: int | None) -> list[BodyRef]:
         if col is None or col >= len(cells):
@@ -64,6 +45,38 @@ def row_assignment(
     return Assignment(
         tuple(leads), tuple(b for b in bodies(partner_col) if b.name not in {ln.name for ln in leads}), due[0]
     ), due
+
+
+def _columns(text: str, cells: tuple[Span, ...], header: tuple[str, ...]) -> tuple[int | None, int | None, int | None]:
+    """The lead, partners' and deadline columns of a task table row, by its header or by what the cells hold."""
+
+    def column(pattern) -> int | None:
+        return next((i for i, h in enumerate(header) if pattern.search(h)), None)
+
+    if not header:  # no header: the first cells naming bodies are lead then partners; the last is the deadline
+        with_bodies = [
+            i for i, (a, b) in enumerate(cells) if i > 0 and body_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
+        ]
+        return (with_bodies or [None])[0], (with_bodies[1:] or [None])[0], len(cells) - 1
+    # the lead column: one saying "chủ trì", else the first naming bodies that is not the partners'
+    lead_col = column(re.compile("chủ trì", re.I))
+    if lead_col is None:
+        lead_col = next(
+            (i for i, h in enumerate(header) if P.LEAD_COLUMN_RE.search(h) and not P.PARTNER_COLUMN_RE.search(h)),
+            None,
+        )
+    return lead_col, column(P.PARTNER_COLUMN_RE), column(P.DEADLINE_COLUMN_RE)
+
+
+def continues_row(text: str, cells: tuple[Span, ...], header: tuple[str, ...]) -> bool:
+    """A table row whose lead cell is blank or "nt" (như trên) under a row with one, with partners or a deadline of
+    its own: the lead of the row above (a merged cell, exported as blank)."""
+    lead_col, partner_col, deadline_col = _columns(text, cells, header)
+    if lead_col is None or lead_col >= len(cells):
+        return False
+    lead = text[slice(*cells[lead_col])].strip(" *_.-").lower()
+    own = [text[slice(*cells[c])].strip(" *_") for c in (partner_col, deadline_col) if c is not None and c < len(cells)]
+    return lead in ("", "nt", "như trên") and any(own)
 
 
 @dataclass(frozen=True)

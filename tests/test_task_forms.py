@@ -205,6 +205,21 @@ TASK_FORMS = [
         ],
         id="phoi-hop-voi-subject-passive-group-clause",
     ),
+    pytest.param(  # a table row with a blank or "nt" lead cell takes the lead of the row above
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Tổ chức quán triệt Nghị quyết | Ban Tuyên giáo Tỉnh ủy | Sở Giáo dục và Đào tạo | Tháng 6/2024 |\n"
+        "| | Biên soạn tài liệu hỏi - đáp | | Sở Văn hóa, Thể thao và Du lịch | Quý III/2024 |\n"
+        "| 2 | Ban hành quy chế đánh giá cán bộ | Sở Nội vụ | Sở Tư pháp | Quý IV/2024 |\n"
+        "| | Thẩm định đề xuất đầu tiên | nt | Sở Tài chính | Năm 2025 |\n",
+        [
+            ("Ban Tuyên giáo Tỉnh ủy", ("Sở Giáo dục và Đào tạo",), "2024-06"),
+            ("Ban Tuyên giáo Tỉnh ủy", (), "2024-09-30"),
+            ("Sở Nội vụ", ("Sở Tư pháp",), "2024-12-31"),
+            ("Sở Nội vụ", (), "2025-12-31"),
+        ],
+        id="table-row-blank-or-nt-lead",
+    ),
     pytest.param(  # a short numbered sentence with its lead in a remark is a task, not a heading
         "1. Bảo đảm an ninh chính trị dịp Tết Nguyên đán. (Giao: Công an tỉnh)\n2. Ban Tổ chức Tỉnh ủy rà soát.\n",
         [("Công an tỉnh", (), None), ("Ban Tổ chức Tỉnh ủy", (), None)],
