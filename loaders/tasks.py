@@ -39,6 +39,14 @@ def row_assignment(
         if deadline_col is not None and deadline_col < len(cells)
         else (None, None, False)
     )
+    # a cell of labelled lines: "Chủ trì: X / Phối hợp: Y / Thời gian: Quý IV/2025", in any order
+    labels = task_labels(text, *cells[lead_col]) if lead_col is not None and lead_col < len(cells) else []
+    if any(label.field == "lead" for label in labels):
+        due = next(
+            (cell_deadline(text[slice(*label.value)], since=since) for label in labels if label.field == "deadline"),
+            due,
+        )
+        return label_assignment(text, labels), due
     leads = bodies(lead_col)
     if not leads:
         return None, due

@@ -220,6 +220,16 @@ TASK_FORMS = [
         ],
         id="table-row-blank-or-nt-lead",
     ),
+    pytest.param(  # one cell of labelled lines, their line breaks lost, in any order
+        "| STT | Nội dung nhiệm vụ | Phân công thực hiện, thời gian |\n|---|---|---|\n"
+        "| 1 | Ban hành kế hoạch | Chủ trì: Ủy ban nhân dân tỉnh Phối hợp: Sở Tài chính Thời gian: Quý IV/2024 |\n"
+        "| 2 | Xây dựng đề án | Phối hợp: Sở Nội vụ, Sở Tư pháp Chủ trì: Sở Kế hoạch và Đầu tư Thời gian: Tháng 3/2025 |\n",
+        [
+            ("Ủy ban nhân dân tỉnh", ("Sở Tài chính",), "2024-12-31"),
+            ("Sở Kế hoạch và Đầu tư", ("Sở Nội vụ", "Sở Tư pháp"), "2025-03"),
+        ],
+        id="table-cell-of-labels",
+    ),
     pytest.param(  # a short numbered sentence with its lead in a remark is a task, not a heading
         "1. Bảo đảm an ninh chính trị dịp Tết Nguyên đán. (Giao: Công an tỉnh)\n2. Ban Tổ chức Tỉnh ủy rà soát.\n",
         [("Công an tỉnh", (), None), ("Ban Tổ chức Tỉnh ủy", (), None)],

@@ -193,8 +193,8 @@ TASK_LABEL_RE = re.compile(
 CONTENT_LABEL_RE = re.compile(
     r"\s*(?:[-+•*]\s*)?[*_]*(?:Nội dung(?: công việc| thực hiện)?|Nhiệm vụ|Sản phẩm|Kết quả cần đạt)[*_]*\s*:", re.I
 )
-NEXT_TASK_LABEL_RE = re.compile(
-    r"\s*[;.]\s*(?:"
+NEXT_TASK_LABEL_RE = re.compile(  # after "; " or ". ", or a capital after a lost line break ("… phường Phối hợp: …")
+    r"(?:\s*[;.]\s*|\s+(?=[CĐPT]))(?:"
     r"(?P<lead>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối)|[Cc]hủ trì)"
     r"|(?P<partner>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp|[Pp]hối hợp)"
     r"|(?P<deadline>[Tt]hời gian(?:\s+(?:hoàn thành|thực hiện))?|[Tt]hời hạn(?:\s+hoàn thành)?|[Tt]iến độ))\s*:\s*"
