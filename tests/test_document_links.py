@@ -184,6 +184,14 @@ LINKS += [
         {(None, "41-CTr/TU"), (None, "1120-TB/TU"), ("41-CTr/TU", "29-NQ/TW")},
         {("41-CTr/TU", "1120-TB/TU")},
     ),
+    (  # a letter's subject line carrying a document out
+        "ĐẢNG BỘ TỈNH KON TUM\nBAN THƯỜNG VỤ TỈNH ỦY\n*\nSố 2170-CV/TU\nV/v triển khai Nghị quyết số 72-NQ/TW\n"
+        "của Bộ Chính trị về sức khỏe Nhân dân\n\nĐẢNG CỘNG SẢN VIỆT NAM\nKon Tum, ngày 06 tháng 10 năm 2025\n\n"
+        "Kính gửi: Đảng ủy Ủy ban nhân dân tỉnh.\n\n1. Đề nghị Đảng ủy Ủy ban nhân dân tỉnh xây dựng chương trình, "
+        "trong tháng 11/2025.\n",
+        {(None, "72-NQ/TW")},
+        set(),
+    ),
     (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),

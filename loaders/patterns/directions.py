@@ -150,10 +150,9 @@ PURPOSE_CLAUSE_LIST_RE = re.compile(
 )
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
-SELF_IMPLEMENTS_RE = re.compile(
-    r"(?:^|để\s+|\bvề\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)"
-    r"(?:lãnh đạo(?:,?\s*chỉ đạo)?\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?"
-    r"thực hiện\s*$|"
+SELF_IMPLEMENTS_RE = re.compile(  # (a letter's subject line "V/v triển khai Nghị quyết số 72-NQ/TW" too)
+    r"(?:^|để\s+|\b(?:về|V/v)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)"
+    r"(?:lãnh đạo(?:,?\s*chỉ đạo)?\s+)?(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s*$|"
     r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$|"
     r"^của\s+[^.;\n]{3,80}?\s(?:triển khai\s+)?thực hiện\s*$",  # "… của Ban Chấp hành Đảng bộ tỉnh thực hiện"
     re.I,
