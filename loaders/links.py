@@ -198,7 +198,9 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
         based = re.match(r"\s*Căn cứ", prefix)
         # within a "Căn cứ …" sentence, the nearest keyword before the citation decides
         last_basis = max(prefix.lower().rfind("căn cứ"), 0) if based else -1
-        last_carry = max(prefix.lower().rfind("thực hiện"), prefix.lower().rfind("triển khai"))
+        # a clause of its own that carries out ("Căn cứ A; thực hiện B"), not words of a cited title ("A … về thực
+        # hiện thủ tục hành chính …; Nghị định B")
+        last_carry = max([-1, *(c.start() for c in _CARRY_CLAUSE_RE.finditer(prefix))])
         # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
         # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
         carries_out = (
@@ -216,10 +218,13 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
         ) or (carrier is not None and Link(None, "implements", key_of[id(carrier)], carrier.span) in links)
         clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
+        # "Thực hiện A và B …; Kế hoạch số C …": the list of the opening goes on after a semicolon
+        continues_opening = opening is not None and prefix.rstrip().endswith(";") and not clause
         if (
             not based
             and (
                 listed_after_self
+                or continues_opening
                 # (a long clause only when the document decides it: "… thảo luận và quyết nghị về việc lãnh đạo thực hiện")
                 or (
                     P.SELF_IMPLEMENTS_RE.search(clause) and (len(clause) < 120 or re.search(r"quyết nghị về\s", clause))
@@ -244,6 +249,7 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             links.append(Link(None, "based_on", k, m.span))
 
 
+_CARRY_CLAUSE_RE = re.compile(r"(?:^|[;,]\s*)(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", re.I)
 _BASIS_RE = re.compile(r"căn cứ|trên cơ sở", re.I)  # "…; trên cơ sở … theo Nghị quyết 202, Ban Thường vụ ban hành"
 
 

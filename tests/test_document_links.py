@@ -192,6 +192,16 @@ LINKS += [
         {(None, "72-NQ/TW")},
         set(),
     ),
+    (  # "thực hiện" in a cited title is no clause carrying out; a "Thực hiện" list goes on after a semicolon
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG KON TUM\nSố: 386/KH-UBND\nKon Tum, ngày 10 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+        "Chuyển đổi số năm 2026\n\nCăn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ về thực hiện thủ "
+        "tục hành chính trên môi trường điện tử; Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 của Chính phủ quy định về "
+        "định danh điện tử;\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số; Kế "
+        "hoạch số 08-KH/ĐU ngày 03/10/2025 của Ban Thường vụ Đảng ủy phường về chuyển đổi số năm 2026.\n\n"
+        "I. NHIỆM VỤ\n\n1. Công an phường rà soát dữ liệu dân cư, trước ngày 31/3/2026.\n",
+        {(None, "57-NQ/TW"), (None, "08-KH/ĐU")},
+        set(),
+    ),
     (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
@@ -273,3 +283,15 @@ def test_on_the_basis_of_in_the_preamble_is_no_carrying_out():
     doc = extract_source(from_text(ON_THE_BASIS, name="t.txt"))
     relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
     assert relations == {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}
+
+
+def test_a_basis_list_and_a_carried_out_list_in_one_preamble():
+    text = next(t for t, _, _ in LINKS if "386/KH-UBND" in t)
+    doc = extract_source(from_text(text, name="t.txt"))
+    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
+    assert relations == {
+        ("based_on", "45/2020/NĐ-CP"),
+        ("based_on", "69/2024/NĐ-CP"),
+        ("implements", "57-NQ/TW"),
+        ("implements", "08-KH/ĐU"),
+    }
