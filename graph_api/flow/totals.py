@@ -32,28 +32,34 @@ CREATE INDEX agg_bare_k ON agg_bare (key, depth, doc);
 # every trace key and its central documents: each one carried out alone, and the groups of those one symbol names
 # (at most one of them dated: a symbol naming several dated documents is traced with its year, alone)
 _MEMBERS = """
+CREATE TEMP TABLE tot_named AS SELECT DISTINCT n.symbol, n.s,
+    EXISTS (SELECT 1 FROM docinfo i WHERE i.s = n.s AND i.field = 'year') AS dated
+  FROM agg_count c CROSS JOIN docnames n ON n.s = c.root;
 CREATE TEMP TABLE tot_member AS SELECT root AS key, root FROM agg_count
-  UNION SELECT g.key, n.s FROM (
-    SELECT symbol, group_concat(s, ' ') AS key FROM (
-      SELECT DISTINCT n.symbol, n.s, EXISTS (SELECT 1 FROM docinfo i WHERE i.s = n.s AND i.field = 'year') AS dated
-      FROM agg_count c JOIN docnames n ON n.s = c.root ORDER BY n.symbol, n.s)
+  UNION SELECT g.key, t.s FROM (
+    SELECT symbol, group_concat(s, ' ') AS key FROM (SELECT symbol, s, dated FROM tot_named ORDER BY symbol, s)
     GROUP BY symbol HAVING COUNT(*) > 1 AND SUM(dated) <= 1) g
-  JOIN docnames n ON n.symbol = g.symbol JOIN agg_count c ON c.root = n.s;
+  JOIN tot_named t ON t.symbol = g.symbol;
 """
 
 _ROWS = """
 CREATE TEMP TABLE tot_m AS SELECT key, root FROM tot_member WHERE key IN (SELECT key FROM tot_keys);
 CREATE INDEX temp.tot_m_k ON tot_m (key, root);
-CREATE TEMP TABLE tot_depth AS SELECT m.key, r.doc, MIN(r.depth) AS depth FROM tot_m m JOIN agg_reach r ON r.root = m.root
-  WHERE NOT EXISTS (SELECT 1 FROM tot_m x WHERE x.key = m.key AND x.root = r.doc) GROUP BY m.key, r.doc;
-CREATE TEMP TABLE tot_parent AS SELECT d.key, d.doc, d.depth, MIN(r.parent) AS parent FROM tot_depth d
-  JOIN tot_m m ON m.key = d.key JOIN agg_reach r ON r.root = m.root AND r.depth = d.depth AND r.doc = d.doc
-  GROUP BY d.key, d.doc;
+CREATE TEMP TABLE tot_depth AS SELECT m.key, r.doc, MIN(r.depth) AS depth FROM tot_m m CROSS JOIN agg_reach r ON r.root = m.root
+  WHERE m.key != m.root AND NOT EXISTS (SELECT 1 FROM tot_m x WHERE x.key = m.key AND x.root = r.doc)
+  GROUP BY m.key, r.doc;
+CREATE TEMP TABLE tot_parent AS SELECT m.key, r.doc, r.depth, r.parent FROM tot_m m CROSS JOIN agg_reach r ON r.root = m.root
+    WHERE m.key = m.root
+  UNION ALL SELECT d.key, d.doc, d.depth, MIN(r.parent) FROM tot_depth d
+    JOIN tot_m m ON m.key = d.key JOIN agg_reach r ON r.root = m.root AND r.depth = d.depth AND r.doc = d.doc
+    GROUP BY d.key, d.doc;
 CREATE INDEX temp.tot_parent_k ON tot_parent (key, doc);
-CREATE TEMP TABLE tot_task AS SELECT m.key, t.task, MIN(t.doc) AS doc, MIN(t.province) AS province,
+CREATE TEMP TABLE tot_task AS SELECT m.key, t.task, t.doc, t.province, t.via FROM tot_m m
+    CROSS JOIN agg_tasks t ON t.root = m.root WHERE m.key = m.root
+  UNION ALL SELECT m.key, t.task, MIN(t.doc), MIN(t.province),
     COALESCE(MIN(CASE WHEN EXISTS (SELECT 1 FROM tot_m x WHERE x.key = m.key AND x.root = t.via) THEN t.via END),
-      MIN(t.via)) AS via
-  FROM tot_m m JOIN agg_tasks t ON t.root = m.root GROUP BY m.key, t.task;
+      MIN(t.via))
+  FROM tot_m m CROSS JOIN agg_tasks t ON t.root = m.root WHERE m.key != m.root GROUP BY m.key, t.task;
 CREATE INDEX temp.tot_task_k ON tot_task (key);
 CREATE TEMP TABLE tot_up AS WITH RECURSIVE up(key, doc) AS (
     SELECT key, via FROM tot_task UNION SELECT key, doc FROM tot_task WHERE doc IS NOT NULL
@@ -72,7 +78,7 @@ INSERT INTO agg_total SELECT k.key, (SELECT COUNT(*) FROM tot_task t WHERE t.key
 _DROP = (
     "".join(
         f"DROP TABLE IF EXISTS temp.{t};"
-        for t in ("tot_member", "tot_keys", "tot_m", "tot_depth", "tot_parent", "tot_task")
+        for t in ("tot_named", "tot_member", "tot_keys", "tot_m", "tot_depth", "tot_parent", "tot_task")
     )
     + "DROP TABLE IF EXISTS temp.tot_up;"
 )
