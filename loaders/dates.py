@@ -140,9 +140,9 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     m = P.DEADLINE_MONTH_RE.search(text)
     if m and _month(m.group("m"), m.group("y")):
         return _month(m.group("m"), m.group("y")), m.group(0), False
-    m = P.DEADLINE_YEAR_RE.search(text)
+    m = P.DEADLINE_YEAR_RE.search(text) or P.DEADLINE_PERIOD_END_RE.search(text)
     if m:
-        return f"{m.group('y') or m.group('y2')}-12-31", m.group(0), False
+        return f"{m.group('y') or m.groupdict().get('y2')}-12-31", m.group(0), False
     m = P.DEADLINE_AT_CLAUSE_END_RE.search(text)  # "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
     if m:
         if m.group("q"):

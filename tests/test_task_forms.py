@@ -276,6 +276,9 @@ def test_groups_are_not_assignees() -> None:
 
 # --- deadlines -------------------------------------------------------------------------------------
 DEADLINES = [
+    # a period closing the clause after a comma, by its last year; not the period in a plan's name
+    ("tham mưu kiện toàn đội ngũ cán bộ pháp chế, giai đoạn 2026 - 2030.", "2030-12-31"),
+    ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
     ("trước 30/11/2019", "2019-11-30"),
     ("chậm nhất ngày 10 tháng 02 năm 2025", "2025-02-10"),

@@ -132,6 +132,7 @@ from loaders.patterns.text import (
     DEADLINE_HALF_RE,
     DEADLINE_MONTH_RE,
     DEADLINE_QUARTER_RE,
+    DEADLINE_PERIOD_END_RE,
     DEADLINE_TET_RE,
     DEADLINE_YEAR_RE,
     DOC_TYPE_ALT,
@@ -157,6 +158,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "DEADLINE_PERIOD_END_RE",
     "DEADLINE_TET_RE",
     "ANAPHORIC_MENTION_RE",
     "DOCUMENT_TYPES",

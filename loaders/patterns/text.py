@@ -110,9 +110,15 @@ DEADLINE_AT_CLAUSE_END_RE = re.compile(
 )
 # A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
 DEADLINE_YEAR_RE = re.compile(
-    r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+"
+    r"(?P<y>(?:19|20)\d\d)"
     r"(?!\s*[-–]\s*(?:19|20)\d\d)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)",
     re.I,
+)
+# A period closing the clause, after a comma: "…, giai đoạn 2026 - 2030." (by its last year; not a plan's name,
+# "Đề án … giai đoạn 2025 - 2030, trình …")
+DEADLINE_PERIOD_END_RE = re.compile(
+    r",\s*(?:trong\s+)?giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)\s*(?=[.;)]|$)", re.I
 )
 # A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
 CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
