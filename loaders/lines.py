@@ -218,9 +218,11 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
         )
         if prev is not None and not join and not wrapped:
-            # unwrapped text: a line continues the previous one only when it plainly goes on
+            # unwrapped text: a line continues the previous one only when it plainly goes on (not after a section
+            # title alone on its line: "3. Tổ chức thực hiện" / "Văn phòng Đảng ủy xã theo dõi …")
             join = (
                 not starts_item
+                and not (len(current) == 1 and _section_title(prev.text))
                 and not caps
                 and not is_allcaps(prev.text)
                 and prev.text[-1] not in TERMINAL
@@ -243,6 +245,12 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
     if current:
         raw.append(current)
     return raw
+
+
+def _section_title(text: str) -> bool:
+    """A numbered line that is only a section's title ("3. Tổ chức thực hiện", "II. Nhiệm vụ và giải pháp")."""
+    m = P.ITEM_RE.match(text)
+    return m is not None and P.FORWARD_HEADING_RE.fullmatch(text[m.end() :].strip(" *_.")) is not None
 
 
 def _indent(text: str, start: int) -> int:

@@ -230,6 +230,12 @@ TASK_FORMS = [
         ],
         id="table-cell-of-labels",
     ),
+    pytest.param(  # a section title alone on its line does not run on into the sentence below it
+        "1. Ban Tổ chức Tỉnh ủy rà soát, trước ngày 30/6/2024.\n\n2. Tổ chức thực hiện\n"
+        "Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30"), ("Văn phòng Tỉnh ủy", (), None)],
+        id="section-title-line-then-sentence",
+    ),
     pytest.param(  # a short numbered sentence with its lead in a remark is a task, not a heading
         "1. Bảo đảm an ninh chính trị dịp Tết Nguyên đán. (Giao: Công an tỉnh)\n2. Ban Tổ chức Tỉnh ủy rà soát.\n",
         [("Công an tỉnh", (), None), ("Ban Tổ chức Tỉnh ủy", (), None)],
