@@ -218,21 +218,7 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
         )
         if prev is not None and not join and not wrapped:
-            # unwrapped text: a line continues the previous one only when it plainly goes on (not after a section
-            # title alone on its line: "3. Tổ chức thực hiện" / "Văn phòng Đảng ủy xã theo dõi …")
-            join = (
-                not starts_item
-                and not (len(current) == 1 and _section_title(prev.text))
-                and not caps
-                and not is_allcaps(prev.text)
-                and prev.text[-1] not in TERMINAL
-                and (
-                    line.text[0].islower()
-                    or prev.text.rsplit(None, 1)[-1] in P.DANGLING_WORDS
-                    or bool(P.CONTINUES_WITH_CITATION_RE.match(line.text))
-                    or _name_goes_on(prev.text, line.text)
-                )
-            )
+            join = not starts_item and not caps and _plainly_goes_on(prev.text, line.text, alone=len(current) == 1)
         if prev is not None and not join and not caps and text:
             join = _indented_under_item(text, current[0], line) and (not marked or _opens_sub_items(current))
         join = join or (caps and len(current) == 1 and _bare_part(current[0].text))  # "Phần thứ nhất" / "KẾT QUẢ …"
@@ -245,6 +231,23 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
     if current:
         raw.append(current)
     return raw
+
+
+def _plainly_goes_on(prev: str, line: str, *, alone: bool) -> bool:
+    """In unwrapped text, ``line`` continues ``prev`` only when it plainly goes on: a lower-case start, a dangling
+    word, a citation, a name broken over the lines — not after a section title alone on its line ("3. Tổ chức thực
+    hiện" / "Văn phòng Đảng ủy xã theo dõi …")."""
+    return (
+        not (alone and _section_title(prev))
+        and not is_allcaps(prev)
+        and prev[-1] not in TERMINAL
+        and (
+            line[0].islower()
+            or prev.rsplit(None, 1)[-1] in P.DANGLING_WORDS
+            or bool(P.CONTINUES_WITH_CITATION_RE.match(line))
+            or _name_goes_on(prev, line)
+        )
+    )
 
 
 def _section_title(text: str) -> bool:
