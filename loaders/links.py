@@ -75,7 +75,7 @@ def find_links(
         _issued_to_carry_out(r, m)
         _carried_by_cited(r, i, m)
         _carried_by_self(r, i, m)
-        r.links.extend(_amends_or_repeals(r.text, by_start, i, key_of, kind))
+        r.links.extend(_amends_or_repeals(r.text, by_start, i, key_of, kind) or _listed_after_replaced(r, i))
     if kind != NEWS:
         r.links.extend(_main_clause_links(r.text, st, by_start, key_of, citations, preamble_end))
     seen, out = set(), []
@@ -213,10 +213,15 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
         prev = by_start[i - 1] if i > 0 else None
         carrier = r.after_carrier.get(id(m))
         listed_after_self = (
-            prev is not None
-            and Link(None, "implements", key_of[id(prev)], prev.span) in links
-            and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev.full_span[1] : m.full_span[0]]) is not None
-        ) or (carrier is not None and Link(None, "implements", key_of[id(carrier)], carrier.span) in links)
+            (  # (after a remark: "… (sau đây gọi là Nghị quyết 68) và …")
+                prev is not None
+                and any(
+                    ln.source is None and ln.relation == "implements" and ln.target == key_of[id(prev)] for ln in links
+                )
+                and _LISTED_RE.fullmatch(text[prev.full_span[1] : m.full_span[0]]) is not None
+            )
+            or (carrier is not None and Link(None, "implements", key_of[id(carrier)], carrier.span) in links)
+        )
         clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
         # "Thực hiện A và B …; Kế hoạch số C …": the list of the opening goes on after a semicolon
         continues_opening = opening is not None and prefix.rstrip().endswith(";") and not clause
@@ -272,6 +277,25 @@ def _main_clause_links(
             if found:
                 out.append(Link(None, "implements", found, short.span()))
     return out
+
+
+# What stands between two documents of one list: a comma or "và", after a short remark ("(trước hợp nhất)")
+_LISTED_RE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|và|,\s*và)\s*")
+
+
+def _listed_after_replaced(r: _Reading, i: int) -> list[Link]:
+    """ "… thay thế Chương trình số 41-CTr/TU … và Kế hoạch số 186-KH/TU …": the list goes on with the same relation."""
+    if i == 0:
+        return []
+    prev, m = r.by_start[i - 1], r.by_start[i]
+    if not _LISTED_RE.fullmatch(r.text[prev.full_span[1] : m.full_span[0]]):
+        return []
+    k = r.key_of[id(prev)]
+    return [
+        Link(ln.source, ln.relation, r.key_of[id(m)], m.span)
+        for ln in r.links
+        if ln.target == k and ln.relation in ("amends", "repeals") and ln.source != r.key_of[id(m)]
+    ][:1]
 
 
 def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict, kind: str) -> list[Link]:

@@ -202,6 +202,17 @@ LINKS += [
         {(None, "57-NQ/TW"), (None, "08-KH/ĐU")},
         set(),
     ),
+    (  # a list going on after the name a document is called by, and a replaced list after a remark
+        "TỈNH ỦY KON TUM\nSố 38-CTr/TU\nKon Tum, ngày 25 tháng 8 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+        "Để thống nhất lãnh đạo thực hiện Nghị quyết số 68-NQ/TW, ngày 04/5/2025 của Bộ Chính trị về kinh tế tư nhân "
+        "(sau đây gọi là Nghị quyết 68) và Nghị quyết số 198/2025/QH15, ngày 17/5/2025 của Quốc hội về cơ chế đặc "
+        "biệt, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thay thế Chương trình hành động số 41-CTr/TU, "
+        "ngày 20/6/2025 của Ban Thường vụ Tỉnh ủy Kon Tum (trước hợp nhất) và Kế hoạch số 186-KH/TU, ngày 16/6/2025 "
+        "của Ban Thường vụ Tỉnh ủy Quảng Ngãi (trước hợp nhất), như sau:\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Tài chính chủ trì rà soát, trong năm 2025.\n",
+        {(None, "68-NQ/TW"), (None, "198/2025/QH15"), (None, "41-CTr/TU"), (None, "186-KH/TU")},
+        set(),
+    ),
     (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
@@ -294,4 +305,16 @@ def test_a_basis_list_and_a_carried_out_list_in_one_preamble():
         ("based_on", "69/2024/NĐ-CP"),
         ("implements", "57-NQ/TW"),
         ("implements", "08-KH/ĐU"),
+    }
+
+
+def test_lists_go_on_after_remarks_with_their_relation():
+    text = next(t for t, _, _ in LINKS if "38-CTr/TU" in t)
+    doc = extract_source(from_text(text, name="t.txt"))
+    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
+    assert relations == {
+        ("implements", "68-NQ/TW"),
+        ("implements", "198/2025/QH15"),
+        ("repeals", "41-CTr/TU"),
+        ("repeals", "186-KH/TU"),
     }

@@ -127,7 +127,11 @@ TITLE_CARRIES_OUT_RE = re.compile(
     re.I,
 )
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
-PREAMBLE_CARRY_OUT_RE = re.compile(r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s", re.I)
+PREAMBLE_CARRY_OUT_RE = re.compile(  # (also "Để thống nhất lãnh đạo thực hiện …")
+    r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:(?:thống nhất\s+)?lãnh đạo(?:,\s*chỉ đạo)?\s+)?(?:triển khai\s+)?"
+    r"(?:tổ chức\s+)?thực hiện\s",
+    re.I,
+)
 MAIN_CLAUSE_RE = re.compile(
     r",\s*(?:[^,.;]{2,80}?)\s(?:(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
     r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)"
