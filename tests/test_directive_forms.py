@@ -45,6 +45,14 @@ CASES = [
         set(),
         id="review-is-not-carrying-out",
     ),
+    pytest.param(  # issuing what details a law or decree carries it out
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Giao Ủy ban nhân dân thị xã ban hành các quyết định quy định chi tiết những nội dung Nghị định số "
+        "102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ giao địa phương, hoàn thành trước 15/12/2024.\n",
+        {("Ủy ban nhân dân thị xã", "2024-12-15")},
+        {"102/2024/NĐ-CP"},
+        id="quy-dinh-chi-tiet",
+    ),
 ]
 
 DECISION = (
