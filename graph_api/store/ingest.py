@@ -283,13 +283,17 @@ class _Writer:
             graph = self.shared_tail[2:-4].decode()
             self.store.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{b''.join(self.shared).decode()}}} }}")
             self.shared = {}
-        if self.batch and self.bulk:  # our own N-Quads, every IRI checked when written: no need to check again
-            self.store.add_nquads(b"".join(self.batch), bulk=True, trusted=True)
-            self.store.add_nquads(b"".join(self.markers), trusted=True)  # only once the documents are written
-        elif self.batch:
-            self.store.add_nquads(b"".join(self.batch + self.markers), trusted=True)
+        batch, markers = self.batch, self.markers
         self.batch, self.markers, self.size = [], [], 0
         self.pending.clear()
+        if batch and self.bulk:  # our own N-Quads, every IRI checked when written: no need to check again
+            data = b"".join(batch)
+            batch.clear()  # one copy of the batch in memory while the store reads it
+            self.store.add_nquads(data, bulk=True, trusted=True)
+            del data
+            self.store.add_nquads(b"".join(markers), trusted=True)  # only once the documents are written
+        elif batch:
+            self.store.add_nquads(b"".join(batch + markers), trusted=True)
 
 
 def drop_older_copies(store: GraphStore, written: list[str]) -> int:
