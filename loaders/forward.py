@@ -63,8 +63,8 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     continuing = False
     text = source.match
     for b in st.blocks:
-        if b.kind == "heading":
-            continue
+        if b.kind == "heading" or (b.kind == "row" and T.group_row(source, b.cells)):
+            continue  # (a table row titling a group of rows is a heading too)
         cls = item_class(b.text) if b.marker and b.level <= 4 else None
         if cls is None:
             for c in reversed(b.context):

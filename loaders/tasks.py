@@ -76,6 +76,14 @@ def _columns(text: str, cells: tuple[Span, ...], header: tuple[str, ...]) -> tup
     return lead_col, column(P.PARTNER_COLUMN_RE), column(P.DEADLINE_COLUMN_RE)
 
 
+def group_row(source: Source, cells: tuple[Span, ...]) -> bool:
+    """A table row that titles a group of rows: a bold or capitalised title and nothing else but its number
+    ("| **1** | **Công tác tuyên truyền** | | | |")."""
+    shown = [source.text[a:b].strip() for a, b in cells]
+    filled = [c for c in shown[1:] if c]
+    return len(filled) == 1 and (re.fullmatch(r"(\*\*|__).+\1", filled[0]) is not None or filled[0].isupper())
+
+
 def continues_row(text: str, cells: tuple[Span, ...], header: tuple[str, ...]) -> bool:
     """A table row whose lead cell is blank or "nt" (như trên) under a row with one, with partners or a deadline of
     its own: the lead of the row above (a merged cell, exported as blank)."""

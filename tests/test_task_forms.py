@@ -220,6 +220,15 @@ TASK_FORMS = [
         ],
         id="table-row-blank-or-nt-lead",
     ),
+    pytest.param(  # a row titling a group of rows sets no task
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+        "| **1** | **Công tác tuyên truyền** | | |\n"
+        "| 1.1 | Tổ chức quán triệt Nghị quyết | Ban Tuyên giáo Tỉnh ủy | Tháng 6/2024 |\n"
+        "| II | XÂY DỰNG QUY ĐỊNH | | |\n"
+        "| 2.1 | Ban hành quy chế | Sở Nội vụ | Quý IV/2024 |\n",
+        [("Ban Tuyên giáo Tỉnh ủy", (), "2024-06"), ("Sở Nội vụ", (), "2024-12-31")],
+        id="table-group-rows",
+    ),
     pytest.param(  # one cell of labelled lines, their line breaks lost, in any order
         "| STT | Nội dung nhiệm vụ | Phân công thực hiện, thời gian |\n|---|---|---|\n"
         "| 1 | Ban hành kế hoạch | Chủ trì: Ủy ban nhân dân tỉnh Phối hợp: Sở Tài chính Thời gian: Quý IV/2024 |\n"
