@@ -180,3 +180,20 @@ def test_a_print_version_page_gives_its_article(tmp_path) -> None:
         "Hội nghị lần thứ 24",
         "Hội nghị yêu cầu Ban Tổ chức Thành ủy hoàn thành phương án trong tháng 3/2025.",
     ]
+
+
+def test_a_blog_post_classed_by_its_category_gives_its_article(tmp_path) -> None:
+    # a blog engine classes the post by its category and status; its related posts sit under "Liên quan"
+    page = (
+        "<html><body><main><article class='post type-post status-publish category-chinh-tri tag-hoi-nghi'>"
+        "<header class='entry-header'><h1>Hội nghị Ban Thường vụ Tỉnh ủy</h1></header>"
+        "<div class='entry-content'><p>Đồng chí giao Sở Tài chính chủ trì rà soát quỹ đất, trong quý IV/2025.</p></div>"
+        "</article><div class='jp-relatedposts'><h3><em>Liên quan</em></h3>"
+        "<div><h4><a href='/p/1'>Triển khai Kết luận 195-KL/TW</a></h4></div></div></main></body></html>"
+    )
+    path = tmp_path / "post.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path).text.strip().split("\n\n") == [
+        "Hội nghị Ban Thường vụ Tỉnh ủy",
+        "Đồng chí giao Sở Tài chính chủ trì rà soát quỹ đất, trong quý IV/2025.",
+    ]

@@ -60,7 +60,7 @@ DATE_HINT_RE = re.compile(
 )
 HINT_RE = re.compile(rf"(?:^|[\s_-])(?:{_HINT})(?:$|[\s_-])", re.I)
 RELATED_HEADING_RE = re.compile(
-    r"\s*(?:Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
+    r"\s*(?:Tin liên quan|Bài viết liên quan|Liên quan|Bài liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
     r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
     r"Bình luận|Ý kiến bạn đọc|Chia sẻ|Đọc nhiều|Xem nhiều|Tin đọc nhiều|Bài đọc nhiều|Tin mới|Tin mới nhất|"
     r"Tin nổi bật|Tin xem nhiều)\s*:?\s*(?:\(\d+\))?\s*$",
@@ -150,7 +150,9 @@ def _prune(root) -> None:
         # table a page may well class as "footer" (not the cells of a table laying out the page)
         in_page_table = tag in ("tr", "td", "th") and any(a in page_tables for a in el.iterancestors("table"))
         protected = (
-            tag in ("html", "body")  # a page's own class ("print-page") hints at the page, not at chrome in it
+            tag in ("html", "body", "article", "main")  # a page's or an article's own classes ("print-page",
+            # "category-chinh-tri status-publish") hint at the page or the post, not at chrome in it
+            or el.get("itemprop") == "articleBody"
             or el.find(".//article") is not None
             or el.find(".//main") is not None
             or (tag in ("table", "tbody", "thead", "tr", "td", "th") and not in_page_table)
