@@ -531,3 +531,13 @@ def test_a_report_naming_whom_the_speaker_reminds() -> None:
     )
     doc = extract_source(from_text(text, name="news.txt"))
     assert {b.name for t in doc.tasks for b in t.leads} == {"Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh"}
+
+
+def test_a_speaker_who_assigns_in_a_press_report() -> None:
+    text = (
+        "Hội nghị Ban Thường vụ Tỉnh ủy\n\nChiều 21/10/2025, Ban Thường vụ Tỉnh ủy Sơn La họp cho ý kiến về kinh tế tư "
+        "nhân.\n\nKết luận hội nghị, Bí thư Tỉnh ủy nhấn mạnh kinh tế tư nhân phải là động lực quan trọng. Đồng chí "
+        "giao Sở Tài chính chủ trì rà soát quỹ đất, hoàn thành trước ngày 15/11/2025.\n"
+    )
+    doc = extract_source(from_text(text, name="tin.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [("Sở Tài chính", "2025-11-15")]

@@ -51,7 +51,7 @@ DIRECTIVE_RE = re.compile(
     rf"(?<![{LETTER}])(?:(?<!đáp ứng )(?<!theo )(?<!những )(?<!các )(?<!có )yêu cầu(?=\s+(?:các|mỗi|từng|cán bộ|[{UPPER}])|\s*:)"
     rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|[{UPPER}])|\s*:)"
     rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
-    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
+    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, )|(?<=ồng chí ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
     rf"|[Nn]hất trí chủ trương|[Tt]hống nhất chủ trương)",
     re.M,
 )
