@@ -541,3 +541,15 @@ def test_a_speaker_who_assigns_in_a_press_report() -> None:
     )
     doc = extract_source(from_text(text, name="tin.txt"))
     assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [("Sở Tài chính", "2025-11-15")]
+
+
+def test_the_same_time_as_above() -> None:
+    text = HEADER + (
+        "1. Giao Thành ủy Sơn La chỉ đạo đại hội điểm, xong trong quý I/2025; Đảng ủy Khối các cơ quan và doanh nghiệp "
+        "tỉnh chọn 01 đảng bộ cơ sở tổ chức đại hội điểm, cùng thời gian trên.\n"
+    )
+    doc = extract_source(from_text(text, name="forms.txt"))
+    assert sorted(p for t in doc.tasks for p in ((b.name, d) for b, d in t.assignments)) == [
+        ("Thành ủy Sơn La", "2025-03-31"),
+        ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh", "2025-03-31"),
+    ]
