@@ -129,6 +129,12 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
             date = date_of(m) or ""
             pos += m.end()
             continue
+        # a date without "ngày" right after the symbol: "Kế hoạch số 86-KH/TU, 9-8-2022 của …"
+        m = re.match(rf"\s*,\s*{P.NUMERIC_DATE}(?=\s*(?:của|về|[,;.)]))", chunk)
+        if m and date is None and date_of(m):
+            date = date_of(m)
+            pos += m.end()
+            continue
         m = re.match(r"\s*,?\s*cùng ngày", chunk, re.I)
         if m and date is None:
             date = "same"

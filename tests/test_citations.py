@@ -128,6 +128,11 @@ SHAPES = [
         "Thực hiện Quy định số 137-QĐ/TW ngày 01/12/2023 của Ban Bí thư.",
         [("137-QĐ/TW", "Quy định", "2023-12-01", BBT, "central")],
     ),
+    # a date without "ngày" right after the symbol
+    (
+        "Thực hiện Kế hoạch số 86-KH/TU, 9-8-2022 của Ban Thường vụ Tỉnh ủy về đất đai.",
+        [("86-KH/TU", "Kế hoạch", "2022-08-09", "Ban Thường vụ Tỉnh ủy", "provincial")],
+    ),
     # not citations
     ("Năm 2024 đạt 25/30 chỉ tiêu; Quốc lộ 4C được nâng cấp; ngày 10/02/2022 khởi công.", []),
 ]
