@@ -62,6 +62,14 @@ def one(corpus_dir: Path, store_dir: Path, workers: int, export: Path | None, bu
             "main_cpu": main_cpu, "workers_cpu": children.ru_utime + children.ru_stime}
 
 
+def fresh(store_dir: Path) -> None:
+    """No store, and none of the indexes a load keeps beside it (``STORE.search.sqlite``, ``STORE.flow.sqlite``):
+    a load into a fresh store must not start by forgetting the graphs of an earlier run's indexes."""
+    shutil.rmtree(store_dir, ignore_errors=True)
+    for side in store_dir.parent.glob(f"{store_dir.name}.*.sqlite*"):
+        side.unlink()
+
+
 def truth_citations(corpus_dir: Path) -> int:
     from tests.synth import iter_truth
     return sum(r["citations"] for r in iter_truth(corpus_dir))
@@ -92,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         configurations = [(int(x.split(":")[0]) or ncores, x.endswith(":bulk")) for x in a.workers.split(",")]
         for i, (w, bulk) in enumerate(configurations):
             sdir = WORK / f"store-ingest-{n}-w{w}{'-bulk' if bulk else ''}"
-            shutil.rmtree(sdir, ignore_errors=True)
+            fresh(sdir)
             export = nq if i == len(configurations) - 1 else None
             wall, peak, out = run_measured([sys.executable, "-m", "bench.bench_ingest", "--one", str(cdir), str(sdir),
                                             str(w), str(export) if export else "-", "bulk" if bulk else "-"],
@@ -115,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             if r["rejected_sample"]:
                 notes.append(f"n={n}, {w} workers: rejected e.g. {r['rejected_sample'][:2]}")
             if not a.keep:
-                shutil.rmtree(sdir, ignore_errors=True)
+                fresh(sdir)
         # the store's own limit: oxigraph load of the same N-Quads
         odir = WORK / f"store-oxload-{n}"
         shutil.rmtree(odir, ignore_errors=True)

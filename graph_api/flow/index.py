@@ -234,8 +234,9 @@ class FlowIndex:
             have = self.graphs()
             stale = sorted(g for g, h in wanted.items() if have.get(g) != h)
             gone = [g for g in have if g not in wanted]
-            for g in gone:
-                self.remove_graph(g)
+            with self.db:  # one transaction (a store emptied or replaced leaves every graph gone)
+                for g in gone:
+                    self.remove_graph(g, commit=False)
             for i in range(0, len(stale), 200):
                 chunk = stale[i : i + 200]
                 by_graph: dict[str, list[Quad4]] = defaultdict(list)

@@ -235,8 +235,9 @@ class SearchIndex:
             (g for g, h in wanted.items() if have.get(g) != h), key=lambda g: (not g.endswith("/reference"), g)
         )
         gone = [g for g in have if g not in wanted]
-        for g in gone:
-            self.remove_document(g)
+        with self.db:  # one transaction (a store emptied or replaced leaves every graph gone)
+            for g in gone:
+                self.remove_document(g, commit=False)
         for i in range(0, len(stale), 200):
             chunk = stale[i : i + 200]
             by_graph: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
