@@ -248,6 +248,13 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             and re.search(r"ban hành|xây dựng", sentence)
             and re.search(r"Chương trình|Kế hoạch", sentence)
             and kind in ("program", "plan")
+            # (not when the programme names what it carries out: "… ban hành Chương trình hành động thực hiện
+            # Nghị quyết 26": its bases stay bases)
+            and not re.search(
+                rf"ban hành\s+(?:Chương trình|Kế hoạch)[^.;]{{0,40}}?thực hiện\s+(?:{P.DOC_TYPE_ALT})",
+                text[m.full_span[1] : m.full_span[1] + 400].split("\n")[0],
+                re.I,
+            )
         ):
             links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
         elif based:

@@ -213,6 +213,15 @@ LINKS += [
         {(None, "68-NQ/TW"), (None, "198/2025/QH15"), (None, "41-CTr/TU"), (None, "186-KH/TU")},
         set(),
     ),
+    (  # the basis of a programme that names what it carries out stays a basis
+        "TỈNH ỦY KON TUM\nSố 78-CTr/TU\nKon Tum, ngày 10 tháng 02 năm 2023\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết "
+        "số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị về vùng Tây Nguyên\n\nCăn cứ Thông báo kết luận số 58-TB/TU ngày "
+        "5/01/2023 của Ban Thường vụ Tỉnh ủy về việc ban hành các chương trình thực hiện nghị quyết của Trung ương, "
+        "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết 26 như sau:\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Tài chính chủ trì rà soát, trong năm 2023.\n",
+        {(None, "26-NQ/TW"), (None, "58-TB/TU")},
+        set(),
+    ),
     (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
@@ -318,3 +327,10 @@ def test_lists_go_on_after_remarks_with_their_relation():
         ("repeals", "41-CTr/TU"),
         ("repeals", "186-KH/TU"),
     }
+
+
+def test_the_basis_of_a_programme_naming_what_it_carries_out():
+    text = next(t for t, _, _ in LINKS if "78-CTr/TU" in t)
+    doc = extract_source(from_text(text, name="t.txt"))
+    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
+    assert relations == {("implements", "26-NQ/TW"), ("based_on", "58-TB/TU")}
