@@ -21,7 +21,7 @@ from graph_api.flow.totals import union_key
 
 __all__ = ["Kept", "kept_of", "root_of", "page", "totals", "chains", "bare", "documents"]
 
-Row = tuple[str, str, str]  # task, the document it goes through (``via``), how (implements | part of)
+Row = tuple[str, str, str, str]  # task, the document it goes through (``via``), how (implements | part of), its own
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def root_of(ix: FlowIndex, targets: list[str]) -> str | None:
 def _scan(ix: FlowIndex, root: str, after: str | None, count: int | None, skip: int = 0) -> list[tuple]:
     where, args = ("root = ?", [root]) if after is None else ("root = ? AND key > ?", [root, natural_key(after)])
     return ix.db.execute(
-        f"SELECT key, task, via, relation FROM agg_tasks WHERE {where} ORDER BY key LIMIT ? OFFSET ?",
+        f"SELECT key, task, via, relation, doc FROM agg_tasks WHERE {where} ORDER BY key LIMIT ? OFFSET ?",
         (*args, -1 if count is None else count, skip),
     ).fetchall()
 
@@ -83,19 +83,19 @@ def _scan(ix: FlowIndex, root: str, after: str | None, count: int | None, skip: 
 def page(
     ix: FlowIndex, kept: Kept, *, limit: int | None = None, offset: int = 0, after: str | None = None
 ) -> tuple[list[Row], bool]:
-    """(the page's tasks in trace order, whether more follow): ``offset`` of them skipped, after the task
+    """(the page's tasks in trace order with their ways and documents, whether more follow): ``offset`` of them skipped, after the task
     ``after`` (a keyset cursor: any task IRI, placed by the trace's order) when given. A union merges the range
     scans of its targets, each task once, through a target before any document, else the smallest document."""
     if len(kept.roots) == 1:
         rows = _scan(ix, kept.roots[0], after, None if limit is None else limit + 1, offset)
-        picked = [(t, v, how) for _, t, v, how in rows]
+        picked = [(t, v, how, doc) for _, t, v, how, doc in rows]
     else:
         want = None if limit is None else offset + limit + 1
         scans = [_scan(ix, r, after, want) for r in kept.roots]
         picked = []
         for _, same in itertools.groupby(heapq.merge(*scans, key=lambda r: r[0]), key=lambda r: r[0]):
-            _, t, v, how = min(same, key=lambda r: (r[2] not in kept.roots, r[2], r[3]))
-            picked.append((t, v, how))
+            _, t, v, how, doc = min(same, key=lambda r: (r[2] not in kept.roots, r[2], r[3]))
+            picked.append((t, v, how, doc))
             if want is not None and len(picked) >= want:
                 break
         picked = picked[offset:]

@@ -93,8 +93,8 @@ def _touched(tasks: Iterable[str], how: dict[str, tuple[str, str]], docs: dict[s
 
 def _kept_slice(ix: FlowIndex, kept: P.Kept, limit: int | None, offset: int, after: str | None) -> _Slice:
     rows, more = P.page(ix, kept, limit=limit, offset=offset, after=after)
-    how = {t: (v, relation) for t, v, relation in rows}
-    docs = _task_docs(ix, how)
+    how = {t: (v, relation) for t, v, relation, _ in rows}
+    docs = {t: doc for t, _, _, doc in rows if doc is not None}
     chains = P.chains(ix, kept.roots, {v for v, _ in how.values()} | set(docs.values()))
     for chain in list(chains.values()):  # a chain's documents have the rest of it as theirs
         chains.update({c: chain[i + 1 :] for i, c in enumerate(chain[:-1]) if c not in chains})
