@@ -308,6 +308,9 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
 
         text, meta = html_article(text)
         return text, "html", meta
+    from loaders.formats.common import drop_page_chrome
+
+    text = drop_page_chrome(text)  # a portal page copied as text
     if "|" in text:  # a header or signature laid out as a pipe table
         from loaders.formats.markdown import flatten_layout_tables
 

@@ -197,3 +197,33 @@ def test_a_blog_post_classed_by_its_category_gives_its_article(tmp_path) -> None
         "Hội nghị Ban Thường vụ Tỉnh ủy",
         "Đồng chí giao Sở Tài chính chủ trì rà soát quỹ đất, trong quý IV/2025.",
     ]
+
+
+def test_a_side_box_of_new_documents_is_chrome(tmp_path) -> None:
+    # a page laid out by a table: a left column boxing "VĂN BẢN MỚI", the article in the right cell
+    page = (
+        "<html><body><table><tr><td class='leftcol'><table><tr><td class='boxtitle'>VĂN BẢN MỚI</td></tr>"
+        "<tr><td><a href='/vb/1'>Kế hoạch 205-KH/TU về tổ chức Đại hội</a></td></tr></table></td>"
+        "<td class='newsdetail'><h1>Hội nghị lần thứ 28</h1><p>Hội nghị giao Ban Tổ chức Tỉnh ủy rà soát nhân sự, "
+        "hoàn thành trong tháng 8/2024, theo Kết luận số 21-KL/TW.</p><p>Cũng tại hội nghị, các đại biểu thảo luận "
+        "về kinh tế.</p><p>Hội nghị thống nhất nhiệm vụ 6 tháng cuối năm.</p><p>Bí thư Tỉnh ủy phát biểu kết luận."
+        "</p><p>Hội nghị bế mạc.</p></td></tr></table></body></html>"
+    )
+    path = tmp_path / "tin.html"
+    path.write_text(page, encoding="utf-8")
+    text = read(path).text
+    assert "205-KH/TU" not in text and "21-KL/TW" in text
+
+
+def test_a_portal_page_copied_as_text_drops_its_chrome(tmp_path) -> None:
+    text = (
+        "Trang chủ > Thời sự\n\nHội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 21\n\n26/12/2023 | 18:15\n\n"
+        "Chiều 26-12, Ban Chấp hành Đảng bộ thành phố Hạ Long tổ chức Hội nghị lần thứ 21. Hội nghị yêu cầu các cấp "
+        "ủy thực hiện Kết luận số 21-KL/TW.\n\nTin liên quan:\n- Sơ kết 3 năm thực hiện Nghị quyết 06-NQ/TW\n"
+        "- Khánh thành Cầu Cửa Lục 1\n\nChia sẻ: Facebook | Zalo\n\n© Trung tâm Truyền thông. Giấy phép số 86/GP-TTĐT.\n"
+    )
+    path = tmp_path / "tin.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract_source(read(path))
+    assert [c.symbol for c in doc.citations] == ["21-KL/TW"]
+    assert doc.meeting is not None and doc.meeting.date == "2023-12-26"  # the day's year from the posting line

@@ -115,3 +115,38 @@ def render_table(rows: list[list[str]]) -> list[str]:
     if current or not blocks:
         blocks.append(pipe_table([header] + current))
     return blocks
+
+
+# --- page chrome -------------------------------------------------------------------------------------
+# The heading of a page's lists around an article: related news, most read, comments, new documents.
+RELATED_HEADING_RE = re.compile(
+    r"\s*(?:Tin liên quan|Bài viết liên quan|Liên quan|Bài liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
+    r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
+    r"Bình luận|Ý kiến bạn đọc|Chia sẻ|Đọc nhiều|Xem nhiều|Tin đọc nhiều|Bài đọc nhiều|Tin mới|Tin mới nhất|"
+    r"Tin nổi bật|Tin xem nhiều|Văn bản mới|Văn bản mới ban hành)\s*:?\s*(?:\(\d+\))?\s*$",
+    re.I,
+)
+# Lines of a page's chrome copied with its article: sharing, copyright and licence lines.
+CHROME_LINE_RE = re.compile(r"\s*(?:Chia sẻ\s*:.*|©.*|.*Giấy phép (?:số\s*)?\d+/GP-.*)$", re.I)
+
+
+def drop_page_chrome(text: str) -> str:
+    """A portal page copied as text without its chrome: the lists under "Tin liên quan:" and the like, and the
+    sharing, copyright and licence lines.
+
+    >>> drop_page_chrome("Bài viết.\\n\\nTin liên quan:\\n- Sơ kết Nghị quyết 06-NQ/TW\\n\\n© Báo X. Giấy phép số 8/GP-BTTTT.")
+    'Bài viết.\\n'
+    """
+    out: list[str] = []
+    in_list = False
+    for line in text.split("\n"):
+        if RELATED_HEADING_RE.fullmatch(line):
+            in_list = True
+            continue
+        if in_list and (re.match(r"\s*[-+•*]\s", line) or not line.strip()):
+            continue
+        in_list = False
+        if CHROME_LINE_RE.fullmatch(line):
+            continue
+        out.append(line)
+    return "\n".join(out)

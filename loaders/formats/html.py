@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 import lxml.html
 from lxml import etree
 
-from loaders.formats.common import render_table
+from loaders.formats.common import RELATED_HEADING_RE, render_table
 
 DROP_TAGS = {
     "script",
@@ -59,13 +59,6 @@ DATE_HINT_RE = re.compile(
     re.I,
 )
 HINT_RE = re.compile(rf"(?:^|[\s_-])(?:{_HINT})(?:$|[\s_-])", re.I)
-RELATED_HEADING_RE = re.compile(
-    r"\s*(?:Tin liên quan|Bài viết liên quan|Liên quan|Bài liên quan|Tin cùng chuyên mục|Bài cùng chuyên mục|"
-    r"Cùng chuyên mục|Bài viết khác|Các tin khác|Tin khác|Tin đã đưa|Xem thêm|Đọc thêm|"
-    r"Bình luận|Ý kiến bạn đọc|Chia sẻ|Đọc nhiều|Xem nhiều|Tin đọc nhiều|Bài đọc nhiều|Tin mới|Tin mới nhất|"
-    r"Tin nổi bật|Tin xem nhiều)\s*:?\s*(?:\(\d+\))?\s*$",
-    re.I,
-)
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
 POSTED_RE = re.compile(
     rf"^\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|"
@@ -169,7 +162,8 @@ def _prune(root) -> None:
         if (
             len(el.text_content()) < 60
             and RELATED_HEADING_RE.fullmatch(el.text_content())
-            and el.tag.lower() in {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"}
+            and el.tag.lower()
+            in {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header", "td", "th"}
         ):
             while (
                 el.getparent() is not None

@@ -74,7 +74,7 @@ POSTED_RE = re.compile(
 # A byline's date with its time: "Minh Hải | 24/12/2024 17:42", "17:42, 24/12/2024"
 BYLINE_DATE_RES = (
     re.compile(rf"\d{{1,2}}:\d{{2}}\s*,?\s*{NUMERIC_DATE}"),
-    re.compile(rf"{NUMERIC_DATE},?\s+\d{{1,2}}:\d{{2}}"),
+    re.compile(rf"{NUMERIC_DATE}\s*[,|]?\s+\d{{1,2}}:\d{{2}}"),  # (also "26/12/2023 | 18:15")
 )
 # Before the Lunar New Year: "trước Tết Nguyên đán Bính Ngọ 2026", "xong trước Tết Nguyên đán" (the year's Tết day,
 # from data/vocab/tet.csv; without a year, the next one).
