@@ -237,8 +237,11 @@ def _plainly_goes_on(prev: str, line: str, *, alone: bool) -> bool:
     """In unwrapped text, ``line`` continues ``prev`` only when it plainly goes on: a lower-case start, a dangling
     word, a citation, a name broken over the lines — not after a section title alone on its line ("3. Tổ chức thực
     hiện" / "Văn phòng Đảng ủy xã theo dõi …")."""
+    # (nor after a short numbered title when a body opens the next line: "3. Phát triển hạ tầng số" / "Ban cán sự …")
+    titled = alone and P.ITEM_RE.match(prev) is not None and len(prev) < 70 and body_at(line, 0) is not None
     return (
         not (alone and _section_title(prev))
+        and not (titled and not _name_goes_on(prev, line))
         and not is_allcaps(prev)
         and prev[-1] not in TERMINAL
         and (

@@ -232,7 +232,8 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
                 or continues_opening
                 # (a long clause only when the document decides it: "… thảo luận và quyết nghị về việc lãnh đạo thực hiện")
                 or (
-                    P.SELF_IMPLEMENTS_RE.search(clause) and (len(clause) < 120 or re.search(r"quyết nghị về\s", clause))
+                    P.SELF_IMPLEMENTS_RE.search(clause)
+                    and (len(clause) < 120 or re.search(r"quyết nghị về\s|ban hành\s+(?:Nghị quyết|Chỉ thị)", clause))
                 )
                 or (opening and main_clause and "." not in text[m.full_span[1] : main_clause.start()])
             )

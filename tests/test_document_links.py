@@ -222,6 +222,14 @@ LINKS += [
         {(None, "26-NQ/TW"), (None, "58-TB/TU")},
         set(),
     ),
+    (  # a resolution the conference issued to lead the carrying out of another, said in a long clause
+        "ĐẢNG BỘ TỈNH KON TUM\nBAN CHẤP HÀNH\n*\nSố 312-NQ/TU\nKon Tum, ngày 25 tháng 02 năm 2025\n\nNGHỊ QUYẾT\n\n"
+        "Ngày 21/02/2025, Hội nghị lần thứ 28 Ban Chấp hành Đảng bộ tỉnh khóa XIX đã thảo luận, thống nhất ban hành "
+        "Nghị quyết lãnh đạo thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22-12-2024 về khoa học, công nghệ "
+        "trên địa bàn tỉnh, như sau:\n\nI. NHIỆM VỤ\n\n1. Sở Khoa học và Công nghệ chủ trì, trong năm 2025.\n",
+        {(None, "57-NQ/TW")},
+        set(),
+    ),
     (ON_THE_BASIS, {(None, "71-NQ/TW"), (None, "202/2025/QH15")}, set()),
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),

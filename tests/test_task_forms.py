@@ -245,6 +245,12 @@ TASK_FORMS = [
         [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30"), ("Văn phòng Tỉnh ủy", (), None)],
         id="section-title-line-then-sentence",
     ),
+    pytest.param(  # a short numbered title line, then a body opening the next line: a title and its task
+        "1. Ban Tổ chức Tỉnh ủy rà soát, trước ngày 30/6/2024.\n\n2. Phát triển hạ tầng số\n"
+        "Ban cán sự đảng UBND tỉnh lãnh đạo đầu tư Trung tâm dữ liệu; hoàn thành trước ngày 30/6/2026.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30"), ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2026-06-30")],
+        id="title-line-then-body",
+    ),
     pytest.param(  # a short numbered sentence with its lead in a remark is a task, not a heading
         "1. Bảo đảm an ninh chính trị dịp Tết Nguyên đán. (Giao: Công an tỉnh)\n2. Ban Tổ chức Tỉnh ủy rà soát.\n",
         [("Công an tỉnh", (), None), ("Ban Tổ chức Tỉnh ủy", (), None)],

@@ -158,6 +158,7 @@ SELF_IMPLEMENTS_RE = re.compile(  # (a letter's subject line "V/v triển khai N
     r"(?:^|để\s+|\b(?:về|V/v)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)"
     r"(?:lãnh đạo(?:,?\s*chỉ đạo)?\s+)?(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s*$|"
     r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$|"
+    r"ban hành\s+(?:Nghị quyết|Chỉ thị)\s+(?:lãnh đạo|về việc)?\s*(?:tiếp tục\s+)?thực hiện\s*$|"
     r"^của\s+[^.;\n]{3,80}?\s(?:triển khai\s+)?thực hiện\s*$",  # "… của Ban Chấp hành Đảng bộ tỉnh thực hiện"
     re.I,
 )
