@@ -41,6 +41,18 @@ CASES = [
     ),
     ("1. Khởi công xây dựng cầu treo thôn Làng Mới trong quý III/2025.\n", ["Cầu treo thôn Làng Mới"]),
     ("1. Nâng cấp đường giao thông nông thôn, xây dựng trường học đạt chuẩn Quốc gia.\n", []),  # nothing named
+    # site clearance and speeding up name a work too; its stretch through a district; a port, a digital park
+    (
+        "1. Hoàn thành giải phóng mặt bằng Đường bộ ven biển đoạn qua huyện Đắk Hà trong năm 2025.\n",
+        ["Đường bộ ven biển đoạn qua huyện Đắk Hà"],
+    ),
+    (
+        "1. Đẩy nhanh tiến độ Đường giao thông liên thôn Kon Đào - Tân Cảnh.\n",
+        ["Đường giao thông liên thôn Kon Đào - Tân Cảnh"],
+    ),
+    ("1. Hoàn thành giai đoạn 1 Cảng nước sâu Mỹ Thủy trong năm 2025.\n", ["Cảng nước sâu Mỹ Thủy"]),
+    ("1. Đưa Khu công nghệ số tập trung Kon Tum vào hoạt động.\n", ["Khu công nghệ số tập trung Kon Tum"]),
+    ("1. Thu hút đầu tư vào Khu kinh tế cửa khẩu Bờ Y.\n", []),  # a zone, not a work
     # "và" inside a name until it has named something; a second work joined to the first by "và"
     (
         "1. Tập trung xây dựng Trường phổ thông nội trú liên cấp tiểu học và trung học cơ sở xã Ia Tơi và Trường "

@@ -75,10 +75,11 @@ PROJECT_STOP_RE = re.compile(_PROJECT_STOPS + r"(?:\s.*)?$")
 PROJECT_STOP_AT_RE = re.compile(_PROJECT_STOPS + r"(?=\s|$)")  # each word where a project's name may end
 # the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
 PROJECT_STRETCH_RE = re.compile(
-    rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
+    rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
 )
 CONSTRUCTION_VERB_RE = re.compile(
-    r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|"
+    r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|giải phóng mặt bằng|"
+    r"đẩy nhanh tiến độ(?: thi công| xây dựng)?|giai đoạn \d+|"
     r"hoàn thành|đưa vào sử dụng|thông xe|(?:hoàn thiện|đầu tư|xây dựng|nâng cấp) hạ tầng|hạ tầng)(?:\s+mới)?\s+$",
     re.I,
 )

@@ -92,6 +92,7 @@ PROJECT_LOWER_AFTER_VERB_RE = re.compile(
 _PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+(?:đô|phố)(?=\s+[{UPPER}]))?|\d+[A-Z]?)"
 PROJECT_NAMED_RE = re.compile(
     rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
+    rf"Khu công nghệ (?:thông tin|số) tập trung|Cảng nước sâu|Cảng biển|"
     rf"Cụm công nghiệp|Khu neo đậu tránh trú bão(?: cho tàu cá)?|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
     rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
     rf"Đường đấu nối(?: từ)?|Đường ven biển|[Cc]ầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường|"
