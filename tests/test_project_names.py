@@ -53,6 +53,11 @@ CASES = [
     ("1. Hoàn thành giai đoạn 1 Cảng nước sâu Mỹ Thủy trong năm 2025.\n", ["Cảng nước sâu Mỹ Thủy"]),
     ("1. Đưa Khu công nghệ số tập trung Kon Tum vào hoạt động.\n", ["Khu công nghệ số tập trung Kon Tum"]),
     ("1. Thu hút đầu tư vào Khu kinh tế cửa khẩu Bờ Y.\n", []),  # a zone, not a work
+    (
+        "1. Bố trí vốn cho Dự án đường Phan Đình Phùng kéo dài (đoạn qua phường Quyết Thắng) trong kế hoạch đầu tư "
+        "công năm 2025.\n",
+        ["Đường Phan Đình Phùng kéo dài (đoạn qua phường Quyết Thắng)"],
+    ),
     # "và" inside a name until it has named something; a second work joined to the first by "và"
     (
         "1. Tập trung xây dựng Trường phổ thông nội trú liên cấp tiểu học và trung học cơ sở xã Ia Tơi và Trường "
