@@ -36,10 +36,19 @@ def carried_out(
                 )
             )
         )
-        if verbs and not reviewed and k not in implements:
+        # "… thực hiện Chương trình số 34-CTr/TU ngày 12-3-2018 của Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW": the
+        # verb right after a cited document's date and issuer is that document's, not the unit's
+        before = [e for s_, e in key_of_span if sentence_start <= s_ and e <= (verbs[-1].start() if verbs else 0)]
+        owned = bool(before) and _CITED_TAIL_RE.fullmatch(text, max(before), verbs[-1].start()) is not None
+        if verbs and not reviewed and not owned and k not in implements:
             implements.append(k)
             spans.append(cited)
     return implements, spans
+
+
+_CITED_TAIL_RE = re.compile(
+    r"\s*,?\s*(?:(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?\s*(?:của\s+(?:(?!\svề\s)[^,;.()]){0,80}?)?\s*"
+)  # (a date and an issuer, not a title: "… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)
 
 
 def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:

@@ -53,6 +53,23 @@ CASES = [
         {"102/2024/NĐ-CP"},
         id="quy-dinh-chi-tiet",
     ),
+    pytest.param(  # the verb after a cited document's date and issuer is that document's, not the task's
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Văn phòng Thị ủy tham mưu lồng ghép với việc tiếp tục thực hiện Chương trình hành động số 34-CTr/TU "
+        "ngày 12-3-2018 của Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW, hoàn thành trước 30/11/2024.\n",
+        {("Văn phòng Thị ủy", "2024-11-30")},
+        {"34-CTr/TU"},
+        id="verb-of-a-cited-document",
+    ),
+    pytest.param(  # "Ban Chấp hành" names a body, it carries nothing out; a list joined by "và" after a title
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Văn phòng Thị ủy triển khai nghiêm túc Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương "
+        "về tổng kết Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính "
+        "trị, hoàn thành trong quý II/2025.\n",
+        {("Văn phòng Thị ủy", "2025-06-30")},
+        {"121-KL/TW", "126-KL/TW"},
+        id="ban-chap-hanh-is-no-verb",
+    ),
 ]
 
 DECISION = (

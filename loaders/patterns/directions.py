@@ -88,9 +88,9 @@ NARRATIVE_START_RE = re.compile(
     r"Trong \d+ tháng|Kết quả|Năm \d{4}, tỉnh|Thời gian qua)",
     re.I,
 )
-# Verbs by which a task directs a document to be carried out.
+# Verbs by which a task directs a document to be carried out (not "Ban Chấp hành", a body).
 IMPLEMENT_VERB_RE = re.compile(
-    r"(?<![" + LETTER + r"])(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
+    r"(?<![" + LETTER + r"])(?<!Ban )(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
     r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào|quy định chi tiết)(?![" + LETTER + r"])",
     re.I,
 )
