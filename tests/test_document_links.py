@@ -307,38 +307,34 @@ def test_the_requirements_part_carries_out_documents_without_stating_a_link():
     assert out["based_on"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW", "35-CT/TW"]
 
 
-def test_on_the_basis_of_in_the_preamble_is_no_carrying_out():
-    doc = extract_source(from_text(ON_THE_BASIS, name="t.txt"))
-    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
-    assert relations == {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}
+# The document's own relations by kind, for texts of LINKS whose relation matters: (own symbol, relations).
+OWN_RELATIONS = [
+    ("27-KH/TU", {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}),  # "trên cơ sở … theo X": a basis
+    (  # a basis list and a carried-out list in one preamble
+        "386/KH-UBND",
+        {
+            ("based_on", "45/2020/NĐ-CP"),
+            ("based_on", "69/2024/NĐ-CP"),
+            ("implements", "57-NQ/TW"),
+            ("implements", "08-KH/ĐU"),
+        },
+    ),
+    (  # lists go on after remarks, with their relation
+        "38-CTr/TU",
+        {
+            ("implements", "68-NQ/TW"),
+            ("implements", "198/2025/QH15"),
+            ("repeals", "41-CTr/TU"),
+            ("repeals", "186-KH/TU"),
+        },
+    ),
+    ("78-CTr/TU", {("implements", "26-NQ/TW"), ("based_on", "58-TB/TU")}),  # a programme naming what it carries out
+]
 
 
-def test_a_basis_list_and_a_carried_out_list_in_one_preamble():
-    text = next(t for t, _, _ in LINKS if "386/KH-UBND" in t)
+@pytest.mark.parametrize("own, relations", OWN_RELATIONS, ids=[own for own, _ in OWN_RELATIONS])
+def test_the_documents_own_relations_by_kind(own, relations):
+    text = next(t for t, _, _ in LINKS if f"Số {own}" in t or f"Số: {own}" in t)
     doc = extract_source(from_text(text, name="t.txt"))
-    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
-    assert relations == {
-        ("based_on", "45/2020/NĐ-CP"),
-        ("based_on", "69/2024/NĐ-CP"),
-        ("implements", "57-NQ/TW"),
-        ("implements", "08-KH/ĐU"),
-    }
-
-
-def test_lists_go_on_after_remarks_with_their_relation():
-    text = next(t for t, _, _ in LINKS if "38-CTr/TU" in t)
-    doc = extract_source(from_text(text, name="t.txt"))
-    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
-    assert relations == {
-        ("implements", "68-NQ/TW"),
-        ("implements", "198/2025/QH15"),
-        ("repeals", "41-CTr/TU"),
-        ("repeals", "186-KH/TU"),
-    }
-
-
-def test_the_basis_of_a_programme_naming_what_it_carries_out():
-    text = next(t for t, _, _ in LINKS if "78-CTr/TU" in t)
-    doc = extract_source(from_text(text, name="t.txt"))
-    relations = {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None}
-    assert relations == {("implements", "26-NQ/TW"), ("based_on", "58-TB/TU")}
+    assert doc.symbol == own
+    assert {(ln.relation, ln.target[0]) for ln in doc.links if ln.source is None} == relations
