@@ -38,8 +38,11 @@ def carried_out(
         )
         # "… thực hiện Chương trình số 34-CTr/TU ngày 12-3-2018 của Tỉnh ủy thực hiện Nghị quyết số 20-NQ/TW": the
         # verb right after a cited document's date and issuer is that document's, not the unit's
-        before = [e for s_, e in key_of_span if sentence_start <= s_ and e <= (verbs[-1].start() if verbs else 0)]
-        owned = bool(before) and _CITED_TAIL_RE.fullmatch(text, max(before), verbs[-1].start()) is not None
+        # (the verb's own object only: "… thực hiện Nghị quyết 06 và Kế hoạch 7175" lists 7175 as the unit's)
+        verb_at = verbs[-1].start() if verbs else 0
+        before = [e for s_, e in key_of_span if sentence_start <= s_ and e <= verb_at]
+        between = [s_ for s_, _ in key_of_span if verb_at < s_ < cited[0]]
+        owned = bool(before) and not between and _CITED_TAIL_RE.fullmatch(text, max(before), verb_at) is not None
         if verbs and not reviewed and not owned and k not in implements:
             implements.append(k)
             spans.append(cited)

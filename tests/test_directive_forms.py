@@ -61,6 +61,14 @@ CASES = [
         {"34-CTr/TU"},
         id="verb-of-a-cited-document",
     ),
+    pytest.param(  # … but a document listed after that verb's object is the unit's again
+        TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
+        "1. Ủy ban nhân dân thị xã thực hiện Chương trình hành động số 29-CTr/TU của Tỉnh ủy thực hiện Nghị quyết số "
+        "06-NQ/TW và Kế hoạch số 7175/KH-UBND của UBND tỉnh, hoàn thành trong năm 2025.\n",
+        {("Ủy ban nhân dân thị xã", "2025-12-31")},
+        {"29-CTr/TU", "7175/KH-UBND"},
+        id="list-after-the-object",
+    ),
     pytest.param(  # "Ban Chấp hành" names a body, it carries nothing out; a list joined by "và" after a title
         TOWN_HEADER + "Ban Thường vụ Thị ủy yêu cầu như sau:\n\n"
         "1. Văn phòng Thị ủy triển khai nghiêm túc Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương "
