@@ -96,15 +96,12 @@ def body_at(text: str, pos: int) -> tuple[int, BodyKind, str] | None:
     if g and (best is None or g.end() > best[0]):
         best = (g.end(), grammar_kind(g.group(0)), g.group(0))
     # the Party organisation of a body named after it: "Đảng ủy Sở Tư pháp", "Chi bộ Văn phòng Sở Nội vụ"
-    party = _PARTY_OF_RE.match(text, pos)
+    party = P.PARTY_OF_RE.match(text, pos)
     inner = body_at(text, party.end()) if party else None
     if inner and not inner[1].is_group and (best is None or inner[0] > best[0]):
         printed = text[pos : inner[0]]
         best = (inner[0], BodyKind("", re.sub(r"\s+", " ", printed), "", inner[1].level, None, ()), printed)
     return best
-
-
-_PARTY_OF_RE = re.compile(r"(?:Đảng ủy|Đảng bộ|Chi bộ)\s+(?=[A-ZĐ])")
 
 
 def find_bodies(text: str) -> list[tuple[int, int, BodyKind]]:

@@ -42,16 +42,11 @@ def carried_out(
         verb_at = verbs[-1].start() if verbs else 0
         before = [e for s_, e in key_of_span if sentence_start <= s_ and e <= verb_at]
         between = [s_ for s_, _ in key_of_span if verb_at < s_ < cited[0]]
-        owned = bool(before) and not between and _CITED_TAIL_RE.fullmatch(text, max(before), verb_at) is not None
+        owned = bool(before) and not between and P.CITED_TAIL_RE.fullmatch(text, max(before), verb_at) is not None
         if verbs and not reviewed and not owned and k not in implements:
             implements.append(k)
             spans.append(cited)
     return implements, spans
-
-
-_CITED_TAIL_RE = re.compile(
-    r"\s*,?\s*(?:(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?\s*(?:của\s+(?:(?!\svề\s)[^,;.()]){0,80}?)?\s*"
-)  # (a date and an issuer, not a title: "… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)
 
 
 def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]]) -> int:

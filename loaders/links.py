@@ -200,14 +200,14 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
         last_basis = max(prefix.lower().rfind("căn cứ"), 0) if based else -1
         # a clause of its own that carries out ("Căn cứ A; thực hiện B"), not words of a cited title ("A … về thực
         # hiện thủ tục hành chính …; Nghị định B")
-        last_carry = max([-1, *(c.start() for c in _CARRY_CLAUSE_RE.finditer(prefix))])
+        last_carry = max([-1, *(c.start() for c in P.CARRY_CLAUSE_RE.finditer(prefix))])
         # a clause of its own carrying something out ("Căn cứ A; thực hiện B, …"), not a cited document's
         # own relation ("Kế hoạch B … triển khai thực hiện Nghị quyết")
         carries_out = (
             bool(based) and re.search(r"[;,]\s*(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", sentence) is not None
         )
         opening = (
-            P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) if not _BASIS_RE.search(prefix) else None
+            P.PREAMBLE_CARRY_OUT_RE.match(text, block_start, m.full_span[0]) if not P.BASIS_RE.search(prefix) else None
         )  # "Thực hiện A; căn cứ B": B is a basis
         main_clause = P.MAIN_CLAUSE_RE.search(text, m.full_span[1], min(st.body_end, m.full_span[1] + 600))
         prev = by_start[i - 1] if i > 0 else None
@@ -218,7 +218,7 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
                 and any(
                     ln.source is None and ln.relation == "implements" and ln.target == key_of[id(prev)] for ln in links
                 )
-                and _LISTED_RE.fullmatch(text[prev.full_span[1] : m.full_span[0]]) is not None
+                and P.LISTED_RE.fullmatch(text[prev.full_span[1] : m.full_span[0]]) is not None
             )
             or (carrier is not None and Link(None, "implements", key_of[id(carrier)], carrier.span) in links)
         )
@@ -239,7 +239,7 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             )
         ):
             links.append(Link(None, "implements", k, m.span))
-        elif not based and _BASIS_RE.search(prefix):
+        elif not based and P.BASIS_RE.search(prefix):
             links.append(Link(None, "based_on", k, m.span))
         elif based and last_carry > last_basis:
             links.append(Link(None, "implements", k, m.span))
@@ -260,10 +260,6 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
             links.append(Link(None, "implements", k, m.span))  # the programme makes these concrete
         elif based:
             links.append(Link(None, "based_on", k, m.span))
-
-
-_CARRY_CLAUSE_RE = re.compile(r"(?:^|[;,]\s*)(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", re.I)
-_BASIS_RE = re.compile(r"căn cứ|trên cơ sở", re.I)  # "…; trên cơ sở … theo Nghị quyết 202, Ban Thường vụ ban hành"
 
 
 def _main_clause_links(
@@ -287,16 +283,12 @@ def _main_clause_links(
     return out
 
 
-# What stands between two documents of one list: a comma or "và", after a short remark ("(trước hợp nhất)")
-_LISTED_RE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|và|,\s*và)\s*")
-
-
 def _listed_after_replaced(r: _Reading, i: int) -> list[Link]:
     """ "… thay thế Chương trình số 41-CTr/TU … và Kế hoạch số 186-KH/TU …": the list goes on with the same relation."""
     if i == 0:
         return []
     prev, m = r.by_start[i - 1], r.by_start[i]
-    if not _LISTED_RE.fullmatch(r.text[prev.full_span[1] : m.full_span[0]]):
+    if not P.LISTED_RE.fullmatch(r.text[prev.full_span[1] : m.full_span[0]]):
         return []
     k = r.key_of[id(prev)]
     return [

@@ -248,14 +248,11 @@ def find_assignments(
         deadline, _, _ = find_deadline(
             text[pos : pos + sentence_end.start() if sentence_end else segment_end], since=since
         )
-        if deadline is None and out and _SAME_TIME_RE.search(text, pos, segment_end):
+        if deadline is None and out and P.SAME_TIME_RE.search(text, pos, segment_end):
             deadline = out[-1].deadline  # "…, cùng thời gian trên": the deadline of the assignment before
         names = {lead.name for lead in leads}
         out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
     return out
-
-
-_SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
 
 
 def _partners(text: str, pos: int, segment_end: int, end: int) -> list[BodyRef]:

@@ -234,3 +234,17 @@ ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hàn
 
 # a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy"
 GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
+
+# --- clauses around a cited document, and deadlines said by reference -----------------------------------
+# "…, cùng thời gian trên": the deadline of the assignment before
+SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
+# What follows a cited document before a verb that is its own: a date and an issuer, not a title ("… về thi hành Điều
+# lệ Đảng và Hướng dẫn số 26" is the unit's list)
+CITED_TAIL_RE = re.compile(
+    r"\s*,?\s*(?:(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?\s*(?:của\s+(?:(?!\svề\s)[^,;.()]){0,80}?)?\s*"
+)
+# A clause of a preamble's own that carries out ("Căn cứ A; thực hiện B"), and the words of a basis
+CARRY_CLAUSE_RE = re.compile(r"(?:^|[;,]\s*)(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", re.I)
+BASIS_RE = re.compile(r"căn cứ|trên cơ sở", re.I)  # "…; trên cơ sở … theo Nghị quyết 202, Ban Thường vụ ban hành"
+# What stands between two documents of one list: a comma or "và", after a short remark ("(trước hợp nhất)")
+LISTED_RE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|và|,\s*và)\s*")

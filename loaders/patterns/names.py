@@ -241,3 +241,6 @@ BODY_LEVEL_WORDS = (
 
 # Sentences about the 2025 merger or neighbours name other provinces: they do not tell the document's own.
 MERGER_RE = re.compile(r"hợp nhất|sáp nhập|nhập vào|giáp ranh|giáp với|khu vực \d+ tỉnh", re.I)
+
+# The Party organisation of a body named right after it: "Đảng ủy Sở Tư pháp", "Chi bộ Văn phòng Sở Nội vụ"
+PARTY_OF_RE = re.compile(r"(?:Đảng ủy|Đảng bộ|Chi bộ)\s+(?=[A-ZĐ])")
