@@ -16,10 +16,11 @@ def _project_name(raw: str, *, stop: bool = True) -> str | None:
     """A project's name from the words matched: cut where a clause goes on (``stop``; a named work's pattern
     already ends the name) and capitalised."""
     name = raw
-    # "nối" ends a name unless it is the name ("Đường nối Cảng hàng không Thọ Xuân với …")
+    # "nối" ends a name that already names its work ("Cầu Bến Rừng nối Quảng Ninh với Hải Phòng"), not one whose
+    # ends name it ("Đường nối Cảng hàng không Thọ Xuân với …", "Tuyến đường bao biển nối Hạ Long - Cẩm Phả")
     words = name.split()
     for i, w in enumerate(words[2:], 2):
-        if w == "nối" and words[i - 1] != "kết":
+        if w == "nối" and words[i - 1] != "kết" and re.search(r"\s(?:[A-ZĐ]|\d)", " " + " ".join(words[1:i])):
             name = " ".join(words[:i])
             break
     # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it

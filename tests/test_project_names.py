@@ -81,6 +81,15 @@ CASES = [
         "hoàn thành năm 2026.\n",
         ["Trung tâm dữ liệu tỉnh Kon Tum", "Trường liên cấp Đắk Tô"],
     ),
+    # "nối" ends a name that already names its work; it is the name of one whose ends name it
+    (
+        "1. Khởi công Cầu Sa Bình nối Kon Tum với Gia Lai trong quý II/2026.\n",
+        ["Cầu Sa Bình"],
+    ),
+    (
+        "1. Hoàn thành giải phóng mặt bằng Tuyến đường tránh nối Đắk Hà - Kon Plông giai đoạn 2 trong năm 2025.\n",
+        ["Tuyến đường tránh nối Đắk Hà - Kon Plông giai đoạn 2"],
+    ),
 ]
 
 
