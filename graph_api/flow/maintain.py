@@ -6,7 +6,8 @@ document). Per central document (``root``): ``agg_reach`` (each document carryin
 others, with its depth and ``parent`` — the next document of its chain, as :func:`graph_api.flow.read.closure`
 picks it — and the symbol, year, kind and province of its description), ``agg_tasks`` (each task carrying it out, with the document it goes through — ``via``, ``relation`` as
 :func:`graph_api.flow.read.tasks_via` picks them — and ``key``, its place in the trace's order), ``agg_count``
-(tasks and documents). A covering index on ``agg_tasks (root, key, …)`` makes a page of a trace one range scan.
+(tasks and documents), and ``agg_page`` (:mod:`graph_api.flow.detail`: each task's row with every detail a trace
+page shows, clustered in trace order), which makes a page of a trace one range scan.
 After them, :mod:`graph_api.flow.totals` keeps each trace's totals and its documents without tasks.
 
 The index notes what each graph written or forgotten touches (``agg_dirty``: its documents, tasks and the
@@ -18,16 +19,16 @@ from __future__ import annotations
 
 import time
 
-from graph_api.flow import totals
+from graph_api.flow import detail, totals
 from graph_api.flow.index import FlowIndex
 from graph_api.flow.read import MAX_DEPTH
 
 __all__ = ["refresh", "current", "VERSION", "MAX_DIRTY", "BUILD", "AGGREGATES"]
 
-VERSION = 6  # of the aggregate tables: another version is rebuilt in full
+VERSION = 7  # of the aggregate tables: another version is rebuilt in full
 MAX_DIRTY = 5000  # subjects touched since the last refresh above which the aggregates are rebuilt in full
 BUILD: dict[str, float] = {}  # seconds of the last refresh ("seconds") and whether it was in full ("full")
-AGGREGATES = ("agg_impl", "agg_roots", "agg_prov", "agg_links", "agg_reach", "agg_tasks", "agg_count")
+AGGREGATES = ("agg_impl", "agg_roots", "agg_prov", "agg_links", "agg_reach", "agg_tasks", "agg_count", "agg_page")
 _DIRTY = "(SELECT s FROM agg_dirty)"
 
 _TABLES = (
@@ -125,7 +126,14 @@ DROP TABLE temp.agg_depth; DROP TABLE temp.agg_via; DROP TABLE temp.agg_pick; DR
 
 def _full() -> str:
     return (
-        _TABLES + _subject_sql("") + _SUBJECT_INDEXES + _roots_sql("agg_roots") + _ROOT_INDEXES + totals.sql(full=True)
+        _TABLES
+        + detail.CREATE
+        + _subject_sql("")
+        + _SUBJECT_INDEXES
+        + _roots_sql("agg_roots")
+        + detail.sql(None)
+        + _ROOT_INDEXES
+        + totals.sql(full=True)
     )
 
 
@@ -148,6 +156,7 @@ INSERT OR IGNORE INTO agg_scope SELECT root FROM agg_roots WHERE root IN {_DIRTY
 {per_root}
 DELETE FROM agg_scope WHERE root NOT IN (SELECT root FROM agg_roots);
 {_roots_sql("agg_scope")}
+{detail.sql("agg_scope")}
 {totals.sql(full=False)}
 DROP TABLE temp.agg_scope;
 """

@@ -1,8 +1,8 @@
 """Pages of a trace read from the kept aggregates (:mod:`graph_api.flow.maintain`, :mod:`graph_api.flow.totals`),
 at a cost that does not grow with the corpus: the tasks carrying a central document out in trace order are one
-range scan of ``agg_tasks``' covering index (for a symbol naming a dated document and its undated mentions, one
-scan per target, merged), the totals one row of ``agg_total``, the chains of the page's documents a few lookups of
-``agg_reach`` per document, the documents without tasks (listed by the page that ends the trace) one range scan of
+range scan of ``agg_page``, which holds every detail the page shows of them (:mod:`graph_api.flow.detail`; for a
+symbol naming a dated document and its undated mentions, one scan per target, merged), the totals one row of
+``agg_total``, the chains and descriptions of the page's documents a few lookups of ``agg_reach`` per document, the documents without tasks (listed by the page that ends the trace) one range scan of
 ``agg_bare``. Targets these rows do not answer (a document that is not a central one, targets carried out that no
 kept key joins, aggregates waiting for a rebuild in full) return None, and the trace computes their flow instead
 (:func:`graph_api.flow.targets.flow`)."""
@@ -14,14 +14,15 @@ import itertools
 from dataclasses import dataclass
 
 from graph_api.flow import read as R
+from graph_api.flow.detail import COLUMNS
 from graph_api.flow.extract import natural_key
 from graph_api.flow.index import FlowIndex
 from graph_api.flow.maintain import current
 from graph_api.flow.totals import union_key
 
-__all__ = ["Kept", "kept_of", "root_of", "page", "totals", "chains", "bare", "documents"]
+__all__ = ["Kept", "kept_of", "root_of", "page", "totals", "chains", "labelled", "bare", "documents"]
 
-Row = tuple[str, str, str, str]  # task, the document it goes through (``via``), how (implements | part of), its own
+Row = tuple  # a row of ``agg_page`` in ``COLUMNS``' order: key, task, via, relation, doc, then its details
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def root_of(ix: FlowIndex, targets: list[str]) -> str | None:
 def _scan(ix: FlowIndex, root: str, after: str | None, count: int | None, skip: int = 0) -> list[tuple]:
     where, args = ("root = ?", [root]) if after is None else ("root = ? AND key > ?", [root, natural_key(after)])
     return ix.db.execute(
-        f"SELECT key, task, via, relation, doc FROM agg_tasks WHERE {where} ORDER BY key LIMIT ? OFFSET ?",
+        f"SELECT {COLUMNS} FROM agg_page WHERE {where} ORDER BY key, task LIMIT ? OFFSET ?",
         (*args, -1 if count is None else count, skip),
     ).fetchall()
 
@@ -83,19 +84,17 @@ def _scan(ix: FlowIndex, root: str, after: str | None, count: int | None, skip: 
 def page(
     ix: FlowIndex, kept: Kept, *, limit: int | None = None, offset: int = 0, after: str | None = None
 ) -> tuple[list[Row], bool]:
-    """(the page's tasks in trace order with their ways and documents, whether more follow): ``offset`` of them skipped, after the task
-    ``after`` (a keyset cursor: any task IRI, placed by the trace's order) when given. A union merges the range
+    """(the page's rows in trace order — each task with its way, document and details — whether more follow):
+    ``offset`` of them skipped, after the task ``after`` (a keyset cursor: any task IRI, placed by the trace's order) when given. A union merges the range
     scans of its targets, each task once, through a target before any document, else the smallest document."""
     if len(kept.roots) == 1:
-        rows = _scan(ix, kept.roots[0], after, None if limit is None else limit + 1, offset)
-        picked = [(t, v, how, doc) for _, t, v, how, doc in rows]
+        picked = _scan(ix, kept.roots[0], after, None if limit is None else limit + 1, offset)
     else:
         want = None if limit is None else offset + limit + 1
         scans = [_scan(ix, r, after, want) for r in kept.roots]
         picked = []
         for _, same in itertools.groupby(heapq.merge(*scans, key=lambda r: r[0]), key=lambda r: r[0]):
-            _, t, v, how, doc = min(same, key=lambda r: (r[2] not in kept.roots, r[2], r[3]))
-            picked.append((t, v, how, doc))
+            picked.append(min(same, key=lambda r: (r[2] not in kept.roots, r[2], r[3])))
             if want is not None and len(picked) >= want:
                 break
         picked = picked[offset:]
@@ -115,22 +114,26 @@ def bare(ix: FlowIndex, kept: Kept) -> list[str]:
     return [r[0] for r in ix.db.execute("SELECT doc FROM agg_bare WHERE key = ? ORDER BY depth, doc", (kept.key,))]
 
 
-def chains(ix: FlowIndex, roots: tuple[str, ...] | str, docs: set[str]) -> dict[str, list[str]]:
-    """The chain of IRIs up to a target of each of ``docs`` carrying ``roots`` out (the others left out), as the
-    whole trace gives them — the next document the one of least depth, the smallest of those — read for those
-    documents and the documents of their chains only."""
+def chains(ix: FlowIndex, roots: tuple[str, ...] | str, docs: set[str]) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """(the chain of IRIs up to a target of each of ``docs`` carrying ``roots`` out (the others left out), as the
+    whole trace gives them — the next document the one of least depth, the smallest of those; each document of
+    those chains as the trace shows it, :func:`labelled`): read for those documents and the documents of their
+    chains only."""
     roots = (roots,) if isinstance(roots, str) else roots
     best: dict[str, tuple[int, str]] = {}
+    described: dict[str, tuple] = {}
     wanted = set(docs) - set(roots)
     while wanted:
         found: dict[str, tuple[int, str]] = {}
-        for doc, depth, parent in R._rows(
+        for doc, depth, parent, *description in R._rows(
             ix.db,
-            f"SELECT doc, depth, parent FROM agg_reach WHERE doc IN ({{in}}) AND root IN ({_marks(roots)})",
+            "SELECT doc, depth, parent, symbol, year, kind, province FROM agg_reach "
+            f"WHERE doc IN ({{in}}) AND root IN ({_marks(roots)})",
             wanted,
             *roots,
         ):
             found[doc] = min(found.get(doc, (depth, parent)), (depth, parent))
+            described[doc] = tuple(description)
         best.update(found)
         wanted = {p for _, p in found.values() if p not in roots and p not in best}
 
@@ -141,7 +144,24 @@ def chains(ix: FlowIndex, roots: tuple[str, ...] | str, docs: set[str]) -> dict[
             out.append(doc)
         return out
 
-    return {d: chain(d) for d in docs if d in best}
+    return {d: chain(d) for d in docs if d in best}, labelled(ix, described)
+
+
+def labelled(ix: FlowIndex, described: dict[str, tuple]) -> dict[str, dict]:
+    """{document: {iri, symbol, year, kind, province}} as :func:`graph_api.flow.targets.document_labels` gives
+    them, from the (symbol, year, kind IRI, province IRI) ``agg_reach`` keeps of each."""
+    kinds = R.label_map(ix, {d[2] for d in described.values() if d[2]}, "en")
+    provinces = R.label_map(ix, {d[3] for d in described.values() if d[3]})
+    return {
+        doc: {
+            "iri": doc,
+            "symbol": symbol,
+            "year": year,
+            "kind": kinds[kind][0].lower() if kind in kinds else None,
+            "province": provinces[province][0] if province in provinces else None,
+        }
+        for doc, (symbol, year, kind, province) in described.items()
+    }
 
 
 def documents(ix: FlowIndex, root: str) -> tuple[dict[str, list[str]], dict[str, dict]]:
@@ -149,16 +169,11 @@ def documents(ix: FlowIndex, root: str) -> tuple[dict[str, list[str]], dict[str,
     documents as the trace shows it — ``iri``, ``symbol``, ``year``, ``kind``, ``province`` as
     :func:`graph_api.flow.targets.document_labels` gives them): one range scan."""
     chains: dict[str, list[str]] = {root: []}
-    labels: dict[str, dict] = {}
-    for doc, parent, symbol, year, kind, province in ix.db.execute(
+    described: dict[str, tuple] = {}
+    for doc, parent, *description in ix.db.execute(
         "SELECT doc, parent, symbol, year, kind, province FROM agg_reach WHERE root = ? ORDER BY depth, doc", (root,)
     ):
         chains[doc] = [parent, *chains.get(parent, [])]
-        labels[doc] = {"iri": doc, "symbol": symbol, "year": year, "kind": kind, "province": province}
+        described[doc] = tuple(description)
     del chains[root]
-    kinds = R.label_map(ix, {d["kind"] for d in labels.values() if d["kind"]}, "en")
-    provinces = R.label_map(ix, {d["province"] for d in labels.values() if d["province"]})
-    for d in labels.values():
-        d["kind"] = kinds[d["kind"]][0].lower() if d["kind"] in kinds else None
-        d["province"] = provinces[d["province"]][0] if d["province"] in provinces else None
-    return chains, labels
+    return chains, labelled(ix, described)

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph_api.flow import detail as D
 from graph_api.flow import pages as P
 from graph_api.flow import read as R
 from graph_api.flow.extract import natural_key
@@ -73,6 +74,9 @@ class _Slice:
     provinces_total: int
     bare: list[str]
     docs: dict[str, str]  # the document each task of the page belongs to
+    details: dict[str, dict] | None = None  # the tasks' details and quotes, when kept rows gave them
+    quotes: dict[tuple[str, str], str] | None = None
+    labels: dict[str, dict] | None = None  # the documents of the chains as the trace shows them, when kept
 
 
 def _task_docs(ix: FlowIndex, tasks: Iterable[str]) -> dict[str, str]:
@@ -93,15 +97,20 @@ def _touched(tasks: Iterable[str], how: dict[str, tuple[str, str]], docs: dict[s
 
 def _kept_slice(ix: FlowIndex, kept: P.Kept, limit: int | None, offset: int, after: str | None) -> _Slice:
     rows, more = P.page(ix, kept, limit=limit, offset=offset, after=after)
-    how = {t: (v, relation) for t, v, relation, _ in rows}
-    docs = {t: doc for t, _, _, doc in rows if doc is not None}
-    chains = P.chains(ix, kept.roots, {v for v, _ in how.values()} | set(docs.values()))
+    how = {r[1]: (r[2], r[3]) for r in rows}
+    docs = {r[1]: r[4] for r in rows if r[4] is not None}
+    quotes = {(r[1], r[2]): r[14] for r in rows if r[14] is not None}
+    chains, labels = P.chains(ix, kept.roots, {v for v, _ in how.values()} | set(docs.values()))
     for chain in list(chains.values()):  # a chain's documents have the rest of it as theirs
         chains.update({c: chain[i + 1 :] for i, c in enumerate(chain[:-1]) if c not in chains})
     bare = [] if more else P.bare(ix, kept)
-    chains.update(P.chains(ix, kept.roots, set(bare)))
+    more_chains, more_labels = P.chains(ix, kept.roots, set(bare))
+    chains.update(more_chains)
+    labels.update(more_labels)
     total, documents_total, provinces_total = P.totals(ix, kept)
-    return _Slice(total, list(how), how, chains, more, documents_total, provinces_total, bare, docs)
+    part = _Slice(total, list(how), how, chains, more, documents_total, provinces_total, bare, docs)
+    part.details, part.quotes, part.labels = D.details(ix, rows), quotes, labels
+    return part
 
 
 def _computed_slice(
@@ -132,13 +141,14 @@ def _shown(ix: FlowIndex, ts: list[str], part: _Slice, today: dt.date) -> tuple[
     """(the page's tasks with their details, chains, ways, quotes and status on ``today``; the documents they belong
     to or come through, and on the last page those without tasks, with their chains, in the whole trace's order)."""
     how, chains = part.how, part.chains
-    details = R.task_rows(ix, part.tasks)
-    quotes = R.quotes(ix, [(t, how[t][0]) for t in part.tasks])
+    details = R.task_rows(ix, part.tasks) if part.details is None else part.details
+    quotes = R.quotes(ix, [(t, how[t][0]) for t in part.tasks]) if part.quotes is None else part.quotes
     shown = _touched(part.tasks, how, part.docs, chains) | set(part.bare)
     docs = sorted(shown, key=lambda d: (len(chains[d]), d))
     ways = {v: ([] if v in ts else [v] + chains[v][:-1]) for v, _ in (how[t] for t in part.tasks)}
     chained = {*(c for d in docs for c in chains[d]), *(c for w in ways.values() for c in w)}
-    labels = document_labels(ix, {*docs, *ts, *chained})
+    kept = part.labels or {}
+    labels = {**kept, **document_labels(ix, {*docs, *ts, *chained} - set(kept))}
     tasks = []
     for t in part.tasks:
         v, relation = how[t]

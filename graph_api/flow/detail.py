@@ -1,0 +1,106 @@
+"""A trace page's rows kept whole, in trace order: ``agg_page`` holds, per central document (``root``) and task
+carrying it out, everything the trace shows of the task — its way (``via``, ``relation``), text, position,
+section, deadline, span, bodies (IRIs, in their order), the sentence read for its way (``quote``) and the
+description of its document (symbol, title, date, kind, file, province: IRIs for the kind and the province) —
+clustered by (``root``, ``key``: the task's place in the trace's order, ``task``) in a table without row ids, so
+that a page, or the whole trace, is one range scan with no lookup per task. Only the labels of bodies, kinds and
+provinces are read apart (few, kept per generation: :func:`graph_api.flow.read.label_map`).
+
+The rows are those :func:`graph_api.flow.read.task_rows` and :func:`graph_api.flow.read.quotes` give: a task's
+details from its last row with a text, its bodies in their order, the first sentence read for its way.
+:mod:`graph_api.flow.maintain` builds them from ``agg_tasks`` for the central documents it rebuilds (:func:`sql`),
+so they are kept per document changed with the other aggregates: a change to a task, its document or its
+document's description puts the central documents it reaches in the rebuild's scope."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from graph_api.flow import read as R
+from graph_api.flow.index import FlowIndex
+
+__all__ = ["CREATE", "sql", "COLUMNS", "details"]
+
+CREATE = """
+DROP TABLE IF EXISTS agg_page;
+CREATE TABLE agg_page (root TEXT, key TEXT, task TEXT, via TEXT, relation TEXT, doc TEXT, tdoc TEXT, text TEXT,
+  position INTEGER, deadline TEXT, ongoing INTEGER, start INTEGER, end INTEGER, section TEXT, bodies TEXT,
+  quote TEXT, symbol TEXT, title TEXT, date TEXT, kind TEXT, file TEXT, province TEXT,
+  PRIMARY KEY (root, key, task)) WITHOUT ROWID;
+"""
+_FIELDS = ("symbol", "title", "date", "kind", "file", "province")
+# what a page reads of each row, in this order (``doc``: the task's document as agg_tasks keeps it, for the
+# documents a page lists; ``tdoc``: the document its details come from)
+COLUMNS = (
+    "key, task, via, relation, doc, tdoc, text, position, deadline, ongoing, start, end, section, bodies, quote, "
+    + ", ".join(_FIELDS)
+)
+_DROP = "DROP TABLE IF EXISTS temp.page_task; DROP TABLE IF EXISTS temp.page_doc;"
+
+
+def sql(scope: str | None) -> str:
+    """The statements writing the rows of the central documents in the table ``scope`` (every one: None), from
+    ``agg_tasks``: each task's details once (its last row with a text, its bodies), each document's description
+    once, then one row per (central document, task) in the table's order."""
+    where = "" if scope is None else f" WHERE root IN (SELECT root FROM {scope})"
+    a_where = "" if scope is None else f" WHERE a.root IN (SELECT root FROM {scope})"
+    pivot = ", ".join(f"MAX(CASE field WHEN '{f}' THEN value END) AS {f}" for f in _FIELDS)
+    return f"""{_DROP}
+CREATE TEMP TABLE page_task AS SELECT t.task, k.doc AS tdoc, k.text, k.position, k.deadline, k.ongoing, k.start,
+    k.end, k.section,
+    (SELECT json_group_array(json_array(role, body)) FROM (SELECT role, body FROM bodies b WHERE b.task = t.task
+      ORDER BY ord, rowid)) AS bodies
+  FROM (SELECT DISTINCT task FROM agg_tasks{where}) t
+  LEFT JOIN tasks k ON k.rowid = (SELECT MAX(rowid) FROM tasks WHERE iri = t.task AND text IS NOT NULL);
+CREATE UNIQUE INDEX temp.page_task_t ON page_task (task);
+CREATE TEMP TABLE page_doc AS SELECT s AS doc, {pivot} FROM docinfo
+  WHERE s IN (SELECT tdoc FROM page_task) GROUP BY s;
+CREATE UNIQUE INDEX temp.page_doc_d ON page_doc (doc);
+INSERT INTO agg_page SELECT a.root, a.key, a.task, a.via, a.relation, a.doc, p.tdoc, p.text, p.position,
+    p.deadline, p.ongoing, p.start, p.end, p.section, p.bodies,
+    (SELECT quote FROM quotes q WHERE q.s = a.task AND q.o = a.via ORDER BY rowid LIMIT 1),
+    {", ".join(f"d.{f}" for f in _FIELDS)}
+  FROM agg_tasks a LEFT JOIN page_task p ON p.task = a.task LEFT JOIN page_doc d ON d.doc = p.tdoc{a_where}
+  ORDER BY a.root, a.key, a.task;
+{_DROP}"""
+
+
+def details(ix: FlowIndex, rows: Iterable[tuple]) -> dict[str, dict]:
+    """{task: its details as :func:`graph_api.flow.read.task_rows` gives them} of page rows read in
+    :data:`COLUMNS`' order (a task without a text left out), the labels of bodies, kinds and provinces read once
+    a generation."""
+    rows = [r for r in rows if r[6] is not None]
+    pairs = [(r[1], json.loads(r[13]) if r[13] else []) for r in rows]
+    bodies = R.label_map(ix, {b for _, bs in pairs for _, b in bs})
+    kinds = R.label_map(ix, {r[18] for r in rows if r[18]}, "en")
+    provinces = R.label_map(ix, {r[20] for r in rows if r[20]})
+    out: dict[str, dict] = {}
+    for r, (task, bs) in zip(rows, pairs, strict=True):
+        _, _, _, _, _, tdoc, text, position, deadline, ongoing, start, end, section, _, _ = r[:15]
+        symbol, title, date, kind, file, province = r[15:]
+        d = out[task] = {
+            "task": task,
+            "province": provinces[province][0] if province in provinces else None,
+            "position": position or 0,
+            "section": section,
+            "text": text,
+            "deadline": deadline,
+            "ongoing": bool(ongoing),
+            "lead": [],
+            "partners": [],
+            "span": [start, end] if start is not None and end is not None else None,
+            "document": {
+                "iri": tdoc,
+                "symbol": symbol,
+                "title": title,
+                "date": date,
+                "kind": kinds[kind][0].lower() if kind and kinds.get(kind) else None,
+                "file": file,
+            },
+        }
+        for role, b in bs:
+            for label in bodies.get(b, []):
+                if label not in d[role]:
+                    d[role].append(label)
+    return out
