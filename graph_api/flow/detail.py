@@ -1,6 +1,6 @@
 """A trace page's rows kept whole, in trace order: ``agg_page`` holds, per central document (``root``) and task
 carrying it out, everything the trace shows of the task — its way (``via``, ``relation``), text, position,
-section, deadline, span, bodies (IRIs, in their order), the sentence read for its way (``quote``) and the
+section, deadline, span, bodies (role and IRI, a line each, in their order), the sentence read for its way (``quote``) and the
 description of its document (symbol, title, date, kind, file, province: IRIs for the kind and the province) —
 clustered by (``root``, ``key``: the task's place in the trace's order, ``task``) in a table without row ids, so
 that a page, or the whole trace, is one range scan with no lookup per task. Only the labels of bodies, kinds and
@@ -14,7 +14,6 @@ document's description puts the central documents it reaches in the rebuild's sc
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from graph_api.flow import read as R
@@ -49,7 +48,7 @@ def sql(scope: str | None) -> str:
     return f"""{_DROP}
 CREATE TEMP TABLE page_task AS SELECT t.task, k.doc AS tdoc, k.text, k.position, k.deadline, k.ongoing, k.start,
     k.end, k.section,
-    (SELECT json_group_array(json_array(role, body)) FROM (SELECT role, body FROM bodies b WHERE b.task = t.task
+    (SELECT group_concat(role || ' ' || body, char(10)) FROM (SELECT role, body FROM bodies b WHERE b.task = t.task
       ORDER BY ord, rowid)) AS bodies
   FROM (SELECT DISTINCT task FROM agg_tasks{where}) t
   LEFT JOIN tasks k ON k.rowid = (SELECT MAX(rowid) FROM tasks WHERE iri = t.task AND text IS NOT NULL);
@@ -71,7 +70,7 @@ def details(ix: FlowIndex, rows: Iterable[tuple]) -> dict[str, dict]:
     :data:`COLUMNS`' order (a task without a text left out), the labels of bodies, kinds and provinces read once
     a generation."""
     rows = [r for r in rows if r[6] is not None]
-    pairs = [(r[1], json.loads(r[13]) if r[13] else []) for r in rows]
+    pairs = [(r[1], [b.split(" ", 1) for b in r[13].split("\n")] if r[13] else []) for r in rows]
     bodies = R.label_map(ix, {b for _, bs in pairs for _, b in bs})
     kinds = R.label_map(ix, {r[18] for r in rows if r[18]}, "en")
     provinces = R.label_map(ix, {r[20] for r in rows if r[20]})
