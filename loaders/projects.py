@@ -65,17 +65,23 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
             joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[hits[-1][0] : a])
             if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined:
                 hits.append((a, b))
-        # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place
-        hits += [
-            (a, b)
-            for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end)
-            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) and (a, b) not in hits
-        ]
+        # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place, and
+        # the works joined to it ("… đường liên thôn Khe Nhàn - Ngòi Lao và nhà văn hóa thôn Đồng Phú")
+        for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end):
+            joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[max(hits)[0] : a])
+            if (P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined) and (a, b) not in hits:
+                hits.append((a, b))
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
             # in running text, a project names something concrete: a proper name or a number — or a capitalised
             # name of its own after "Dự án" ("Dự án cải tạo Nhà văn hóa trung tâm xã")
-            if name and (re.search(r"\s(?:[A-ZĐ]|\d)", name[1:]) or ((a, b) in named and len(name.split()) >= 4)):
+            if name and (
+                re.search(r"\s(?:[A-ZĐ]|\d)", name[1:])
+                or ((a, b) in named and len(name.split()) >= 4)
+                or re.search(
+                    r"(?<!\scấp)\s(?:tỉnh|thành phố|huyện|thị xã|quận)$", name
+                )  # the province's own: "… thông minh tỉnh"
+            ):
                 names.append(name)
         for m in P.PROJECT_LIST_RE.finditer(text, start, end):
             offset = m.start("items")

@@ -90,6 +90,15 @@ CASES = [
         "1. Hoàn thành giải phóng mặt bằng Tuyến đường tránh nối Đắk Hà - Kon Plông giai đoạn 2 trong năm 2025.\n",
         ["Tuyến đường tránh nối Đắk Hà - Kon Plông giai đoạn 2"],
     ),
+    # a market after a construction verb; a lowercase work joined by "và" to one the verb named
+    ("1. Cải tạo Chợ Võ Thị Sáu theo mô hình chợ văn minh trong năm 2026.\n", ["Chợ Võ Thị Sáu"]),
+    (
+        "1. Giải ngân vốn công trình đường liên thôn Kon Rờ - Đắk Ring và nhà văn hóa thôn Kon Gung trong năm 2025.\n",
+        ["Đường liên thôn Kon Rờ - Đắk Ring", "Nhà văn hóa thôn Kon Gung"],
+    ),
+    # a work of the province's own, named by its unit; a level ("cấp huyện") names none
+    ("1. Mở rộng Trung tâm điều hành thông minh tỉnh, hoàn thành năm 2026.\n", ["Trung tâm điều hành thông minh tỉnh"]),
+    ("1. Tạm dừng khởi công mới các dự án đầu tư trụ sở cấp huyện, cấp xã.\n", []),
 ]
 
 

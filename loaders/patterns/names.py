@@ -73,7 +73,7 @@ PROJECT_CAPITALISED_RE = re.compile(
 PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
 PROJECT_AFTER_VERB_RE = re.compile(
-    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|"
+    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|Chợ|Nhà văn hóa|"
     r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
     r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
     rf"{PROJECT_NAME_CHARS})"
@@ -82,7 +82,7 @@ PROJECT_AFTER_VERB_RE = re.compile(
 # huyện 389B đoạn …", "xây dựng cầu treo thôn Làng Mới" (not "trường học đạt chuẩn Quốc gia": nothing named)
 PROJECT_LOWER_AFTER_VERB_RE = re.compile(
     r"(?P<name>(?:đường (?:huyện|tỉnh|xã|liên xã|liên huyện)|đường|tỉnh lộ|quốc lộ|cầu(?: treo)?|chợ|kè|đê|"
-    r"hồ chứa(?: nước)?|bệnh viện|trụ sở)\s"
+    r"hồ chứa(?: nước)?|bệnh viện|trụ sở|nhà văn hóa|trường (?:mầm non|tiểu học|trung học cơ sở|THCS|THPT))\s"
     rf"(?:\d+[A-Z]?|[\w ]{{0,40}}?(?:xã|phường|thị trấn|thôn|bản|ấp|khu phố|tổ dân phố|huyện|sông|suối)\s+[{UPPER}])"
     rf"{PROJECT_NAME_CHARS})"
 )
