@@ -230,7 +230,7 @@ def _attach_labels(
         if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task
             out.append((b, span, part, labels))
             continue
-        out.append((b, span, part, []))
+        out.append((b, span, part, T.closing_labels(text, *span)))
     return out
 
 

@@ -126,6 +126,17 @@ def task_labels(text: str, start: int, end: int) -> list[Label]:
     return labels
 
 
+def closing_labels(text: str, start: int, end: int) -> list[Label]:
+    """The labels of a bracketed block closing a task at ``start:end`` ("… [Chủ trì: X; thời gian: quý IV/2024]"),
+    or none.
+
+    >>> [l.field for l in closing_labels("Giữ vững an ninh. (Thời gian: thường xuyên; chủ trì: Công an huyện)", 0, 67)]
+    ['deadline', 'lead']
+    """
+    m = P.LABEL_BLOCK_RE.search(text, start, end)
+    return task_labels(text, m.start("inner"), m.end("inner")) if m else []
+
+
 def _only_bodies(text: str, start: int, end: int) -> bool:
     """The text at ``start:end`` names bodies and nothing else ("Ban Tổ chức Đảng ủy Khối", "Sở A, Sở B.")."""
     found = listed_bodies(text, start, end)

@@ -282,6 +282,15 @@ TASK_FORMS = [
         [("Ban Tổ chức Tỉnh ủy", (), "2024-06-30")],
         id="doi-voi-X",
     ),
+    pytest.param(  # labels closing the task in brackets or parentheses, in any order, "," or ";" between them
+        "1. Rà soát quy hoạch sử dụng đất. [Chủ trì: Sở Tài nguyên và Môi trường, phối hợp: Sở Tài chính; thời gian: "
+        "quý IV/2024]\n2. Giữ vững an ninh biên giới. (Thời gian: thường xuyên; chủ trì: Công an tỉnh)\n",
+        [
+            ("Sở Tài nguyên và Môi trường", ("Sở Tài chính",), "2024-12-31"),
+            ("Công an tỉnh", (), None),
+        ],
+        id="closing-label-block",
+    ),
 ]
 
 

@@ -193,13 +193,15 @@ TASK_LABEL_RE = re.compile(
     r"(?:\s+thực hiện)?[*_]*\s*:\s*(?P<value>.*)$",
     re.I | re.S,
 )
+# Labels closing a task in brackets or parentheses: "… vùng Bảy Núi. [Chủ trì: Ủy ban nhân dân huyện; thời gian: …]"
+LABEL_BLOCK_RE = re.compile(r"[\[(](?P<inner>[^\[\]()]*:[^\[\]()]*)[\])][\s.;]*$")
 # A further label on the same line, after ";" or ".": "…; phối hợp: …; thời gian: …"
 # The line of a labelled task that states what is to be done: "Nội dung: Xây dựng dự thảo Báo cáo chính trị …"
 CONTENT_LABEL_RE = re.compile(
     r"\s*(?:[-+•*]\s*)?[*_]*(?:Nội dung(?: công việc| thực hiện)?|Nhiệm vụ|Sản phẩm|Kết quả cần đạt)[*_]*\s*:", re.I
 )
 NEXT_TASK_LABEL_RE = re.compile(  # after "; " or ". ", or a capital after a lost line break ("… phường Phối hợp: …")
-    r"(?:\s*[;.]\s*|\s+(?=[CĐPT]))(?:"
+    r"(?:\s*[;.,]\s*|\s+(?=[CĐPT]))(?:"
     r"(?P<lead>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối)|[Cc]hủ trì)"
     r"|(?P<partner>(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp|[Pp]hối hợp)"
     r"|(?P<deadline>[Tt]hời gian(?:\s+(?:hoàn thành|thực hiện))?|[Tt]hời hạn(?:\s+hoàn thành)?|[Tt]iến độ))\s*:\s*"
