@@ -299,6 +299,37 @@ def test_task_form(body: str, expected: list) -> None:
     assert _assignments(body) == expected
 
 
+@pytest.mark.parametrize(
+    "heading", ["III. THỜI GIAN VÀ TIẾN ĐỘ THỰC HIỆN", "III. LỘ TRÌNH THỰC HIỆN", "III. PHÂN CÔNG THỰC HIỆN"]
+)
+def test_a_timeline_part_sets_tasks_with_the_deadline_first(heading: str) -> None:
+    body = (
+        "I. MỤC ĐÍCH\nBảo đảm kiểm điểm thực chất.\n\n" + heading + "\n"
+        "1. Trước ngày 30/11/2024: Ban Tổ chức Tỉnh ủy hướng dẫn, gửi mẫu biểu kiểm điểm.\n"
+        "2. Trong tháng 01/2025: Văn phòng Tỉnh ủy chuẩn bị tài liệu phục vụ kiểm điểm.\n"
+    )
+    doc = extract_source(from_text(HEADER.split("I. NHIỆM VỤ")[0] + body, name="hd.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks] == [
+        ("Ban Tổ chức Tỉnh ủy", "2024-11-30"),
+        ("Văn phòng Tỉnh ủy", "2025-01"),
+    ]
+
+
+def test_party_organisations_of_units_joined_by_va() -> None:
+    """A hospital's Party organisation runs to its unit, never into the next one; "Phát triển" is a name's word."""
+    doc = extract_source(
+        from_text(
+            HEADER + "1. Đảng uỷ Bệnh viện Đa khoa tỉnh và Đảng uỷ Sở Y tế hoàn thành kiểm điểm.\n"
+            "2. Đảng bộ Công ty Cổ phần Xây dựng và Phát triển Sơn La tổ chức kiểm điểm.\n",
+            name="kd.txt",
+        )
+    )
+    assert [[lead.name for lead in t.leads] for t in doc.tasks] == [
+        ["Đảng ủy Bệnh viện Đa khoa tỉnh", "Đảng ủy Sở Y tế"],
+        ["Đảng bộ Công ty Cổ phần Xây dựng và Phát triển Sơn La"],
+    ]
+
+
 def test_groups_are_not_assignees() -> None:
     tasks = _assignments("1. Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện, hoàn thành trong tháng 5/2024.\n")
     assert [t[0] for t in tasks] == [None]

@@ -9,7 +9,7 @@ from loaders.patterns.text import DOC_TYPE_ALT, LETTER, LOWER, UPPER
 # --- forward-looking part and tasks ---------------------------------------------------------
 FORWARD_HEADING_RE = re.compile(
     r"phương hướng|nhiệm vụ|giải pháp|tổ chức thực hiện|giao nhiệm vụ|thời gian tới|"
-    r"cuối năm|chương trình hành động|việc cần làm|trọng tâm",
+    r"cuối năm|chương trình hành động|việc cần làm|trọng tâm|tiến độ|lộ trình|phân công",
     re.I,
 )
 # (not a topic a conclusion decides, "Về mục tiêu tăng trưởng năm 2025", nor "chương trình mục tiêu quốc gia", nor a

@@ -156,7 +156,7 @@ COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|{BLOC_COMMITTEE}(?
 # Words of a unit's function: capitalised first, then words and joiners ("Tài chính - Kế hoạch",
 # "Kinh tế, Hạ tầng và Đô thị", "Phục vụ hành chính công"), never a clause word.
 _NOT_IN_NAME = (
-    r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển|"
+    r"các|những|trên|tại|của|để|cho|theo|trong|với|được|đã|sẽ|chủ|phối|thực|tham|rà|tổ|triển khai|"
     r"là|có|khi|đến|từ|về|nhằm|bảo|hoàn|báo|kiểm|tăng|tiếp|giao(?! thông)|đề|yêu"
 )
 # What a body named as the subject of a clause must do: what tells a unit's name from the clause after it.
@@ -212,8 +212,10 @@ BODY_GRAMMAR_RE = re.compile(
             rf"Đảng bộ\s+(?:Công an|Quân sự|Bộ đội Biên phòng)\s+{SCOPE_WORD}(?![{LETTER}])",
             # the Party organisation of an enterprise, bank, school or hospital, to the last capitalised word of its
             # name: Đảng bộ Công ty Cổ phần Cấp thoát nước Cần Thơ, Chi bộ Trường THPT Chu Văn An
+            # or to its unit ("Đảng ủy Bệnh viện Đa khoa tỉnh"), never into the next Party organisation ("… và Đảng ủy …")
             rf"(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:Tổng\s+)?(?:Công ty|Tập đoàn|Ngân hàng|Trường|Bệnh viện)"
-            rf"(?:\s+(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+){{0,9}}\s+[{UPPER}][{LETTER}]*",
+            rf"(?:\s+(?!(?:{_NOT_IN_NAME}|Đảng|Chi bộ)\b)[{LETTER}]+){{0,9}}"
+            rf"\s+(?:(?!Đảng\b)[{UPPER}][{LETTER}]*|{SCOPE_WORD}(?![{LETTER}]))",
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
