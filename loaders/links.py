@@ -126,10 +126,15 @@ def _carried_by_cited(r: _Reading, i: int, m: Mention) -> None:
                 if key_of[id(joined)] != k:
                     links.append(Link(k, "implements", key_of[id(joined)], (m.span[0], joined.span[1])))
                     r.carried_targets.add(id(joined))
-            # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list
+            # "Kế hoạch số A và Kế hoạch số B … thực hiện Z": every document of the list (not one with a title of its
+            # own: "Nghị quyết số A … về cơ chế … và Chương trình số B … thực hiện Z" lists A beside B, not under Z)
             j = i
-            while j > 0 and re.fullmatch(
-                r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1] : by_start[j].full_span[0]]
+            while (
+                j > 0
+                and not by_start[j - 1].title
+                and re.fullmatch(
+                    r"\s*(?:,|và|,\s*và)\s*", text[by_start[j - 1].full_span[1] : by_start[j].full_span[0]]
+                )
             ):
                 j -= 1
                 prev_key = key_of[id(by_start[j])]

@@ -234,6 +234,15 @@ LINKS += [
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+    (  # a document with a title of its own is listed beside the programme, not under what the programme carries out
+        report(
+            "Hội nghị quán triệt Nghị quyết số 198/2025/QH15 ngày 17/5/2025 của Quốc hội về một số cơ chế đặc biệt "
+            "phát triển kinh tế tư nhân và Chương trình hành động số 52-CTr/TU ngày 06/6/2025 của Ban Thường vụ Tỉnh "
+            "ủy thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị."
+        ),
+        {("52-CTr/TU", "68-NQ/TW")},
+        {("198/2025/QH15", "68-NQ/TW")},
+    ),
 ]
 
 
