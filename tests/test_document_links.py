@@ -246,6 +246,20 @@ LINKS += [
 ]
 
 
+def test_a_guidance_on_reviewing_a_resolution_reviews_it() -> None:
+    """ "… về sơ kết 3 năm thực hiện Nghị quyết …" reviews the resolution; it does not carry it out."""
+    text = report(
+        "Hội nghị đã quán triệt Nghị quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị. Hội nghị triển khai Hướng "
+        "dẫn số 15-HD/BTGTU ngày 10/01/2025 của Ban Tuyên giáo Tỉnh ủy về sơ kết 3 năm thực hiện Nghị quyết, "
+        "Hướng dẫn số 16-HD/BTGTU ngày 12/01/2025 của Ban Tuyên giáo Tỉnh ủy về sơ kết 3 năm thực hiện Nghị quyết "
+        "số 06-NQ/TW."
+    )
+    doc = extract_source(from_text(text, name="t.txt"))
+    relations = {(link.source[0], link.relation, link.target[0]) for link in doc.links if link.source}
+    assert ("16-HD/BTGTU", "reviews", "06-NQ/TW") in relations
+    assert not {r for r in relations if r[1] == "implements" and r[2] == "06-NQ/TW"}
+
+
 @pytest.mark.parametrize("text,expected,absent", LINKS, ids=[f"links{i}" for i in range(len(LINKS))])
 def test_links_stated_in_the_text(text, expected, absent):
     found = links_of(text)
