@@ -24,6 +24,7 @@ class Lit(NamedTuple):
 
 Term = str | Lit  # an IRI (str) or a literal
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_ESCAPED = re.compile(r'[\\"\n\r]')  # a literal without any of them is written as it is
 
 
 Row = tuple[str, str, Term]
@@ -86,28 +87,39 @@ class Graph:
         """N-Quads of the rows: (every row but those of predicate ``apart``, those). Every IRI is
         checked (``checked_iri``: an invalid one raises ``ValueError``), so that a batch never fails to parse."""
         where = Placement(where) if isinstance(where, str) else where
-        written: dict[str, str] = {}
-
-        def iri(value: str) -> str:
-            out = written.get(value)
-            if out is None:
-                out = written[value] = f"<{checked_iri(value)}>"
-            return out
-
+        iri = _written_iri
         tails = {g: f" {iri(g)} .\n" for g in (where.graph, where.shared) if g}
         main: list[str] = []
         kept: list[str] = []
-        for g, s, p, o in self.placed(where):
+        skip, of, escapes = where.skip, where.of, _ESCAPES
+        for row in self.rows:
+            if row in skip:
+                continue
+            s, p, o = row
             if isinstance(o, str):
                 obj = iri(o)
             else:
-                obj = '"' + o.value.translate(_ESCAPES) + '"'
+                v = o.value
+                obj = '"' + (v.translate(escapes) if _ESCAPED.search(v) else v) + '"'
                 if o.language:
                     obj += "@" + o.language
                 elif o.datatype:
                     obj += "^^" + iri(o.datatype)
-            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{tails[g]}")
+            (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{tails[of(s)]}")
         return "".join(main).encode(), "".join(kept).encode()
+
+
+_WRITTEN: dict[str, str] = {}  # IRI → "<IRI>", checked: kept by the process (the same terms in every document)
+_WRITTEN_MAX = 200_000
+
+
+def _written_iri(value: str) -> str:
+    out = _WRITTEN.get(value)
+    if out is None:
+        if len(_WRITTEN) >= _WRITTEN_MAX:
+            _WRITTEN.clear()
+        out = _WRITTEN[value] = f"<{checked_iri(value)}>"
+    return out
 
 
 def rows_of(triples: Collection) -> frozenset[Row]:

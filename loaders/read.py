@@ -46,12 +46,15 @@ TONE_PAIRS = {
 }
 # Only at the end of a syllable: "hoà" → "hòa", but "Hoàng" stays as it is.
 # (After "q", "u" belongs to the consonant: "Quý", "quỹ" are already right.)
+# The pair first and "not after q" checked behind it (``(?<![qQ]..)``: the character before the pair): a pattern
+# opening with its letters is searched for them, not tried at every position.
 _TONE_RE = re.compile(
-    "(?<![qQ])(?:"
+    "(?:"
     + "|".join(list(TONE_PAIRS) + [k.upper() for k in TONE_PAIRS] + [k.capitalize() for k in TONE_PAIRS])
-    + r")(?![^\W\d_])"
+    + r")(?<![qQ]..)(?![^\W\d_])"
 )
 _MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}(?= )|`", re.M)
+_MARKDOWN_CHARS = "*_#`"  # one of them is in every match of _MARKDOWN_RE
 _METADATA_LINE = re.compile(r"^\s*(?P<key>date|province|kind|source|url)\s+(?P<value>\S+)\s*", re.I)
 
 
@@ -117,8 +120,13 @@ _TYPOGRAPHY_RE = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
 def matching_text(text: str) -> str:
     """Length-preserving clean-up of display text for pattern matching: unified tones,
     Markdown emphasis and heading marks blanked, typographic dashes and quotes unified."""
-    out = unify_tones(text)
-    out = _MARKDOWN_RE.sub(lambda m: " " * len(m.group(0)), out)
+    return _matching_toned(unify_tones(text))
+
+
+def _matching_toned(out: str) -> str:
+    """``matching_text`` of a text whose tones are unified already."""
+    if any(c in out for c in _MARKDOWN_CHARS):  # no "*", "_", "#" nor "`": nothing for the Markdown pattern
+        out = _MARKDOWN_RE.sub(lambda m: " " * len(m.group(0)), out)
     return _TYPOGRAPHY_RE.sub(lambda m: _TYPOGRAPHY[m.group(0)], out)
 
 
@@ -188,6 +196,7 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 # A pipe table's header row (the line before its |---| rule): column names, not the document's words.
 _TABLE_HEADER_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*\n(?=[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+)", re.M)
 _WORD = re.compile(r"[^\W_]+")
@@ -202,7 +211,14 @@ def content_key(text: str) -> str:
     >>> content_key("Tỉnh uỷ **ban hành**\\n\\n| 1 | Kế hoạch |") == content_key("- 2 -\\nTỈNH ỦY ban\\nhành Kế  hoạch")
     True
     """
-    text = _TABLE_HEADER_ROW.sub("", normalise(text).translate(_SUPERSCRIPT_DIGITS))
+    return _content_key_normal(normalise(text))
+
+
+def _content_key_normal(text: str) -> str:
+    """``content_key`` of a text in normal form (``normalise``) already."""
+    if _SUPERSCRIPT_RE.search(text):
+        text = text.translate(_SUPERSCRIPT_DIGITS)
+    text = _TABLE_HEADER_ROW.sub("", text)
     words = sorted(w for w in _WORD.findall(text.lower()) if not (w.isdigit() and len(w) <= 2))
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
@@ -255,15 +271,17 @@ def from_text(
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     if method is None:
         method = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
+    toned = unify_tones(text)  # once, for both the matching text and the content key
+    nfc = unicodedata.is_normalized("NFC", text)
     return Source(
         name=name,
         text=text,
-        match=matching_text(text),
+        match=_matching_toned(toned),
         sha256=digest,
         metadata=meta,
         path=path,
         method=method,
-        content_key=content_key(text),
+        content_key=_content_key_normal(unicodedata.normalize("NFC", toned)) if nfc else content_key(text),
     )
 
 

@@ -23,10 +23,17 @@ class Namespace(str):
     ('http://data.europa.eu/eli/ontology#cites', 'http://data.europa.eu/eli/ontology#title')
     """
 
-    def __getattribute__(self, name: str) -> str:
+    def __init__(self, iri: str) -> None:
+        # every term named like a ``str`` attribute set on the namespace itself, so that it wins over the method
+        self.__dict__.update((name, iri + name) for name in dir(str) if not name.startswith("__"))
+
+    def __getattr__(self, name: str) -> str:
+        """A term not asked for before: made once, then found in the namespace's own attributes (one string each,
+        its hash kept: terms are dictionary keys everywhere)."""
         if name.startswith("__"):
-            return super().__getattribute__(name)
-        return str.__str__(self) + name
+            raise AttributeError(name)
+        term = self.__dict__[name] = str.__str__(self) + name
+        return term
 
     def __getitem__(self, name: str) -> str:  # type: ignore[override]
         return str(self) + name
