@@ -56,13 +56,19 @@ def _since(start: int, at: int, key_of_span: dict[Span, tuple[str, int | None]])
 
 def purpose_links(text: str, st: Structure, key_of_span: dict[Span, tuple[str, int | None]]) -> list[Link]:
     """What the document's purpose and requirements part directs to be carried out ("I. MỤC ĐÍCH, YÊU CẦU …",
-    "- Yêu cầu: thực hiện đúng Quy định 124 và Hướng dẫn nêu trên"): the document carries these out."""
+    "- Yêu cầu: thực hiện đúng Quy định 124 và Hướng dẫn nêu trên"), and the paragraph leading the tasks in: the
+    document carries these out."""
     links: list[Link] = []
     for b in st.blocks:
         in_part = any(P.PURPOSE_HEADING_RE.search(c) for c in b.context[:1]) or P.PURPOSE_LABEL_RE.match(
             text, b.start, b.end
         )
-        if b.kind == "heading" or not in_part:
+        # the paragraph leading the forward part's tasks in: "Để tiếp tục thực hiện X …, Ban Thường vụ xác định các
+        # nhiệm vụ trọng tâm sau:" directs X to be carried out by every task below it
+        lead_in = (
+            b.kind == "paragraph" and b.text.rstrip().endswith(":") and P.FORWARD_HEADING_RE.search(" ".join(b.context))
+        )
+        if b.kind == "heading" or not (in_part or lead_in):
             continue
         found, spans = carried_out(text, b.span, key_of_span)
         for k, span in zip(found, spans):

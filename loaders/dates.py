@@ -111,10 +111,15 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, 'thường xuyên', True)
     >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
     (None, True)
+    >>> find_deadline("thực hiện trong năm 2025 và những năm tiếp theo")[0::2]
+    (None, True)
     """
     tet = _before_tet(text, since)
     if tet:
         return tet
+    m = P.OPEN_ENDED_RE.search(text)
+    if m:
+        return None, m.group(0), True
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"

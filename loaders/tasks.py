@@ -152,6 +152,10 @@ def label_assignment(text: str, labels: list[Label]) -> Assignment | None:
         a, b = label.value
         if label.field == "deadline":
             deadline = deadline or cell_deadline(text[a:b])[0]
+        elif label.field == "lead" and (joined := re.search(r"\s+phối hợp(?:\s+với)?\s+", text[a:b])):
+            # "Đơn vị chủ trì: Văn phòng Thị ủy phối hợp với Ban Tổ chức Thị ủy": the first leads, the rest partner
+            leads.extend(body_ref(*f) for f in listed_bodies(text, a, a + joined.start()))
+            partners.extend(body_ref(*f) for f in listed_bodies(text, a + joined.end(), b))
         else:
             (leads if label.field == "lead" else partners).extend(body_ref(*f) for f in listed_bodies(text, a, b))
     if not leads:

@@ -330,6 +330,19 @@ def test_the_requirements_part_carries_out_documents_without_stating_a_link():
     assert out["based_on"] == ["124-QĐ/TW", "25-HD/BTCTW", "57-NQ/TW", "35-CT/TW"]
 
 
+def test_the_paragraph_leading_the_tasks_in_carries_out_its_documents():
+    text = (
+        "THỊ ỦY AN NHƠN\nSố 318-BC/TU\nAn Nhơn, ngày 14 tháng 02 năm 2025\n\nBÁO CÁO\nsơ kết công tác đô thị\n\n"
+        "Phần thứ nhất\nKẾT QUẢ\nĐã ban hành Kế hoạch số 42-KH/TU ngày 20/6/2022 của Ban Thường vụ Thị ủy.\n\n"
+        "Phần thứ hai\nNHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI\n\nĐể tiếp tục thực hiện có hiệu quả Nghị quyết số 06-NQ/TW "
+        "ngày 24/01/2022 của Bộ Chính trị, Ban Thường vụ Thị ủy xác định các nhiệm vụ trọng tâm sau:\n\n"
+        "1. Ủy ban nhân dân thị xã hoàn thiện hồ sơ đô thị loại III trong năm 2025.\n"
+    )
+    out = document_json(extract_source(from_text(text, name="bc.txt")))
+    assert out["implements"] == ["06-NQ/TW"]
+    assert not [ln for ln in out["document_links"] if ln["relation"] == "implements" and ln["from"] == "318-BC/TU"]
+
+
 # The document's own relations by kind, for texts of LINKS whose relation matters: (own symbol, relations).
 OWN_RELATIONS = [
     ("27-KH/TU", {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}),  # "trên cơ sở … theo X": a basis

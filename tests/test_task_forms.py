@@ -291,6 +291,12 @@ TASK_FORMS = [
         ],
         id="closing-label-block",
     ),
+    pytest.param(  # a lead label naming one body "phối hợp với" another: the first leads
+        "1. Tổng kết Kế hoạch 42-KH/TU.\nĐơn vị chủ trì: Văn phòng Tỉnh ủy phối hợp với Ban Tổ chức Tỉnh ủy.\n"
+        "Thời hạn: chậm nhất ngày 15/12/2025.\n",
+        [("Văn phòng Tỉnh ủy", ("Ban Tổ chức Tỉnh ủy",), "2025-12-15")],
+        id="lead-label-phoi-hop-voi",
+    ),
 ]
 
 
@@ -341,6 +347,7 @@ DEADLINES = [
     ("tham mưu kiện toàn đội ngũ cán bộ pháp chế, giai đoạn 2026 - 2030.", "2030-12-31"),
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
+    ("thực hiện trong năm 2025 và những năm tiếp theo", None),  # open-ended
     ("trước 30/11/2019", "2019-11-30"),
     ("chậm nhất ngày 10 tháng 02 năm 2025", "2025-02-10"),
     ("trong tháng 9/2025", "2025-09"),

@@ -127,6 +127,8 @@ CELL_RANGE_RE = re.compile(
     r"^\s*(?:(?:từ|giai đoạn|năm)\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I
 )
 CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
+# a year and the years after it: open-ended work, no deadline ("trong năm 2025 và những năm tiếp theo")
+OPEN_ENDED_RE = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
 
 # --- the tail of a citation: date, issuer, term, title ------------------------------------
