@@ -91,6 +91,16 @@ def _before_tet(text: str, since: str | None) -> tuple[str, str, bool] | None:
     return (day, m.group(0), False) if day else None
 
 
+def _open_ended(text: str) -> tuple[None, str, bool] | None:
+    """Work from a year on, with no deadline.
+
+    >>> _open_ended("thực hiện trong năm 2025 và những năm tiếp theo")
+    (None, 'năm 2025 và những năm tiếp theo', True)
+    """
+    m = P.OPEN_ENDED_RE.search(text)
+    return (None, m.group(0), True) if m else None
+
+
 def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
     """(deadline, the phrase, ongoing) of a task's text. A day is an ISO date, a month stays a month
     (``2025-09``), a quarter or a year is its last day; recurring work has no deadline.
@@ -111,15 +121,10 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     (None, 'thường xuyên', True)
     >>> find_deadline("báo cáo trước ngày 15/12 hằng năm", since="2025-06-01")[0::2]
     (None, True)
-    >>> find_deadline("thực hiện trong năm 2025 và những năm tiếp theo")[0::2]
-    (None, True)
     """
-    tet = _before_tet(text, since)
-    if tet:
-        return tet
-    m = P.OPEN_ENDED_RE.search(text)
-    if m:
-        return None, m.group(0), True
+    said = _before_tet(text, since) or _open_ended(text)
+    if said:
+        return said
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"
