@@ -212,12 +212,13 @@ def _opens_direction(text: str, pos: int) -> bool:
         return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
     return (
         re.match(
-            # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"
-            r"(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
+            # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"; a remark
+            # on X between them: "X (hai đảng bộ lớn) hoàn thành …"
+            r"(?:\s*\(\s*[a-zđà-ỹ][^()]{0,80}\))?(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
             r"thường xuyên)\s+)?"
             r"(?!(?:đã|vừa|được(?!\s+(?:giao|chọn|phân công))|cũng đã|là|và|của|với|tại|trong|phối hợp(?!\s+với)|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",
-            text[after : after + 30],
+            text[after : after + 120],
         )
         is not None
     )

@@ -297,6 +297,11 @@ TASK_FORMS = [
         [("Văn phòng Tỉnh ủy", ("Ban Tổ chức Tỉnh ủy",), "2025-12-15")],
         id="lead-label-phoi-hop-voi",
     ),
+    pytest.param(  # a remark on the subject between it and what it must do
+        "1. Sở Y tế (cơ quan thường trực) hoàn thành kiểm điểm trước ngày 10/01/2025.\n",
+        [("Sở Y tế", (), "2025-01-10")],
+        id="subject-remark-verb",
+    ),
 ]
 
 
