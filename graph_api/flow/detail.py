@@ -39,18 +39,37 @@ _DROP = "DROP TABLE IF EXISTS temp.page_task; DROP TABLE IF EXISTS temp.page_doc
 
 
 def sql(scope: str | None) -> str:
-    """The statements writing the rows of the central documents in the table ``scope`` (every one: None), from
-    ``agg_tasks``: each task's details once (its last row with a text, its bodies), each document's description
-    once, then one row per (central document, task) in the table's order."""
-    where = "" if scope is None else f" WHERE root IN (SELECT root FROM {scope})"
-    a_where = "" if scope is None else f" WHERE a.root IN (SELECT root FROM {scope})"
+    """The statements writing the rows of the central documents in the table ``scope`` (every one: None) from
+    ``agg_tasks``, in full (None) or per change: then the rows whose task, its way or its document changed —
+    a row ``agg_tasks`` no longer holds, or a task or document noted by the change (``agg_dirty``) — are
+    forgotten and written again, the others kept (a change to one plan leaves the rows of the other tasks of
+    the central documents it reaches as they were)."""
+    if scope is None:
+        return _write("")
+    return f"""
+DELETE FROM agg_page WHERE root IN (SELECT root FROM {scope}) AND (task IN (SELECT s FROM agg_dirty)
+  OR tdoc IN (SELECT s FROM agg_dirty) OR NOT EXISTS (SELECT 1 FROM agg_tasks a WHERE a.root = agg_page.root
+    AND a.key = agg_page.key AND a.task = agg_page.task AND a.via IS agg_page.via
+    AND a.relation IS agg_page.relation AND a.doc IS agg_page.doc));
+DROP TABLE IF EXISTS temp.page_new;
+CREATE TEMP TABLE page_new AS SELECT a.rowid AS id FROM agg_tasks a WHERE a.root IN (SELECT root FROM {scope})
+  AND NOT EXISTS (SELECT 1 FROM agg_page p WHERE p.root = a.root AND p.key = a.key AND p.task = a.task);
+{_write(" WHERE a.rowid IN (SELECT id FROM temp.page_new)")}
+DROP TABLE temp.page_new;
+"""
+
+
+def _write(where: str) -> str:
+    """The statements writing a row for each row of ``agg_tasks a`` that ``where`` keeps: each task's details
+    once (its last row with a text, its bodies), each document's description once, then the rows in the table's
+    order."""
     pivot = ", ".join(f"MAX(CASE field WHEN '{f}' THEN value END) AS {f}" for f in _FIELDS)
     return f"""{_DROP}
 CREATE TEMP TABLE page_task AS SELECT t.task, k.doc AS tdoc, k.text, k.position, k.deadline, k.ongoing, k.start,
     k.end, k.section,
     (SELECT group_concat(role || ' ' || body, char(10)) FROM (SELECT role, body FROM bodies b WHERE b.task = t.task
       ORDER BY ord, rowid)) AS bodies
-  FROM (SELECT DISTINCT task FROM agg_tasks{where}) t
+  FROM (SELECT DISTINCT a.task FROM agg_tasks a{where}) t
   LEFT JOIN tasks k ON k.rowid = (SELECT MAX(rowid) FROM tasks WHERE iri = t.task AND text IS NOT NULL);
 CREATE UNIQUE INDEX temp.page_task_t ON page_task (task);
 CREATE TEMP TABLE page_doc AS SELECT s AS doc, {pivot} FROM docinfo
@@ -60,7 +79,7 @@ INSERT INTO agg_page SELECT a.root, a.key, a.task, a.via, a.relation, a.doc, p.t
     p.deadline, p.ongoing, p.start, p.end, p.section, p.bodies,
     (SELECT quote FROM quotes q WHERE q.s = a.task AND q.o = a.via ORDER BY rowid LIMIT 1),
     {", ".join(f"d.{f}" for f in _FIELDS)}
-  FROM agg_tasks a LEFT JOIN page_task p ON p.task = a.task LEFT JOIN page_doc d ON d.doc = p.tdoc{a_where}
+  FROM agg_tasks a LEFT JOIN page_task p ON p.task = a.task LEFT JOIN page_doc d ON d.doc = p.tdoc{where}
   ORDER BY a.root, a.key, a.task;
 {_DROP}"""
 

@@ -25,7 +25,7 @@ from graph_api.flow.read import MAX_DEPTH
 
 __all__ = ["refresh", "current", "VERSION", "MAX_DIRTY", "BUILD", "AGGREGATES"]
 
-VERSION = 8  # of the aggregate tables: another version is rebuilt in full
+VERSION = 9  # of the aggregate tables: another version is rebuilt in full
 MAX_DIRTY = 5000  # subjects touched since the last refresh above which the aggregates are rebuilt in full
 BUILD: dict[str, float] = {}  # seconds of the last refresh ("seconds") and whether it was in full ("full")
 AGGREGATES = ("agg_impl", "agg_roots", "agg_prov", "agg_links", "agg_reach", "agg_tasks", "agg_count", "agg_page")
@@ -53,7 +53,7 @@ CREATE INDEX agg_links_s ON agg_links (s);
 _ROOT_INDEXES = """
 CREATE INDEX agg_reach_r ON agg_reach (root, depth, doc, parent, symbol, year, kind, province);
 CREATE INDEX agg_reach_d ON agg_reach (doc, root, depth, parent, symbol, year, kind, province);
-CREATE INDEX agg_tasks_k ON agg_tasks (root, key, task, via, relation);
+CREATE INDEX agg_tasks_k ON agg_tasks (root, key, task, via, relation, doc);
 CREATE INDEX agg_tasks_t ON agg_tasks (task);
 CREATE INDEX agg_tasks_d ON agg_tasks (doc);
 """
@@ -143,7 +143,8 @@ def _update() -> str:
         f"DELETE FROM {table} WHERE {column} IN {_DIRTY};"
         for table, column in (("agg_impl", "s"), ("agg_roots", "root"), ("agg_prov", "doc"), ("agg_links", "s"))
     )
-    per_root = "".join(f"DELETE FROM {t} WHERE root IN (SELECT root FROM agg_scope);" for t in AGGREGATES[4:])
+    per_root = "".join(f"DELETE FROM {t} WHERE root IN (SELECT root FROM agg_scope);" for t in AGGREGATES[4:-1])
+    per_root += "DELETE FROM agg_page WHERE root IN (SELECT root FROM agg_scope EXCEPT SELECT root FROM agg_roots);"
     return f"""
 DROP TABLE IF EXISTS temp.agg_scope;
 CREATE TEMP TABLE agg_scope (root TEXT PRIMARY KEY);
