@@ -150,6 +150,15 @@ CASES += [
         set(),
         id="requests-upward",
     ),
+    pytest.param(  # in a press report, a role stated before "giao" directs ("Bí thư Tỉnh ủy giao X …")
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 19\n\nSáng 22/10, Ban Chấp hành Đảng bộ tỉnh họp Hội nghị lần "
+        "thứ 19.\n\nHội nghị nghe báo cáo sơ kết Nghị quyết số 23-NQ/TW ngày 6/10/2022 của Bộ Chính trị.\n\n"
+        "Về thực hiện Nghị quyết 23, Bí thư Tỉnh ủy giao Ban Kinh tế Tỉnh ủy tham mưu ban hành kế hoạch tiếp tục thực "
+        "hiện Nghị quyết số 23-NQ/TW, hoàn thành trước ngày 15/11/2024.\n",
+        {("Ban Kinh tế Tỉnh ủy", "2024-11-15")},
+        {"23-NQ/TW"},
+        id="role-giao-in-a-report",
+    ),
     pytest.param(  # the scheme a decision approves, printed after its signature, sets the tasks
         DECISION, {("Sở Y tế", "2025-12-31")}, {"1719/QĐ-TTg"}, id="attached-scheme"
     ),

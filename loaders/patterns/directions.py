@@ -51,7 +51,9 @@ DIRECTIVE_RE = re.compile(
     rf"(?<![{LETTER}])(?:(?<!đáp ứng )(?<!theo )(?<!những )(?<!các )(?<!có )yêu cầu(?=\s+(?:các|mỗi|từng|cán bộ|[{UPPER}])|\s*:)"
     rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|[{UPPER}])|\s*:)"
     rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
-    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, )|(?<=ồng chí ))[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
+    # ("Bí thư Tỉnh ủy giao X", "Chủ tịch giao X": a role stated before, not "đã giao")
+    rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, )|(?<=ồng chí )|(?<= ủy )|(?<= thư )|(?<= tịch ))"
+    rf"[Gg]iao(?=\s+(?:cho\s+)?[{UPPER}])"
     rf"|[Nn]hất trí chủ trương|[Tt]hống nhất chủ trương)",
     re.M,
 )
