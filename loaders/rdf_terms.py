@@ -108,6 +108,59 @@ class Graph:
             (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{tails[of(s)]}")
         return "".join(main).encode(), "".join(kept).encode()
 
+    def parts(self, where: Placement, *, apart: str) -> Parts:
+        """The rows as a load writes them (``Parts``); the same lines as ``nquads``, every IRI checked alike."""
+        iri = _written_iri
+        tails = {g: f" {iri(g)} .\n" for g in (where.graph, where.shared) if g}
+        own: list[str] = []
+        shared: list[bytes] = []
+        kept: list[str] = []
+        quads: list[Quad4] = []
+        kept_quads: list[Quad4] = []
+        skip, of, graph, escapes = where.skip, where.of, where.graph, _ESCAPES
+        for row in self.rows:
+            if row in skip:
+                continue
+            s, p, o = row
+            quad: Quad4
+            if isinstance(o, str):
+                obj, quad = iri(o), (s, p, o, None)
+            else:
+                v = o.value
+                obj = '"' + (v.translate(escapes) if _ESCAPED.search(v) else v) + '"'
+                if o.language:
+                    obj += "@" + o.language
+                elif o.datatype:
+                    obj += "^^" + iri(o.datatype)
+                quad = (s, p, v, o.language or None)
+            line = f"{iri(s)} {iri(p)} {obj}"
+            g = of(s)
+            if p == apart:
+                kept.append(line + tails[g])
+                kept_quads.append(quad)
+            elif g == graph:
+                own.append(line + tails[g])
+                quads.append(quad)
+            else:
+                shared.append((line + " .\n").encode())
+                quads.append(quad)
+        return Parts("".join(own).encode(), shared, "".join(kept).encode(), quads + kept_quads)
+
+
+Quad4 = tuple[str, str, str, str | None]  # (subject, predicate, object value, language) as a parser gives them
+
+
+class Parts(NamedTuple):
+    """One document's rows as a load writes them: N-Quads of the rows in its own graph (in the order added), the
+    rows of the shared graph as N-Triples lines (each ending " .\\n", in order), N-Quads of the rows kept apart
+    (its content-hash marker), and every row written as (subject, predicate, object value, language) in the order
+    of the N-Quads own and shared rows interleaved, then those kept apart — what parsing them would give."""
+
+    own: bytes
+    shared: list[bytes]
+    marker: bytes
+    quads: list[Quad4]
+
 
 _WRITTEN: dict[str, str] = {}  # IRI → "<IRI>", checked: kept by the process (the same terms in every document)
 _WRITTEN_MAX = 200_000

@@ -26,13 +26,13 @@ from core.doctypes import doc_type
 from core.errors import InputError
 from loaders.model import BodyRef, Document, Span
 from loaders.rdf_iris import body_iri, citation_iri, document_iri, kind_concept, province_slug
-from loaders.rdf_terms import Graph, Lit, Placement, Row, Term, date_literal, deadline_day, integer, rows_of, vi
+from loaders.rdf_terms import Graph, Lit, Parts, Placement, Row, Term, date_literal, deadline_day, integer, rows_of, vi
 from loaders.vocab import key, vocabulary
 from ontology import DCTERMS, ELI, FOAF, ORG, RDF, RDFS, SKOS, VK, XSD
 from ontology.iris import Iris
 from ontology.reference import reference_triples
 
-__all__ = ["document_graph", "document_iri", "document_nquads"]
+__all__ = ["document_graph", "document_iri", "document_nquads", "document_parts"]
 
 _LEGAL_KINDS_EXCLUDED = {"news_report"}
 
@@ -58,6 +58,13 @@ def document_nquads(doc: Document, iris: Iris, *, folder: str | None = None) -> 
     """
     graph, g = _collect(doc, iris, folder)
     return (graph, *g.nquads(_placement(doc, iris, graph), apart=VK.contentHash))
+
+
+def document_parts(doc: Document, iris: Iris, *, folder: str | None = None) -> tuple[str, Parts]:
+    """(graph IRI, what a load writes of it): the lines of ``document_nquads`` with the shared graph's rows apart
+    and every row as the tuples a parser would give (a load's indexes read them without parsing the N-Quads)."""
+    graph, g = _collect(doc, iris, folder)
+    return graph, g.parts(_placement(doc, iris, graph), apart=VK.contentHash)
 
 
 def _placement(doc: Document, iris: Iris, graph: str) -> Placement:

@@ -26,8 +26,9 @@ from core.errors import InputError, VankienError
 from core.formats import RDF_FORMATS, serialise
 from graph_api.store.base import GraphStore, nquads
 from loaders import extract_file
+from loaders.rdf_terms import Parts, Quad4
 from loaders.read import DOCUMENT_SUFFIXES
-from loaders.to_rdf import document_nquads
+from loaders.to_rdf import document_parts
 from ontology import VK
 from ontology.iris import Iris
 from ontology.reference import ontology_triples, reference_triples
@@ -78,22 +79,23 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     return files, problems
 
 
-Extracted = tuple[str, str, bytes | None, bytes | None, str | None, str | None]
+Extracted = tuple[str, str, Parts | None, str | None, str | None]
 
 
 def _extract_nq(path: str, base: str) -> Extracted:
-    """Worker: (path, graph, N-Quads of the document's graph, N-Quads of its content-hash marker, error) —
-    runs in a child process. The marker is kept apart so that a bulk load can commit it last."""
+    """Worker: (path, graph, what is written of the document's graph, error, its text) — runs in a child process.
+    The parts (``loaders.rdf_terms.Parts``) keep the content-hash marker apart, so that a bulk load can commit it
+    last, and the shared graph's rows apart, and give the rows as tuples, so that the one writer parses nothing."""
     iris = Iris(base)
     graph = graph_of(iris, Path(path))
     try:
         doc = extract_file(path)
-        _, body, marker = document_nquads(doc, iris, folder=Path(path).parent.name)
-        return path, graph, body, marker, None, doc.text  # the text as read: for the search index
+        _, parts = document_parts(doc, iris, folder=Path(path).parent.name)
+        return path, graph, parts, None, doc.text  # the text as read: for the search index
     except InputError as e:
-        return path, graph, None, None, e.reason, None
+        return path, graph, None, e.reason, None
     except (VankienError, ValueError, KeyError, IndexError, RecursionError, MemoryError) as e:
-        return path, graph, None, None, f"cannot extract ({e.__class__.__name__}: {e})", None
+        return path, graph, None, f"cannot extract ({e.__class__.__name__}: {e})", None
 
 
 def graph_of(iris: Iris, path: Path) -> str:
@@ -172,13 +174,13 @@ def ingest(
     todo = _plan(files, iris, known, force, report)
     tick = _progress(progress, len(todo))
     writer = _Writer(store, known, bulk, iris.shared_graph)
-    for n, (path, graph, nq, marker, error, text) in enumerate(_run(todo, iris.base, workers), 1):
-        if error or nq is None or marker is None:
+    for n, (path, graph, parts, error, text) in enumerate(_run(todo, iris.base, workers), 1):
+        if error or parts is None:
             report.rejected.append((path, error or "cannot extract"))
         else:
-            report.triples += writer.write(graph, nq, marker)
+            report.triples += writer.write(graph, parts)
             if indexer is not None or flow is not None:
-                _index(graph, nq + marker, text, indexer, flow)
+                _index(graph, parts.quads, text, indexer, flow)
             report.documents += 1
         tick(n)
     writer.flush()
@@ -244,11 +246,13 @@ class _Writer:
         self.pending: set[str] = set()  # graphs in the batch
         self.written: list[str] = []  # every graph written by this load, in order
 
-    def write(self, graph: str, nq: bytes, marker: bytes) -> int:
+    def write(self, graph: str, parts: Parts) -> int:
         """Write (or batch) one document's graph; returns its number of quads."""
-        seen = len(self.shared_seen)
-        if self.shared_tail in nq:
-            nq = self._take_shared(nq)
+        nq, marker, seen = parts.own, parts.marker, len(self.shared_seen)
+        for row in parts.shared:  # the shared rows not yet written by this load, kept for the next flush
+            if row not in self.shared_seen:
+                self.shared_seen.add(row)
+                self.shared[row] = None
         count = nq.count(b"\n") + marker.count(b"\n") + len(self.shared_seen) - seen  # one quad a line
         if graph in self.known or graph in self.pending:
             self.flush()
@@ -264,19 +268,6 @@ class _Writer:
         self.known[graph] = ""
         self.written.append(graph)
         return count
-
-    def _take_shared(self, nq: bytes) -> bytes:
-        """The document's own rows; its shared rows not yet written by this load are kept for the next flush."""
-        own, tail, cut = [], self.shared_tail, len(self.shared_tail)
-        for line in nq.splitlines(keepends=True):
-            if line.endswith(tail):
-                row = line[:-cut] + b" .\n"
-                if row not in self.shared_seen:
-                    self.shared_seen.add(row)
-                    self.shared[row] = None
-            else:
-                own.append(line)
-        return b"".join(own)
 
     def flush(self) -> None:
         if self.shared:  # added (never replaced), before the documents that refer to them
@@ -335,11 +326,9 @@ def _indexer(store: GraphStore):  # noqa: ANN202 - a graph_api.search.hook.Inges
     return indexer
 
 
-def _index(graph: str, nq: bytes, text: str | None, indexer, flow) -> None:  # noqa: ANN001 - the hooks, imported late
-    """Hand one document's quads, parsed once, to the search and flow hooks (each writes them in batches)."""
-    from graph_api.flow.extract import iter_nquads
-
-    quads = list(iter_nquads(nq))
+def _index(graph: str, quads: list[Quad4], text: str | None, indexer, flow) -> None:  # noqa: ANN001 - the hooks
+    """Hand one document's quads (its content-hash marker last) to the search and flow hooks (each writes them in
+    batches)."""
     if indexer is not None:
         indexer.add(graph, [q[:3] for q in quads], text)
     if flow is not None:
