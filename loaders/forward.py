@@ -198,7 +198,9 @@ def _clauses_by_deadline(text: str, span: Span, *, since: str | None) -> list[Sp
         clauses.append((pos, start + m.start() + 1))
         pos = start + m.end()
     clauses.append((pos, end))
-    deadlines = [D.find_deadline(text[a:z], since=since)[0] for a, z in clauses]
+    # a deadline, or a recurring day ("… trước ngày 20 tháng 12 hằng năm; tham mưu sơ kết … vào quý IV/2027")
+    found = [D.find_deadline(text[a:z], since=since) for a, z in clauses]
+    deadlines = [d or ("yearly" if ongoing and "ngày" in (phrase or "") else None) for d, phrase, ongoing in found]
     if len({d for d in deadlines if d}) < 2:
         return [span]
     merged: list[tuple[int, int, str | None]] = []

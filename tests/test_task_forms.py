@@ -302,6 +302,12 @@ TASK_FORMS = [
         [("Sở Y tế", (), "2025-01-10")],
         id="subject-remark-verb",
     ),
+    pytest.param(  # a recurring day in one clause, a deadline in the next: one task each
+        "1. Giao Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 20 tháng 12 hằng năm; tham mưu sơ kết 3 năm "
+        "thực hiện Kế hoạch vào quý IV/2026.\n",
+        [("Sở Tài chính", (), None), ("Sở Tài chính", (), "2026-12-31")],
+        id="yearly-day-then-deadline",
+    ),
 ]
 
 
@@ -381,6 +387,7 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
         # a year that is no deadline does not hide a day of the document's year
         ("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", "2025-11-10", "2025-12-31"),
         ("báo cáo trước ngày 15/12 hằng năm", "2025-06-01", None),
+        ("hoàn thành trước ngày 20 tháng 12", "2025-06-20", "2025-12-20"),  # a day and month in words
         # before the Lunar New Year: the day of that year's Tết (data/vocab/tet.csv), else of the next one
         ("hỗ trợ hộ nghèo, xong trước Tết Nguyên đán Bính Ngọ 2026", "2025-11-10", "2026-02-17"),
         ("tổ chức thăm hỏi gia đình chính sách trước Tết Nguyên đán", "2024-11-20", "2025-01-29"),

@@ -58,7 +58,8 @@ NUMERIC_DATE = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|
 # ngày 10 tháng 02 năm 2022
 WORDED_DATE = r"(?P<wd>[0-3]?\d)\s+tháng\s+(?P<wm>[01]?\d)\s+năm\s+(?P<wy>(?:19|20)\d\d)"
 # 6/8, 29-9 (no year): only after "ngày"
-DAY_MONTH = r"(?P<dd>[0-3]?\d)\s?[/-]\s?(?P<dm>[01]?\d)(?![\d/-])"
+# a day of a month without its year: "30/6", "20 tháng 12" (not "20 tháng 12 năm 2025")
+DAY_MONTH = r"(?P<dd>[0-3]?\d)(?:\s?[/-]\s?|\s+tháng\s+)(?P<dm>[01]?\d)(?![\d/-])(?!\s+năm\s+\d)"
 DATE_RE = re.compile(rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
 DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})", re.I)
 # Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
