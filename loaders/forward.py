@@ -43,6 +43,15 @@ def item_class(text: str) -> str | None:
     return heading_class(content, heading=heading)
 
 
+def reports_the_past(b: Block) -> bool:
+    """The block stands in a part that reports the past ("1. Về kết quả 6 tháng đầu năm", "KẾT QUẢ ĐẠT ĐƯỢC")."""
+    for c in reversed(b.context):
+        cls = item_class(c)
+        if cls:
+            return cls == "past"
+    return False
+
+
 def sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans between ``start`` and ``end``."""
     out, pos = [], start

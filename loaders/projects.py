@@ -50,11 +50,19 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def find_projects(source: Source, spans: list[Span]) -> list[str]:
-    """Named construction and investment projects with a concrete object."""
+def _finished(text: str, start: int, at: int, *, past: bool) -> bool:
+    """The work named at ``at`` is said to be finished: with "đã", or in a part that reports the past."""
+    m = P.FINISHED_WORK_RE.search(text, max(start, at - 60), at)
+    return m is not None and (past or m.group("done") is not None)
+
+
+def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = frozenset()) -> list[str]:
+    """Named construction and investment projects with a concrete object; not works said to be finished (with
+    "đã", or anywhere in the ``past`` spans)."""
     # a name may be wrapped over two lines: read on one (same length, so offsets hold)
     text, shown = _one_line(source.match), _one_line(source.text)
     names: list[str] = []
+    finished: set[str] = set()
     for start, end in spans:
         hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
         named = [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
@@ -71,8 +79,14 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
             joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[max(hits)[0] : a])
             if (P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined) and (a, b) not in hits:
                 hits.append((a, b))
+        done_at = -1  # a work joined by "và" to a finished one is finished too
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
+            joined = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
+            if name and (joined or _finished(text, start, a, past=(start, end) in past)):
+                finished.add(name.lower())
+                done_at = a
+                continue
             # in running text, a project names something concrete: a proper name or a number — or a capitalised
             # name of its own after "Dự án" ("Dự án cải tạo Nhà văn hóa trung tâm xã")
             if name and (
@@ -97,6 +111,8 @@ def find_projects(source: Source, spans: list[Span]) -> list[str]:
             name = _project_name(shown[m.start("name") : m.end("name")], stop=False)
             name = name[:1].upper() + name[1:] if name else name
             if not name or any(name.lower() in n.lower() for n in names):
+                continue
+            if name.lower() in finished or _finished(text, start, m.start("name"), past=(start, end) in past):
                 continue
             shorter = [n for n in names if name.lower().startswith(n.lower())]  # cut short by a stop word: "… cho"
             names = [name if n in shorter[:1] else n for n in names if n not in shorter[1:]]

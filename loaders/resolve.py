@@ -23,7 +23,7 @@ from loaders import people as H
 from loaders import projects as PR
 from loaders import remention as RM
 from loaders.carried import purpose_links
-from loaders.forward import find_tasks
+from loaders.forward import find_tasks, reports_the_past
 from loaders.links import anaphora_key, find_links, remention_key
 from loaders.metadata import (
     date_of_document,
@@ -104,8 +104,9 @@ def build(source: Source) -> Document:
     if signer and signer.role:
         role = signer_role(source, st, signer, province)
         persons = merge_person(persons, Person(signer.name, (role,), (signer.span,)))
+    past = frozenset((b.start, b.end) for b in st.blocks if reports_the_past(b))
     projects = unique_names(
-        PR.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()))
+        PR.find_projects(source, [(b.start, b.end) for b in st.blocks] + list(st.footnotes.values()), past=past)
         + [p for fs in st.footnotes.values() for p in PR.find_projects_in_list(source, fs)]
     )
     # a name that a longer name of the same work holds ("Đường cao tốc A - B" in "Đường cao tốc A - B kết nối …")

@@ -99,7 +99,21 @@ CASES = [
     # a work of the province's own, named by its unit; a level ("cấp huyện") names none
     ("1. Mở rộng Trung tâm điều hành thông minh tỉnh, hoàn thành năm 2026.\n", ["Trung tâm điều hành thông minh tỉnh"]),
     ("1. Tạm dừng khởi công mới các dự án đầu tư trụ sở cấp huyện, cấp xã.\n", []),
+    # a work said to be finished ("đã …") is no project to carry out; nor one joined to it
+    (
+        "1. Tỉnh đã hoàn thành đưa vào sử dụng cầu Sa Thầy trên Quốc lộ 14C và Đường tránh Kon Plông; khởi công Dự án "
+        "đường cao tốc Quảng Ngãi - Kon Tum trong năm 2025.\n",
+        ["Đường cao tốc Quảng Ngãi - Kon Tum"],
+    ),
 ]
+
+
+def test_a_work_finished_in_the_part_reporting_the_past_is_no_project() -> None:
+    text = HEADER.replace("Ban Thường vụ kết luận:\n\n", "") + (
+        "1. Về kết quả năm 2024\nHoàn thành xây dựng Cầu Đắk Bla 2 và bàn giao nhà ở cho hộ nghèo.\n\n"
+        "2. Về nhiệm vụ năm 2025\nHoàn thành xây dựng Cầu Đắk Bla 3 trong quý IV/2025.\n"
+    )
+    assert list(extract_source(from_text(text, name="kl.txt")).projects) == ["Cầu Đắk Bla 3"]
 
 
 @pytest.mark.parametrize("sentence, names", CASES)

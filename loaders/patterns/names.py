@@ -102,6 +102,13 @@ PROJECT_NAMED_RE = re.compile(
     rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?"
     rf"(?:\s+mở rộng)?(?:\s+\(?giai đoạn\s+(?:\d|[IV]+)\b\)?)?)"
 )  # "… đoạn Cửa Tùng - Cửa Việt", "Cụm công nghiệp Phú Xuyên mở rộng giai đoạn 1"
+# A work said to be finished, right before its name: "đã hoàn thành đưa vào sử dụng cầu Phú Cường", "đã khánh thành
+# …" — with "đã", or in the part of a document that reports the past ("hoàn thành xây dựng Cầu Ba Xoài")
+FINISHED_WORK_RE = re.compile(
+    r"(?P<done>đã\s+)?(?:hoàn thành(?:\s+(?:xây dựng|thi công))?(?:,?\s+(?:và\s+)?đưa vào sử dụng)?|đưa vào sử dụng|"
+    r"khánh thành|thông xe|khai trương)\s+(?:(?:dự án|công trình)\s+)?$",
+    re.I,
+)
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
