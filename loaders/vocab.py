@@ -184,25 +184,23 @@ class Vocabulary:
     def _find_names(text: str, names: dict, longest: int, heads: frozenset[str]) -> list[tuple[int, int, Any]]:
         """Names of ``names`` (keys in comparison form) among runs of capitalised words, longest first;
         ``heads`` are the names' first words (a run position whose word is none of them starts no name).
-        ``text`` is matching text, so lower-casing is enough to compare."""
+        ``text`` is matching text, so lower-casing is enough to compare. What a run holds depends on the run
+        alone: kept by run (the same runs come back in every document)."""
         out = []
+        kept = _RUNS.get(id(names))
+        if kept is None or kept[0] is not names:
+            kept = _RUNS[id(names)] = (names, {})
+        runs = kept[1]
         for m in _CAPITALISED_RUN.finditer(text):
             run = m.group(0)
-            words = [(w.start(), w.end()) for w in _WORD.finditer(run)]
-            i = 0
-            while i < len(words):
-                if run[words[i][0] : words[i][1]].lower() not in heads:
-                    i += 1
-                    continue
-                for n in range(min(longest, len(words) - i), 0, -1):
-                    s, e = m.start() + words[i][0], m.start() + words[i + n - 1][1]
-                    found = names.get(" ".join(text[s:e].lower().split()))
-                    if found:
-                        out.append((s, e, found))
-                        i += n
-                        break
-                else:
-                    i += 1
+            found = runs.get(run)
+            if found is None:
+                if len(runs) >= _RUNS_MAX:
+                    runs.clear()
+                found = runs[run] = _names_in_run(run, names, longest, heads)
+            if found:
+                start = m.start()
+                out += [(start + s, start + e, name) for s, e, name in found]
         return out
 
     def central_by_symbol(self, symbol: str) -> list[CentralDocument]:
@@ -212,6 +210,31 @@ class Vocabulary:
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _WORD = re.compile(r"[^\s-]+")
 _CAPITALISED_RUN = re.compile(rf"[{_UPPER}][^\W\d_]*(?:(?: | - |-)[{_UPPER}][^\W\d_]*)*")
+
+
+_RUNS: dict[int, tuple[dict, dict[str, tuple]]] = {}  # per names: run → the names in it (offsets into the run)
+_RUNS_MAX = 100_000
+
+
+def _names_in_run(run: str, names: dict, longest: int, heads: frozenset[str]) -> tuple[tuple[int, int, Any], ...]:
+    """(start, end, name) of the names in one run of capitalised words, longest first, offsets into the run."""
+    out = []
+    words = [(w.start(), w.end()) for w in _WORD.finditer(run)]
+    i = 0
+    while i < len(words):
+        if run[words[i][0] : words[i][1]].lower() not in heads:
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            s, e = words[i][0], words[i + n - 1][1]
+            found = names.get(" ".join(run[s:e].lower().split()))
+            if found:
+                out.append((s, e, found))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
 
 
 def _heads(names: dict) -> frozenset[str]:
