@@ -6,7 +6,8 @@ shows cannot run away, or that is one of the saved templates of :mod:`graph_api.
 parameter bound, is instead run here, on ``Store.read_only(path)`` — a consistent snapshot that RocksDB lets any
 number of processes open while the owner writes. A template, whose cost is bounded by its (possibly large)
 answer, runs on a thread of its own (:meth:`LocalReader.answer_async`): pyoxigraph lets go of the GIL while it
-evaluates, so the worker goes on answering other requests meanwhile.
+evaluates, so the worker goes on answering other requests meanwhile. So does a bounded query once it has taken
+over :data:`INLINE_SECONDS` (a join of many rows); a point lookup stays on the event loop's thread, without a hop.
 
 Read-your-writes: the owner's side bumps a generation number (:class:`graph_api.store.shared_state.SharedState`)
 when a write starts and when it ends; every request compares it (one memory read) and, when it changed,
@@ -43,7 +44,7 @@ from graph_api.store.results import check_rows
 from graph_api.store.shared_state import SharedState
 from graph_api.store.templates import Templates
 
-__all__ = ["LocalReader", "BUDGET", "TEMPLATE_BUDGET", "TEMPLATE_THREADS", "TEMPLATE_SLOTS"]
+__all__ = ["LocalReader", "BUDGET", "INLINE_SECONDS", "TEMPLATE_BUDGET", "TEMPLATE_THREADS", "TEMPLATE_SLOTS"]
 
 log = logging.getLogger("vankien.serve")
 BUDGET = 1.0
@@ -52,6 +53,10 @@ TEMPLATE_BUDGET = 5.0
 """Seconds a saved template may take in the HTTP worker; one that took longer goes to the owner from then on."""
 TEMPLATE_THREADS = 2
 """Threads per HTTP worker that run saved templates."""
+INLINE_SECONDS = 0.002
+"""A bounded query runs on the event loop's thread (no thread hop: a point lookup takes ~0.1 ms); one that took
+more CPU time than this runs on one of :data:`TEMPLATE_THREADS` threads from then on, so that the worker answers its other
+connections meanwhile and, the GIL let go while pyoxigraph evaluates, uses a second core."""
 TEMPLATE_SLOTS = os.cpu_count() or 1
 """Saved templates that run at once in all the HTTP workers together."""
 _NATIVE_BUDGET = 64 * 1024 * 1024
@@ -114,6 +119,7 @@ class LocalReader:
         self.planned: dict[str, str] = {}  # query → its template's plan text
         self.plan_checked = self.plan_off = False
         self.slow: set[str] = set()
+        self.heavy: set[str] = set()  # bounded queries that took over INLINE_SECONDS: run on the pool from then on
         self.cache = ResultCache(cache_bytes) if cache_bytes > 0 else None
         self.pool: ThreadPoolExecutor | None = None
         self.answered = self.handed_on = self.templated = self.from_plan = 0
@@ -176,13 +182,16 @@ class LocalReader:
         ready = self._ready(query, results_format, max_rows)
         if not isinstance(ready, _Job):
             return ready, 0.0
-        if ready.route == "template":
+        if ready.route == "template" or query in self.heavy:
             if self.pool is None:
                 self.pool = ThreadPoolExecutor(TEMPLATE_THREADS, thread_name_prefix="vankien-template")
             run = functools.partial(self._timed, *ready, query, results_format, max_rows)
             done = await asyncio.get_running_loop().run_in_executor(self.pool, run)
         else:
+            started = time.thread_time()  # CPU, not wall time: a lookup descheduled on a busy machine stays inline
             done = self._timed(*ready, query, results_format, max_rows)
+            if time.thread_time() - started > INLINE_SECONDS:
+                self._remember_heavy(query)
         return self._finish(query, results_format, max_rows, done), done[2]
 
     def _ready(self, query: str, results_format: str, max_rows: int) -> Answer | _Job | None:
@@ -277,6 +286,11 @@ class LocalReader:
         body = b"".join(out.parts)
         check_rows(body, results_format, max_rows)
         return "solutions", body
+
+    def _remember_heavy(self, query: str) -> None:
+        if len(self.heavy) >= _MAX_REMEMBERED:
+            self.heavy.clear()
+        self.heavy.add(query)
 
     def _remember_slow(self, query: str) -> None:
         if len(self.slow) >= _MAX_REMEMBERED:
