@@ -13,45 +13,12 @@ from loaders import projects as PR
 from loaders import tasks as T
 from loaders.carried import carried_out
 from loaders.model import NEWS, BodyRef, Span, Task
+from loaders.parts import item_class
 from loaders.read import Source
 from loaders.structure import Block, Structure
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
-def heading_class(text: str, *, heading: bool = True) -> str | None:
-    """forward | past | None for a heading, or for the opening words of a numbered paragraph."""
-    if not heading:  # a numbered paragraph: only its opening says which period it is about
-        head = text[:70]
-        if P.PAST_PERIOD_RE.match(head):
-            return "past"
-        return "forward" if P.FORWARD_PERIOD_RE.match(head) else None
-    head = text[:140]
-    f = P.FORWARD_HEADING_RE.search(head)
-    p = P.PAST_HEADING_RE.search(head)
-    if f and (not p or f.start() < p.start()):
-        return "forward"
-    return "past" if p else None
-
-
-def item_class(text: str) -> str | None:
-    """The class of a numbered item: a short title reads as a heading, a numbered paragraph by its opening."""
-    article = re.match(r"\s*Điều\s+\d+\s*[.:]\s*", text)
-    if article:  # an article of a regulation: what bodies must do, unless it states scope or entry into force
-        return "past" if P.SCOPE_ARTICLE_RE.search(text[article.end() : article.end() + 80]) else "forward"
-    content = P.ITEM_RE.sub("", text, count=1).strip(" *")
-    heading = len(content) < 120 and not content.rstrip().endswith((".", ";"))
-    return heading_class(content, heading=heading)
-
-
-def reports_the_past(b: Block) -> bool:
-    """The block stands in a part that reports the past ("1. Về kết quả 6 tháng đầu năm", "KẾT QUẢ ĐẠT ĐƯỢC")."""
-    for c in reversed(b.context):
-        cls = item_class(c)
-        if cls:
-            return cls == "past"
-    return False
-
-
 def sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans between ``start`` and ``end``."""
     out, pos = [], start

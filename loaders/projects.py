@@ -56,6 +56,26 @@ def _finished(text: str, start: int, at: int, *, past: bool) -> bool:
     return m is not None and (past or m.group("done") is not None)
 
 
+def _hits(text: str, start: int, end: int) -> tuple[list[Span], list[Span]]:
+    """The spans of project names in ``start:end``, and those of them named with a capital after "Dự án"."""
+    hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
+    named = [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
+    hits += named
+    # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb, and the works joined to it
+    # ("xây dựng Trường A và Trường B")
+    for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end):
+        joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[hits[-1][0] : a])
+        if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined:
+            hits.append((a, b))
+    # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place, and
+    # the works joined to it ("… đường liên thôn Khe Nhàn - Ngòi Lao và nhà văn hóa thôn Đồng Phú")
+    for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end):
+        joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[max(hits)[0] : a])
+        if (P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined) and (a, b) not in hits:
+            hits.append((a, b))
+    return hits, named
+
+
 def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = frozenset()) -> list[str]:
     """Named construction and investment projects with a concrete object; not works said to be finished (with
     "đã", or anywhere in the ``past`` spans)."""
@@ -64,26 +84,12 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
     names: list[str] = []
     finished: set[str] = set()
     for start, end in spans:
-        hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
-        named = [h for h in _project_spans(P.PROJECT_CAPITALISED_RE, text, start, end) if h not in hits]
-        hits += named
-        # "khởi công xây dựng Bệnh viện …": a capitalised object of a construction verb, and the works joined to it
-        # ("xây dựng Trường A và Trường B")
-        for a, b in _project_spans(P.PROJECT_AFTER_VERB_RE, text, start, end):
-            joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[hits[-1][0] : a])
-            if P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined:
-                hits.append((a, b))
-        # "nâng cấp đường huyện 389B …": a lowercase work right after the verb, named by a number or a place, and
-        # the works joined to it ("… đường liên thôn Khe Nhàn - Ngòi Lao và nhà văn hóa thôn Đồng Phú")
-        for a, b in _project_spans(P.PROJECT_LOWER_AFTER_VERB_RE, text, start, end):
-            joined = hits and re.fullmatch(r"[^,;.]*\svà\s+", text[max(hits)[0] : a])
-            if (P.CONSTRUCTION_VERB_RE.search(text[max(start, a - 40) : a]) or joined) and (a, b) not in hits:
-                hits.append((a, b))
+        hits, named = _hits(text, start, end)
         done_at = -1  # a work joined by "và" to a finished one is finished too
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
-            joined = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
-            if name and (joined or _finished(text, start, a, past=(start, end) in past)):
+            after_done = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
+            if name and (after_done or _finished(text, start, a, past=(start, end) in past)):
                 finished.add(name.lower())
                 done_at = a
                 continue

@@ -23,7 +23,7 @@ from loaders import people as H
 from loaders import projects as PR
 from loaders import remention as RM
 from loaders.carried import purpose_links
-from loaders.forward import find_tasks, reports_the_past
+from loaders.forward import find_tasks
 from loaders.links import anaphora_key, find_links, remention_key
 from loaders.metadata import (
     date_of_document,
@@ -44,6 +44,7 @@ from loaders.model import (
     Person,
     Span,
 )
+from loaders.parts import reports_the_past
 from loaders.read import Source
 from loaders.structure import Structure, parse
 from loaders.vocab import key, vocabulary
