@@ -48,7 +48,7 @@ def test_a_kept_page_reads_no_table_per_task(corpus_store) -> None:
     for row in top:
         for limit in (5, None):
             page, read = tables_read(ix, partial(F.target_tasks, ix, row["iri"], as_of=AS_OF, limit=limit))
-            assert read & PER_TASK <= {"docinfo"}, read  # the target's own description only
+            assert read & PER_TASK <= {"docinfo"}, read  # the descriptions of the page's documents and the target
             assert "agg_page" in read
             assert page == F.target_tasks(ix, row["iri"], as_of=AS_OF, limit=limit, kept=False)
             assert len(page["tasks"]) == min(row["tasks"], limit or row["tasks"])

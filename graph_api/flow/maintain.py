@@ -25,7 +25,7 @@ from graph_api.flow.read import MAX_DEPTH
 
 __all__ = ["refresh", "current", "VERSION", "MAX_DIRTY", "BUILD", "AGGREGATES"]
 
-VERSION = 9  # of the aggregate tables: another version is rebuilt in full
+VERSION = 10  # of the aggregate tables: another version is rebuilt in full
 MAX_DIRTY = 5000  # subjects touched since the last refresh above which the aggregates are rebuilt in full
 BUILD: dict[str, float] = {}  # seconds of the last refresh ("seconds") and whether it was in full ("full")
 AGGREGATES = ("agg_impl", "agg_roots", "agg_prov", "agg_links", "agg_reach", "agg_tasks", "agg_count", "agg_page")
