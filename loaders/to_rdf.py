@@ -68,11 +68,11 @@ def document_parts(doc: Document, iris: Iris, *, folder: str | None = None) -> t
 
 
 def _placement(doc: Document, iris: Iris, graph: str) -> Placement:
-    return Placement(graph, document_iri(iris, doc), iris.shared_graph, _reference_rows(iris.base))
+    return Placement(graph, document_iri(iris, doc), iris.shared_graph, reference_rows(iris.base))
 
 
 @lru_cache(maxsize=4)
-def _reference_rows(base: str) -> frozenset[Row]:
+def reference_rows(base: str) -> frozenset[Row]:
     """The rows of the reference graph (a cited central document described there is not described again)."""
     return rows_of(reference_triples(Iris(base)))
 

@@ -13,6 +13,7 @@ document (its named graph is replaced whole), resumable (unchanged files are ski
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -140,8 +141,21 @@ def _run(files: list[Path], base: str, workers: int) -> Iterator[Extracted]:
         for f in files:
             yield _extract_nq(str(f), base)
         return
+    if multiprocessing.get_start_method() == "fork":
+        _warm(base)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_extract_nq, [str(f) for f in files], [base] * len(files), chunksize=8)
+
+
+def _warm(base: str) -> None:
+    """Build once, before the workers are forked from this process, what each would otherwise build for itself: the
+    stages' patterns, the vocabulary and the rows of the reference graph."""
+    import loaders.resolve  # noqa: F401 - the stages, their patterns compiled on import
+    from loaders.to_rdf import reference_rows
+    from loaders.vocab import vocabulary
+
+    vocabulary()
+    reference_rows(base)
 
 
 def ingest(
