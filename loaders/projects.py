@@ -39,8 +39,9 @@ def _cut_at_stop(name: str) -> str:
     """The name up to the first word where a clause goes on ("… và các …", "… để …") once it has named something
     (a proper name or a number): "Trường … tiểu học và trung học cơ sở xã Phó Bảng" keeps its "và"."""
     for m in P.PROJECT_STOP_AT_RE.finditer(name):
-        # only a bare "và" may join words of one name, until the name has named something
-        if m.group(0).strip() != "và" or re.search(r"\s(?:[A-ZĐ]|\d)", name[1 : m.start()]):
+        # only a bare "và" or "phục vụ" may go on with one name, until the name has named something ("Khu tái định cư
+        # phục vụ Cảng biển Trần Đề", but "Hồ chứa nước Ô Tà Sóc | phục vụ tưới tiêu …")
+        if m.group(0).strip() not in ("và", "phục vụ") or re.search(r"\s(?:[A-ZĐ]|\d)", name[1 : m.start()]):
             return name[: m.start()]
     return name
 
@@ -145,6 +146,8 @@ def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list
             re.I,
         )
         b = a + cut.start() if cut else b
+        tail = P.PROJECT_STRETCH_TAIL_RE.match(text, b) if " đoạn qua " in text[a:b] else None
+        b = tail.end() if tail else b  # "… đoạn qua khóm 3, phường Bạc Liêu"
         out.append((a, b))
         stop = P.PROJECT_STOP_RE.search(text[a:b])  # where the name really ends: search on from there
         pos = max(a + stop.start() if stop else b, m.start("name") + 1)

@@ -105,6 +105,20 @@ CASES = [
         "đường cao tốc Quảng Ngãi - Kon Tum trong năm 2025.\n",
         ["Đường cao tốc Quảng Ngãi - Kon Tum"],
     ),
+    # a stretch through a town or a hamlet of a ward; a purpose clause ends a name that has named its work
+    (
+        "1. Nâng cấp Đường tỉnh 675 đoạn qua thị trấn Sa Thầy và Kè bờ sông Đắk Bla đoạn qua tổ dân phố 3, phường "
+        "Thắng Lợi; xây dựng Hồ chứa nước Đắk Pokei phục vụ tưới tiêu vùng Đắk Hà và Khu tái định cư phục vụ Cảng "
+        "cạn Kon Tum.\n",
+        [
+            "Đường tỉnh 675 đoạn qua thị trấn Sa Thầy",
+            "Kè bờ sông Đắk Bla đoạn qua tổ dân phố 3, phường Thắng Lợi",
+            "Hồ chứa nước Đắk Pokei",
+            "Khu tái định cư phục vụ Cảng cạn Kon Tum",
+        ],
+    ),
+    # a Party organisation's unit and a place named like a work are no projects
+    ("1. Đảng ủy Bệnh viện Đa khoa tỉnh và Đảng ủy phường Cầu Ông Lãnh tổ chức kiểm điểm.\n", []),
 ]
 
 

@@ -71,14 +71,15 @@ CONTINUES_WITH_CITATION_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d",
 _PROJECT_STOPS = (
     r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
     r"cơ bản|trong (?:quý|tháng|năm|giai đoạn|kế hoạch|danh mục)|trước|hoàn thành|với tổng|có tổng|"
-    r"đoạn qua)"
+    r"đoạn qua|phục vụ)"
 )
 PROJECT_STOP_RE = re.compile(_PROJECT_STOPS + r"(?:\s.*)?$")
 PROJECT_STOP_AT_RE = re.compile(_PROJECT_STOPS + r"(?=\s|$)")  # each word where a project's name may end
 # the stretch of a work within the province: "đoạn qua tỉnh Bắc Giang", "đoạn qua địa bàn tỉnh"
-PROJECT_STRETCH_RE = re.compile(
-    rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
-)
+# ("đoạn qua thị trấn Tri Tôn", "đoạn qua khóm 3, phường Bạc Liêu")
+_STRETCH_UNIT = rf"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|khóm|ấp|thôn|khu phố|tổ dân phố)(?:\s+(?:[{UPPER}][{LOWER}]*|\d+)){{1,3}}"
+PROJECT_STRETCH_RE = re.compile(rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?{_STRETCH_UNIT}(?:,\s+{_STRETCH_UNIT})?")
+PROJECT_STRETCH_TAIL_RE = re.compile(rf",\s+{_STRETCH_UNIT}")  # the unit a stretch's hamlet is in, after its comma
 CONSTRUCTION_VERB_RE = re.compile(
     r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|giải phóng mặt bằng|"
     r"đẩy nhanh tiến độ(?: thi công| xây dựng)?|giai đoạn \d+|"

@@ -73,7 +73,7 @@ PROJECT_CAPITALISED_RE = re.compile(
 PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
 PROJECT_AFTER_VERB_RE = re.compile(
-    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|Chợ|Nhà văn hóa|"
+    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Hồ chứa|Chợ|Nhà văn hóa|Kè|Đê|"
     r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
     r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
     rf"{PROJECT_NAME_CHARS})"
@@ -91,7 +91,9 @@ PROJECT_LOWER_AFTER_VERB_RE = re.compile(
 # ("Vùng Thủ đô Hà Nội", "Vành đai 4 Thành phố Hồ Chí Minh")
 _PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+(?:đô|phố)(?=\s+[{UPPER}]))?|\d+[A-Z]?)"
 PROJECT_NAMED_RE = re.compile(
-    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
+    # (not a unit of a Party organisation, "Đảng ủy Bệnh viện …", nor a place, "phường Cầu Ông Lãnh")
+    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?<!Đảng ủy )(?<!Đảng bộ )(?<!Chi bộ )(?<!phường )(?<!xã )(?<!thôn )(?<!ấp )"
+    rf"(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
     rf"Khu công nghệ (?:thông tin|số) tập trung|Cảng nước sâu|Cảng biển|"
     rf"Cụm công nghiệp|Khu neo đậu tránh trú bão(?: cho tàu cá)?|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
     rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
