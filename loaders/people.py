@@ -96,7 +96,8 @@ _ROLE_GOES_ON = P.ROLE_CONTINUE_WORDS | {key(w) for title in P.ROLE_START_WORDS 
 def _roles_after(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     roles: list[str] = []
     while True:
-        m = re.match(r"\s*,\s*", text[pos:limit])
+        # "X, Bí thư Tỉnh ủy, …", and the first role after a dash: "X - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy - chủ trì"
+        m = re.match(r"\s*,\s*" if roles else r"\s*,\s*|\s+[-–]\s+", text[pos:limit])
         if not m:
             break
         seg_start = pos + m.end()

@@ -378,6 +378,17 @@ ROLES = [
         ("Vũ Minh Tâm", ("Bí thư Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh")),
         id="roles-separated-by-commas",
     ),
+    pytest.param(
+        "Đồng chí Vũ Minh Tâm - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy - chủ trì hội nghị.",
+        ("Vũ Minh Tâm", ("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy")),
+        id="roles-after-a-dash",
+    ),
+    pytest.param(
+        "Cùng dự có các đồng chí: Lê Văn Hải - Phó Bí thư Thường trực Tỉnh ủy; Rơ Mah Tuân - Phó Bí thư Tỉnh ủy, "
+        "Chủ tịch UBND tỉnh.",
+        ("Rơ Mah Tuân", ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")),
+        id="people-after-dashes-in-a-list",
+    ),
 ]
 
 
