@@ -57,11 +57,20 @@ def doc_types() -> tuple[DocType, ...]:
 
 def doc_type(word: str) -> DocType:
     """The document type named by a Vietnamese word (or alias), case- and tone-insensitive."""
-    key = fold(word)
+    found = _by_name().get(fold(word))
+    if found is None:
+        raise InputError("data/reference/doc_types.csv", f"unknown document type {word!r}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, DocType]:
+    """Each type by its folded name and aliases (the first type of the file naming it)."""
+    out: dict[str, DocType] = {}
     for t in doc_types():
-        if key in {fold(t.name_vi), *map(fold, t.aliases)}:
-            return t
-    raise InputError("data/reference/doc_types.csv", f"unknown document type {word!r}")
+        for name in (t.name_vi, *t.aliases):
+            out.setdefault(fold(name), t)
+    return out
 
 
 @lru_cache(maxsize=1)
