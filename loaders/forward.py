@@ -268,6 +268,8 @@ def find_tasks(
         labelled = T.label_assignment(text, labels)
         if labelled is not None:
             assignments = [labelled]
+        if not assignments and P.APPENDIX_POINTER_RE.fullmatch(text, start, end):
+            continue  # "(Kèm theo …)", "… tại Phụ lục kèm theo": the appendix's tasks are read where they stand
         if text[start:end].rstrip(" *").endswith(":"):
             if not assignments:
                 continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one

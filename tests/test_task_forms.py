@@ -332,6 +332,17 @@ def test_a_timeline_part_sets_tasks_with_the_deadline_first(heading: str) -> Non
     ]
 
 
+def test_what_points_to_an_appendix_sets_no_task() -> None:
+    body = (
+        "1. Ban Tổ chức Tỉnh ủy rà soát quy chế, hoàn thành trong quý II/2024.\n"
+        "2. Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời gian hoàn thành tại Phụ lục kèm theo Kế hoạch này.\n"
+        "3. Giao Văn phòng Tỉnh ủy thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 210-KH/TU, ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy)\n"
+    )
+    doc = extract_source(from_text(HEADER + body, name="kh.txt"))
+    assert [t.leads[0].name if t.leads else None for t in doc.tasks] == ["Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy"]
+
+
 def test_party_organisations_of_units_joined_by_va() -> None:
     """A hospital's Party organisation runs to its unit, never into the next one; "Phát triển" is a name's word."""
     doc = extract_source(

@@ -64,6 +64,7 @@ from loaders.patterns.directions import (
     TITLE_REVIEWS_RE,
 )
 from loaders.patterns.layout import (
+    APPENDIX_POINTER_RE,
     APPENDIX_RE,
     BODY_HEADING_END_RE,
     BODY_HEADING_RE,
@@ -214,6 +215,7 @@ __all__ = [
     "UPPER",
     "WORDED_DATE",
     "YEAR_RE",
+    "APPENDIX_POINTER_RE",
     "APPENDIX_RE",
     "BODY_HEADING_END_RE",
     "BODY_HEADING_RE",

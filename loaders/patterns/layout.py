@@ -76,6 +76,12 @@ APPENDIX_RE = re.compile(
     r"(?:Ban hành\s+)?[Kk]èm theo)",
     re.M,
 )
+# What points to an appendix rather than setting a task: its caption, "(Kèm theo Chương trình số …)", or a sentence
+# sending the reader there, "Các nhiệm vụ cụ thể … tại Phụ lục kèm theo Chương trình này."
+APPENDIX_POINTER_RE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)*[.)]\s*|[-+•]\s*)?(?:\((?:Ban hành\s+)?[Kk]èm theo\b[^()]*\)|[^.;\n]{0,160}\b(?:tại|theo|ở)\s+(?:các\s+)?[Pp]hụ lục\b[^.;\n]{0,80})"
+    r"[\s.]*$"
+)
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
 # A page number on a line of its own: "2", "- 2 -", "Trang 2"
 PAGE_NUMBER_LINE_RE = re.compile(r"\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*")
