@@ -35,8 +35,14 @@ class _Reading:
 
 
 def remention_key(citations: list[Citation], type_word: str, number: str) -> tuple[str, int | None] | None:
-    """The cited document a re-mention by number names ("Nghị quyết 57", "Chương trình hành động 58"): the first
-    citation of that number (leading zeros aside) and that kind of document."""
+    """The cited document a re-mention by number names ("Nghị quyết 57", "Chương trình hành động 58"): one the text
+    gave that short name ("(Đề án 06)"), else the first citation of that number (leading zeros aside) and that kind of
+    document."""
+    for c in citations:
+        for alias in c.aliases:
+            a_type, a_number = alias.rsplit(" ", 1)
+            if a_number.lstrip("0") == number.lstrip("0") and same_type(a_type, type_word):
+                return c.key
     return next(
         (
             c.key
@@ -283,6 +289,15 @@ def _main_clause_links(
                 out.append(Link(None, "implements", key_of[id(mention)], mention.span))
         for short in P.SHORT_MENTION_RE.finditer(text, a, b):
             found = remention_key(citations, short.group("type"), short.group("number"))
+            if found:
+                out.append(Link(None, "implements", found, short.span()))
+    # a title carrying out a document by its short name: "KẾ HOẠCH / Triển khai Đề án 06 và chuyển đổi số …"
+    if st.title_span:
+        for short in P.SHORT_MENTION_RE.finditer(text, *st.title_span):
+            said = re.search(
+                r"(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\s+$", text[st.title_span[0] : short.start()], re.I
+            )
+            found = remention_key(citations, short.group("type"), short.group("number")) if said else None
             if found:
                 out.append(Link(None, "implements", found, short.span()))
     return out

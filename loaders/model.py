@@ -44,6 +44,7 @@ class Citation:
     title: str | None
     level: str  # central | provincial | other
     mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()  # short names the text gives it: "(sau đây gọi tắt là Nghị quyết 57)", "(Đề án 06)"
 
     @property
     def key(self) -> tuple[str, int | None]:

@@ -4,9 +4,10 @@ pointing back ("Hướng dẫn nêu trên"), and by name with no number ("Nghị
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from loaders import patterns as P
-from loaders.model import Span
+from loaders.model import Citation, Span
 from loaders.read import Source
 from loaders.vocab import key
 
@@ -17,6 +18,25 @@ def find_short_mentions(source: Source, start: int, end: int) -> list[tuple[Span
         ((m.start(), m.end()), m.group("type"), m.group("number"))
         for m in P.SHORT_MENTION_RE.finditer(source.match, start, end)
     ]
+
+
+def with_aliases(
+    source: Source, citations: list[Citation], key_of_span: dict[Span, tuple[str, int | None]]
+) -> list[Citation]:
+    """The citations with the short names the text gives them after a full mention ("… Quyết định số 06/QĐ-TTg …
+    phê duyệt Đề án … (Đề án 06)"): the nearest full mention of that number before the name, in its paragraph."""
+    number_of = {c.key: c.number.lstrip("0") for c in citations}
+    names: dict[tuple[str, int | None], list[str]] = {}
+    for m in P.ALIAS_RE.finditer(source.match):
+        paragraph = source.match.rfind("\n\n", 0, m.start())
+        before = [
+            (span, k)
+            for span, k in key_of_span.items()
+            if paragraph < span[0] and span[1] <= m.start() and number_of.get(k) == m.group("number").lstrip("0")
+        ]
+        if before:
+            names.setdefault(max(before)[1], []).append(m.group("name"))
+    return [dataclasses.replace(c, aliases=tuple(names[c.key])) if c.key in names else c for c in citations]
 
 
 def find_anaphoric_mentions(source: Source, start: int, end: int) -> list[tuple[Span, str]]:

@@ -71,6 +71,7 @@ def build(source: Source) -> Document:
     cited = [m for m in mentions if own is None or m.symbol != own.symbol]
     citations, key_of = _group(cited)
     key_of_span: dict[Span, tuple[str, int | None]] = {m.span: key_of[id(m)] for m in cited}
+    citations = RM.with_aliases(source, citations, key_of_span)
     # short re-mentions ("Chỉ thị 13") resolve to the full mention in the same file
     for span, type_word, number in RM.find_short_mentions(source, 0, body_end):
         if any(a <= span[0] < b for a, b in key_of_span):

@@ -343,6 +343,22 @@ def test_the_paragraph_leading_the_tasks_in_carries_out_its_documents():
     assert not [ln for ln in out["document_links"] if ln["relation"] == "implements" and ln["from"] == "318-BC/TU"]
 
 
+def test_a_short_name_given_in_parentheses_names_its_document() -> None:
+    """ "(Đề án 06)" after a decision approving the scheme: "Đề án 06" is that decision, in the title and the tasks;
+    "(sau đây gọi tắt là Kết luận 96)" after a conclusion citing another names the conclusion, not the other."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ CƯỜNG\nSố: 86/KH-UBND\nPhú Cường, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+        "Triển khai Đề án 06 trên địa bàn phường năm 2026\n\nCăn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ "
+        "tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư (Đề án 06); Kết luận số 96-KL/TW ngày "
+        "30/9/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 45-NQ/TW ngày 24/01/2019 của Bộ Chính trị (sau "
+        "đây gọi tắt là Kết luận 96).\n\nI. NHIỆM VỤ\n1. Công an phường chủ trì thực hiện Đề án 06 và Kết luận 96 "
+        "trong năm 2026.\n"
+    )
+    out = document_json(extract_source(from_text(text, name="kh.txt")))
+    assert ("86/KH-UBND", "06/QĐ-TTg") in {(ln["from"], ln["to"]) for ln in out["document_links"]}
+    assert out["implements"] == ["06/QĐ-TTg", "96-KL/TW"]
+
+
 # The document's own relations by kind, for texts of LINKS whose relation matters: (own symbol, relations).
 OWN_RELATIONS = [
     ("27-KH/TU", {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}),  # "trên cơ sở … theo X": a basis

@@ -127,6 +127,7 @@ from loaders.patterns.names import (
 )
 from loaders.patterns.text import (
     ABOUT_RE,
+    ALIAS_RE,
     ANAPHORIC_MENTION_RE,
     BYLINE_DATE_RES,
     CELL_MONTH_RE,
@@ -169,6 +170,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "ALIAS_RE",
     "PARTY_OF_RE",
     "SAME_TIME_RE",
     "CITED_TAIL_RE",

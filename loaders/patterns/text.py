@@ -44,6 +44,12 @@ TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số
 SHORT_MENTION_RE = re.compile(
     rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s+)?(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])", re.I
 )
+# A short name given to the document cited right before it: "(sau đây gọi tắt là Nghị quyết 57)", "(Đề án 06)"
+ALIAS_RE = re.compile(
+    rf"\(\s*(?:sau đây\s+)?(?:(?:được\s+)?gọi\s+(?:tắt\s+)?là\s+|viết\s+tắt\s+là\s+)?(?P<name>(?P<type>{DOC_TYPE_ALT})\s+"
+    rf"(?P<number>\d{{1,5}}))\s*\)",
+    re.I,
+)
 # A re-mention by kind that points back: "Hướng dẫn nêu trên", "Nghị quyết trên đây", "Chỉ thị đã nêu" (one document:
 # "các … nêu trên" are several and "Kế hoạch này" is the document itself).
 ANAPHORIC_MENTION_RE = re.compile(
