@@ -122,6 +122,7 @@ class RSGIService:
         loop.run_until_complete(self._lifespan.__aenter__())
 
     def __rsgi_del__(self, loop: asyncio.AbstractEventLoop) -> None:
+        _forget_placeholder_tasks()
         if self._lifespan is not None:
             loop.run_until_complete(self._lifespan.__aexit__(None, None, None))
 
