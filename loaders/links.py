@@ -294,8 +294,10 @@ def _main_clause_links(
     # a title carrying out a document by its short name: "KẾ HOẠCH / Triển khai Đề án 06 và chuyển đổi số …"
     if st.title_span:
         for short in P.SHORT_MENTION_RE.finditer(text, *st.title_span):
-            said = re.search(
-                r"(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\s+$", text[st.title_span[0] : short.start()], re.I
+            said = re.fullmatch(  # the title opens with what the document does: "Triển khai (thực hiện) Đề án 06 …"
+                r"\s*(?:(?:tổ chức|tiếp tục)\s+)?(?:triển khai|thực hiện|quán triệt|cụ thể hóa)(?:\s+thực hiện)?\s+",
+                text[st.title_span[0] : short.start()],
+                re.I,
             )
             found = remention_key(citations, short.group("type"), short.group("number")) if said else None
             if found:
