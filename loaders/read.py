@@ -329,6 +329,10 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
     from loaders.formats.common import drop_page_chrome
 
     text = drop_page_chrome(text)  # a portal page copied as text
+    if "\t" in text:  # a task table typed with tabs
+        from loaders.formats.tabbed import tab_tables
+
+        text = tab_tables(text)
     if "|" in text:  # a header or signature laid out as a pipe table
         from loaders.formats.markdown import flatten_layout_tables
 

@@ -9,7 +9,7 @@ from loaders import extract_source
 from loaders.bodies import body_at, body_ref
 from loaders.dates import cell_deadline, find_deadline
 from loaders.extract import find_mentions
-from loaders.read import from_text
+from loaders.read import from_text, read
 
 HEADER = "TỈNH ỦY SƠN LA\nSố 210-KH/TU\n\nSơn La, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
 
@@ -332,6 +332,21 @@ def test_a_timeline_part_sets_tasks_with_the_deadline_first(heading: str) -> Non
     ]
 
 
+def test_a_task_table_typed_with_tabs(tmp_path) -> None:
+    body = (
+        "2.3. Các nhiệm vụ cụ thể:\n\nTT\tNội dung\t\t\tChủ trì\t\tThời hạn\n"
+        "1\tHoàn thành phương án bồi thường,\t\tUBND thành phố Sơn La\t\t15/11/2024\n\ttái định cư khu vực bản Mòng\n"
+        "2\tKiểm tra việc sử dụng kinh phí\tỦy ban Kiểm tra Tỉnh ủy\tTrong tháng 12/2024\n\nNơi nhận:\n"
+    )
+    (tmp_path / "tb.txt").write_text(HEADER + body, encoding="utf-8")
+    doc = extract_source(read(tmp_path / "tb.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks] == [
+        ("Ủy ban nhân dân thành phố Sơn La", "2024-11-15"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "2024-12"),
+    ]
+    assert "tái định cư khu vực bản Mòng" in doc.tasks[0].text
+
+
 def test_what_points_to_an_appendix_sets_no_task() -> None:
     body = (
         "1. Ban Tổ chức Tỉnh ủy rà soát quy chế, hoàn thành trong quý II/2024.\n"
@@ -370,6 +385,7 @@ DEADLINES = [
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
     ("thực hiện trong năm 2025 và những năm tiếp theo", None),  # open-ended
+    ("hoàn thành bàn giao mặt bằng chậm nhất là ngày 30/11/2024", "2024-11-30"),
     ("trước 30/11/2019", "2019-11-30"),
     ("chậm nhất ngày 10 tháng 02 năm 2025", "2025-02-10"),
     ("trong tháng 9/2025", "2025-09"),

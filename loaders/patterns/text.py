@@ -93,7 +93,7 @@ DEADLINE_TET_RE = re.compile(
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(
-    rf"(?:trước|chậm nhất|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong)\s+(?:(?:ngày|hết ngày)\s+)?"
+    rf"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong)\s+(?:(?:ngày|hết ngày)\s+)?"
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
     re.I,
 )
@@ -106,7 +106,7 @@ DEADLINE_MONTH_RE = re.compile(
 )
 # A day without its year, read in the document's year: "trước ngày 30/6", "hoàn thành trước 15/12"
 DEADLINE_DAY_RE = re.compile(
-    rf"(?:trước|chậm nhất|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I
+    rf"(?:trước|chậm nhất(?:\s+là)?|hạn chót|hoàn thành trước|hoàn thành trong)\s+(?:ngày\s+)?{DAY_MONTH}", re.I
 )
 # Half or three quarters of a year: "6 tháng đầu năm 2025", "trong 9 tháng đầu năm 2025"
 DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm\s+(?P<y>(?:19|20)\d\d)", re.I)
