@@ -4,6 +4,7 @@ the tasks built from them with their leads, partners, deadlines and the document
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from loaders import bodies as B
@@ -323,7 +324,23 @@ def find_tasks(
                 form=form,
             )
         )
-    return tasks
+    return _without_group_openings(tasks)
+
+
+def _without_group_openings(tasks: list[Task]) -> list[Task]:
+    """A unit opening a group ("1. Ban Tổ chức Tỉnh ủy:", "X lãnh đạo, chỉ đạo UBND tỉnh:") is no task of its own
+    when the items below it take its lead: they are the tasks."""
+    kept = [
+        t
+        for i, t in enumerate(tasks)
+        if not (
+            t.leads
+            and t.text.rstrip(" *_").endswith(":")
+            and i + 1 < len(tasks)
+            and tasks[i + 1].form == "group lead-in"
+        )
+    ]
+    return [t if t.position == n else dataclasses.replace(t, position=n) for n, t in enumerate(kept, 1)]
 
 
 def _read_assignments(

@@ -227,3 +227,27 @@ def test_a_portal_page_copied_as_text_drops_its_chrome(tmp_path) -> None:
     doc = extract_source(read(path))
     assert [c.symbol for c in doc.citations] == ["21-KL/TW"]
     assert doc.meeting is not None and doc.meeting.date == "2023-12-26"  # the day's year from the posting line
+
+
+def test_nested_numbered_lists_keep_their_numbers_and_a_group_opening_is_no_task(tmp_path) -> None:
+    """An ``<ol>`` inside an item of another reads as its sub-items ("a)", "2.1."); the item opening the group
+    ("<strong>X</strong> lãnh đạo …:") gives its lead to each sub-item and is no task of its own."""
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="content">'
+        "<p>TỈNH ỦY SƠN LA</p><p>Số 45-CV/TU</p><p>Sơn La, ngày 02 tháng 4 năm 2025</p>"
+        "<p>Ban Thường vụ Tỉnh ủy yêu cầu:</p><ol>"
+        "<li><strong>Ban cán sự đảng UBND tỉnh</strong> lãnh đạo, chỉ đạo UBND tỉnh:<ol type='a'>"
+        "<li>Xây dựng Đề án sắp xếp, trình Ban Thường vụ Tỉnh ủy trước ngày 20/4/2025.</li>"
+        "<li>Tổ chức lấy ý kiến cử tri, hoàn thành trước ngày 30/4/2025.</li></ol></li>"
+        "<li><strong>Ban Tổ chức Tỉnh ủy</strong>:<ol><li>Hướng dẫn kiện toàn tổ chức đảng trong tháng 5/2025.</li>"
+        "</ol></li></ol></div></body></html>"
+    )
+    (tmp_path / "cv.html").write_text(page, encoding="utf-8")
+    source = read(tmp_path / "cv.html")
+    assert "a) Xây dựng Đề án" in source.text and "2.1. Hướng dẫn" in source.text
+    doc = extract_source(source)
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks] == [
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2025-04-20"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2025-04-30"),
+        ("Ban Tổ chức Tỉnh ủy", "2025-05"),
+    ]

@@ -203,6 +203,25 @@ def _article(root):
     return body if body is not None else root
 
 
+def _item_marker(ol, n: int, within: str) -> str:
+    """The printed number of the ``n``-th item of an ``<ol>``: by its type ("a)", "A.", "I."), or a numbered list's
+    number under the item it stands in ("1." inside "2." is "2.1.").
+
+    >>> from lxml import html as H
+    >>> _item_marker(H.fromstring('<ol type="a"></ol>'), 2, "1."), _item_marker(H.fromstring("<ol></ol>"), 3, "2.")
+    ('b)', '2.3.')
+    """
+    kind = (ol.get("type") or "1").strip()
+    if kind == "a":
+        return f"{chr(ord('a') + (n - 1) % 26)})"
+    if kind == "A":
+        return f"{chr(ord('A') + (n - 1) % 26)}."
+    if kind in ("i", "I"):
+        roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][(n - 1) % 12]
+        return f"{roman if kind == 'I' else roman.lower()}."
+    return f"{within}{n}."
+
+
 class _Writer:
     """Blocks of text from an element tree: paragraphs, list items, tables, line breaks."""
 
@@ -210,6 +229,7 @@ class _Writer:
         self.blocks: list[str] = []
         self.line: list[str] = []
         self.posted: str | None = None
+        self.numbered: list[str] = []  # the numbers of the numbered items the walk is inside ("1.", "1.2.")
 
     def flush(self) -> None:
         text = "".join(self.line)
@@ -242,7 +262,10 @@ class _Writer:
             for child in el:
                 if isinstance(child.tag, str) and child.tag.lower() == "li":
                     n += 1
-                    self.walk(child, f"{n}." if tag == "ol" else "-", depth + 1)
+                    marker = _item_marker(el, n, self.numbered[-1] if self.numbered else "") if tag == "ol" else "-"
+                    self.numbered.append(marker if marker[-1:] == "." else (self.numbered or [""])[-1])
+                    self.walk(child, marker, depth + 1)
+                    self.numbered.pop()
                 self.line.append(child.tail or "")
             self.flush()
         elif tag == "li":
