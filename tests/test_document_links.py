@@ -234,6 +234,15 @@ LINKS += [
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+    (  # the document saying what it is for, at the start of a sentence of its preamble
+        "ĐẢNG BỘ TỈNH KON TUM\nBAN CHẤP HÀNH\n*\nSố 15-NQ/TU\nKon Tum, ngày 18 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
+        "về phát triển năng lượng sạch\n\nNgày 16/12/2024, Hội nghị lần thứ 19 Ban Chấp hành Đảng bộ tỉnh đã thống "
+        "nhất ban hành Nghị quyết chuyên đề về năng lượng. Nghị quyết nhằm cụ thể hóa Nghị quyết số 55-NQ/TW ngày "
+        "11/02/2020 của Bộ Chính trị về Chiến lược phát triển năng lượng quốc gia.\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Công Thương chủ trì, trong năm 2025.\n",
+        {(None, "55-NQ/TW")},
+        set(),
+    ),
     (  # a document with a title of its own is listed beside the programme, not under what the programme carries out
         report(
             "Hội nghị quán triệt Nghị quyết số 198/2025/QH15 ngày 17/5/2025 của Quốc hội về một số cơ chế đặc biệt "

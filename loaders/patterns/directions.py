@@ -163,7 +163,10 @@ SELF_IMPLEMENTS_RE = re.compile(  # (a letter's subject line "V/v triển khai N
     r"(?:lãnh đạo(?:,?\s*chỉ đạo)?\s+)?(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s*$|"
     r"(?:chương trình(?: hành động)?|kế hoạch)[^.\n]{0,60}?(?:thực hiện|triển khai)\s*$|"
     r"ban hành\s+(?:Nghị quyết|Chỉ thị)\s+(?:lãnh đạo|về việc)?\s*(?:tiếp tục\s+)?thực hiện\s*$|"
-    r"^của\s+[^.;\n]{3,80}?\s(?:triển khai\s+)?thực hiện\s*$",  # "… của Ban Chấp hành Đảng bộ tỉnh thực hiện"
+    r"^của\s+[^.;\n]{3,80}?\s(?:triển khai\s+)?thực hiện\s*$|"  # "… của Ban Chấp hành Đảng bộ tỉnh thực hiện"
+    # the document saying what it is for: "Nghị quyết (này) nhằm cụ thể hóa Nghị quyết số 55-NQ/TW …"
+    rf"^(?:{DOC_TYPE_ALT})(?:\s+này)?\s+(?:nhằm|để)\s+(?:cụ thể hóa|thể chế hóa|quán triệt|triển khai|thực hiện)"
+    r"(?:\s+(?:và\s+)?(?:triển khai\s+)?thực hiện)?\s*$",
     re.I,
 )
 
