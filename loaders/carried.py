@@ -40,10 +40,12 @@ def carried_out(
         # verb right after a cited document's date and issuer is that document's, not the unit's
         # (the verb's own object only: "… thực hiện Nghị quyết 06 và Kế hoạch 7175" lists 7175 as the unit's)
         verb_at = verbs[-1].start() if verbs else 0
+        # "… có hiệu lực thi hành …, thay thế Quy định số 12-QĐ/TU": a document replaced or repealed, not carried out
+        replaced = verbs and re.search(r"\b(?:thay thế|bãi bỏ|hết hiệu lực)\b", text[verb_at : cited[0]], re.I)
         before = [e for s_, e in key_of_span if sentence_start <= s_ and e <= verb_at]
         between = [s_ for s_, _ in key_of_span if verb_at < s_ < cited[0]]
         owned = bool(before) and not between and P.CITED_TAIL_RE.fullmatch(text, max(before), verb_at) is not None
-        if verbs and not reviewed and not owned and k not in implements:
+        if verbs and not reviewed and not owned and not replaced and k not in implements:
             implements.append(k)
             spans.append(cited)
     return implements, spans

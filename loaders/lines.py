@@ -134,8 +134,11 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
     tail = lines_of(text, body_end, len(text))
     for j, line in enumerate(tail):  # notes printed after the signature block
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
-        if fm and (fm.group("sup") or fm.group("md")):
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, tail[j + _note_lines(tail, j) - 1].end)
+        if fm and (fm.group("sup") or fm.group("md") or fm.group("br")):
+            footnotes[fm.group("sup") or fm.group("md") or fm.group("br")] = (
+                line.start,
+                tail[j + _note_lines(tail, j) - 1].end,
+            )
     lines = _single_spaced(lines)
     kept: list[Line] = []
     in_note = 0
@@ -156,9 +159,9 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
             kept.append(Line(line.start, line.start, ""))
             continue
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
-        if fm and (fm.group("sup") or fm.group("md")):
+        if fm and (fm.group("sup") or fm.group("md") or fm.group("br")):
             n = _note_lines(lines, j)
-            footnotes[fm.group("sup") or fm.group("md")] = (line.start, lines[j + n - 1].end)
+            footnotes[fm.group("sup") or fm.group("md") or fm.group("br")] = (line.start, lines[j + n - 1].end)
             kept.append(Line(line.start, line.start, ""))
             in_note = n - 1
             continue

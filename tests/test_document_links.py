@@ -368,6 +368,25 @@ def test_a_short_name_given_in_parentheses_names_its_document() -> None:
     assert out["implements"] == ["06/QĐ-TTg", "96-KL/TW"]
 
 
+def test_a_regulation_makes_concrete_what_its_bulleted_preamble_names_dated_by_bracketed_notes() -> None:
+    """ "- Để cụ thể hóa A[1] … và thực hiện B[2] …," then "Ban Thường vụ Tỉnh ủy quy định như sau:"; the dates are in
+    the notes "[1] …" after the signature; a regulation replaced in its last article is not carried out."""
+    text = (
+        "TỈNH ỦY KON TUM\nSố 31-QĐ/TU\nKon Tum, ngày 12 tháng 8 năm 2025\n\nQUY ĐỊNH\nvề tiếp công dân\n\n"
+        "- Căn cứ Điều lệ Đảng;\n- Để cụ thể hóa Quy định số 11-QĐi/TW[1] của Bộ Chính trị và thực hiện Kết luận số "
+        "107-KL/TW[2] của Ban Bí thư phù hợp với mô hình chính quyền hai cấp,\n\nBan Thường vụ Tỉnh ủy quy định như "
+        "sau:\n\nĐiều 1. Ban Nội chính Tỉnh ủy có trách nhiệm theo dõi việc tiếp công dân.\n\nĐiều 2. Hiệu lực thi "
+        "hành\nQuy định này có hiệu lực kể từ ngày ký, thay thế Quy định số 12-QĐ/TU ngày 20/3/2020 của Ban Thường vụ "
+        "Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n\n-----\n[1] Quy định số 11-QĐi/TW ngày 18/02/2019 "
+        "của Bộ Chính trị về tiếp dân.\n[2] Kết luận số 107-KL/TW ngày 24/12/2024 của Ban Bí thư về tiếp công dân.\n"
+    )
+    out = document_json(extract_source(from_text(text, name="qd.txt")))
+    own = {ln["to"] for ln in out["document_links"] if ln["from"] == "31-QĐ/TU" and ln["relation"] == "implements"}
+    assert own == {"11-QĐi/TW", "107-KL/TW"}
+    assert "12-QĐ/TU" not in out["implements"]
+    assert {c["symbol"]: c["date"] for c in out["citations"]}["107-KL/TW"] == "2024-12-24"
+
+
 # The document's own relations by kind, for texts of LINKS whose relation matters: (own symbol, relations).
 OWN_RELATIONS = [
     ("27-KH/TU", {("implements", "71-NQ/TW"), ("based_on", "202/2025/QH15")}),  # "trên cơ sở … theo X": a basis

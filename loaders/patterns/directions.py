@@ -132,14 +132,15 @@ TITLE_CARRIES_OUT_RE = re.compile(
 )
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(  # (also "Để thống nhất lãnh đạo thực hiện …")
-    r"\s*(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:(?:thống nhất\s+)?lãnh đạo(?:,\s*chỉ đạo)?\s+)?(?:triển khai\s+)?"
-    r"(?:tổ chức\s+)?thực hiện\s",
+    r"\s*(?:[-+•]\s*)?(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:(?:thống nhất\s+)?lãnh đạo(?:,\s*chỉ đạo)?\s+)?(?:triển khai\s+)?"
+    r"(?:tổ chức\s+)?(?:thực hiện|(?<=Để )(?:cụ thể hóa|thể chế hóa))\s",
     re.I,
 )
 MAIN_CLAUSE_RE = re.compile(
     r",\s*(?:[^,.;]{2,80}?)\s(?:(?:ban hành|xây dựng|đề ra|triển khai)\s+(?:Kế hoạch|Chương trình|"
     r"Chỉ thị|Nghị quyết|Kết luận|Quy định|Đề án|kế hoạch|chương trình)"
-    r"|(?:yêu cầu|chỉ thị|đề nghị)\s+(?:các|mọi|toàn)\b)",
+    r"|(?:yêu cầu|chỉ thị|đề nghị)\s+(?:các|mọi|toàn)\b"
+    r"|(?:quy định|kết luận|quyết nghị)\s*(?:như sau|:))",  # "…, Ban Thường vụ Tỉnh ủy quy định như sau:"
     re.I,
 )
 # The main clause of a preamble naming what the document carries out: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch

@@ -54,7 +54,10 @@ ITEM_RE = re.compile(
     )""",
     re.X,
 )
-FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:)\s*(?P<body>.+)$", re.M)
+# a footnote: "¹ …", Markdown's "[^1]: …", or "[1] …" (a mark in brackets, its note at the end)
+FOOTNOTE_LINE_RE = re.compile(
+    r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:|\[(?P<br>\d{1,2})\](?=\s+[^\W\d_]))\s*(?P<body>.+)$", re.M
+)
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
 # A line opening with a short label: "Cơ quan chủ trì: …", "Nội dung: …", "Thời gian hoàn thành: …"
 LABEL_LINE_RE = re.compile(rf"[*_]*[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,3}}?[*_]*\s*:\s+\S")
