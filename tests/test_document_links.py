@@ -234,6 +234,14 @@ LINKS += [
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+    (  # "Để tiếp tục thực hiện A … và B …, Ban Thường vụ … yêu cầu các chi bộ …"
+        "ĐẢNG ỦY PHƯỜNG ĐỒNG HỚI\nSố 09-CT/ĐU\nĐồng Hới, ngày 10 tháng 10 năm 2025\n\nCHỈ THỊ\nvề chuyển đổi số\n\n"
+        "Để tiếp tục thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Kế hoạch số 18-KH/TU ngày "
+        "05/9/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Đảng ủy phường yêu cầu các chi bộ thực hiện tốt các nội "
+        "dung sau:\n\n1. Công an phường chủ trì cấp tài khoản định danh trước ngày 31/01/2026.\n",
+        {(None, "57-NQ/TW"), (None, "18-KH/TU")},
+        set(),
+    ),
     (  # the document saying what it is for, at the start of a sentence of its preamble
         "ĐẢNG BỘ TỈNH KON TUM\nBAN CHẤP HÀNH\n*\nSố 15-NQ/TU\nKon Tum, ngày 18 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
         "về phát triển năng lượng sạch\n\nNgày 16/12/2024, Hội nghị lần thứ 19 Ban Chấp hành Đảng bộ tỉnh đã thống "

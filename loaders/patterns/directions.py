@@ -132,7 +132,7 @@ TITLE_CARRIES_OUT_RE = re.compile(
 )
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
 PREAMBLE_CARRY_OUT_RE = re.compile(  # (also "Để thống nhất lãnh đạo thực hiện …")
-    r"\s*(?:[-+•]\s*)?(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:(?:thống nhất\s+)?lãnh đạo(?:,\s*chỉ đạo)?\s+)?(?:triển khai\s+)?"
+    r"\s*(?:[-+•]\s*)?(?:[^\W\d_]+:\s*)?(?:Để\s+)?(?:tiếp tục\s+)?(?:(?:thống nhất\s+)?lãnh đạo(?:,\s*chỉ đạo)?\s+)?(?:triển khai\s+)?"
     r"(?:tổ chức\s+)?(?:thực hiện|(?<=Để )(?:cụ thể hóa|thể chế hóa))\s",
     re.I,
 )
