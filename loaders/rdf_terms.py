@@ -163,7 +163,7 @@ class Parts(NamedTuple):
 
 
 _WRITTEN: dict[str, str] = {}  # IRI → "<IRI>", checked: kept by the process (the same terms in every document)
-_WRITTEN_MAX = 200_000
+_WRITTEN_MAX = 20_000  # a document's own IRIs come once: a small cache keeps the shared terms, not them
 
 
 def _written_iri(value: str) -> str:
