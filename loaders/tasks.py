@@ -169,7 +169,9 @@ def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[
     title), and after each ". " and "; "."""
     # (after a topic word: "Riêng Đảng bộ Công ty …:", "Đối với Ban Tổ chức Tỉnh ủy: …")
     lead_in = re.match(
-        r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*)?(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?",
+        r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*"
+        r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*)?"  # "Bốn là, Ủy ban Kiểm tra …"
+        r"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?",
         text[start:end],
     )
     first = start + (lead_in.end() if lead_in else 0)

@@ -307,6 +307,12 @@ TASK_FORMS = [
         [("Sở Tài chính", (), None), ("Sở Tài chính", (), "2026-12-31")],
         id="yearly-day-then-deadline",
     ),
+    pytest.param(  # items opened by ordinal words
+        "Bốn là, Ủy ban Kiểm tra Tỉnh ủy có trách nhiệm kiểm tra việc quản lý đất đai, hoàn thành trong tháng 10/2024.\n\n"
+        "Năm là, Văn phòng Tỉnh ủy theo dõi, đôn đốc, tham mưu sơ kết vào quý II/2025.\n",
+        [("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-10"), ("Văn phòng Tỉnh ủy", (), "2025-06-30")],
+        id="ordinal-words",
+    ),
 ]
 
 
