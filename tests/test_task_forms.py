@@ -352,6 +352,20 @@ def test_a_task_table_typed_with_tabs(tmp_path) -> None:
     assert "tái định cư khu vực bản Mòng" in doc.tasks[0].text
 
 
+def test_a_markdown_cell_of_labelled_lines_broken_by_br(tmp_path) -> None:
+    body = (
+        "| TT | Nhiệm vụ | Chủ trì / phối hợp | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Tổ chức quán triệt Chương trình | Chủ trì: Ban Tuyên giáo Tỉnh ủy<br>Phối hợp: Văn phòng Tỉnh ủy | Tháng 11/2025 |\n"
+        "| 2 | Nâng cấp trạm y tế | Phối hợp: Sở Y tế<br>Chủ trì: Ủy ban nhân dân tỉnh;<br>Công an tỉnh | Trước 30/6/2026 |\n"
+    )
+    (tmp_path / "ctr.md").write_text(HEADER + body, encoding="utf-8")
+    doc = extract_source(read(tmp_path / "ctr.md"))
+    assert [([ln.name for ln in t.leads], [p.name for p in t.partners], t.deadline) for t in doc.tasks] == [
+        (["Ban Tuyên giáo Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "2025-11"),
+        (["Ủy ban nhân dân tỉnh", "Công an tỉnh"], ["Sở Y tế"], "2026-06-30"),
+    ]
+
+
 def test_what_points_to_an_appendix_sets_no_task() -> None:
     body = (
         "1. Ban Tổ chức Tỉnh ủy rà soát quy chế, hoàn thành trong quý II/2024.\n"

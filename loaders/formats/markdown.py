@@ -22,6 +22,7 @@ import re
 from loaders.formats.common import flatten_layout, is_layout_table
 
 _BR_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_LINE_BREAK_RE = re.compile(r"([;,.:]?)\s*<br\s*/?>\s*", re.I)
 _ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR_RE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -49,7 +50,7 @@ def flatten_layout_tables(text: str) -> str:
         rows = [_cells(line) for line in block if not _SEPARATOR_RE.match(line)]
         if any("<br" in line.lower() for line in block) and is_layout_table(rows):
             out.append("\n\n".join(flatten_layout(rows)))
-        else:
-            out.extend(block)
+        else:  # a line break inside a data table's cell: its lines stay apart ("Chủ trì: X<br>Phối hợp: Y")
+            out.extend(_LINE_BREAK_RE.sub(lambda m: f"{m.group(1)} " if m.group(1) else "; ", line) for line in block)
         i = j
     return "\n".join(out)
