@@ -38,7 +38,7 @@ Read API (targets are document IRIs; ``as_of`` an ISO day, today by default):
 >>> [(r["province"], r["tasks"], r["documents"]) for r in counts_by_province(ix, kl21, as_of="2024-01-01")]
 [('Tuyên Quang', 1, 1)]
 >>> [(d["symbol"], d["documents"], d["tasks"], d["provinces"]) for d in overview(ix, as_of="2024-01-01", top=2)]
-[('57-NQ/TW', 3, 37, 1), ('03/NQ-CP', 1, 37, 1)]
+[('57-NQ/TW', 3, 35, 1), ('03/NQ-CP', 1, 35, 1)]
 >>> m = coverage_matrix(ix, max_columns=2)
 >>> len(m["matrix"]) == len(m["provinces"]) and all(len(r) == 2 for r in m["matrix"])
 True
