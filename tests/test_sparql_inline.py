@@ -1,11 +1,10 @@
 """Where a bounded query runs in the HTTP worker (graph_api.store.readers): a cheap one on the event loop's
 thread, one that took more CPU than INLINE_SECONDS on the reader's thread pool from then on, with the same answer;
-and how `vankien serve` runs Granian (graph_api.http.workers)."""
+and the event loop `vankien serve` gives Granian (graph_api.http.workers)."""
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 from pathlib import Path
 
@@ -64,12 +63,7 @@ def test_a_heavy_bounded_query_moves_to_the_thread_pool(tmp_path: Path, monkeypa
     assert reader.stats()["answered"] == 2
 
 
-def test_granian_runs_rust_tasks_on_uvloop_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
-    from granian.constants import Loops, TaskImpl
+def test_granian_runs_on_a_named_loop_never_auto() -> None:
+    from granian.constants import Loops
 
-    monkeypatch.delenv("VANKIEN_GRANIAN_TASKS", raising=False)
-    options = granian_loop_options()
-    assert options["loop"] in (Loops.uvloop, Loops.asyncio)  # never "auto" (rloop cannot reach the store host)
-    assert options.get("task_impl") == (TaskImpl.rust if sys.version_info < (3, 12) else None)
-    monkeypatch.setenv("VANKIEN_GRANIAN_TASKS", "asyncio")
-    assert "task_impl" not in granian_loop_options()
+    assert granian_loop_options() == {"loop": Loops.uvloop}  # uvloop comes with uvicorn[standard]; never rloop

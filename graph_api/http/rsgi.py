@@ -94,18 +94,6 @@ def _access_logger() -> logging.Logger:
     return logger
 
 
-def _forget_placeholder_tasks() -> None:
-    """Drop from asyncio's set of tasks the placeholder that Granian's Rust task implementation registers without
-    initialising it (CPython < 3.12 only): ``asyncio.all_tasks()`` — which anyio calls to find its root task, for
-    Starlette's thread pool — fails on it ("Future object is not initialized")."""
-    registry = getattr(asyncio.tasks, "_all_tasks", None)
-    for task in list(registry or ()):
-        try:
-            task.get_loop()
-        except RuntimeError:
-            registry.discard(task)  # type: ignore[union-attr]
-
-
 class RSGIService:
     """An RSGI app around the ASGI ``app`` (its lifespan runs at worker start and stop); ``render_error`` as in
     :func:`graph_api.http.app.render_error`."""
@@ -113,7 +101,6 @@ class RSGIService:
     def __init__(self, app: Any, render_error: Any, *, access_log: bool = False) -> None:
         self.app, self.render_error = app, render_error
         self._lifespan: Any = None
-        self._placeholders_gone = False
         self.access = _access_logger() if access_log else None
 
     # -- worker start and stop -------------------------------------------------------------
@@ -122,7 +109,6 @@ class RSGIService:
         loop.run_until_complete(self._lifespan.__aenter__())
 
     def __rsgi_del__(self, loop: asyncio.AbstractEventLoop) -> None:
-        _forget_placeholder_tasks()
         if self._lifespan is not None:
             loop.run_until_complete(self._lifespan.__aexit__(None, None, None))
 
@@ -213,9 +199,4 @@ class RSGIService:
             if body:
                 await stream.send_bytes(body)
 
-        if not self._placeholders_gone:
-            _forget_placeholder_tasks()
-            self._placeholders_gone = True
-        # in an asyncio Task of its own: under Granian's Rust tasks (graph_api.http.workers) the request's coroutine
-        # is no Task, and anyio (Starlette's thread pool, from_thread) needs one
-        await asyncio.get_running_loop().create_task(self.app(_asgi_scope(scope), receive, send))
+        await self.app(_asgi_scope(scope), receive, send)

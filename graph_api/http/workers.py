@@ -67,16 +67,14 @@ def store_host(spec: str, settings: Settings) -> Iterator[tuple[str, str, str | 
 
 
 def granian_loop_options() -> dict[str, Any]:
-    """How each worker runs its requests: on uvloop when installed (named, not ``auto``: Granian's ``auto`` picks
-    rloop when present, which cannot open the Unix socket to the store host), and, on CPython < 3.12, with
-    Granian's Rust task implementation — each request's coroutine stepped without an asyncio ``Task`` (40–100 µs
-    less worker CPU a point lookup under wrk, of ~300); ``VANKIEN_GRANIAN_TASKS=asyncio`` turns it off."""
-    from granian.constants import Loops, TaskImpl
+    """The event loop of each worker: uvloop when installed, named rather than ``auto`` (Granian's ``auto`` picks
+    rloop when present, which cannot open the Unix socket to the store host). Granian's Rust task implementation was
+    measured and not kept: paired runs under wrk gave 206 vs 211 µs and 292 vs 248 µs of worker CPU a point lookup
+    (bench/RESULTS.md, 2026-12-03 15:26), within the noise, for an experimental runtime whose placeholder task
+    breaks ``asyncio.all_tasks()`` (anyio, Starlette's thread pool)."""
+    from granian.constants import Loops
 
-    options: dict[str, Any] = {"loop": Loops.uvloop if importlib.util.find_spec("uvloop") else Loops.asyncio}
-    if sys.version_info < (3, 12) and os.environ.get("VANKIEN_GRANIAN_TASKS", "rust") == "rust":
-        options["task_impl"] = TaskImpl.rust
-    return options
+    return {"loop": Loops.uvloop if importlib.util.find_spec("uvloop") else Loops.asyncio}
 
 
 def run_workers(
