@@ -474,6 +474,12 @@ BODIES = [
     ("Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo", "Đảng ủy Ủy ban nhân dân tỉnh", "provincial"),
     ("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "provincial"),
     ("Sở Tài chính chủ trì", "Sở Tài chính", "provincial"),
+    ("Quỹ Đầu tư phát triển thành phố chủ trì", "Quỹ Đầu tư phát triển thành phố", "provincial"),
+    (
+        "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng chủ trì",
+        "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng",
+        "provincial",
+    ),
     ("Ban Tổ chức Huyện ủy chủ trì", "Ban Tổ chức Huyện ủy", "district"),
     ("UBND huyện Bát Xát rà soát", "UBND huyện Bát Xát", "district"),
     ("Phòng Tài chính - Kế hoạch huyện chủ trì", "Phòng Tài chính - Kế hoạch huyện", "district"),

@@ -196,7 +196,7 @@ UNIT_HEAD = (
     r"Đoàn Thanh niên(?:\s+Cộng sản Hồ Chí Minh)?|Văn phòng (?:HĐND và UBND|Hội đồng nhân dân và Ủy ban nhân dân|"
     r"UBND|Ủy ban nhân dân)|Ban cán sự đảng (?:UBND|Ủy ban nhân dân)|Đảng ủy (?:UBND|Ủy ban nhân dân)|"
     r"Đảng đoàn (?:HĐND|Hội đồng nhân dân|Ủy ban MTTQ(?:\s+Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?)|"
-    rf"Ban Chấp hành Đảng bộ|Đảng bộ|(?:Trung tâm|Phòng|Chi cục|Ban Quản lý|Ban) {FUNCTION_NAME})"
+    rf"Ban Chấp hành Đảng bộ|Đảng bộ|(?:Trung tâm|Phòng|Chi cục|Ban Quản lý|Ban|Quỹ) {FUNCTION_NAME})"
 )
 # Heads that belong to a committee: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Đảng ủy phường",
 # "Văn phòng Đảng ủy", "Ban Xây dựng Đảng Đảng ủy xã", "Ban Tuyên giáo và Dân vận Tỉnh ủy".
@@ -227,6 +227,7 @@ BODY_GRAMMAR_RE = re.compile(
             rf"\s+(?:(?!Đảng\b)[{UPPER}][{LETTER}]*|{SCOPE_WORD}(?![{LETTER}]))",
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
+            rf"(?:\s+và\s+các\s+khu\s+(?:công nghiệp|kinh tế|chế xuất))?"  # "… Khu công nghệ cao và các khu công nghiệp"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
             # Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh, Ban Quản lý dự án huyện Bát Xát
             rf"Ban Quản lý (?:các\s+)?dự án(?: [a-zđà-ỹ]+){{0,10}}?(?:\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
