@@ -212,6 +212,10 @@ def _opens_direction(text: str, pos: int) -> bool:
         return False
     if re.match(r"[ \t]*:[ \t]+[-–+•][ \t]+[^\W\d_]", text[after : after + 30]):  # (in one block)
         return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
+    if len(bodies) >= 2 and re.match(
+        r"\s+phối hợp\s+(?!với\b|chặt chẽ\b|thực hiện\b|triển khai\b)[^\W\d_]", text[after : after + 30]
+    ):
+        return True  # "X và Y phối hợp xây dựng …": both lead, together
     return (
         re.match(
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"; a remark

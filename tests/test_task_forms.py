@@ -366,6 +366,21 @@ def test_a_markdown_cell_of_labelled_lines_broken_by_br(tmp_path) -> None:
     ]
 
 
+def test_two_bodies_that_phoi_hop_a_verb_lead_together() -> None:
+    """ "X và Y phối hợp xây dựng …" — both lead; "(X, Y phối hợp thực hiện; Z chủ trì)" — only Z leads."""
+    body = (
+        "1. Đảng ủy Ủy ban nhân dân tỉnh và Đảng ủy Hội đồng nhân dân tỉnh phối hợp xây dựng Nghị quyết về chính sách "
+        "hỗ trợ giáo viên, trình tại kỳ họp cuối năm 2025.\n"
+        "2. Mở rộng Trung tâm dữ liệu tỉnh (Sở Tài chính, Sở Xây dựng phối hợp thực hiện; Sở Khoa học và Công nghệ "
+        "chủ trì), hoàn thành năm 2026.\n"
+    )
+    doc = extract_source(from_text(HEADER + body, name="kh.txt"))
+    assert [[lead.name for lead in t.leads] for t in doc.tasks] == [
+        ["Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Hội đồng nhân dân tỉnh"],
+        ["Sở Khoa học và Công nghệ"],
+    ]
+
+
 def test_what_points_to_an_appendix_sets_no_task() -> None:
     body = (
         "1. Ban Tổ chức Tỉnh ủy rà soát quy chế, hoàn thành trong quý II/2024.\n"
