@@ -55,8 +55,8 @@ TEMPLATE_THREADS = 2
 """Threads per HTTP worker that run saved templates."""
 INLINE_SECONDS = 0.002
 """A bounded query runs on the event loop's thread (no thread hop: a point lookup takes ~0.1 ms); one that took
-more CPU time than this runs on one of :data:`TEMPLATE_THREADS` threads from then on, so that the worker answers its other
-connections meanwhile and, the GIL let go while pyoxigraph evaluates, uses a second core."""
+more CPU time than this runs on one of :data:`TEMPLATE_THREADS` threads from then on, so that the worker answers
+its other connections meanwhile (the GIL let go while pyoxigraph evaluates) instead of holding them up behind it."""
 TEMPLATE_SLOTS = os.cpu_count() or 1
 """Saved templates that run at once in all the HTTP workers together."""
 _NATIVE_BUDGET = 64 * 1024 * 1024
