@@ -234,6 +234,15 @@ LINKS += [
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+    (  # a title ending with a cited document's title; the next paragraph's "Thực hiện B" is not that document's
+        "ĐẢNG ỦY ĐẶC KHU PHÚ QUỐC\nSố 05-CTr/ĐU\nPhú Quốc, ngày 20 tháng 10 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "của Ban Chấp hành Đảng bộ đặc khu thực hiện Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị về nâng "
+        "cao sức khỏe Nhân dân\n\nThực hiện Kế hoạch số 36-KH/TU ngày 30/9/2025 của Ban Thường vụ Tỉnh ủy thực hiện "
+        "Nghị quyết số 72-NQ/TW, Ban Chấp hành Đảng bộ đặc khu xây dựng Chương trình hành động như sau:\n\n"
+        "I. NHIỆM VỤ\n1. Trung tâm Y tế đặc khu chủ trì, trong năm 2026.\n",
+        {(None, "72-NQ/TW"), (None, "36-KH/TU"), ("36-KH/TU", "72-NQ/TW")},
+        {("72-NQ/TW", "36-KH/TU")},
+    ),
     (  # "Để tiếp tục thực hiện A … và B …, Ban Thường vụ … yêu cầu các chi bộ …"
         "ĐẢNG ỦY PHƯỜNG ĐỒNG HỚI\nSố 09-CT/ĐU\nĐồng Hới, ngày 10 tháng 10 năm 2025\n\nCHỈ THỊ\nvề chuyển đổi số\n\n"
         "Để tiếp tục thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Kế hoạch số 18-KH/TU ngày "

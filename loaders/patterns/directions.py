@@ -117,7 +117,8 @@ ISSUED_TO_CARRY_OUT_RE = re.compile(
 )
 # Phrases stating that a cited document (before) carries out another (after): "… thực hiện", "… triển khai".
 CARRIES_OUT_RE = re.compile(
-    r"^\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
+    # (a paragraph break ends it: "… Nhân dân\n\nThực hiện Kế hoạch …" is the next paragraph's)
+    r"^(?:[ \t]|\n(?![ \t]*\n))*,?(?:[ \t]|\n(?![ \t]*\n))*(?:về\s+)?(?:việc\s+)?(?:ban hành\s+(?:Chương trình|Kế hoạch)[^.;\n]{0,80}?\s)?"
     r"(?:hướng dẫn\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?"
     r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?(?:thực hiện|thi hành)|triển khai)\s+",
     re.I,
