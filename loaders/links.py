@@ -236,6 +236,8 @@ def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
         clause = prefix.rsplit(";", 1)[-1].strip()  # "… tháng 9; triển khai thực hiện Kế hoạch số …"
         # "Thực hiện A và B …; Kế hoạch số C …": the list of the opening goes on after a semicolon
         continues_opening = opening is not None and prefix.rstrip().endswith(";") and not clause
+        if re.match(r"(?:và\s+)?tiếp theo\b", clause, re.I):
+            return  # "…; tiếp theo Công văn số 1398-CV/TU …": a letter followed up, not carried out
         if (
             not based
             and (

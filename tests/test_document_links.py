@@ -234,6 +234,14 @@ LINKS += [
     (PLAN_CONTINUING, {(None, "110-KL/TW"), ("110-KL/TW", "19-CT/TW")}, {(None, "19-CT/TW")}),
     (PROGRAMME, {(None, "20-NQ/TW")}, set()),
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
+    (  # "Thực hiện A …; tiếp theo Công văn số B …, Ban Thường vụ yêu cầu các …": B is followed up, not carried out
+        "TỈNH ỦY BẮC NINH\nSố 1457-CV/TU\nBắc Ninh, ngày 02 tháng 4 năm 2025\n\nV/v sắp xếp đơn vị hành chính\n\n"
+        "Thực hiện Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị; tiếp theo Công văn số 1398-CV/TU ngày "
+        "18/3/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan thực hiện:\n\n"
+        "1. Ban Tổ chức Tỉnh ủy chủ trì, trước ngày 25/4/2025.\n",
+        {(None, "137-KL/TW")},
+        {(None, "1398-CV/TU")},
+    ),
     (  # a title ending with a cited document's title; the next paragraph's "Thực hiện B" is not that document's
         "ĐẢNG ỦY ĐẶC KHU PHÚ QUỐC\nSố 05-CTr/ĐU\nPhú Quốc, ngày 20 tháng 10 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
         "của Ban Chấp hành Đảng bộ đặc khu thực hiện Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị về nâng "
