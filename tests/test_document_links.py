@@ -236,8 +236,9 @@ LINKS += [
     (DIRECTIVE, {("61-CT/TW", "29-CT/TW"), (None, "150-KL/TW"), (None, "61-CT/TW")}, {(None, "29-CT/TW")}),
     (  # "Thực hiện A …; tiếp theo Công văn số B …, Ban Thường vụ yêu cầu các …": B is followed up, not carried out
         "TỈNH ỦY BẮC NINH\nSố 1457-CV/TU\nBắc Ninh, ngày 02 tháng 4 năm 2025\n\nV/v sắp xếp đơn vị hành chính\n\n"
-        "Thực hiện Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị; tiếp theo Công văn số 1398-CV/TU ngày "
-        "18/3/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan thực hiện:\n\n"
+        "Thực hiện Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị về sắp xếp đơn vị hành chính; tiếp theo Công "
+        "văn số 1398-CV/TU ngày 18/3/2025 của Ban Thường vụ Tỉnh ủy về triển khai Kết luận số 127-KL/TW ngày "
+        "28/02/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan thực hiện một số nội dung sau:\n\n"
         "1. Ban Tổ chức Tỉnh ủy chủ trì, trước ngày 25/4/2025.\n",
         {(None, "137-KL/TW")},
         {(None, "1398-CV/TU")},
