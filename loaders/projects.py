@@ -51,10 +51,13 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def _finished(text: str, start: int, at: int, *, past: bool) -> bool:
-    """The work named at ``at`` is said to be finished: with "đã", or in a part that reports the past."""
+def _finished(text: str, start: int, at: int, *, past: bool, end: int | None = None) -> bool:
+    """The work named at ``at`` (to ``end``) is said to be finished: with "đã" before or after it ("… cầu Nguyễn
+    Hoàng) đã hoàn thành"), or in a part that reports the past."""
     m = P.FINISHED_WORK_RE.search(text, max(start, at - 60), at)
-    return m is not None and (past or m.group("done") is not None)
+    if m is not None and (past or m.group("done") is not None):
+        return True
+    return end is not None and P.FINISHED_AFTER_RE.match(text, end) is not None
 
 
 def _hits(text: str, start: int, end: int) -> tuple[list[Span], list[Span]]:
@@ -90,7 +93,7 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
             after_done = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
-            if name and (after_done or _finished(text, start, a, past=(start, end) in past)):
+            if name and (after_done or _finished(text, start, a, past=(start, end) in past, end=b)):
                 finished.add(name.lower())
                 done_at = a
                 continue
@@ -119,7 +122,8 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
             name = name[:1].upper() + name[1:] if name else name
             if not name or any(name.lower() in n.lower() for n in names):
                 continue
-            if name.lower() in finished or _finished(text, start, m.start("name"), past=(start, end) in past):
+            at, past_ = m.start("name"), (start, end) in past
+            if name.lower() in finished or _finished(text, start, at, past=past_, end=m.end("name")):
                 continue
             shorter = [n for n in names if name.lower().startswith(n.lower())]  # cut short by a stop word: "… cho"
             names = [name if n in shorter[:1] else n for n in names if n not in shorter[1:]]

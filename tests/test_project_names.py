@@ -117,6 +117,12 @@ CASES = [
             "Khu tái định cư phục vụ Cảng cạn Kon Tum",
         ],
     ),
+    # a work said to be finished after its name
+    (
+        "1. Hồ chứa nước Đắk Rơ Wa đã hoàn thành, tích nước; Cầu vượt sông Pô Kô (cầu Trần Hưng Đạo) đã hoàn thành, "
+        "đưa vào sử dụng; Đường cao tốc Ngọc Hồi - Pleiku qua địa bàn tỉnh đã thông xe kỹ thuật.\n",
+        [],
+    ),
     # a Party organisation's unit and a place named like a work are no projects
     ("1. Đảng ủy Bệnh viện Đa khoa tỉnh và Đảng ủy phường Cầu Ông Lãnh tổ chức kiểm điểm.\n", []),
 ]

@@ -111,6 +111,13 @@ FINISHED_WORK_RE = re.compile(
     r"khánh thành|thông xe|khai trương)\s+(?:(?:dự án|công trình)\s+)?$",
     re.I,
 )
+# … or right after it: "Hồ chứa nước Tân Mỹ đã hoàn thành", "… (cầu Nguyễn Hoàng) đã hoàn thành, đưa vào sử dụng",
+# "Đường cao tốc Cần Thơ - Cà Mau qua địa bàn tỉnh đã thông xe kỹ thuật"
+FINISHED_AFTER_RE = re.compile(
+    r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:[^,.;()\n]{0,40}?\s)?đã\s+(?:cơ bản\s+)?(?:hoàn thành|thông xe|đưa vào sử dụng|"
+    r"khánh thành|đi vào hoạt động|khai trương)\b",
+    re.I,
+)
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
