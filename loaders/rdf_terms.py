@@ -91,20 +91,12 @@ class Graph:
         tails = {g: f" {iri(g)} .\n" for g in (where.graph, where.shared) if g}
         main: list[str] = []
         kept: list[str] = []
-        skip, of, escapes = where.skip, where.of, _ESCAPES
+        skip, of = where.skip, where.of
         for row in self.rows:
             if row in skip:
                 continue
             s, p, o = row
-            if isinstance(o, str):
-                obj = iri(o)
-            else:
-                v = o.value
-                obj = '"' + (v.translate(escapes) if _ESCAPED.search(v) else v) + '"'
-                if o.language:
-                    obj += "@" + o.language
-                elif o.datatype:
-                    obj += "^^" + iri(o.datatype)
+            obj = iri(o) if isinstance(o, str) else _literal_text(o)
             (kept if p == apart else main).append(f"{iri(s)} {iri(p)} {obj}{tails[of(s)]}")
         return "".join(main).encode(), "".join(kept).encode()
 
@@ -117,7 +109,7 @@ class Graph:
         kept: list[str] = []
         quads: list[Quad4] = []
         kept_quads: list[Quad4] = []
-        skip, of, graph, escapes = where.skip, where.of, where.graph, _ESCAPES
+        skip, of, graph = where.skip, where.of, where.graph
         for row in self.rows:
             if row in skip:
                 continue
@@ -126,13 +118,7 @@ class Graph:
             if isinstance(o, str):
                 obj, quad = iri(o), (s, p, o, None)
             else:
-                v = o.value
-                obj = '"' + (v.translate(escapes) if _ESCAPED.search(v) else v) + '"'
-                if o.language:
-                    obj += "@" + o.language
-                elif o.datatype:
-                    obj += "^^" + iri(o.datatype)
-                quad = (s, p, v, o.language or None)
+                obj, quad = _literal_text(o), (s, p, o.value, o.language or None)
             line = f"{iri(s)} {iri(p)} {obj}"
             g = of(s)
             if p == apart:
@@ -164,6 +150,16 @@ class Parts(NamedTuple):
 
 _WRITTEN: dict[str, str] = {}  # IRI → "<IRI>", checked: kept by the process (the same terms in every document)
 _WRITTEN_MAX = 20_000  # a document's own IRIs come once: a small cache keeps the shared terms, not them
+
+
+def _literal_text(o: Lit) -> str:
+    """A literal as N-Quads write it: escaped only when it holds a character to escape, then its language or
+    datatype."""
+    v = o.value
+    text = '"' + (v.translate(_ESCAPES) if _ESCAPED.search(v) else v) + '"'
+    if o.language:
+        return text + "@" + o.language
+    return text + "^^" + _written_iri(o.datatype) if o.datatype else text
 
 
 def _written_iri(value: str) -> str:

@@ -337,14 +337,19 @@ def test_a_timeline_part_sets_tasks_with_the_deadline_first(heading: str) -> Non
     ]
 
 
+def _from_file(path, text: str):
+    """The document read from a file holding ``text`` (its format by its suffix, as a load reads it)."""
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read(path))
+
+
 def test_a_task_table_typed_with_tabs(tmp_path) -> None:
     body = (
         "2.3. Các nhiệm vụ cụ thể:\n\nTT\tNội dung\t\t\tChủ trì\t\tThời hạn\n"
         "1\tHoàn thành phương án bồi thường,\t\tUBND thành phố Sơn La\t\t15/11/2024\n\ttái định cư khu vực bản Mòng\n"
         "2\tKiểm tra việc sử dụng kinh phí\tỦy ban Kiểm tra Tỉnh ủy\tTrong tháng 12/2024\n\nNơi nhận:\n"
     )
-    (tmp_path / "tb.txt").write_text(HEADER + body, encoding="utf-8")
-    doc = extract_source(read(tmp_path / "tb.txt"))
+    doc = _from_file(tmp_path / "tb.txt", HEADER + body)
     assert [(t.leads[0].name, t.deadline) for t in doc.tasks] == [
         ("Ủy ban nhân dân thành phố Sơn La", "2024-11-15"),
         ("Ủy ban Kiểm tra Tỉnh ủy", "2024-12"),
@@ -358,8 +363,7 @@ def test_a_markdown_cell_of_labelled_lines_broken_by_br(tmp_path) -> None:
         "| 1 | Tổ chức quán triệt Chương trình | Chủ trì: Ban Tuyên giáo Tỉnh ủy<br>Phối hợp: Văn phòng Tỉnh ủy | Tháng 11/2025 |\n"
         "| 2 | Nâng cấp trạm y tế | Phối hợp: Sở Y tế<br>Chủ trì: Ủy ban nhân dân tỉnh;<br>Công an tỉnh | Trước 30/6/2026 |\n"
     )
-    (tmp_path / "ctr.md").write_text(HEADER + body, encoding="utf-8")
-    doc = extract_source(read(tmp_path / "ctr.md"))
+    doc = _from_file(tmp_path / "ctr.md", HEADER + body)
     assert [([ln.name for ln in t.leads], [p.name for p in t.partners], t.deadline) for t in doc.tasks] == [
         (["Ban Tuyên giáo Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "2025-11"),
         (["Ủy ban nhân dân tỉnh", "Công an tỉnh"], ["Sở Y tế"], "2026-06-30"),

@@ -86,21 +86,9 @@ def details(ix: FlowIndex, rows: Iterable[tuple]) -> dict[str, dict]:
     bodies = R.label_map(ix, {b for _, bs in pairs for _, b in bs})
     out: dict[str, dict] = {}
     for r, (task, bs), tdoc in zip(rows, pairs, tdocs, strict=True):
-        _, _, _, _, _, _, text, position, deadline, ongoing, start, end, section, _, _ = r
         described = info.get(tdoc, {}) if tdoc is not None else {}
-        d = out[task] = {
-            "task": task,
-            "province": described.get("province"),
-            "position": position or 0,
-            "section": section,
-            "text": text,
-            "deadline": deadline,
-            "ongoing": bool(ongoing),
-            "lead": [],
-            "partners": [],
-            "span": [start, end] if start is not None and end is not None else None,
-            "document": {"iri": tdoc, **{k: described.get(k) for k in ("symbol", "title", "date", "kind", "file")}},
-        }
+        document = {"iri": tdoc, **{k: described.get(k) for k in ("symbol", "title", "date", "kind", "file")}}
+        d = out[task] = R.task_entry(task, described.get("province"), document, *r[6:13])
         for role, b in bs:
             for label in bodies.get(b, []):
                 if label not in d[role]:

@@ -182,6 +182,34 @@ def task_provinces(ix: FlowIndex, tasks: Iterable[str]) -> dict[str, str | None]
     return {t: info.get(docs.get(t, ""), {}).get("province") for t in tasks}
 
 
+def task_entry(
+    task: str,
+    province: str | None,
+    document: dict,
+    text: str,
+    position: int | None,
+    deadline: str | None,
+    ongoing: int | None,
+    start: int | None,
+    end: int | None,
+    section: str | None,
+) -> dict:
+    """One task's details as trace pages give them, its bodies still to fill in ("lead", "partners")."""
+    return {
+        "task": task,
+        "province": province,
+        "position": position or 0,
+        "section": section,
+        "text": text,
+        "deadline": deadline,
+        "ongoing": bool(ongoing),
+        "lead": [],
+        "partners": [],
+        "span": [start, end] if start is not None and end is not None else None,
+        "document": document,
+    }
+
+
 def task_rows(ix: FlowIndex, tasks: list[str]) -> dict[str, dict]:
     """Source document, province, section, text, bodies and deadline of each task with a text."""
     out: dict[str, dict] = {}
@@ -191,20 +219,8 @@ def task_rows(ix: FlowIndex, tasks: list[str]) -> dict[str, dict]:
         "WHERE iri IN ({in}) AND text IS NOT NULL",
         tasks,
     ):
-        t, doc, text, position, deadline, ongoing, start, end, section = r
-        out[t] = {
-            "task": t,
-            "province": None,
-            "position": position or 0,
-            "section": section,
-            "text": text,
-            "deadline": deadline,
-            "ongoing": bool(ongoing),
-            "lead": [],
-            "partners": [],
-            "span": [start, end] if start is not None and end is not None else None,
-            "document": {"iri": doc},
-        }
+        t, doc, *kept = r
+        out[t] = task_entry(t, None, {"iri": doc}, *kept)
     bodies = list(_rows(ix.db, "SELECT task, role, body FROM bodies WHERE task IN ({in}) ORDER BY ord", out))
     labels = label_map(ix, {b for _, _, b in bodies})
     for t, role, b in bodies:
