@@ -91,8 +91,9 @@ PROJECT_LOWER_AFTER_VERB_RE = re.compile(
 # ("Vùng Thủ đô Hà Nội", "Vành đai 4 Thành phố Hồ Chí Minh")
 _PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+(?:đô|phố)(?=\s+[{UPPER}]))?|\d+[A-Z]?)"
 PROJECT_NAMED_RE = re.compile(
-    # (not a unit of a Party organisation, "Đảng ủy Bệnh viện …", nor a place, "phường Cầu Ông Lãnh")
-    rf"(?<!Quản lý )(?<!Ban )(?<!yêu )(?<!Đảng ủy )(?<!Đảng bộ )(?<!Chi bộ )(?<!phường )(?<!xã )(?<!thôn )(?<!ấp )"
+    # (not a unit of a Party organisation, "Đảng ủy Bệnh viện …", nor a place, "phường Cầu Ông Lãnh", nor a word ending
+    # in "cầu": "Yêu cầu Công an tỉnh …", "nhu cầu Nhân dân", "toàn cầu")
+    rf"(?<!Quản lý )(?<!Ban )(?<![Yy]êu )(?<![Nn]hu )(?<![Tt]oàn )(?<!Đảng ủy )(?<!Đảng bộ )(?<!Chi bộ )(?<!phường )(?<!xã )(?<!thôn )(?<!ấp )"
     rf"(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
     rf"Khu công nghệ (?:thông tin|số) tập trung|Cảng nước sâu|Cảng biển|"
     rf"Cụm công nghiệp|Khu neo đậu tránh trú bão(?: cho tàu cá)?|Bến cảng|Cảng hàng không(?: quốc tế)?|Cảng cá|"
