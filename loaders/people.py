@@ -228,6 +228,12 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         kind = vocabulary().body_by_name(m.group("body"))
         body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
         return Meeting(body, None, tm.group("term").upper() if tm else None, date, (s, m.end()))
+    # a meeting named before its committee: "Tại phiên họp ngày 28/8/2025, …, Ban Thường vụ Tỉnh ủy kết luận"
+    for m in P.MEETING_BEFORE_BODY_RE.finditer(text, start, window_end):
+        date = _meeting_date(text, m.start(), m.start("body"), default_year, posted)
+        kind = vocabulary().body_by_name(m.group("body"))
+        body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
+        return Meeting(body, None, None, date, (m.start(), m.end()))
     if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
         return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
     return None

@@ -147,6 +147,27 @@ def test_meeting_of_a_conclusion(opening, number, term, date):
 
 
 @pytest.mark.parametrize(
+    "opening,body,date",
+    [
+        (
+            "Tại phiên họp ngày 28/8/2025, sau khi nghe Ban cán sự đảng UBND tỉnh báo cáo, Ban Thường vụ Tỉnh ủy "
+            "kết luận như sau:",
+            "Ban Thường vụ Tỉnh ủy",
+            "2025-08-28",
+        ),
+        ("Tại cuộc họp ngày 02/6/2025, Thường trực Tỉnh ủy thống nhất như sau:", "Thường trực Tỉnh ủy", "2025-06-02"),
+    ],
+)
+def test_meeting_named_before_the_committee_that_held_it(opening, body, date):
+    text = (
+        HEADER.format(symbol="418-KL/TU", kind="KẾT LUẬN", title="về nhiệm vụ năm 2025") + opening + "\n\n"
+        "1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n"
+    )
+    m = doc_of(text).meeting
+    assert (m.body, m.number, m.term, m.date) == (body, None, None, date)
+
+
+@pytest.mark.parametrize(
     "block,name,role",
     [
         ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Hồng Minh\n", "Trần Hồng Minh", "Bí thư"),

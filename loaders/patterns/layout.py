@@ -17,6 +17,14 @@ UNNUMBERED_MEETING_RE = re.compile(
     r"[^.\n]{0,60}?\b(?:họp|tổ chức hội nghị)\b",
     re.I,
 )
+# A meeting named before the committee that held it: "Tại phiên họp ngày 28/8/2025, sau khi nghe …, Ban Thường vụ
+# Tỉnh ủy kết luận", "Tại cuộc họp ngày …, Thường trực Tỉnh ủy thống nhất …" (the body is the first committee of the
+# sentence that concludes, agrees or gives its opinion)
+MEETING_BEFORE_BODY_RE = re.compile(
+    r"(?:^|(?<=[\s,]))[Tt]ại\s+(?:phiên họp|cuộc họp|hội nghị)\b(?P<between>[^.\n]{0,400}?)"
+    r"(?P<body>(?:Ban Thường vụ|Thường trực)\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?))"
+    r"\s+(?:(?:đã|đều|cơ bản)\s+)?(?:kết luận|thống nhất|nhất trí|cho ý kiến|quyết định|thông qua)"
+)
 # The committee of a district or commune holding a meeting: "Ban Chấp hành Đảng bộ xã", "Ban Thường vụ Huyện ủy"
 LOCAL_MEETING_BODY_RE = re.compile(
     r"Ban Chấp hành Đảng bộ\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b"
