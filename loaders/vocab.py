@@ -77,13 +77,26 @@ def same_type(a: str, b: str) -> bool:
 
     >>> same_type("Chương trình", "Chương trình hành động"), same_type("Kết luận", "Nghị quyết")
     (True, False)
+    >>> same_type("NQ", "Nghị quyết"), same_type("QĐ", "Quyết định"), same_type("QĐ", "Quy định")
+    (True, True, True)
     """
-    return key(a) == key(b) or (_type_keys().get(key(a)) or "?") == _type_keys().get(key(b))
+    if key(a) == key(b):
+        return True
+    kinds_a, kinds_b = _type_keys().get(key(a), set()), _type_keys().get(key(b), set())
+    return bool(kinds_a & kinds_b)
 
 
 @cache
-def _type_keys() -> dict[str, str]:
-    return {key(w): t.key for t in doc_types() for w in (t.name_vi, *t.aliases)}
+def _type_keys() -> dict[str, set[str]]:
+    """The kinds of document each type word names, and each code ("QĐ": a Quy định or a Quyết định)."""
+    out: dict[str, set[str]] = {}
+    for t in doc_types():
+        for w in (t.name_vi, *t.aliases):
+            out.setdefault(key(w), set()).add(t.key)
+    for t in doc_types():
+        if t.code:
+            out.setdefault(key(t.code), set()).add(t.key)
+    return out
 
 
 class Vocabulary:

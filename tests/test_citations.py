@@ -165,7 +165,9 @@ def test_title_about():
     assert c.title.startswith("về tăng cường sự lãnh đạo") and c.title.rstrip(". ").endswith("phát triển rừng")
 
 
-@pytest.mark.parametrize("remention,number", [("Chỉ thị 13", "13"), ("Chỉ thị số 13", "13")])
+@pytest.mark.parametrize(
+    "remention,number", [("Chỉ thị 13", "13"), ("Chỉ thị số 13", "13"), ("CT 13", "13"), ("CT số 13", "13")]
+)
 def test_short_re_mention_in_a_task_resolves_to_the_full_mention(remention, number):
     text = (
         "Thực hiện Chỉ thị số 13-CT/TW ngày 12/01/2017 của Ban Bí thư về bảo vệ rừng.\n\n"
@@ -178,6 +180,17 @@ def test_short_re_mention_in_a_task_resolves_to_the_full_mention(remention, numb
     assert task.implements == (c.key,)
     ((s, e),) = task.implements_spans
     assert number in doc.text[s:e]
+
+
+def test_an_abbreviated_type_code_re_mentions_only_a_document_of_that_kind():
+    text = (
+        "Thực hiện Nghị quyết số 19-NQ/TW ngày 16/6/2022 và Kết luận số 19-KL/TW ngày 14/10/2021.\n\n"
+        "II. NHIỆM VỤ\n\n1. Quán triệt NQ 19 đến cán bộ.\n2. Sơ kết KL 19, quý IV/2025.\n3. Thực hiện Kế hoạch 19.\n"
+    )
+    doc = extract_source(from_text(text, name="t.txt"))
+    by_symbol = {c.key: c.symbol for c in doc.citations}
+    implements = [[by_symbol[k] for k in t.implements] for t in doc.tasks if t.text[:2] in ("1.", "2.", "3.")]
+    assert implements[0] == ["19-NQ/TW"] and implements[2] == []
 
 
 def test_short_re_mention_nghi_quyet_so_11():

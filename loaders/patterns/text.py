@@ -40,9 +40,13 @@ DOC_TYPE_WORDS = sorted({w for t in DOCUMENT_TYPES for w in (t.name_vi, *t.alias
 DOC_TYPE_ALT = "|".join(DOC_TYPE_WORDS)
 # The type word just before a symbol: "Nghị quyết số 11-NQ/TW", "Chỉ thị 13-CT/TW", "Quyết định số 326/QĐ-TTg"
 TYPE_BEFORE_RE = re.compile(rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s*)?[:.]?\s*$", re.I)
-# A short re-mention by number only: "Chỉ thị 13", "Nghị quyết số 11".
+# The codes that running text writes for a type word ("NQ 19", "KL 21", "CTr 58"), case as printed.
+ABBREVIATED_TYPE_CODES = ("CTr", "NQ", "KL", "CT", "KH", "QĐ", "ĐA")
+# A short re-mention by number only: "Chỉ thị 13", "Nghị quyết số 11", "NQ 19".
 SHORT_MENTION_RE = re.compile(
-    rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT})\s+(?:số\s+)?(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])", re.I
+    rf"(?<![{LETTER}])(?P<type>{DOC_TYPE_ALT}|(?-i:{'|'.join(ABBREVIATED_TYPE_CODES)}))\s+(?:số\s+)?"
+    rf"(?P<number>\d{{1,5}})(?![\d/-]|\s?-\s?[{UPPER}])",
+    re.I,
 )
 # A short name given to the document cited right before it: "(sau đây gọi tắt là Nghị quyết 57)", "(Đề án 06)"
 ALIAS_RE = re.compile(
