@@ -234,9 +234,19 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         kind = vocabulary().body_by_name(m.group("body"))
         body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
         return Meeting(body, None, None, date, (m.start(), m.end()))
-    if re.search(r"\bhội nghị\b", text[start:end], re.I) and re.search(r"Ban Chấp hành Đảng bộ", text[start:end]):
-        return Meeting("Ban Chấp hành Đảng bộ tỉnh", None, None, None, (start, start))
+    # a conference of the committee, neither numbered nor dated (not the Central Committee's: "Hội nghị lần thứ năm Ban
+    # Chấp hành Trung ương")
+    own = [m for m in re.finditer(r"\bhội nghị\b", text[start:end], re.I) if not _of_the_centre(text, start + m.end())]
+    committee = re.search(r"Ban Chấp hành Đảng bộ", text[start:end])
+    if own and committee:
+        return Meeting(_meeting_body(text[start:end], committee.start()), None, None, None, (start, start))
     return None
+
+
+def _of_the_centre(text: str, at: int) -> bool:
+    """A meeting word at ``at`` names one of the Central Committee ("Hội nghị lần thứ năm Ban Chấp hành Trung ương",
+    "Hội nghị Trung ương 5")."""
+    return bool(re.match(r"[^.;\n]{0,40}?Trung ương", text[at : at + 60]))
 
 
 def _term_elsewhere(text: str, start: int, end: int, number: int | None, first: int) -> str | None:

@@ -167,6 +167,17 @@ def test_meeting_named_before_the_committee_that_held_it(opening, body, date):
     assert (m.body, m.number, m.term, m.date) == (body, None, None, date)
 
 
+def test_a_conference_of_the_central_committee_cited_is_not_the_documents_meeting():
+    text = (
+        HEADER.format(symbol="88-NQ/HU", kind="NGHỊ QUYẾT", title="về nông nghiệp")
+        + "Căn cứ Nghị quyết số 19-NQ/TW, ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa "
+        "XIII; Ban Chấp hành Đảng bộ huyện quyết nghị:\n\n1. Giao Văn phòng Huyện ủy theo dõi.\n"
+    )
+    assert doc_of(text).meeting is None
+    reported = text.replace("XIII; Ban", "XIII; tại hội nghị thường kỳ, Ban")
+    assert doc_of(reported).meeting.body == "Ban Chấp hành Đảng bộ huyện"
+
+
 @pytest.mark.parametrize(
     "block,name,role",
     [
