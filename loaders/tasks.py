@@ -220,7 +220,7 @@ def _opens_direction(text: str, pos: int) -> bool:
         re.match(
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"; a remark
             # on X between them: "X (hai đảng bộ lớn) hoàn thành …"
-            r"(?:\s*\(\s*[a-zđà-ỹ][^()]{0,80}\))?(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
+            r"(?:\s*\((?:\s*[a-zđà-ỹ]|[^()]{0,60}?là cơ quan (?:thường trực|đầu mối))[^()]{0,80}\))?(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
             r"thường xuyên)\s+)?"
             r"(?!(?:đã|vừa|được(?!\s+(?:giao|chọn|phân công))|cũng đã|là|và|của|với|tại|trong|phối hợp(?!\s+với)|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",
@@ -245,8 +245,13 @@ def find_assignments(
     """
     text = source.match
     starts: set[int] = {m.end() for m in P.GIAO_RE.finditer(text, start, end)}
-    for s, _e, kind in find_bodies(text[start:end]):  # "X chủ trì" wherever it stands
+    found = find_bodies(text[start:end])
+    ends = {e for _s, e, kind in found if not kind.is_group}
+    for s, _e, kind in found:  # "X chủ trì" wherever it stands
         after, bodies = bodies_list_at(text, start + s)
+        paren = re.search(r"\s*\(\s*$", text[max(start, start + s - 4) : start + s])
+        if paren and s - len(paren.group(0)) in ends:
+            continue  # a remark on the body before it: "Hội đồng … (Sở Tư pháp là cơ quan thường trực)"
         if bodies and not kind.is_group and P.CHAIR_RE.match(text[after : after + 40]):
             starts.add(start + s)
     for pos in _clause_starts(text, start, end, addressed=addressed):

@@ -183,3 +183,39 @@ def test_a_decision_is_titled_by_what_it_does_and_is_a_regulation_only_when_it_i
     doc = extract_source(from_text(DECISION.replace("Phê duyệt Đề án phát triển y tế cơ sở", title), name="qd.txt"))
     assert doc.title == title
     assert document_json(doc)["kind"] == kind
+
+
+GUIDANCE_HEADER = (
+    "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nSố 21-HD/BTGDVTU\nHà Nam, ngày 2 tháng 6 năm 2025\n\n"
+    "HƯỚNG DẪN\ntuyên truyền kỷ niệm\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+)
+# (item, every (lead, deadline) pair its tasks hand out)
+ASSIGNMENT_CASES = [
+    pytest.param(  # two media named as leads, the province's broadcaster by its scope word
+        "1. Báo Hà Nam, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục, thực hiện trong tháng 6/2025.\n",
+        {("Báo Hà Nam", "2025-06"), ("Đài Phát thanh và Truyền hình tỉnh", "2025-06")},
+        id="two-media-leads",
+    ),
+    pytest.param(  # a named body and a group: the named body is handed the task
+        "1. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, trong quý III/2025.\n",
+        {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "2025-09-30")},
+        id="named-body-and-a-group",
+    ),
+    pytest.param(  # a council with its standing agency in parentheses: the council leads
+        "1. Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh (Sở Tư pháp là cơ quan thường trực) tổ chức hội "
+        "nghị, xong trước 31/7/2025.\n",
+        {("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", "2025-07-31")},
+        id="council-and-its-standing-agency",
+    ),
+    pytest.param(  # a group before a named body's name is still a group
+        "1. Ban Thường vụ các huyện ủy, thị ủy chỉ đạo tuyên truyền, trước ngày 30/6/2025.\n",
+        set(),
+        id="group-of-standing-boards",
+    ),
+]
+
+
+@pytest.mark.parametrize("item,pairs", ASSIGNMENT_CASES)
+def test_assignments_of_an_item(item: str, pairs: set) -> None:
+    doc = extract_source(from_text(GUIDANCE_HEADER + item, name="guidance.txt"))
+    assert {(b.name, deadline) for t in doc.tasks for b, deadline in t.assignments} == pairs

@@ -242,8 +242,9 @@ SUBJECT_VERB_RE = re.compile(
 # "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
 ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
 
-# a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy"
-GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
+# a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy" (a named
+# body and a group after it, "Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội", is handed the task)
+GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:các|những)\b")
 
 # --- clauses around a cited document, and deadlines said by reference -----------------------------------
 # "…, cùng thời gian trên": the deadline of the assignment before

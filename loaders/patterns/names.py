@@ -225,7 +225,12 @@ BODY_GRAMMAR_RE = re.compile(
             # the Party organisation or the newsroom of a provincial medium or force: Đảng bộ Báo Vĩnh Long,
             # Đài Phát thanh và Truyền hình Cà Mau, Đảng bộ Công an tỉnh
             rf"(?:Đảng (?:bộ|ủy)\s+)?(?:Báo và Phát thanh,\s*Truyền hình|Báo|Đài Phát thanh(?:\s+và|\s*-)\s*Truyền hình|"
-            rf"Đài PT-TH){PLACE_NAME}",  # (2025: the province's paper and broadcaster merged, "Báo và Phát thanh, …")
+            rf"Đài PT-TH)(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]))",  # (2025: the province's paper and broadcaster
+            # merged, "Báo và Phát thanh, …"; "Đài Phát thanh và Truyền hình tỉnh")
+            # a council named by what it does, to its unit: "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh",
+            # "Hội đồng Thi đua - Khen thưởng huyện"
+            rf"Hội đồng (?:phối hợp|[Tt]hi đua|tư vấn|thẩm định|[Gg]iáo dục quốc phòng|[Bb]ầu cử)"
+            rf"(?:(?:,?\s+|\s*-\s*)(?!(?:{_NOT_IN_STEERING})\b)[{LETTER}]+){{0,8}}?\s+{SCOPE_WORD}(?![{LETTER}])",
             rf"Đảng bộ\s+(?:Công an|Quân sự|Bộ đội Biên phòng)\s+{SCOPE_WORD}(?![{LETTER}])",
             # the Party organisation of an enterprise, bank, school or hospital, to the last capitalised word of its
             # name: Đảng bộ Công ty Cổ phần Cấp thoát nước Cần Thơ, Chi bộ Trường THPT Chu Văn An
