@@ -39,8 +39,9 @@ def _issuer_stated(source: Source, st: Structure) -> tuple[str, str | None] | No
         st.body_end,
     )
     for m in P.ISSUER_STATED_RE.finditer(text, st.title_span[1] if st.title_span else 0, first_section):
-        hit = B.body_at(text, m.start("body"))
-        if hit and hit[0] >= m.end("body") - 1 and not hit[1].is_group:
+        named = "body" if m.group("body") else "guide"
+        hit = B.body_at(text, m.start(named))
+        if hit and hit[0] >= m.end(named) - 1 and not hit[1].is_group:
             return B.display_form(normalise(hit[2]), hit[1]), hit[1].key or None
     return None
 

@@ -225,11 +225,15 @@ def parse(source: Source) -> Structure:
             and len(blocks) < 14
             and len(blocks) <= kind_block + 2
             # a decision's title opens with what it does: "Ban hành Quy chế …", "Phê duyệt Đề án …", "V/v …"
-            and re.match(
-                r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\(|ban hành|phê duyệt|thành lập|kiện toàn|"
-                r"sửa đổi|điều chỉnh|công nhận|V/v)",
-                joined.strip(" #*"),
-                re.I,
+            and (
+                re.match(
+                    r"(?:của|về|thực hiện|triển khai|tổ chức|tiếp tục|HỘI NGHỊ|\(|ban hành|phê duyệt|thành lập|kiện toàn|"
+                    r"sửa đổi|điều chỉnh|công nhận|V/v)",
+                    joined.strip(" #*"),
+                    re.I,
+                )
+                # the lines right under the kind, in lower case: "HƯỚNG DẪN / tuyên truyền Nghị quyết số 66-NQ/TW …"
+                or (len(blocks) == kind_block + 1 and joined.strip(" #*_")[:1].islower() and len(joined) < 300)
             )
         ):
             title, title_span = display.strip(" #*"), (start, end)

@@ -314,3 +314,15 @@ def test_a_signature_beside_the_recipients_signs_for_the_chair():
     )
     doc = doc_of(text, "t.txt")
     assert (doc.signer.name, doc.signer.role) == ("Đặng Xuân Giang", "Phó Chủ tịch")
+
+
+def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
+    text = (
+        "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Nam, ngày 2 tháng 6 năm 2025\n\nHƯỚNG DẪN\ntuyên truyền Nghị quyết số 68-NQ/TW\ncủa Bộ Chính trị\n\n"
+        "Thực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy, Ban Tuyên giáo và Dân vận Tỉnh ủy "
+        "hướng dẫn như sau:\n\nI. NỘI DUNG\n1. Báo Hà Nam mở chuyên mục.\n"
+    )
+    doc = doc_of(text)
+    assert doc.title == "tuyên truyền Nghị quyết số 68-NQ/TW của Bộ Chính trị"
+    assert doc.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
