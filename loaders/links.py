@@ -172,7 +172,7 @@ def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention
     the carrier (it continues a list of the sentence's own), nor a state document of the Party carrier's level."""
     out, last = [], first
     for n in r.by_start[r.by_start.index(first) + 1 :]:
-        if last.title:
+        if last.title and not _same_kind_and_level(last, n):
             break
         if n.full_span[0] < last.full_span[1]:
             continue  # a mention inside the last one's description
@@ -188,6 +188,12 @@ def _joined_after(r: _Reading, first: Mention, carrier: Mention) -> list[Mention
         out.append(n)
         last = n
     return out
+
+
+def _same_kind_and_level(a: Mention, b: Mention) -> bool:
+    """Two cited documents of one kind and level ("Nghị quyết số 66-NQ/TW … về … và Nghị quyết số 68-NQ/TW"): a list
+    that goes on after the first one's title."""
+    return bool(a.type_word and b.type_word and key(a.type_word) == key(b.type_word) and a.level == b.level)
 
 
 def _carried_by_self(r: _Reading, i: int, m: Mention) -> None:
@@ -293,6 +299,13 @@ def _main_clause_links(
             found = remention_key(citations, short.group("type"), short.group("number"))
             if found:
                 out.append(Link(None, "implements", found, short.span()))
+    # documents by their count, pointing back: "… triển khai thực hiện có hiệu quả hai Nghị quyết, Ban … hướng dẫn"
+    for m in P.COUNTED_BACK_RE.finditer(text, start, preamble_end):
+        of_type = [
+            key_of[id(n)] for n in by_start if n.span[1] <= m.start() and same_type(n.type_word or "", m["type"])
+        ]
+        for k in list(dict.fromkeys(reversed(of_type)))[: P.COUNT_WORDS[m["count"].lower()]]:
+            out.append(Link(None, "implements", k, m.span()))
     # a title carrying out a document by its short name: "KẾ HOẠCH / Triển khai Đề án 06 và chuyển đổi số …"
     if st.title_span:
         for short in P.SHORT_MENTION_RE.finditer(text, *st.title_span):

@@ -278,6 +278,32 @@ LINKS += [
         {("52-CTr/TU", "68-NQ/TW")},
         {("198/2025/QH15", "68-NQ/TW")},
     ),
+    (  # a plan carrying out two resolutions of one kind, the first with its title; the guidance carries out the plan
+        # and "hai Nghị quyết", the last two resolutions cited
+        "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nSố 21-HD/BTGDVTU\nHà Nam, ngày 2 tháng 6 năm 2025\n\n"
+        "HƯỚNG DẪN\ntuyên truyền hai Nghị quyết\n\nThực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ "
+        "Tỉnh ủy về quán triệt và triển khai thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về "
+        "đổi mới công tác xây dựng pháp luật và Nghị quyết số 68-NQ/TW của Bộ Chính trị; để triển khai thực hiện có "
+        "hiệu quả hai Nghị quyết, Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn như sau:\n\nI. NỘI DUNG\n"
+        "1. Báo Hà Nam mở chuyên mục.\n",
+        {
+            (None, "30-KH/TU"),
+            (None, "66-NQ/TW"),
+            (None, "68-NQ/TW"),
+            ("30-KH/TU", "66-NQ/TW"),
+            ("30-KH/TU", "68-NQ/TW"),
+        },
+        set(),
+    ),
+    (  # a list after a title goes on only with a document of the same kind and level
+        report(
+            "Thực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 21-KL/TW "
+            "ngày 25/10/2021 của Ban Chấp hành Trung ương về xây dựng Đảng và Chỉ thị số 35-CT/TW của Bộ Chính trị, "
+            "các cấp ủy đã triển khai."
+        ),
+        {("30-KH/TU", "21-KL/TW")},
+        {("30-KH/TU", "35-CT/TW")},
+    ),
 ]
 
 

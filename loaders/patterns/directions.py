@@ -158,6 +158,14 @@ PURPOSE_CLAUSE_LIST_RE = re.compile(
     r"(?P<list>[^:;.\n]{5,300}?),\s*(?:Ban|Tỉnh|Thành|Huyện|Đảng|Ủy|UBND|Thường trực)[^,.;:\n]{0,60}?\s"
     r"(?:yêu cầu|ban hành|chỉ thị|đề nghị|quyết định)"
 )
+# Documents carried out by their count, pointing back: "… để tuyên truyền, triển khai thực hiện có hiệu quả hai Nghị
+# quyết, Ban … hướng dẫn như sau:" (the last two resolutions cited before it)
+COUNTED_BACK_RE = re.compile(
+    rf"(?:thực hiện|triển khai|quán triệt|cụ thể hóa)(?:\s+(?:có hiệu quả|nghiêm túc|thắng lợi))?\s+"
+    rf"(?P<count>hai|ba|bốn|năm)\s+(?P<type>{DOC_TYPE_ALT})(?![{LETTER}])",
+    re.I,
+)
+COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(  # (a letter's subject line "V/v triển khai Nghị quyết số 72-NQ/TW" too)
