@@ -389,12 +389,17 @@ def _word_table(d, rows: list[list[str]]) -> None:
 
 
 def _fonts() -> None:
+    """The fonts the PDFs use, registered with their family mapping every time: ReportLab's own resets (run by
+    other PDF writers in the same process) clear the mapping and keep the fonts."""
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU_BOLD)))
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name, path in (("DejaVuSans", DEJAVU), ("DejaVuSans-Bold", DEJAVU_BOLD)):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        addMapping(name, 0, 0, name)
 
 
 def pdf_bytes(text: str, footer: str | None = None) -> bytes:
