@@ -333,6 +333,10 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
         from loaders.formats.tabbed import tab_tables
 
         text = tab_tables(text)
+    if "   " in text:  # a task table laid out with spaces
+        from loaders.formats.spaced import space_tables
+
+        text = space_tables(text)
     if "|" in text:  # a header or signature laid out as a pipe table
         from loaders.formats.markdown import flatten_layout_tables
 

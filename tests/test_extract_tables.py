@@ -69,3 +69,41 @@ def test_header_metadata_and_a_signature_signed_for_the_secretary(plan) -> None:
 )
 def test_tone_placement(old: str, new: str) -> None:
     assert unify_tones(old) == new
+
+
+SPACED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+Số: 245/KH-UBND
+Sơn La, ngày 15 tháng 7 năm 2025
+
+KẾ HOẠCH
+chuyển đổi số năm 2025
+
+Giao các sở thực hiện theo Phụ lục.
+
+                          PHÂN CÔNG NHIỆM VỤ
+
+TT  Nhiệm vụ                          Cơ quan chủ trì               Cơ quan phối hợp      Thời gian
+
+1   Làm sạch dữ liệu dân cư; triển    Công an tỉnh                  Sở Tư pháp            30/9/2025
+    khai các mô hình điểm
+
+2   Kết nối cơ sở dữ liệu đất đai     Sở Nông nghiệp và Môi trường  Công an tỉnh          31/12/2025
+    với cơ sở dữ liệu dân cư
+
+Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện Kế hoạch này.
+"""
+
+
+def test_a_table_laid_out_with_spaces_gives_its_rows_as_tasks(tmp_path) -> None:
+    from loaders.read import read
+
+    path = tmp_path / "plan.txt"
+    path.write_text(SPACED_PLAN, encoding="utf-8")
+    doc = extract_source(read(path))
+    rows = [(t.leads[0].name, [p.name for p in t.partners], t.deadline) for t in doc.tasks if t.leads]
+    assert rows[:2] == [
+        ("Công an tỉnh", ["Sở Tư pháp"], "2025-09-30"),
+        ("Sở Nông nghiệp và Môi trường", ["Công an tỉnh"], "2025-12-31"),
+    ]
+    assert any(t.text.startswith("Văn phòng UBND tỉnh theo dõi") for t in doc.tasks)
