@@ -169,8 +169,8 @@ def cell_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
 
     >>> cell_deadline("Quý II/2024"), cell_deadline("Tháng 6/2025")[0], cell_deadline("Năm 2024")[0]
     (('2024-06-30', 'Quý II/2024', False), '2025-06', '2024-12-31')
-    >>> cell_deadline("2023 - 2025")[0]
-    '2025-12-31'
+    >>> cell_deadline("2023 - 2025")[0], cell_deadline("năm 2025 và 2026")[0], cell_deadline("các năm 2025, 2026")[0]
+    ('2025-12-31', '2026-12-31', '2026-12-31')
     >>> cell_deadline("thường xuyên, trước, trong và sau đại hội")
     (None, 'thường xuyên', True)
     >>> cell_deadline("từ tháng 01/2025 đến khi kết thúc đại hội")[0], cell_deadline("từ tháng 3 đến tháng 6/2025")[0]

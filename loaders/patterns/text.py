@@ -134,8 +134,12 @@ DEADLINE_PERIOD_END_RE = re.compile(
 # A deadline cell of a task table: "Quý I/2024", "Tháng 6/2024", "30/6/2024", "Năm 2024"
 CELL_QUARTER_RE = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 CELL_MONTH_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+# a range or a pair of years in a cell or a label's value, by its last year: "2023 - 2025", "năm 2025 và 2026",
+# "các năm 2025, 2026"
 CELL_RANGE_RE = re.compile(
-    r"^\s*(?:(?:từ|giai đoạn|năm)\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I
+    r"^\s*(?:(?:từ|giai đoạn|(?:trong\s+)?(?:các\s+)?năm)\s+)?(?:19|20)\d\d\s*(?:[-–]|đến|và|,)\s*(?:năm\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\s*$",
+    re.I,
 )
 CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
 # a year and the years after it: open-ended work, no deadline ("trong năm 2025 và những năm tiếp theo")
