@@ -195,6 +195,7 @@ def _attach_labels(
     """Labelled lines ("- Cơ quan chủ trì: …", "- Thời hạn: …") belong to the task above them, with no
     heading in between; they are not tasks themselves, nor is a "Nội dung: …" line among them."""
     headings = [b.start for b in st.blocks if b.kind == "heading"]
+    numbered = [b for b in st.blocks if b.kind == "heading" and b.marker and b.marker[:1].isdigit()]
     out: list[tuple[Block, Span, int, list[T.Label]]] = []
     for b, span, part in units:
         labels = T.task_labels(text, *span)
@@ -206,7 +207,11 @@ def _attach_labels(
             last = out[-1]  # "Nội dung: …" between a task's labelled lines: the task's own text
             out[-1] = (last[0], (last[1][0], span[1]), last[2], last[3])
             continue
-        if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task
+        if labels:  # under a heading with no task of its own: the labelled line stands for the heading's task, and
+            # a numbered heading right above it is the task's own text ("2. Thành lập Quỹ … theo Nghị định số …")
+            above = next((h for h in reversed(numbered) if h.end <= span[0]), None)
+            if above is not None and not text[above.end : span[0]].strip():
+                span = (above.start, span[1])
             out.append((b, span, part, labels))
             continue
         out.append((b, span, part, T.closing_labels(text, *span)))

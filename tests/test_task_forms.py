@@ -689,3 +689,14 @@ def test_the_same_time_as_above() -> None:
         ("Thành ủy Sơn La", "2025-03-31"),
         ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh", "2025-03-31"),
     ]
+
+
+def test_a_numbered_heading_over_its_labelled_lines_is_the_tasks_own_text() -> None:
+    body = (
+        "1. Thành lập Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ và vừa theo Nghị định số 80/2021/NĐ-CP của Chính "
+        "phủ\nCơ quan chủ trì: Sở Tài chính; Thời gian: quý IV/2024.\n"
+    )
+    doc = extract_source(from_text(HEADER + body, name="forms.txt"))
+    (task,) = [t for t in doc.tasks if t.leads]
+    assert task.text.startswith("1. Thành lập Quỹ") and task.deadline == "2024-12-31"
+    assert [k[0] for k in task.implements] == ["80/2021/NĐ-CP"]
