@@ -57,7 +57,7 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
         stated = _issuer_stated(source, st) or _issuer_own_title(source, st)
         if stated:
             stated = (_completed(stated[0], source, st) or stated[0], stated[1])
-        name, body_key = stated or _issuer_signed(source, st) or _issuer_titled(source, st)
+        name, body_key = stated or _issuer_signed(source, st) or _issuer_head(source, st) or _issuer_titled(source, st)
     return (without_province(name) if name else None), body_key
 
 
@@ -139,6 +139,19 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
         signed = next((b for b in named if b is not None and not b.is_group), None)
         return (signed.name, signed.key) if signed else None
     return (B.display_form(printed, signed), signed.key) if signed else None
+
+
+def _issuer_head(source: Source, st: Structure) -> tuple[str, str | None] | None:
+    """The chair of a people's committee signing in his own name ("CHỦ TỊCH" under "ỦY BAN NHÂN DÂN / TỈNH LAI
+    CHÂU", no "KT." or "TM."): a chair's directive or decision."""
+    sig = st.signature
+    if sig is None or sig.on_behalf_of or normalise(sig.capacity or "").upper() != "CHỦ TỊCH":
+        return None
+    pieces = [p for p in header_pieces(source, st) if not M.NATIONAL_MOTTO_RE.match(p)]
+    if not (pieces and M.STATE_HEADER_RE.match(pieces[0])):
+        return None
+    local = local_committee(source, st)
+    return f"Chủ tịch Ủy ban nhân dân {scope_of(local[0]) if local else 'tỉnh'}", None
 
 
 def state_signed(source: Source, st: Structure) -> bool:

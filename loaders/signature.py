@@ -96,11 +96,37 @@ _RIGHT_CAPACITY_RE = re.compile(
 )
 
 
+# the capacity of a head signing in his own name, in the right column after a wide gap: "Nơi nhận:      CHỦ TỊCH"
+_RIGHT_OWN_CAPACITY_RE = re.compile(
+    rf"\S\s{{4,}}(?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$"
+)
+
+
+def _right_column_name(after: list[Line]) -> str | None:
+    """The signer's name in the lines under the capacity: after a recipient's comma, after a wide gap, or a line of
+    its own."""
+    return next(
+        (
+            n.group(0).strip()
+            for ln in after[:8]
+            if (n := re.search(rf"(?:(?<=,\s)|(?<=\s\s\s)|^)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
+            and not is_allcaps(n.group(0))
+            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
+        ),
+        None,
+    )
+
+
 def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature | None:
     lines = [ln for ln in lines_of(text, recipients[0], recipients[1]) if ln.text]
     mark = next(((ln, m) for ln in lines[:3] if (m := _RIGHT_ON_BEHALF_RE.search(ln.text))), None)
-    if mark is None:
-        return None
+    if mark is None:  # the head signing in his own name: "Nơi nhận:        CHỦ TỊCH"
+        own = next(((ln, c) for ln in lines[:3] if (c := _RIGHT_OWN_CAPACITY_RE.search(ln.text))), None)
+        if own is None:
+            return None
+        line, c = own
+        name = _right_column_name(lines[lines.index(line) + 1 :])
+        return Signature(None, c.group("cap"), name, (line.start + c.start("cap"), line.end)) if name else None
     line, m = mark
     after = lines[lines.index(line) + 1 :]
     capacity = next(
@@ -113,17 +139,7 @@ def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature
         ),
         None,
     )
-    name = next(
-        (
-            n.group(0).strip()
-            for ln in after[:8]
-            # the right column: after the recipient's comma, after a wide gap, or a line of its own
-            if (n := re.search(rf"(?:(?<=,\s)|(?<=\s\s\s)|^)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
-            and not is_allcaps(n.group(0))
-            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
-        ),
-        None,
-    )
+    name = _right_column_name(after)
     body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
     return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
 

@@ -316,6 +316,21 @@ def test_a_signature_beside_the_recipients_signs_for_the_chair():
     assert (doc.signer.name, doc.signer.role) == ("Đặng Xuân Giang", "Phó Chủ tịch")
 
 
+def test_the_chair_signing_in_his_own_name_beside_the_recipients_issues_the_directive():
+    text = (
+        "UỶ BAN NHÂN DÂN                    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n TỈNH LAI CHÂU\n\n"
+        "Số: 08/CT-UBND                      Lai Châu, ngày 12 tháng 8 năm 2025\n\nCHỈ THỊ\nVề giải ngân vốn\n\n"
+        "Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu:\n\n1. Giao Sở Tài chính theo dõi, trước ngày 30/9/2025.\n\n"
+        "Nơi nhận:                                          CHỦ TỊCH\n"
+        "- Văn phòng Chính phủ (b/c);\n"
+        "- Bộ Tài chính (b/c);                              (Đã ký)\n"
+        "- Lưu: VT, KTN.                                Tòng Văn Khiêm\n"
+    )
+    doc = doc_of(text, "ct.txt")
+    assert (doc.signer.name, doc.signer.role) == ("Tòng Văn Khiêm", "Chủ tịch")
+    assert doc.issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
 def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
     text = (
         "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
