@@ -125,6 +125,11 @@ CASES = [
     ),
     # a Party organisation's unit and a place named like a work are no projects
     ("1. Đảng ủy Bệnh viện Đa khoa tỉnh và Đảng ủy phường Cầu Ông Lãnh tổ chức kiểm điểm.\n", []),
+    # a part of the work in parentheses is not its name; a place in parentheses is
+    (
+        "- Hoàn thành dự án Cảng hàng không Phan Thiết (hạng mục dân dụng) trong năm 2025.\n",
+        ["Cảng hàng không Phan Thiết"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

@@ -331,6 +331,20 @@ def test_the_chair_signing_in_his_own_name_beside_the_recipients_issues_the_dire
     assert doc.issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
 
 
+def test_a_report_of_a_peoples_committees_session_is_dated_by_it():
+    text = (
+        "UBND tỉnh họp phiên thường kỳ tháng 3/2025\n\nChiều 28/3, UBND tỉnh Bình Thuận tổ chức phiên họp thường kỳ "
+        "tháng 3/2025 để đánh giá tình hình kinh tế - xã hội quý I.\n\nChủ tịch UBND tỉnh giao Sở Tài chính rà soát "
+        "vốn, trước ngày 30/4/2025.\n"
+    )
+    doc = doc_of(text, "news.txt")
+    assert (doc.kind, doc.date, doc.meeting.body) == ("news_report", "2025-03-28", "Ủy ban nhân dân tỉnh")
+    conference = text.replace("họp phiên thường kỳ", "xúc tiến đầu tư").replace(
+        "tổ chức phiên họp thường kỳ", "tổ chức hội nghị xúc tiến đầu tư"
+    )
+    assert doc_of(conference, "news.txt").meeting is None
+
+
 def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
     text = (
         "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"

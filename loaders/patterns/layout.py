@@ -10,10 +10,15 @@ from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, UPPER
 MEETING_NUMBER_RE = re.compile(
     rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|[{LOWER}]+)", re.I
 )
-# An unnumbered meeting of a committee's standing board or the committee: "Ban Thường vụ Đảng ủy xã (khóa I) họp …"
+# An unnumbered meeting of a committee's standing board, the committee or a people's committee: "Ban Thường vụ Đảng ủy
+# xã (khóa I) họp …"
 UNNUMBERED_MEETING_RE = re.compile(
     r"(?P<body>(?:Ban Thường vụ|Thường trực)\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?)"
-    r"|Ban Chấp hành Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))"
+    r"|Ban Chấp hành Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+    # a people's committee's session: "UBND tỉnh Bình Thuận tổ chức phiên họp thường kỳ tháng 3/2025" (not a conference
+    # it holds on a subject: "UBND tỉnh tổ chức hội nghị xúc tiến đầu tư")
+    r"|(?-i:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)"
+    r"(?=[^.\n]{0,60}?\b(?:phiên họp|họp phiên)\b))"
     r"[^.\n]{0,60}?\b(?:họp|tổ chức hội nghị)\b",
     re.I,
 )

@@ -56,7 +56,9 @@ PROJECT_HEAD = (
     r"cảng biển|khu kinh tế)"
 )
 # the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
-PROJECT_NAME_CHARS = r"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{1,60}\)|\([^()\n]{1,30}\))+"
+PROJECT_NAME_CHARS = (
+    rf"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{{1,60}}\)|\((?=[{UPPER}0-9])[^()\n]{{1,30}}\))+"
+)
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(
     rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư),?\s+){{0,2}}"
