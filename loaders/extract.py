@@ -42,7 +42,7 @@ _CENTRAL_PARTY_ISSUERS = {
     "ĐĐQH",
 }
 _CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC|VKSNDTC|KTNN|NHNN|B[A-ZĐ]{1,8}|TTCP)$")
-_LOCAL_ISSUERS = re.compile(r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I)
+_LOCAL_ISSUERS = re.compile(r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|VPUBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I)
 _STATE_TYPE_WORD = {
     "NĐ": "Nghị định",
     "QĐ": "Quyết định",
@@ -103,9 +103,11 @@ def level_of(issuer_code: str, state: bool) -> str:
 
     >>> level_of("TW", False), level_of("TU", False), level_of("QH15", True), level_of("UBND", True)
     ('central', 'provincial', 'central', 'provincial')
+    >>> level_of("TB-VPUBND", True), level_of("UBND-NV", True)  # a committee's office; a unit's letter of it
+    ('provincial', 'provincial')
     """
     code = issuer_code.split("-")[-1]
-    if _LOCAL_ISSUERS.match(code):
+    if any(_LOCAL_ISSUERS.match(part) for part in issuer_code.split("-")):
         return "provincial"
     if not state and (code in _CENTRAL_PARTY_ISSUERS or code.endswith("TW")):
         return "central"
