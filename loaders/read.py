@@ -54,6 +54,7 @@ _TONE_RE = re.compile(
     + r")(?<![qQ]..)(?![^\W\d_])"
 )
 _MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}(?= )|`", re.M)
+_MARKDOWN_LINK_RE = re.compile(r"(?<!!)\[(?P<words>[^\[\]\n]{1,300})\]\((?:https?://|/|\.{0,2}/?[\w-]+\.)[^()\s]*\)")
 _MARKDOWN_CHARS = "*_#`"  # one of them is in every match of _MARKDOWN_RE
 _METADATA_LINE = re.compile(r"^\s*(?P<key>date|province|kind|source|url)\s+(?P<value>\S+)\s*", re.I)
 
@@ -329,6 +330,8 @@ def to_text(data: bytes, name: str, suffix: str) -> tuple[str, str, dict]:
     from loaders.formats.common import drop_page_chrome
 
     text = drop_page_chrome(text)  # a portal page copied as text
+    if "](" in text:  # Markdown links read as their words: "[Kết luận số 126-KL/TW](https://…) ngày 14/02/2025"
+        text = _MARKDOWN_LINK_RE.sub(r"\g<words>", text)
     if "\t" in text:  # a task table typed with tabs
         from loaders.formats.tabbed import tab_tables
 

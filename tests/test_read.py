@@ -296,3 +296,18 @@ def test_unreadable_files_raise_input_error_naming_the_file(tmp_path, name, data
         read(p)
     msg = str(e.value)
     assert name in msg and reason in msg.lower() and "\n" not in msg
+
+
+def test_markdown_links_read_as_their_words(tmp_path) -> None:
+    from loaders import extract_source
+
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "Thực hiện [Kết luận số 126-KL/TW](https://tulieuvankien.dangcongsan.vn/126-kl-tw) ngày 14/02/2025 của Bộ "
+        "Chính trị, Ban Bí thư; ảnh ![Hội nghị](/img/a.jpg).\n",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert "Kết luận số 126-KL/TW ngày 14/02/2025" in source.text and "https://" not in source.text
+    (cited,) = extract_source(source).citations
+    assert (cited.symbol, cited.date, cited.issuer) == ("126-KL/TW", "2025-02-14", "Bộ Chính trị, Ban Bí thư")
