@@ -110,11 +110,14 @@ def _split_by_addressee(text: str, units: list[tuple[Block, Span]]) -> list[tupl
         parts = sentences(text, start, end)
         marker = P.ITEM_RE.match(text, start)
         opening = [marker.end() if marker else start] + [s for s, _ in parts[1:]]  # the first after its marker
-        directing = [i for i, s in enumerate(opening) if _opens_direction(text, s)]
-        if len(directing) < 2:
+        # a group's clause after a semicolon is a direction of its own: "X đưa …; các huyện ủy … trước ngày …"
+        groups = [] if b.kind == "row" else [start + m.end() for m in P.GROUP_CLAUSE_RE.finditer(text[start:end])]
+        directing = sorted(s for s in opening if _opens_direction(text, s))
+        if len(directing) < 2 and not groups:
             out.append((b, (start, end)))
             continue
-        cuts = [start] + [parts[i][0] for i in directing if i > 0] + [end]
+        directing = sorted(set(directing if len(directing) >= 2 else []) | set(groups))
+        cuts = [start] + [s for s in directing if s > opening[0]] + [end]
         out.extend((b, (a, z)) for a, z in zip(cuts, cuts[1:]) if text[a:z].strip())
     return out
 

@@ -207,6 +207,12 @@ ASSIGNMENT_CASES = [
         {("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", "2025-07-31")},
         id="council-and-its-standing-agency",
     ),
+    pytest.param(  # a group's clause after a body's: its deadline is the group's, not the body's
+        "1. Ủy ban Kiểm tra Tỉnh ủy đưa nội dung vào chương trình kiểm tra năm 2025; các huyện ủy, thành ủy xây dựng "
+        "kế hoạch, gửi về Ban Thường vụ Tỉnh ủy trước ngày 15/02/2025.\n",
+        {("Ủy ban Kiểm tra Tỉnh ủy", None)},
+        id="group-clause-after-a-body",
+    ),
     pytest.param(  # a group before a named body's name is still a group
         "1. Ban Thường vụ các huyện ủy, thị ủy chỉ đạo tuyên truyền, trước ngày 30/6/2025.\n",
         set(),

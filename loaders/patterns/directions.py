@@ -252,6 +252,12 @@ SUBJECT_VERB_RE = re.compile(
 # "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
 ISSUED_BY_RE = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?ban hành\s+(?:các văn bản\s*:?\s*)?$")
 
+# A group's clause after a semicolon, directed on its own: "X đưa … vào chương trình …; các huyện ủy, thành ủy xây dựng
+# kế hoạch … trước ngày …" (not the group working with X: "…; các sở, ngành phối hợp")
+GROUP_CLAUSE_RE = re.compile(
+    r";\s*(?=(?:các|những)\s+(?:huyện ủy|thành ủy|thị ủy|quận ủy|cấp ủy|đảng ủy|chi bộ|sở|ban|ngành|cơ quan|đơn vị|"
+    r"địa phương|xã|phường)\b(?![^;.]{0,80}?\b(?:phối hợp|cùng)\b))"
+)
 # a body name directly followed by the units it stands for is a group: "Ban Thường vụ các huyện ủy, thị ủy" (a named
 # body and a group after it, "Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội", is handed the task)
 GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:các|những)\b")
