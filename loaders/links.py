@@ -331,7 +331,11 @@ def _listed_after_replaced(r: _Reading, i: int) -> list[Link]:
     return [
         Link(ln.source, ln.relation, r.key_of[id(m)], m.span)
         for ln in r.links
-        if ln.target == k and ln.relation in ("amends", "repeals") and ln.source != r.key_of[id(m)]
+        # the replaced mention is this one (not the same document mentioned again in another sentence)
+        if ln.target == k
+        and ln.relation in ("amends", "repeals")
+        and ln.span == prev.span
+        and ln.source != r.key_of[id(m)]
     ][:1]
 
 

@@ -295,6 +295,15 @@ LINKS += [
         },
         set(),
     ),
+    (  # the replaced document mentioned again in the next sentence, in a list: the list is not replaced
+        report(
+            "Bộ Chính trị ban hành Nghị quyết số 59-NQ/TW về hội nhập quốc tế (sau đây gọi tắt là Nghị quyết 59), thay "
+            "thế Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị. Sau 10 năm thực hiện Nghị quyết số 22-NQ/TW và "
+            "Chương trình hành động số 141-CTr/TU ngày 15/8/2013 của Tỉnh ủy, tỉnh đạt nhiều kết quả."
+        ),
+        {("59-NQ/TW", "22-NQ/TW")},
+        {("59-NQ/TW", "141-CTr/TU")},
+    ),
     (  # a list after a title goes on only with a document of the same kind and level
         report(
             "Thực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 21-KL/TW "
