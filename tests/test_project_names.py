@@ -125,6 +125,8 @@ CASES = [
     ),
     # a Party organisation's unit and a place named like a work are no projects
     ("1. Đảng ủy Bệnh viện Đa khoa tỉnh và Đảng ủy phường Cầu Ông Lãnh tổ chức kiểm điểm.\n", []),
+    # finished, said in the passive after its name
+    ("Cầu Tuần Quán đã được đưa vào sử dụng; khởi công Cầu Văn Phú trong quý I/2025.\n", ["Cầu Văn Phú"]),
     # a part of the work in parentheses is not its name; a place in parentheses is
     (
         "- Hoàn thành dự án Cảng hàng không Phan Thiết (hạng mục dân dụng) trong năm 2025.\n",

@@ -117,7 +117,7 @@ FINISHED_WORK_RE = re.compile(
 # … or right after it: "Hồ chứa nước Tân Mỹ đã hoàn thành", "… (cầu Nguyễn Hoàng) đã hoàn thành, đưa vào sử dụng",
 # "Đường cao tốc Cần Thơ - Cà Mau qua địa bàn tỉnh đã thông xe kỹ thuật"
 FINISHED_AFTER_RE = re.compile(
-    r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:[^,.;()\n]{0,40}?\s)?đã\s+(?:cơ bản\s+)?(?:hoàn thành|thông xe|đưa vào sử dụng|"
+    r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:[^,.;()\n]{0,40}?\s)?đã\s+(?:cơ bản\s+)?(?:được\s+)?(?:hoàn thành|thông xe|đưa vào sử dụng|"
     r"khánh thành|đi vào hoạt động|khai trương)\b",
     re.I,
 )
