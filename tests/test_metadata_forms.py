@@ -389,6 +389,12 @@ ROLES = [
         ("Rơ Mah Tuân", ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")),
         id="people-after-dashes-in-a-list",
     ),
+    pytest.param(  # a Khmer surname
+        "Có sự tham dự của đồng chí Kiên Văn Hậu, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực Ủy ban "
+        "nhân dân tỉnh.",
+        ("Kiên Văn Hậu", ("Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh")),
+        id="khmer-surname",
+    ),
 ]
 
 
