@@ -55,9 +55,12 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
         name, body_key = _issuer_meeting(source, st, meeting)
     else:
         stated = _issuer_stated(source, st) or _issuer_own_title(source, st)
+        signed = _issuer_signed(source, st)
         if stated:
             stated = (_completed(stated[0], source, st) or stated[0], stated[1])
-        name, body_key = stated or _issuer_signed(source, st) or _issuer_head(source, st) or _issuer_titled(source, st)
+            if signed and signed[0].startswith(stated[0] + " "):  # named short in the text, in full by the signature
+                stated = signed
+        name, body_key = stated or signed or _issuer_head(source, st) or _issuer_titled(source, st)
     return (without_province(name) if name else None), body_key
 
 
