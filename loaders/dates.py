@@ -58,10 +58,20 @@ def _month(m: str, y: str) -> str | None:
 
 def _undated_deadline(text: str, since: str | None) -> tuple[str | None, str | None, bool]:
     """A deadline stated without a year: a day of the document's year ("trước ngày 30/6"), or recurring work
-    ("trước ngày 15/12 hằng năm", "thường xuyên")."""
+    ("trước ngày 15/12 hằng năm", "thường xuyên").
+
+    >>> _undated_deadline("trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm", "2025-03-10")[0:2]
+    (None, 'trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm')
+    """
     m = P.DEADLINE_DAY_RE.search(text) if since else None
-    if m and re.match(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm", text[m.end() : m.end() + 16], re.I):
-        return None, text[m.start() : m.end() + 16].strip(), True
+    # "… hằng năm", also after a list of days: "trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm"
+    yearly = m and re.match(
+        r"(?:\s*(?:,|và)\s*(?:ngày\s+)?[0-3]?\d(?:\s?[/-]\s?|\s+tháng\s+)[01]?\d)*\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm",
+        text[m.end() : m.end() + 60],
+        re.I,
+    )
+    if m and yearly:
+        return None, text[m.start() : m.end() + yearly.end()].strip(), True
     if m and since:
         return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
     ongoing = P.ONGOING_RE.search(text)

@@ -213,6 +213,18 @@ ASSIGNMENT_CASES = [
         {("Ủy ban Kiểm tra Tỉnh ủy", None)},
         id="group-clause-after-a-body",
     ),
+    pytest.param(  # two units of the committee's commissions leading together
+        "1. Văn phòng Ủy ban Kiểm tra Tỉnh ủy và Phòng Tổng hợp Ban Nội chính Tỉnh ủy xây dựng quy trình trao đổi "
+        "thông tin, hoàn thành trong quý II năm 2025.\n",
+        {("Văn phòng Ủy ban Kiểm tra Tỉnh ủy", "2025-06-30"), ("Phòng Tổng hợp Ban Nội chính Tỉnh ủy", "2025-06-30")},
+        id="two-units-of-commissions",
+    ),
+    pytest.param(  # days of every year: recurring, no deadline
+        "1. Ủy ban Kiểm tra Tỉnh ủy có trách nhiệm cung cấp kết quả kiểm tra trước ngày 20 tháng 6 và ngày 20 tháng "
+        "12 hằng năm.\n",
+        {("Ủy ban Kiểm tra Tỉnh ủy", None)},
+        id="days-of-every-year",
+    ),
     pytest.param(  # a group before a named body's name is still a group
         "1. Ban Thường vụ các huyện ủy, thị ủy chỉ đạo tuyên truyền, trước ngày 30/6/2025.\n",
         set(),
