@@ -617,6 +617,7 @@ SYMBOLS = [
     ("Kết luận số 21-KL/HU ngày 02/4/2024", "21-KL/HU"),
     ("Kế hoạch số 56/KH-UBND ngày 26/02/2025", "56/KH-UBND"),
     ("Chương trình số 1685/CTr-UBND ngày 08/3/2023", "1685/CTr-UBND"),
+    ("Quy chế phối hợp số 03-QC/UBKT-BNC ngày 10/3/2025", "03-QC/UBKT-BNC"),  # two issuers
 ]
 
 

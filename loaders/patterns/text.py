@@ -19,7 +19,7 @@ PARTY_SYMBOL = rf"""
     \s?[-/]\s?
     (?P<p_type>NQ|KL|QĐi|QĐ|QD|CT|CTr|CTR|KH|TB|ĐA|DA|HD|HĐ|BC|CV|QC|TTr|TTR|TC|HDTH)
     \s?/\s?
-    (?P<p_issuer>[{UPPER}][{UPPER}a-z0-9]{{0,11}})
+    (?P<p_issuer>[{UPPER}][{UPPER}a-z0-9]{{0,11}}(?:-[{UPPER}][{UPPER}a-z0-9]{{1,11}})?)  # joint: 03-QC/UBKT-BNC
     (?![{LETTER}0-9/-])
 """
 # State documents: NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER or NUMBER/YEAR/ISSUER:
