@@ -237,3 +237,14 @@ ASSIGNMENT_CASES = [
 def test_assignments_of_an_item(item: str, pairs: set) -> None:
     doc = extract_source(from_text(GUIDANCE_HEADER + item, name="guidance.txt"))
     assert {(b.name, deadline) for t in doc.tasks for b, deadline in t.assignments} == pairs
+
+
+def test_the_themes_of_a_propaganda_guidance_are_no_tasks() -> None:
+    from pathlib import Path
+
+    from loaders.read import read
+
+    path = Path(__file__).parent / "fixtures" / "probe12" / "docs" / "p12_07_hatinh_btgdv_hd.txt"
+    doc = extract_source(read(path))
+    assert not [t.text for t in doc.tasks if t.section and t.section[0] == "II"]
+    assert len(doc.tasks) == 7
