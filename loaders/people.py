@@ -225,6 +225,10 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         s = m.start()
         date = _meeting_date(text, max(start, s - 60), s + 120, default_year, posted)
         tm = P.MEETING_TERM_RE.search(text, s, m.end() + 40)  # "Ban Thường vụ Tỉnh ủy (khóa XI) họp"
+        if tm is None:  # the committee's term in the title above: "KẾT LUẬN / của Ban Thường vụ Đảng ủy xã (khóa I) …"
+            head = re.escape(" ".join(m.group("body").split()[:3]))
+            titled = re.search(rf"{head}[^.\n()]{{0,40}}\(\s*kh[óo]a\s+[IVXLC]+\s*\)", text[start:s], re.I)
+            tm = P.MEETING_TERM_RE.search(titled.group(0)) if titled else None
         kind = vocabulary().body_by_name(m.group("body"))
         body = kind.name if kind else re.sub(r"\s+", " ", m.group("body"))
         return Meeting(body, None, tm.group("term").upper() if tm else None, date, (s, m.end()))

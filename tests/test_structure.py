@@ -345,6 +345,17 @@ def test_a_report_of_a_peoples_committees_session_is_dated_by_it():
     assert doc_of(conference, "news.txt").meeting is None
 
 
+def test_an_unnumbered_meeting_takes_its_committees_term_from_the_title():
+    text = (
+        "ĐẢNG BỘ TỈNH VĨNH LONG\nĐẢNG UỶ XÃ CẦU KÈ\n*\nSố 12-KL/ĐU\n\nCầu Kè, ngày 08 tháng 10 năm 2025\n\n"
+        "KẾT LUẬN\ncủa Ban Thường vụ Đảng uỷ xã (khoá I) về nhiệm vụ quý IV năm 2025\n\n"
+        "Ngày 06/10/2025, Ban Thường vụ Đảng uỷ xã Cầu Kè họp nghe báo cáo. Ban Thường vụ kết luận như sau:\n\n"
+        "1. Giao Ủy ban nhân dân xã rà soát, trước ngày 30/11/2025.\n"
+    )
+    m = doc_of(text).meeting
+    assert (m.number, m.term, m.date) == (None, "I", "2025-10-06")
+
+
 def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
     text = (
         "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
