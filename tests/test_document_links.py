@@ -304,6 +304,16 @@ LINKS += [
         {("59-NQ/TW", "22-NQ/TW")},
         {("59-NQ/TW", "141-CTr/TU")},
     ),
+    (  # a cited plan's title ending "theo <document>" carries that document out; one mid-sentence does not
+        report(
+            "Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; Kế hoạch số 12-KH/HU ngày "
+            "10/02/2025 của Ban Thường vụ Huyện ủy về sắp xếp, tinh gọn bộ máy của huyện theo Nghị quyết 18; các cơ "
+            "quan đã bám sát Nghị quyết số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị về phát triển tỉnh, tận dụng cơ "
+            "chế theo Nghị quyết số 37/2021/QH15 ngày 13/11/2021 của Quốc hội để tháo gỡ khó khăn, kinh doanh."
+        ),
+        {("12-KH/HU", "18-NQ/TW")},
+        {("58-NQ/TW", "37/2021/QH15")},
+    ),
     (  # a list after a title goes on only with a document of the same kind and level
         report(
             "Thực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 21-KL/TW "

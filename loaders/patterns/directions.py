@@ -129,7 +129,11 @@ CARRIES_OUT_RE = re.compile(
 TITLE_CARRIES_OUT_RE = re.compile(
     r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?!sơ kết|tổng kết)(?:[^.;:()\n]{0,60}?\s)?|(?<=\s)ban hành\s+"
     r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?<!gắn với )(?<!kết hợp với )"
-    r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s+(?=(?:các\s+)?[A-ZĐ])",
+    r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s+(?=(?:các\s+)?[A-ZĐ])"
+    # "… về sắp xếp, tinh gọn tổ chức bộ máy của huyện theo Nghị quyết 18"
+    # (the document after "theo" ends the title: not "… tận dụng cơ chế theo Nghị quyết số 37/2021/QH15 … để …")
+    r"|(?<=\s)theo\s+(?=(?:Nghị quyết|Kết luận|Chỉ thị|Quy định|Chương trình|Kế hoạch)\s+(?:số\s+)?\S+"
+    r"(?:\s+(?:ngày|của)\s[^;.,\n]{0,80}?)?\s*[;.\n])",
     re.I,
 )
 # A preamble that carries documents out: "Để triển khai thực hiện A và B, Ban Thường vụ Tỉnh ủy ban hành …"
