@@ -42,7 +42,9 @@ _CENTRAL_PARTY_ISSUERS = {
     "ĐĐQH",
 }
 _CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC|VKSNDTC|KTNN|NHNN|B[A-ZĐ]{1,8}|TTCP)$")
-_LOCAL_ISSUERS = re.compile(r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|VPUBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I)
+_LOCAL_ISSUERS = re.compile(
+    r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|VPUBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I
+)
 _STATE_TYPE_WORD = {
     "NĐ": "Nghị định",
     "QĐ": "Quyết định",
@@ -90,7 +92,9 @@ def normalise_symbol(m: re.Match) -> tuple[str, str, str, str, bool]:
         type_code = _PARTY_TYPE_CASE.get(parts[0].upper(), parts[0].upper())
         issuer = parts[1].upper().replace("TXU", "TxU")
         return f"{number}-{type_code}/{issuer}", number, type_code, issuer, False
-    if len(parts) >= 2:
+    if len(parts) >= 2 and _LOCAL_ISSUERS.match(parts[0]):  # "512/UBND-NV": a unit's letter of the committee
+        type_code, issuer = parts[0].upper(), code
+    elif len(parts) >= 2:
         type_code, issuer = parts[0].upper(), "-".join(parts[1:])
     else:
         type_code, issuer = re.sub(r"\d+$", "", code), code

@@ -293,3 +293,8 @@ def test_issuer_given_as_the_subject_of_ban_hanh():
         ("350-KH/TU", "2025-03-05", "Ban Thường vụ Tỉnh ủy"),
         ("351-KH/TU", "2025-03-05", "Ban Thường vụ Tỉnh ủy"),
     ]
+
+
+def test_a_letter_of_a_unit_of_the_provincial_committee_is_provincial():
+    (c,) = cites("Căn cứ Công văn số 512/UBND-NV ngày 12/02/2025 của Ủy ban nhân dân tỉnh Bắc Giang về việc sắp xếp.\n")
+    assert (c.symbol, c.level) == ("512/UBND-NV", "provincial")
