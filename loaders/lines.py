@@ -132,10 +132,13 @@ def body_lines(text: str, body_end: int) -> tuple[list[Line], dict[str, tuple[in
         lines += [Line(appendix.start(), appendix.start(), "")] + lines_of(text, appendix.start(), len(text))
     footnotes: dict[str, tuple[int, int]] = {}
     tail = lines_of(text, body_end, len(text))
-    for j, line in enumerate(tail):  # notes printed after the signature block
+    for j, line in enumerate(tail):  # notes printed after the signature block, also "(1) Nghị quyết số …"
         fm = P.FOOTNOTE_LINE_RE.match(line.text) if line.text else None
-        if fm and (fm.group("sup") or fm.group("md") or fm.group("br")):
-            footnotes[fm.group("sup") or fm.group("md") or fm.group("br")] = (
+        marker = (fm.group("sup") or fm.group("md") or fm.group("br")) if fm else None
+        pm = P.TAIL_NOTE_RE.match(line.text) if line.text and not marker else None
+        marker = marker or (pm.group("n") if pm else None)
+        if marker:
+            footnotes[marker] = (
                 line.start,
                 tail[j + _note_lines(tail, j) - 1].end,
             )

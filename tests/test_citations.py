@@ -298,3 +298,16 @@ def test_issuer_given_as_the_subject_of_ban_hanh():
 def test_a_letter_of_a_unit_of_the_provincial_committee_is_provincial():
     (c,) = cites("Căn cứ Công văn số 512/UBND-NV ngày 12/02/2025 của Ủy ban nhân dân tỉnh Bắc Giang về việc sắp xếp.\n")
     assert (c.symbol, c.level) == ("512/UBND-NV", "provincial")
+
+
+def test_a_note_after_the_signature_marked_in_parentheses_dates_its_citation():
+    text = (
+        "THỊ ỦY QUẢNG YÊN\nSố 15-NQ/TxU\nQuảng Yên, ngày 20 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nvề phát triển đô thị\n\n"
+        "Thực hiện Nghị quyết số 06-NQ/TW của Bộ Chính trị(1), Ban Chấp hành Đảng bộ thị xã quyết nghị:\n\n"
+        "1. Giao Ủy ban nhân dân thị xã lập quy hoạch, trong quý II/2025.\n\nT/M THỊ ỦY\nBÍ THƯ\n\nĐào Quang Hiển\n\n"
+        "-------------------------\n(1) Nghị quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị về phát triển đô thị.\n"
+        "(2) Một ghi chú khác.\n"
+    )
+    doc = extract_source(from_text(text, name="nq.txt"))
+    assert [(c.symbol, c.date) for c in doc.citations] == [("06-NQ/TW", "2022-01-24")]
+    assert [t.text for t in doc.tasks] == ["1. Giao Ủy ban nhân dân thị xã lập quy hoạch, trong quý II/2025."]

@@ -71,6 +71,9 @@ ITEM_RE = re.compile(
 FOOTNOTE_LINE_RE = re.compile(
     r"^\s*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[\^(?P<md>\w+)\]:|\[(?P<br>\d{1,2})\](?=\s+[^\W\d_]))\s*(?P<body>.+)$", re.M
 )
+# A note printed after the signature block with its marker in parentheses: "(1) Nghị quyết số 06-NQ/TW ngày …" (in the
+# body "(1)" opens a list item, so only there)
+TAIL_NOTE_RE = re.compile(r"^\s*\((?P<n>\d{1,2})\)(?=\s+[^\W\d_])\s*(?P<body>.+)$", re.M)
 RECIPIENTS_RE = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.M | re.I)
 # A line opening with a short label: "Cơ quan chủ trì: …", "Nội dung: …", "Thời gian hoàn thành: …"
 LABEL_LINE_RE = re.compile(rf"[*_]*[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,3}}?[*_]*\s*:\s+\S")
