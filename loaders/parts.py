@@ -30,7 +30,9 @@ def item_class(text: str) -> str | None:
     """The class of a numbered item: a short title reads as a heading, a numbered paragraph by its opening."""
     article = re.match(r"\s*Điều\s+\d+\s*[.:]\s*", text)
     if article:  # an article of a regulation: what bodies must do, unless it states scope or entry into force
-        return "past" if P.SCOPE_ARTICLE_RE.search(text[article.end() : article.end() + 80]) else "forward"
+        rest = text[article.end() :]
+        standing = P.SCOPE_ARTICLE_RE.search(rest[:80]) or P.ISSUING_ARTICLE_RE.search(rest[:400])
+        return "past" if standing else "forward"
     content = P.ITEM_RE.sub("", text, count=1).strip(" *")
     heading = len(content) < 120 and not content.rstrip().endswith((".", ";"))
     return heading_class(content, heading=heading)

@@ -248,3 +248,16 @@ def test_the_themes_of_a_propaganda_guidance_are_no_tasks() -> None:
     doc = extract_source(read(path))
     assert not [t.text for t in doc.tasks if t.section and t.section[0] == "II"]
     assert len(doc.tasks) == 7
+
+
+def test_the_standing_articles_of_a_decision_issuing_a_plan_are_no_tasks() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 1386/QĐ-UBND\nHưng Yên, ngày 10 tháng 6 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch hỗ trợ doanh nghiệp\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình hành động số 52-CTr/TU ngày "
+        "26/5/2025 của Ban Thường vụ Tỉnh ủy.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh chịu trách "
+        "nhiệm thi hành Quyết định này.\n\nKẾ HOẠCH\n\n1. Giao Sở Tài chính rà soát thủ tục, trước ngày 30/9/2025.\n"
+    )
+    doc = extract_source(from_text(text, name="qd.txt"))
+    assert [t.text for t in doc.tasks] == ["1. Giao Sở Tài chính rà soát thủ tục, trước ngày 30/9/2025."]

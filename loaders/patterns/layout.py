@@ -121,6 +121,12 @@ TYPE_WORD_BY_CODE = {
 
 # An article of a regulation that states its scope or its entry into force, not what bodies must do.
 SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|mục đích|căn cứ", re.I)
+# The standing articles of a decision that issues a document: issuing it, entry into force, who executes it
+ISSUING_ARTICLE_RE = re.compile(
+    r"^[^.;]{0,40}?ban hành kèm theo (?:Quyết định|Nghị quyết) này|có hiệu lực (?:thi hành )?(?:kể )?từ ngày|"
+    r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết) này",
+    re.I,
+)
 # The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
 # A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
 BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?=[A-ZĐÀ-Ỹ])")
