@@ -34,7 +34,11 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
     # "T/M BAN THƯỜNG VỤ" / "K/T BÍ THƯ" / "PHÓ BÍ THƯ" / name: on behalf of the first, capacity after the last
     on_behalf = next((m for m in marks if re.match(r"\s*T\.?/?M\.?\s", m.group(0))), marks[0] if marks else None)
     sig = marks[-1] if marks else None
-    if sig is not None:
+    beside = _second_block(text, sig) if sig is not None else None
+    if beside is not None:  # two signature blocks side by side (a joint document): the right one's signer
+        signature = beside
+        body_end = min(body_end, sig.start())
+    elif sig is not None:
         rest = _signing_column(text, sig.end())
         capacity = rest[0].text if rest and is_allcaps(rest[0].text) else None
         name_line = next(
@@ -70,6 +74,26 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
             )
             body_end = min(body_end, tail[-2].start)
     return body_end, recipients, signature
+
+
+def _second_block(text: str, mark: re.Match) -> Signature | None:
+    """The right one of two signature blocks printed side by side ("T/M BAN NỘI CHÍNH TỈNH ỦY      T/M ỦY BAN KIỂM
+    TRA TỈNH ỦY" / "TRƯỞNG BAN      CHỦ NHIỆM" / … / "Vàng Seo Hùng      Lò Thị Phương"), read by its column."""
+    second = re.search(r"\S\s{3,}(?P<m>(?:T/M|TM\.|K/T|KT\.)\s+\S[^\n]*)$", mark.group(0))
+    if second is None:
+        return None
+    line_start = text.rfind("\n", 0, mark.start()) + 1
+    column = mark.start() + second.start("m") - line_start
+    right = []
+    for ln in lines_of(text, mark.end(), min(len(text), mark.end() + 600)):
+        line_start = text.rfind("\n", 0, ln.start) + 1
+        cut = text[ln.start : ln.end][max(0, line_start + column - 3 - ln.start) :].strip(" *_")
+        if cut and not M.SIGNED_MARK_RE.fullmatch(cut):
+            right.append(cut)
+    capacity = right[0] if right and is_allcaps(right[0]) else None
+    name = next((r for r in right[1:4] if not is_allcaps(r) and _SIGNER_NAME_RE.fullmatch(r)), None)
+    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.)\s+", "", second.group("m")).strip()
+    return Signature(body or None, capacity, name, (mark.start(), mark.end())) if name else None
 
 
 def _signing_column(text: str, start: int) -> list[Line]:

@@ -356,6 +356,19 @@ def test_an_unnumbered_meeting_takes_its_committees_term_from_the_title():
     assert (m.number, m.term, m.date) == (None, "I", "2025-10-06")
 
 
+def test_two_signature_blocks_side_by_side_give_the_right_ones_signer():
+    text = (
+        HEADER.format(symbol="03-QC/UBKT-BNC", kind="QUY CHẾ", title="phối hợp")
+        + "Điều 1. Văn phòng Ủy ban Kiểm tra Tỉnh ủy xây dựng quy trình, trong quý II năm 2025.\n\n"
+        "T/M BAN NỘI CHÍNH TỈNH ỦY              T/M ỦY BAN KIỂM TRA TỈNH ỦY\n"
+        "       TRƯỞNG BAN                               CHỦ NHIỆM\n\n"
+        "        (đã ký)                                  (đã ký)\n\n"
+        "    Vàng Seo Hùng                             Lò Thị Phương\n"
+    )
+    doc = doc_of(text, "qc.txt")
+    assert (doc.signer.name, doc.signer.role) == ("Lò Thị Phương", "Chủ nhiệm")
+
+
 def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
     text = (
         "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
