@@ -12,6 +12,7 @@ lines, footnote markers, and the clean-up of text laid out on pages (PDF, OCR).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Words of the column headers of a task table (patterns.TABLE_HEADER_RE reads the same words).
 TASK_COLUMN_RE = re.compile(
@@ -128,6 +129,27 @@ RELATED_HEADING_RE = re.compile(
 )
 # Lines of a page's chrome copied with its article: sharing, copyright and licence lines.
 CHROME_LINE_RE = re.compile(r"\s*(?:Chia sẻ\s*:.*|©.*|.*Giấy phép (?:số\s*)?\d+/GP-.*)$", re.I)
+
+
+TableReader = Callable[[list[str], int], "tuple[list[list[str]], int] | None"]
+
+
+def replace_tables(text: str, read_table: TableReader) -> str:
+    """``text`` with each table that ``read_table`` finds — given the lines and a line's index, the table's rows
+    (header first) and the index of the line after it, or None — rendered as pipe tables (``render_table``)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = read_table(lines, i)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = found
+        out.extend(render_table(rows))
+        out.append("")
+    return "\n".join(out)
 
 
 def drop_page_chrome(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders import patterns as P
-from loaders.formats.common import render_table
+from loaders.formats.common import replace_tables
 
 __all__ = ["space_tables"]
 
@@ -53,38 +53,29 @@ def space_tables(text: str) -> str:
     <BLANKLINE>
     Hết nội dung kế hoạch này.
     """
-    if "   " not in text:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
+    return replace_tables(text, _read_table) if "   " in text else text
+
+
+def _read_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a space-aligned table whose header is ``lines[i]`` and the index after it; None for another line
+    or a header with no rows."""
+    columns = _header_columns(lines[i])
+    if columns is None:
+        return None
+    rows: list[list[str]] = [[t for _, t in _pieces(lines[i])]]
+    i += 1
     while i < len(lines):
-        columns = _header_columns(lines[i])
-        if columns is None:
-            out.append(lines[i])
+        if not lines[i].strip():
             i += 1
             continue
-        header_at = i
-        rows: list[list[str]] = [[t for _, t in _pieces(lines[i])]]
+        cells = _row_cells(lines[i], columns)
+        if cells is None:
+            break
+        if not cells[0] and len(rows) > 1:  # goes on with the row above
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
+        elif not cells[0] or not any(cells[1:]):
+            break
+        else:
+            rows.append(cells)
         i += 1
-        while i < len(lines):
-            if not lines[i].strip():
-                i += 1
-                continue
-            cells = _row_cells(lines[i], columns)
-            if cells is None:
-                break
-            if not cells[0] and len(rows) > 1:  # goes on with the row above
-                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
-            elif not cells[0] or not any(cells[1:]):
-                break
-            else:
-                rows.append(cells)
-            i += 1
-        if len(rows) == 1:  # a header with no rows: not a table
-            out.append(lines[header_at])
-            i = header_at + 1
-            continue
-        out.extend(render_table(rows))
-        out.append("")
-    return "\n".join(out)
+    return (rows, i) if len(rows) > 1 else None

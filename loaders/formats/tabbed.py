@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders import patterns as P
-from loaders.formats.common import render_table
+from loaders.formats.common import replace_tables
 
 __all__ = ["tab_tables"]
 
@@ -34,28 +34,23 @@ def tab_tables(text: str) -> str:
     <BLANKLINE>
     Hết.
     """
-    if "\t" not in text:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not _is_header(lines[i]):
-            out.append(lines[i])
-            i += 1
-            continue
-        header = [c for c in _cells(lines[i]) if c]
-        rows: list[list[str]] = [header]
+    return replace_tables(text, _read_table) if "\t" in text else text
+
+
+def _read_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a tab-typed table whose header is ``lines[i]`` and the index after it; None for another line."""
+    if not _is_header(lines[i]):
+        return None
+    rows: list[list[str]] = [[c for c in _cells(lines[i]) if c]]
+    i += 1
+    while i < len(lines) and "\t" in lines[i]:
+        cells = _cells(lines[i])
+        if lines[i].startswith("\t") and len(rows) > 1:  # goes on with the row above, from its second cell
+            row = rows[-1]
+            for k, cell in enumerate(c for c in cells if c):
+                col = min(1 + k, len(row) - 1)
+                row[col] = f"{row[col]} {cell}".strip()
+        else:
+            rows.append([c for c in cells if c])
         i += 1
-        while i < len(lines) and "\t" in lines[i]:
-            cells = _cells(lines[i])
-            if lines[i].startswith("\t") and len(rows) > 1:  # goes on with the row above, from its second cell
-                row = rows[-1]
-                for k, cell in enumerate(c for c in cells if c):
-                    col = min(1 + k, len(row) - 1)
-                    row[col] = f"{row[col]} {cell}".strip()
-            else:
-                rows.append([c for c in cells if c])
-            i += 1
-        out.extend(render_table(rows))
-    return "\n".join(out)
+    return rows, i
