@@ -422,6 +422,9 @@ DEADLINES = [
     ("tham mưu kiện toàn đội ngũ cán bộ pháp chế, giai đoạn 2026 - 2030.", "2030-12-31"),
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
+    ("báo cáo kết quả vào tháng 12 năm 2025", "2025-12"),
+    ("hoàn thành trong quý I, II năm 2026", "2026-06-30"),
+    ("triển khai trong các quý III, IV năm 2025", "2025-12-31"),
     ("thực hiện trong năm 2025 và những năm tiếp theo", None),  # open-ended
     ("hoàn thành bàn giao mặt bằng chậm nhất là ngày 30/11/2024", "2024-11-30"),
     ("trước 30/11/2019", "2019-11-30"),

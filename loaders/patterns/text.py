@@ -101,11 +101,14 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
     re.I,
 )
+# a quarter, or a list of quarters by its last: "quý IV/2025", "quý I, II năm 2026", "các quý III, IV năm 2025"
 DEADLINE_QUARTER_RE = re.compile(
-    r"(?:trong|trước hết|hết)?\s*quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)", re.I
+    r"(?:trong|trước hết|hết)?\s*(?:các\s+)?quý\s+(?:(?:I{1,3}|IV|[1-4])\s*(?:,|và)\s*(?:quý\s+)?)*"
+    r"(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)(?P<y>(?:19|20)\d\d)",
+    re.I,
 )
 DEADLINE_MONTH_RE = re.compile(
-    r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:[/.-]|năm\s+)\s*(?P<y>(?:19|20)\d\d)",
+    r"(?:trong|trước|hết|cuối|hoàn thành|đến|xong|vào)\s+(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:[/.-]|năm\s+)\s*(?P<y>(?:19|20)\d\d)",
     re.I,
 )
 # A day without its year, read in the document's year: "trước ngày 30/6", "hoàn thành trước 15/12"
