@@ -573,6 +573,11 @@ DISPLAY_NAMES = [
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",
         "district",
     ),
+    # "xã hội" is no commune; the state's regional units of 2025
+    ("Bảo hiểm xã hội tỉnh chủ trì", "Bảo hiểm xã hội tỉnh", "provincial"),
+    ("Ngân hàng Nhà nước chi nhánh khu vực 5 chỉ đạo", "Ngân hàng Nhà nước chi nhánh khu vực 5", "provincial"),
+    ("Kho bạc Nhà nước khu vực IX phối hợp", "Kho bạc Nhà nước khu vực IX", "provincial"),
+    ("Thuế tỉnh rà soát", "Thuế tỉnh", "provincial"),
 ]
 
 

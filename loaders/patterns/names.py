@@ -254,6 +254,11 @@ BODY_GRAMMAR_RE = re.compile(
             rf"(?:\s+(?:và\s+)?(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+){{0,7}}?(?=\s+(?:{AGENT_VERBS})(?![{LETTER}]))",
             # a steering committee, to its unit: Ban Chỉ đạo 57 tỉnh, BCĐ các chương trình mục tiêu quốc gia xã
             rf"(?:Ban Chỉ đạo|BCĐ)(?:\s+(?!(?:{_NOT_IN_STEERING})\b)[{LETTER}0-9]+){{0,9}}?\s+{SCOPE_WORD}(?![{LETTER}])",
+            # the state's regional units of 2025: Ngân hàng Nhà nước chi nhánh Khu vực 5, Kho bạc Nhà nước khu vực IX,
+            # Thuế cơ sở 3, Chi cục Hải quan khu vực II; and the province's tax office, "Thuế tỉnh"
+            r"(?:Ngân hàng Nhà nước(?:\s+chi nhánh)?|Kho bạc Nhà nước|Chi cục Thuế|Thuế cơ sở|Chi cục Hải quan|"
+            r"Chi cục Thống kê|Bảo hiểm xã hội)\s+(?:[Kk]hu vực\s+)?(?:[IVXL]+|\d{1,2})(?![\w/])",
+            rf"Thuế\s+(?:tỉnh|thành phố){PLACE_NAME}?",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
             r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
             rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
@@ -263,7 +268,7 @@ BODY_GRAMMAR_RE = re.compile(
 )
 # The level of a body named by its grammar, from the unit it belongs to (the last unit word decides).
 BODY_LEVEL_WORDS = (
-    ("commune", re.compile(r"\b(?:xã|phường|thị trấn|đặc khu|cấp xã)\b")),
+    ("commune", re.compile(r"\b(?:xã(?! hội)|phường|thị trấn|đặc khu|cấp xã)\b")),  # not "Bảo hiểm xã hội tỉnh"
     ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
     ("provincial", re.compile(r"\b(?:tỉnh|[Tt]hành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
 )
