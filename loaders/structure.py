@@ -119,7 +119,12 @@ def _second_header_row(header: tuple[str, ...], names: tuple[str, ...]) -> bool:
         and names[0] in (header[0], "")
         and names != header
         and all(len(n) < 40 for n in names)
-        and sum(bool(P.TABLE_HEADER_RE.search(n)) for n in names if n not in header) >= 1
+        and sum(
+            bool(P.TABLE_HEADER_RE.search(n) or P.START_COLUMN_RE.search(n) or P.DEADLINE_COLUMN_RE.search(n))
+            for n in names
+            if n not in header
+        )
+        >= 1  # also "Thời gian" over "Bắt đầu | Hoàn thành"
     )
 
 

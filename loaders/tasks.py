@@ -73,7 +73,9 @@ def _columns(text: str, cells: tuple[Span, ...], header: tuple[str, ...]) -> tup
             (i for i, h in enumerate(header) if P.LEAD_COLUMN_RE.search(h) and not P.PARTNER_COLUMN_RE.search(h)),
             None,
         )
-    return lead_col, column(P.PARTNER_COLUMN_RE), column(P.DEADLINE_COLUMN_RE)
+    # the deadline column: the one of completion where the time is split ("Bắt đầu | Hoàn thành"), not the start's
+    due = [i for i, h in enumerate(header) if P.DEADLINE_COLUMN_RE.search(h) and not P.START_COLUMN_RE.search(h)]
+    return lead_col, column(P.PARTNER_COLUMN_RE), (due or [column(P.DEADLINE_COLUMN_RE)])[0]
 
 
 def group_row(source: Source, cells: tuple[Span, ...]) -> bool:

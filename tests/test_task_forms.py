@@ -709,3 +709,17 @@ def test_a_numbered_heading_over_its_labelled_lines_is_the_tasks_own_text() -> N
     (task,) = [t for t in doc.tasks if t.leads]
     assert task.text.startswith("1. Thành lập Quỹ") and task.deadline == "2024-12-31"
     assert [k[0] for k in task.implements] == ["80/2021/NĐ-CP"]
+
+
+def test_a_time_column_split_into_start_and_completion_gives_the_completion() -> None:
+    body = (
+        "| TT | Nội dung | Cơ quan chủ trì | Thời gian thực hiện | Thời gian thực hiện |\n|---|---|---|---|---|\n"
+        "| TT | Nội dung | Cơ quan chủ trì | Bắt đầu | Hoàn thành |\n"
+        "| 1 | Tổ chức quán triệt Kế hoạch | Ban Tuyên giáo Tỉnh ủy | Tháng 4/2024 | Tháng 5/2024 |\n"
+        "| 2 | Phân bổ vốn cho các xã | Ủy ban nhân dân tỉnh | Tháng 4/2024 | Trước ngày 30/6/2024 |\n"
+    )
+    doc = extract_source(from_text(HEADER + body, name="kh.md"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [
+        ("Ban Tuyên giáo Tỉnh ủy", "2024-05"),
+        ("Ủy ban nhân dân tỉnh", "2024-06-30"),
+    ]

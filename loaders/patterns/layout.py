@@ -86,6 +86,7 @@ TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ
 LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
 PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
 DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+START_COLUMN_RE = re.compile(r"bắt đầu|khởi công|triển khai từ", re.I)  # a time split into start and completion
 # An appendix after the signature block: "PHỤ LỤC", "Phụ lục I: DANH MỤC NHIỆM VỤ", or the rules a decision issues,
 # printed after its signature: "QUY CHẾ" / "phối hợp …" / "(Ban hành kèm theo Quyết định số …)", or the scheme it
 # approves: "ĐỀ ÁN" / "…" / "(Kèm theo Quyết định số …)"
