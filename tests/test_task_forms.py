@@ -573,6 +573,8 @@ DISPLAY_NAMES = [
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",
         "district",
     ),
+    # a 2025 commission named without its committee
+    ("Ban Xây dựng Đảng chủ trì", "Ban Xây dựng Đảng", "provincial"),
     # "xã hội" is no commune; the state's regional units of 2025
     ("Bảo hiểm xã hội tỉnh chủ trì", "Bảo hiểm xã hội tỉnh", "provincial"),
     ("Ngân hàng Nhà nước chi nhánh khu vực 5 chỉ đạo", "Ngân hàng Nhà nước chi nhánh khu vực 5", "provincial"),

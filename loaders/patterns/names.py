@@ -222,6 +222,8 @@ BODY_GRAMMAR_RE = re.compile(
             # a unit of a committee's commission: Văn phòng Ủy ban Kiểm tra Tỉnh ủy, Phòng Tổng hợp Ban Nội chính Tỉnh ủy
             rf"(?:Văn phòng|Phòng {FUNCTION_NAME})\s+(?!Văn phòng)(?:Ủy ban Kiểm tra|Ban {FUNCTION_NAME})\s+{COMMITTEE}{PLACE_NAME}?",
             rf"{COMMITTEE_HEAD}\s+{COMMITTEE}{PLACE_NAME}?",  # Ban Tổ chức Huyện ủy (Bát Xát)
+            # a 2025 commission named without its committee, in the committee's own document: "Ban Xây dựng Đảng"
+            r"Ban Xây dựng Đảng",
             rf"{UNIT_HEAD}\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Ủy ban nhân dân phường (Tuy Hòa)
             rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn){PLACE_NAME}?",  # Huyện ủy Bát Xát, Tỉnh đoàn
             rf"Đảng ủy\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",  # Đảng ủy xã Quang Kim
