@@ -227,9 +227,10 @@ def _group_lead(b: Block, lead_in: tuple[Block, list[T.Assignment]] | None) -> l
     if lead_in is None:
         return []
     head, assignments = lead_in
-    inside = (
-        b.start > head.start and head.marker is not None and b.path[: len(head.path) + 1] == (*head.path, head.marker)
-    )
+    if head.marker is None:  # an unnumbered lead-in ("Đồng chí Bí thư yêu cầu X … các nhiệm vụ sau:"): its bullets
+        inside = b.start > head.start and b.kind == "item" and b.level >= 6 and b.path == head.path
+    else:
+        inside = b.start > head.start and b.path[: len(head.path) + 1] == (*head.path, head.marker)
     return assignments if inside else []
 
 

@@ -225,6 +225,13 @@ ASSIGNMENT_CASES = [
         {("Ủy ban Kiểm tra Tỉnh ủy", None)},
         id="days-of-every-year",
     ),
+    pytest.param(  # an unnumbered lead-in addressing one body over dash items: each item is that body's
+        "Đồng chí Bí thư Tỉnh ủy yêu cầu Ban Thường vụ Đảng ủy phường thực hiện tốt các nhiệm vụ sau:\n"
+        "- Sắp xếp đội ngũ công chức, hoàn thành trong tháng 12/2025.\n"
+        "- Cụ thể hóa Nghị quyết thành chương trình của Đảng bộ phường, ban hành chậm nhất ngày 15/01/2026.\n",
+        {("Ban Thường vụ Đảng ủy phường", "2025-12"), ("Ban Thường vụ Đảng ủy phường", "2026-01-15")},
+        id="unnumbered-lead-in-over-dash-items",
+    ),
     pytest.param(  # a group before a named body's name is still a group
         "1. Ban Thường vụ các huyện ủy, thị ủy chỉ đạo tuyên truyền, trước ngày 30/6/2025.\n",
         set(),
