@@ -209,7 +209,16 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             and len(prev.text) >= 0.75 * width
             and bool(re.match(rf"\d+(?!(?:\.\d+)*\.\s+[{P.UPPER}])", line.text))
         )
-        marked = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence) or is_row(line.text)
+        # a name wrapped at its dash: "… Phòng Văn hóa" / "- Xã hội." (a short end, not a new dash item)
+        dash_wrap = (
+            wrapped
+            and prev is not None
+            and prev.text[-1] not in TERMINAL
+            and len(prev.text) >= 0.75 * width
+            and len(line.text) < 40
+            and bool(re.match(rf"-\s+[{P.UPPER}][^:]*$", line.text))
+        )
+        marked = (bool(P.ITEM_RE.match(line.text)) and not mid_sentence and not dash_wrap) or is_row(line.text)
         # "Cơ quan chủ trì: …" / "Nội dung: …" on lines of their own
         starts_item = marked or bool(P.LABEL_LINE_RE.match(line.text))
         caps = is_allcaps(line.text)

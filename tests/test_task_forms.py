@@ -3,6 +3,8 @@ bodies at every level and of symbol variants — each case a fixture written her
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from loaders import extract_source
@@ -573,6 +575,8 @@ DISPLAY_NAMES = [
         "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện",
         "district",
     ),
+    ("Trạm Y tế xã chủ trì", "Trạm Y tế xã", "commune"),
+    ("Bưu điện tỉnh phối hợp", "Bưu điện tỉnh", "provincial"),
     # a 2025 commission named without its committee
     ("Ban Xây dựng Đảng chủ trì", "Ban Xây dựng Đảng", "provincial"),
     # "xã hội" is no commune; the state's regional units of 2025
@@ -725,3 +729,11 @@ def test_a_time_column_split_into_start_and_completion_gives_the_completion() ->
         ("Ban Tuyên giáo Tỉnh ủy", "2024-05"),
         ("Ủy ban nhân dân tỉnh", "2024-06-30"),
     ]
+
+
+def test_a_name_wrapped_at_its_dash_is_no_dash_item() -> None:
+    # "- Đơn vị phối hợp: …; Phòng Văn hóa" / "- Xã hội." / "- Thời gian thực hiện: …" in text wrapped at 70 columns
+    path = Path(__file__).parent / "fixtures" / "probe14" / "docs" / "p14_04_gialai_cathanhdong_kh.txt"
+    doc = extract_source(read(path))
+    (task,) = [t for t in doc.tasks if "Rà soát, làm sạch" in t.text]
+    assert ([b.name for b in task.leads], task.deadline) == (["Công an xã"], "2025-12")

@@ -198,7 +198,7 @@ UNIT_HEAD = (
     r"(?:Thường trực\s+)?(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|"
     r"Ủy ban Mặt trận Tổ quốc(?:\s+Việt Nam)?|Ủy ban MTTQ(?:\s+Việt Nam)?|Mặt trận Tổ quốc(?:\s+Việt Nam)?|"
     r"UBMTTQ(?:\s*VN|\s+Việt Nam)?|LĐLĐ|"
-    r"Công an|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Kho bạc Nhà nước|"
+    r"Công an|Trạm Y tế|Bưu điện|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng|Kho bạc Nhà nước|"
     r"Thanh tra|Liên đoàn Lao động|Viện Kiểm sát nhân dân|Tòa án nhân dân|Cục Thi hành án dân sự|Cục Thuế|"
     r"Cục Hải quan|Cục Thống kê|Chi cục Thống kê|Bảo hiểm xã hội|Ngân hàng Chính sách xã hội|"
     r"Ban đại diện Hội đồng quản trị Ngân hàng Chính sách xã hội|Đảng ủy Bộ đội Biên phòng|Đảng ủy Quân sự|"
