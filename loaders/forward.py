@@ -311,7 +311,13 @@ def find_tasks(
         # each lead keeps its own clause's deadline; with a single assignment, the task's
         single = len(assignments) <= 1
         pairs = [
-            (ln, a.deadline or (task_deadline or deadline if single else None)) for a in assignments for ln in a.leads
+            (
+                ln,
+                a.deadline
+                or (task_deadline or deadline if single and _reaches(text, start, deadline_text, ln) else None),
+            )
+            for a in assignments
+            for ln in a.leads
         ]
         if not assignments:
             pairs = [(ln, task_deadline or deadline) for ln in leads]
@@ -334,6 +340,13 @@ def find_tasks(
             )
         )
     return _without_group_openings(tasks)
+
+
+def _reaches(text: str, start: int, deadline_text: str | None, lead: BodyRef) -> bool:
+    """The task's deadline is the lead's too, unless it was said in an earlier clause (before a semicolon): "khởi
+    công … trong năm 2026 là nhiệm vụ trọng tâm; giao Sở Y tế … ngay sau khi …"."""
+    at = text.rfind(deadline_text, start, lead.span[0]) if deadline_text else -1
+    return at < 0 or ";" not in text[at + len(deadline_text or "") : lead.span[0]]
 
 
 def _without_group_openings(tasks: list[Task]) -> list[Task]:

@@ -232,6 +232,12 @@ ASSIGNMENT_CASES = [
         {("Ban Thường vụ Đảng ủy phường", "2025-12"), ("Ban Thường vụ Đảng ủy phường", "2026-01-15")},
         id="unnumbered-lead-in-over-dash-items",
     ),
+    pytest.param(  # the item's date said in an earlier clause is not the body's, handed work after a semicolon
+        "1. Khởi công Bệnh viện Đa khoa tỉnh (cơ sở 2) trong năm 2026 là nhiệm vụ trọng tâm; giao Sở Y tế hoàn thiện "
+        "hồ sơ, trình Ủy ban nhân dân tỉnh ngay sau khi Trung ương phân bổ vốn.\n",
+        {("Sở Y tế", None)},
+        id="date-of-an-earlier-clause",
+    ),
     pytest.param(  # a group before a named body's name is still a group
         "1. Ban Thường vụ các huyện ủy, thị ủy chỉ đạo tuyên truyền, trước ngày 30/6/2025.\n",
         set(),
