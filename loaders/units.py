@@ -1,0 +1,198 @@
+"""Stage 4a (part) — the units of the forward-looking part that set tasks: items, sentences of a direction and table
+rows, split where they carry out different documents, address different bodies or have different deadlines."""
+
+from __future__ import annotations
+
+import re
+
+from loaders import bodies as B
+from loaders import dates as D
+from loaders import patterns as P
+from loaders import tasks as T
+from loaders.model import NEWS, Span
+from loaders.parts import item_class
+from loaders.read import Source
+from loaders.structure import Block, Structure
+
+__all__ = ["sentences", "task_units"]
+
+
+def task_units(
+    source: Source, st: Structure, kind: str, key_of_span: dict, *, since: str | None = None
+) -> list[tuple[Block, Span, int]]:
+    """The units that set tasks, each with the number of its part (0 = the first part of its block)."""
+    text = source.match
+    by_target = _split_by_target(text, _units(source, st, kind), key_of_span)
+    return _split_by_deadline(text, _split_by_addressee(text, by_target), since=since)
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans between ``start`` and ``end``."""
+    out, pos = [], start
+    for m in P.SENTENCE_END_RE.finditer(text, start, end):
+        if text[pos : m.start() + 1].strip():
+            out.append((pos, m.start() + 1))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]:
+    """The forward-looking units of a document: blocks, or in a press report the sentences of a
+    direction from the directing sentence on, then the list items that follow it."""
+    units: list[tuple[Block, Span]] = []
+    lead_in_seen = False
+    continuing = False
+    text = source.match
+    for b in st.blocks:
+        if b.kind == "heading" or (b.kind == "row" and T.group_row(source, b.cells)):
+            continue  # (a table row titling a group of rows is a heading too)
+        cls = item_class(b.text) if b.marker and b.level <= 4 else None
+        if cls is None:
+            for c in reversed(b.context):
+                cls = item_class(c)
+                if cls:
+                    break
+        directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
+        tail = b.text.rstrip(" *")
+        lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
+        if kind != NEWS:
+            lead_in_seen = lead_in_seen or lead_in
+            if lead_in and not directive and not P.GIAO_RE.search(text, b.start, b.end) and b.kind == "paragraph":
+                continue  # "… ban hành Kế hoạch thực hiện … như sau:" introduces the tasks, it sets none
+            # a row of a task table (one naming a lead column) is a task wherever the table stands
+            task_row = b.kind == "row" and any(P.LEAD_COLUMN_RE.search(h) for h in b.header)
+            forward = task_row or cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
+            if forward:
+                units.append((b, (b.start, b.end)))
+            continue
+        # press reports
+        subheading = len(b.text) < 120 and b.text.rstrip()[-1:] not in ".;:!?…"
+        if cls == "forward" or (
+            continuing and not directive and not subheading and not P.NARRATIVE_START_RE.match(b.text)
+        ):
+            units.append((b, (b.start, b.end)))
+            continue
+        continuing = False
+        if directive:
+            for s, e in sentences(text, b.start, b.end):
+                if e <= directive.start():
+                    continue
+                units.append((b, (s, e)))
+            continuing = True
+    return units
+
+
+def _split_by_target(
+    text: str, units: list[tuple[Block, Span]], key_of_span: dict[Span, tuple[str, int | None]]
+) -> list[tuple[Block, Span]]:
+    """A unit whose sentences carry out different documents becomes one task per sentence, so
+    that each task's implementation edges are exact."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        targets = []
+        for s, e in parts:
+            cited = {
+                k
+                for span, k in key_of_span.items()
+                if s <= span[0] < e and P.IMPLEMENT_VERB_RE.search(text[s : span[0]])
+            }
+            if cited:
+                targets.append(frozenset(cited))
+        if len(set(targets)) >= 2:
+            out.extend((b, p) for p in parts)
+        else:
+            out.append((b, (start, end)))
+    return out
+
+
+def _split_by_addressee(text: str, units: list[tuple[Block, Span]]) -> list[tuple[Block, Span]]:
+    """A unit whose sentences address different bodies ("… Các cấp ủy … . Giao X … . Đề nghị Y …") becomes one
+    task per direction; a sentence that addresses no one goes on with the direction before it."""
+    out: list[tuple[Block, Span]] = []
+    for b, (start, end) in units:
+        parts = sentences(text, start, end)
+        marker = P.ITEM_RE.match(text, start)
+        opening = [marker.end() if marker else start] + [s for s, _ in parts[1:]]  # the first after its marker
+        # a group's clause after a semicolon is a direction of its own: "X đưa …; các huyện ủy … trước ngày …"
+        groups = [] if b.kind == "row" else [start + m.end() for m in P.GROUP_CLAUSE_RE.finditer(text[start:end])]
+        directing = sorted(s for s in opening if _opens_direction(text, s))
+        if len(directing) < 2 and not groups:
+            out.append((b, (start, end)))
+            continue
+        directing = sorted(set(directing if len(directing) >= 2 else []) | set(groups))
+        cuts = [start] + [s for s in directing if s > opening[0]] + [end]
+        out.extend((b, (a, z)) for a, z in zip(cuts, cuts[1:]) if text[a:z].strip())
+    return out
+
+
+def _opens_direction(text: str, pos: int) -> bool:
+    """A sentence at ``pos`` that directs someone: "Giao X …", "Đề nghị X …", or a body or a group of bodies as
+    its subject followed by what they must do."""
+    if P.GIAO_RE.match(text, pos):
+        return True
+    hit = B.body_at(text, pos)
+    if hit is None:
+        return False
+    after, _ = B.bodies_list_at(text, pos)
+    return (
+        re.match(
+            r"\s*(?:,\s*)?(?:[a-zđ]\w*\s+){0,4}?(?:chủ trì|chỉ đạo|lãnh đạo|tổ chức|thực hiện|triển khai|"
+            r"tham mưu|có trách nhiệm|phối hợp|rà soát|xây dựng|tăng cường|đẩy mạnh|quán triệt)\b",
+            text[after : after + 80],
+        )
+        is not None
+    )
+
+
+def _split_by_deadline(
+    text: str, units: list[tuple[Block, Span]], *, since: str | None = None
+) -> list[tuple[Block, Span, int]]:
+    """A body's block of sub-items gives one task per item ("1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …" / …), and
+    ";"-clauses with different deadlines one per clause; the third element numbers the parts (0 = first)."""
+    out: list[tuple[Block, Span, int]] = []
+    for b, span in units:
+        n = 0
+        for item in _sub_items(text, span):
+            for part in _clauses_by_deadline(text, item, since=since):
+                out.append((b, part, n))
+                n += 1
+    return out
+
+
+def _sub_items(text: str, span: Span) -> list[Span]:
+    """The sub-items of a block that opens with a body and a colon (the first item with the opening), else the
+    block."""
+    start, end = span
+    if not re.search(r":\s+[-–+•]\s", text[start:end]) or not T.opens_with_body_label(text, start, end):
+        return [span]
+    # the first item stays with the opening; a label ("- thời gian: trong tháng 12/2024") with the item above it
+    bullets = [*re.finditer(r"(?<=[.;:])\s+[-–+•]\s+", text[start:end])][1:]
+    cuts = [start + m.start() for m in bullets if not T.task_labels(text, start + m.end(), end)]
+    bounds = [start, *cuts, end]
+    return [(a, z) for a, z in zip(bounds, bounds[1:]) if text[a:z].strip()]
+
+
+def _clauses_by_deadline(text: str, span: Span, *, since: str | None) -> list[Span]:
+    """The ";"-clauses of a unit as parts, when they carry different deadlines (a clause ends a part when it has
+    one), else the unit."""
+    start, end = span
+    clauses, pos = [], start
+    for m in re.finditer(r";\s+", text[start:end]):
+        clauses.append((pos, start + m.start() + 1))
+        pos = start + m.end()
+    clauses.append((pos, end))
+    # a deadline, or a recurring day ("… trước ngày 20 tháng 12 hằng năm; tham mưu sơ kết … vào quý IV/2027")
+    found = [D.find_deadline(text[a:z], since=since) for a, z in clauses]
+    deadlines = [d or ("yearly" if ongoing and "ngày" in (phrase or "") else None) for d, phrase, ongoing in found]
+    if len({d for d in deadlines if d}) < 2:
+        return [span]
+    merged: list[tuple[int, int, str | None]] = []
+    for (a, z), d in zip(clauses, deadlines):
+        if merged and not merged[-1][2]:
+            merged[-1] = (merged[-1][0], z, d)
+        else:
+            merged.append((a, z, d))
+    return [(a, z) for a, z, _ in merged]
