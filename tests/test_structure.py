@@ -369,6 +369,24 @@ def test_two_signature_blocks_side_by_side_give_the_right_ones_signer():
     assert (doc.signer.name, doc.signer.role) == ("Lò Thị Phương", "Chủ nhiệm")
 
 
+def test_a_decisions_signature_beside_the_recipients_before_the_long_rules_it_issues():
+    rules = "".join(
+        f"Điều {n}. Trách nhiệm của Sở thứ {n}\nSở Nội vụ chủ trì rà soát, đề xuất bố trí công chức làm công tác dân "
+        f"tộc, tôn giáo ở các xã, phường sau sắp xếp, hoàn thành trong quý I năm 2026.\n\n"
+        for n in range(1, 6)
+    )
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 2815/QĐ-UBND\nĐiện Biên, ngày 10 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy chế phối hợp\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n\n"
+        "Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n"
+        "- Như Điều 3;                                        KT. CHỦ TỊCH\n"
+        "- Lưu: VT, KGVX.                                     PHÓ CHỦ TỊCH\n"
+        "                                                  Lò Thị Kim Oanh\n\n\nQUY CHẾ\n" + rules
+    )
+    doc = doc_of(text, "qd.txt")
+    assert (doc.signer.name, doc.signer.role, doc.issuer) == ("Lò Thị Kim Oanh", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh")
+
+
 def test_a_guidance_title_in_lower_case_and_its_author_stated_in_the_opening():
     text = (
         "TỈNH ỦY HÀ NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 21-HD/BTGDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
