@@ -107,3 +107,15 @@ def test_a_table_laid_out_with_spaces_gives_its_rows_as_tasks(tmp_path) -> None:
         ("Sở Nông nghiệp và Môi trường", ["Công an tỉnh"], "2025-12-31"),
     ]
     assert any(t.text.startswith("Văn phòng UBND tỉnh theo dõi") for t in doc.tasks)
+
+
+def test_a_table_of_targets_with_units_of_measure_sets_no_tasks() -> None:
+    text = (
+        "ĐẢNG BỘ XÃ LIÊM HÀ\nSố 05-NQ/ĐU\nLiêm Hà, ngày 18 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2026\n\n"
+        "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026\n\n| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 |\n|---|---|---|---|\n"
+        "| 1 | Thu ngân sách nhà nước trên địa bàn | tỷ đồng | 46 |\n"
+        "| 2 | Tuyển quân đạt chỉ tiêu trên giao (hoàn thành trước 28/02/2026) | % | 100 |\n\n"
+        "III. NHIỆM VỤ\n\n- Công an xã chủ trì làm sạch dữ liệu dân cư, hoàn thành trong tháng 01/2026.\n"
+    )
+    doc = extract_source(from_text(text, name="nq.md"))
+    assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [("Công an xã", "2026-01")]

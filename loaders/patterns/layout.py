@@ -83,7 +83,7 @@ SIGNATURE_ON_BEHALF_RE = re.compile(r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|Q\.)\
 TABLE_SEPARATOR_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
 TABLE_HEADER_RE = re.compile(r"nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|tiến độ", re.I)
 # Columns of a task table, by their header.
-LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", re.I)
+LEAD_COLUMN_RE = re.compile(r"chủ trì|thực hiện|đơn vị(?! tính)|cơ quan", re.I)  # not "Đơn vị tính" (a unit of measure)
 PARTNER_COLUMN_RE = re.compile(r"phối hợp", re.I)
 DEADLINE_COLUMN_RE = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
 START_COLUMN_RE = re.compile(r"bắt đầu|khởi công|triển khai từ", re.I)  # a time split into start and completion
