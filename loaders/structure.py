@@ -190,7 +190,8 @@ def parse(source: Source) -> Structure:
         m = P.ITEM_RE.match(joined)
         marker, level = _marker_level(m) if m else (None, 9)
         content = joined[m.end() :] if m else joined
-        first_original = original[group[0].start : group[0].end].lstrip()
+        # the line as printed from its start (a Markdown heading's "#" marks are blanked in the matching text)
+        first_original = original[original.rfind("\n", 0, group[0].start) + 1 : group[0].end].lstrip()
         is_heading = (
             first_original.startswith("#")
             or (
@@ -206,6 +207,14 @@ def parse(source: Source) -> Structure:
                 and len(content) < 160
                 and content.rstrip()[-1:] not in ".;:"
                 and not re.search(r"[.;]\s", content)  # a sentence and a remark: "… Bính Ngọ. (Giao: Công an phường)"
+                and i + 1 < len(merged)
+            )
+            # "A. Công tác quán triệt, tuyên truyền": a section lettered in capitals (a task table's group row)
+            or (
+                m is None
+                and re.match(r"[A-ZĐ]\.\s+[A-ZĐ]", joined.strip(" *#"))
+                and len(joined) < 120
+                and joined.rstrip()[-1:] not in ".;:"
                 and i + 1 < len(merged)
             )
             # "II- Về dự thảo Báo cáo …": a numbered title "about …", however long, with no sentence in it

@@ -119,3 +119,18 @@ def test_a_table_of_targets_with_units_of_measure_sets_no_tasks() -> None:
     )
     doc = extract_source(from_text(text, name="nq.md"))
     assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [("Công an xã", "2026-01")]
+
+
+def test_a_markdown_heading_lettered_and_an_appendix_note_set_no_tasks(tmp_path) -> None:
+    from loaders.read import read
+
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "ĐẢNG ỦY UBND TỈNH LẠNG SƠN\nSố 15-KH/ĐU\nLạng Sơn, ngày 6 tháng 10 năm 2025\n\nKẾ HOẠCH\nthực hiện Nghị quyết\n\n"
+        "II. NHIỆM VỤ\n\n(Có Phụ lục phân công nhiệm vụ kèm theo)\n\n#### A. Công tác quán triệt, tuyên truyền\n\n"
+        "| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Tổ chức quán triệt Nghị quyết | Văn phòng Đảng ủy | Tháng 10/2025 |\n",
+        encoding="utf-8",
+    )
+    doc = extract_source(read(path))
+    assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [("Văn phòng Đảng ủy", "2025-10")]

@@ -99,7 +99,7 @@ APPENDIX_RE = re.compile(
 # What points to an appendix rather than setting a task: its caption, "(Kèm theo Chương trình số …)", or a sentence
 # sending the reader there, "Các nhiệm vụ cụ thể … tại Phụ lục kèm theo Chương trình này."
 APPENDIX_POINTER_RE = re.compile(
-    r"\s*(?:\d+(?:\.\d+)*[.)]\s*|[-+•]\s*)?(?:\((?:Ban hành\s+)?[Kk]èm theo\b[^()]*\)|[^.;\n]{0,160}\b(?:tại|theo|ở)\s+(?:các\s+)?[Pp]hụ lục\b[^.;\n]{0,80})"
+    r"\s*(?:\d+(?:\.\d+)*[.)]\s*|[-+•]\s*)?(?:\((?:Ban hành\s+)?[Kk]èm theo\b[^()]*\)|\((?:Có\s+)?[Pp]hụ lục[^()]{0,120}\)|[^.;\n]{0,160}\b(?:tại|theo|ở)\s+(?:các\s+)?[Pp]hụ lục\b[^.;\n]{0,80})"
     r"[\s.]*$"
 )
 SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\*)\s*$", re.M)
