@@ -232,5 +232,6 @@ def _with_stated_lead(
     grouped = _group_lead(b, lead_in)
     if grouped:
         return grouped, "group lead-in"
-    duties = _duties_of(source, b, start)
+    # (a unit whose subject is a group of its own takes no lead from the heading: "Các huyện ủy … lựa chọn …")
+    duties = [] if T.opens_with_group(source.match, start, b.end) else _duties_of(source, b, start)
     return duties, "duties heading" if duties else ""

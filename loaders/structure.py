@@ -192,11 +192,13 @@ def parse(source: Source) -> Structure:
         content = joined[m.end() :] if m else joined
         # the line as printed from its start (a Markdown heading's "#" marks are blanked in the matching text)
         first_original = original[original.rfind("\n", 0, group[0].start) + 1 : group[0].end].lstrip()
+        last_end = original.find("\n", end)
+        last_original = original[end : last_end if last_end >= 0 else len(original)].rstrip()  # "**" after the text
         is_heading = (
             first_original.startswith("#")
             or (
                 first_original.startswith(("**", "__"))
-                and original[end - 2 : end] in ("**", "__")
+                and (original[end - 2 : end] in ("**", "__") or last_original in ("**", "__"))
                 and len(joined) < 250
             )
             or (is_allcaps(content) and len(content) < 200)

@@ -134,3 +134,23 @@ def test_a_markdown_heading_lettered_and_an_appendix_note_set_no_tasks(tmp_path)
     )
     doc = extract_source(read(path))
     assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [("Văn phòng Đảng ủy", "2025-10")]
+
+
+def test_a_bold_lead_over_dash_items_in_markdown_and_a_group_after_them(tmp_path) -> None:
+    from loaders.read import read
+
+    path = tmp_path / "ct.md"
+    path.write_text(
+        "**TỈNH ỦY KHÁNH HÒA**\nSố 25-CT/TU\n\n*Khánh Hòa, ngày 05 tháng 3 năm 2024*\n\n# CHỈ THỊ\n\n## về cải cách\n\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n\n### 2.3. Phát triển kinh tế\n\n"
+        "**Ban cán sự đảng Ủy ban nhân dân tỉnh:**\n\n- Lãnh đạo Ủy ban nhân dân tỉnh đẩy mạnh cải cách hành chính.\n"
+        "- Chỉ đạo hoàn thành giải phóng mặt bằng trước ngày 31-12-2024.\n\n"
+        "**Các huyện ủy, thị ủy, thành ủy** lựa chọn một khâu đột phá, xong trước ngày 30/4/2024.\n",
+        encoding="utf-8",
+    )
+    doc = extract_source(read(path))
+    assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", None),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2024-12-31"),
+        (None, "2024-04-30"),
+    ]
