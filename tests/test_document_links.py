@@ -314,6 +314,15 @@ LINKS += [
         {("12-KH/HU", "18-NQ/TW")},
         {("58-NQ/TW", "37/2021/QH15")},
     ),
+    (  # "Để tiếp tục thực hiện A, B và C, Ban Thường vụ Tỉnh ủy yêu cầu …": the directive carries them out
+        "TỈNH ỦY KHÁNH HÒA\nSố 25-CT/TU\nKhánh Hòa, ngày 05 tháng 3 năm 2024\n\nCHỈ THỊ\nvề học tập và làm theo Bác\n\n"
+        "Sau 8 năm thực hiện Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị và Kết luận số 01-KL/TW ngày "
+        "18/5/2021 của Bộ Chính trị, việc học tập đã thành nền nếp.\n\nĐể tiếp tục thực hiện Chỉ thị 05, Kết luận 01, "
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n\n"
+        "1. Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn, trong năm 2024.\n",
+        {(None, "05-CT/TW"), (None, "01-KL/TW")},
+        set(),
+    ),
     (  # a list after a title goes on only with a document of the same kind and level
         report(
             "Thực hiện Kế hoạch số 30-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 21-KL/TW "

@@ -159,7 +159,7 @@ MAIN_CLAUSE_LIST_RE = re.compile(
 # The same said as a purpose opening the sentence: "Để lãnh đạo thực hiện Kết luận 137 và Chỉ thị 45 trên địa bàn tỉnh,
 # Ban Thường vụ Tỉnh ủy yêu cầu …"
 PURPOSE_CLAUSE_LIST_RE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*Để\s+(?:lãnh đạo,?\s+)?(?:chỉ đạo\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+"
+    r"(?:^|(?<=\n))[ \t]*Để\s+(?:tiếp tục\s+)?(?:lãnh đạo,?\s+)?(?:chỉ đạo\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện\s+"
     r"(?P<list>[^:;.\n]{5,300}?),\s*(?:Ban|Tỉnh|Thành|Huyện|Đảng|Ủy|UBND|Thường trực)[^,.;:\n]{0,60}?\s"
     r"(?:yêu cầu|ban hành|chỉ thị|đề nghị|quyết định)"
 )
