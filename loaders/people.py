@@ -53,6 +53,7 @@ def is_person_name(name: str) -> bool:
         and all(w[0].isupper() for w in words)
         and key(words[0]) in _SURNAMES
         and vocabulary().province_by_name(name) is None
+        and not (len(words) == 2 and key(name) in vocabulary().districts)  # "Cao Lộc", a district
     )
 
 
@@ -175,7 +176,11 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
             continue
         role, name_at = _role_then_name(text, m.start())
         nm = _NAME_RE.match(text, name_at) if role and name_at is not None else None
-        if nm is not None and not found.get(shown[nm.start() : nm.end()], ([], []))[0]:  # not already known with roles
+        if (
+            nm is not None
+            and is_person_name(nm.group(0))  # not a place: "Bí thư Huyện ủy Cao Lộc", "Chủ tịch Hồ Chí Minh"
+            and not found.get(shown[nm.start() : nm.end()], ([], []))[0]  # not already known with roles
+        ):
             add(shown[nm.start() : nm.end()], [role], (nm.start(), nm.end()))
     for title in _NATIONAL_TITLES:
         for m in re.finditer(rf"{re.escape(title)}\s+(?={P.NAME_WORD})", text[start:end]):

@@ -402,3 +402,15 @@ ROLES = [
 def test_person_roles(text: str, expected: tuple[str, tuple[str, ...]]) -> None:
     name, roles = expected
     assert _roles(_doc(HEADER + text + "\n"))[name] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổ chức Hội thi tìm hiểu về Chủ tịch Hồ Chí Minh với quê hương trong năm 2024.",
+        "Đồng chí Hà Văn Lộc, Bí thư Huyện ủy Cao Lộc phát biểu chỉ đạo hội nghị.",
+    ],
+)
+def test_a_place_after_a_title_is_no_person(text: str) -> None:
+    names = set(_roles(_doc(HEADER + text + "\n")))
+    assert not names & {"Hồ Chí Minh", "Cao Lộc"}
