@@ -191,8 +191,21 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
 
 
 # --- meetings -----------------------------------------------------------------------------------
-def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else P.VIETNAMESE_ORDINALS.get(word.lower())
+def _number(words: str) -> int | None:
+    """A meeting's number in digits or in words: "13", "năm", "mười ba", "hai mươi mốt".
+
+    >>> _number("13"), _number("năm"), _number("MƯỜI BA"), _number("hai mươi mốt"), _number("ba mươi"), _number("hai năm")
+    (13, 5, 13, 21, 30, 2)
+    """
+    if words.isdigit():
+        return int(words)
+    values = [P.VIETNAMESE_ORDINALS.get(w) for w in words.lower().split()]
+    if "mươi" in words.lower().split():  # "hai mươi mốt": tens, then units
+        tens = values[0] or 0
+        return tens * 10 + sum(v or 0 for v in values[2:])
+    if values and values[0] == 10:  # "mười ba"
+        return 10 + sum(v or 0 for v in values[1:])
+    return values[0] if values else None  # "hai năm 2024": the number, then the year
 
 
 def find_meeting(source: Source, start: int, end: int, *, default_year: int | None) -> Meeting | None:

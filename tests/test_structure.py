@@ -132,6 +132,13 @@ def test_press_report_that_mentions_a_plan_issued_earlier_has_no_symbol_of_its_o
             "XIV",
             "2024-01-17",
         ),
+        (
+            "Ngày 13-4-2023, Ban Chấp hành Đảng bộ tỉnh khoá XVI tổ chức HỘI NGHỊ LẦN THỨ MƯỜI BA, thảo luận và "
+            "kết luận như sau:",
+            13,
+            "XVI",
+            "2023-04-13",
+        ),
     ],
 )
 def test_meeting_of_a_conclusion(opening, number, term, date):

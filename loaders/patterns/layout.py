@@ -7,8 +7,12 @@ import re
 from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, UPPER
 
 # --- meetings -------------------------------------------------------------------------------
+# a number in words, up to "ba mươi tư": "mười ba", "hai mươi mốt"
+NUMERAL_WORD = r"(?:nhất|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)(?![^\W\d_])"
 MEETING_NUMBER_RE = re.compile(
-    rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|[{LOWER}]+)", re.I
+    rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|{NUMERAL_WORD}(?:\s+{NUMERAL_WORD}){{0,2}}"
+    rf"|[{LOWER}]+)",
+    re.I,
 )
 # An unnumbered meeting of a committee's standing board, the committee or a people's committee: "Ban Thường vụ Đảng ủy
 # xã (khóa I) họp …"
@@ -48,6 +52,9 @@ VIETNAMESE_ORDINALS = {
     "tám": 8,
     "chín": 9,
     "mười": 10,
+    "một": 1,
+    "mốt": 1,
+    "lăm": 5,
 }
 
 # --- structure ------------------------------------------------------------------------------
