@@ -124,6 +124,16 @@ ISSUERS = [
         ("Ban Thường vụ Đảng ủy phường Hoa Lư", "Phạm Thị Thu Hường", "Phó Bí thư Đảng ủy phường"),
         id="scanned-letters",
     ),
+    pytest.param(  # the province's programme named in the preamble ("… ban hành Chương trình hành động số 45-CTr/TU")
+        "ĐẢNG BỘ TỈNH ĐẮK LẮK\nTHÀNH ỦY BUÔN MA THUỘT\n*\nSố 31-CTr/TU\n\nBuôn Ma Thuột, ngày 15 tháng 3 năm 2023\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 06-NQ/TW\n\nNgày 12-8-2022, Tỉnh ủy Đắk Lắk ban hành Chương "
+        "trình hành động số 45-CTr/TU thực hiện Nghị quyết 06. Để cụ thể hóa Chương trình hành động số 45-CTr/TU, Ban "
+        "Thường vụ Thành ủy ban hành Chương trình hành động như sau:"
+        + BODY
+        + "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrương Đình Hạnh\n",
+        ("Ban Thường vụ Thành ủy Buôn Ma Thuột", "Trương Đình Hạnh", "Bí thư Thành ủy"),
+        id="another-document-issued-in-the-preamble",
+    ),
 ]
 
 

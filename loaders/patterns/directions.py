@@ -196,7 +196,7 @@ LOCAL_HEADER_RE = re.compile(
 ISSUER_STATED_RE = re.compile(
     rf"(?:^|[,;:.]\s+)(?P<body>[{UPPER}][^,;:.()\n]{{3,80}}?)\s*(?:\(\s*kh[óo]a\s+[IVXLC]+\s*\)\s*)?"
     r"(?:đã\s+)?(?:ban hành|xây dựng|đề ra)\s+(?:Chương trình|Kế hoạch|Chỉ thị|Nghị quyết|"
-    r"Kết luận|Quy định|Quy chế|Đề án|kế hoạch|chương trình)(?![^\S\n]+(?:số[^\S\n]*)?\d)(?!\s+\S+[-/])"
+    r"Kết luận|Quy định|Quy chế|Đề án|kế hoạch|chương trình)(?![^\S\n]+(?:hành động[^\S\n]+)?(?:số[^\S\n]*)?\d)(?!\s+\S+[-/])"
     # the author of a guidance: "…, Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn (thực hiện) như sau:"
     r"|(?:^|[,;:.]\s+)(?P<guide>[A-ZĐ][^,;:.()\n]{3,80}?)\s+hướng dẫn[^.:\n]{0,60}?(?:như sau|sau đây)\s*:",
     re.M,
