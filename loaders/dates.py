@@ -167,6 +167,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     if m:
         if m.group("q"):
             return _quarter_end(m.group("q"), m.group("qy")), m.group(0).strip(), False
+        if m.group("yy"):
+            return f"{m.group('yy')}-12-31", m.group(0).strip(), False
         return _month(m.group("m"), m.group("y")), m.group(0).strip(), False
     # a year that is no deadline ("tài liệu năm 2025"), then a day of the document's year ("trước 30/11"), before
     # recurring work said later ("…; định kỳ hằng năm …")

@@ -425,6 +425,7 @@ DEADLINES = [
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
     ("báo cáo kết quả vào tháng 12 năm 2025", "2025-12"),
+    ("số hóa hồ sơ (Phòng Quản lý đô thị thành phố chủ trì, Phòng Tài nguyên phối hợp; năm 2024).", "2024-12-31"),
     ("hoàn thành trong quý I, II năm 2026", "2026-06-30"),
     ("triển khai trong các quý III, IV năm 2025", "2025-12-31"),
     ("thực hiện trong năm 2025 và những năm tiếp theo", None),  # open-ended

@@ -121,6 +121,8 @@ DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm
 DEADLINE_AT_CLAUSE_END_RE = re.compile(
     r"(?:[Tt]háng\s+(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d)|[Qq]uý\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d\d))"
     r"(?=\s*(?:[;.)]|$))"
+    # a bare year closing a parenthesis of leads: "(Phòng Quản lý đô thị thành phố chủ trì, …; năm 2024)"
+    r"|(?<=;)\s*năm\s+(?P<yy>(?:19|20)\d\d)(?=\s*\))"
 )
 # A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
 DEADLINE_YEAR_RE = re.compile(
