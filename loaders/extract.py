@@ -204,6 +204,11 @@ def _issuer_at(text: str, p: int, level: str) -> tuple[int, str] | None:
     return None
 
 
+_PLACE_OR_TERM_RE = re.compile(
+    rf"\s+(?:kh[óo]a\s+[IVXLC]+|[{P.UPPER}][{P.LOWER}]+(?:\s+[{P.UPPER}][{P.LOWER}]+){{0,2}})\s*", re.I
+)
+
+
 def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | None]:
     """ "(Ngày 16/6/2025,) Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the body that issued a list of
     documents, and the date the sentence opens with."""
@@ -233,7 +238,8 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
     listed: list[tuple[int, int, BodyKind]] = []
     edge = m.start()
     for b in reversed(bodies):  # "Bộ Chính trị, Ban Bí thư ban hành …": the bodies listed before the verb
-        if b[1] != edge:
+        # (the last one may carry its place or term: "Tỉnh ủy Đắk Lắk ban hành", "… Trung ương Đảng khóa XIII ban hành")
+        if b[1] != edge and not (edge == m.start() and _PLACE_OR_TERM_RE.fullmatch(stripped[b[1] : edge])):
             break
         listed.insert(0, b)
         join = M.LIST_JOIN_RE.search(stripped[: b[0]])
@@ -242,7 +248,12 @@ def _issuer_before(text: str, pos: int, level: str) -> tuple[str | None, str | N
         edge = join.start()
     if not listed:
         return None, None
-    opening = re.match(rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*$", stripped[: listed[0][0]], re.I)
+    # "Ngày 16 tháng 6 năm 2022, (Hội nghị lần thứ năm) Ban Chấp hành Trung ương … ban hành"
+    opening = re.match(
+        rf"\s*Ngày\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE})\s*,\s*(?:Hội nghị[^,]{{0,40}}?\s)?$",
+        stripped[: listed[0][0]],
+        re.I,
+    )
     names = ", ".join(display_body_name(stripped[s:e], kind) for s, e, kind in listed)
     return names, (date_of(opening) if opening else None)
 

@@ -367,6 +367,19 @@ def test_citation_type(text: str, symbol: str, expected: str) -> None:
 CITATION_DATES = [
     pytest.param(CITATION_ISSUERS[5].values[0], "127-KL/TW", "2025-02-12", id="date-opening-a-list-of-issuers"),
     pytest.param(CITATION_ISSUERS[6].values[0], "901-QĐ/TU", "2024-05-20", id="same-day-in-a-list"),
+    pytest.param(  # the issuer with its place before the verb
+        "Ngày 12-8-2022, Tỉnh ủy Đắk Lắk ban hành Chương trình hành động số 45-CTr/TU thực hiện Nghị quyết.",
+        "45-CTr/TU",
+        "2022-08-12",
+        id="date-issuer-with-its-place",
+    ),
+    pytest.param(  # the conference and the term around the issuer
+        "Ngày 16 tháng 6 năm 2022, Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII ban hành Nghị quyết "
+        "số 19-NQ/TW về nông nghiệp, nông dân, nông thôn.",
+        "19-NQ/TW",
+        "2022-06-16",
+        id="date-conference-issuer-term",
+    ),
 ]
 
 
