@@ -51,6 +51,18 @@ def _day_after(day: int, month: int, since: str) -> str | None:
     return found
 
 
+def _at_clause_end(text: str) -> tuple[str | None, str, bool] | None:
+    """A bare month, quarter or year closing a clause or a parenthesis of leads."""
+    m = P.DEADLINE_AT_CLAUSE_END_RE.search(text)
+    if m is None:
+        return None
+    if m.group("q"):
+        return _quarter_end(m.group("q"), m.group("qy")), m.group(0).strip(), False
+    if m.group("yy"):
+        return f"{m.group('yy')}-12-31", m.group(0).strip(), False
+    return _month(m.group("m"), m.group("y")), m.group(0).strip(), False
+
+
 def _month(m: str, y: str) -> str | None:
     """A month stays a month: ``2025-09``."""
     return f"{int(y):04d}-{int(m):02d}" if 1 <= int(m) <= 12 else None
@@ -163,13 +175,9 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     m = P.DEADLINE_YEAR_RE.search(text) or P.DEADLINE_PERIOD_END_RE.search(text)
     if m:
         return f"{m.group('y') or m.groupdict().get('y2')}-12-31", m.group(0), False
-    m = P.DEADLINE_AT_CLAUSE_END_RE.search(text)  # "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
-    if m:
-        if m.group("q"):
-            return _quarter_end(m.group("q"), m.group("qy")), m.group(0).strip(), False
-        if m.group("yy"):
-            return f"{m.group('yy')}-12-31", m.group(0).strip(), False
-        return _month(m.group("m"), m.group("y")), m.group(0).strip(), False
+    at_end = _at_clause_end(text)  # "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;", "(…; năm 2024)"
+    if at_end:
+        return at_end
     # a year that is no deadline ("tài liệu năm 2025"), then a day of the document's year ("trước 30/11"), before
     # recurring work said later ("…; định kỳ hằng năm …")
     return _undated_deadline(text, since)
