@@ -274,3 +274,16 @@ def test_the_standing_articles_of_a_decision_issuing_a_plan_are_no_tasks() -> No
     )
     doc = extract_source(from_text(text, name="qd.txt"))
     assert [t.text for t in doc.tasks] == ["1. Giao Sở Tài chính rà soát thủ tục, trước ngày 30/9/2025."]
+
+
+def test_a_reports_part_on_how_it_led_sets_no_tasks() -> None:
+    text = (
+        "TỈNH ỦY BẠC LIÊU\nSố 418-BC/TU\nBạc Liêu, ngày 10 tháng 5 năm 2024\n\nBÁO CÁO\nsơ kết Nghị quyết\n\n"
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN\n\nBan Thường vụ Tỉnh ủy đã giao Ban cán sự đảng Ủy ban "
+        "nhân dân tỉnh lãnh đạo xây dựng kế hoạch, hoàn thành trong năm 2023.\n\nII. NHIỆM VỤ THỜI GIAN TỚI\n\n"
+        "1. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo ban hành chính sách trong quý IV/2024.\n"
+    )
+    doc = extract_source(from_text(text, name="bc.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [
+        ("Đảng đoàn Hội đồng nhân dân tỉnh", "2024-12-31")
+    ]

@@ -17,7 +17,7 @@ FORWARD_HEADING_RE = re.compile(
 PAST_HEADING_RE = re.compile(
     r"kết quả|tình hình|khái quát|(?<!định, )(?<!tra, )(?<!sát, )đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
     r"bối cảnh|kiến nghị|"  # requests to higher bodies ("KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ") set no tasks
-    r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết|"
+    r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết|^\W*(?:[IVX]+\s*[.:]\s*)?công tác lãnh đạo,?\s+chỉ đạo|"
     r"nội dung(?:,?\s*(?:và\s+)?hình thức)?\s+tuyên truyền",  # the themes of a propaganda guidance set no tasks
     re.I,
 )
