@@ -63,7 +63,12 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 continue  # "… ban hành Kế hoạch thực hiện … như sau:" introduces the tasks, it sets none
             # a row of a task table (one naming a lead column) is a task wherever the table stands
             task_row = b.kind == "row" and any(P.LEAD_COLUMN_RE.search(h) for h in b.header)
-            forward = task_row or cls == "forward" or (cls is None and (lead_in_seen or bool(directive)))
+            # (or a paragraph whose subject is a body and what it must do: "Đảng đoàn HĐND tỉnh lãnh đạo … trong tháng 9")
+            forward = (
+                task_row
+                or cls == "forward"
+                or (cls is None and (lead_in_seen or bool(directive) or _opens_direction(text, b.start)))
+            )
             if forward:
                 units.append((b, (b.start, b.end)))
             continue

@@ -287,3 +287,16 @@ def test_a_reports_part_on_how_it_led_sets_no_tasks() -> None:
     assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [
         ("Đảng đoàn Hội đồng nhân dân tỉnh", "2024-12-31")
     ]
+
+
+def test_a_paragraph_whose_subject_is_a_body_with_what_it_must_do_sets_a_task_in_a_notice() -> None:
+    text = (
+        "TỈNH ỦY QUẢNG BÌNH\nSố 1620-TB/TU\nQuảng Bình, ngày 25 tháng 7 năm 2024\n\nTHÔNG BÁO\nkết luận của Ban "
+        "Thường vụ Tỉnh ủy\n\n3. Về kiện toàn tổ chức bộ máy\n\nBan Thường vụ Tỉnh ủy đồng ý chủ trương hợp nhất hai "
+        "Ban Quản lý dự án.\n\nĐảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh xem xét, thông qua "
+        "chủ trương đầu tư trong tháng 9/2024.\n"
+    )
+    doc = extract_source(from_text(text, name="tb.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [
+        ("Đảng đoàn Hội đồng nhân dân tỉnh", "2024-09")
+    ]
