@@ -27,7 +27,10 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
     found = list(P.RECIPIENTS_RE.finditer(text))
     m = found[-1] if found else None  # the last "Nơi nhận" is the real one
     # the real one stands late, or beside a signature block (a decision before the rules it issues)
-    signed_beside = m is not None and re.search(r"(?:T/M|TM\.|K/T|KT\.)\s+[A-ZĐ]", text[m.start() : m.start() + 200])
+    signed_beside = m is not None and re.match(
+        r"[^\n]*?\s(?:T/M|TM\.|K/T|KT\.)\s+[^\W\d_]",
+        text[m.end() : m.end() + 200],  # on the line of "Nơi nhận:"
+    )
     if m is not None and (m.start() > len(text) * 0.3 or (signed_beside and m.start() > len(text) * 0.1)):
         body_end = m.start()
         recipients = (m.start(), _block_end(text, m.end()))

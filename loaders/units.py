@@ -67,7 +67,7 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
             forward = (
                 task_row
                 or cls == "forward"
-                or (cls is None and (lead_in_seen or bool(directive) or _opens_direction(text, b.start)))
+                or (cls is None and (lead_in_seen or bool(directive) or _opens_sentence_direction(text, b.start)))
             )
             if forward:
                 units.append((b, (b.start, b.end)))
@@ -87,6 +87,12 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 units.append((b, (s, e)))
             continuing = True
     return units
+
+
+def _opens_sentence_direction(text: str, pos: int) -> bool:
+    """A block at ``pos`` that opens a sentence (not one a hard wrap cut) with a direction to a body."""
+    before = text[:pos].rstrip()
+    return (not before or before[-1] in ".:;!?*") and _opens_direction(text, pos)
 
 
 def _split_by_target(
