@@ -42,6 +42,9 @@ def _cut_at_stop(name: str) -> str:
         # only a bare "và" or "phục vụ" may go on with one name, until the name has named something ("Khu tái định cư
         # phục vụ Cảng biển Trần Đề", but "Hồ chứa nước Ô Tà Sóc | phục vụ tưới tiêu …")
         if m.group(0).strip() not in ("và", "phục vụ") or re.search(r"\s(?:[A-ZĐ]|\d)", name[1 : m.start()]):
+            # (a school of two levels goes on: "Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã …")
+            if m.group(0).strip() == "và" and P.SCHOOL_LEVEL_RE.match(name, m.end()) and name.startswith("Trường"):
+                continue
             return name[: m.start()]
     return name
 

@@ -132,6 +132,11 @@ CASES = [
         "- Hoàn thành dự án Cảng hàng không Phan Thiết (hạng mục dân dụng) trong năm 2025.\n",
         ["Cảng hàng không Phan Thiết"],
     ),
+    # a school of two levels keeps its "và"
+    (
+        "1. Đầu tư xây dựng Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã Khánh Lương, năm 2026.\n",
+        ["Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã Khánh Lương"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

@@ -130,6 +130,7 @@ from loaders.patterns.names import (
     PROJECT_NAMED_RE,
     ROLE_CONTINUE_WORDS,
     ROLE_START_WORDS,
+    SCHOOL_LEVEL_RE,
     SCOPE_WORD,
     UNIT_HEAD,
 )
@@ -331,6 +332,7 @@ __all__ = [
     "PROJECT_NAME_CHARS",
     "ROLE_CONTINUE_WORDS",
     "ROLE_START_WORDS",
+    "SCHOOL_LEVEL_RE",
     "SCOPE_WORD",
     "UNIT_HEAD",
     "_BODY_HEAD_WORDS",

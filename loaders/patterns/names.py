@@ -48,6 +48,8 @@ ROLE_CONTINUE_WORDS = frozenset(
 
 
 # --- projects -----------------------------------------------------------------------------------------
+# a school's level after "và" in its name: "Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã …"
+SCHOOL_LEVEL_RE = re.compile(r"\s*(?:Tiểu học|Trung học cơ sở|Trung học phổ thông|THCS|THPT|Mầm non)\b", re.I)
 # what a project is: a road, bridge, hospital, school, port … (the head of its name)
 PROJECT_HEAD = (
     r"(?:đường(?: bộ)?(?: cao tốc)?|cao tốc|cầu|bệnh viện|trường|cảng(?: hàng không)?|sân bay|nhà máy|chợ|"
