@@ -20,6 +20,15 @@ class Signature:
     span: tuple[int, int]
 
 
+# the marks of a block signed on behalf of a body or for its head: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "TL. …"
+_MARK = r"(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)"
+
+
+def _on_behalf_of(marked: str) -> str | None:
+    """What a mark's line names without the mark ("T/M BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ")."""
+    return re.sub(rf"^{_MARK}\s+", "", marked).strip() or None
+
+
 def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | None, Signature | None]:
     text = source.match
     body_end = len(text)
@@ -28,7 +37,7 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
     m = found[-1] if found else None  # the last "Nơi nhận" is the real one
     # the real one stands late, or beside a signature block (a decision before the rules it issues)
     signed_beside = m is not None and re.match(
-        r"[^\n]*?\s(?:T/M|TM\.|K/T|KT\.)\s+[^\W\d_]",
+        rf"[^\n]*?\s{_MARK}\s+[^\W\d_]",
         text[m.end() : m.end() + 200],  # on the line of "Nơi nhận:"
     )
     if m is not None and (m.start() > len(text) * 0.3 or (signed_beside and m.start() > len(text) * 0.1)):
@@ -84,7 +93,7 @@ def recipients_and_signature(source: Source) -> tuple[int, tuple[int, int] | Non
 def _second_block(text: str, mark: re.Match) -> Signature | None:
     """The right one of two signature blocks printed side by side ("T/M BAN NỘI CHÍNH TỈNH ỦY      T/M ỦY BAN KIỂM
     TRA TỈNH ỦY" / "TRƯỞNG BAN      CHỦ NHIỆM" / … / "Vàng Seo Hùng      Lò Thị Phương"), read by its column."""
-    second = re.search(r"\S\s{3,}(?P<m>(?:T/M|TM\.|K/T|KT\.)\s+\S[^\n]*)$", mark.group(0))
+    second = re.search(rf"\S\s{{3,}}(?P<m>{_MARK}\s+\S[^\n]*)$", mark.group(0))
     if second is None:
         return None
     line_start = text.rfind("\n", 0, mark.start()) + 1
@@ -97,8 +106,7 @@ def _second_block(text: str, mark: re.Match) -> Signature | None:
             right.append(cut)
     capacity = right[0] if right and is_allcaps(right[0]) else None
     name = next((r for r in right[1:4] if not is_allcaps(r) and _SIGNER_NAME_RE.fullmatch(r)), None)
-    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.)\s+", "", second.group("m")).strip()
-    return Signature(body or None, capacity, name, (mark.start(), mark.end())) if name else None
+    return Signature(_on_behalf_of(second.group("m")), capacity, name, (mark.start(), mark.end())) if name else None
 
 
 def _signing_column(text: str, start: int) -> list[Line]:
@@ -117,7 +125,7 @@ def _signing_column(text: str, start: int) -> list[Line]:
 
 # Text laid out in two columns and copied line by line: "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư …, BÍ THƯ",
 # "- Các đồng chí Tỉnh ủy viên, Lê Hồng Quang" — the signature block is the right end of the recipients' lines.
-_RIGHT_ON_BEHALF_RE = re.compile(r"\s(?P<mark>(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+[^\n]*?)\s*$")
+_RIGHT_ON_BEHALF_RE = re.compile(rf"\s(?P<mark>{_MARK}\s+[^\n]*?)\s*$")
 
 
 _RIGHT_CAPACITY_RE = re.compile(
@@ -169,8 +177,7 @@ def _side_by_side_signature(text: str, recipients: tuple[int, int]) -> Signature
         None,
     )
     name = _right_column_name(after)
-    body = re.sub(r"^(?:T/M|TM\.|K/T|KT\.|TL\.|T/L)\s+", "", m.group("mark"))
-    return Signature(body or None, capacity, name, (line.start + m.start("mark"), line.end))
+    return Signature(_on_behalf_of(m.group("mark")), capacity, name, (line.start + m.start("mark"), line.end))
 
 
 def _table_signature(text: str) -> tuple[Signature, int] | None:
