@@ -16,7 +16,9 @@ from graph_api.http.workers import granian_loop_options
 from graph_api.store.readers import LocalReader
 from graph_api.store.shared_state import SharedState
 
-LOOKUP = "SELECT ?o WHERE { <http://example.org/n7> <http://example.org/next> ?o }"
+LOOKUP = (  # bounded, and run by the engine (a FILTER: no star lookup, graph_api.store.star)
+    "SELECT ?o WHERE { <http://example.org/n7> <http://example.org/next> ?o FILTER(?o != <http://example.org/n7>) }"
+)
 
 
 def _reader(tmp_path: Path) -> LocalReader:

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode, Store
 
-__all__ = ["shape", "plan", "tokens", "SEED_CAP"]
+__all__ = ["Query", "parse", "shape", "plan", "tokens", "SEED_CAP"]
 
 SEED_CAP = 1000
 """Quads a seed pattern may match."""
@@ -79,10 +79,18 @@ class _Reject(Exception):
     pass
 
 
-class _Parser:
+class Query:
+    """A query of the accepted kind, read: its patterns, projection, modifiers and groups."""
+
     def __init__(self, tokens: list[tuple[str, str]]) -> None:
         self.t, self.i, self.prefixes = tokens, 0, {}  # type: ignore[var-annotated]
         self.patterns: list[Pattern] = []
+        self.projection: list[str] | None = None  # the variables selected; None for ``*``
+        self.distinct = False
+        self.slice: dict[str, int] = {}  # LIMIT and OFFSET
+        self.filters = 0
+        self.optionals: list[int] = []  # how many patterns each OPTIONAL group has
+        self.nested = False  # an OPTIONAL inside an OPTIONAL
 
     def peek(self) -> tuple[str, str]:
         return self.t[self.i] if self.i < len(self.t) else ("end", "")
@@ -127,28 +135,30 @@ class _Parser:
         form = self.take()[1].upper()
         if form == "SELECT":
             if self.word() in ("DISTINCT", "REDUCED"):
-                self.take()
+                self.distinct = self.take()[1].upper() == "DISTINCT"
             if self.peek()[1] == "*":
                 self.take()
             else:
-                self.take() if self.peek()[0] == "var" else self._reject()
+                self.projection = [self.take()[1][1:] if self.peek()[0] == "var" else self._reject()]
                 while self.peek()[0] == "var":
-                    self.take()
+                    self.projection.append(self.take()[1][1:])
         elif form != "ASK":
             raise _Reject
         if self.word() == "WHERE":
             self.take()
         self.group(optional=False)
         while self.word() in ("LIMIT", "OFFSET"):
-            self.take()
-            if self.take()[0] != "num":
+            word = self.take()[1].upper()
+            kind, value = self.take()
+            if kind != "num" or not value.isdigit():
                 raise _Reject
+            self.slice[word] = int(value)
         if self.peek()[0] != "end":
             raise _Reject
         return form
 
     @staticmethod
-    def _reject() -> None:
+    def _reject() -> str:
         raise _Reject
 
     def group(self, optional: bool) -> None:
@@ -157,9 +167,13 @@ class _Parser:
             word = self.word()
             if word == "OPTIONAL":
                 self.take()
+                self.nested |= optional
+                before = len(self.patterns)
                 self.group(optional=True)
+                self.optionals.append(len(self.patterns) - before)
             elif word == "FILTER":
                 self.take()
+                self.filters += 1
                 self.filter()
             elif self.peek()[1] == ".":
                 self.take()
@@ -209,21 +223,27 @@ class _Parser:
 
 
 @lru_cache(maxsize=2048)
-def shape(query: str) -> tuple[tuple[Pattern, ...], str] | None:
-    """The triple patterns and the form of a query the rule accepts, or None."""
+def parse(query: str) -> tuple[Query, str] | None:
+    """A query the rule accepts, read, and its form (``SELECT`` or ``ASK``); None for any other."""
     toks = tokens(query)
     if toks is None or any(kind == "word" and value.upper() in _STOP - {"SELECT"} for kind, value in toks):
         return None
     if sum(1 for kind, value in toks if kind == "word" and value.upper() == "SELECT") > 1:
         return None
-    parser = _Parser(toks)
+    parsed = Query(toks)
     try:
-        form = parser.parse()
+        form = parsed.parse()
     except (_Reject, IndexError):
         return None
-    if not parser.patterns or any(p[1] == "" for p in parser.patterns):
+    if not parsed.patterns or any(p[1] == "" for p in parsed.patterns):
         return None
-    return tuple(parser.patterns), form
+    return parsed, form
+
+
+def shape(query: str) -> tuple[tuple[Pattern, ...], str] | None:
+    """The triple patterns and the form of a query the rule accepts, or None."""
+    read = parse(query)
+    return None if read is None else (tuple(read[0].patterns), read[1])
 
 
 def _small(store: Store, pattern: Pattern) -> bool:

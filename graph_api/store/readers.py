@@ -8,6 +8,8 @@ number of processes open while the owner writes. A template, whose cost is bound
 answer, runs on a thread of its own (:meth:`LocalReader.answer_async`): pyoxigraph lets go of the GIL while it
 evaluates, so the worker goes on answering other requests meanwhile. So does a bounded query once it has taken
 over :data:`INLINE_SECONDS` (a join of many rows); a point lookup stays on the event loop's thread, without a hop.
+A star lookup (:mod:`graph_api.store.star`: the values of a few predicates of one IRI) asked for in JSON is
+answered from the store's indexes without the SPARQL engine, whose parsing and planning cost more than the lookup.
 
 Read-your-writes: the owner's side bumps a generation number (:class:`graph_api.store.shared_state.SharedState`)
 when a write starts and when it ends; every request compares it (one memory read) and, when it changed,
@@ -42,6 +44,7 @@ from graph_api.store.bounded import plan, shape
 from graph_api.store.cache import ResultCache
 from graph_api.store.results import check_rows
 from graph_api.store.shared_state import SharedState
+from graph_api.store.star import answer_json, star
 from graph_api.store.templates import Templates
 
 __all__ = ["LocalReader", "BUDGET", "INLINE_SECONDS", "TEMPLATE_BUDGET", "TEMPLATE_THREADS", "TEMPLATE_SLOTS"]
@@ -122,7 +125,7 @@ class LocalReader:
         self.heavy: set[str] = set()  # bounded queries that took over INLINE_SECONDS: run on the pool from then on
         self.cache = ResultCache(cache_bytes) if cache_bytes > 0 else None
         self.pool: ThreadPoolExecutor | None = None
-        self.answered = self.handed_on = self.templated = self.from_plan = 0
+        self.answered = self.handed_on = self.templated = self.from_plan = self.starred = 0
         self.given_up = 0.0
 
     def _fresh(self) -> Store | None:
@@ -145,8 +148,8 @@ class LocalReader:
         return self.store
 
     def _route(self, store: Store, query: str) -> str:
-        """``"template"`` (:mod:`graph_api.store.templates`), ``"bounded"`` (:mod:`graph_api.store.bounded`) or
-        ``""`` (the owner), remembered by query text."""
+        """``"template"`` (:mod:`graph_api.store.templates`), ``"star"`` (:mod:`graph_api.store.star`),
+        ``"bounded"`` (:mod:`graph_api.store.bounded`) or ``""`` (the owner), remembered by query text."""
         known = self.plans.get(query)
         if known is None:
             known = ""
@@ -157,6 +160,8 @@ class LocalReader:
                 text = self.templates.plan_text(query)
                 if text is not None:
                     self.planned[query] = text
+            elif star(query) is not None:
+                known = "star"
             else:
                 parsed = shape(query)
                 known = "bounded" if parsed is not None and plan(store, parsed[0]) else ""
@@ -227,6 +232,10 @@ class LocalReader:
             try:
                 if template:
                     answer = self._run_template(store, query, results_format, max_rows)
+                elif route == "star" and results_format == "json":
+                    answer = self._run_star(store, query, max_rows)
+                    if answer is None:
+                        answer = self._run(store, query, results_format, max_rows, started + budget)
                 else:
                     answer = self._run(store, query, results_format, max_rows, started + budget)
             except _Late:  # past the deadline or the size: the owner answers, with what is left of the time limit
@@ -263,6 +272,22 @@ class LocalReader:
                 return expected
             self.plan_checked = True
         return answer
+
+    def _run_star(self, store: Store, query: str, max_rows: int) -> Answer | None:
+        """A star lookup's JSON answer from the store's indexes, or None: the engine answers."""
+        lookup = star(query)
+        if lookup is None:
+            return None
+        try:
+            body = answer_json(store, lookup, max_rows)
+        except (OSError, RuntimeError) as e:  # a file the owner compacted away since the view opened
+            log.info("read-only view of %s out of date (%s): reopened for the next query", self.path, e)
+            self.store = None
+            return None
+        if body is None:
+            return None
+        self.starred += 1
+        return "solutions", body
 
     def _run(
         self, store: Store, query: str, results_format: str, max_rows: int, deadline: float | None
@@ -304,6 +329,7 @@ class LocalReader:
             "answered": self.answered,
             "templates": self.templated,
             "from_plan_texts": 0 if self.plan_off else self.from_plan,
+            "star_lookups": self.starred,
             "handed_on": self.handed_on,
             "generation": self.generation,
         }
