@@ -110,6 +110,8 @@ def find_tasks(
             if not assignments:
                 continue  # a lead-in ("… một số nhiệm vụ sau:") introduces tasks, it is not one
             lead_in = (b, assignments)  # "Giao X chủ trì:" is a task, and its bullets go to X too
+            if T.topic_line(text, start):
+                continue  # "Đối với X:" names whom the items below are for; it is no task itself
         assignments, form = _with_stated_lead(source, b, start, assignments, labelled is not None, lead_in)
         leads: list[BodyRef] = []
         partners: list[BodyRef] = []

@@ -195,6 +195,15 @@ def opens_with_body_label(text: str, start: int, end: int) -> bool:
     return bool(bodies) and re.match(r"\s*:", text[after : after + 3]) is not None
 
 
+def topic_line(text: str, pos: int) -> bool:
+    """A line at ``pos`` that names the body the items below it are for: "Đối với Ban cán sự đảng UBND tỉnh:"."""
+    topic = P.TOPIC_RE.match(text, pos)
+    if topic is None:
+        return False
+    after, bodies = bodies_list_at(text, topic.end())
+    return bool(bodies) and re.match(r"[ \t]*:[ \t]*(?:\n|$)", text[after : after + 4]) is not None
+
+
 def opens_with_group(text: str, start: int, end: int) -> bool:
     """A unit whose subject is a group of its own ("Đảng ủy các xã, thị trấn còn lại tổ chức …"): it takes no lead
     from the clause before it."""
@@ -214,6 +223,10 @@ def _opens_direction(text: str, pos: int) -> bool:
         return False
     if re.match(r"[ \t]*:[ \t]+[-–+•][ \t]+[^\W\d_]", text[after : after + 30]):  # (in one block)
         return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
+    if re.match(r"[ \t]*:[ \t]*(?:\n|$)", text[after : after + 4]) and P.TOPIC_BODY_RE.search(
+        text, max(0, pos - 12), pos
+    ):
+        return True  # a line naming the body the items below it are for: "Đối với Ban cán sự đảng UBND tỉnh:"
     if len(bodies) >= 2 and re.match(
         r"\s+phối hợp\s+(?!với\b|chặt chẽ\b|thực hiện\b|triển khai\b)[^\W\d_]", text[after : after + 30]
     ):
@@ -259,6 +272,7 @@ def find_assignments(
     for pos in _clause_starts(text, start, end, addressed=addressed):
         if pos < end and _opens_direction(text, pos):
             starts.add(pos)
+    starts.update(_leads_in_closing_parenthesis(text, start, end))
     out: list[Assignment] = []
     ordered = sorted(starts)
     for n, s in enumerate(ordered):
@@ -281,6 +295,16 @@ def find_assignments(
             deadline = out[-1].deadline  # "…, cùng thời gian trên": the deadline of the assignment before
         names = {lead.name for lead in leads}
         out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
+    return out
+
+
+def _leads_in_closing_parenthesis(text: str, start: int, end: int) -> list[int]:
+    """Where a parenthesis closing the task names its leads alone: "… (*Công an huyện; thường xuyên*)."."""
+    out = []
+    for m in P.PAREN_LEADS_OPEN_RE.finditer(text, start, end):
+        after, bodies = bodies_list_at(text, m.end())
+        if bodies and not all(b[2].is_group for b in bodies) and P.PAREN_LEADS_CLOSE_RE.match(text[after:end]):
+            out.append(m.end())
     return out
 
 

@@ -57,6 +57,7 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
         tail = b.text.rstrip(" *")
         lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
+        lead_in_seen = lead_in_seen or (cls != "past" and T.topic_line(text, b.start))
         if kind != NEWS:
             lead_in_seen = lead_in_seen or lead_in
             if lead_in and not directive and not P.GIAO_RE.search(text, b.start, b.end) and b.kind == "paragraph":
@@ -92,7 +93,9 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
 def _opens_sentence_direction(text: str, pos: int) -> bool:
     """A block at ``pos`` that opens a sentence (not one a hard wrap cut) with a direction to a body."""
     before = text[:pos].rstrip()
-    return (not before or before[-1] in ".:;!?*") and _opens_direction(text, pos)
+    if before and before[-1] not in ".:;!?*":
+        return False
+    return T.topic_line(text, pos) or _opens_direction(text, pos)
 
 
 def _split_by_target(

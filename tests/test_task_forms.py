@@ -315,6 +315,19 @@ TASK_FORMS = [
         [("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-10"), ("Văn phòng Tỉnh ủy", (), "2025-06-30")],
         id="ordinal-words",
     ),
+    pytest.param(  # leads alone in a parenthesis closing the task, with a time or none, in Markdown italics or not
+        "- Kiểm tra 02 tổ chức đảng có dấu hiệu vi phạm (*Ủy ban Kiểm tra Tỉnh ủy; hoàn thành trong năm 2024*).\n"
+        "- Tuyên truyền kỷ niệm Ngày thành lập Đảng bộ tỉnh (*Ban Tuyên giáo Tỉnh ủy, Sở Văn hóa, Thể thao và Du lịch*).\n"
+        "- Vận động hội viên tham gia phong trào thi đua *(Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; thường xuyên)*.\n"
+        "- Khởi công Trường Trung học cơ sở Chiềng Sinh (giai đoạn 2) (Các đảng ủy cơ sở; năm 2025).\n",
+        [
+            ("Ủy ban Kiểm tra Tỉnh ủy", (), "2024-12-31"),
+            ("Ban Tuyên giáo Tỉnh ủy", (), None),  # and Sở Văn hóa, …: both lead (the first shown here)
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), None),
+            (None, (), "2025-12-31"),
+        ],
+        id="leads-alone-in-a-closing-parenthesis",
+    ),
 ]
 
 
@@ -671,6 +684,39 @@ def test_a_review_report_sets_tasks_only_in_its_forward_part() -> None:
     )
     doc = extract_source(from_text(text, name="bc.txt"))
     assert [b.name for t in doc.tasks for b in t.leads] == ["Ban Tuyên giáo Tỉnh ủy"]
+
+
+def test_a_superiors_answer_to_a_lower_bodys_requests_sets_tasks_its_own_requests_do_not() -> None:
+    """ "Đối với các kiến nghị của huyện": the issuer answers and assigns; "KIẾN NGHỊ": the issuer asks above."""
+    text = (
+        "TỈNH ỦY SƠN LA\nSố 712-TB/TU\n\nSơn La, ngày 05 tháng 10 năm 2023\n\nTHÔNG BÁO\nkết luận của Thường trực "
+        "Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Mai Sơn\n\n1. Đối với các kiến nghị của huyện\n"
+        "1.1. Đồng ý chủ trương đầu tư đường nội thị. Giao Sở Tài chính chủ trì thẩm định, xong trước ngày 15/11/2023.\n\n"
+        "2. KIẾN NGHỊ\n2.1. Đề nghị Ủy ban nhân dân tỉnh bố trí vốn cho đường nội thị.\n"
+    )
+    doc = extract_source(from_text(text, name="tb.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [("Sở Tài chính", "2023-11-15")]
+
+
+def test_a_matter_on_the_results_of_carrying_out_a_document_holds_its_directions() -> None:
+    """ "1. Về kết quả thực hiện Nghị quyết …" heads a matter a meeting concludes on; "Về kết quả 6 tháng đầu năm" is
+    the past. A line "Đối với X:" hands the items below it to X."""
+    text = (
+        "TỈNH ỦY SƠN LA\nSố 1320-TB/TU\n\nSơn La, ngày 19 tháng 6 năm 2023\n\nTHÔNG BÁO\nkết luận của Ban Thường vụ "
+        "Tỉnh ủy\n\n1. Về kết quả 6 tháng đầu năm 2023\nSở Y tế đã hoàn thành đề án, xong trong quý I/2023.\n\n"
+        "2. Về kết quả thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung "
+        "ương Đảng khóa XII giai đoạn 2017 - 2023\n\nBan Thường vụ Tỉnh ủy cơ bản thống nhất với báo cáo.\n\n"
+        "Đối với Ban cán sự đảng Ủy ban nhân dân tỉnh:\n- Lãnh đạo hoàn thiện đề án sắp xếp đơn vị sự nghiệp; trình "
+        "Ban Thường vụ Tỉnh ủy trước ngày 31/8/2023.\n- Lãnh đạo thực hiện cơ chế tự chủ tài chính; hoàn thành trong "
+        "quý IV/2023.\n\nBan Tổ chức Tỉnh ủy có trách nhiệm hướng dẫn rà soát vị trí việc làm; hoàn thành trong tháng "
+        "7/2023.\n"
+    )
+    doc = extract_source(from_text(text, name="tb.txt"))
+    assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2023-08-31"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "2023-12-31"),
+        ("Ban Tổ chức Tỉnh ủy", "2023-07"),
+    ]
 
 
 def test_a_report_naming_whom_the_speaker_reminds() -> None:

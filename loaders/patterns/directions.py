@@ -12,11 +12,20 @@ FORWARD_HEADING_RE = re.compile(
     r"cuối năm|chương trình hành động|việc cần làm|trọng tâm|tiến độ|lộ trình|phân công",
     re.I,
 )
+# "Về kết quả / tình hình thực hiện Nghị quyết …" heads a matter a meeting concludes on, its directions following
+_NOT_A_DOCUMENTS_RESULTS = (
+    r"(?!\s+(?:triển khai\s+)?thực hiện\s+(?:các\s+)?"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Đề án|Quyết định|Chương trình|Kế hoạch|Thông báo)\b)"
+)
 # (not a topic a conclusion decides, "Về mục tiêu tăng trưởng năm 2025", nor "chương trình mục tiêu quốc gia", nor a
 # task "Thẩm định, đánh giá" / "Kiểm tra, đánh giá")
 PAST_HEADING_RE = re.compile(
-    r"kết quả|tình hình|khái quát|(?<!định, )(?<!tra, )(?<!sát, )đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
-    r"bối cảnh|kiến nghị|"  # requests to higher bodies ("KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ") set no tasks
+    # (not a matter a meeting concludes on: "1. Về kết quả thực hiện Nghị quyết số 18-NQ/TW …", "Về tình hình thực
+    # hiện Đề án 06", where the directions on it follow)
+    rf"(?<!về )(?:kết quả|tình hình)|(?:kết quả|tình hình){_NOT_A_DOCUMENTS_RESULTS}|khái quát|(?<!định, )(?<!tra, )(?<!sát, )đánh giá|(?<!về )(?<!trình )(?:mục tiêu|mục đích|quan điểm)|hạn chế|nguyên nhân|"
+    # requests to higher bodies ("KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ") set no tasks; a superior's answer to a lower
+    # body's requests ("Đối với các kiến nghị của huyện") does
+    r"bối cảnh|kiến nghị(?!,?\s+(?:đề xuất\s+)?của\b)|"
     r"đầu năm|đã đạt|thực trạng|căn cứ|sự cần thiết|^\W*(?:[IVX]+\s*[.:]\s*)?công tác lãnh đạo,?\s+chỉ đạo|"
     r"nội dung(?:,?\s*(?:và\s+)?hình thức)?\s+tuyên truyền",  # the themes of a propaganda guidance set no tasks
     re.I,
@@ -32,7 +41,7 @@ PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.
 PAST_PERIOD_RE = re.compile(
     r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"
     r"Năm \d{4},[^.;]{0,60}\sđã\s|"  # "Năm 2025, Đảng bộ phường đã lãnh đạo …"
-    r"(?:Kết quả|Tình hình|Đánh giá|Về kết quả|Về tình hình)\b",
+    rf"(?:Kết quả|Tình hình|Đánh giá|Về kết quả{_NOT_A_DOCUMENTS_RESULTS}|Về tình hình{_NOT_A_DOCUMENTS_RESULTS})\b",
     re.I,
 )
 FORWARD_PERIOD_RE = re.compile(
@@ -246,6 +255,10 @@ CHAIR_RE = re.compile(
     r"^\s*,?\s*(?:cùng\s+)?(?:\(chủ trì\)|chủ trì|là cơ quan (?:chủ trì|thường trực|đầu mối)|làm đầu mối|là đầu mối)"
 )
 PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: chặt chẽ)? với|cùng với|cùng)\s+")
+# A parenthesis closing a task that names its leads alone, without a verb, before its time or its end:
+# "… (*Công an huyện; thường xuyên*).", "… (Ban Tuyên giáo Huyện ủy, Trung tâm Văn hóa huyện)."
+PAREN_LEADS_OPEN_RE = re.compile(r"\(\s*[*_]*\s*")
+PAREN_LEADS_CLOSE_RE = re.compile(r"[*_\s]*(?:;[^()\n]*)?\)[*_\s.;]*$")
 # partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
