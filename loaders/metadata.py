@@ -60,7 +60,13 @@ def issuer_of(source: Source, st: Structure, kind: str, meeting: Meeting | None)
             stated = (_completed(stated[0], source, st) or stated[0], stated[1])
             if signed and signed[0].startswith(stated[0] + " "):  # named short in the text, in full by the signature
                 stated = signed
-        name, body_key = stated or signed or _issuer_head(source, st) or _issuer_titled(source, st)
+        name, body_key = (
+            stated
+            or signed
+            or _issuer_header_body(source, st)
+            or _issuer_head(source, st)
+            or _issuer_titled(source, st)
+        )
     return (without_province(name) if name else None), body_key
 
 
@@ -144,6 +150,21 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
     return (B.display_form(printed, signed), signed.key) if signed else None
 
 
+def _issuer_header_body(source: Source, st: Structure) -> tuple[str, str | None] | None:
+    """The body a header names under the committee it belongs to ("TỈNH ỦY KIÊN GIANG / VĂN PHÒNG TỈNH ỦY",
+    "TỈNH ỦY QUẢNG NINH / BAN TỔ CHỨC"): the unit that issues the document."""
+    pieces = [p for p in header_pieces(source, st) if not M.NATIONAL_MOTTO_RE.match(p)]
+    if len(pieces) < 2:
+        return None
+    v = vocabulary()
+    parent = " Tỉnh ủy" if pieces[0].upper().startswith("TỈNH ỦY") else ""
+    for piece in pieces[1:3]:
+        body = v.body_by_name(piece) or (v.body_by_name(piece + parent) if parent else None)
+        if body is not None and not body.is_group:
+            return B.display_form(normalise(piece), body) if v.body_by_name(piece) else body.name, body.key
+    return None
+
+
 def _issuer_head(source: Source, st: Structure) -> tuple[str, str | None] | None:
     """The chair of a people's committee signing in his own name ("CHỦ TỊCH" under "ỦY BAN NHÂN DÂN / TỈNH LAI
     CHÂU", no "KT." or "TM."): a chair's directive or decision."""
@@ -223,6 +244,10 @@ def signer_role(source: Source, st: Structure, signer: Signer, province: str | N
     unit = header_unit(source, st)
     if "NHÂN DÂN" in on_behalf or state_signed(source, st):
         return f"{role} UBND {scope_of(local[0]) if local else 'tỉnh'}"
+    head_of_ban = re.fullmatch(r"(Phó )?Trưởng [Bb]an", role)
+    unit_body = _issuer_header_body(source, st) if head_of_ban else None
+    if head_of_ban and unit_body and unit_body[0].startswith("Ban "):  # "TRƯỞNG BAN" of the header's "BAN TỔ CHỨC"
+        return f"{head_of_ban.group(1) or ''}Trưởng {unit_body[0]}"
     if local:
         return f"{role} {local[0]}"
     if unit:

@@ -148,7 +148,7 @@ def _right_column_name(after: list[Line]) -> str | None:
             for ln in after[:8]
             if (n := re.search(rf"(?:(?<=,\s)|(?<=\s\s\s)|^)(?:{_SIGNER_NAME_RE.pattern})\s*$", ln.text))
             and not is_allcaps(n.group(0))
-            and not re.search(r"ủy|Ủy|Đảng|Ban|Văn phòng", n.group(0))
+            and not re.search(r"\b(?:ủy|Ủy|Đảng|Ban|Văn phòng)\b", n.group(0))  # (a name may end in "Thủy")
         ),
         None,
     )

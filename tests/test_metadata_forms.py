@@ -134,6 +134,25 @@ ISSUERS = [
         ("Ban Thường vụ Thành ủy Buôn Ma Thuột", "Trương Đình Hạnh", "Bí thư Thành ủy"),
         id="another-document-issued-in-the-preamble",
     ),
+    pytest.param(  # the unit the header names under its committee, signing for its head in his own name beside the
+        # recipients ("TRƯỞNG BAN"); a name may end in "Thủy"
+        "TỈNH ỦY QUẢNG NINH                                  ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC                       "
+        "       Quảng Ninh, ngày 10 tháng 11 năm 2023\n   *\nSố 42-HD/BTCTU\n\nHƯỚNG DẪN\nkiểm điểm cuối năm 2023"
+        + BODY.split("Nơi nhận")[0]
+        + "Nơi nhận:                                           TRƯỞNG BAN\n- Thường trực Tỉnh ủy (b/c),\n"
+        "- Các huyện ủy, thị ủy,                       (đã ký)\n- Các ban cán sự đảng,                   Hoàng Thị Bích "
+        "Thủy\n- Lưu BTCTU.\n",
+        ("Ban Tổ chức Tỉnh ủy", "Hoàng Thị Bích Thủy", "Trưởng Ban Tổ chức Tỉnh ủy"),
+        id="a-unit-under-its-committee",
+    ),
+    pytest.param(
+        "       TỈNH ỦY KIÊN GIANG                        ĐẢNG CỘNG SẢN VIỆT NAM\n     VĂN PHÒNG TỈNH ỦY\n      *   "
+        "                       Rạch Giá, ngày 20 tháng 5 năm 2024\n     Số 2417-CV/VPTU\nV/v triển khai ý kiến chỉ đạo"
+        + BODY
+        + "K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nLâm Thị Ngọc Hân\n",
+        ("Văn phòng Tỉnh ủy", "Lâm Thị Ngọc Hân", "Phó chánh Văn phòng Tỉnh ủy"),
+        id="the-office-under-its-committee",
+    ),
 ]
 
 
