@@ -154,7 +154,8 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
                             pre_roles = [role]
                             pos += len(" ".join(words[:j])) + 1
                         break
-            nm = _NAME_RE.match(text, pos)
+            rank = P.RANK_RE.match(text, pos)
+            nm = _NAME_RE.match(text, rank.end() if rank else pos)
             if not nm or not is_person_name(nm.group(0)):
                 break
             name_span = (nm.start(), nm.end())

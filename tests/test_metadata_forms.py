@@ -437,6 +437,17 @@ ROLES = [
         ("Kiên Văn Hậu", ("Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh")),
         id="khmer-surname",
     ),
+    pytest.param(  # a rank before the name, a military office
+        "3. Đồng chí Thượng tá Phạm Quốc Hưng, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh, Ủy viên.",
+        ("Phạm Quốc Hưng", ("Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Ủy viên")),
+        id="rank-before-the-name",
+    ),
+    pytest.param(  # Raglai and Cham surnames
+        "1. Đồng chí Chamaléa Thị Hoài, Phó Bí thư Thường trực Tỉnh ủy, Trưởng Ban Chỉ đạo; đồng chí Đàng Năng Quý, "
+        "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh.",
+        ("Đàng Năng Quý", ("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)),
+        id="cham-surname",
+    ),
 ]
 
 

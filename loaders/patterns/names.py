@@ -12,6 +12,8 @@ from loaders.patterns.text import LETTER, LOWER, UPPER
 NAME_WORD = rf"[{UPPER}][{LOWER}]{{0,7}}"
 PERSON_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 COMRADE_RE = re.compile(r"(?:đồng chí|Đồng chí|các đồng chí|Các đồng chí)\s*:?\s+", re.I)
+# A rank of the army or the police before a name: "Đồng chí Đại tá Trần Văn Khiêm", "Thượng tá Phạm Quốc Hưng"
+RANK_RE = re.compile(r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+")
 ROLE_START_WORDS = (
     "Ủy viên",
     "Bí thư",
@@ -33,7 +35,11 @@ ROLE_START_WORDS = (
     "Phó Chủ nhiệm",
     "Đại biểu",
     "Tư lệnh",
+    "Phó Tư lệnh",
+    "Chính ủy",
+    "Phó Chính ủy",
     "Chỉ huy trưởng",
+    "Phó Chỉ huy trưởng",
     "Tỉnh ủy viên",
     "Thành ủy viên",
     "Tổng Thư ký",
