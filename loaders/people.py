@@ -128,6 +128,20 @@ def _role_then_name(text: str, pos: int) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _role_before_name(text: str, pos: int) -> tuple[list[str], int]:
+    """A role stated before the name ("đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh") and where the name starts."""
+    if not _ROLE_START_RE.match(text, pos):
+        return [], pos
+    words = text[pos : pos + 120].split()
+    for j in range(1, min(len(words), 10)):
+        if any(is_person_name(" ".join(words[j : j + k])) for k in (4, 3, 2) if j + k <= len(words)):
+            role = role_phrase(" ".join(words[:j]))
+            if role and len(role.split()) == j:
+                return [role], pos + len(" ".join(words[:j])) + 1
+            break
+    return [], pos
+
+
 def find_persons(source: Source, start: int, end: int) -> list[Person]:
     """Named people with the positions the text gives them."""
     text, shown = source.match, source.text
@@ -143,17 +157,7 @@ def find_persons(source: Source, start: int, end: int) -> list[Person]:
     for m in P.COMRADE_RE.finditer(text, start, end):
         pos = m.end()
         while True:
-            # "đồng chí Bí thư Tỉnh ủy Hoàng Duy Chinh": role before the name
-            pre_roles: list[str] = []
-            if _ROLE_START_RE.match(text, pos):
-                words = text[pos : pos + 120].split()
-                for j in range(1, min(len(words), 10)):
-                    if any(is_person_name(" ".join(words[j : j + k])) for k in (4, 3, 2) if j + k <= len(words)):
-                        role = role_phrase(" ".join(words[:j]))
-                        if role and len(role.split()) == j:
-                            pre_roles = [role]
-                            pos += len(" ".join(words[:j])) + 1
-                        break
+            pre_roles, pos = _role_before_name(text, pos)
             rank = P.RANK_RE.match(text, pos)
             nm = _NAME_RE.match(text, rank.end() if rank else pos)
             if not nm or not is_person_name(nm.group(0)):
