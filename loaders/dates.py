@@ -154,7 +154,14 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
         found = cell_deadline(m.group("value"), since=since)
         if found[0] or found[2]:
             return found
-    m = P.DEADLINE_BEFORE_RE.search(text)
+    m = next(
+        (
+            m
+            for m in P.DEADLINE_BEFORE_RE.finditer(text)
+            if not P.ISSUED_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
+        ),
+        None,
+    )
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)

@@ -435,6 +435,19 @@ def test_groups_are_not_assignees() -> None:
 DEADLINES = [
     # a period closing the clause after a comma, by its last year; not the period in a plan's name
     ("tham mưu kiện toàn đội ngũ cán bộ pháp chế, giai đoạn 2026 - 2030.", "2030-12-31"),
+    # the horizon of a plan or of a cited title is no deadline
+    (
+        "thực hiện Nghị quyết số 11-NQ/TW về vùng trung du đến năm 2030, tầm nhìn đến năm 2045; hoàn thành đến hết năm 2025.",
+        "2025-12-31",
+    ),
+    ("cụ thể hóa Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 (thực hiện thường xuyên)", None),
+    ("phấn đấu đến năm 2030 đạt 50% số xã", "2030-12-31"),
+    # documents described by when they were issued; issuing one by a day is a deadline
+    (
+        "rà soát văn bản do Hội đồng nhân dân, Ủy ban nhân dân tỉnh ban hành trước ngày 01/7/2025; hoàn thành trong quý III/2025.",
+        "2025-09-30",
+    ),
+    ("tham mưu ban hành Kế hoạch trước ngày 30/6/2025", "2025-06-30"),
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
     ("báo cáo kết quả vào tháng 12 năm 2025", "2025-12"),

@@ -101,6 +101,9 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
     re.I,
 )
+# documents described by when they were issued, not a deadline: "văn bản … do HĐND, UBND tỉnh ban hành trước ngày
+# 01/7/2025", "các quyết định đã ban hành trước …"
+ISSUED_BEFORE_RE = re.compile(r"(?:\bdo\s[^;.()]{1,80}?|được|đã)\s+ban hành\s+\Z")
 # a quarter, or a list of quarters by its last: "quý IV/2025", "quý I, II năm 2026", "các quý III, IV năm 2025"
 DEADLINE_QUARTER_RE = re.compile(
     r"(?:trong|trước hết|hết)?\s*(?:các\s+)?quý\s+(?:(?:I{1,3}|IV|[1-4])\s*(?:,|và)\s*(?:quý\s+)?)*"
@@ -125,10 +128,11 @@ DEADLINE_AT_CLAUSE_END_RE = re.compile(
     r"|(?<=;)\s*năm\s+(?P<yy>(?:19|20)\d\d)(?=\s*\))"
 )
 # A year as deadline: "hoàn thành trong năm 2025", "trước năm 2026", "từ nay đến năm 2030", "cuối năm 2025"
+# (not the horizon of a plan or a cited title: "… đến năm 2030, tầm nhìn đến năm 2045")
 DEADLINE_YEAR_RE = re.compile(
-    r"(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+"
+    r"(?<!tầm nhìn )(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+"
     r"(?P<y>(?:19|20)\d\d)"
-    r"(?!\s*[-–]\s*(?:19|20)\d\d)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)",
+    r"(?!\s*[-–]\s*(?:19|20)\d\d)(?!\s*,?\s*tầm nhìn)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)",
     re.I,
 )
 # A period closing the clause, after a comma: "…, giai đoạn 2026 - 2030." (by its last year; not a plan's name,
