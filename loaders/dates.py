@@ -154,14 +154,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
         found = cell_deadline(m.group("value"), since=since)
         if found[0] or found[2]:
             return found
-    m = next(
-        (
-            m
-            for m in P.DEADLINE_BEFORE_RE.finditer(text)
-            if not P.ISSUED_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
-        ),
-        None,
-    )
+    m = _dated_before(text)
     if m:
         return date_of(m), m.group(0), False
     m = P.DEADLINE_QUARTER_RE.search(text)
@@ -188,6 +181,14 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     # a year that is no deadline ("tài liệu năm 2025"), then a day of the document's year ("trước 30/11"), before
     # recurring work said later ("…; định kỳ hằng năm …")
     return _undated_deadline(text, since)
+
+
+def _dated_before(text: str) -> re.Match | None:
+    """The first "trước ngày 30/6/2025" of a text that is not the day documents were issued before."""
+    for m in P.DEADLINE_BEFORE_RE.finditer(text):
+        if not P.ISSUED_BEFORE_RE.search(text, max(0, m.start() - 120), m.start()):
+            return m
+    return None
 
 
 def cell_deadline(text: str, *, since: str | None = None) -> tuple[str | None, str | None, bool]:
