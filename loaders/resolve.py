@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 
 from loaders import extract as X
+from loaders import meetings as MT
 from loaders import patterns as P
 from loaders import people as H
 from loaders import projects as PR
@@ -85,8 +86,8 @@ def build(source: Source) -> Document:
             key_of_span[span] = back
     if kind == "other" and _meeting_words(text):
         kind = NEWS
-    year = H.dominant_year(text[:body_end])
-    meeting = H.find_meeting(source, 0, body_end, default_year=year)
+    year = MT.dominant_year(text[:body_end])
+    meeting = MT.find_meeting(source, 0, body_end, default_year=year)
     if meeting and meeting.date is None and source.metadata.get("date"):
         meeting = Meeting(meeting.body, meeting.number, meeting.term, source.metadata["date"], meeting.span)
     if kind == "other" and meeting is not None:

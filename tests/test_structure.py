@@ -174,6 +174,24 @@ def test_meeting_named_before_the_committee_that_held_it(opening, body, date):
     assert (m.body, m.number, m.term, m.date) == (body, None, None, date)
 
 
+def test_a_peoples_councils_session_adopts_its_resolution():
+    """ "KHÓA X, KỲ HỌP THỨ 21" under the council's name; the day is the one it adopted the resolution, said at the
+    end, not a law's date in the preamble."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n   TỈNH BÌNH DƯƠNG\n"
+        "Số: 18/2024/NQ-HĐND                   Bình Dương, ngày 11 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nQuy định mức phụ "
+        "cấp ở cấp xã\n\nHỘI ĐỒNG NHÂN DÂN TỈNH BÌNH DƯƠNG\nKHÓA X, KỲ HỌP THỨ 21\n\nCăn cứ Luật Tổ chức chính "
+        "quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Giao Ủy ban nhân dân tỉnh tổ chức "
+        "thực hiện Nghị quyết này.\n\nNghị quyết này đã được Hội đồng nhân dân tỉnh Bình Dương Khóa X, Kỳ họp thứ 21 "
+        "thông qua ngày 10 tháng 12 năm 2024./.\n\nNơi nhận:                              CHỦ TỊCH\n- Chính phủ;\n"
+        "- Lưu: VT.                                  Phạm Thị Thu Trang\n"
+    )
+    doc = doc_of(text)
+    m = doc.meeting
+    assert (m.body, m.number, m.term, m.date) == ("Hội đồng nhân dân tỉnh", 21, "X", "2024-12-10")
+    assert doc.issuer == "Hội đồng nhân dân tỉnh"
+
+
 def test_a_conference_of_the_central_committee_cited_is_not_the_documents_meeting():
     text = (
         HEADER.format(symbol="88-NQ/HU", kind="NGHỊ QUYẾT", title="về nông nghiệp")

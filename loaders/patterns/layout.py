@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
-from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, UPPER
+from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, NUMERIC_DATE, UPPER, WORDED_DATE
 
 # --- meetings -------------------------------------------------------------------------------
 # a number in words, up to "ba mươi tư": "mười ba", "hai mươi mốt"
 NUMERAL_WORD = r"(?:nhất|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)(?![^\W\d_])"
-MEETING_NUMBER_RE = re.compile(
-    rf"(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ\s+(?P<n>\d{{1,3}}|{NUMERAL_WORD}(?:\s+{NUMERAL_WORD}){{0,2}}"
+MEETING_NUMBER_RE = re.compile(  # (and a people's council's session: "KHÓA X, KỲ HỌP THỨ 21")
+    rf"(?:(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ|(?P<session>kỳ\s+họp)\s+thứ)\s+(?P<n>\d{{1,3}}|{NUMERAL_WORD}(?:\s+{NUMERAL_WORD}){{0,2}}"
     rf"|[{LOWER}]+)",
+    re.I,
+)
+# The day a people's council's session adopted a resolution, said at its end: "Nghị quyết này đã được Hội đồng nhân
+# dân tỉnh Bình Dương Khóa X, Kỳ họp thứ 21 thông qua ngày 10 tháng 12 năm 2024"
+SESSION_ADOPTED_RE = re.compile(
+    rf"kỳ\s+họp\s+thứ\s+(?P<n>\d{{1,3}}|{NUMERAL_WORD}(?:\s+{NUMERAL_WORD}){{0,2}})[^.\n]{{0,80}}?thông qua\s+(?:vào\s+)?ngày\s+"
+    rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
     re.I,
 )
 # An unnumbered meeting of a committee's standing board, the committee or a people's committee: "Ban Thường vụ Đảng ủy
