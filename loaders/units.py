@@ -53,6 +53,10 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
             for c in reversed(b.context):
                 cls = item_class(c)
                 if cls:
+                    # a matter a meeting concluded on ("4. Về kết quả kiểm tra …"): its paragraph that assigns
+                    # ("… Giao Ủy ban Kiểm tra Tỉnh ủy theo dõi …") directs, whatever its heading says
+                    if cls == "past" and P.MATTER_HEADING_RE.match(c) and P.MATTER_DIRECTION_RE.search(b.text):
+                        cls = None
                     break
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
         tail = b.text.rstrip(" *")

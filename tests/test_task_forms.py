@@ -732,6 +732,23 @@ def test_a_matter_on_the_results_of_carrying_out_a_document_holds_its_directions
     ]
 
 
+def test_a_paragraph_that_assigns_under_a_matter_on_results_directs() -> None:
+    """Under "Về kết quả kiểm tra …" (a matter of a meeting) a paragraph with "Giao X …" directs; one that only
+    reports does not."""
+    text = (
+        "TỈNH ỦY SƠN LA\nSố 712-TB/TU\n\nSơn La, ngày 05 tháng 10 năm 2022\n\nTHÔNG BÁO\nkết luận của Ban Thường vụ "
+        "Tỉnh ủy\n\n4. Về kết quả kiểm tra theo Quy định số 22-QĐ/TW\n\nỦy ban Kiểm tra Tỉnh ủy đã kiểm tra 12 tổ chức "
+        "đảng, hoàn thành trong quý III/2022.\n\nBan Thường vụ Tỉnh ủy thống nhất với Báo cáo số 206-BC/UBKTTU. Giao Ủy "
+        "ban Kiểm tra Tỉnh ủy theo dõi việc khắc phục, báo cáo trước ngày 31/12/2022. Yêu cầu Ban Thường vụ Huyện ủy "
+        "Mai Sơn kiểm điểm, hoàn thành trong tháng 11/2022.\n"
+    )
+    doc = extract_source(from_text(text, name="tb.txt"))
+    assert [(lead.name, t.deadline) for t in doc.tasks for lead in t.leads] == [
+        ("Ủy ban Kiểm tra Tỉnh ủy", "2022-12-31"),
+        ("Ban Thường vụ Huyện ủy Mai Sơn", "2022-11"),
+    ]
+
+
 def test_a_report_naming_whom_the_speaker_reminds() -> None:
     """In a press report, "Đồng chí … lưu ý X và Y …" hands the task to both bodies."""
     text = (

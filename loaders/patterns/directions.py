@@ -49,6 +49,9 @@ FORWARD_PERIOD_RE = re.compile(
     r"(?:Phương hướng|Nhiệm vụ|Giải pháp|Về phương hướng|Về nhiệm vụ)\b",
     re.I,
 )
+# A matter of a meeting ("Về kết quả kiểm tra theo Quy định số 22-QĐ/TW"), and a sentence of it that assigns
+MATTER_HEADING_RE = re.compile(r"\W*(?:\d+(?:\.\d+)*\s*[.)]\s*|[IVX]+\s*[.]\s*)?Về\s")
+MATTER_DIRECTION_RE = re.compile(rf"(?:^|[.;:]\s+)(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?=[{UPPER}])")
 SENTENCE_END_RE = re.compile(rf"(?<=[.!?…])[\s*_]+(?=[\"'“(]?[{UPPER}0-9])")
 # A lead-in that opens the forward-looking part: "… thống nhất kết luận như sau:", "… yêu cầu … nhiệm vụ sau:"
 LEAD_IN_RE = re.compile(
