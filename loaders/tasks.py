@@ -173,7 +173,7 @@ def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[
     lead_in = re.match(
         r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*"
         r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*)?"  # "Bốn là, Ủy ban Kiểm tra …"
-        r"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?",
+        r"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?(?:(?:Giám đốc|Thủ trưởng)\s+(?=[A-ZĐỦ]))?",  # a head for the body
         text[start:end],
     )
     first = start + (lead_in.end() if lead_in else 0)
@@ -223,6 +223,8 @@ def _opens_direction(text: str, pos: int) -> bool:
         return False
     if re.match(r"[ \t]*:[ \t]+[-–+•][ \t]+[^\W\d_]", text[after : after + 30]):  # (in one block)
         return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
+    if re.match(rf"[ \t]*:[ \t]+[{P.UPPER}][{P.LOWER}]", text[after : after + 8]):
+        return True  # a body and what it must do on one line: "2. Sở Thông tin và Truyền thông: Chủ trì xây dựng …"
     if re.match(r"[ \t]*:[ \t]*(?:\n|$)", text[after : after + 4]) and P.TOPIC_BODY_RE.search(
         text, max(0, pos - 12), pos
     ):

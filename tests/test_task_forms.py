@@ -328,6 +328,25 @@ TASK_FORMS = [
         ],
         id="leads-alone-in-a-closing-parenthesis",
     ),
+    pytest.param(  # a body and what it must do on one line after a colon, the verb capitalised
+        "2. Sở Thông tin và Truyền thông: Chủ trì xây dựng Kiến trúc chính quyền số; hoàn thành trong tháng 4/2025.\n"
+        "3. Sở Kế hoạch và Đầu tư, Sở Tài chính: Căn cứ khả năng cân đối, đề xuất bố trí vốn trong quý I/2025.\n",
+        [("Sở Thông tin và Truyền thông", (), "2025-04"), ("Sở Kế hoạch và Đầu tư", (), "2025-03-31")],
+        id="body-colon-capitalised-verb",
+    ),
+    pytest.param(  # a department's head standing for it, over its items or on one line; "từ tháng …" starts, not ends
+        "1. Giám đốc Sở Y tế:\na) Chủ trì xây dựng kế hoạch phòng dịch, hoàn thành trước ngày 15/4/2026;\n"
+        "b) Chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát (thực hiện thường xuyên).\n"
+        "2. Giám đốc Sở Tài chính: tham mưu bố trí kinh phí phòng dịch trước ngày 30/4/2026.\n"
+        "3. Đài Phát thanh và Truyền hình tỉnh mở chuyên mục phòng dịch, phát sóng định kỳ từ tháng 4/2026.\n",
+        [
+            ("Sở Y tế", (), "2026-04-15"),
+            ("Sở Y tế", (), None),
+            ("Sở Tài chính", (), "2026-04-30"),
+            ("Đài Phát thanh và Truyền hình tỉnh", (), None),
+        ],
+        id="a-head-for-the-department",
+    ),
 ]
 
 

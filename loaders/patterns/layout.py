@@ -144,7 +144,8 @@ ISSUING_ARTICLE_RE = re.compile(
 )
 # The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
 # A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
-BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?=[A-ZĐÀ-Ỹ])")
+# (a head standing for the body: "1. Giám đốc Sở Y tế:" over the items its department must do)
+BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?:(?:Giám đốc|Thủ trưởng)\s+)?(?=[A-ZĐÀ-Ỹ])")
 # A topic word before the body a line is about: "Đối với Ban cán sự đảng UBND tỉnh:", "Riêng Công an tỉnh:"
 TOPIC_RE = re.compile(r"(?:Đối với|Riêng|Về phía)\s+(?=[A-ZĐÀ-Ỹ])")
 TOPIC_BODY_RE = re.compile(r"(?:Đối với|Riêng|Về phía)\s+\Z")

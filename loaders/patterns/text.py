@@ -122,7 +122,8 @@ DEADLINE_DAY_RE = re.compile(
 DEADLINE_HALF_RE = re.compile(r"(?:trong\s+)?(?P<n>6|9)\s+tháng\s+đầu\s+năm\s+(?P<y>(?:19|20)\d\d)", re.I)
 # A bare month or quarter that ends a clause: "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;"
 DEADLINE_AT_CLAUSE_END_RE = re.compile(
-    r"(?:[Tt]háng\s+(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d)|[Qq]uý\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d\d))"
+    # (not when the work starts: "phát sóng định kỳ từ tháng 4/2026.")
+    r"(?<![Tt]ừ )(?:[Tt]háng\s+(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d)|[Qq]uý\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d\d))"
     r"(?=\s*(?:[;.)]|$))"
     # a bare year closing a parenthesis of leads: "(Phòng Quản lý đô thị thành phố chủ trì, …; năm 2024)"
     r"|(?<=;)\s*năm\s+(?P<yy>(?:19|20)\d\d)(?=\s*\))"
