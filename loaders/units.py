@@ -45,19 +45,18 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     lead_in_seen = False
     continuing = False
     text = source.match
+    purpose_seen, plan_parts = False, set()
     for b in st.blocks:
         if b.kind == "heading" or (b.kind == "row" and T.group_row(source, b.cells)):
+            # a plan's "II. NỘI DUNG" after its "I. MỤC ĐÍCH, YÊU CẦU": what is to be done
+            title = P.ITEM_RE.sub("", b.text, count=1).strip(" *")
+            if purpose_seen and P.PLAN_CONTENT_HEADING_RE.fullmatch(title):
+                plan_parts.add(title)
+            purpose_seen = purpose_seen or bool(P.PURPOSE_HEADING_RE.match(b.text))
             continue  # (a table row titling a group of rows is a heading too)
         cls = item_class(b.text) if b.marker and b.level <= 4 else None
         if cls is None:
-            for c in reversed(b.context):
-                cls = item_class(c)
-                if cls:
-                    # a matter a meeting concluded on ("4. Về kết quả kiểm tra …"): its paragraph that assigns
-                    # ("… Giao Ủy ban Kiểm tra Tỉnh ủy theo dõi …") directs, whatever its heading says
-                    if cls == "past" and P.MATTER_HEADING_RE.match(c) and P.MATTER_DIRECTION_RE.search(b.text):
-                        cls = None
-                    break
+            cls = _context_class(b, plan_parts)
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
         tail = b.text.rstrip(" *")
         lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
@@ -92,6 +91,21 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 units.append((b, (s, e)))
             continuing = True
     return units
+
+
+def _context_class(b: Block, plan_parts: set[str]) -> str | None:
+    """forward | past | None: the part a block stands in, by the nearest heading or item above it that says."""
+    for c in reversed(b.context):
+        if c in plan_parts:
+            return "forward"
+        cls = item_class(c)
+        if cls:
+            # a matter a meeting concluded on ("4. Về kết quả kiểm tra …"): its paragraph that assigns ("… Giao Ủy ban
+            # Kiểm tra Tỉnh ủy theo dõi …") directs, whatever its heading says
+            if cls == "past" and P.MATTER_HEADING_RE.match(c) and P.MATTER_DIRECTION_RE.search(b.text):
+                return None
+            return cls
+    return None
 
 
 def _opens_sentence_direction(text: str, pos: int) -> bool:

@@ -768,6 +768,26 @@ def test_a_paragraph_that_assigns_under_a_matter_on_results_directs() -> None:
     ]
 
 
+def test_a_plans_content_part_after_its_purpose_sets_tasks() -> None:
+    """ "II. NỘI DUNG" after "I. MỤC ĐÍCH, YÊU CẦU" is what the plan has done; a minute's "III. NỘI DUNG" (what was
+    said) is not."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 88/KH-UBND\n\nKon Tum, ngày 12 tháng 8 năm 2024\n\nKẾ HOẠCH\nTriển khai thi "
+        "hành Luật Đất đai năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Xác định trách nhiệm của các cơ quan, đơn vị.\n\n"
+        "II. NỘI DUNG\n\n1. Tổ chức tuyên truyền, phổ biến Luật Đất đai năm 2024\n\na) Cơ quan chủ trì: Sở Tư pháp.\n"
+        "b) Cơ quan phối hợp: Sở Tài nguyên và Môi trường.\nc) Thời gian thực hiện: Quý III/2024.\n\n"
+        "2. Rà soát văn bản quy phạm pháp luật\n\nSở Tài nguyên và Môi trường chủ trì, phối hợp với Sở Tư pháp rà soát "
+        "các văn bản, hoàn thành trước ngày 30/9/2024.\n"
+    )
+    doc = extract_source(from_text(plan, name="kh.txt"))
+    assert [(lead.name, t.deadline) for t in doc.tasks for lead in t.leads] == [
+        ("Sở Tư pháp", "2024-09-30"),
+        ("Sở Tài nguyên và Môi trường", "2024-09-30"),
+    ]
+    minutes = plan.replace("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Xác định trách nhiệm của các cơ quan, đơn vị.\n\n", "")
+    assert not [t for t in extract_source(from_text(minutes, name="bb.txt")).tasks if t.leads]
+
+
 def test_a_report_naming_whom_the_speaker_reminds() -> None:
     """In a press report, "Đồng chí … lưu ý X và Y …" hands the task to both bodies."""
     text = (

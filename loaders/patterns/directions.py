@@ -36,6 +36,8 @@ PAST_HEADING_RE = re.compile(
 PURPOSE_HEADING_RE = re.compile(
     r"^\W*(?:[IVX]+\s*[.:]\s*)?(?:[^\n,]{0,20},\s*)?(?:mục đích|yêu cầu)\b(?![^\n]*nhiệm vụ)", re.I
 )
+# A plan's part of what is to be done, after its purpose: "II. NỘI DUNG", "II. NỘI DUNG THỰC HIỆN"
+PLAN_CONTENT_HEADING_RE = re.compile(r"nội dung(?:\s+(?:thực hiện|công việc|triển khai|chủ yếu|cụ thể))?", re.I)
 PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.I)
 # The opening words of a numbered paragraph that reports the past, or plans ahead.
 PAST_PERIOD_RE = re.compile(
@@ -218,8 +220,8 @@ ISSUER_STATED_RE = re.compile(
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …", "(Đồng chí) lưu ý X …" before a capitalised body name
 GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Ll]ưu ý)(?:\s*:)?\s+(?:cho\s+)?(?=[{UPPER}])")
 # A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
-TASK_LABEL_RE = re.compile(
-    r"\s*(?:[-+•*∙·]\s*)?[*_]*(?:"
+TASK_LABEL_RE = re.compile(  # (also as lettered items: "a) Cơ quan chủ trì: Sở Tư pháp.")
+    r"\s*(?:[-+•*∙·]\s*|[a-zđ]\)\s*)?[*_]*(?:"
     r"(?P<lead>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)|Chủ trì|Đầu mối|"
     r"Giao(?:\s+cho)?|Phân công)"
     r"|(?P<partner>(?:Cơ quan|Đơn vị|Bộ phận|Cơ quan, đơn vị)\s+phối hợp|Phối hợp)"
