@@ -810,6 +810,19 @@ def test_a_speaker_who_assigns_in_a_press_report() -> None:
     assert [(t.leads[0].name, t.deadline) for t in doc.tasks if t.leads] == [("Sở Tài chính", "2025-11-15")]
 
 
+def test_a_speaker_who_asks_the_committee_as_a_whole() -> None:
+    """ "đề nghị tập thể Ban Chấp hành Đảng bộ xã …": the committee leads, and what it is to carry out is carried out."""
+    text = (
+        "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ nhất\n\nSáng 03/7/2025, Ban Chấp hành Đảng bộ xã Quảng Uyên tổ chức "
+        "Hội nghị lần thứ nhất.\n\nPhát biểu chỉ đạo, đồng chí Trưởng Ban Tổ chức Tỉnh ủy đề nghị tập thể Ban Chấp hành "
+        "Đảng bộ xã khẩn trương kiện toàn tổ chức bộ máy; tiếp tục quán triệt, thực hiện Chỉ thị số 45-CT/TW ngày "
+        "14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp.\n"
+    )
+    doc = extract_source(from_text(text, name="tin.txt"))
+    assert {lead.name for t in doc.tasks for lead in t.leads} == {"Ban Chấp hành Đảng bộ xã"}
+    assert [t.implements for t in doc.tasks] == [(("45-CT/TW", 2025),)]
+
+
 def test_the_same_time_as_above() -> None:
     text = HEADER + (
         "1. Giao Thành ủy Sơn La chỉ đạo đại hội điểm, xong trong quý I/2025; Đảng ủy Khối các cơ quan và doanh nghiệp "

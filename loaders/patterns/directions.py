@@ -64,7 +64,7 @@ LEAD_IN_RE = re.compile(
 # A direction in running text (press reports).
 DIRECTIVE_RE = re.compile(
     rf"(?<![{LETTER}])(?:(?<!đáp ứng )(?<!theo )(?<!những )(?<!các )(?<!có )yêu cầu(?=\s+(?:các|mỗi|từng|cán bộ|[{UPPER}])|\s*:)"
-    rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|[{UPPER}])|\s*:)"
+    rf"|(?<!theo )(?<!các )đề nghị(?=\s+(?:các|mỗi|từng|tập trung|tập thể|[{UPPER}])|\s*:)"
     rf"|lưu ý(?=\s+(?:các|một số|mỗi|[{UPPER}])|\s*:)"
     # ("Bí thư Tỉnh ủy giao X", "Chủ tịch giao X": a role stated before, not "đã giao")
     rf"|(?:^|(?<=[.;:]\s)|(?<=thống nhất )|(?<=đồng ý )|(?<=và )|(?<=, )|(?<=ồng chí )|(?<= ủy )|(?<= thư )|(?<= tịch ))"
@@ -218,7 +218,9 @@ ISSUER_STATED_RE = re.compile(
 
 # --- assignments -----------------------------------------------------------------------------------
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …", "(Đồng chí) lưu ý X …" before a capitalised body name
-GIAO_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Ll]ưu ý)(?:\s*:)?\s+(?:cho\s+)?(?=[{UPPER}])")
+GIAO_RE = re.compile(  # (also "đề nghị tập thể Ban Chấp hành Đảng bộ xã …": the committee as a whole)
+    rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Ll]ưu ý)(?:\s*:)?\s+(?:cho\s+|tập thể\s+)?(?=[{UPPER}])"
+)
 # A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
 TASK_LABEL_RE = re.compile(  # (also as lettered items: "a) Cơ quan chủ trì: Sở Tư pháp.")
     r"\s*(?:[-+•*∙·]\s*|[a-zđ]\)\s*)?[*_]*(?:"
