@@ -141,21 +141,20 @@ def _meeting_date(text: str, start: int, end: int, default_year: int | None, pos
     """The day a meeting was held, from "Ngày / Sáng / Chiều / Tối …"; a day without its year ("Chiều 16-12") takes
     the year of ``posted`` (the page's posting day) if it falls on or before it (a report follows its meeting), else
     ``default_year``."""
-    m = re.search(
-        rf"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:{P.NUMERIC_DATE}|{P.WORDED_DATE}|{P.DAY_MONTH})",
-        text[start:end],
-    )
+    m = P.MEETING_DAY_RE.search(text, start, end)
     if not m:
         return None
+    first = m.group("first")  # "Trong hai ngày 13 và 14/7": the first day
     d = date_of(m)
     if d:
-        return d
-    if m.group("dd") and posted:
-        that_year = iso_date(m.group("dd"), m.group("dm"), int(posted[:4]))
+        return f"{d[:8]}{int(first):02d}" if first and len(d) == 10 else d
+    day = first or m.group("dd")
+    if day and posted:
+        that_year = iso_date(day, m.group("dm"), int(posted[:4]))
         if that_year and that_year <= posted:
             return that_year
-    if m.group("dd") and default_year:
-        return iso_date(m.group("dd"), m.group("dm"), default_year)
+    if day and default_year:
+        return iso_date(day, m.group("dm"), default_year)
     return None
 
 

@@ -265,6 +265,14 @@ DATES = [
         "2023-09-29",
         id="day-after-the-posting-takes-the-years-of-the-text",
     ),
+    pytest.param(  # a meeting over two days: its first, in the posting's year (the dateline of the page)
+        "BÁO HÒA BÌNH ĐIỆN TỬ\n\nThứ Sáu, 14/07/2023 | 17:42 GMT+7\n\nHội nghị lần thứ mười bốn Ban Chấp hành Đảng bộ "
+        "tỉnh khóa XVII\n\n(HBĐT) - Trong hai ngày 13 và 14/7, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ mười "
+        "bốn đánh giá kết quả 6 tháng đầu năm.\n",
+        {},
+        "2023-07-13",
+        id="the-first-of-two-days",
+    ),
 ]
 
 

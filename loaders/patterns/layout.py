@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.patterns.text import DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, NUMERIC_DATE, UPPER, WORDED_DATE
+from loaders.patterns.text import DAY_MONTH, DOC_TYPE_WORDS, DOCUMENT_TYPES, LOWER, NUMERIC_DATE, UPPER, WORDED_DATE
 
 # --- meetings -------------------------------------------------------------------------------
 # a number in words, up to "ba mươi tư": "mười ba", "hai mươi mốt"
@@ -13,6 +13,11 @@ MEETING_NUMBER_RE = re.compile(  # (and a people's council's session: "KHÓA X, 
     rf"(?:(?:hội nghị|họp|phiên họp|kỳ họp)[^.\n]{{0,80}}?lần\s+thứ|(?P<session>kỳ\s+họp)\s+thứ)\s+(?P<n>\d{{1,3}}|{NUMERAL_WORD}(?:\s+{NUMERAL_WORD}){{0,2}}"
     rf"|[{LOWER}]+)",
     re.I,
+)
+# The day a meeting was held: "Ngày 13/7/2023", "Sáng 16-12", "Chiều 20/10/2025", "Trong hai ngày 13 và 14/7" (the first)
+MEETING_DAY_RE = re.compile(
+    r"(?:^|(?<=[\s,(]))(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rong\s+(?:hai|ba|02|03)\s+ngày)\s+"
+    rf"(?:(?P<first>[0-3]?\d)\s*(?:và|,|-|đến)\s*(?:ngày\s+)?)?(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})"
 )
 # The day a people's council's session adopted a resolution, said at its end: "Nghị quyết này đã được Hội đồng nhân
 # dân tỉnh Bình Dương Khóa X, Kỳ họp thứ 21 thông qua ngày 10 tháng 12 năm 2024"
