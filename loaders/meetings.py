@@ -38,22 +38,16 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
     posted = posted_day(source)
     window_end = min(end, start + max(1500, (end - start) // 3))
     for m in P.MEETING_NUMBER_RE.finditer(text, start, window_end):
-        around = text[max(0, m.start() - 60) : m.end() + 60]
         if re.search(r"Trung ương", text[m.start() : m.end() + 40]) or re.search(
             r"Trung ương\s*$", text[max(0, m.start() - 20) : m.start()]
         ):
             continue
         number = _number(m.group("n"))
         ctx = text[max(start, m.start() - 200) : min(end, m.end() + 200)]
-        term = None
-        tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or P.MEETING_TERM_RE.search(
-            text, max(start, m.start() - 120), m.start()
+        term = _term_near(text, m, start, end) or _term_elsewhere(text, start, window_end, number, m.start())
+        body = (_council_of(text, m.start()) if m.group("session") else None) or _meeting_body(
+            ctx, m.start() - max(start, m.start() - 200)
         )
-        if tm and "Trung ương" not in text[max(0, tm.start() - 40) : tm.start()]:
-            term = tm.group("term").upper()
-        if term is None:  # a headline without the term: another mention of the same meeting may state it
-            term = _term_elsewhere(text, start, window_end, number, m.start())
-        body = _meeting_body(ctx, m.start() - max(start, m.start() - 200))
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
         date = _meeting_date(text, sentence_start, sentence_end, default_year, posted)
@@ -63,7 +57,6 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
             date = date or _meeting_date(
                 text, max(start, m.start() - 200), min(end, m.end() + 300), default_year, posted
             )
-        del around
         return Meeting(body, number, term, date, (m.start(), m.end()))
     # an unnumbered meeting: "Ngày 14/4/2025, Ban Thường vụ Tỉnh ủy họp …"
     for m in P.UNNUMBERED_MEETING_RE.finditer(text, start, window_end):
@@ -90,6 +83,23 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
     if own and committee:
         return Meeting(_meeting_body(text[start:end], committee.start()), None, None, None, (start, start))
     return None
+
+
+def _term_near(text: str, m: re.Match, start: int, end: int) -> str | None:
+    """The term (khóa) stated right after or before a numbered meeting, not the Central Committee's."""
+    tm = P.MEETING_TERM_RE.search(text, m.start(), min(end, m.end() + 120)) or P.MEETING_TERM_RE.search(
+        text, max(start, m.start() - 120), m.start()
+    )
+    if tm and "Trung ương" not in text[max(0, tm.start() - 40) : tm.start()]:
+        return tm.group("term").upper()
+    return None
+
+
+def _council_of(text: str, at: int) -> str | None:
+    """The people's council whose session is named at ``at``: "HỘI ĐỒNG NHÂN DÂN PHƯỜNG ĐỒNG XOÀI / KHÓA I, KỲ HỌP
+    THỨ TƯ" → "Hội đồng nhân dân phường"."""
+    m = P.COUNCIL_RE.search(text, max(0, at - 160), at)
+    return f"Hội đồng nhân dân {m.group('level').lower()}" if m else None
 
 
 def _session_adopted(text: str, number: int | None) -> str | None:

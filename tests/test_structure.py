@@ -192,6 +192,29 @@ def test_a_peoples_councils_session_adopts_its_resolution():
     assert doc.issuer == "Hội đồng nhân dân tỉnh"
 
 
+def test_a_wards_council_session_and_the_article_that_adopts_set_no_tasks():
+    """A ward's council ("HỘI ĐỒNG NHÂN DÂN PHƯỜNG ĐỒNG XOÀI / KHÓA I, KỲ HỌP THỨ TƯ") holds the session; its
+    "Điều 1. Thông qua …" adopts what it decides (no task), "Điều 2. Tổ chức thực hiện" assigns."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG ĐỒNG XOÀI\n\nSố: 18/NQ-HĐND"
+        "                       Đồng Xoài, ngày 11 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nVề Kế hoạch đầu tư công năm 2026\n\n"
+        "HỘI ĐỒNG NHÂN DÂN PHƯỜNG ĐỒNG XOÀI\nKHÓA I, KỲ HỌP THỨ TƯ\n\nCăn cứ Luật Đầu tư công số 58/2024/QH15;\n\n"
+        "QUYẾT NGHỊ:\n\nĐiều 1. Thông qua Kế hoạch đầu tư công năm 2026 của phường\n1. Tổng vốn: 185 tỷ đồng.\n"
+        "2. Danh mục: Trường Tiểu học Tân Thiện, khởi công trong quý II/2026.\n\nĐiều 2. Tổ chức thực hiện\n1. Giao Ủy "
+        "ban nhân dân phường tổ chức thực hiện Nghị quyết, giao kế hoạch vốn trước ngày 31 tháng 12 năm 2025.\n\n"
+        "Nghị quyết này đã được Hội đồng nhân dân phường Đồng Xoài khóa I, kỳ họp thứ tư thông qua ngày 11 tháng 12 "
+        "năm 2025./.\n"
+    )
+    doc = doc_of(text)
+    m = doc.meeting
+    assert (m.body, m.number, m.term, m.date) == ("Hội đồng nhân dân phường", 4, "I", "2025-12-11")
+    assert doc.issuer == "Hội đồng nhân dân phường"
+    assert [(lead.name, t.deadline) for t in doc.tasks for lead in t.leads] == [
+        ("Ủy ban nhân dân phường", "2025-12-31")
+    ]
+    assert all("Tổng vốn" not in t.text and "Danh mục" not in t.text for t in doc.tasks)
+
+
 def test_a_conference_of_the_central_committee_cited_is_not_the_documents_meeting():
     text = (
         HEADER.format(symbol="88-NQ/HU", kind="NGHỊ QUYẾT", title="về nông nghiệp")

@@ -19,6 +19,8 @@ MEETING_DAY_RE = re.compile(
     r"(?:^|(?<=[\s,(]))(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rong\s+(?:hai|ba|02|03)\s+ngày)\s+"
     rf"(?:(?P<first>[0-3]?\d)\s*(?:và|,|-|đến)\s*(?:ngày\s+)?)?(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})"
 )
+# The people's council holding a session: "HỘI ĐỒNG NHÂN DÂN PHƯỜNG ĐỒNG XOÀI", "Hội đồng nhân dân tỉnh Bình Dương"
+COUNCIL_RE = re.compile(r"Hội đồng nhân dân\s+(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b", re.I)
 # The day a people's council's session adopted a resolution, said at its end: "Nghị quyết này đã được Hội đồng nhân
 # dân tỉnh Bình Dương Khóa X, Kỳ họp thứ 21 thông qua ngày 10 tháng 12 năm 2024"
 SESSION_ADOPTED_RE = re.compile(
@@ -140,7 +142,8 @@ TYPE_WORD_BY_CODE = {
 }
 
 # An article of a regulation that states its scope or its entry into force, not what bodies must do.
-SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|mục đích|căn cứ", re.I)
+# (and the article of a council's resolution that adopts what it decides: "Điều 1. Thông qua Kế hoạch đầu tư công …")
+SCOPE_ARTICLE_RE = re.compile(r"phạm vi|đối tượng|giải thích|mục đích|căn cứ|^\s*(?:Thông qua|Phê duyệt)\b", re.I)
 # The standing articles of a decision that issues a document: issuing it, entry into force, who executes it
 ISSUING_ARTICLE_RE = re.compile(
     r"^[^.;]{0,40}?ban hành kèm theo (?:Quyết định|Nghị quyết) này|có hiệu lực (?:thi hành )?(?:kể )?từ ngày|"
