@@ -283,6 +283,8 @@ def find_assignments(
         pos, bodies = bodies_list_at(text, s)
         if P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12]) and not re.match(r"\s*[,;]", text[pos : pos + 2]):
             continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
+        if P.ASKED_ATTENTION_RE.match(text, pos):
+            continue  # "Đề nghị Ban Thường vụ Thành ủy … quan tâm bố trí vốn": asking a superior, not assigning
         leads = [body_ref(*b) for b in bodies if not b[2].is_group]
         if not leads:
             continue

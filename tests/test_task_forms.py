@@ -347,6 +347,12 @@ TASK_FORMS = [
         ],
         id="a-head-for-the-department",
     ),
+    pytest.param(  # asking a superior for its attention is no assignment; asking a body to do something is
+        "3. Đề nghị Ban Thường vụ Thành ủy, Ủy ban nhân dân thành phố quan tâm bố trí vốn cho Dự án đường tỉnh 354.\n"
+        "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tổ chức giám sát việc bố trí vốn trong quý IV/2024.\n",
+        [(None, (), None), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), "2024-12-31")],
+        id="asked-for-attention",
+    ),
 ]
 
 

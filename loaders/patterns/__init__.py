@@ -13,6 +13,7 @@ from __future__ import annotations
 from loaders.patterns.directions import (
     AMBIGUOUS_ISSUER_CODES,
     AMENDS_RE,
+    ASKED_ATTENTION_RE,
     BASIS_RE,
     BODY_HEAD_RE,
     CARRIES_OUT_RE,
@@ -310,6 +311,7 @@ __all__ = [
     "NARRATIVE_START_RE",
     "NEXT_TASK_LABEL_RE",
     "PARTNERS_BEFORE_RE",
+    "ASKED_ATTENTION_RE",
     "PAREN_LEADS_CLOSE_RE",
     "PAREN_LEADS_OPEN_RE",
     "PARTNER_RE",

@@ -266,6 +266,9 @@ PARTNER_RE = re.compile(r"^\s*,?\s*(?:chủ trì\s*,?\s*)?(?:phối hợp(?: ch�
 # "… (*Công an huyện; thường xuyên*).", "… (Ban Tuyên giáo Huyện ủy, Trung tâm Văn hóa huyện)."
 PAREN_LEADS_OPEN_RE = re.compile(r"\(\s*[*_]*\s*")
 PAREN_LEADS_CLOSE_RE = re.compile(r"[*_\s]*(?:;[^()\n]*)?\)[*_\s.;]*$")
+# A body asked for its attention, a superior: "Đề nghị Ban Thường vụ Thành ủy, Ủy ban nhân dân thành phố quan tâm bố
+# trí vốn …"
+ASKED_ATTENTION_RE = re.compile(r"\s*(?:sớm\s+|tiếp tục\s+)?quan tâm\b")
 # partners named before their verb: "(X chủ trì; Y, Z phối hợp; …)"
 PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?với)")
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
