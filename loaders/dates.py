@@ -174,7 +174,7 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
         return _month(m.group("m"), m.group("y")), m.group(0), False
     m = P.DEADLINE_YEAR_RE.search(text) or P.DEADLINE_PERIOD_END_RE.search(text)
     if m:
-        return f"{m.group('y') or m.groupdict().get('y2')}-12-31", m.group(0), False
+        return f"{m.group('y') or m.groupdict().get('y2') or m.groupdict().get('y3')}-12-31", m.group(0), False
     at_end = _at_clause_end(text)  # "… trình Ban Thường vụ Tỉnh ủy Tháng 9/2026;", "(…; năm 2024)"
     if at_end:
         return at_end

@@ -467,6 +467,8 @@ DEADLINES = [
     ),
     ("cụ thể hóa Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 (thực hiện thường xuyên)", None),
     ("phấn đấu đến năm 2030 đạt 50% số xã", "2030-12-31"),
+    ("phấn đấu năm 2026 hoàn thành số hóa hồ sơ hộ tịch", "2026-12-31"),  # the year the work is done in
+    ("phấn đấu năm 2025 tăng trưởng 8%", None),  # a target, no deadline
     # documents described by when they were issued; issuing one by a day is a deadline
     (
         "rà soát văn bản do Hội đồng nhân dân, Ủy ban nhân dân tỉnh ban hành trước ngày 01/7/2025; hoàn thành trong quý III/2025.",

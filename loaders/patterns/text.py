@@ -133,7 +133,9 @@ DEADLINE_AT_CLAUSE_END_RE = re.compile(
 DEADLINE_YEAR_RE = re.compile(
     r"(?<!tầm nhìn )(?:hoàn thành(?:\s+trong)?|trước|trong|hết|cuối|(?:từ nay )?đến(?:\s+hết)?|xong(?:\s+trong)?)\s+năm\s+"
     r"(?P<y>(?:19|20)\d\d)"
-    r"(?!\s*[-–]\s*(?:19|20)\d\d)(?!\s*,?\s*tầm nhìn)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)",
+    r"(?!\s*[-–]\s*(?:19|20)\d\d)(?!\s*,?\s*tầm nhìn)|(?:từ nay|hoàn thành)\s+đến\s+(?:hết\s+)?(?P<y2>(?:19|20)\d\d)"
+    # "phấn đấu năm 2026 hoàn thành số hóa …": the year the work is to be done in
+    r"|(?<=phấn đấu )năm\s+(?P<y3>(?:19|20)\d\d)(?=\s+(?:phải\s+)?hoàn thành)",
     re.I,
 )
 # A period closing the clause, after a comma: "…, giai đoạn 2026 - 2030." (by its last year; not a plan's name,
