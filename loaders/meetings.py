@@ -50,7 +50,9 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
         )
         sentence_start = max(start, max(text.rfind(c, 0, m.start()) for c in ".\n") + 1)
         sentence_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), end) if x >= 0)
-        date = _meeting_date(text, sentence_start, sentence_end, default_year, posted)
+        date = _meeting_date(text, sentence_start, sentence_end, default_year, posted) or _date_elsewhere(
+            text, (m.end(), window_end), number, default_year, posted
+        )
         if m.group("session"):  # a people's council's session: the day it adopted the resolution, said at its end
             date = date or _session_adopted(text, number)
         else:
@@ -82,6 +84,21 @@ def find_meeting(source: Source, start: int, end: int, *, default_year: int | No
     committee = re.search(r"Ban Chấp hành Đảng bộ", text[start:end])
     if own and committee:
         return Meeting(_meeting_body(text[start:end], committee.start()), None, None, None, (start, start))
+    return None
+
+
+def _date_elsewhere(
+    text: str, span: tuple[int, int], number: int | None, default_year: int | None, posted: str | None
+) -> str | None:
+    """The day stated in the sentence of a later mention of the same numbered meeting (a title names it in capitals,
+    the opening "Ngày 21/7/2023, … tổ chức Hội nghị lần thứ 15")."""
+    for other in P.MEETING_NUMBER_RE.finditer(text, *span):
+        if _number(other.group("n")) != number:
+            continue
+        sentence_start = max(text.rfind(c, 0, other.start()) for c in ".\n") + 1
+        date = _meeting_date(text, sentence_start, other.end() + 1, default_year, posted)
+        if date:
+            return date
     return None
 
 
@@ -134,8 +151,12 @@ def _meeting_body(ctx: str, at: int = 200) -> str:
     """The committee holding a meeting named around ``ctx[at]``: a district's or commune's
     ("Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 3") or a province's (the default)."""
     local = sorted(P.LOCAL_MEETING_BODY_RE.finditer(ctx), key=lambda m: abs(m.start() - at))
-    if local:
-        return re.sub(r"\s+", " ", local[0].group(0))
+    if local:  # (also in capitals: "HỘI NGHỊ LẦN THỨ MƯỜI LĂM BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN")
+        m = local[0]
+        head, rest = m.group("head") or m.group("head2"), m.group("rest") or m.group("rest2")
+        head = "Ban Chấp hành Đảng bộ" if head.lower().startswith("ban chấp") else "Ban Thường vụ"
+        rest = " ".join(rest.split())
+        return f"{head} {rest.lower() if head.startswith('Ban Chấp') else rest.capitalize()}"
     for _, _, kind in vocabulary().find_bodies(ctx):
         if kind.level == "provincial" and kind.key in (
             "ban-chap-hanh-dang-bo-tinh",

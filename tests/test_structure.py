@@ -215,6 +215,18 @@ def test_a_wards_council_session_and_the_article_that_adopts_set_no_tasks():
     assert all("Tổng vốn" not in t.text and "Danh mục" not in t.text for t in doc.tasks)
 
 
+def test_a_district_conference_named_in_capitals_in_the_title_dated_by_the_opening():
+    text = (
+        "        ĐẢNG BỘ TỈNH BẮC KẠN                          ĐẢNG CỘNG SẢN VIỆT NAM\n    BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGÂN "
+        "SƠN\n                  *                                Ngân Sơn, ngày 24 tháng 7 năm 2023\n          Số 287-KL/HU\n\n"
+        "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ MƯỜI LĂM (MỞ RỘNG) BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN KHÓA XXII\nvề nhiệm vụ 6 tháng cuối "
+        "năm 2023\n\nNgày 21/7/2023, Ban Chấp hành Đảng bộ huyện khóa XXII tổ chức Hội nghị lần thứ 15 (mở rộng), kết "
+        "luận như sau:\n\n1. Giao Văn phòng Huyện ủy theo dõi, đôn đốc.\n"
+    )
+    m = doc_of(text).meeting
+    assert (m.body, m.number, m.term, m.date) == ("Ban Chấp hành Đảng bộ huyện", 15, "XXII", "2023-07-21")
+
+
 def test_a_conference_of_the_central_committee_cited_is_not_the_documents_meeting():
     text = (
         HEADER.format(symbol="88-NQ/HU", kind="NGHỊ QUYẾT", title="về nông nghiệp")

@@ -49,9 +49,10 @@ MEETING_BEFORE_BODY_RE = re.compile(
     r"\s+(?:(?:đã|đều|cơ bản)\s+)?(?:kết luận|thống nhất|nhất trí|cho ý kiến|quyết định|thông qua)"
 )
 # The committee of a district or commune holding a meeting: "Ban Chấp hành Đảng bộ xã", "Ban Thường vụ Huyện ủy"
-LOCAL_MEETING_BODY_RE = re.compile(
-    r"Ban Chấp hành Đảng bộ\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b"
-    r"|Ban Thường vụ\s+(?:(?:Huyện|Quận|Thị) ủy|Đảng ủy\s+(?:xã|phường|thị trấn|đặc khu))"
+LOCAL_MEETING_BODY_RE = re.compile(  # (in capitals too, in a title)
+    r"(?P<head>Ban Chấp hành Đảng bộ)\s+(?P<rest>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b"
+    r"|(?P<head2>Ban Thường vụ)\s+(?P<rest2>(?:Huyện|Quận|Thị) ủy|Đảng ủy\s+(?:xã|phường|thị trấn|đặc khu))",
+    re.I,
 )
 MEETING_TERM_RE = re.compile(r"kh[óo]a\s+(?P<term>[IVXLC]+)\b", re.I)
 VIETNAMESE_ORDINALS = {
