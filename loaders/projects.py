@@ -58,7 +58,9 @@ def _finished(text: str, start: int, at: int, *, past: bool, end: int | None = N
     """The work named at ``at`` (to ``end``) is said to be finished: with "đã" before or after it ("… cầu Nguyễn
     Hoàng) đã hoàn thành"), or in a part that reports the past."""
     m = P.FINISHED_WORK_RE.search(text, max(start, at - 60), at)
-    if m is not None and (past or m.group("done") is not None):
+    clause = max(start, at - 200, *(text.rfind(c, 0, at) + 1 for c in ".;:!?\n"))
+    # (the "đã" earlier in its clause: "Tỉnh đã tổ chức khởi công … và hoàn thành, đưa vào sử dụng cầu Hòa Bình 3")
+    if m is not None and (past or m.group("done") is not None or re.search(r"\bđã\s", text[clause : m.start()])):
         return True
     return end is not None and P.FINISHED_AFTER_RE.match(text, end) is not None
 
@@ -96,7 +98,8 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
             after_done = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
-            if name and (after_done or _finished(text, start, a, past=(start, end) in past, end=b)):
+            name_end = a + len(name) if name and shown.startswith(name, a) else b  # ("X đã hoàn thành" cut at X)
+            if name and (after_done or _finished(text, start, a, past=(start, end) in past, end=name_end)):
                 finished.add(name.lower())
                 done_at = a
                 continue

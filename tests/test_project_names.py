@@ -137,6 +137,13 @@ CASES = [
         "1. Đầu tư xây dựng Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã Khánh Lương, năm 2026.\n",
         ["Trường Phổ thông nội trú liên cấp Tiểu học và Trung học cơ sở xã Khánh Lương"],
     ),
+    # finished, its "đã" earlier in the clause; and "Dự án X đã hoàn thành" (the name cut before "đã")
+    (
+        "- Tỉnh đã tổ chức khởi công Dự án đường liên kết vùng Hòa Bình - Hà Nam (giai đoạn 1) và hoàn thành, đưa vào "
+        "sử dụng cầu Hòa Bình 3; Dự án Đường Bằng Vân - Thượng Quan đã hoàn thành, đưa vào sử dụng. Khởi công Cầu Văn "
+        "Phú trong quý I/2025.\n",
+        ["Đường liên kết vùng Hòa Bình - Hà Nam (giai đoạn 1)", "Cầu Văn Phú"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]
