@@ -334,13 +334,14 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
 
 
 def _share_list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Quy định số 131-QĐ/TW và Quy định số 132-QĐ/TW cùng ngày 27/10/2023 của Bộ Chính trị": members of a
+    """ "Quy định số 131-QĐ/TW và Quy định số 132-QĐ/TW cùng ngày 27/10/2023 của Bộ Chính trị", "Nghị quyết số
+    18-NQ/TW và số 19-NQ/TW ngày 25/10/2017 …": members of a
     list with no tail of their own take the date, issuer and term stated once after the list."""
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         m, nxt = out[i], out[i + 1]
         bare = m.full_span[1] == m.span[1] and m.date is None and m.issuer is None
-        joined = re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.full_span[1] : nxt.full_span[0]])
+        joined = re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?", text[m.full_span[1] : nxt.full_span[0]])
         if (
             bare
             and joined

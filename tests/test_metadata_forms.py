@@ -407,6 +407,13 @@ CITATION_DATES = [
         "2022-06-16",
         id="date-conference-issuer-term",
     ),
+    pytest.param(  # two documents sharing one date: "… số 18-NQ/TW và số 19-NQ/TW ngày 25/10/2017 …"
+        "Thực hiện Nghị quyết số 18-NQ/TW và số 19-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung "
+        "ương Đảng khóa XII, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
+        "18-NQ/TW",
+        "2017-10-25",
+        id="two-numbers-one-date",
+    ),
 ]
 
 
