@@ -378,7 +378,10 @@ def _amends_or_repeals(text: str, by_start: list[Mention], i: int, key_of: dict,
         prior = [p for p in by_start[:i] if p.type_word and key(p.type_word) == key(subject.group(1))]
         if prior and key_of[id(prior[-1])] != key_of[id(m)]:
             return [Link(key_of[id(prior[-1])], relation, key_of[id(m)], m.span)]
-    if kind in ("report", "news_report", "other", "notice", "official-letter"):
+    # "Thông báo này thay thế Thông báo số 1287-TB/TU …": the document says so of itself, whatever its kind
+    if kind in ("report", "news_report", "other", "notice", "official-letter") and not P.THIS_DOCUMENT_RE.search(
+        before
+    ):
         return []
     return [Link(None, relation, key_of[id(m)], m.span)]
 

@@ -349,6 +349,21 @@ def test_a_guidance_on_reviewing_a_resolution_reviews_it() -> None:
     assert not {r for r in relations if r[1] == "implements" and r[2] == "06-NQ/TW"}
 
 
+def test_a_notice_that_says_it_replaces_another_replaces_it() -> None:
+    """ "Thông báo này thay thế Thông báo số …": a notice saying so of itself replaces; one reporting that another
+    document replaced something does not."""
+    text = (
+        "TỈNH ỦY BÌNH DƯƠNG\nSố 1320-TB/TU\n\nThủ Dầu Một, ngày 19 tháng 6 năm 2023\n\nTHÔNG BÁO\nkết luận của Ban "
+        "Thường vụ Tỉnh ủy\n\n1. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n\nThông báo này thay thế Thông báo số "
+        "1287-TB/TU ngày 26/5/2023 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    doc = extract_source(from_text(text, name="tb.txt"))
+    replaces = [link for link in doc.links if link.relation == "repeals"]  # "replaces" in the JSON
+    assert [(link.source, link.target[0]) for link in replaces] == [(None, "1287-TB/TU")]  # None: the notice itself
+    reported = text.replace("Thông báo này thay thế", "Năm 2023, có văn bản thay thế")
+    assert not [link for link in extract_source(from_text(reported, name="tb.txt")).links if link.relation == "repeals"]
+
+
 @pytest.mark.parametrize("text,expected,absent", LINKS, ids=[f"links{i}" for i in range(len(LINKS))])
 def test_links_stated_in_the_text(text, expected, absent):
     found = links_of(text)

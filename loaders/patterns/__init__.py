@@ -69,6 +69,7 @@ from loaders.patterns.directions import (
     SENTENCE_END_RE,
     SUBJECT_VERB_RE,
     TASK_LABEL_RE,
+    THIS_DOCUMENT_RE,
     TITLE_CARRIES_OUT_RE,
     TITLE_REVIEWS_RE,
 )
@@ -327,6 +328,7 @@ __all__ = [
     "PROJECT_STRETCH_TAIL_RE",
     "PURPOSE_CLAUSE_LIST_RE",
     "REPEALS_RE",
+    "THIS_DOCUMENT_RE",
     "SELF_IMPLEMENTS_RE",
     "SENTENCE_END_RE",
     "SUBJECT_VERB_RE",

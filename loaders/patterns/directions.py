@@ -186,6 +186,8 @@ COUNTED_BACK_RE = re.compile(
 )
 COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 AMENDS_RE = re.compile(r"(?:sửa đổi,?\s*(?:bổ sung)?(?:\s+một số điều)?(?:\s+của)?)\s*$", re.I)
+# The document itself as the subject of what follows: "Thông báo này thay thế …", "Hướng dẫn này …"
+THIS_DOCUMENT_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+này\s+(?:[^.;\d]{{0,30}}\s)?(?:thay thế|bãi bỏ|sửa đổi)", re.I)
 REPEALS_RE = re.compile(r"(?:thay thế|bãi bỏ|hết hiệu lực)\s*$", re.I)
 SELF_IMPLEMENTS_RE = re.compile(  # (a letter's subject line "V/v triển khai Nghị quyết số 72-NQ/TW" too)
     r"(?:^|để\s+|\b(?:về|V/v)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:đẩy mạnh\s+|tăng cường\s+)?)"
