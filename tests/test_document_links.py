@@ -44,6 +44,14 @@ ON_THE_BASIS = (  # "trên cơ sở … theo X" in the preamble: a basis, not ca
 
 
 LINKS = [
+    (  # a chain of titles: each document carries out the next ("… về thực hiện B … về tiếp tục thực hiện C")
+        "ỦY BAN NHÂN DÂN\nHUYỆN TUY AN\nSố: 86/KH-UBND\n\nTuy An, ngày 05 tháng 4 năm 2024\n\nKẾ HOẠCH\nThực hiện Kế "
+        "hoạch số 112-KH/HU ngày 15/3/2024 của Ban Thường vụ Huyện ủy về thực hiện Kết luận số 76-KL/TW của Bộ Chính trị "
+        "về tiếp tục thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương về văn hóa\n\n"
+        "I. NHIỆM VỤ\n\n1. Phòng Văn hóa và Thông tin tổ chức tuyên truyền, trong quý II/2024.\n",
+        {("112-KH/HU", "76-KL/TW"), ("76-KL/TW", "33-NQ/TW")},
+        {("112-KH/HU", "33-NQ/TW")},
+    ),
     (  # a plan carrying out two documents joined by "và"
         report(
             "Hội nghị quán triệt Kế hoạch số 41-KH/TU ngày 2-8-2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận "
