@@ -233,6 +233,11 @@ def _with_stated_lead(
         return assignments, form
     grouped = _group_lead(b, lead_in)
     if grouped:
+        # an item with a time of its own, or recurring, keeps it ("… trình … trong tháng 5/2023; chỉ đạo:" / "- …
+        # hoàn thành trong năm 2024", "- Hằng năm, bố trí …"); one without takes the lead-in's
+        own, _, recurring = D.find_deadline(source.match[start : b.end])
+        if own or recurring:
+            grouped = [dataclasses.replace(a, deadline=None) for a in grouped]
         return grouped, "group lead-in"
     # (a unit whose subject is a group of its own takes no lead from the heading: "Các huyện ủy … lựa chọn …")
     duties = [] if T.opens_with_group(source.match, start, b.end) else _duties_of(source, b, start)

@@ -353,6 +353,17 @@ TASK_FORMS = [
         [(None, (), None), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), "2024-12-31")],
         id="asked-for-attention",
     ),
+    pytest.param(  # items under a lead-in keep their own times (or none when recurring); one without takes the lead-in's
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng Chương trình hành động, trình Ban Thường vụ Tỉnh ủy "
+        "trong tháng 5/2024; chỉ đạo:\n- Rà soát các quy hoạch phát triển công nghiệp; hoàn thành trong năm 2024.\n"
+        "- Hằng năm, bố trí ngân sách hỗ trợ doanh nghiệp đổi mới công nghệ.\n- Xây dựng cơ sở dữ liệu doanh nghiệp.\n",
+        [  # (the lead-in, ending with its colon, leads the items)
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2024-12-31"),
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), None),
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2024-05"),
+        ],
+        id="items-under-a-lead-in-keep-their-times",
+    ),
 ]
 
 
