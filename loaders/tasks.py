@@ -225,9 +225,8 @@ def _opens_direction(text: str, pos: int) -> bool:
         return True  # a body over its sub-items: "1. Ban Tổ chức Tỉnh ủy:" / "- Tham mưu …"
     if re.match(rf"[ \t]*:[ \t]+[{P.UPPER}][{P.LOWER}]", text[after : after + 8]):
         return True  # a body and what it must do on one line: "2. Sở Thông tin và Truyền thông: Chủ trì xây dựng …"
-    if re.match(r"[ \t]*:[ \t]*(?:\n|$)", text[after : after + 4]) and P.TOPIC_BODY_RE.search(
-        text, max(0, pos - 12), pos
-    ):
+    topic = P.TOPIC_BODY_RE.search(text, max(0, pos - 12), pos)
+    if topic and topic_line(text, topic.start()):
         return True  # a line naming the body the items below it are for: "Đối với Ban cán sự đảng UBND tỉnh:"
     if len(bodies) >= 2 and re.match(
         r"\s+phối hợp\s+(?!với\b|chặt chẽ\b|thực hiện\b|triển khai\b)[^\W\d_]", text[after : after + 30]
