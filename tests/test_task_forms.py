@@ -364,6 +364,17 @@ TASK_FORMS = [
         ],
         id="items-under-a-lead-in-keep-their-times",
     ),
+    pytest.param(  # an item that opens "Đánh giá, xếp loại …" is a task, not an assessment of the past
+        "3. Cải cách hành chính\na) Sở Nội vụ tham mưu sắp xếp tổ chức bộ máy; hoàn thành trong năm 2023.\n"
+        "b) Đánh giá, xếp loại cải cách hành chính các sở, ngành; thực hiện hằng năm.\n\n"
+        "Sở Thông tin và Truyền thông chủ trì triển khai Trung tâm dữ liệu tỉnh, đưa vào vận hành trong quý IV/2024.\n",
+        [
+            ("Sở Nội vụ", (), "2023-12-31"),
+            (None, (), None),
+            ("Sở Thông tin và Truyền thông", (), "2024-12-31"),
+        ],
+        id="an-item-that-evaluates",
+    ),
 ]
 
 

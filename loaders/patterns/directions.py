@@ -43,7 +43,7 @@ PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.
 PAST_PERIOD_RE = re.compile(
     r"(?:Trong|Qua|Sau)\b[^,.]{0,40}(?:đầu năm|vừa qua|đã qua|năm qua|tháng qua|thực hiện)|"
     r"Năm \d{4},[^.;]{0,60}\sđã\s|"  # "Năm 2025, Đảng bộ phường đã lãnh đạo …"
-    rf"(?:Kết quả|Tình hình|Đánh giá|Về kết quả{_NOT_A_DOCUMENTS_RESULTS}|Về tình hình{_NOT_A_DOCUMENTS_RESULTS})\b",
+    rf"(?:Kết quả|Tình hình|Đánh giá(?=\s*(?::|chung|kết quả|tình hình|thực trạng|việc))|Về kết quả{_NOT_A_DOCUMENTS_RESULTS}|Về tình hình{_NOT_A_DOCUMENTS_RESULTS})\b",
     re.I,
 )
 FORWARD_PERIOD_RE = re.compile(
