@@ -375,6 +375,12 @@ TASK_FORMS = [
         ],
         id="an-item-that-evaluates",
     ),
+    pytest.param(  # the committee that assigns ("… phân công cụ thể như sau:") is no assignee
+        "Ban Thường vụ Tỉnh ủy phân công cụ thể như sau:\n- Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ, trong "
+        "quý III/2024.\n",
+        [("Ban Tổ chức Tỉnh ủy", (), "2024-09-30")],
+        id="the-committee-that-assigns",
+    ),
 ]
 
 

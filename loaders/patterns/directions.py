@@ -276,7 +276,7 @@ PARTNERS_BEFORE_RE = re.compile(r"^\s*(?:cùng\s+)?phối hợp(?!\s+(?:chặt c
 # a body opening a sentence as its subject (it decides or speaks; it is not the addressee)
 SUBJECT_VERB_RE = re.compile(
     r"\s+(?:(?:đã|cũng|đều|cơ bản|về cơ bản|hoàn toàn)\s+){0,2}(?:đồng ý|thống nhất|giao|yêu cầu|đề nghị|kết luận|quyết định|"
-    r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành|thông báo|đánh giá|ghi nhận|biểu dương|nhấn mạnh|"
+    r"thông qua|cho ý kiến|họp|biểu quyết|nhất trí|ban hành|thông báo|đánh giá|ghi nhận|biểu dương|nhấn mạnh|phân công|"
     r"xác định|chỉ rõ|cho rằng|cho biết|báo cáo tại)\b"
 )
 # "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the issuer before a list of documents
