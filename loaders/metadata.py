@@ -244,10 +244,12 @@ def signer_role(source: Source, st: Structure, signer: Signer, province: str | N
     unit = header_unit(source, st)
     if "NHÂN DÂN" in on_behalf or state_signed(source, st):
         return f"{role} UBND {scope_of(local[0]) if local else 'tỉnh'}"
-    head_of_ban = re.fullmatch(r"(Phó )?Trưởng [Bb]an", role)
-    unit_body = _issuer_header_body(source, st) if head_of_ban else None
-    if head_of_ban and unit_body and unit_body[0].startswith("Ban "):  # "TRƯỞNG BAN" of the header's "BAN TỔ CHỨC"
-        return f"{head_of_ban.group(1) or ''}Trưởng {unit_body[0]}"
+    head_of_unit = re.fullmatch(r"(Phó )?(Trưởng [Bb]an|Giám đốc)", role)
+    unit_body = _issuer_header_body(source, st) if head_of_unit else None
+    if head_of_unit and unit_body and unit_body[0].startswith(("Ban ", "Sở ")):  # the head of the header's unit:
+        # "TRƯỞNG BAN" of "BAN TỔ CHỨC", "GIÁM ĐỐC" of "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+        title = "Trưởng" if head_of_unit.group(2).startswith("Trưởng") else "Giám đốc"
+        return f"{head_of_unit.group(1) or ''}{title} {unit_body[0]}"
     if local:
         return f"{role} {local[0]}"
     if unit:

@@ -191,7 +191,17 @@ def _table_signature(text: str) -> tuple[Signature, int] | None:
             columns.setdefault(i, []).append((c.start(), c.end(), c.group(0).strip(" *_")))
     for cells in columns.values():
         marks = [i for i, (_, _, t) in enumerate(cells) if M.SIGNS_FOR_RE.fullmatch(t)]
-        if not marks:
+        if not marks:  # the head signing in his own name: "| Nơi nhận: | GIÁM ĐỐC |" … "| - Lưu … | **Name** |"
+            own = next((i for i, (_, _, t) in enumerate(cells) if _OWN_CAPACITY_RE.fullmatch(t)), None)
+            name = (
+                next((c for c in cells[own + 1 :][:5] if _SIGNER_NAME_RE.fullmatch(c[2])), None)
+                if own is not None
+                else None
+            )
+            if own is not None and name is not None:
+                start = cells[own][0]
+                signature = Signature(None, cells[own][2], name[2], (start, name[1]))
+                return signature, next(r.start() for r in rows if r.start() <= start < r.end() + 1)
             continue
         first = next((i for i in marks if re.match(r"T\.?/?M\.?\s", cells[i][2])), marks[0])
         rest = [c for c in cells[marks[-1] + 1 :] if c[2]]
@@ -205,6 +215,7 @@ def _table_signature(text: str) -> tuple[Signature, int] | None:
     return None
 
 
+_OWN_CAPACITY_RE = re.compile(r"(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG)[A-ZÀ-Ỹ ]*")
 # The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".
 _SIGNER_NAME_RE = re.compile(rf"[{P.UPPER}][{P.LETTER}']*(?:[ -][{P.UPPER}][{P.LETTER}']*){{1,5}}")
 

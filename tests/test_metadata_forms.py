@@ -153,6 +153,14 @@ ISSUERS = [
         ("Văn phòng Tỉnh ủy", "Lâm Thị Ngọc Hân", "Phó chánh Văn phòng Tỉnh ủy"),
         id="the-office-under-its-committee",
     ),
+    pytest.param(  # a department's head signing in her own name, in a Markdown table beside the recipients
+        "**UBND TỈNH HÀ NAM**  \n**SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI**  \nSố: 142/BC-SLĐTBXH\n\nHà Nam, ngày 10 tháng 7 "
+        "năm 2024\n\n# BÁO CÁO\n\n## Kết quả 05 năm thực hiện Chỉ thị số 36-CT/TW\n\n1. Văn phòng Sở tham mưu sơ kết "
+        "công tác năm 2024, trước ngày 15/12/2024.\n\n| Nơi nhận: | GIÁM ĐỐC |\n|---|---|\n| - UBND tỉnh (b/c); | |\n"
+        "| - Công an tỉnh; | *(Đã ký)* |\n| - Lưu: VT. | **Trần Thị Hoài Thu** |\n",
+        ("Sở Lao động - Thương binh và Xã hội", "Trần Thị Hoài Thu", "Giám đốc Sở Lao động - Thương binh và Xã hội"),
+        id="a-head-signing-in-a-table",
+    ),
 ]
 
 
