@@ -471,6 +471,11 @@ ROLES = [
         ("Đàng Năng Quý", ("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)),
         id="cham-surname",
     ),
+    pytest.param(  # the Khmer surname Kim (a district "Kim Sơn" stays a place)
+        "Dự hội nghị có đồng chí Kim Sô Phia, Phó Chủ tịch Ủy ban nhân dân tỉnh.",
+        ("Kim Sô Phia", ("Phó Chủ tịch Ủy ban nhân dân tỉnh",)),
+        id="khmer-surname-kim",
+    ),
 ]
 
 
