@@ -137,13 +137,9 @@ def _of_the_centre(text: str, at: int) -> bool:
 def _term_elsewhere(text: str, start: int, end: int, number: int | None, first: int) -> str | None:
     """The term (khóa) stated at a later mention of the same numbered meeting."""
     for other in P.MEETING_NUMBER_RE.finditer(text, first + 1, end):
-        if _number(other.group("n")) != number:
-            continue
-        tm = P.MEETING_TERM_RE.search(text, other.start(), min(end, other.end() + 120)) or P.MEETING_TERM_RE.search(
-            text, max(start, other.start() - 120), other.start()
-        )
-        if tm and "Trung ương" not in text[max(0, tm.start() - 40) : tm.start()]:
-            return tm.group("term").upper()
+        term = _term_near(text, other, start, end) if _number(other.group("n")) == number else None
+        if term:
+            return term
     return None
 
 

@@ -159,9 +159,10 @@ def _issuer_header_body(source: Source, st: Structure) -> tuple[str, str | None]
     v = vocabulary()
     parent = " Tỉnh ủy" if pieces[0].upper().startswith("TỈNH ỦY") else ""
     for piece in pieces[1:3]:
-        body = v.body_by_name(piece) or (v.body_by_name(piece + parent) if parent else None)
+        named = v.body_by_name(piece)  # "VĂN PHÒNG TỈNH ỦY" as printed; "BAN TỔ CHỨC" completed by its committee
+        body = named or (v.body_by_name(piece + parent) if parent else None)
         if body is not None and not body.is_group:
-            return B.display_form(normalise(piece), body) if v.body_by_name(piece) else body.name, body.key
+            return B.display_form(normalise(piece), body) if named else body.name, body.key
     return None
 
 

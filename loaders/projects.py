@@ -58,7 +58,8 @@ def _finished(text: str, start: int, at: int, *, past: bool, end: int | None = N
     """The work named at ``at`` (to ``end``) is said to be finished: with "đã" before or after it ("… cầu Nguyễn
     Hoàng) đã hoàn thành"), or in a part that reports the past."""
     m = P.FINISHED_WORK_RE.search(text, max(start, at - 60), at)
-    clause = max(start, at - 200, *(text.rfind(c, 0, at) + 1 for c in ".;:!?\n"))
+    lo = max(start, at - 200)
+    clause = max(lo, *(text.rfind(c, lo, at) + 1 for c in ".;:!?\n"))
     # (the "đã" earlier in its clause: "Tỉnh đã tổ chức khởi công … và hoàn thành, đưa vào sử dụng cầu Hòa Bình 3")
     if m is not None and (past or m.group("done") is not None or re.search(r"\bđã\s", text[clause : m.start()])):
         return True

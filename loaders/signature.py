@@ -134,9 +134,10 @@ _RIGHT_CAPACITY_RE = re.compile(
 
 
 # the capacity of a head signing in his own name, in the right column after a wide gap: "Nơi nhận:      CHỦ TỊCH"
-_RIGHT_OWN_CAPACITY_RE = re.compile(
-    rf"\S\s{{4,}}(?P<cap>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*?)\s*$"
-)
+_OWN_CAPACITY = rf"(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG)[{P.UPPER} ]*"
+"""The capacity of a head who signs in his own name, with no mark: "CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ BÍ THƯ"."""
+_RIGHT_OWN_CAPACITY_RE = re.compile(rf"\S\s{{4,}}(?P<cap>{_OWN_CAPACITY}?)\s*$")
+_OWN_CAPACITY_RE = re.compile(_OWN_CAPACITY)
 
 
 def _right_column_name(after: list[Line]) -> str | None:
@@ -215,7 +216,6 @@ def _table_signature(text: str) -> tuple[Signature, int] | None:
     return None
 
 
-_OWN_CAPACITY_RE = re.compile(r"(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG)[A-ZÀ-Ỹ ]*")
 # The name under a signature: 2–6 capitalised words, also "H' Nga Byă", "Y Thanh Hà Niê Kđăm".
 _SIGNER_NAME_RE = re.compile(rf"[{P.UPPER}][{P.LETTER}']*(?:[ -][{P.UPPER}][{P.LETTER}']*){{1,5}}")
 

@@ -173,7 +173,7 @@ def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[
     lead_in = re.match(
         r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*"
         r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*)?"  # "Bốn là, Ủy ban Kiểm tra …"
-        r"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?(?:(?:Giám đốc|Thủ trưởng)\s+(?=[A-ZĐỦ]))?",  # a head for the body
+        rf"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?(?:{P.HEAD_FOR_BODY}(?=[A-ZĐỦ]))?",
         text[start:end],
     )
     first = start + (lead_in.end() if lead_in else 0)

@@ -49,8 +49,8 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     for b in st.blocks:
         if b.kind == "heading" or (b.kind == "row" and T.group_row(source, b.cells)):
             # a plan's "II. NỘI DUNG" after its "I. MỤC ĐÍCH, YÊU CẦU": what is to be done
-            title = P.ITEM_RE.sub("", b.text, count=1).strip(" *")
-            if purpose_seen and P.PLAN_CONTENT_HEADING_RE.fullmatch(title):
+            title = P.ITEM_RE.sub("", b.text, count=1).strip(" *") if purpose_seen else ""
+            if title and P.PLAN_CONTENT_HEADING_RE.fullmatch(title):
                 plan_parts.add(title)
             purpose_seen = purpose_seen or bool(P.PURPOSE_HEADING_RE.match(b.text))
             continue  # (a table row titling a group of rows is a heading too)
@@ -110,8 +110,10 @@ def _context_class(b: Block, plan_parts: set[str]) -> str | None:
 
 def _opens_sentence_direction(text: str, pos: int) -> bool:
     """A block at ``pos`` that opens a sentence (not one a hard wrap cut) with a direction to a body."""
-    before = text[:pos].rstrip()
-    if before and before[-1] not in ".:;!?*":
+    i = pos  # the last character before it that is not a space (not a copy of the text before it: a block each)
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i and text[i - 1] not in ".:;!?*":
         return False
     return T.topic_line(text, pos) or _opens_direction(text, pos)
 

@@ -154,10 +154,12 @@ ISSUING_ARTICLE_RE = re.compile(
 # The heading of an article or section naming whose duties follow: "Trách nhiệm của Ban Nội chính Tỉnh ủy"
 # A heading that is only the names of the bodies whose duties follow: "a) Ban Tuyên giáo Tỉnh ủy:", "Đối với Sở Y tế"
 # (a head standing for the body: "1. Giám đốc Sở Y tế:" over the items its department must do)
-BODY_HEADING_RE = re.compile(r"\s*(?:[Đđ]ối với\s+)?(?:(?:Giám đốc|Thủ trưởng)\s+)?(?=[A-ZĐÀ-Ỹ])")
+HEAD_FOR_BODY = r"(?:Giám đốc|Thủ trưởng)\s+"  # a head standing for the body: "Giám đốc Sở Y tế"
+BODY_HEADING_RE = re.compile(rf"\s*(?:[Đđ]ối với\s+)?(?:{HEAD_FOR_BODY})?(?=[A-ZĐÀ-Ỹ])")
 # A topic word before the body a line is about: "Đối với Ban cán sự đảng UBND tỉnh:", "Riêng Công an tỉnh:"
-TOPIC_RE = re.compile(r"(?:Đối với|Riêng|Về phía)\s+(?=[A-ZĐÀ-Ỹ])")
-TOPIC_BODY_RE = re.compile(r"(?:Đối với|Riêng|Về phía)\s+\Z")
+_TOPIC_WORDS = r"(?:Đối với|Riêng|Về phía)"
+TOPIC_RE = re.compile(rf"{_TOPIC_WORDS}\s+(?=[A-ZĐÀ-Ỹ])")
+TOPIC_BODY_RE = re.compile(rf"{_TOPIC_WORDS}\s+\Z")
 BODY_HEADING_END_RE = re.compile(r"\s*(?:chủ trì|thực hiện|có trách nhiệm|cần)?\s*:?\s*", re.I)
 DUTIES_OF_RE = re.compile(
     r"(?:Điều\s+\d+\s*[.:]\s*)?(?:Trách nhiệm|Nhiệm vụ|Phân công)(?:\s+cụ thể)?\s+(?:của|cho)\s+", re.I
