@@ -132,6 +132,31 @@ def test_bulk_load_writes_what_a_transactional_load_writes(tmp_path: Path) -> No
     assert dumps[0] == dumps[1]
 
 
+def test_a_bulk_load_that_replaces_and_adds_writes_what_transactions_write(tmp_path: Path) -> None:
+    """A bulk load that replaces documents (already in the store, changed) in their own transactions and adds
+    others through the bulk loader leaves the store a transactional load leaves."""
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "dev", folder / "dev")
+    first = sorted((folder / "dev").iterdir())
+    dumps = []
+    for name, bulk in (("atomic", False), ("bulk", True)):
+        store = OxigraphStore(tmp_path / name)
+        ingest(first[:3], store, bulk=bulk)
+        changed = first[1].read_text(encoding="utf-8")
+        first[1].write_text(changed.replace("Tỉnh ủy", "Tỉnh uỷ", 1) + "\n", encoding="utf-8")
+        report = ingest([folder], store, bulk=bulk, workers=2)
+        first[1].write_text(changed, encoding="utf-8")
+        assert (report.documents, report.unchanged, report.rejected) == (len(first) - 2, 2, [])
+        buf = io.BytesIO()
+        store.export(buf, format="nquads")
+        store.close()
+        dumps.append(sorted(buf.getvalue().decode().splitlines()))
+    assert dumps[0] == dumps[1]
+    assert sum(" <https://w3id.org/vankien/ontology#contentHash> " in line for line in dumps[1]) >= len(first)
+
+
 def test_a_document_graph_without_its_content_hash_is_replaced_by_the_next_load(tmp_path: Path) -> None:
     """What a bulk load cut between a batch and its markers leaves: the next load replaces those graphs whole."""
     store = OxigraphStore(tmp_path / "store")
