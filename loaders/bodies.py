@@ -216,3 +216,30 @@ def unique_bodies(bodies: list[BodyRef]) -> list[BodyRef]:
             seen.add(key(b.name))
             out.append(b)
     return out
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The full name of each unit the document also names short: the longest name it prints that adds to the short
+    one the committee the unit serves (``patterns.COMMITTEE_TAIL_RE``), when the longer names it prints are one
+    name, each a part of the next; none when they are two (a Ban of the Tỉnh ủy and one of a Huyện ủy).
+
+    >>> full_names("Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh chủ trì. Giao Ban Xây dựng Đảng rà soát.")
+    {'Ban Xây dựng Đảng': 'Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh'}
+    >>> full_names("Ban Tuyên giáo Tỉnh ủy, Ban Tuyên giáo Huyện ủy; Ban Tuyên giáo chủ trì.")
+    {}
+    """
+    names = {body_ref(s, e, k, text[s:e]).name for s, e, k in find_bodies(text)}
+    out: dict[str, str] = {}
+    for short in names:
+        longer = sorted(
+            (n for n in names if n.startswith(short + " ") and P.COMMITTEE_TAIL_RE.match(n, len(short) + 1)), key=len
+        )
+        if longer and all(longer[-1].startswith(n) for n in longer):
+            out[short] = longer[-1]
+    return out
+
+
+def named_in_full(body: BodyRef, full: dict[str, str]) -> BodyRef:
+    """``body`` under the full name the document gives it elsewhere (see :func:`full_names`)."""
+    name = full.get(body.name)
+    return body if name is None else BodyRef(name, body.kind, body.level, body.span)

@@ -150,6 +150,8 @@ def _tail(text: str, pos: int, limit: int, level: str) -> tuple[int, str | None,
         stated = _issuer_at(text, pos + m.end(), level) if m and issuer is None else None
         if stated:
             pos, issuer = stated
+            former = M.FORMER_MARK_RE.match(text, pos)  # "… của Tỉnh ủy Tiền Giang (cũ)": before the 2025 merger
+            pos = former.end() if former and former.end() <= limit else pos
             continue
         m = re.match(rf"\s*,?\s*{P.TERM_RE.pattern}", chunk, re.I)
         if m and term is None:

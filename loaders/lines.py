@@ -229,8 +229,7 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
             and not caps
             and not is_allcaps(prev.text)
             and not is_row(prev.text)
-            # a short line that ends a sentence, then a capital: a new paragraph of hard-wrapped text
-            and not (prev.text[-1] in ".:!?" and len(prev.text) < 0.85 * width and line.text[0].isupper())
+            and not _new_paragraph(current, line.text, width)
         )
         if prev is not None and not join and not wrapped:
             join = not starts_item and not caps and _plainly_goes_on(prev.text, line.text, alone=len(current) == 1)
@@ -246,6 +245,18 @@ def grouped(kept: list[Line], wrapped: bool, width: int, text: str = "") -> list
     if current:
         raw.append(current)
     return raw
+
+
+def _new_paragraph(current: list[Line], line: str, width: int) -> bool:
+    """In hard-wrapped text, whether ``line`` opens a paragraph after the lines of ``current``: a short line that ends
+    a sentence, then a capital; or a short numbered heading on a line of its own ("2. Sở Tư pháp"), then a capital
+    (the paragraph under it)."""
+    prev = current[-1].text
+    if not line[0].isupper():
+        return False
+    if prev[-1] in ".:!?" and len(prev) < 0.85 * width:
+        return True
+    return len(current) == 1 and bool(P.ITEM_RE.match(prev)) and len(prev) < 0.6 * width and prev[-1] not in ",;"
 
 
 def _plainly_goes_on(prev: str, line: str, *, alone: bool) -> bool:

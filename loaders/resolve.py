@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections import defaultdict
 
+from loaders import bodies as BD
 from loaders import extract as X
 from loaders import meetings as MT
 from loaders import patterns as P
@@ -38,12 +39,14 @@ from loaders.metadata import (
 )
 from loaders.model import (
     NEWS,
+    BodyRef,
     Citation,
     Document,
     Meeting,
     Mention,
     Person,
     Span,
+    Task,
 )
 from loaders.parts import reports_the_past
 from loaders.read import Source
@@ -96,6 +99,7 @@ def build(source: Source) -> Document:
     date = date_of_document(source, st, kind, meeting)
     central = own is not None and X.level_of(own.issuer_code, own.state) == "central"
     tasks = find_tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date, central=central)
+    tasks = _in_full(tasks, BD.full_names(text[:body_end]))
     links = find_links(source, st, cited, key_of, citations, kind)
     stated = {(ln.source, ln.relation, ln.target) for ln in links}
     required = {
@@ -142,6 +146,25 @@ def build(source: Source) -> Document:
         locality=local[1] if local else None,
         requirements=tuple(required.values()),
     )
+
+
+def _in_full(tasks: list[Task], full: dict[str, str]) -> list[Task]:
+    """The tasks with their bodies under the full names the document gives them (``bodies.full_names``)."""
+    if not full:
+        return tasks
+
+    def named(b: BodyRef) -> BodyRef:
+        return BD.named_in_full(b, full)
+
+    return [
+        dataclasses.replace(
+            t,
+            leads=tuple(map(named, t.leads)),
+            partners=tuple(map(named, t.partners)),
+            assignments=tuple((named(b), d) for b, d in t.assignments),
+        )
+        for t in tasks
+    ]
 
 
 # --- kind, own symbol -------------------------------------------------------------------------------

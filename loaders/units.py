@@ -210,11 +210,11 @@ def _sub_items(text: str, span: Span) -> list[Span]:
 
 
 def _clauses_by_deadline(text: str, span: Span, *, since: str | None) -> list[Span]:
-    """The ";"-clauses of a unit as parts, when they carry different deadlines (a clause ends a part when it has
-    one), else the unit."""
+    """The ";"-clauses and sentences of a unit as parts, when they carry different deadlines (a clause ends a part
+    when it has one; a last sentence with none is a remark on the part before it), else the unit."""
     start, end = span
     clauses, pos = [], start
-    for m in re.finditer(r";\s+", text[start:end]):
+    for m in P.CLAUSE_END_RE.finditer(text[start:end]):
         clauses.append((pos, start + m.start() + 1))
         pos = start + m.end()
     clauses.append((pos, end))
@@ -229,4 +229,6 @@ def _clauses_by_deadline(text: str, span: Span, *, since: str | None) -> list[Sp
             merged[-1] = (merged[-1][0], z, d)
         else:
             merged.append((a, z, d))
+    if len(merged) > 1 and not merged[-1][2] and text[merged[-2][1] - 1] == ".":
+        merged[-2:] = [(merged[-2][0], merged[-1][1], merged[-2][2])]
     return [(a, z) for a, z, _ in merged]

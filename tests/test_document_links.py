@@ -340,6 +340,15 @@ LINKS += [
         {("30-KH/TU", "21-KL/TW")},
         {("30-KH/TU", "35-CT/TW")},
     ),
+    (  # after the 2025 merger: a document of a former province "(cũ)" carries out the one its title names
+        "TỈNH ỦY ĐỒNG THÁP\nSố 05-KL/TU\nMỹ Tho, ngày 20 tháng 8 năm 2025\n\nKẾT LUẬN\n\n1. Tiếp tục thực hiện cho đến "
+        "khi có văn bản thay thế đối với Chương trình hành động số 45-CTr/TU ngày 10/3/2023 của Tỉnh ủy Tiền Giang (cũ) "
+        "thực hiện Nghị quyết số 18-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương; Kế hoạch số 206-KH/TU ngày "
+        "21/02/2025 của Ban Thường vụ Tỉnh ủy Đồng Tháp (cũ) thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+        "Chính trị.\n",
+        {("45-CTr/TU", "18-NQ/TW"), ("206-KH/TU", "57-NQ/TW")},
+        {(None, "18-NQ/TW"), (None, "57-NQ/TW")},
+    ),
 ]
 
 

@@ -307,6 +307,36 @@ def test_hard_wrapped_items_are_joined_and_keep_their_section():
     ]
 
 
+def test_a_short_numbered_heading_over_a_hard_wrapped_paragraph_leads_it():
+    """ "2. Sở Tư pháp" on a line of its own, then its duty wrapped over lines opening with a capital: the heading
+    names the lead of the paragraph, as it does for dash items under it."""
+    text = (
+        "KẾ HOẠCH\nvề cải thiện môi trường đầu tư, kinh doanh\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+        "Nâng cao chất lượng môi trường đầu tư, kinh doanh, tạo thuận lợi cho doanh nghiệp và nhà\n"
+        "đầu tư; cải thiện các chỉ số năng lực cạnh tranh, hiệu quả quản trị và hành chính công\n"
+        "cấp tỉnh, chỉ số chuyển đổi số; phát huy vai trò của doanh nghiệp trong phát triển kinh tế.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Sở Kế hoạch và Đầu tư\n"
+        "- Chủ trì tham mưu xây dựng Đề án hỗ trợ doanh nghiệp nhỏ và vừa khởi nghiệp sáng tạo,\n"
+        "trình Ủy ban nhân dân tỉnh trước ngày 30/9/2024.\n"
+        "2. Sở Tư pháp\n"
+        "Chủ trì rà soát các văn bản quy phạm pháp luật do tỉnh ban hành có liên quan đến hoạt động\n"
+        "sản xuất, kinh doanh; kiến nghị sửa đổi, bổ sung, hoàn thành trong năm 2024.\n"
+        "3. Sở Tài chính\n"
+        "Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư cân đối, bố trí kinh phí thực hiện Kế hoạch\n"
+        "trong dự toán ngân sách hằng năm của các sở, ban, ngành và địa phương trong toàn tỉnh.\n"
+        "4. Giao Sở Kế hoạch và Đầu tư theo dõi, tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo\n"
+        "Ban Thường vụ Tỉnh ủy kết quả thực hiện trước ngày 30/11/2024.\n"
+    )
+    doc = doc_of(text)
+    assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [
+        ("Sở Kế hoạch và Đầu tư", "2024-09-30"),
+        ("Sở Tư pháp", "2024-12-31"),
+        ("Sở Tài chính", None),
+        ("Sở Kế hoạch và Đầu tư", "2024-11-30"),
+    ]
+
+
 def test_footnote_marker_attached_and_interrupted_paragraph_mended():
     text = (
         "KẾ HOẠCH\nvề công tác xây dựng Đảng\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"

@@ -381,6 +381,33 @@ TASK_FORMS = [
         [("Ban Tổ chức Tỉnh ủy", (), "2024-09-30")],
         id="the-committee-that-assigns",
     ),
+    pytest.param(  # a unit named short where the document names it in full: the full name
+        "1. Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh chủ trì quán triệt Nghị quyết, xong trong quý I/2024.\n"
+        "2. Giao Ban Xây dựng Đảng chủ trì, phối hợp với Văn phòng Đảng ủy rà soát cấp ủy, trước ngày 31/5/2024.\n"
+        "3. Văn phòng Đảng ủy các cơ quan Đảng tỉnh theo dõi, tổng hợp.\n",
+        [
+            ("Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh", (), "2024-03-31"),
+            (
+                "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh",
+                ("Văn phòng Đảng ủy các cơ quan Đảng tỉnh",),
+                "2024-05-31",
+            ),
+            ("Văn phòng Đảng ủy các cơ quan Đảng tỉnh", (), None),
+        ],
+        id="short-name-of-a-unit-named-in-full",
+    ),
+    pytest.param(  # two units it could be: the name as printed
+        "1. Ban Xây dựng Đảng Tỉnh ủy và Ban Xây dựng Đảng Huyện ủy Mộc Châu phối hợp tuyên truyền.\n"
+        "2. Giao Ban Xây dựng Đảng chủ trì tổng kết, trước ngày 31/5/2024.\n",
+        [("Ban Xây dựng Đảng Tỉnh ủy", (), None), ("Ban Xây dựng Đảng", (), "2024-05-31")],
+        id="short-name-of-two-units",
+    ),
+    pytest.param(  # two sentences with their own times: one task each; a last remark with none joins the one before
+        "1. Giao Sở Giao thông vận tải rà soát các chỉ tiêu giao cho cấp huyện, hoàn thành trong tháng 10/2024. Chỉ đạo "
+        "đẩy nhanh tiến độ Dự án cầu Tân Hòa, phấn đấu thông xe trong quý II/2025. Tăng cường kiểm tra chất lượng.\n",
+        [("Sở Giao thông vận tải", (), "2024-10"), ("Sở Giao thông vận tải", (), "2025-06-30")],
+        id="two-sentences-two-deadlines",
+    ),
 ]
 
 
@@ -586,6 +613,15 @@ BODIES = [
         "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng",
         "provincial",
     ),
+    # associations, to their unit ("Hợp tác xã" is no commune)
+    ("Hiệp hội Doanh nghiệp tỉnh Long An phối hợp", "Hiệp hội Doanh nghiệp tỉnh Long An", "provincial"),
+    ("Liên minh Hợp tác xã tỉnh chủ trì", "Liên minh Hợp tác xã tỉnh", "provincial"),
+    (
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì",
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+        "provincial",
+    ),
+    ("Hội Người cao tuổi xã Mậu Duệ phối hợp", "Hội Người cao tuổi xã Mậu Duệ", "commune"),
     ("Ban Tổ chức Huyện ủy chủ trì", "Ban Tổ chức Huyện ủy", "district"),
     ("UBND huyện Bát Xát rà soát", "UBND huyện Bát Xát", "district"),
     ("Phòng Tài chính - Kế hoạch huyện chủ trì", "Phòng Tài chính - Kế hoạch huyện", "district"),

@@ -20,6 +20,7 @@ from loaders.patterns.directions import (
     CARRY_CLAUSE_RE,
     CHAIR_RE,
     CITED_TAIL_RE,
+    CLAUSE_END_RE,
     CONSTRUCTION_VERB_RE,
     CONTENT_LABEL_RE,
     CONTINUES_WITH_CITATION_RE,
@@ -122,6 +123,7 @@ from loaders.patterns.names import (
     BODY_LEVEL_WORDS,
     COMMITTEE,
     COMMITTEE_HEAD,
+    COMMITTEE_TAIL_RE,
     COMRADE_RE,
     FINISHED_AFTER_RE,
     FINISHED_WORK_RE,
@@ -194,6 +196,7 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
+    "CLAUSE_END_RE",
     "ALIAS_RE",
     "PARTY_OF_RE",
     "SAME_TIME_RE",
@@ -341,6 +344,7 @@ __all__ = [
     "BODY_LEVEL_WORDS",
     "COMMITTEE",
     "COMMITTEE_HEAD",
+    "COMMITTEE_TAIL_RE",
     "COMRADE_RE",
     "RANK_RE",
     "FINISHED_AFTER_RE",

@@ -295,11 +295,13 @@ GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
 
 # --- clauses around a cited document, and deadlines said by reference -----------------------------------
 # "…, cùng thời gian trên": the deadline of the assignment before
+# Where a clause of a task ends: a ";", or a sentence's full stop before a capital (not an abbreviation's: "TP. Huế")
+CLAUSE_END_RE = re.compile(r";\s+|(?<=[a-zà-ỹđ0-9)])\.\s+(?=[" + UPPER + r"])")
 SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
-# What follows a cited document before a verb that is its own: a date and an issuer, not a title ("… về thi hành Điều
-# lệ Đảng và Hướng dẫn số 26" is the unit's list)
+# What follows a cited document before a verb that is its own: a date and an issuer (of a province "(cũ)", before the
+# 2025 merger), not a title ("… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)
 CITED_TAIL_RE = re.compile(
-    r"\s*,?\s*(?:(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?\s*(?:của\s+(?:(?!\svề\s)[^,;.()]){0,80}?)?\s*"
+    r"\s*,?\s*(?:(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?\s*(?:của\s+(?:(?!\svề\s)[^,;.()]){0,80}?(?:\s*\(cũ\))?)?\s*"
 )
 # A clause of a preamble's own that carries out ("Căn cứ A; thực hiện B"), and the words of a basis
 CARRY_CLAUSE_RE = re.compile(r"(?:^|[;,]\s*)(?:và\s+)?(?:để\s+)?(?:thực hiện|triển khai)", re.I)

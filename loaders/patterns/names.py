@@ -140,6 +140,12 @@ NAMED_REF_RE = re.compile(
 )
 
 
+# --- a unit named short and in full ----------------------------------------------------------------
+# What a unit's full name adds to its short one: the committee it serves ("Ban Xây dựng Đảng" and "Ban Xây dựng
+# Đảng Đảng ủy các cơ quan Đảng tỉnh", "Văn phòng Đảng ủy" and "Văn phòng Đảng ủy các cơ quan Đảng tỉnh").
+COMMITTEE_TAIL_RE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy|các cơ quan|cơ quan)(?!\w)")
+
+
 # --- bodies by their grammar (any level) -----------------------------------------------------------
 # Bodies not in data/reference/body_kinds.csv are read by the shape of their names: a unit head, what it
 # does, and the committee or administrative unit it belongs to. This is what names the bodies of districts
@@ -269,6 +275,10 @@ BODY_GRAMMAR_RE = re.compile(
             r"(?:Ngân hàng Nhà nước(?:\s+chi nhánh)?|Kho bạc Nhà nước|Chi cục Thuế|Thuế cơ sở|Chi cục Hải quan|"
             r"Chi cục Thống kê|Bảo hiểm xã hội)\s+(?:[Kk]hu vực\s+)?(?:[IVXL]+|\d{1,2})(?![\w/])",
             rf"Thuế\s+(?:tỉnh|thành phố){PLACE_NAME}?",
+            # an association, to its unit: "Hiệp hội Doanh nghiệp tỉnh Long An", "Liên minh Hợp tác xã tỉnh",
+            # "Hội Chữ thập đỏ tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" ("Hợp tác xã" is no commune)
+            rf"(?:Hiệp hội|Hội|Liên minh|Liên hiệp(?:\s+các\s+Hội)?)\s+(?:Hợp tác xã|[{UPPER}][{LETTER}]*)"
+            rf"(?:\s+(?:Hợp tác xã|(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+)){{0,6}}?(?<!Hợp tác)\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
             r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
             rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
@@ -278,7 +288,8 @@ BODY_GRAMMAR_RE = re.compile(
 )
 # The level of a body named by its grammar, from the unit it belongs to (the last unit word decides).
 BODY_LEVEL_WORDS = (
-    ("commune", re.compile(r"\b(?:xã(?! hội)|phường|thị trấn|đặc khu|cấp xã)\b")),  # not "Bảo hiểm xã hội tỉnh"
+    # not "Bảo hiểm xã hội tỉnh", "Liên minh Hợp tác xã tỉnh"
+    ("commune", re.compile(r"\b(?:(?<!Hợp tác )xã(?! hội)|phường|thị trấn|đặc khu|cấp xã)\b")),
     ("district", re.compile(r"\b(?:huyện|quận|thị xã|cấp huyện|Huyện ủy|Quận ủy|Thị ủy|Huyện đoàn)\b")),
     ("provincial", re.compile(r"\b(?:tỉnh|[Tt]hành phố|cấp tỉnh|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn)\b")),
 )
