@@ -408,6 +408,17 @@ TASK_FORMS = [
         [("Sở Giao thông vận tải", (), "2024-10"), ("Sở Giao thông vận tải", (), "2025-06-30")],
         id="two-sentences-two-deadlines",
     ),
+    pytest.param(  # clauses joined after a time's year, each with its own; a horizon ("đến năm 2030, …") joins nothing
+        "1. Giao Ủy ban nhân dân xã khởi công Dự án Chợ trung tâm xã trong quý II/2024 và hoàn thành Dự án Đường "
+        "thôn Nà Pinh trước 30/6/2025.\n2. Giao Ủy ban nhân dân xã xây dựng Đề án phát triển du lịch đến năm 2030, tầm "
+        "nhìn đến năm 2045, trình Đảng ủy trong năm 2024.\n",
+        [
+            ("Ủy ban nhân dân xã", (), "2024-06-30"),
+            ("Ủy ban nhân dân xã", (), "2025-06-30"),
+            ("Ủy ban nhân dân xã", (), "2024-12-31"),
+        ],
+        id="clauses-after-a-year",
+    ),
 ]
 
 

@@ -295,8 +295,14 @@ GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
 
 # --- clauses around a cited document, and deadlines said by reference -----------------------------------
 # "…, cùng thời gian trên": the deadline of the assignment before
-# Where a clause of a task ends: a ";", or a sentence's full stop before a capital (not an abbreviation's: "TP. Huế")
-CLAUSE_END_RE = re.compile(r";\s+|(?<=[a-zà-ỹđ0-9)])\.\s+(?=[" + UPPER + r"])")
+# Where a clause of a task ends: a ";", a sentence's full stop before a capital (not an abbreviation's: "TP. Huế"), or
+# a time's year before the next clause ("khởi công … trong quý I/2026 và hoàn thành … trong năm 2026", "sơ kết vào quý
+# IV/2027, tổng kết vào năm 2030"); not a horizon's ("đến năm 2030, tầm nhìn …") nor a period's ("2021 - 2025, …")
+CLAUSE_END_RE = re.compile(
+    r";\s+|(?<=[a-zà-ỹđ0-9)])\.\s+(?=["
+    + UPPER
+    + r"])|(?<=[/ ]\d{4})(?<!đến năm \d{4})(?<!\d - \d{4})(?:,\s+(?:và\s+)?|\s+và\s+)(?=[a-zà-ỹđ])"
+)
 SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
 # What follows a cited document before a verb that is its own: a date and an issuer (of a province "(cũ)", before the
 # 2025 merger), not a title ("… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)
