@@ -349,6 +349,17 @@ LINKS += [
         {("45-CTr/TU", "18-NQ/TW"), ("206-KH/TU", "57-NQ/TW")},
         {(None, "18-NQ/TW"), (None, "57-NQ/TW")},
     ),
+    (  # a long title that ends by carrying out a document; a title, then the years of carrying out another, does not
+        report(
+            "Hội nghị quán triệt Kế hoạch số 02-KH/BCĐ ngày 08/9/2025 của Ban Chỉ đạo Tỉnh ủy về phát triển khoa học, "
+            "công nghệ, đổi mới sáng tạo và chuyển đổi số thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị. Sau gần 8 "
+            "năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong "
+            "cách Hồ Chí Minh và gần 3 năm thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, tỉnh đã đạt "
+            "kết quả tốt."
+        ),
+        {("02-KH/BCĐ", "57-NQ/TW")},
+        {("05-CT/TW", "01-KL/TW")},
+    ),
 ]
 
 

@@ -141,7 +141,7 @@ CARRIES_OUT_RE = re.compile(
 # The same, inside a cited document's title: "… về tiếp tục thực hiện Chỉ thị số 40-CT/TW", "… ban hành Kế hoạch
 # triển khai Chỉ thị số 40-CT/TW" — not an association ("…, gắn với thực hiện Chỉ thị số 05-CT/TW")
 TITLE_CARRIES_OUT_RE = re.compile(
-    r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?!sơ kết|tổng kết)(?:[^.;:()\n]{0,60}?\s)??|(?<=\s)ban hành\s+"
+    r"(?<![^\W\d_])(?:về\s+(?:việc\s+)?(?!sơ kết|tổng kết)(?:[^.;:()\n\d]{0,100}?\s)??|(?<=\s)ban hành\s+"
     r"(?:Kế hoạch|Chương trình)\s+)(?:tiếp tục\s+)?(?:đẩy mạnh\s+)?(?<!gắn với )(?<!kết hợp với )"
     r"(?:(?:triển khai\s+)?(?:tổ chức\s+)?thực hiện|triển khai)\s+(?=(?:các\s+)?[A-ZĐ])"
     # "… về sắp xếp, tinh gọn tổ chức bộ máy của huyện theo Nghị quyết 18"
