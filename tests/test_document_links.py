@@ -360,6 +360,15 @@ LINKS += [
         {("02-KH/BCĐ", "57-NQ/TW")},
         {("05-CT/TW", "01-KL/TW")},
     ),
+    (  # the preamble says what the resolution was issued for: "ban hành Nghị quyết về … nhằm cụ thể hóa …"
+        "TỈNH ỦY BÀ RỊA - VŨNG TÀU\nSố 14-NQ/TU\nBà Rịa - Vũng Tàu, ngày 28 tháng 4 năm 2023\n\nNGHỊ QUYẾT\nvề kinh tế "
+        "biển\n\nNgày 27/4/2023, tại Hội nghị lần thứ 16, Ban Chấp hành Đảng bộ tỉnh khóa VII đã thảo luận, thống nhất "
+        "ban hành Nghị quyết về phát triển bền vững kinh tế biển tỉnh đến năm 2030, tầm nhìn đến năm 2045 nhằm cụ thể "
+        "hóa Nghị quyết số 36-NQ/TW, ngày 22/10/2018 của Ban Chấp hành Trung ương Đảng khóa XII.\n\nI. NHIỆM VỤ\n\n"
+        "1. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch, trong quý III/2023.\n",
+        {(None, "36-NQ/TW")},
+        set(),
+    ),
 ]
 
 
