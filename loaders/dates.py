@@ -74,6 +74,8 @@ def _undated_deadline(text: str, since: str | None) -> tuple[str | None, str | N
 
     >>> _undated_deadline("trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm", "2025-03-10")[0:2]
     (None, 'trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm')
+    >>> _undated_deadline("định kỳ hằng năm báo cáo Ban cán sự đảng (trước ngày 15/11)", "2025-03-10")
+    (None, 'định kỳ hằng năm báo cáo Ban cán sự đảng (trước ngày 15/11', True)
     """
     m = P.DEADLINE_DAY_RE.search(text) if since else None
     # "… hằng năm", also after a list of days: "trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm"
@@ -84,6 +86,11 @@ def _undated_deadline(text: str, since: str | None) -> tuple[str | None, str | N
     )
     if m and yearly:
         return None, text[m.start() : m.end() + yearly.end()].strip(), True
+    # "định kỳ hằng năm báo cáo … (trước ngày 15/11)": a yearly day said before it, in its clause
+    before = re.split(r"[;.]\s", text[max(0, m.start() - 160) : m.start()])[-1] if m else ""
+    every = re.search(r"\b(?:(?:hằng|hàng|mỗi)\s+năm|định kỳ)\b", before, re.I)
+    if m and every:
+        return None, text[m.start() - len(before) + every.start() : m.end()].strip(), True
     if m and since:
         return _day_after(int(m.group("dd")), int(m.group("dm")), since), m.group(0), False
     ongoing = P.ONGOING_RE.search(text)

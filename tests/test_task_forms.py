@@ -577,6 +577,9 @@ def test_deadline_in_running_text(text: str, expected: str | None) -> None:
         # a year that is no deadline does not hide a day of the document's year
         ("giải ngân 100% kế hoạch vốn năm 2025 trước 31/12", "2025-11-10", "2025-12-31"),
         ("báo cáo trước ngày 15/12 hằng năm", "2025-06-01", None),
+        # a yearly report said before its day, in the same clause
+        ("định kỳ hằng năm báo cáo Ban cán sự đảng Ủy ban nhân dân tỉnh (trước ngày 15/11)", "2023-03-01", None),
+        ("thực hiện hằng năm; báo cáo Ban Thường vụ trước ngày 15/11", "2023-03-01", "2023-11-15"),
         ("hoàn thành trước ngày 20 tháng 12", "2025-06-20", "2025-12-20"),  # a day and month in words
         # before the Lunar New Year: the day of that year's Tết (data/vocab/tet.csv), else of the next one
         ("hỗ trợ hộ nghèo, xong trước Tết Nguyên đán Bính Ngọ 2026", "2025-11-10", "2026-02-17"),
