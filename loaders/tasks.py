@@ -235,8 +235,9 @@ def _opens_direction(text: str, pos: int) -> bool:
     return (
         re.match(
             # "X tham mưu …", and a body over its sub-items: "- X" / "  - cung cấp …", "X: cung cấp …"; a remark
-            # on X between them: "X (hai đảng bộ lớn) hoàn thành …"
-            r"(?:\s*\((?:\s*[a-zđà-ỹ]|[^()]{0,60}?là cơ quan (?:thường trực|đầu mối))[^()]{0,80}\))?(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
+            # on X between them: "X (hai đảng bộ lớn) hoàn thành …", or its unit in charge: "Sở X (Văn phòng Điều
+            # phối nông thôn mới tỉnh) tham mưu …"
+            r"(?:\s*\((?:\s*[a-zđà-ỹ]|(?:Văn phòng|Phòng|Trung tâm|Chi cục|Cục)\s|[^()]{0,60}?là cơ quan (?:thường trực|đầu mối))[^()]{0,80}\))?(?:\s*:(?:\s+[-–+•])?|\s+[-–+•])?\s+(?:(?:cần|phải|tiếp tục|khẩn trương|sớm|kịp thời|chủ động|có trách nhiệm|"
             r"thường xuyên)\s+)?"
             r"(?!(?:đã|vừa|được(?!\s+(?:giao|chọn|phân công))|cũng đã|là|và|của|với|tại|trong|phối hợp(?!\s+với)|cùng)\b)[a-zđàáảãạăâêôơưèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ"
             r"ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]",

@@ -419,6 +419,12 @@ TASK_FORMS = [
         ],
         id="clauses-after-a-year",
     ),
+    pytest.param(  # the unit in charge in parentheses after its department, the department leads
+        "1. Sở Nông nghiệp và Phát triển nông thôn (Văn phòng Điều phối nông thôn mới tỉnh) tham mưu triển khai "
+        "Chương trình xây dựng nông thôn mới; thực hiện hằng năm.\n",
+        [("Sở Nông nghiệp và Phát triển nông thôn", (), None)],
+        id="unit-in-charge-in-parentheses",
+    ),
 ]
 
 
