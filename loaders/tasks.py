@@ -219,6 +219,8 @@ def _opens_direction(text: str, pos: int) -> bool:
     after, bodies = bodies_list_at(text, pos)
     if not bodies or bodies[0][2].is_group:
         return False
+    if P.COUNCIL_GROUPS_THEN_VERB_RE.match(text, after):
+        return True  # "Thường trực HĐND, các Ban của HĐND, các Tổ đại biểu và đại biểu HĐND xã giám sát …"
     if P.GROUP_AFTER_BODY_RE.match(text[after : after + 20]) or P.SUBJECT_VERB_RE.match(text[after : after + 40]):
         return False
     if re.match(r"[ \t]*:[ \t]+[-–+•][ \t]+[^\W\d_]", text[after : after + 30]):  # (in one block)

@@ -425,6 +425,12 @@ TASK_FORMS = [
         [("Sở Nông nghiệp và Phát triển nông thôn", (), None)],
         id="unit-in-charge-in-parentheses",
     ),
+    pytest.param(  # a council's standing body at the head of the council's own groups, their unit at the end
+        "2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân "
+        "dân xã giám sát việc thực hiện Nghị quyết này.\n",
+        [("Thường trực Hội đồng nhân dân", (), None)],
+        id="council-standing-body-and-its-groups",
+    ),
 ]
 
 

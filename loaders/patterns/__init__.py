@@ -21,6 +21,7 @@ from loaders.patterns.directions import (
     CHAIR_RE,
     CITED_TAIL_RE,
     CLAUSE_END_RE,
+    COUNCIL_GROUPS_THEN_VERB_RE,
     CONSTRUCTION_VERB_RE,
     CONTENT_LABEL_RE,
     CONTINUES_WITH_CITATION_RE,
@@ -197,6 +198,7 @@ from loaders.patterns.text import (
 
 __all__ = [
     "CLAUSE_END_RE",
+    "COUNCIL_GROUPS_THEN_VERB_RE",
     "ALIAS_RE",
     "PARTY_OF_RE",
     "SAME_TIME_RE",

@@ -306,6 +306,9 @@ CLAUSE_END_RE = re.compile(
     + UPPER
     + r"])|(?<=[/ ]\d{4})(?<!đến năm \d{4})(?<!\d - \d{4})(?:,\s+(?:và\s+)?|\s+và\s+)(?=[a-zà-ỹđ])"
 )
+# After a council's standing body, the council's own groups, then what they all do: "Thường trực Hội đồng nhân dân, các
+# Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân xã giám sát việc thực hiện Nghị quyết"
+COUNCIL_GROUPS_THEN_VERB_RE = re.compile(r"\s*,\s*các\s+(?:Ban|Tổ)\b[^.;\n]{0,160}?\s(?:giám sát|theo dõi|kiểm tra)\b")
 SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
 # What follows a cited document before a verb that is its own: a date and an issuer (of a province "(cũ)", before the
 # 2025 merger), not a title ("… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)

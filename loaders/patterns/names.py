@@ -279,6 +279,9 @@ BODY_GRAMMAR_RE = re.compile(
             # "Hội Chữ thập đỏ tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" ("Hợp tác xã" is no commune)
             rf"(?:Hiệp hội|Hội|Liên minh|Liên hiệp(?:\s+các\s+Hội)?)\s+(?:Hợp tác xã|[{UPPER}][{LETTER}]*)"
             rf"(?:\s+(?:Hợp tác xã|(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+)){{0,6}}?(?<!Hợp tác)\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",
+            # a council's standing body named bare at the head of the council's own list, its unit at the list's end:
+            # "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, … đại biểu Hội đồng nhân dân xã giám sát"
+            r"Thường trực (?:Hội đồng nhân dân|HĐND)(?=\s*,\s*các Ban)",
             # a congress's subcommittee: Tiểu ban Văn kiện Đại hội lần thứ XXIII Đảng bộ thành phố
             r"Tiểu ban (?:Văn kiện|Nhân sự|Tổ chức(?: phục vụ)?|Tuyên truyền|Phục vụ|Nội dung)"
             rf"(?: Đại hội(?: đại biểu)?(?: lần thứ [IVXLC]+)?(?: Đảng bộ\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)?)?",
