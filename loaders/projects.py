@@ -122,6 +122,7 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
                     name = _project_name(raw)
                     if name:
                         names.append(name)
+        names += _listed_works(text, shown, start, end)
     # a named work ("Bến cảng Liên Chiểu") that no longer name already holds
     for start, end in spans:
         for m in P.PROJECT_NAMED_RE.finditer(text, start, end):
@@ -138,6 +139,19 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
                 names.append(name)
     # one project named twice, the second time with a tail ("… giai đoạn 2021 - 2025"): keep the name
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
+
+
+def _listed_works(text: str, shown: str, start: int, end: int) -> list[str]:
+    """Works a plan funds, listed with their amounts after "gồm" / "trong đó" (``patterns.WORKS_INCLUDED_RE``)."""
+    out = []
+    for m in P.WORKS_INCLUDED_RE.finditer(text, start, end):
+        offset = m.start("items")
+        for item in re.finditer(r"[^;]+", m.group("items")):
+            raw = P.WORK_AMOUNT_RE.sub("", shown[offset + item.start() : offset + item.end()]).strip()
+            name = _project_name(raw) if raw[:1].isupper() and P.LISTED_WORK_RE.match(raw) else None
+            if name:
+                out.append(name)
+    return out
 
 
 def _project_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[Span]:

@@ -144,6 +144,18 @@ CASES = [
         "Phú trong quý I/2025.\n",
         ["Đường liên kết vùng Hòa Bình - Hà Nam (giai đoạn 1)", "Cầu Văn Phú"],
     ),
+    # works a plan funds, listed with their amounts after "gồm" / "trong đó"; a name ends before a colon
+    (
+        "1. Vốn cho 03 công trình khởi công mới: 42.620 triệu đồng, gồm Trạm cấp nước sinh hoạt ấp Bình Hòa; Nhà văn "
+        "hóa xã Hồ Tràm; Trường Tiểu học Phước Thuận (xây mới 12 phòng học) 9.600 triệu đồng.\n2. Vốn đối ứng giải "
+        "phóng mặt bằng Dự án đường ven biển Vũng Tàu - Bình Châu (đoạn qua xã Hồ Tràm): 12.000 triệu đồng.\n",
+        [
+            "Trạm cấp nước sinh hoạt ấp Bình Hòa",
+            "Nhà văn hóa xã Hồ Tràm",
+            "Trường Tiểu học Phước Thuận",
+            "Đường ven biển Vũng Tàu - Bình Châu (đoạn qua xã Hồ Tràm)",
+        ],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

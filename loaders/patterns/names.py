@@ -65,7 +65,7 @@ PROJECT_HEAD = (
 )
 # the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
 PROJECT_NAME_CHARS = (
-    rf"(?:[^,;.()|\n]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{{1,60}}\)|\((?=[{UPPER}0-9])[^()\n]{{1,30}}\))+"
+    rf"(?:[^,;.()|\n:]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{{1,60}}\)|\((?=[{UPPER}0-9])[^()\n]{{1,30}}\))+"
 )
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(
@@ -130,6 +130,16 @@ FINISHED_AFTER_RE = re.compile(
     re.I,
 )
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
+# works a plan funds, listed after "gồm" / "trong đó", each with its amount: "Vốn cho 03 công trình khởi công mới: 42.620
+# triệu đồng, gồm Trạm cấp nước …; Nhà văn hóa xã …" / "…, trong đó Trường Tiểu học A (xây mới 12 phòng) 9.600 triệu đồng"
+WORKS_INCLUDED_RE = re.compile(
+    r"(?:công trình|dự án)\b(?:[^.\n]|\.(?=\d)){0,160}?\b(?:gồm|trong đó)\b:?\s*(?P<items>(?:[^.\n]|\.(?=\d))+)", re.I
+)
+LISTED_WORK_RE = re.compile(rf"^(?:{PROJECT_HEAD}|nhà văn hóa|trạm (?:cấp nước|y tế|bơm))\s", re.I)
+# an item's amount, and a remark on what is built before it: "(xây mới 12 phòng học) 9.600 triệu đồng"
+WORK_AMOUNT_RE = re.compile(
+    r"\s*(?:\((?!(?:giai\s+)?đoạn\b)[a-zđà-ỹ][^()]*\)\s*)?(?::\s*)?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$", re.S
+)
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
 # --- named references -----------------------------------------------------------------------------
