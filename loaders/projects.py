@@ -17,10 +17,15 @@ def _project_name(raw: str, *, stop: bool = True) -> str | None:
     already ends the name) and capitalised."""
     name = raw
     # "nối" ends a name that already names its work ("Cầu Bến Rừng nối Quảng Ninh với Hải Phòng"), not one whose
-    # ends name it ("Đường nối Cảng hàng không Thọ Xuân với …", "Tuyến đường bao biển nối Hạ Long - Cẩm Phả")
+    # ends name it, nor a road extended ("Đường Trần Hưng Đạo nối dài") ("Đường nối Cảng hàng không Thọ Xuân với …", "Tuyến đường bao biển nối Hạ Long - Cẩm Phả")
     words = name.split()
     for i, w in enumerate(words[2:], 2):
-        if w == "nối" and words[i - 1] != "kết" and re.search(r"\s(?:[A-ZĐ]|\d)", " " + " ".join(words[1:i])):
+        if (
+            w == "nối"
+            and words[i - 1] != "kết"
+            and words[i + 1 : i + 2] != ["dài"]
+            and re.search(r"\s(?:[A-ZĐ]|\d)", " " + " ".join(words[1:i]))
+        ):
             name = " ".join(words[:i])
             break
     # "… đoạn qua tỉnh Bắc Giang" names the stretch of the work: kept with its place, and nothing after it
@@ -142,15 +147,21 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
 
 
 def _listed_works(text: str, shown: str, start: int, end: int) -> list[str]:
-    """Works a plan funds, listed with their amounts after "gồm" / "trong đó" (``patterns.WORKS_INCLUDED_RE``)."""
+    """Works a plan funds, listed with their amounts after "gồm" / "trong đó" (``patterns.WORKS_INCLUDED_RE``) or
+    one an item (``patterns.WORK_LINE_RE``)."""
+    items = [
+        (m.start("items") + i.start(), m.start("items") + i.end())
+        for m in P.WORKS_INCLUDED_RE.finditer(text, start, end)
+        for i in re.finditer(r"[^;]+", m.group("items"))
+    ]
+    line = P.WORK_LINE_RE.match(text, start, end)  # the block is the item
+    items += [line.span("item")] if line else []
     out = []
-    for m in P.WORKS_INCLUDED_RE.finditer(text, start, end):
-        offset = m.start("items")
-        for item in re.finditer(r"[^;]+", m.group("items")):
-            raw = P.WORK_AMOUNT_RE.sub("", shown[offset + item.start() : offset + item.end()]).strip()
-            name = _project_name(raw) if raw[:1].isupper() and P.LISTED_WORK_RE.match(raw) else None
-            if name:
-                out.append(name)
+    for a, b in items:
+        raw = P.WORK_AMOUNT_RE.sub("", shown[a:b]).strip()
+        name = _project_name(raw) if raw[:1].isupper() and P.LISTED_WORK_RE.match(raw) else None
+        if name:
+            out.append(name)
     return out
 
 

@@ -156,6 +156,17 @@ CASES = [
             "Đường ven biển Vũng Tàu - Bình Châu (đoạn qua xã Hồ Tràm)",
         ],
     ),
+    # works as items of their own with their amounts; a road "nối dài" is extended; "vào danh mục" ends a name
+    (
+        "2. Danh mục dự án và mức vốn bố trí:\n- Đường Trần Hưng Đạo nối dài (đoạn từ đường Phú Riềng Đỏ đến đường Lê "
+        "Duẩn): 58.000 triệu đồng, hoàn thành trong năm 2026;\n- Hệ thống thoát nước khu phố Suối Đá: 21.500 triệu "
+        "đồng.\n3. Bổ sung Dự án Trường Tiểu học Tân Thiện vào danh mục dự án đầu tư công trung hạn.\n",
+        [
+            "Đường Trần Hưng Đạo nối dài (đoạn từ đường Phú Riềng Đỏ đến đường Lê Duẩn)",
+            "Hệ thống thoát nước khu phố Suối Đá",
+            "Trường Tiểu học Tân Thiện",
+        ],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

@@ -152,6 +152,7 @@ from loaders.patterns.names import (
     SCOPE_WORD,
     UNIT_HEAD,
     WORK_AMOUNT_RE,
+    WORK_LINE_RE,
     WORKS_INCLUDED_RE,
 )
 from loaders.patterns.text import (
@@ -359,6 +360,7 @@ __all__ = [
     "NAMED_REF_RE",
     "LISTED_WORK_RE",
     "WORK_AMOUNT_RE",
+    "WORK_LINE_RE",
     "WORKS_INCLUDED_RE",
     "NAME_WORD",
     "PERSON_NAME",

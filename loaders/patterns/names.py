@@ -135,7 +135,16 @@ FINISHED_AFTER_RE = re.compile(
 WORKS_INCLUDED_RE = re.compile(
     r"(?:công trình|dự án)\b(?:[^.\n]|\.(?=\d)){0,160}?\b(?:gồm|trong đó)\b:?\s*(?P<items>(?:[^.\n]|\.(?=\d))+)", re.I
 )
-LISTED_WORK_RE = re.compile(rf"^(?:{PROJECT_HEAD}|nhà văn hóa|trạm (?:cấp nước|y tế|bơm))\s", re.I)
+# what a work listed with its amount may be: a project's head, or a small work of a commune
+_LISTED_WORK_HEAD = (
+    rf"{PROJECT_HEAD}|nhà văn hóa|trạm (?:cấp nước|y tế|bơm)|hệ thống (?:thoát nước|cấp nước|chiếu sáng)"
+)
+# a work as an item of its own with its amount: "- Hệ thống thoát nước khu phố Suối Đá: 21.500 triệu đồng."
+WORK_LINE_RE = re.compile(
+    rf"[ \t]*[-+•][ \t]*(?P<item>(?i:{_LISTED_WORK_HEAD})\s[^:;\n]{{2,160}}?"
+    r"\s*:\s*\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng)"
+)
+LISTED_WORK_RE = re.compile(rf"^(?:{_LISTED_WORK_HEAD})\s", re.I)
 # an item's amount, and a remark on what is built before it: "(xây mới 12 phòng học) 9.600 triệu đồng"
 WORK_AMOUNT_RE = re.compile(
     r"\s*(?:\((?!(?:giai\s+)?đoạn\b)[a-zđà-ỹ][^()]*\)\s*)?(?::\s*)?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$", re.S
