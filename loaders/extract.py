@@ -57,6 +57,7 @@ _STATE_TYPE_WORD = {
     "TB": "Thông báo",
     "L": "Luật",
 }
+_TYPE_WORD_BY_UPPER_CODE = {code.upper(): word for code, word in P.TYPE_WORD_BY_CODE.items()}
 _STATE_ISSUER_NAME = {
     "QH": "Quốc hội",
     "UBTVQH": "Ủy ban Thường vụ Quốc hội",
@@ -286,7 +287,11 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         elif state and (law := M.NAMED_LAW_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())):
             type_word = law.group("type")[0].upper() + law.group("type")[1:].lower()  # "Luật … số 72/2025/QH15"
         elif state:
-            type_word = _STATE_TYPE_WORD.get(type_code) or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
+            type_word = (
+                _STATE_TYPE_WORD.get(type_code)
+                or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
+                or _TYPE_WORD_BY_UPPER_CODE.get(type_code.upper())  # "32/BC-HĐND": a report
+            )
         else:
             type_word = P.TYPE_WORD_BY_CODE.get(type_code)
         level = level_of(issuer_code, state)

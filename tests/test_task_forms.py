@@ -785,6 +785,19 @@ def test_symbol_variant(text: str, symbol: str) -> None:
     assert [m.symbol for m in find_mentions(src, 0, len(src.text))] == [symbol]
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Báo cáo thẩm tra số 32/BC-HĐND ngày 05/12/2025 của Ban Kinh tế - Xã hội", "Báo cáo"),  # by its code
+        ("văn bản số 145/TTr-UBND ngày 01/12/2025", "Tờ trình"),
+        ("Quyết định số 1719/QĐ-TTg ngày 14/10/2021", "Quyết định"),
+    ],
+)
+def test_a_state_symbols_type_code_names_its_type(text: str, kind: str) -> None:
+    src = from_text(text, name="s.txt")
+    assert [m.type_word for m in find_mentions(src, 0, len(src.text))] == [kind]
+
+
 # --- links and reports --------------------------------------------------------------------------------
 def test_title_naming_two_documents_gives_two_links_and_an_appendix_caption_is_no_citation() -> None:
     text = (
