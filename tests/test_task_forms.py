@@ -555,6 +555,7 @@ DEADLINES = [
     ("tham mưu ban hành Kế hoạch trước ngày 30/6/2025", "2025-06-30"),
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
+    ("giải ngân vốn đầu tư công, hết ngày 31/01/2024 giải ngân 100%", "2024-01-31"),  # "hết ngày": by that day
     ("báo cáo kết quả vào tháng 12 năm 2025", "2025-12"),
     ("số hóa hồ sơ (Phòng Quản lý đô thị thành phố chủ trì, Phòng Tài nguyên phối hợp; năm 2024).", "2024-12-31"),
     ("hoàn thành trong quý I, II năm 2026", "2026-06-30"),
