@@ -640,6 +640,7 @@ BODIES = [
         "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng",
         "provincial",
     ),
+    ("Đảng ủy Khối các Khu công nghiệp tỉnh lãnh đạo", "Đảng ủy Khối các Khu công nghiệp tỉnh", "provincial"),
     # associations, to their unit ("Hợp tác xã" is no commune)
     ("Hiệp hội Doanh nghiệp tỉnh Long An phối hợp", "Hiệp hội Doanh nghiệp tỉnh Long An", "provincial"),
     ("Liên minh Hợp tác xã tỉnh chủ trì", "Liên minh Hợp tác xã tỉnh", "provincial"),

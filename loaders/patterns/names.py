@@ -201,7 +201,7 @@ PLACE_NAME = (
 # the committees of blocs (2025: "Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"; before: "Đảng ủy
 # Khối các cơ quan tỉnh") come first: "Ban Xây dựng Đảng Đảng ủy các cơ quan Đảng tỉnh" is one body.
 BLOC_COMMITTEE = (
-    r"Đảng ủy (?:các cơ quan Đảng|Khối các cơ quan|Khối doanh nghiệp|Ủy ban nhân dân|UBND|Quân sự|Công an|"
+    r"Đảng ủy (?:các cơ quan Đảng|Khối các cơ quan|Khối doanh nghiệp|Khối (?:các )?[Kk]hu công nghiệp|Ủy ban nhân dân|UBND|Quân sự|Công an|"
     r"(?:Ủy ban\s+)?(?:Mặt trận Tổ quốc|MTTQ)(?:\s+Việt Nam)? và các đoàn thể|Hội đồng nhân dân|HĐND)"
 )
 COMMITTEE = rf"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|{BLOC_COMMITTEE}(?:\s+{SCOPE_WORD})?|Đảng ủy(?:\s+{SCOPE_WORD})?)"
