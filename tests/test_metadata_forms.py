@@ -476,6 +476,12 @@ ROLES = [
         ("Kim Sô Phia", ("Phó Chủ tịch Ủy ban nhân dân tỉnh",)),
         id="khmer-surname-kim",
     ),
+    pytest.param(  # K'Ho and Chu Ru surnames of the Central Highlands
+        "Cùng dự có các đồng chí Phó Bí thư Tỉnh ủy: Trần Đức Thịnh, Phó Bí thư Thường trực Tỉnh ủy; Ka Sô Liêng, Phó Bí "
+        "thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+        ("Ka Sô Liêng", ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")),
+        id="kho-surname",
+    ),
 ]
 
 
