@@ -17,7 +17,8 @@ def _project_name(raw: str, *, stop: bool = True) -> str | None:
     already ends the name) and capitalised."""
     name = raw
     # "nối" ends a name that already names its work ("Cầu Bến Rừng nối Quảng Ninh với Hải Phòng"), not one whose
-    # ends name it, nor a road extended ("Đường Trần Hưng Đạo nối dài") ("Đường nối Cảng hàng không Thọ Xuân với …", "Tuyến đường bao biển nối Hạ Long - Cẩm Phả")
+    # ends name it ("Đường nối Cảng hàng không Thọ Xuân với …", "Tuyến đường bao biển nối Hạ Long - Cẩm Phả"), nor
+    # a road extended ("Đường Trần Hưng Đạo nối dài")
     words = name.split()
     for i, w in enumerate(words[2:], 2):
         if (

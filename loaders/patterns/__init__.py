@@ -201,12 +201,12 @@ from loaders.patterns.text import (
 )
 
 __all__ = [
-    "CLAUSE_END_RE",
-    "COUNCIL_GROUPS_THEN_VERB_RE",
     "ALIAS_RE",
     "PARTY_OF_RE",
     "SAME_TIME_RE",
     "CITED_TAIL_RE",
+    "CLAUSE_END_RE",
+    "COUNCIL_GROUPS_THEN_VERB_RE",
     "CARRY_CLAUSE_RE",
     "BASIS_RE",
     "LISTED_RE",

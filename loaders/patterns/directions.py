@@ -297,7 +297,6 @@ GROUP_CLAUSE_RE = re.compile(
 GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
 
 # --- clauses around a cited document, and deadlines said by reference -----------------------------------
-# "…, cùng thời gian trên": the deadline of the assignment before
 # Where a clause of a task ends: a ";", a sentence's full stop before a capital (not an abbreviation's: "TP. Huế"), or
 # a time's year before the next clause ("khởi công … trong quý I/2026 và hoàn thành … trong năm 2026", "sơ kết vào quý
 # IV/2027, tổng kết vào năm 2030"); not a horizon's ("đến năm 2030, tầm nhìn …") nor a period's ("2021 - 2025, …")
@@ -309,6 +308,7 @@ CLAUSE_END_RE = re.compile(
 # After a council's standing body, the council's own groups, then what they all do: "Thường trực Hội đồng nhân dân, các
 # Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân xã giám sát việc thực hiện Nghị quyết"
 COUNCIL_GROUPS_THEN_VERB_RE = re.compile(r"\s*,\s*các\s+(?:Ban|Tổ)\b[^.;\n]{0,160}?\s(?:giám sát|theo dõi|kiểm tra)\b")
+# "…, cùng thời gian trên": the deadline of the assignment before
 SAME_TIME_RE = re.compile(r"(?:cùng|như)\s+(?:thời gian|thời hạn|tiến độ)\s+(?:nêu\s+)?trên", re.I)
 # What follows a cited document before a verb that is its own: a date and an issuer (of a province "(cũ)", before the
 # 2025 merger), not a title ("… về thi hành Điều lệ Đảng và Hướng dẫn số 26" is the unit's list)

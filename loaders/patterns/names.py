@@ -129,7 +129,6 @@ FINISHED_AFTER_RE = re.compile(
     r"khánh thành|đi vào hoạt động|khai trương)\b",
     re.I,
 )
-# "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 # works a plan funds, listed after "gồm" / "trong đó", each with its amount: "Vốn cho 03 công trình khởi công mới: 42.620
 # triệu đồng, gồm Trạm cấp nước …; Nhà văn hóa xã …" / "…, trong đó Trường Tiểu học A (xây mới 12 phòng) 9.600 triệu đồng"
 WORKS_INCLUDED_RE = re.compile(
@@ -149,6 +148,7 @@ LISTED_WORK_RE = re.compile(rf"^(?:{_LISTED_WORK_HEAD})\s", re.I)
 WORK_AMOUNT_RE = re.compile(
     r"\s*(?:\((?!(?:giai\s+)?đoạn\b)[a-zđà-ỹ][^()]*\)\s*)?(?::\s*)?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$", re.S
 )
+# "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
 
 # --- named references -----------------------------------------------------------------------------

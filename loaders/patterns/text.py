@@ -97,7 +97,7 @@ DEADLINE_TET_RE = re.compile(
 # Deadline phrases, tried in order.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")  # what every dated deadline below needs somewhere
 DEADLINE_BEFORE_RE = re.compile(
-    rf"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong|(?<![a-zà-ỹđ] )hết(?=\s+ngày))\s+(?:(?:ngày|hết ngày)\s+)?"
+    rf"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|hoàn thành trong|hoàn thành|đến hết|đến|xong|hết(?=\s+ngày))\s+(?:(?:ngày|hết ngày)\s+)?"
     rf"(?:{NUMERIC_DATE}|{WORDED_DATE})",
     re.I,
 )
