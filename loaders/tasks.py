@@ -169,11 +169,12 @@ def label_assignment(text: str, labels: list[Label]) -> Assignment | None:
 def _clause_starts(text: str, start: int, end: int, *, addressed: bool) -> list[int]:
     """Where a clause opens in ``start:end``: the unit's own start (after its marker and an inline
     title), and after each ". " and "; "."""
-    # (after a topic word: "Riêng Đảng bộ Công ty …:", "Đối với Ban Tổ chức Tỉnh ủy: …")
+    # (after a time or a topic word: "Thời gian tới, Ban Thường vụ …", "Riêng Đảng bộ Công ty …:", "Đối với Ban Tổ
+    # chức Tỉnh ủy: …")
     lead_in = re.match(
         r"\s*(?:[-+•*]\s+|\d+(?:\.\d+)*\s*[.)-]\s*|\(\d+\)\s*|[a-zđ]\)\s*"
         r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*)?"  # "Bốn là, Ủy ban Kiểm tra …"
-        rf"(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?(?:{P.HEAD_FOR_BODY}(?=[A-ZĐỦ]))?",
+        rf"(?:{P.TIME_OPENER}(?=[A-ZĐỦ]))?(?:(?:Riêng|Đối với|Về phía)\s+(?=[A-ZĐỦ]))?(?:{P.HEAD_FOR_BODY}(?=[A-ZĐỦ]))?",
         text[start:end],
     )
     first = start + (lead_in.end() if lead_in else 0)

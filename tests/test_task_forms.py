@@ -431,6 +431,13 @@ TASK_FORMS = [
         [("Thường trực Hội đồng nhân dân", (), None)],
         id="council-standing-body-and-its-groups",
     ),
+    pytest.param(  # a lead-in whose subject follows a time ("Thời gian tới, X cần … các nhiệm vụ sau:") over dashes
+        "2. Thời gian tới, Ban Thường vụ Huyện ủy Mộc Châu cần tập trung lãnh đạo thực hiện tốt các nhiệm vụ sau:\n"
+        "- Chỉ đạo tổ chức đại hội điểm cấp cơ sở, hoàn thành trong tháng 01/2025.\n"
+        "- Hoàn thiện Đề án sắp xếp đơn vị hành chính cấp xã, trình Ủy ban nhân dân tỉnh trước ngày 15/10/2024.\n",
+        [("Ban Thường vụ Huyện ủy Mộc Châu", (), "2025-01"), ("Ban Thường vụ Huyện ủy Mộc Châu", (), "2024-10-15")],
+        id="lead-in-after-a-time",
+    ),
 ]
 
 

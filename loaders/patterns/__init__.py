@@ -72,6 +72,7 @@ from loaders.patterns.directions import (
     SUBJECT_VERB_RE,
     TASK_LABEL_RE,
     THIS_DOCUMENT_RE,
+    TIME_OPENER,
     TITLE_CARRIES_OUT_RE,
     TITLE_REVIEWS_RE,
 )
@@ -206,6 +207,7 @@ __all__ = [
     "SAME_TIME_RE",
     "CITED_TAIL_RE",
     "CLAUSE_END_RE",
+    "TIME_OPENER",
     "COUNCIL_GROUPS_THEN_VERB_RE",
     "CARRY_CLAUSE_RE",
     "BASIS_RE",

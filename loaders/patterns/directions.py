@@ -297,6 +297,11 @@ GROUP_CLAUSE_RE = re.compile(
 GROUP_AFTER_BODY_RE = re.compile(r"\s*(?:(?:,|và)\s+)?(?:các|những)\b")
 
 # --- clauses around a cited document, and deadlines said by reference -----------------------------------
+# A time said before the clause's subject: "Thời gian tới, Ban Thường vụ Huyện ủy …", "Trong năm 2025, Sở …"
+TIME_OPENER = (
+    r"(?i:(?:trong\s+)?(?:thời gian tới|những tháng cuối năm(?:\s+\d{4})?|năm\s+\d{4}|từ nay(?:\s+đến)?[^,.;\n]{0,30}))"
+    r"\s*,\s*"
+)
 # Where a clause of a task ends: a ";", a sentence's full stop before a capital (not an abbreviation's: "TP. Huế"), or
 # a time's year before the next clause ("khởi công … trong quý I/2026 và hoàn thành … trong năm 2026", "sơ kết vào quý
 # IV/2027, tổng kết vào năm 2030"); not a horizon's ("đến năm 2030, tầm nhìn …") nor a period's ("2021 - 2025, …")
