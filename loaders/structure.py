@@ -254,11 +254,13 @@ def parse(source: Source) -> Structure:
         ):
             title, title_span = display.strip(" #*"), (start, end)
 
+        # a label over the items below it, inside the section ("**Ủy ban nhân dân thành phố:**"), not a section
+        label = is_heading and marker is None and content.rstrip(" *_").endswith(":") and not is_allcaps(content)
         if marker is not None and level < 7:
             while stack and stack[-1][0] >= level:
                 stack.pop()
         elif is_heading and marker is None:
-            while stack and stack[-1][0] >= 1:
+            while stack and stack[-1][0] >= (6 if label else 1):
                 stack.pop()
         path = tuple(s[1] for s in stack)
         context = tuple(s[2] for s in stack)
@@ -282,7 +284,9 @@ def parse(source: Source) -> Structure:
             and marker is None
             and (not is_allcaps(content) or (kind_heading is not None and start > kind_heading[1]))
         ):
-            stack.append((1, "", content[:160]))  # a section heading (also in capitals, after the kind's own)
+            stack.append(
+                (6 if label else 1, "", content[:160])
+            )  # a section heading (also in capitals, after the kind's own)
     header_symbol, place_date = _header(text, blocks)
     return Structure(
         kind,

@@ -337,6 +337,23 @@ def test_a_short_numbered_heading_over_a_hard_wrapped_paragraph_leads_it():
     ]
 
 
+def test_a_bold_label_over_bullets_stays_inside_its_section_and_leads_them():
+    """ "**Ủy ban nhân dân thành phố:**" alone over bullets, inside "2. …" of the tasks part: a label, not a section
+    of its own — its bullets stay tasks of the part, and the body it names leads them."""
+    text = (
+        "# KẾ HOẠCH\n\n## III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n\n### 1. Công tác tuyên truyền\n\n**Ban Tuyên giáo "
+        "Thành ủy** chủ trì quán triệt Nghị quyết, hoàn thành trong tháng 9/2022.\n\n### 2. Công tác quy hoạch\n\n"
+        "**Ủy ban nhân dân thành phố:**\n\n- Rà soát quy hoạch chung thành phố, trình phê duyệt trong năm 2023.\n"
+        "- Phủ kín quy hoạch phân khu các phường, hoàn thành trước ngày 30/6/2024.\n"
+    )
+    doc = extract_source(from_text(text, name="kh.md"))
+    assert [(t.leads[0].name if t.leads else None, t.deadline) for t in doc.tasks] == [
+        ("Ban Tuyên giáo Thành ủy", "2022-09"),
+        ("Ủy ban nhân dân thành phố", "2023-12-31"),
+        ("Ủy ban nhân dân thành phố", "2024-06-30"),
+    ]
+
+
 def test_footnote_marker_attached_and_interrupted_paragraph_mended():
     text = (
         "KẾ HOẠCH\nvề công tác xây dựng Đảng\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
