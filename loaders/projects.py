@@ -159,7 +159,10 @@ def _listed_works(text: str, shown: str, start: int, end: int) -> list[str]:
     items += [line.span("item")] if line else []
     out = []
     for a, b in items:
-        raw = P.WORK_AMOUNT_RE.sub("", shown[a:b]).strip()
+        item = P.WORKS_OPEN_RE.sub("", shown[a:b])
+        if P.FINISHED_IN_ITEM_RE.search(item):
+            continue  # "(giảm 7.000 triệu đồng, dự án đã hoàn thành, quyết toán)"
+        raw = P.WORK_AMOUNT_RE.sub("", item).strip()
         name = _project_name(raw) if raw[:1].isupper() and P.LISTED_WORK_RE.match(raw) else None
         if name:
             out.append(name)

@@ -167,6 +167,17 @@ CASES = [
             "Trường Tiểu học Tân Thiện",
         ],
     ),
+    # a list opened by a colon, each amount in parentheses; a work said to be finished is none
+    (
+        "1. Điều chỉnh giảm 28.000 triệu đồng của 02 dự án, gồm: Đường từ trung tâm xã Mường Mươn đi xã Pa Ham (giảm "
+        "21.000 triệu đồng); Trụ sở làm việc Ủy ban nhân dân xã Sín Thầu (giảm 7.000 triệu đồng, dự án đã hoàn thành, "
+        "quyết toán).\n2. Điều chỉnh tăng 20.000 triệu đồng cho 01 dự án: Đường nội thị thị xã Mường Lay (đoạn từ cầu "
+        "Nậm Cản đến bản Chi Luông) (tăng 20.000 triệu đồng).\n",
+        [
+            "Đường từ trung tâm xã Mường Mươn đi xã Pa Ham",
+            "Đường nội thị thị xã Mường Lay (đoạn từ cầu Nậm Cản đến bản Chi Luông)",
+        ],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

@@ -128,6 +128,7 @@ from loaders.patterns.names import (
     COMMITTEE_TAIL_RE,
     COMRADE_RE,
     FINISHED_AFTER_RE,
+    FINISHED_IN_ITEM_RE,
     FINISHED_WORK_RE,
     FUNCTION_NAME,
     LISTED_WORK_RE,
@@ -155,6 +156,7 @@ from loaders.patterns.names import (
     WORK_AMOUNT_RE,
     WORK_LINE_RE,
     WORKS_INCLUDED_RE,
+    WORKS_OPEN_RE,
 )
 from loaders.patterns.text import (
     ABOUT_RE,
@@ -356,6 +358,7 @@ __all__ = [
     "COMRADE_RE",
     "RANK_RE",
     "FINISHED_AFTER_RE",
+    "FINISHED_IN_ITEM_RE",
     "FINISHED_WORK_RE",
     "FUNCTION_NAME",
     "MERGER_RE",
@@ -364,6 +367,7 @@ __all__ = [
     "WORK_AMOUNT_RE",
     "WORK_LINE_RE",
     "WORKS_INCLUDED_RE",
+    "WORKS_OPEN_RE",
     "NAME_WORD",
     "PERSON_NAME",
     "PLACE_NAME",

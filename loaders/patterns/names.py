@@ -129,11 +129,16 @@ FINISHED_AFTER_RE = re.compile(
     r"khánh thành|đi vào hoạt động|khai trương)\b",
     re.I,
 )
+# an item of such a list said to be finished: "… (giảm 7.000 triệu đồng, dự án đã hoàn thành, quyết toán)"
+FINISHED_IN_ITEM_RE = re.compile(r"\bđã\s+(?:hoàn thành|đưa vào sử dụng|quyết toán|bàn giao)\b", re.I)
 # works a plan funds, listed after "gồm" / "trong đó", each with its amount: "Vốn cho 03 công trình khởi công mới: 42.620
 # triệu đồng, gồm Trạm cấp nước …; Nhà văn hóa xã …" / "…, trong đó Trường Tiểu học A (xây mới 12 phòng) 9.600 triệu đồng"
 WORKS_INCLUDED_RE = re.compile(
-    r"(?:công trình|dự án)\b(?:[^.\n]|\.(?=\d)){0,160}?\b(?:gồm|trong đó)\b:?\s*(?P<items>(?:[^.\n]|\.(?=\d))+)", re.I
+    r"(?:công trình|dự án)\b(?:[^.\n]|\.(?=\d)){0,160}?(?:\b(?:gồm|trong đó)\b:?|:)\s*(?P<items>(?:[^.\n]|\.(?=\d))+)",
+    re.I,
 )
+# where an item's own list opens after its total: "31.800 triệu đồng, trong đó Trường …"
+WORKS_OPEN_RE = re.compile(r"^.*?\b(?:gồm|trong đó)\b:?\s*", re.I)
 # what a work listed with its amount may be: a project's head, or a small work of a commune
 _LISTED_WORK_HEAD = (
     rf"{PROJECT_HEAD}|nhà văn hóa|trạm (?:cấp nước|y tế|bơm)|hệ thống (?:thoát nước|cấp nước|chiếu sáng)"
@@ -144,9 +149,12 @@ WORK_LINE_RE = re.compile(
     r"\s*:\s*\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng)"
 )
 LISTED_WORK_RE = re.compile(rf"^(?:{_LISTED_WORK_HEAD})\s", re.I)
-# an item's amount, and a remark on what is built before it: "(xây mới 12 phòng học) 9.600 triệu đồng"
+# an item's amount, and a remark on what is built before it: "(xây mới 12 phòng học) 9.600 triệu đồng", or the amount
+# in parentheses
 WORK_AMOUNT_RE = re.compile(
-    r"\s*(?:\((?!(?:giai\s+)?đoạn\b)[a-zđà-ỹ][^()]*\)\s*)?(?::\s*)?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$", re.S
+    r"\s*(?:\((?!(?:giai\s+)?đoạn\b)[a-zđà-ỹ][^()]*\)\s*)?(?::\s*)?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$"
+    r"|\s*\([^()]*?\d[\d.,]*\s*(?:triệu|tỷ)\s+đồng.*$",  # in parentheses: "(giảm 21.000 triệu đồng)"
+    re.S,
 )
 # "các dự án giao thông trọng điểm: Đường …, Đường … và Đường …"
 PROJECT_LIST_RE = re.compile(r"(?:các|những)\s+(?:dự án|công trình)[^:.;\n]{0,60}:\s*(?P<items>[^.;\n]+)", re.I)
