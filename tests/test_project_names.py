@@ -178,6 +178,12 @@ CASES = [
             "Đường nội thị thị xã Mường Lay (đoạn từ cầu Nậm Cản đến bản Chi Luông)",
         ],
     ),
+    # a name ends before its deadline ("chậm nhất ngày …"); a body's seat is no work ("tại trụ sở Tỉnh ủy")
+    (
+        "1. Ngày 14/01/2026, tại trụ sở Tỉnh ủy (phường Quy Nhơn), Thường trực Tỉnh ủy họp. Giải phóng mặt bằng Nhà "
+        "máy điện gió Vĩnh Hậu 7 chậm nhất ngày 30-10-2024.\n",
+        ["Nhà máy điện gió Vĩnh Hậu 7"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

@@ -85,7 +85,7 @@ CONTINUES_WITH_CITATION_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s+(?:số\s*)?\d",
 # Where a project's name ends.
 _PROJECT_STOPS = (
     r"\s+(?:và các|và những|và|để|nhằm|theo|bảo đảm|đảm bảo|đang|đã|đạt|cho|trên|còn|được|tại|"
-    r"cơ bản|trong (?:quý|tháng|năm|giai đoạn|kế hoạch|danh mục)|trước|hoàn thành|với tổng|có tổng|"
+    r"cơ bản|trong (?:quý|tháng|năm|giai đoạn|kế hoạch|danh mục)|trước|chậm nhất|hoàn thành|với tổng|có tổng|"
     r"đoạn qua|phục vụ|vào (?:danh mục|kế hoạch))"
 )
 PROJECT_STOP_RE = re.compile(_PROJECT_STOPS + r"(?:\s.*)?$")

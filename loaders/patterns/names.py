@@ -102,7 +102,7 @@ PROJECT_LOWER_AFTER_VERB_RE = re.compile(
 _PROPER = rf"(?:[IVX]+(?![{LETTER}])|[{UPPER}][{LOWER}]*(?:\s+(?:đô|phố)(?=\s+[{UPPER}]))?|\d+[A-Z]?)"
 PROJECT_NAMED_RE = re.compile(
     # (not a unit of a Party organisation, "Đảng ủy Bệnh viện …", nor a place, "phường Cầu Ông Lãnh", nor a word ending
-    # in "cầu": "Yêu cầu Công an tỉnh …", "nhu cầu Nhân dân", "toàn cầu")
+    # in "cầu": "Yêu cầu Công an tỉnh …", "nhu cầu Nhân dân", "toàn cầu"; nor a body's seat: "tại trụ sở Tỉnh ủy")
     rf"(?<!Quản lý )(?<!Ban )(?<![Yy]êu )(?<![Nn]hu )(?<![Tt]oàn )(?<!Đảng ủy )(?<!Đảng bộ )(?<!Chi bộ )(?<!phường )(?<!xã )(?<!thôn )(?<!ấp )"
     rf"(?P<name>(?:Khu thương mại tự do|Khu công nghệ cao(?: [{LOWER}]+){{0,2}}|"
     rf"Khu công nghệ (?:thông tin|số) tập trung|Cảng nước sâu|Cảng biển|"
@@ -110,7 +110,7 @@ PROJECT_NAMED_RE = re.compile(
     rf"Khu nhà ở xã hội|[Đđ]ường sắt(?: tốc độ cao)?|[Đđ]ường [Vv]ành đai|[Đđ]ường bộ cao tốc|[Đđ]ường cao tốc|"
     rf"Đường đấu nối(?: từ)?|Đường ven biển|[Cc]ầu|Sân bay|Nhà máy|Hồ chứa nước|Bệnh viện|Tuyến đường|"
     rf"Hệ thống thủy lợi|Hệ thống thoát nước|[Tt]rụ sở)"
-    rf"\s+(?!(?:Ban|Sở|Phòng|Ủy|Đảng|Hội|Bộ|Thường trực|Văn phòng)\b){_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
+    rf"\s+(?!(?:Ban|Sở|Phòng|Ủy|Đảng|Hội|Bộ|Thường trực|Văn phòng|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|UBND|HĐND)\b){_PROPER}(?:(?:\s+|\s*-\s*|\s+(?:đến|tới|và)\s+(?=(?:Quốc lộ|Cảng|[{UPPER}][{LOWER}]*\s+[{UPPER}])))"
     rf"(?:Quốc lộ\s+\d+[A-Z]?|Cảng cá\s+{_PROPER}|{_PROPER})){{0,6}}"
     rf"(?:\s+đoạn\s+{_PROPER}(?:\s+{_PROPER})*(?:\s*-\s*{_PROPER}(?:\s+{_PROPER})*)+)?"
     rf"(?:\s+mở rộng)?(?:\s+\(?giai đoạn\s+(?:\d|[IV]+)\b\)?)?)"
