@@ -482,6 +482,11 @@ ROLES = [
         ("Ka Sô Liêng", ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")),
         id="kho-surname",
     ),
+    pytest.param(  # the Khmer surname Sơn (the province Sơn La stays a place)
+        "Đồng chí Thạch Chanh Đa, Bí thư Huyện ủy; cùng dự có đồng chí Sơn Thị Mỹ Lài, Phó Bí thư Thường trực Huyện ủy.",
+        ("Sơn Thị Mỹ Lài", ("Phó Bí thư Thường trực Huyện ủy",)),
+        id="khmer-surname-son",
+    ),
 ]
 
 
@@ -496,8 +501,9 @@ def test_person_roles(text: str, expected: tuple[str, tuple[str, ...]]) -> None:
     [
         "Tổ chức Hội thi tìm hiểu về Chủ tịch Hồ Chí Minh với quê hương trong năm 2024.",
         "Đồng chí Hà Văn Lộc, Bí thư Huyện ủy Cao Lộc phát biểu chỉ đạo hội nghị.",
+        "Đồng chí Hoàng Văn Nghiệm, Bí thư Tỉnh ủy Sơn La phát biểu chỉ đạo hội nghị.",
     ],
 )
 def test_a_place_after_a_title_is_no_person(text: str) -> None:
     names = set(_roles(_doc(HEADER + text + "\n")))
-    assert not names & {"Hồ Chí Minh", "Cao Lộc"}
+    assert not names & {"Hồ Chí Minh", "Cao Lộc", "Sơn La"}
