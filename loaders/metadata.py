@@ -143,6 +143,9 @@ def _issuer_signed(source: Source, st: Structure) -> tuple[str, str | None] | No
         if headed:
             return headed, None
     signed = v.body_by_name(printed) or v.body_by_name(printed + " Tỉnh ủy") or v.body_by_name(printed + " tỉnh")
+    standing = M.STANDING_SIGNED_RE.fullmatch(printed.upper())
+    if signed is None and standing:  # "T/L THƯỜNG TRỰC HUYỆN ỦY": the standing body of the committee it names
+        return f"Thường trực {standing['committee'].capitalize()}", None
     if signed is None:  # "T/M ĐẢNG ĐOÀN" under the header's "ĐẢNG ĐOÀN HĐND TỈNH"
         named = (v.body_by_name(p) for p in header_pieces(source, st) if p.upper().startswith(printed.upper() + " "))
         signed = next((b for b in named if b is not None and not b.is_group), None)

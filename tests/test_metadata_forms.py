@@ -161,6 +161,14 @@ ISSUERS = [
         ("Sở Lao động - Thương binh và Xã hội", "Trần Thị Hoài Thu", "Giám đốc Sở Lao động - Thương binh và Xã hội"),
         id="a-head-signing-in-a-table",
     ),
+    pytest.param(  # signed by the office for a district committee's standing body
+        "ĐẢNG BỘ TỈNH SÓC TRĂNG\nHUYỆN ỦY MỸ TÚ\n*\nSố 296-TB/HU\n\nMỹ Tú, ngày 14 tháng 4 năm 2023\n\nTHÔNG BÁO\n"
+        "Kết luận của Thường trực Huyện ủy tại buổi làm việc với Ban Thường vụ Đảng ủy xã Mỹ Hương\n"
+        + BODY
+        + "T/L THƯỜNG TRỰC HUYỆN ỦY\nCHÁNH VĂN PHÒNG\n\nDương Thị Bé Tư\n",
+        ("Thường trực Huyện ủy", "Dương Thị Bé Tư", "Chánh Văn phòng Huyện ủy"),
+        id="the-standing-body-of-a-district-committee",
+    ),
 ]
 
 
