@@ -163,7 +163,7 @@ ISSUERS = [
     ),
     pytest.param(  # signed by the office for a district committee's standing body
         "ĐẢNG BỘ TỈNH SÓC TRĂNG\nHUYỆN ỦY MỸ TÚ\n*\nSố 296-TB/HU\n\nMỹ Tú, ngày 14 tháng 4 năm 2023\n\nTHÔNG BÁO\n"
-        "Kết luận của Thường trực Huyện ủy tại buổi làm việc với Ban Thường vụ Đảng ủy xã Mỹ Hương\n"
+        "Kết luận buổi làm việc với Ban Thường vụ Đảng ủy xã Mỹ Hương\n"
         + BODY
         + "T/L THƯỜNG TRỰC HUYỆN ỦY\nCHÁNH VĂN PHÒNG\n\nDương Thị Bé Tư\n",
         ("Thường trực Huyện ủy", "Dương Thị Bé Tư", "Chánh Văn phòng Huyện ủy"),
