@@ -906,6 +906,13 @@ def test_a_plans_content_part_after_its_purpose_sets_tasks() -> None:
     ]
     minutes = plan.replace("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Xác định trách nhiệm của các cơ quan, đơn vị.\n\n", "")
     assert not [t for t in extract_source(from_text(minutes, name="bb.txt")).tasks if t.leads]
+    timed = plan.replace("II. NỘI DUNG\n", "II. NỘI DUNG VÀ THỜI GIAN\n")  # the part with its times
+    assert [
+        (lead.name, t.deadline) for t in extract_source(from_text(timed, name="kh.txt")).tasks for lead in t.leads
+    ] == [
+        ("Sở Tư pháp", "2024-09-30"),
+        ("Sở Tài nguyên và Môi trường", "2024-09-30"),
+    ]
 
 
 def test_a_report_naming_whom_the_speaker_reminds() -> None:

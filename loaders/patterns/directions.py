@@ -37,7 +37,11 @@ PURPOSE_HEADING_RE = re.compile(
     r"^\W*(?:[IVX]+\s*[.:]\s*)?(?:[^\n,]{0,20},\s*)?(?:mục đích|yêu cầu)\b(?![^\n]*nhiệm vụ)", re.I
 )
 # A plan's part of what is to be done, after its purpose: "II. NỘI DUNG", "II. NỘI DUNG THỰC HIỆN"
-PLAN_CONTENT_HEADING_RE = re.compile(r"nội dung(?:\s+(?:thực hiện|công việc|triển khai|chủ yếu|cụ thể))?", re.I)
+PLAN_CONTENT_HEADING_RE = re.compile(  # (and its times: "NỘI DUNG VÀ THỜI GIAN", "NỘI DUNG, TIẾN ĐỘ THỰC HIỆN")
+    r"nội dung(?:\s+(?:thực hiện|công việc|triển khai|chủ yếu|cụ thể))?"
+    r"(?:\s*(?:,|và)\s*(?:thời gian|tiến độ|lộ trình)(?:\s+thực hiện)?)?",
+    re.I,
+)
 PURPOSE_LABEL_RE = re.compile(r"[-+•*\s]*(?:mục đích|yêu cầu)\s*:", re.I)
 # The opening words of a numbered paragraph that reports the past, or plans ahead.
 PAST_PERIOD_RE = re.compile(
