@@ -9,7 +9,7 @@ from loaders import bodies as B
 from loaders import dates as D
 from loaders import patterns as P
 from loaders.header import header_pieces, header_unit, local_committee, scope_of
-from loaders.model import NEWS, Meeting, Person, Signer
+from loaders.model import NEWS, Meeting, Mention, Person, Signer
 from loaders.patterns import meta as M
 from loaders.province import province_of as province_of  # resolve reads it from here
 from loaders.read import Source, normalise
@@ -17,13 +17,23 @@ from loaders.structure import Structure
 from loaders.vocab import key, vocabulary
 
 
-def date_of_document(source: Source, st: Structure, kind: str, meeting: Meeting | None) -> str | None:
+def date_of_document(
+    source: Source, st: Structure, kind: str, meeting: Meeting | None, own: Mention | None = None
+) -> str | None:
+    """The day the document was issued: its place-and-date line, the day of the meeting it comes from, or — a portal
+    page presenting it — the day said of its own number ("Ngày 05/7/2024, Ban Thường vụ … ban hành Kế hoạch số
+    98-KH/HU", "Kế hoạch số 98-KH/HU ngày 05/7/2024 …"); else the page's own date."""
     if st.place_date:
         m = P.DATE_RE.search(source.match, *st.place_date)
         if m and D.date_of(m):
             return D.date_of(m)
     if meeting and meeting.date and kind in ("conclusion", NEWS, "notice", "resolution"):
         return meeting.date
+    if own is not None and own.date:
+        return own.date
+    issued = P.ISSUED_ON_RE.search(source.match, max(0, own.full_span[0] - 200), own.full_span[0]) if own else None
+    if issued and D.date_of(issued):
+        return D.date_of(issued)
     return source.metadata.get("date")
 
 

@@ -96,7 +96,7 @@ def build(source: Source) -> Document:
     if kind == "other" and meeting is not None:
         kind = NEWS
     signer = H.signer_of(source, st.signature)
-    date = date_of_document(source, st, kind, meeting)
+    date = date_of_document(source, st, kind, meeting, own)
     central = own is not None and X.level_of(own.issuer_code, own.state) == "central"
     tasks = find_tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date, central=central)
     tasks = _in_full(tasks, BD.full_names(text[:body_end]))

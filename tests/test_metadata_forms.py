@@ -289,6 +289,14 @@ DATES = [
         "2023-07-13",
         id="the-first-of-two-days",
     ),
+    pytest.param(  # a portal page presenting a plan: the day it says of the plan's own number, not the posting's
+        "Kế hoạch tổ chức đại hội đảng bộ các cấp\n\nNgày 05/7/2024, Ban Thường vụ Huyện ủy Phù Cát ban hành Kế hoạch số "
+        "98-KH/HU về tổ chức đại hội đảng bộ các cấp.\n\nKẾ HOẠCH\ntổ chức đại hội đảng bộ các cấp\n\nI. NHIỆM VỤ\n\n"
+        "1. Ban Tổ chức Huyện ủy hướng dẫn, hoàn thành trước ngày 30/8/2024.\n",
+        {"posted": "08/07/2024 09:15"},
+        "2024-07-05",
+        id="a-portal-page-presenting-a-plan",
+    ),
 ]
 
 

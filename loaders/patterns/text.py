@@ -71,6 +71,11 @@ WORDED_DATE = r"(?P<wd>[0-3]?\d)\s+tháng\s+(?P<wm>[01]?\d)\s+năm\s+(?P<wy>(?:1
 # a day of a month without its year: "30/6", "20 tháng 12" (not "20 tháng 12 năm 2025")
 DAY_MONTH = r"(?P<dd>[0-3]?\d)(?:\s?[/-]\s?|\s+tháng\s+)(?P<dm>[01]?\d)(?![\d/-])(?!\s+năm\s+\d)"
 DATE_RE = re.compile(rf"(?:{NUMERIC_DATE}|{WORDED_DATE})", re.I)
+# The day a page says its document was issued, before its number: "Ngày 05/7/2024, Ban Thường vụ Huyện ủy … ban hành
+# Kế hoạch số 98-KH/HU"
+ISSUED_ON_RE = re.compile(
+    rf"[Nn]gày\s+(?:{NUMERIC_DATE}|{WORDED_DATE})\s*,\s*[^.;\n]{{0,120}}?\s(?:đã\s+)?ban hành\s+[^.;\n]{{0,20}}?$"
+)
 DATED_RE = re.compile(rf"\bngày\s+(?:{NUMERIC_DATE}|{WORDED_DATE}|{DAY_MONTH})", re.I)
 # Header line with place and date: "Huế, ngày 23 tháng 8 năm 2017"
 PLACE_DATE_RE = re.compile(
