@@ -45,6 +45,8 @@ def _cut_at_stop(name: str) -> str:
     """The name up to the first word where a clause goes on ("… và các …", "… để …") once it has named something
     (a proper name or a number): "Trường … tiểu học và trung học cơ sở xã Phó Bảng" keeps its "và"."""
     for m in P.PROJECT_STOP_AT_RE.finditer(name):
+        if name.count("(", 0, m.start()) > name.count(")", 0, m.start()):
+            continue  # inside the stretch's parenthesis: "(đoạn qua huyện Lệ Thủy và huyện Quảng Ninh)"
         # only a bare "và" or "phục vụ" may go on with one name, until the name has named something ("Khu tái định cư
         # phục vụ Cảng biển Trần Đề", but "Hồ chứa nước Ô Tà Sóc | phục vụ tưới tiêu …")
         if m.group(0).strip() not in ("và", "phục vụ") or re.search(r"\s(?:[A-ZĐ]|\d)", name[1 : m.start()]):

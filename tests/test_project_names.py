@@ -184,6 +184,16 @@ CASES = [
         "máy điện gió Vĩnh Hậu 7 chậm nhất ngày 30-10-2024.\n",
         ["Nhà máy điện gió Vĩnh Hậu 7"],
     ),
+    # a work after "đầu tư"; a passenger terminal and a port zone named as works
+    (
+        "1. Tập trung nguồn lực đầu tư Tuyến đường bộ ven biển tỉnh Quảng Bình (đoạn qua huyện Lệ Thủy và huyện Quảng "
+        "Ninh); đẩy nhanh tiến độ Nhà ga hành khách T2 Cảng hàng không Đồng Hới và Khu bến cảng Hòn La (giai đoạn 2).\n",
+        [
+            "Tuyến đường bộ ven biển tỉnh Quảng Bình (đoạn qua huyện Lệ Thủy và huyện Quảng Ninh)",
+            "Nhà ga hành khách T2 Cảng hàng không Đồng Hới",
+            "Khu bến cảng Hòn La (giai đoạn 2)",
+        ],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

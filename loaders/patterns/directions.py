@@ -100,7 +100,7 @@ _STRETCH_UNIT = rf"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|
 PROJECT_STRETCH_RE = re.compile(rf"\s+đoạn (?:qua|đi qua) (?:địa bàn )?{_STRETCH_UNIT}(?:,\s+{_STRETCH_UNIT})?")
 PROJECT_STRETCH_TAIL_RE = re.compile(rf",\s+{_STRETCH_UNIT}")  # the unit a stretch's hamlet is in, after its comma
 CONSTRUCTION_VERB_RE = re.compile(
-    r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|giải phóng mặt bằng|"
+    r"(?:khởi công|xây dựng|nâng cấp|cải tạo|mở rộng|thi công|đầu tư xây dựng|đầu tư|giải phóng mặt bằng|"
     r"đẩy nhanh tiến độ(?: thi công| xây dựng)?|giai đoạn \d+|"
     r"hoàn thành|đưa vào sử dụng|thông xe|(?:hoàn thiện|đầu tư|xây dựng|nâng cấp) hạ tầng|hạ tầng)(?:\s+mới)?\s+$",
     re.I,
