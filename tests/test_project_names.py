@@ -194,6 +194,12 @@ CASES = [
             "Khu bến cảng Hòn La (giai đoạn 2)",
         ],
     ),
+    # sluices and boat landings built
+    (
+        "1. Hỗ trợ kinh phí xây dựng Cống Bà Hiền; ưu tiên đầu tư Đường nối thị trấn Chợ Rã - hồ Ba Bể và Bến thuyền du "
+        "lịch trung tâm hồ Ba Bể.\n",
+        ["Cống Bà Hiền", "Đường nối thị trấn Chợ Rã - hồ Ba Bể", "Bến thuyền du lịch trung tâm hồ Ba Bể"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

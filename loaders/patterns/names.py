@@ -84,7 +84,7 @@ PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
 PROJECT_AFTER_VERB_RE = re.compile(
     r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Nhà ga|Hồ chứa|Chợ|Nhà văn hóa|Kè|Đê|"
-    r"Khu bến cảng|Bến cảng|"
+    r"Khu bến cảng|Bến cảng|Bến thuyền|Cống|Trạm bơm|"
     r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
     r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
     rf"{PROJECT_NAME_CHARS})"
