@@ -648,6 +648,11 @@ BODIES = [
         "provincial",
     ),
     ("Đảng ủy Khối các Khu công nghiệp tỉnh lãnh đạo", "Đảng ủy Khối các Khu công nghiệp tỉnh", "provincial"),
+    (
+        "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hòa Bình chỉ đạo",
+        "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hòa Bình",
+        "provincial",
+    ),
     # associations, to their unit ("Hợp tác xã" is no commune)
     ("Hiệp hội Doanh nghiệp tỉnh Long An phối hợp", "Hiệp hội Doanh nghiệp tỉnh Long An", "provincial"),
     ("Liên minh Hợp tác xã tỉnh chủ trì", "Liên minh Hợp tác xã tỉnh", "provincial"),

@@ -303,6 +303,8 @@ BODY_GRAMMAR_RE = re.compile(
             r"(?:Ngân hàng Nhà nước(?:\s+chi nhánh)?|Kho bạc Nhà nước|Chi cục Thuế|Thuế cơ sở|Chi cục Hải quan|"
             r"Chi cục Thống kê|Bảo hiểm xã hội)\s+(?:[Kk]hu vực\s+)?(?:[IVXL]+|\d{1,2})(?![\w/])",
             rf"Thuế\s+(?:tỉnh|thành phố){PLACE_NAME}?",
+            # the central bank's branch in a province: "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hòa Bình"
+            rf"Ngân hàng Nhà nước(?:\s+Việt Nam)?\s*-?\s*[Cc]hi nhánh\s+(?:tỉnh|thành phố){PLACE_NAME}?",
             # an association, to its unit: "Hiệp hội Doanh nghiệp tỉnh Long An", "Liên minh Hợp tác xã tỉnh",
             # "Hội Chữ thập đỏ tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" ("Hợp tác xã" is no commune)
             rf"(?:Hiệp hội|Hội|Liên minh|Liên hiệp(?:\s+các\s+Hội)?)\s+(?:Hợp tác xã|[{UPPER}][{LETTER}]*)"
