@@ -563,6 +563,11 @@ DEADLINES = [
     ("xây dựng Đề án phát triển nhà ở giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh", None),
     ("hoàn thành trước ngày 15/4/2024", "2024-04-15"),
     ("giải ngân vốn đầu tư công, hết ngày 31/01/2024 giải ngân 100%", "2024-01-31"),  # "hết ngày": by that day
+    # a session prepared, or where results are reported, is named by its part of the year: no deadline; a submission
+    # to it has one
+    ("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo chuẩn bị tốt nội dung kỳ họp thường lệ cuối năm 2023", None),
+    ("báo cáo kết quả thực hiện tại kỳ họp cuối năm 2026 của Hội đồng nhân dân xã", None),
+    ("xây dựng Bảng giá đất, trình Hội đồng nhân dân tỉnh tại kỳ họp cuối năm 2025", "2025-12-31"),
     ("báo cáo kết quả vào tháng 12 năm 2025", "2025-12"),
     ("số hóa hồ sơ (Phòng Quản lý đô thị thành phố chủ trì, Phòng Tài nguyên phối hợp; năm 2024).", "2024-12-31"),
     ("hoàn thành trong quý I, II năm 2026", "2026-06-30"),

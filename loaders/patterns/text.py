@@ -160,6 +160,14 @@ CELL_RANGE_RE = re.compile(
 )
 CELL_YEAR_RE = re.compile(r"^\s*(?:trong\s+|cuối\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d\d)\s*$", re.I)
 # a year and the years after it: open-ended work, no deadline ("trong năm 2025 và những năm tiếp theo")
+# A session or conference named by its part of the year when it is what is prepared, or where results are reported —
+# its name, not a deadline: "chuẩn bị tốt nội dung kỳ họp thường lệ cuối năm 2023", "chuẩn bị nội dung Hội nghị Ban
+# Chấp hành … cuối năm 2023", "báo cáo kết quả thực hiện tại kỳ họp cuối năm 2026" (but "trình … tại kỳ họp cuối năm
+# 2025" and "xong trong kỳ họp cuối năm 2025" are deadlines)
+SESSION_NAMED_RE = re.compile(
+    r"(?:chuẩn bị(?:\s+(?:tốt|nội dung|các nội dung))*|báo cáo(?:\s+kết quả)?(?:\s+thực hiện)?\s+tại)\s+"
+    r"(?:[Hh]ội nghị|kỳ họp)[^,.;\n]{0,80}?\s(?:giữa|cuối)\s+năm\s+(?:19|20)\d\d"
+)
 OPEN_ENDED_RE = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:thường xuyên|hằng năm|hàng năm|định kỳ|hằng quý|hằng tháng|hằng tuần)\b", re.I)
 
