@@ -46,6 +46,7 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
     continuing = False
     text = source.match
     purpose_seen, plan_parts = False, set()
+    lead_in_at: Block | None = None
     for b in st.blocks:
         if b.kind == "heading" or (b.kind == "row" and T.group_row(source, b.cells)):
             # a plan's "II. NỘI DUNG" after its "I. MỤC ĐÍCH, YÊU CẦU": what is to be done
@@ -59,7 +60,10 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
             cls = _context_class(b, plan_parts)
         directive = P.DIRECTIVE_RE.search(text, b.start, b.end)
         tail = b.text.rstrip(" *")
-        lead_in = tail.rstrip()[-1:] == ":" and bool(P.LEAD_IN_RE.search(tail)) and cls != "past"  # ends with ":"
+        lead_in = _is_lead_in(tail, cls)
+        # the items right under a lead-in are directions, whatever part they stand in
+        under = lead_in_at is not None and b.kind == "item" and b.level >= 6 and b.path == lead_in_at.path
+        lead_in_at = b if lead_in else lead_in_at if under else None
         lead_in_seen = lead_in_seen or (cls != "past" and T.topic_line(text, b.start))
         if kind != NEWS:
             lead_in_seen = lead_in_seen or lead_in
@@ -70,6 +74,7 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
             # (or a paragraph whose subject is a body and what it must do: "Đảng đoàn HĐND tỉnh lãnh đạo … trong tháng 9")
             forward = (
                 task_row
+                or under
                 or cls == "forward"
                 or (cls is None and (lead_in_seen or bool(directive) or _opens_sentence_direction(text, b.start)))
             )
@@ -91,6 +96,16 @@ def _units(source: Source, st: Structure, kind: str) -> list[tuple[Block, Span]]
                 units.append((b, (s, e)))
             continuing = True
     return units
+
+
+def _is_lead_in(tail: str, cls: str | None) -> bool:
+    """A block introducing the directions below it: it ends with ":" after a directing verb; in a part on the past,
+    only when its last sentence directs ("… còn chậm. Ban Thường vụ Tỉnh ủy yêu cầu:")."""
+    return (
+        tail.rstrip()[-1:] == ":"
+        and bool(P.LEAD_IN_RE.search(tail))
+        and (cls != "past" or bool(P.DIRECTIVE_RE.search(re.split(r"[.;]\s", tail)[-1])))
+    )
 
 
 def _context_class(b: Block, plan_parts: set[str]) -> str | None:

@@ -438,6 +438,14 @@ TASK_FORMS = [
         [("Ban Thường vụ Huyện ủy Mộc Châu", (), "2025-01"), ("Ban Thường vụ Huyện ủy Mộc Châu", (), "2024-10-15")],
         id="lead-in-after-a-time",
     ),
+    pytest.param(  # a matter on how things stand: past sentences, then "… yêu cầu:" over dash items that direct
+        "2. Về tình hình triển khai các dự án giao thông trọng điểm\nThời gian qua, tiến độ giải phóng mặt bằng còn "
+        "chậm, một số hộ dân chưa đồng thuận. Ban Thường vụ Tỉnh ủy yêu cầu:\n- Ban cán sự đảng Ủy ban nhân dân tỉnh "
+        "chỉ đạo bàn giao toàn bộ mặt bằng cho nhà đầu tư trong tháng 10/2022.\n- Ban Dân vận Tỉnh ủy theo dõi, nắm "
+        "tình hình tư tưởng Nhân dân trong vùng dự án.\n",
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2022-10"), ("Ban Dân vận Tỉnh ủy", (), None)],
+        id="items-under-a-lead-in-after-the-past",
+    ),
 ]
 
 
