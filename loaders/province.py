@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from loaders import patterns as P
-from loaders.header import local_committee
+from loaders.header import header_pieces, local_committee
 from loaders.model import Mention
 from loaders.patterns import meta as M
 from loaders.read import Source, normalise
@@ -44,9 +44,13 @@ def province_of(source: Source, st: Structure, mentions: list[Mention]) -> str |
 
 def _own_level(source: Source, st: Structure) -> str | None:
     """Whether the document is a province's own ("provincial") or a district's or commune's ("local"): the
-    committee its header names, else the first one its opening names ("Hội nghị Ban Chấp hành Đảng bộ tỉnh …")."""
+    committee or people's committee its header names, else the first one its opening names ("Hội nghị Ban Chấp
+    hành Đảng bộ tỉnh …")."""
     if local_committee(source, st):
         return "local"
+    pieces = [p for p in header_pieces(source, st) if not M.NATIONAL_MOTTO_RE.match(p)]
+    if len(pieces) >= 2 and M.STATE_HEADER_RE.match(pieces[0]) and re.match(r"TỈNH|THÀNH PHỐ", pieces[1]):
+        return "provincial"  # "ỦY BAN NHÂN DÂN / TỈNH THÁI NGUYÊN"
     m = M.OWN_UNIT_RE.search(source.match, 0, min(st.body_end, 600))
     if m is None:
         return None

@@ -256,6 +256,15 @@ PROVINCES = [
         "Hà Giang",
         id="ward-committee-header-former-without-brackets",
     ),
+    pytest.param(  # a merged province's people's committee: its own name, whatever former places the text names
+        "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THÁI NGUYÊN                          "
+        "Độc lập - Tự do - Hạnh phúc\nSố: 87/KH-UBND                   Thái Nguyên, ngày 10 tháng 02 năm 2026\n\nKẾ "
+        "HOẠCH\nPhát triển chuyển đổi số năm 2026\n\nI. MỤC TIÊU\n- Hoàn thành hợp nhất các hệ thống thông tin dùng "
+        "chung của tỉnh Thái Nguyên (cũ) và tỉnh Bắc Kạn (cũ) trên một nền tảng." + BODY,
+        None,
+        "Thái Nguyên",
+        id="merged-province-peoples-committee",
+    ),
 ]
 
 

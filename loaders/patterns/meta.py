@@ -27,11 +27,11 @@ HEADER_COLUMNS_RE = re.compile(r"\s{3,}|\s*\|\s*")
 STATE_HEADER_RE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UBND)(?![" + UPPER + r"])")
 # The national motto a header prints beside its body: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM".
 NATIONAL_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|ĐỘC LẬP")
-# A signature for the head of a body rather than on behalf of the body: "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC".
 # A committee's standing body signing: "T/L THƯỜNG TRỰC HUYỆN ỦY", "T/M THƯỜNG TRỰC ĐẢNG ỦY XÃ"
 STANDING_SIGNED_RE = re.compile(
     r"THƯỜNG TRỰC\s+(?P<committee>(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN) ỦY|ĐẢNG ỦY(?:\s+(?:XÃ|PHƯỜNG))?)"
 )
+# A signature for the head of a body rather than on behalf of the body: "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC".
 HEAD_OFFICE_RE = re.compile(r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)")
 # "(cũ)" after a place: as it was before the 2025 merger ("tỉnh Hậu Giang (cũ)", "tỉnh Bắc Kạn cũ").
 FORMER_MARK_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ(?![" + LETTER + r"]))")
