@@ -661,6 +661,11 @@ BODIES = [
         "provincial",
     ),
     ("Đảng ủy Khối các Khu công nghiệp tỉnh lãnh đạo", "Đảng ủy Khối các Khu công nghiệp tỉnh", "provincial"),
+    (  # the 2025 steering committee of Resolution 57, its name a list
+        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh chủ trì",
+        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh",
+        "provincial",
+    ),
     (
         "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hòa Bình chỉ đạo",
         "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Hòa Bình",

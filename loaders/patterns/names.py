@@ -298,6 +298,10 @@ BODY_GRAMMAR_RE = re.compile(
             rf"(?:\s+(?:và\s+)?(?!(?:{_NOT_IN_NAME})\b)[{LETTER}]+){{0,7}}?(?=\s+(?:{AGENT_VERBS})(?![{LETTER}]))",
             # a steering committee, to its unit: Ban Chỉ đạo 57 tỉnh, BCĐ các chương trình mục tiêu quốc gia xã
             rf"(?:Ban Chỉ đạo|BCĐ)(?:\s+(?!(?:{_NOT_IN_STEERING})\b)[{LETTER}0-9]+){{0,9}}?\s+{SCOPE_WORD}(?![{LETTER}])",
+            # the steering committee of Resolution 57 (2025), its name a list: "Ban Chỉ đạo về phát triển khoa học, công
+            # nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh"
+            r"(?:Ban Chỉ đạo|BCĐ)\s+(?:về\s+)?(?:phát triển\s+)?khoa học,\s*công nghệ,\s*đổi mới sáng tạo(?:,|\s+và)\s*"
+            rf"chuyển đổi số\s+(?:của\s+)?{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?",
             # the state's regional units of 2025: Ngân hàng Nhà nước chi nhánh Khu vực 5, Kho bạc Nhà nước khu vực IX,
             # Thuế cơ sở 3, Chi cục Hải quan khu vực II; and the province's tax office, "Thuế tỉnh"
             r"(?:Ngân hàng Nhà nước(?:\s+chi nhánh)?|Kho bạc Nhà nước|Chi cục Thuế|Thuế cơ sở|Chi cục Hải quan|"
