@@ -264,7 +264,8 @@ def find_assignments(
     [('Ban cán sự đảng Ủy ban nhân dân tỉnh', ['Sở Tài chính'], '2025-12-31')]
     """
     text = source.match
-    starts: set[int] = {m.end() for m in P.GIAO_RE.finditer(text, start, end)}
+    addressed_at = {m.end() for m in P.GIAO_RE.finditer(text, start, end)}
+    starts: set[int] = set(addressed_at)
     found = find_bodies(text[start:end])
     ends = {e for _s, e, kind in found if not kind.is_group}
     for s, _e, kind in found:  # "X chủ trì" wherever it stands
@@ -284,7 +285,14 @@ def find_assignments(
         if any(o < s < bodies_list_at(text, o)[0] for o in ordered[:n]):
             continue  # a body inside another's list ("Giao X, Y chủ trì")
         pos, bodies = bodies_list_at(text, s)
-        if P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12]) and not re.match(r"\s*[,;]", text[pos : pos + 2]):
+        # (an addressed body with the organisations it leads, "Đề nghị Ủy ban MTTQ tỉnh và các đoàn thể …", is itself
+        # addressed)
+        with_groups = s in addressed_at and P.WITH_MASS_ORGANISATIONS_RE.match(text, pos) is not None
+        if (
+            P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12])
+            and not re.match(r"\s*[,;]", text[pos : pos + 2])
+            and not with_groups
+        ):
             continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
         if P.ASKED_ATTENTION_RE.match(text, pos):
             continue  # "Đề nghị Ban Thường vụ Thành ủy … quan tâm bố trí vốn": asking a superior, not assigning

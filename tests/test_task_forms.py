@@ -446,6 +446,13 @@ TASK_FORMS = [
         [("Ban cán sự đảng Ủy ban nhân dân tỉnh", (), "2022-10"), ("Ban Dân vận Tỉnh ủy", (), None)],
         id="items-under-a-lead-in-after-the-past",
     ),
+    pytest.param(  # the Front addressed with the organisations it leads is addressed; unaddressed, it is no lead
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh vận động Nhân dân hiến "
+        "đất, giải phóng mặt bằng.\n2. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội thông "
+        "qua hoạt động của hệ thống tổ chức để phản ánh tâm tư, nguyện vọng của Nhân dân.\n",
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", (), None), (None, (), None)],
+        id="the-front-addressed-with-the-mass-organisations",
+    ),
 ]
 
 

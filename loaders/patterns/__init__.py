@@ -75,6 +75,7 @@ from loaders.patterns.directions import (
     TIME_OPENER,
     TITLE_CARRIES_OUT_RE,
     TITLE_REVIEWS_RE,
+    WITH_MASS_ORGANISATIONS_RE,
 )
 from loaders.patterns.layout import (
     APPENDIX_POINTER_RE,
@@ -212,6 +213,7 @@ __all__ = [
     "CITED_TAIL_RE",
     "CLAUSE_END_RE",
     "TIME_OPENER",
+    "WITH_MASS_ORGANISATIONS_RE",
     "COUNCIL_GROUPS_THEN_VERB_RE",
     "CARRY_CLAUSE_RE",
     "BASIS_RE",

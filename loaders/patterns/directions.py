@@ -230,6 +230,9 @@ ISSUER_STATED_RE = re.compile(
 GIAO_RE = re.compile(  # (also "đề nghị tập thể Ban Chấp hành Đảng bộ xã …": the committee as a whole)
     rf"(?:^|(?<=[\s(]))(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Ll]ưu ý)(?:\s*:)?\s+(?:cho\s+|tập thể\s+)?(?=[{UPPER}])"
 )
+# The mass organisations joined to the Front a direction addresses: "(Ủy ban MTTQ tỉnh) và các đoàn thể chính trị - xã
+# hội", "… và các tổ chức chính trị - xã hội tỉnh"
+WITH_MASS_ORGANISATIONS_RE = re.compile(r"\s+và\s+các\s+(?:đoàn thể|tổ chức chính trị - xã hội|hội đoàn thể)\b")
 # A labelled line under a task: "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …"
 TASK_LABEL_RE = re.compile(  # (also as lettered items: "a) Cơ quan chủ trì: Sở Tư pháp.")
     r"\s*(?:[-+•*∙·]\s*|[a-zđ]\)\s*)?[*_]*(?:"
