@@ -285,14 +285,7 @@ def find_assignments(
         if any(o < s < bodies_list_at(text, o)[0] for o in ordered[:n]):
             continue  # a body inside another's list ("Giao X, Y chủ trì")
         pos, bodies = bodies_list_at(text, s)
-        # (an addressed body with the organisations it leads, "Đề nghị Ủy ban MTTQ tỉnh và các đoàn thể …", is itself
-        # addressed)
-        with_groups = s in addressed_at and P.WITH_MASS_ORGANISATIONS_RE.match(text, pos) is not None
-        if (
-            P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12])
-            and not re.match(r"\s*[,;]", text[pos : pos + 2])
-            and not with_groups
-        ):
+        if _a_group(text, pos, addressed=s in addressed_at):
             continue  # "Ban Thường vụ các huyện ủy, thị ủy": a group
         if P.ASKED_ATTENTION_RE.match(text, pos):
             continue  # "Đề nghị Ban Thường vụ Thành ủy … quan tâm bố trí vốn": asking a superior, not assigning
@@ -311,6 +304,14 @@ def find_assignments(
         names = {lead.name for lead in leads}
         out.append(Assignment(tuple(leads), tuple(p for p in partners if p.name not in names), deadline))
     return out
+
+
+def _a_group(text: str, pos: int, *, addressed: bool) -> bool:
+    """Whether the bodies read up to ``pos`` go on into a group ("Ban Thường vụ các huyện ủy, thị ủy"); an addressed
+    body with the organisations it leads ("Đề nghị Ủy ban MTTQ tỉnh và các đoàn thể …") is itself addressed."""
+    if not P.GROUP_AFTER_BODY_RE.match(text[pos : pos + 12]) or re.match(r"\s*[,;]", text[pos : pos + 2]):
+        return False
+    return not (addressed and P.WITH_MASS_ORGANISATIONS_RE.match(text, pos))
 
 
 def _leads_in_closing_parenthesis(text: str, start: int, end: int) -> list[int]:
