@@ -668,6 +668,11 @@ BODIES = [
         "provincial",
     ),
     ("Đảng ủy Khối các Khu công nghiệp tỉnh lãnh đạo", "Đảng ủy Khối các Khu công nghiệp tỉnh", "provincial"),
+    (
+        "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi chủ trì",
+        "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+        "provincial",
+    ),
     (  # the 2025 steering committee of Resolution 57, its name a list
         "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh chủ trì",
         "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh",

@@ -288,7 +288,8 @@ BODY_GRAMMAR_RE = re.compile(
             rf"\s+(?:(?!Đảng\b)[{UPPER}][{LETTER}]*|{SCOPE_WORD}(?![{LETTER}]))",
             # Ban Quản lý Khu kinh tế Vân Phong, Ban Quản lý các khu công nghiệp tỉnh
             rf"Ban Quản lý (?:các\s+)?[Kk]hu (?:kinh tế|công nghiệp|công nghệ cao|du lịch|di tích)(?: [a-zđ]+){{0,2}}?"
-            rf"(?:\s+và\s+các\s+khu\s+(?:công nghiệp|kinh tế|chế xuất))?"  # "… Khu công nghệ cao và các khu công nghiệp"
+            # "… Khu công nghệ cao và các khu công nghiệp", "… Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"
+            rf"(?:{PLACE_NAME}?\s+và\s+các\s+[Kk]hu\s+(?:công nghiệp|kinh tế|chế xuất))?"
             rf"(?:{PLACE_NAME}|\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
             # Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh, Ban Quản lý dự án huyện Bát Xát
             rf"Ban Quản lý (?:các\s+)?dự án(?: [a-zđà-ỹ]+){{0,10}}?(?:\s+{SCOPE_WORD}(?![{LETTER}]){PLACE_NAME}?)",
