@@ -200,6 +200,12 @@ CASES = [
         "lịch trung tâm hồ Ba Bể.\n",
         ["Cống Bà Hiền", "Đường nối thị trấn Chợ Rã - hồ Ba Bể", "Bến thuyền du lịch trung tâm hồ Ba Bể"],
     ),
+    # after a board that also runs "các Khu công nghiệp …": the parks it builds, a port with its part in parentheses
+    (
+        "1. Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi chủ trì đẩy nhanh tiến độ hạ tầng Khu công "
+        "nghiệp VSIP Quảng Ngãi (giai đoạn 2) và Cảng Dung Quất (khu bến cảng tổng hợp); hỗ trợ nhà đầu tư.\n",
+        ["Khu công nghiệp VSIP Quảng Ngãi (giai đoạn 2)", "Cảng Dung Quất (khu bến cảng tổng hợp)"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

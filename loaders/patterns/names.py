@@ -63,10 +63,9 @@ PROJECT_HEAD = (
     r"sân vận động|công viên|bến xe|ký túc xá|trụ sở|hệ thống thủy lợi|kênh|cống|khu công nghiệp|"
     r"cảng biển|khu kinh tế)"
 )
-# the characters of a project's name: no clause punctuation, but "ĐT.639" and "Đồng Đăng (Lạng Sơn)" are fine
-PROJECT_NAME_CHARS = (
-    rf"(?:[^,;.()|\n:]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn)\s[^()\n]{{1,60}}\)|\((?=[{UPPER}0-9])[^()\n]{{1,30}}\))+"
-)
+# the characters of a project's name: no clause punctuation, but "ĐT.639", "Đồng Đăng (Lạng Sơn)" and the stretch, phase or
+# part in parentheses ("(đoạn …)", "(giai đoạn 2)", "(khu bến cảng tổng hợp)") are fine
+PROJECT_NAME_CHARS = rf"(?:[^,;.()|\n:]|\.(?=[0-9A-Z])|\((?:đoạn|giai đoạn|khu|phân khu)\s[^()\n]{{1,60}}\)|\((?=[{UPPER}0-9])[^()\n]{{1,30}}\))+"
 # "dự án (mở rộng) Cảng hàng không quốc tế Vinh"
 PROJECT_AFTER_RE = re.compile(
     rf"(?:dự án|công trình)\s+(?:(?:mở rộng|nâng cấp|cải tạo|xây dựng|đầu tư),?\s+){{0,2}}"
@@ -82,8 +81,8 @@ PROJECT_CAPITALISED_RE = re.compile(
 # one item of a list of projects (a footnote "Đường cao tốc …; Bệnh viện …")
 PROJECT_ITEM_RE = re.compile(rf"^\s*(?P<name>{PROJECT_HEAD}\s[^;()\n]+?)\s*(?:\.\.\.|…)?\s*$", re.I)
 # a capitalised name after a construction verb: "khởi công xây dựng Bệnh viện Đa khoa tỉnh"
-PROJECT_AFTER_VERB_RE = re.compile(
-    r"(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Nhà ga|Hồ chứa|Chợ|Nhà văn hóa|Kè|Đê|"
+PROJECT_AFTER_VERB_RE = re.compile(  # (not a plural, "các Khu công nghiệp …", the parks a board also runs)
+    r"(?<!các )(?<!những )(?P<name>(?:Đường|Cao tốc|Cầu|Bệnh viện|Trường|Cảng|Sân bay|Nhà máy|Nhà ga|Hồ chứa|Chợ|Nhà văn hóa|Kè|Đê|"
     r"Khu bến cảng|Bến cảng|Bến thuyền|Cống|Trạm bơm|"
     r"Quốc lộ|Tuyến|Khu tái định cư|Trung tâm|Nhà thi đấu|Sân vận động|Công viên|"
     r"Bến xe|Ký túc xá|Trụ sở|Hệ thống thủy lợi|Khu công nghiệp)\s"
