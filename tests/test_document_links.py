@@ -369,6 +369,14 @@ LINKS += [
         {(None, "36-NQ/TW")},
         set(),
     ),
+    (  # an issuer's city written out ("Thành ủy Thành phố Hồ Chí Minh") before what the cited plan carries out
+        "ĐẢNG ỦY PHƯỜNG GIA ĐỊNH\nSố 41-KH/ĐU\nGia Định, ngày 23 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nThực hiện Kế hoạch số "
+        "112-KH/TU ngày 28/8/2025 của Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh thực hiện Nghị quyết số 68-NQ/TW ngày "
+        "04/5/2025 của Bộ Chính trị về phát triển kinh tế tư nhân, Ban Thường vụ Đảng ủy phường xây dựng Kế hoạch thực "
+        "hiện như sau:\n\nI. NHIỆM VỤ\n\n1. Văn phòng Đảng ủy theo dõi, trong quý IV/2025.\n",
+        {("112-KH/TU", "68-NQ/TW"), (None, "112-KH/TU")},
+        {(None, "68-NQ/TW")},
+    ),
 ]
 
 

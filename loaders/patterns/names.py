@@ -200,7 +200,8 @@ _LINE_VERBS = (
     r"(?i:chủ trì|phối hợp|tham mưu|theo dõi|thực hiện|triển khai|tổ chức|hướng dẫn|rà soát|xây dựng|kiểm tra|"
     r"báo cáo|lãnh đạo|chỉ đạo|căn cứ|đưa|thời hạn|thời gian|đôn đốc|nghiên cứu|quán triệt|tuyên truyền|ban hành)"
 )
-PLACE_NAME = (
+PLACE_NAME = (  # (after "Thành phố" written out: "Thành ủy Thành phố Hồ Chí Minh")
+    rf"(?:\s+[Tt]hành phố(?=\s+[{UPPER}]))?"
     rf"(?:\s+(?:{'|'.join(map(re.escape, _HEAD_WORD_PLACES))})(?![{LETTER}])"
     rf"|\s+(?!(?:{_BODY_HEAD_WORDS})\b)(?!{_LINE_VERBS}(?![{LETTER}]))[{UPPER}][{LOWER}]+"
     rf"(?:\s+(?!(?:{_BODY_HEAD_WORDS})\s+[{UPPER}])[{UPPER}][{LOWER}]+){{0,2}})"
