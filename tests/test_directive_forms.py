@@ -196,9 +196,9 @@ ASSIGNMENT_CASES = [
         {("Báo Hà Nam", "2025-06"), ("Đài Phát thanh và Truyền hình tỉnh", "2025-06")},
         id="two-media-leads",
     ),
-    pytest.param(  # a named body and a group after it: a direction to the group, no named lead
+    pytest.param(  # the Front addressed with the organisations it leads: the Front is addressed (probes 12, 18–26)
         "1. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, trong quý III/2025.\n",
-        set(),
+        {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "2025-09-30")},
         id="named-body-and-a-group",
     ),
     pytest.param(  # a council with its standing agency in parentheses: the council leads
