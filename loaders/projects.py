@@ -74,6 +74,14 @@ def _finished(text: str, start: int, at: int, *, past: bool, end: int | None = N
     return end is not None and P.FINISHED_AFTER_RE.match(text, end) is not None
 
 
+def _end_of(name: str | None, shown: str, at: int) -> int | None:
+    """Where ``name`` (as ``_project_name`` gave it: capitalised, spaces folded) ends in the text shown from ``at``."""
+    if not name:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, name.split())), re.I).match(shown, at)
+    return m.end() if m else None
+
+
 def _hits(text: str, start: int, end: int) -> tuple[list[Span], list[Span]]:
     """The spans of project names in ``start:end``, and those of them named with a capital after "Dự án"."""
     hits = _project_spans(P.PROJECT_AFTER_RE, text, start, end)
@@ -107,7 +115,7 @@ def find_projects(source: Source, spans: list[Span], *, past: frozenset[Span] = 
         for a, b in sorted(hits):  # in the order the text names them
             name = _project_name(shown[a:b])
             after_done = done_at >= 0 and re.fullmatch(r"[^,;.]*\svà\s+", text[done_at:a])
-            name_end = a + len(name) if name and shown.startswith(name, a) else b  # ("X đã hoàn thành" cut at X)
+            name_end = _end_of(name, shown, a) or b  # ("X đã hoàn thành" cut at X)
             if name and (after_done or _finished(text, start, a, past=(start, end) in past, end=name_end)):
                 finished.add(name.lower())
                 done_at = a

@@ -206,6 +206,11 @@ CASES = [
         "nghiệp VSIP Quảng Ngãi (giai đoạn 2) và Cảng Dung Quất (khu bến cảng tổng hợp); hỗ trợ nhà đầu tư.\n",
         ["Khu công nghiệp VSIP Quảng Ngãi (giai đoạn 2)", "Cảng Dung Quất (khu bến cảng tổng hợp)"],
     ),
+    # a work wrapped over two lines then said to be finished is none
+    (
+        "1. Thu ngân sách đạt 81,2% dự toán. Công trình cầu\n     Buôn Ea Kly đã hoàn thành, đưa vào sử dụng tháng 7/2024.\n",
+        [],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]
