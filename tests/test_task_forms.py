@@ -985,6 +985,16 @@ def test_a_speaker_who_asks_the_committee_as_a_whole() -> None:
     assert [t.implements for t in doc.tasks] == [(("45-CT/TW", 2025),)]
 
 
+def test_a_task_held_to_a_document_carries_it_out() -> None:
+    """ "… bảo đảm đúng Chỉ thị số 35-CT/TW": the task keeps to the directive, it carries it out."""
+    text = HEADER + (
+        "1. Các huyện ủy, thành ủy chỉ đạo tổ chức đại hội chi bộ, đảng bộ cơ sở bảo đảm đúng Chỉ thị số 35-CT/TW, "
+        "hoàn thành trước ngày 31/5/2025.\n"
+    )
+    doc = extract_source(from_text(text, name="kh.txt"))
+    assert [[k[0] for k in t.implements] for t in doc.tasks] == [["35-CT/TW"]]
+
+
 def test_the_same_time_as_above() -> None:
     text = HEADER + (
         "1. Giao Thành ủy Sơn La chỉ đạo đại hội điểm, xong trong quý I/2025; Đảng ủy Khối các cơ quan và doanh nghiệp "

@@ -113,7 +113,9 @@ NARRATIVE_START_RE = re.compile(
 # Verbs by which a task directs a document to be carried out (not "Ban Chấp hành", a body).
 IMPLEMENT_VERB_RE = re.compile(
     r"(?<![" + LETTER + r"])(?<!Ban )(?:thực hiện|triển khai|quán triệt|cụ thể hóa|thể chế hóa|học tập|tuyên truyền|"
-    r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào|quy định chi tiết)(?![" + LETTER + r"])",
+    r"phổ biến|thi hành|chấp hành|bám sát|theo|tại|căn cứ vào|quy định chi tiết|(?:bảo đảm|đảm bảo) đúng)(?!["
+    + LETTER
+    + r"])",
     re.I,
 )
 # What stands before an implementing verb when the text reviews how a document was carried out rather than
