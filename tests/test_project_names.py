@@ -211,6 +211,12 @@ CASES = [
         "1. Thu ngân sách đạt 81,2% dự toán. Công trình cầu\n     Buôn Ea Kly đã hoàn thành, đưa vào sử dụng tháng 7/2024.\n",
         [],
     ),
+    # a work said done with no time after it is finished; one to be done by a time is a project
+    (
+        "- Năm 2024, Dự án Hệ thống thủy lợi Bắc Bến Tre (giai đoạn 2) hoàn thành, góp phần bảo đảm nước sản xuất; Dự "
+        "án Cầu Đình Khao hoàn thành trong quý IV/2025.\n",
+        ["Cầu Đình Khao"],
+    ),
     # a word ending in "cầu" before a capitalised name is no bridge
     ("- Yêu cầu Công an tỉnh bảo đảm an ninh mạng; đáp ứng nhu cầu Nhân dân, hội nhập toàn cầu Quý I/2026.\n", []),
 ]

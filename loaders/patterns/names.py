@@ -126,7 +126,9 @@ FINISHED_WORK_RE = re.compile(
 # "Đường cao tốc Cần Thơ - Cà Mau qua địa bàn tỉnh đã thông xe kỹ thuật"
 FINISHED_AFTER_RE = re.compile(
     r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:[^,.;()\n]{0,40}?\s)?đã\s+(?:cơ bản\s+)?(?:được\s+)?(?:hoàn thành|thông xe|đưa vào sử dụng|"
-    r"khánh thành|đi vào hoạt động|khai trương)\b",
+    r"khánh thành|đi vào hoạt động|khai trương)\b"
+    # or said done with no time after it: "Dự án Hệ thống thủy lợi Bắc Bến Tre (giai đoạn 2) hoàn thành, góp phần …"
+    r"|\)?\s*(?:\([^()]{0,60}\)\s*)?(?:hoàn thành|thông xe|khánh thành|đưa vào sử dụng)(?=\s*[,.;])",
     re.I,
 )
 # an item of such a list said to be finished: "… (giảm 7.000 triệu đồng, dự án đã hoàn thành, quyết toán)"
