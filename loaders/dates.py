@@ -154,7 +154,8 @@ def find_deadline(text: str, *, since: str | None = None) -> tuple[str | None, s
     said = _before_tet(text, since) or _open_ended(text)
     if said:
         return said
-    text = P.SESSION_NAMED_RE.sub(lambda m: " " * len(m.group(0)), text)  # a session's name is no deadline
+    if "kỳ họp" in text or "ội nghị" in text:  # a session's name is no deadline
+        text = P.SESSION_NAMED_RE.sub(lambda m: " " * len(m.group(0)), text)
     if not P.YEAR_RE.search(text):  # dated forms carry a year, but for a day of the document's own year
         return _undated_deadline(text, since)
     m = P.DEADLINE_LABEL_RE.search(text)  # "(…; thời gian: năm 2025)"

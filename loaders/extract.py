@@ -45,18 +45,9 @@ _CENTRAL_STATE_ISSUERS = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|VPCP|CTN|TANDTC
 _LOCAL_ISSUERS = re.compile(
     r"^(?:TU|HU|QU|TxU|ThU|ĐU|ĐUK|UBND|VPUBND|HĐND|BCSĐ|BTV|VPTU|BTGTU|BTCTU|BDVTU|UBKTTU|BCĐ)$", re.I
 )
-_STATE_TYPE_WORD = {
-    "NĐ": "Nghị định",
-    "QĐ": "Quyết định",
-    "TT": "Thông tư",
-    "NQ": "Nghị quyết",
-    "CT": "Chỉ thị",
-    "TTLT": "Thông tư liên tịch",
-    "KH": "Kế hoạch",
-    "CV": "Công văn",
-    "TB": "Thông báo",
-    "L": "Luật",
-}
+# A state symbol's type code where it names another type than a Party symbol's ("QĐ": a decision, not a regulation);
+# every other code reads as in data/reference/doc_types.csv
+_STATE_TYPE_WORD = {"QĐ": "Quyết định"}
 _TYPE_WORD_BY_UPPER_CODE = {code.upper(): word for code, word in P.TYPE_WORD_BY_CODE.items()}
 _STATE_ISSUER_NAME = {
     "QH": "Quốc hội",
@@ -289,8 +280,8 @@ def find_mentions(source: Source, start: int, end: int) -> list[Mention]:
         elif state:
             type_word = (
                 _STATE_TYPE_WORD.get(type_code)
-                or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
                 or _TYPE_WORD_BY_UPPER_CODE.get(type_code.upper())  # "32/BC-HĐND": a report
+                or ("Nghị quyết" if re.match(r"(UBTV)?QH", type_code) else None)
             )
         else:
             type_word = P.TYPE_WORD_BY_CODE.get(type_code)

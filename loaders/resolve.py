@@ -99,7 +99,7 @@ def build(source: Source) -> Document:
     date = date_of_document(source, st, kind, meeting, own)
     central = own is not None and X.level_of(own.issuer_code, own.state) == "central"
     tasks = find_tasks(source, st, kind, key_of_span, since=source.metadata.get("date") or date, central=central)
-    tasks = _in_full(tasks, BD.full_names(text[:body_end]))
+    tasks = _in_full(tasks, BD.full_names(text[:body_end]) if tasks else {})  # (a scan of every body: only if needed)
     links = find_links(source, st, cited, key_of, citations, kind)
     stated = {(ln.source, ln.relation, ln.target) for ln in links}
     required = {
